@@ -1,0 +1,57 @@
+using System.Globalization;
+using ApprovalWatch.Text;
+
+namespace ApprovalWatch.Calendar;
+
+/// <summary>
+/// Reads one calendar file: one year of one layer. A comment line "# source: …" names the notice; each
+/// row is <c>date,kind,name</c> with kind <c>holiday</c> or <c>working</c>.
+/// </summary>
+public static class CalendarFile
+{
+    public static CalendarYear Parse(string fileName, string layer, TextReader reader)
+    {
+        var table = CsvTable.Parse(fileName, reader, "date", "kind", "name");
+        var source = table.Comments
+            .Where(c => c.StartsWith("source:", StringComparison.OrdinalIgnoreCase))
+            .Select(c => c["source:".Length..].Trim())
+            .FirstOrDefault();
+        if (string.IsNullOrEmpty(source))
+        {
+            throw new FormatException($"{fileName}: the first lines must name the notice it comes from, as '# source: …'.");
+        }
+
+        var days = new List<CalendarDay>();
+        int? year = null;
+        foreach (var row in table.Rows)
+        {
+            var dateText = table.Required(row, "date");
+            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                throw table.Error(row, $"date '{dateText}' is not yyyy-MM-dd");
+            }
+
+            year ??= date.Year;
+            if (date.Year != year)
+            {
+                throw table.Error(row, $"date {dateText} is not in {year}: one file holds one year");
+            }
+
+            var kind = table.Required(row, "kind").ToLowerInvariant() switch
+            {
+                "holiday" => DayKind.Holiday,
+                "working" => DayKind.WorkingDay,
+                var other => throw table.Error(row, $"kind '{other}' is neither 'holiday' nor 'working'"),
+            };
+            days.Add(new CalendarDay(date, kind, table.Get(row, "name")));
+        }
+
+        var fileYear = year ?? YearFromFileName(fileName);
+        return new CalendarYear(fileYear, layer, source, days);
+    }
+
+    private static int YearFromFileName(string fileName) =>
+        int.TryParse(Path.GetFileNameWithoutExtension(fileName), out var year)
+            ? year
+            : throw new FormatException($"{fileName}: no dates and no year in the file name.");
+}

@@ -1,0 +1,20 @@
+namespace ApprovalWatch.Catalogue;
+
+/// <summary>A department of the agency window. Its id is its folder under <c>submissions/</c>.</summary>
+public sealed record Department(string Id, string ChineseName, string EnglishName)
+{
+    public static readonly IReadOnlyList<Department> All =
+    [
+        new("development-reform", "发展和改革委员会", "Development & Reform"),
+        new("finance", "财政局", "Finance"),
+        new("housing", "住房和城乡建设局", "Housing & Construction"),
+        new("natural-resources", "自然资源局", "Natural Resources"),
+        new("power", "供电公司", "Power Supply"),
+        new("ecology", "生态环境局", "Ecology & Environment"),
+    ];
+
+    public static Department? Find(string id) => All.FirstOrDefault(d => d.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
+
+    public static Department Get(string id) =>
+        Find(id) ?? throw new ArgumentException($"'{id}' is not a department; expected one of {string.Join(", ", All.Select(d => d.Id))}.", nameof(id));
+}

@@ -1,0 +1,52 @@
+using ApprovalWatch.Text;
+
+namespace ApprovalWatch.Catalogue;
+
+/// <summary>One kind of approval procedure: who owns it, its stage and its time limit.</summary>
+public sealed record CatalogueEntry(string Code, string ChineseName, string EnglishName, string Department, int Stage, int LimitDays);
+
+/// <summary>The procedure catalogue (<c>config/catalogue.csv</c>).</summary>
+public sealed class ProcedureCatalogue
+{
+    private readonly Dictionary<string, CatalogueEntry> _entries;
+
+    public ProcedureCatalogue(IEnumerable<CatalogueEntry> entries) =>
+        _entries = entries.ToDictionary(e => e.Code, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<CatalogueEntry> Entries => _entries.Values;
+
+    public CatalogueEntry? Find(string code) => _entries.GetValueOrDefault(code.Trim());
+
+    public CatalogueEntry Get(string code) =>
+        Find(code) ?? throw new KeyNotFoundException($"Procedure '{code}' is not in the catalogue.");
+
+    public static ProcedureCatalogue Parse(TextReader reader)
+    {
+        var table = CsvTable.Parse("catalogue.csv", reader, "code", "name_zh", "name_en", "department", "stage", "limit_days");
+        var entries = new List<CatalogueEntry>();
+        foreach (var row in table.Rows)
+        {
+            var code = table.Required(row, "code");
+            var department = table.Required(row, "department");
+            if (Department.Find(department) is null)
+            {
+                throw table.Error(row, $"department '{department}' is not one of {string.Join(", ", Department.All.Select(d => d.Id))}");
+            }
+
+            if (entries.Any(e => e.Code.Equals(code, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw table.Error(row, $"procedure code '{code}' appears twice");
+            }
+
+            entries.Add(new CatalogueEntry(
+                code,
+                table.Required(row, "name_zh"),
+                table.Required(row, "name_en"),
+                department,
+                table.RequiredInt(row, "stage", 1, 4),
+                table.RequiredInt(row, "limit_days", 1, 3650)));
+        }
+
+        return new ProcedureCatalogue(entries);
+    }
+}

@@ -1,0 +1,29 @@
+namespace ApprovalWatch.Deadlines;
+
+/// <summary>Keeps the pauses of a procedure across reports, so that no pause is lost or counted twice.</summary>
+public static class PauseRecord
+{
+    /// <summary>
+    /// The pauses after a new report: every pause known before and every pause reported now (the same
+    /// pause reported again is kept once). A pause left open before ends the day before the new report's
+    /// date when the new report no longer says the procedure is paused.
+    /// </summary>
+    public static IReadOnlyList<Pause> Combine(IReadOnlyList<Pause> known, Procedure report)
+    {
+        var reportDay = DateOnly.FromDateTime(report.AsOf.Date);
+        var result = new List<Pause>(report.Pauses);
+        foreach (var pause in known)
+        {
+            if (result.Any(p => p.From == pause.From))
+            {
+                continue;
+            }
+
+            result.Add(pause.IsOpen && report.Status != ProcedureStatus.Paused && pause.From < reportDay
+                ? pause with { To = reportDay.AddDays(-1) }
+                : pause);
+        }
+
+        return [.. result.OrderBy(p => p.From)];
+    }
+}

@@ -1,0 +1,25 @@
+namespace ApprovalWatch.Digests;
+
+/// <summary>Why a recipient hears of a procedure.</summary>
+public enum DigestReason
+{
+    /// <summary>The recipient handles it.</summary>
+    Handler,
+
+    /// <summary>It is overdue in the recipient's department.</summary>
+    DepartmentHead,
+
+    /// <summary>It has stayed overdue long enough to reach the leader in charge.</summary>
+    LeaderInCharge,
+
+    /// <summary>It has stayed overdue long enough to reach the development &amp; reform coordinator.</summary>
+    Coordinator,
+}
+
+public sealed record DigestSection(DigestReason Reason, IReadOnlyList<DigestLine> Lines);
+
+/// <summary>The one email a person gets on one working day.</summary>
+public sealed record Digest(DateOnly Date, string RecipientEmail, string RecipientName, IReadOnlyList<DigestSection> Sections)
+{
+    public IEnumerable<DigestLine> Lines => Sections.SelectMany(s => s.Lines);
+}

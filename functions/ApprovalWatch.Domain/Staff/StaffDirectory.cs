@@ -1,0 +1,72 @@
+using ApprovalWatch.Catalogue;
+using ApprovalWatch.Text;
+
+namespace ApprovalWatch.Staff;
+
+/// <summary>What a person is in the escalation ladder.</summary>
+public enum Role
+{
+    /// <summary>经办人: handles procedures of his department.</summary>
+    Handler,
+
+    /// <summary>Head of a department.</summary>
+    Head,
+
+    /// <summary>包联领导: the leader in charge of a department's projects.</summary>
+    Leader,
+
+    /// <summary>The development &amp; reform coordinator of the agency window.</summary>
+    Coordinator,
+}
+
+public sealed record Person(string Email, string Name, string Department, Role Role);
+
+/// <summary>The people the pipeline writes to (<c>config/directory.csv</c>).</summary>
+public sealed class StaffDirectory
+{
+    private readonly Dictionary<string, Person> _byEmail;
+
+    public StaffDirectory(IEnumerable<Person> people) =>
+        _byEmail = people.ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<Person> People => _byEmail.Values;
+
+    public Person? Find(string email) => _byEmail.GetValueOrDefault(email.Trim());
+
+    public IEnumerable<Person> WithRole(Role role, string? department = null) =>
+        _byEmail.Values.Where(p => p.Role == role && (department is null || p.Department == department));
+
+    public static StaffDirectory Parse(TextReader reader)
+    {
+        var table = CsvTable.Parse("directory.csv", reader, "email", "name", "department", "role");
+        var people = new List<Person>();
+        foreach (var row in table.Rows)
+        {
+            var email = table.Required(row, "email");
+            if (!EmailAddress.IsValid(email))
+            {
+                throw table.Error(row, $"'{email}' is not an email address");
+            }
+
+            var department = table.Required(row, "department");
+            if (Department.Find(department) is null)
+            {
+                throw table.Error(row, $"department '{department}' is not one of {string.Join(", ", Department.All.Select(d => d.Id))}");
+            }
+
+            if (!Enum.TryParse<Role>(table.Required(row, "role"), ignoreCase: true, out var role))
+            {
+                throw table.Error(row, $"role '{table.Get(row, "role")}' is not handler, head, leader or coordinator");
+            }
+
+            if (people.Any(p => p.Email.Equals(email, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw table.Error(row, $"'{email}' appears twice");
+            }
+
+            people.Add(new Person(email, table.Required(row, "name"), department, role));
+        }
+
+        return new StaffDirectory(people);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ApprovalWatch.Submissions;
+
+/// <summary>Reads the date shapes departments write: 2026-03-02, 2026/3/2, 2026年3月2日, 20260302.</summary>
+public static partial class DateText
+{
+    public const string Shapes = "2026-03-02, 2026/3/2, 2026年3月2日 or 20260302";
+
+    public static bool TryParse(string text, out DateOnly date)
+    {
+        date = default;
+        var match = Shape().Match(text.Trim());
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
+        if (year < 1990 || year > 2100 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>A date, or a date and time (ISO 8601, Beijing time unless an offset is given).</summary>
+    public static bool TryParseInstant(string text, TimeSpan defaultOffset, out DateTimeOffset instant)
+    {
+        if (TryParse(text, out var date))
+        {
+            instant = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), defaultOffset);
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out instant) && HasOffset(text))
+        {
+            return true;
+        }
+
+        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var local))
+        {
+            instant = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), defaultOffset);
+            return instant.Year is >= 1990 and <= 2100;
+        }
+
+        return false;
+    }
+
+    private static bool HasOffset(string text) => text.TrimEnd().EndsWith('Z') || OffsetSuffix().IsMatch(text.Trim());
+
+    [GeneratedRegex(@"^(?<y>\d{4})(?:(?:-(?<m>\d{1,2})-(?<d>\d{1,2}))|(?:/(?<m>\d{1,2})/(?<d>\d{1,2}))|(?:年(?<m>\d{1,2})月(?<d>\d{1,2})日)|(?<m>\d{2})(?<d>\d{2}))$")]
+    private static partial Regex Shape();
+
+    [GeneratedRegex(@"[+-]\d{2}:?\d{2}$")]
+    private static partial Regex OffsetSuffix();
+}

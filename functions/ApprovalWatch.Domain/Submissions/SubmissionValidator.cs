@@ -1,0 +1,263 @@
+using System.Globalization;
+using ApprovalWatch.Catalogue;
+using ApprovalWatch.Deadlines;
+using ApprovalWatch.Text;
+
+namespace ApprovalWatch.Submissions;
+
+/// <summary>The rows of one department file, split into those to apply and those rejected.</summary>
+public sealed record ValidatedSubmission(IReadOnlyList<SubmittedRow> Rows, IReadOnlyList<RowError> Errors, int DataRows)
+{
+    public int RejectedRows => Errors.Select(e => e.Line).Distinct().Count();
+}
+
+/// <summary>
+/// Validates the rows of one department's file against the catalogue and the department's authority.
+/// The header row is found by its column names, so title rows above it are passed over.
+/// </summary>
+public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string department, DateTimeOffset defaultAsOf)
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    public ValidatedSubmission Validate(IEnumerable<CsvRecord> records)
+    {
+        Dictionary<SubmissionColumn, int>? columns = null;
+        var rows = new List<SubmittedRow>();
+        var errors = new List<RowError>();
+        var seen = new Dictionary<(string, string), int>();
+        var dataRows = 0;
+        foreach (var record in records)
+        {
+            if (CsvReader.IsBlank(record))
+            {
+                continue;
+            }
+
+            if (columns is null)
+            {
+                columns = TryHeader(record);
+                continue;
+            }
+
+            dataRows++;
+            var rowErrors = new List<RowError>();
+            var procedure = ReadRow(record, columns, rowErrors);
+            if (procedure is not null && seen.TryGetValue((procedure.ProjectCode, procedure.ProcedureCode), out var firstLine))
+            {
+                rowErrors.Add(new RowError(record.Line, SubmissionColumn.Procedure.Label, $"同一项目的同一事项已在第 {firstLine} 行报送；the same procedure of this project is already on line {firstLine}", procedure.ProcedureCode));
+            }
+
+            if (rowErrors.Count > 0 || procedure is null)
+            {
+                errors.AddRange(rowErrors);
+                continue;
+            }
+
+            seen[(procedure.ProjectCode, procedure.ProcedureCode)] = record.Line;
+            rows.Add(new SubmittedRow(record.Line, procedure));
+        }
+
+        if (columns is null)
+        {
+            throw new UnreadableSubmissionException(
+                $"未找到表头行；no header row found: a row must name the columns {string.Join(", ", SubmissionColumn.All.Where(c => c.Required).Select(c => c.Label))}.");
+        }
+
+        return new ValidatedSubmission(rows, errors, dataRows);
+    }
+
+    /// <summary>The column positions if this row is the header; null for a title row above it.</summary>
+    private static Dictionary<SubmissionColumn, int>? TryHeader(CsvRecord record)
+    {
+        var columns = new Dictionary<SubmissionColumn, int>();
+        for (var i = 0; i < record.Fields.Count; i++)
+        {
+            var column = SubmissionColumn.All.FirstOrDefault(c => c.IsNamedBy(record.Fields[i]));
+            if (column is not null)
+            {
+                columns.TryAdd(column, i);
+            }
+        }
+
+        if (columns.Count < 3)
+        {
+            return null;
+        }
+
+        var missing = SubmissionColumn.All.Where(c => c.Required && !columns.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new UnreadableSubmissionException(
+                $"表头第 {record.Line} 行缺少必填列；the header on line {record.Line} lacks required column(s): {string.Join(", ", missing.Select(c => c.Label))}.");
+        }
+
+        return columns;
+    }
+
+    private Procedure? ReadRow(CsvRecord record, Dictionary<SubmissionColumn, int> columns, List<RowError> errors)
+    {
+        string Get(SubmissionColumn column) =>
+            columns.TryGetValue(column, out var i) && i < record.Fields.Count ? record.Fields[i].Trim() : "";
+
+        void Fail(SubmissionColumn column, string reason) => errors.Add(new RowError(record.Line, column.Label, reason, Get(column)));
+
+        string Required(SubmissionColumn column)
+        {
+            var value = Get(column);
+            if (value.Length == 0)
+            {
+                Fail(column, "必填项为空；required value is empty");
+            }
+
+            return value;
+        }
+
+        DateOnly? Date(SubmissionColumn column, bool required)
+        {
+            var text = required ? Required(column) : Get(column);
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            if (DateText.TryParse(text, out var date))
+            {
+                return date;
+            }
+
+            Fail(column, $"日期无法识别；not a date (write {DateText.Shapes})");
+            return null;
+        }
+
+        int? Days(SubmissionColumn column)
+        {
+            var text = Get(column);
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 3650)
+            {
+                return days;
+            }
+
+            Fail(column, "应为 1 到 3650 之间的整数（工作日）；not a whole number of working days from 1 to 3650");
+            return null;
+        }
+
+        var projectCode = Required(SubmissionColumn.ProjectCode);
+        if (projectCode.Length > 0 && !ProjectCode.IsValid(projectCode))
+        {
+            Fail(SubmissionColumn.ProjectCode, "项目代码格式不符；not a national project code YYYY-AAAAAA-DD-TT-NNNNNN (e.g. 2022-653001-48-01-00123X)");
+        }
+
+        var procedureCode = Required(SubmissionColumn.Procedure);
+        var entry = procedureCode.Length > 0 ? catalogue.Find(procedureCode) : null;
+        if (procedureCode.Length > 0 && entry is null)
+        {
+            Fail(SubmissionColumn.Procedure, "审批事项不在目录中；procedure code is not in the catalogue");
+        }
+        else if (entry is not null && !entry.Department.Equals(department, StringComparison.OrdinalIgnoreCase))
+        {
+            var owner = Department.Find(entry.Department);
+            Fail(SubmissionColumn.Procedure, $"该事项属于{owner?.ChineseName}，本部门无权报送；procedure belongs to {owner?.EnglishName} ({entry.Department}), not to {department}");
+        }
+
+        var statusText = Required(SubmissionColumn.Status);
+        ProcedureStatus? status = null;
+        if (statusText.Length > 0)
+        {
+            if (ProcedureStatuses.TryParse(statusText, out var parsed))
+            {
+                status = parsed;
+            }
+            else
+            {
+                Fail(SubmissionColumn.Status, "办理状态无法识别；unknown status (accepted/受理, in_review/审查中, paused/暂停, approved/办结, rejected/不予许可, withdrawn/撤回)");
+            }
+        }
+
+        var acceptedOn = Date(SubmissionColumn.AcceptedOn, required: true);
+        var limitDays = Days(SubmissionColumn.LimitDays) ?? entry?.LimitDays;
+        var handler = Required(SubmissionColumn.HandlerEmail);
+        if (handler.Length > 0 && !EmailAddress.IsValid(handler))
+        {
+            Fail(SubmissionColumn.HandlerEmail, "邮箱格式不符；not an email address");
+        }
+
+        var completedOn = Date(SubmissionColumn.CompletedOn, required: false);
+        if (status?.IsFinished() == true && completedOn is null && Get(SubmissionColumn.CompletedOn).Length == 0)
+        {
+            Fail(SubmissionColumn.CompletedOn, "已办结的事项须填写办结日期；a finished procedure needs its completion date");
+        }
+
+        if (completedOn is not null && acceptedOn is not null && completedOn < acceptedOn)
+        {
+            Fail(SubmissionColumn.CompletedOn, "办结日期早于受理日期；completed before it was accepted");
+        }
+
+        var asOf = defaultAsOf;
+        var asOfText = Get(SubmissionColumn.AsOf);
+        if (asOfText.Length > 0 && !DateText.TryParseInstant(asOfText, Beijing, out asOf))
+        {
+            Fail(SubmissionColumn.AsOf, $"数据日期无法识别；not a date (write {DateText.Shapes})");
+        }
+
+        var asOfDay = DateOnly.FromDateTime(asOf.ToOffset(Beijing).DateTime);
+        if (acceptedOn is not null && acceptedOn > asOfDay)
+        {
+            Fail(SubmissionColumn.AcceptedOn, $"受理日期晚于数据日期 {asOfDay:yyyy-MM-dd}；accepted after the data date");
+        }
+
+        var pauses = ReadPauses(status, asOfDay, Date(SubmissionColumn.PausedFrom, false), Date(SubmissionColumn.PausedTo, false), Get(SubmissionColumn.PauseReason), Fail);
+        var extensionApprovedOn = Date(SubmissionColumn.ExtensionApprovedOn, false);
+        var extendedDays = Days(SubmissionColumn.ExtendedDays) ?? (extensionApprovedOn is null ? 0 : 10);
+
+        if (errors.Count > 0 || status is null || acceptedOn is null || limitDays is null || entry is null)
+        {
+            return null;
+        }
+
+        return new Procedure
+        {
+            ProjectCode = projectCode,
+            ProjectName = Get(SubmissionColumn.ProjectName),
+            County = Get(SubmissionColumn.County),
+            ProcedureCode = entry.Code,
+            Department = entry.Department,
+            Status = status.Value,
+            AcceptedOn = acceptedOn.Value,
+            LimitDays = limitDays.Value,
+            HandlerEmail = handler.ToLowerInvariant(),
+            CompletedOn = completedOn,
+            AsOf = asOf,
+            Pauses = pauses,
+            ExtensionDays = extendedDays,
+            ExtensionApprovedOn = extensionApprovedOn,
+        };
+    }
+
+    private static IReadOnlyList<Pause> ReadPauses(ProcedureStatus? status, DateOnly asOfDay, DateOnly? from, DateOnly? to, string reason, Action<SubmissionColumn, string> fail)
+    {
+        if (from is null && to is not null)
+        {
+            fail(SubmissionColumn.PausedFrom, "填写了暂停结束日期但没有开始日期；a pause end without a start");
+            return [];
+        }
+
+        if (from is not null && to is not null && to < from)
+        {
+            fail(SubmissionColumn.PausedTo, "暂停结束日期早于开始日期；the pause ends before it starts");
+            return [];
+        }
+
+        if (from is not null)
+        {
+            return [new Pause(from.Value, to, reason)];
+        }
+
+        // "Paused" without dates: the clock stops from the day the data was true.
+        return status == ProcedureStatus.Paused ? [new Pause(asOfDay, null, reason)] : [];
+    }
+}

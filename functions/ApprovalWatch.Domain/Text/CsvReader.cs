@@ -1,0 +1,95 @@
+using System.Text;
+
+namespace ApprovalWatch.Text;
+
+/// <summary>One record of a CSV file with the physical line it starts on (1-based).</summary>
+public readonly record struct CsvRecord(int Line, IReadOnlyList<string> Fields);
+
+/// <summary>
+/// A streaming RFC 4180 reader: quoted fields may hold commas, quotes ("") and line breaks. Reads record
+/// by record, so memory does not grow with the file.
+/// </summary>
+public static class CsvReader
+{
+    public static IEnumerable<CsvRecord> Read(TextReader reader)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var line = 1;
+        var recordLine = 1;
+        var inQuotes = false;
+        var fieldStarted = false;
+        int c;
+        while ((c = reader.Read()) != -1)
+        {
+            var ch = (char)c;
+            if (inQuotes)
+            {
+                if (ch == '"')
+                {
+                    if (reader.Peek() == '"')
+                    {
+                        reader.Read();
+                        field.Append('"');
+                    }
+                    else
+                    {
+                        inQuotes = false;
+                    }
+                }
+                else
+                {
+                    if (ch == '\n')
+                    {
+                        line++;
+                    }
+
+                    field.Append(ch);
+                }
+
+                continue;
+            }
+
+            switch (ch)
+            {
+                case '"' when field.Length == 0 && !fieldStarted:
+                    inQuotes = true;
+                    fieldStarted = true;
+                    break;
+                case ',':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    fieldStarted = false;
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    fieldStarted = false;
+                    yield return new CsvRecord(recordLine, fields.ToArray());
+                    fields.Clear();
+                    line++;
+                    recordLine = line;
+                    break;
+                default:
+                    field.Append(ch);
+                    fieldStarted = true;
+                    break;
+            }
+        }
+
+        if (fields.Count > 0 || field.Length > 0 || fieldStarted)
+        {
+            fields.Add(field.ToString());
+            yield return new CsvRecord(recordLine, fields.ToArray());
+        }
+    }
+
+    /// <summary>True for a record with no content (a blank line, or only separators).</summary>
+    public static bool IsBlank(CsvRecord record) => record.Fields.All(string.IsNullOrWhiteSpace);
+
+    /// <summary>Quotes a field when needed so that it reads back as written.</summary>
+    public static string Escape(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}

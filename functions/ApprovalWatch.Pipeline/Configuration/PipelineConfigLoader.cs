@@ -1,0 +1,61 @@
+using System.Text;
+using ApprovalWatch.Calendar;
+using ApprovalWatch.Catalogue;
+using ApprovalWatch.Staff;
+using ApprovalWatch.Storage;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace ApprovalWatch.Configuration;
+
+/// <summary>
+/// Loads <c>catalogue.csv</c>, <c>directory.csv</c> and the calendar files (<c>calendar/{year}.csv</c>)
+/// from the config container at the start of each run, so that an operator's new file takes effect
+/// without a deploy. A missing or malformed file fails the run with a message naming it.
+/// </summary>
+public sealed class PipelineConfigLoader(StorageAccount storage)
+{
+    public const string CatalogueBlob = "catalogue.csv";
+    public const string DirectoryBlob = "directory.csv";
+    public const string CalendarFolder = "calendar/";
+    public const string NationalCalendar = "national";
+
+    public async Task<PipelineConfig> LoadAsync(CancellationToken cancellationToken)
+    {
+        var container = storage.Config;
+        var catalogue = ProcedureCatalogue.Parse(await ReadAsync(container, CatalogueBlob, cancellationToken));
+        var staff = StaffDirectory.Parse(await ReadAsync(container, DirectoryBlob, cancellationToken));
+        var years = new List<CalendarYear>();
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = CalendarFolder }, cancellationToken))
+        {
+            var relative = blob.Name[CalendarFolder.Length..];
+            if (relative.Contains('/') || !relative.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            years.Add(CalendarFile.Parse(blob.Name, NationalCalendar, await ReadAsync(container, blob.Name, cancellationToken)));
+        }
+
+        if (years.Count == 0)
+        {
+            throw new InvalidOperationException($"No calendar in {container.Name}/{CalendarFolder}: load the official holiday notices as calendar/YYYY.csv.");
+        }
+
+        return new PipelineConfig(catalogue, staff, WorkingCalendar.Build(NationalCalendar, years));
+    }
+
+    private static async Task<TextReader> ReadAsync(BlobContainerClient container, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            return new StringReader(Encoding.UTF8.GetString(content.Value.Content.ToMemory().Span).TrimStart('\uFEFF'));
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new InvalidOperationException($"Configuration file {container.Name}/{name} is missing.", e);
+        }
+    }
+}

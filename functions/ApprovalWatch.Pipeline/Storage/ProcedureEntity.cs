@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json;
+using ApprovalWatch.Deadlines;
+using Azure;
+using Azure.Data.Tables;
+
+namespace ApprovalWatch.Storage;
+
+/// <summary>A row of the Procedures table: PartitionKey = project code, RowKey = procedure code.</summary>
+public sealed class ProcedureEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string ProjectName { get; set; } = "";
+
+    public string County { get; set; } = "";
+
+    public string Department { get; set; } = "";
+
+    public string Status { get; set; } = "";
+
+    public string AcceptedOn { get; set; } = "";
+
+    public int LimitDays { get; set; }
+
+    public string HandlerEmail { get; set; } = "";
+
+    public string? CompletedOn { get; set; }
+
+    public DateTimeOffset AsOf { get; set; }
+
+    public string Pauses { get; set; } = "[]";
+
+    public int ExtensionDays { get; set; }
+
+    public string? ExtensionApprovedOn { get; set; }
+
+    /// <summary>The blob the current facts came from, and the SHA-256 of its content.</summary>
+    public string SourceBlob { get; set; } = "";
+
+    public string SourceHash { get; set; } = "";
+
+    public int SourceLine { get; set; }
+
+    // Written by the scan:
+    public string? Flag { get; set; }
+
+    public string? DueOn { get; set; }
+
+    public int? WorkingDaysLeft { get; set; }
+
+    public bool? FinishedLate { get; set; }
+
+    public string? FlaggedOn { get; set; }
+
+    public static ProcedureEntity From(Procedure p, string sourceBlob, string sourceHash, int sourceLine) => new()
+    {
+        PartitionKey = p.ProjectCode,
+        RowKey = p.ProcedureCode,
+        ProjectName = p.ProjectName,
+        County = p.County,
+        Department = p.Department,
+        Status = p.Status.Code(),
+        AcceptedOn = Iso(p.AcceptedOn),
+        LimitDays = p.LimitDays,
+        HandlerEmail = p.HandlerEmail,
+        CompletedOn = p.CompletedOn is { } c ? Iso(c) : null,
+        AsOf = p.AsOf,
+        Pauses = JsonSerializer.Serialize(p.Pauses.Select(x => new StoredPause(Iso(x.From), x.To is { } t ? Iso(t) : null, x.Reason)), StoredPause.Options),
+        ExtensionDays = p.ExtensionDays,
+        ExtensionApprovedOn = p.ExtensionApprovedOn is { } e ? Iso(e) : null,
+        SourceBlob = sourceBlob,
+        SourceHash = sourceHash,
+        SourceLine = sourceLine,
+    };
+
+    public Procedure ToProcedure()
+    {
+        ProcedureStatuses.TryParse(Status, out var status);
+        return new Procedure
+        {
+            ProjectCode = PartitionKey,
+            ProcedureCode = RowKey,
+            ProjectName = ProjectName,
+            County = County,
+            Department = Department,
+            Status = status,
+            AcceptedOn = Date(AcceptedOn),
+            LimitDays = LimitDays,
+            HandlerEmail = HandlerEmail,
+            CompletedOn = CompletedOn is null ? null : Date(CompletedOn),
+            AsOf = AsOf,
+            Pauses = (JsonSerializer.Deserialize<List<StoredPause>>(Pauses, StoredPause.Options) ?? [])
+                .Select(x => new Pause(Date(x.From), x.To is null ? null : Date(x.To), x.Reason)).ToList(),
+            ExtensionDays = ExtensionDays,
+            ExtensionApprovedOn = ExtensionApprovedOn is null ? null : Date(ExtensionApprovedOn),
+        };
+    }
+
+    /// <summary>Keeps what the scan wrote, so that a new report does not erase the last known flag.</summary>
+    public ProcedureEntity WithScanFieldsOf(ProcedureEntity stored)
+    {
+        Flag = stored.Flag;
+        DueOn = stored.DueOn;
+        WorkingDaysLeft = stored.WorkingDaysLeft;
+        FinishedLate = stored.FinishedLate;
+        FlaggedOn = stored.FlaggedOn;
+        ETag = stored.ETag;
+        return this;
+    }
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly Date(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record StoredPause(string From, string? To, string Reason)
+    {
+        public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    }
+}

@@ -1,0 +1,109 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+
+namespace ApprovalWatch.Storage;
+
+/// <summary>
+/// The SDK clients of the one storage account the app uses, and its containers, queues and tables by
+/// name. Queue clients send Base64, which is what the Functions queue trigger expects.
+/// </summary>
+public sealed class StorageAccount
+{
+    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+
+    public StorageAccount(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables, StorageNames names)
+    {
+        Blobs = blobs;
+        Queues = queues;
+        Tables = tables;
+        Names = names;
+    }
+
+    public BlobServiceClient Blobs { get; }
+
+    public QueueServiceClient Queues { get; }
+
+    public TableServiceClient Tables { get; }
+
+    public StorageNames Names { get; }
+
+    public BlobContainerClient Submissions => Blobs.GetBlobContainerClient(Names.SubmissionsContainer);
+
+    public BlobContainerClient Receipts => Blobs.GetBlobContainerClient(Names.ReceiptsContainer);
+
+    public BlobContainerClient Config => Blobs.GetBlobContainerClient(Names.ConfigContainer);
+
+    public BlobContainerClient Digests => Blobs.GetBlobContainerClient(Names.DigestsContainer);
+
+    public QueueClient IngestQueue => Queues.GetQueueClient(Names.IngestQueue);
+
+    public QueueClient NotifyQueue => Queues.GetQueueClient(Names.NotifyQueue);
+
+    public TableClient Procedures => Tables.GetTableClient(Names.ProceduresTable);
+
+    public TableClient History => Tables.GetTableClient(Names.HistoryTable);
+
+    public TableClient SubmissionLedger => Tables.GetTableClient(Names.SubmissionsTable);
+
+    public TableClient NotificationLedger => Tables.GetTableClient(Names.NotificationsTable);
+
+    public static StorageAccount FromConnectionString(string connectionString, StorageNames? names = null) => new(
+        new BlobServiceClient(connectionString),
+        new QueueServiceClient(connectionString, QueueOptions()),
+        new TableServiceClient(connectionString),
+        names ?? new StorageNames());
+
+    /// <summary>
+    /// From the Functions host's own setting: a connection string in <c>AzureWebJobsStorage</c>, or an
+    /// identity-based connection (<c>AzureWebJobsStorage__accountName</c>, optional <c>__clientId</c>)
+    /// where the account allows no shared keys.
+    /// </summary>
+    public static StorageAccount FromConfiguration(IConfiguration configuration, StorageNames names)
+    {
+        var connectionString = configuration["AzureWebJobsStorage"];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return FromConnectionString(connectionString, names);
+        }
+
+        var section = configuration.GetSection("AzureWebJobsStorage");
+        var account = section["accountName"]
+            ?? throw new InvalidOperationException("Set AzureWebJobsStorage (a connection string) or AzureWebJobsStorage__accountName (a managed identity connection).");
+        TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new DefaultAzureCredential();
+        return new StorageAccount(
+            new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential),
+            new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), credential, QueueOptions()),
+            new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), credential),
+            names);
+    }
+
+    /// <summary>Creates what the app writes to, if missing. Safe to call on every start.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var container in new[] { Submissions, Receipts, Config, Digests })
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+
+        foreach (var queue in new[] { IngestQueue, NotifyQueue, PoisonQueue(IngestQueue), PoisonQueue(NotifyQueue) })
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+
+        foreach (var table in new[] { Procedures, History, SubmissionLedger, NotificationLedger })
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The queue where the Functions host moves a message after its last failed try.</summary>
+    public QueueClient PoisonQueue(QueueClient queue) => Queues.GetQueueClient(queue.Name + "-poison");
+
+    private static QueueClientOptions QueueOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
+}

@@ -1,0 +1,47 @@
+namespace ApprovalWatch.Storage;
+
+/// <summary>
+/// The names of the containers, queues and tables. The queue names are also the Functions triggers'
+/// <c>%IngestQueue%</c> and <c>%NotifyQueue%</c> settings; tests give every run names of its own.
+/// </summary>
+public sealed class StorageNames
+{
+    public string SubmissionsContainer { get; set; } = "submissions";
+
+    public string ReceiptsContainer { get; set; } = "receipts";
+
+    public string ConfigContainer { get; set; } = "config";
+
+    public string DigestsContainer { get; set; } = "digests";
+
+    public string IngestQueue { get; set; } = "ingest";
+
+    public string NotifyQueue { get; set; } = "notify";
+
+    public string ProceduresTable { get; set; } = "Procedures";
+
+    public string HistoryTable { get; set; } = "History";
+
+    public string SubmissionsTable { get; set; } = "Submissions";
+
+    public string NotificationsTable { get; set; } = "Notifications";
+
+    /// <summary>Names with a suffix of letters and digits, so that parallel runs share nothing.</summary>
+    public static StorageNames WithSuffix(string suffix)
+    {
+        var s = suffix.ToLowerInvariant();
+        return new StorageNames
+        {
+            SubmissionsContainer = $"submissions-{s}",
+            ReceiptsContainer = $"receipts-{s}",
+            ConfigContainer = $"config-{s}",
+            DigestsContainer = $"digests-{s}",
+            IngestQueue = $"ingest-{s}",
+            NotifyQueue = $"notify-{s}",
+            ProceduresTable = $"Procedures{s}",
+            HistoryTable = $"History{s}",
+            SubmissionsTable = $"Submissions{s}",
+            NotificationsTable = $"Notifications{s}",
+        };
+    }
+}

@@ -1,0 +1,51 @@
+using Azure.Data.Tables;
+
+namespace ApprovalWatch.Storage;
+
+/// <summary>
+/// Entity-group transactions as the real service allows them: one partition per batch, at most 100
+/// operations, under 4 MiB. Azurite does not enforce these rules, so the code must.
+/// </summary>
+public static class TableBatches
+{
+    public const int MaxOperations = 100;
+
+    // The service allows 4 MiB per batch; stay well under it to leave room for the request's envelope.
+    public const int MaxBytes = 3 * 1024 * 1024;
+
+    /// <summary>Splits actions into batches that each touch one partition and respect the limits.</summary>
+    public static IEnumerable<IReadOnlyList<TableTransactionAction>> Split(IEnumerable<TableTransactionAction> actions, Func<ITableEntity, int> sizeOf)
+    {
+        foreach (var partition in actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal))
+        {
+            var batch = new List<TableTransactionAction>();
+            var bytes = 0;
+            foreach (var action in partition)
+            {
+                var size = sizeOf(action.Entity);
+                if (batch.Count == MaxOperations || (batch.Count > 0 && bytes + size > MaxBytes))
+                {
+                    yield return batch;
+                    batch = [];
+                    bytes = 0;
+                }
+
+                batch.Add(action);
+                bytes += size;
+            }
+
+            if (batch.Count > 0)
+            {
+                yield return batch;
+            }
+        }
+    }
+
+    public static async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, Func<ITableEntity, int> sizeOf, CancellationToken cancellationToken)
+    {
+        foreach (var batch in Split(actions, sizeOf))
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken);
+        }
+    }
+}

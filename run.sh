@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs the demo pipeline on Azurite: sample configuration and department files into Blob Storage,
+# then gather -> ingest -> scan -> send, exactly as the Functions app would. Mail lands in out/mail/.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/azurite.sh
+azurite_start
+dotnet build functions/ApprovalWatch.Cli -c Release --nologo -v q -clp:ErrorsOnly
+dotnet functions/ApprovalWatch.Cli/bin/Release/net10.0/approvalwatch.dll demo "$@"

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs every test of the solution against a fresh Azurite on loopback.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/azurite.sh
+azurite_start
+dotnet test Functions.sln --nologo -v q "$@"
