@@ -16,10 +16,10 @@ azurite_start() {
   azurite_install
   AZURITE_DIR=$(mktemp -d -t azurite.XXXXXX)
   local persistence=(--inMemoryPersistence)
-  [ "${AZURITE_PERSISTENCE:-memory}" = disk ] && persistence=()
+  [ "${AZURITE_PERSISTENCE:-memory}" = disk ] && persistence=(--location "$AZURITE_DIR")
   node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --disableTelemetry \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
-    --location "$AZURITE_DIR" "${persistence[@]}" >"$AZURITE_DIR/azurite.log" 2>&1 &
+    "${persistence[@]}" >"$AZURITE_DIR/azurite.log" 2>&1 &
   AZURITE_PID=$!
   trap azurite_stop EXIT
   for _ in $(seq 1 100); do

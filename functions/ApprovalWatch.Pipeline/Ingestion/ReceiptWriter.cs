@@ -1,6 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using ApprovalWatch.Storage;
 using Azure.Storage.Blobs.Models;
 
@@ -14,20 +11,13 @@ public sealed class ReceiptWriter(StorageAccount storage)
 {
     public const string SourceETagMetadata = "sourceetag";
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public static string ReceiptName(string blobName) => blobName + ".receipt.json";
 
     public async Task WriteAsync(Receipt receipt, string sourceETag, CancellationToken cancellationToken)
     {
         var blob = storage.Receipts.GetBlobClient(ReceiptName(receipt.File));
         await blob.UploadAsync(
-            BinaryData.FromObjectAsJson(receipt, Json),
+            BinaryData.FromObjectAsJson(receipt, StorageJson.Options),
             new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
@@ -45,6 +35,19 @@ public sealed class ReceiptWriter(StorageAccount storage)
         }
 
         var content = await blob.DownloadContentAsync(cancellationToken);
-        return content.Value.Content.ToObjectFromJson<Receipt>(Json);
+        return content.Value.Content.ToObjectFromJson<Receipt>(StorageJson.Options);
+    }
+
+    /// <summary>Every receipt, for summaries.</summary>
+    public async Task<IReadOnlyList<Receipt>> ListAsync(CancellationToken cancellationToken)
+    {
+        var receipts = new List<Receipt>();
+        await foreach (var blob in storage.Receipts.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            var content = await storage.Receipts.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
+            receipts.Add(content.Value.Content.ToObjectFromJson<Receipt>(StorageJson.Options)!);
+        }
+
+        return receipts;
     }
 }

@@ -1,0 +1,96 @@
+using ApprovalWatch.Calendar;
+using ApprovalWatch.Hosting;
+using ApprovalWatch.Ingestion;
+using ApprovalWatch.Mail;
+using ApprovalWatch.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ApprovalWatch.Cli;
+
+/// <summary>
+/// The pipeline's services as the CLI runs them: the same registrations as the Functions app, storage
+/// from <c>--storage</c> or <c>AzureWebJobsStorage</c> (default: Azurite), and, when no SendGrid API key
+/// is configured, a local SendGrid endpoint that writes each message to a folder.
+/// </summary>
+public sealed class CliRuntime : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private CliRuntime(ServiceProvider services, LocalSendGridEndpoint? localMail)
+    {
+        _services = services;
+        LocalMail = localMail;
+    }
+
+    public LocalSendGridEndpoint? LocalMail { get; }
+
+    public StorageAccount Storage => Get<StorageAccount>();
+
+    public static async Task<CliRuntime> StartAsync(CliSettings settings, CancellationToken cancellationToken)
+    {
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var overrides = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = settings.Storage ?? environment["AzureWebJobsStorage"] ?? StorageAccount.DevelopmentStorage,
+            ["SendGrid:From"] = environment["SendGrid:From"] ?? "approvalwatch@kizilsu.example.org",
+        };
+        LocalSendGridEndpoint? localMail = null;
+        if (string.IsNullOrWhiteSpace(environment["SendGrid:ApiKey"]))
+        {
+            localMail = new LocalSendGridEndpoint(settings.MailFolder);
+            overrides["SendGrid:ApiKey"] = "local";
+            overrides["SendGrid:Host"] = localMail.Host;
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddConfiguration(environment)
+            .AddInMemoryCollection(overrides)
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging
+                .AddSimpleConsole(console => console.SingleLine = true)
+                .SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.Warning)
+                .AddFilter("Azure", LogLevel.Warning));
+        if (settings.AsOf is { } asOf)
+        {
+            // Office hours start at 10:00 Beijing time; an "as of" run behaves as on that morning.
+            services.AddSingleton<TimeProvider>(new FixedTimeProvider(OfficeClock.At(asOf, new TimeOnly(10, 0))));
+        }
+
+        services.AddApprovalWatchPipeline(configuration);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var runtime = new CliRuntime(provider, localMail);
+        await runtime.Storage.EnsureCreatedAsync(cancellationToken);
+        return runtime;
+    }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public QueuePump IngestPump() => Pump(Storage.IngestQueue, async (text, ct) =>
+        await Get<SubmissionIngestor>().IngestAsync(QueueMessages.Read<IngestMessage>(text), ct));
+
+    public QueuePump NotifyPump() => Pump(Storage.NotifyQueue, async (text, ct) =>
+        await Get<DigestSender>().SendAsync(QueueMessages.Read<NotifyMessage>(text), ct));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (LocalMail is not null)
+        {
+            await LocalMail.DisposeAsync();
+        }
+
+        await _services.DisposeAsync();
+    }
+
+    private QueuePump Pump(Azure.Storage.Queues.QueueClient queue, Func<string, CancellationToken, Task> handle) =>
+        new(queue, Storage.PoisonQueue(queue), handle, Get<ILoggerFactory>().CreateLogger($"ApprovalWatch.Queue.{queue.Name}"))
+        {
+            RetryDelay = TimeSpan.FromSeconds(2),
+        };
+}
+
+/// <summary>What every command may set: where storage is, the office day to act as of, where mail goes.</summary>
+public sealed record CliSettings(string? Storage, DateOnly? AsOf, string MailFolder, bool Verbose);

@@ -1,0 +1,92 @@
+using System.Globalization;
+using ApprovalWatch.Cli.Samples;
+using ApprovalWatch.Gathering;
+using ApprovalWatch.Ingestion;
+using ApprovalWatch.Scanning;
+using ApprovalWatch.Text;
+
+namespace ApprovalWatch.Cli.Commands;
+
+/// <summary>
+/// Loads the sample configuration and department files into storage, then runs gather → ingest → scan →
+/// send exactly as the Functions would, and prints what happened.
+/// </summary>
+public static class DemoCommand
+{
+    /// <summary>The office day the samples describe (a Monday; the department files are of the Friday before).</summary>
+    public static readonly DateOnly SampleDate = new(2026, 3, 16);
+
+    public static async Task<int> RunAsync(CliSettings settings, string? samplesPath, TextWriter output, CancellationToken cancellationToken)
+    {
+        var samples = SampleFolder.Find(samplesPath);
+        var asOf = settings.AsOf ?? SampleDate;
+        ClearMail(settings.MailFolder);
+        await using var runtime = await CliRuntime.StartAsync(settings with { AsOf = asOf }, cancellationToken);
+
+        var uploaded = await samples.UploadAsync(runtime.Storage, cancellationToken);
+        output.WriteLine($"Loaded {uploaded} sample files from {samples.Path} into {runtime.Storage.Blobs.Uri}");
+        PrintProjects(output, samples);
+
+        var gathered = await runtime.Get<SubmissionGatherer>().GatherAsync(cancellationToken);
+        output.WriteLine($"GatherSubmissions: {gathered} file(s) queued for ingestion");
+        await runtime.IngestPump().DrainAsync(cancellationToken);
+        Summary.Receipts(output, await runtime.Get<ReceiptWriter>().ListAsync(cancellationToken));
+
+        var scan = await runtime.Get<DeadlineScanner>().ScanAsync(asOf, dryRun: false, cancellationToken);
+        Summary.Scan(output, scan);
+        await runtime.NotifyPump().DrainAsync(cancellationToken);
+        Summary.Digests(output, scan);
+
+        var poisoned = await PoisonedAsync(runtime, cancellationToken);
+        var sent = runtime.LocalMail?.Received.Count;
+        output.WriteLine(sent is null
+            ? $"Emails: {scan.Queued} digest(s) handed to SendGrid"
+            : $"Emails: {sent} sent through the SendGrid SDK to the local endpoint, written to {Path.GetFullPath(settings.MailFolder)}");
+        if (poisoned > 0)
+        {
+            output.WriteLine($"FAILED: {poisoned} message(s) ended in a poison queue; see the log above.");
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> PoisonedAsync(CliRuntime runtime, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var queue in new[] { runtime.Storage.IngestQueue, runtime.Storage.NotifyQueue })
+        {
+            count += (await runtime.Storage.PoisonQueue(queue).GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        }
+
+        return count;
+    }
+
+    private static void PrintProjects(TextWriter output, SampleFolder samples)
+    {
+        var file = Path.Combine(samples.Path, "config", "projects.csv");
+        if (!File.Exists(file))
+        {
+            return;
+        }
+
+        using var reader = new StreamReader(file);
+        var table = CsvTable.Parse("projects.csv", reader, "project_code", "planned_investment_wan", "completed_investment_wan");
+        var planned = table.Rows.Sum(r => long.Parse(table.Get(r, "planned_investment_wan"), CultureInfo.InvariantCulture));
+        var completed = table.Rows.Sum(r => long.Parse(table.Get(r, "completed_investment_wan"), CultureInfo.InvariantCulture));
+        output.WriteLine($"Key projects: {table.Rows.Count}; annual planned investment {planned / 10_000m:0.00} 亿元 ({planned / 100_000m:0.00} billion yuan), completed {completed / 10_000m:0.00} 亿元");
+    }
+
+    private static void ClearMail(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".eml", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            File.Delete(file);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using ApprovalWatch.Cli.LocalHost;
+using ApprovalWatch.Cli.Samples;
+using ApprovalWatch.Deadlines;
+using ApprovalWatch.Ingestion;
+using ApprovalWatch.Scanning;
+using ApprovalWatch.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ApprovalWatch.Cli.Commands;
+
+/// <summary>The operator's commands: ingest one file, scan (or dry-run) a day, run locally as the host, compute a due date.</summary>
+public static class OperatorCommands
+{
+    public static async Task<int> IngestAsync(CliSettings settings, FileInfo file, string department, TextWriter output, CancellationToken cancellationToken)
+    {
+        ApprovalWatch.Catalogue.Department.Get(department);
+        await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
+        var blob = runtime.Storage.Submissions.GetBlobClient($"{department}/{file.Name}");
+        var uploaded = await blob.UploadAsync(file.FullName, overwrite: true, cancellationToken);
+        var receipt = await runtime.Get<SubmissionIngestor>().IngestAsync(new IngestMessage(blob.Name, uploaded.Value.ETag.ToString()), cancellationToken);
+        Summary.Receipts(output, receipt is null ? [] : [receipt]);
+        return receipt?.Status == Receipt.UnreadableStatus ? 2 : 0;
+    }
+
+    public static async Task<int> ScanAsync(CliSettings settings, bool dryRun, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
+        var scan = await runtime.Get<DeadlineScanner>().ScanAsync(settings.AsOf, dryRun, cancellationToken);
+        Summary.Scan(output, scan);
+        if (scan.Skipped is not null)
+        {
+            return 0;
+        }
+
+        if (dryRun)
+        {
+            output.WriteLine("Dry run: nothing written, nothing sent.");
+            Summary.Digests(output, scan);
+            return 0;
+        }
+
+        await runtime.NotifyPump().DrainAsync(cancellationToken);
+        Summary.Digests(output, scan);
+        output.WriteLine($"Queued {scan.Queued} digest(s); {scan.AlreadyNotified} recipient(s) already notified today.");
+        return 0;
+    }
+
+    public static async Task<int> HostAsync(CliSettings settings, string gatherSchedule, string scanSchedule, TextWriter output, CancellationToken cancellationToken)
+    {
+        var gather = CronSchedule.Parse(gatherSchedule);
+        var scan = CronSchedule.Parse(scanSchedule);
+        await using var runtime = await CliRuntime.StartAsync(settings with { Verbose = true }, cancellationToken);
+        output.WriteLine($"Running GatherSubmissions ({gather.Expression}), ScanDeadlines ({scan.Expression}), IngestSubmission and SendDigest until Ctrl+C.");
+        if (runtime.LocalMail is { } mail)
+        {
+            output.WriteLine($"No SendGrid API key: mail goes to the local endpoint {mail.Host}, written to {Path.GetFullPath(settings.MailFolder)}");
+        }
+
+        var logger = runtime.Get<ILoggerFactory>().CreateLogger("ApprovalWatch.Host");
+        await new LocalFunctionsHost(runtime, gather, scan, runtime.Get<TimeProvider>(), logger).RunAsync(cancellationToken);
+        return 0;
+    }
+
+    public static int Due(string? samplesPath, DateOnly from, int days, int extend, IReadOnlyList<Pause> pauses, TextWriter output)
+    {
+        var calendar = SampleFolder.Find(samplesPath).Calendar();
+        var deadline = Deadline.Compute(calendar, from, days, pauses, extend);
+        if (deadline.DueOn is not { } due)
+        {
+            output.WriteLine($"Paused: {deadline.RemainingWhenPaused} working day(s) will be left when the clock restarts.");
+            return 0;
+        }
+
+        output.WriteLine($"Accepted {from:yyyy-MM-dd} ({from.DayOfWeek}), limit {days}{(extend > 0 ? $" + {extend} extension" : "")} working days: due {due:yyyy-MM-dd} ({due.DayOfWeek}).");
+        output.WriteLine($"Working days counted from {from.AddDays(1):yyyy-MM-dd} to {due:yyyy-MM-dd}: {days + extend}; calendar days: {due.DayNumber - from.DayNumber}; paused working days not counted: {deadline.PausedWorkingDays}.");
+        return 0;
+    }
+}

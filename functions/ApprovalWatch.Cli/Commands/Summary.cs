@@ -1,0 +1,62 @@
+using ApprovalWatch.Catalogue;
+using ApprovalWatch.Deadlines;
+using ApprovalWatch.Ingestion;
+using ApprovalWatch.Scanning;
+
+namespace ApprovalWatch.Cli.Commands;
+
+/// <summary>Prints what a run did, for people: procedures by department and flag, receipts, digests.</summary>
+public static class Summary
+{
+    private static readonly Flag[] Columns = [Flag.Green, Flag.Yellow, Flag.Red, Flag.Paused, Flag.Finished];
+
+    public static void Receipts(TextWriter output, IEnumerable<Receipt> receipts)
+    {
+        output.WriteLine("Submissions:");
+        foreach (var r in receipts.OrderBy(r => r.File, StringComparer.Ordinal))
+        {
+            output.WriteLine(r.Status == Receipt.AppliedStatus
+                ? $"  {r.File,-45} {r.Rows,5} rows: {r.Applied} applied, {r.Unchanged} unchanged, {r.Stale} stale, {r.Rejected} rejected"
+                : $"  {r.File,-45} {r.Status}: {r.Message}");
+            foreach (var error in r.Errors)
+            {
+                output.WriteLine($"      line {error.Line}, {error.Column}: {error.Reason} [{error.Value}]");
+            }
+        }
+    }
+
+    public static void Scan(TextWriter output, ScanResult scan)
+    {
+        if (scan.Skipped is not null)
+        {
+            output.WriteLine($"Scan: {scan.Skipped}; nothing flagged, nothing sent.");
+            return;
+        }
+
+        output.WriteLine($"Procedures as of {scan.Date:yyyy-MM-dd} (Beijing time):");
+        output.WriteLine($"  {"department",-22}" + string.Concat(Columns.Select(c => $"{c.ToString().ToLowerInvariant(),10}")));
+        foreach (var (department, counts) in scan.Flags.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            var name = Department.Find(department)?.EnglishName ?? department;
+            output.WriteLine($"  {name,-22}" + string.Concat(Columns.Select(c => $"{counts.GetValueOrDefault(c),10}")));
+        }
+
+        output.WriteLine($"  {"all",-22}" + string.Concat(Columns.Select(c => $"{scan.Count(c),10}")));
+        output.WriteLine($"  finished late: {scan.FinishedLate}");
+        foreach (var error in scan.Errors)
+        {
+            output.WriteLine($"  not measured: {error}");
+        }
+    }
+
+    public static void Digests(TextWriter output, ScanResult scan)
+    {
+        output.WriteLine($"Digests for {scan.Date:yyyy-MM-dd}: {scan.Digests.Count} recipient(s)");
+        foreach (var digest in scan.Digests)
+        {
+            var lines = digest.Lines.DistinctBy(l => (l.ProjectCode, l.ProcedureCode)).ToList();
+            var sections = string.Join(", ", digest.Sections.Select(s => $"{s.Reason} {s.Lines.Count}"));
+            output.WriteLine($"  {digest.RecipientName} <{digest.RecipientEmail}>: {lines.Count(l => l.Flag == Flag.Red)} overdue, {lines.Count(l => l.Flag == Flag.Yellow)} due soon ({sections})");
+        }
+    }
+}

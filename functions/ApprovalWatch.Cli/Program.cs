@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using ApprovalWatch.Cli;
+using ApprovalWatch.Cli.Commands;
+using ApprovalWatch.Cli.Samples;
+using ApprovalWatch.Deadlines;
+using ApprovalWatch.Submissions;
+
+var storage = new Option<string?>("--storage") { Description = "Storage connection string (default: AzureWebJobsStorage, else Azurite)", Recursive = true };
+var mail = new Option<string>("--mail") { Description = "Folder for mail sent to the local SendGrid endpoint", DefaultValueFactory = _ => Path.Combine("out", "mail"), Recursive = true };
+var verbose = new Option<bool>("--verbose") { Description = "Log what each step does", Recursive = true };
+var asOf = new Option<DateOnly?>("--as-of") { Description = "Act as on this office day (yyyy-MM-dd), 10:00 Beijing time", CustomParser = r => ParseDate(r.Tokens[0].Value) };
+var samples = new Option<string?>("--samples") { Description = "The samples folder (default: samples/ here or above)" };
+
+var root = new RootCommand("approvalwatch: approval deadlines of key construction projects, run locally over Azure Storage")
+{
+    storage, mail, verbose,
+};
+
+CliSettings Settings(ParseResult r) => new(r.GetValue(storage), r.GetValue(asOf), r.GetValue(mail)!, r.GetValue(verbose));
+
+var demo = new Command("demo", "Load the sample configuration and files, then gather → ingest → scan → send as the Functions would") { asOf, samples };
+demo.SetAction((r, ct) => DemoCommand.RunAsync(Settings(r), r.GetValue(samples), Console.Out, ct));
+root.Add(demo);
+
+var gatherSchedule = new Option<string>("--gather-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GatherSchedule") ?? "0 */5 * * * *" };
+var scanSchedule = new Option<string>("--scan-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ScanSchedule") ?? "0 0 2 * * *" };
+var host = new Command("host", "Run the four functions' services on their schedules and queues until Ctrl+C") { gatherSchedule, scanSchedule };
+host.SetAction((r, ct) => OperatorCommands.HostAsync(Settings(r), r.GetValue(gatherSchedule)!, r.GetValue(scanSchedule)!, Console.Out, ct));
+root.Add(host);
+
+var file = new Argument<FileInfo>("file") { Description = "The department's file" };
+var department = new Option<string>("--department") { Description = "The department whose folder it goes into", Required = true };
+var ingest = new Command("ingest", "Upload one file into submissions/{department}/ and ingest it now") { file, department };
+ingest.SetAction((r, ct) => OperatorCommands.IngestAsync(Settings(r), r.GetValue(file)!, r.GetValue(department)!, Console.Out, ct));
+root.Add(ingest);
+
+var dryRun = new Option<bool>("--dry-run") { Description = "Print who would get what; write and send nothing" };
+var scan = new Command("scan", "Flag every procedure and send the day's digests") { asOf, dryRun };
+scan.SetAction((r, ct) => OperatorCommands.ScanAsync(Settings(r), r.GetValue(dryRun), Console.Out, ct));
+root.Add(scan);
+
+var from = new Option<DateOnly>("--from") { Description = "The acceptance date", Required = true, CustomParser = r => ParseDate(r.Tokens[0].Value) ?? default };
+var days = new Option<int>("--days") { Description = "The time limit in working days", Required = true };
+var extend = new Option<int>("--extend") { Description = "Working days of an approved extension" };
+var pause = new Option<string[]>("--pause") { Description = "A pause FROM..TO (TO may be empty while still paused); repeatable", AllowMultipleArgumentsPerToken = false };
+var due = new Command("due", "Print the due date: the N-th working day after the acceptance date") { from, days, extend, pause, samples };
+due.SetAction(r => OperatorCommands.Due(r.GetValue(samples), r.GetValue(from), r.GetValue(days), r.GetValue(extend), ParsePauses(r.GetValue(pause) ?? []), Console.Out));
+root.Add(due);
+
+var output = new Option<string>("--out") { DefaultValueFactory = _ => "samples" };
+var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 20260316 };
+var generate = new Command("samples", "Regenerate the sample scenario (calendars in OUT/config/calendar are read, not written)") { output, seed };
+generate.SetAction(r =>
+{
+    var folder = new SampleFolder(r.GetValue(output)!);
+    new SampleGenerator(folder.Calendar(), DemoCommand.SampleDate, r.GetValue(seed)).WriteTo(folder.Path);
+    Console.WriteLine($"Wrote the sample scenario to {Path.GetFullPath(folder.Path)}");
+});
+root.Add(generate);
+
+return await root.Parse(args).InvokeAsync();
+
+static DateOnly? ParseDate(string text) => DateText.TryParse(text, out var date)
+    ? date
+    : throw new FormatException($"'{text}' is not a date ({DateText.Shapes}).");
+
+static IReadOnlyList<Pause> ParsePauses(IEnumerable<string> texts) => texts.Select(text =>
+{
+    var parts = text.Split("..");
+    return parts.Length == 2 && ParseDate(parts[0]) is { } start
+        ? new Pause(start, parts[1].Length == 0 ? null : ParseDate(parts[1]), "")
+        : throw new FormatException($"'{text}' is not a pause FROM..TO.");
+}).ToList();

@@ -1,0 +1,32 @@
+using ApprovalWatch.Staff;
+
+namespace ApprovalWatch.Cli.Samples;
+
+/// <summary>The people of the Kizilsu scenario: three handlers, a head and a leader in charge per department.</summary>
+public static class SampleDirectory
+{
+    private const string Domain = "kizilsu.example.org";
+
+    public static readonly IReadOnlyList<Person> People =
+    [
+        .. Department("housing", ("zhang.wei", "张伟"), ("ayigul.tursun", "阿依古丽·吐尔逊"), ("wang.lei", "王磊"), ("liu.jianguo", "刘建国"), ("zhao.deming", "赵德明")),
+        .. Department("natural-resources", ("li.na", "李娜"), ("mamat.ali", "买买提·艾力"), ("chen.jing", "陈静"), ("sun.qiang", "孙强"), ("zhou.lixin", "周立新")),
+        .. Department("development-reform", ("gulnar.abdu", "古丽娜尔·阿不都"), ("yang.fan", "杨帆"), ("huang.lei", "黄磊"), ("wu.gang", "吴刚"), ("zheng.hai", "郑海")),
+        .. Department("finance", ("he.li", "何丽"), ("nurlan.bek", "努尔兰·别克"), ("gao.feng", "高峰"), ("lin.tao", "林涛"), ("guo.wen", "郭文")),
+        .. Department("power", ("luo.jun", "罗军"), ("reyhan.tohti", "热依汗·托合提"), ("liang.bin", "梁斌"), ("song.wei", "宋伟"), ("xie.dong", "谢东")),
+        .. Department("ecology", ("han.mei", "韩梅"), ("turhun.kadir", "吐尔洪·卡德尔"), ("tang.liang", "唐亮"), ("feng.bo", "冯波"), ("dong.qiang", "董强")),
+        new($"xu.ming@{Domain}", "徐明", "development-reform", Role.Coordinator),
+    ];
+
+    public static IEnumerable<Person> Handlers(string department) =>
+        People.Where(p => p.Department == department && p.Role == Role.Handler);
+
+    private static IEnumerable<Person> Department(string department, (string Id, string Name) a, (string Id, string Name) b, (string Id, string Name) c, (string Id, string Name) head, (string Id, string Name) leader) =>
+    [
+        new($"{a.Id}@{Domain}", a.Name, department, Role.Handler),
+        new($"{b.Id}@{Domain}", b.Name, department, Role.Handler),
+        new($"{c.Id}@{Domain}", c.Name, department, Role.Handler),
+        new($"{head.Id}@{Domain}", head.Name, department, Role.Head),
+        new($"{leader.Id}@{Domain}", leader.Name, department, Role.Leader),
+    ];
+}

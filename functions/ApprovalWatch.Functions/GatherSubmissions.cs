@@ -1,0 +1,19 @@
+using ApprovalWatch.Gathering;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace ApprovalWatch.Functions;
+
+public sealed class GatherSubmissions(SubmissionGatherer gatherer, ILogger<GatherSubmissions> logger)
+{
+    [Function(nameof(GatherSubmissions))]
+    public async Task Run([TimerTrigger("%GatherSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        if (timer.IsPastDue)
+        {
+            logger.LogInformation("GatherSubmissions is running late");
+        }
+
+        await gatherer.GatherAsync(cancellationToken);
+    }
+}

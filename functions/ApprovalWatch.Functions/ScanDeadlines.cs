@@ -1,0 +1,19 @@
+using ApprovalWatch.Scanning;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace ApprovalWatch.Functions;
+
+public sealed class ScanDeadlines(DeadlineScanner scanner, ILogger<ScanDeadlines> logger)
+{
+    [Function(nameof(ScanDeadlines))]
+    public async Task Run([TimerTrigger("%ScanSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        if (timer.IsPastDue)
+        {
+            logger.LogInformation("ScanDeadlines is running late; today's digests are still sent once");
+        }
+
+        await scanner.ScanAsync(date: null, dryRun: false, cancellationToken);
+    }
+}

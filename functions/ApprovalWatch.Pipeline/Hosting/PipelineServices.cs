@@ -1,0 +1,39 @@
+using ApprovalWatch.Configuration;
+using ApprovalWatch.Gathering;
+using ApprovalWatch.Ingestion;
+using ApprovalWatch.Mail;
+using ApprovalWatch.Scanning;
+using ApprovalWatch.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ApprovalWatch.Hosting;
+
+/// <summary>Registers the pipeline's services, options and storage clients; shared by the Functions app and the CLI.</summary>
+public static class PipelineServices
+{
+    public static IServiceCollection AddApprovalWatchPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ScanOptions>().Bind(configuration.GetSection(ScanOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        // Queue and container names are top-level settings, as the triggers read %IngestQueue% and %NotifyQueue%.
+        var names = new StorageNames();
+        configuration.Bind(names);
+        services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration, names));
+
+        services.AddSingleton<PipelineConfigLoader>();
+        services.AddSingleton<SubmissionGatherer>();
+        services.AddSingleton<ReceiptWriter>();
+        services.AddSingleton<ProcedureApplier>();
+        services.AddSingleton<SubmissionIngestor>();
+        services.AddSingleton<DigestQueue>();
+        services.AddSingleton<DeadlineScanner>();
+        services.AddSingleton<SendGridMailer>();
+        services.AddSingleton<DigestSender>();
+        return services;
+    }
+}

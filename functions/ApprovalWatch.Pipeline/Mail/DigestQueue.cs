@@ -1,0 +1,53 @@
+using ApprovalWatch.Digests;
+using ApprovalWatch.Storage;
+using Azure;
+using Azure.Storage.Blobs.Models;
+
+namespace ApprovalWatch.Mail;
+
+/// <summary>
+/// Hands a digest to SendDigest: the digest itself as a blob (<c>digests/{date}/{recipient}.json</c>,
+/// as a queue message holds only 64 KiB), one notify message, and a ledger row that keeps a later scan
+/// of the same day from queueing the recipient again.
+/// </summary>
+public sealed class DigestQueue(StorageAccount storage)
+{
+    public static string BlobName(DateOnly date, string recipient) => $"{ProcedureEntity.Iso(date)}/{recipient.ToLowerInvariant()}.json";
+
+    /// <summary>Queues the digest unless the recipient was already queued or sent one that day.</summary>
+    public async Task<bool> QueueAsync(Digest digest, CancellationToken cancellationToken)
+    {
+        var day = ProcedureEntity.Iso(digest.Date);
+        var key = TableKey.Escape(digest.RecipientEmail);
+        var known = await storage.NotificationLedger.GetEntityIfExistsAsync<NotificationEntity>(day, key, cancellationToken: cancellationToken);
+        if (known.HasValue)
+        {
+            return false;
+        }
+
+        await storage.Digests.GetBlobClient(BlobName(digest.Date, digest.RecipientEmail)).UploadAsync(
+            BinaryData.FromObjectAsJson(digest, StorageJson.Options),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } },
+            cancellationToken);
+        await storage.NotifyQueue.SendMessageAsync(QueueMessages.Write(new NotifyMessage(digest.Date, digest.RecipientEmail)), cancellationToken);
+        try
+        {
+            await storage.NotificationLedger.AddEntityAsync(
+                new NotificationEntity { PartitionKey = day, RowKey = key, Recipient = digest.RecipientEmail, State = NotificationEntity.Queued, Lines = digest.Lines.Count() },
+                cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // SendDigest got there first; its row stands.
+        }
+
+        return true;
+    }
+
+    public async Task<Digest> ReadAsync(NotifyMessage message, CancellationToken cancellationToken)
+    {
+        var content = await storage.Digests.GetBlobClient(BlobName(message.Date, message.Recipient)).DownloadContentAsync(cancellationToken);
+        return content.Value.Content.ToObjectFromJson<Digest>(StorageJson.Options)
+            ?? throw new FormatException($"Digest {BlobName(message.Date, message.Recipient)} is empty.");
+    }
+}

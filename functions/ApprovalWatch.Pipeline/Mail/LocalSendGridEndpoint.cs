@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace ApprovalWatch.Mail;
+
+/// <summary>One message as SendGrid's <c>POST /v3/mail/send</c> received it.</summary>
+public sealed record ReceivedMail(string MessageId, string From, string To, string Subject, string Text, string Html, string? EmlPath);
+
+/// <summary>
+/// A SendGrid-compatible <c>POST /v3/mail/send</c> on 127.0.0.1, for local runs and tests: the real SendGrid
+/// SDK sends to it, and it writes each message to a folder as <c>.eml</c> and <c>.html</c>. It can be told
+/// to answer the next requests with an error, to show what the pipeline does when SendGrid fails.
+/// </summary>
+public sealed class LocalSendGridEndpoint : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly string? _folder;
+    private readonly ConcurrentQueue<HttpStatusCode> _failures = new();
+    private readonly ConcurrentQueue<ReceivedMail> _received = new();
+    private readonly Task _loop;
+    private int _count;
+
+    public LocalSendGridEndpoint(string? folder = null)
+    {
+        _folder = folder;
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        Port = FreePort();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public int Port { get; }
+
+    /// <summary>What to put in <c>SendGrid:Host</c>.</summary>
+    public string Host => $"http://127.0.0.1:{Port}";
+
+    public IReadOnlyCollection<ReceivedMail> Received => _received;
+
+    /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="status"/> instead of 202.</summary>
+    public void FailNext(int count, HttpStatusCode status)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _failures.Enqueue(status);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            await _loop;
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            try
+            {
+                await HandleAsync(context);
+            }
+            catch (Exception e)
+            {
+                await AnswerAsync(context.Response, HttpStatusCode.BadRequest, $"{{\"errors\":[{{\"message\":{JsonSerializer.Serialize(e.Message)}}}]}}");
+            }
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        var request = context.Request;
+        if (request.HttpMethod != "POST" || request.Url?.AbsolutePath != "/v3/mail/send")
+        {
+            await AnswerAsync(context.Response, HttpStatusCode.NotFound, "{\"errors\":[{\"message\":\"not found\"}]}");
+            return;
+        }
+
+        if (request.Headers["Authorization"] is not { } auth || !auth.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            await AnswerAsync(context.Response, HttpStatusCode.Unauthorized, "{\"errors\":[{\"message\":\"authorization required\"}]}");
+            return;
+        }
+
+        using var body = await JsonDocument.ParseAsync(request.InputStream);
+        if (_failures.TryDequeue(out var failure))
+        {
+            await AnswerAsync(context.Response, failure, "{\"errors\":[{\"message\":\"injected failure\"}]}");
+            return;
+        }
+
+        var root = body.RootElement;
+        var from = root.GetProperty("from").GetProperty("email").GetString() ?? "";
+        var to = root.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString() ?? "";
+        var subject = root.TryGetProperty("subject", out var s) ? s.GetString() ?? "" : "";
+        string Content(string type) => root.GetProperty("content").EnumerateArray()
+            .Where(c => c.GetProperty("type").GetString() == type).Select(c => c.GetProperty("value").GetString() ?? "").FirstOrDefault() ?? "";
+        var number = Interlocked.Increment(ref _count);
+        var id = $"local-{number:D6}-{Guid.NewGuid():N}"[..24];
+        var mail = new ReceivedMail(id, from, to, subject, Content("text/plain"), Content("text/html"), null);
+        if (_folder is not null)
+        {
+            var stem = Path.Combine(_folder, $"{number:D4}-{Safe(to)}");
+            await File.WriteAllTextAsync(stem + ".eml", Eml(mail));
+            await File.WriteAllTextAsync(stem + ".html", mail.Html);
+            mail = mail with { EmlPath = stem + ".eml" };
+        }
+
+        _received.Enqueue(mail);
+        context.Response.Headers["X-Message-Id"] = id;
+        await AnswerAsync(context.Response, HttpStatusCode.Accepted, "");
+    }
+
+    private static async Task AnswerAsync(HttpListenerResponse response, HttpStatusCode status, string body)
+    {
+        response.StatusCode = (int)status;
+        var bytes = Encoding.UTF8.GetBytes(body);
+        response.ContentType = "application/json";
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes);
+        response.Close();
+    }
+
+    private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '.' or '@' or '-' or '_' ? c : '_'));
+
+    private static string Eml(ReceivedMail mail)
+    {
+        static string B64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text), Base64FormattingOptions.InsertLineBreaks);
+        const string boundary = "approvalwatch-alternative";
+        return new StringBuilder()
+            .Append("From: ").Append(mail.From).Append("\r\n")
+            .Append("To: ").Append(mail.To).Append("\r\n")
+            .Append("Subject: =?UTF-8?B?").Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(mail.Subject))).Append("?=\r\n")
+            .Append("Message-ID: <").Append(mail.MessageId).Append("@approvalwatch.local>\r\n")
+            .Append("MIME-Version: 1.0\r\n")
+            .Append("Content-Type: multipart/alternative; boundary=\"").Append(boundary).Append("\"\r\n\r\n")
+            .Append("--").Append(boundary).Append("\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+            .Append(B64(mail.Text)).Append("\r\n")
+            .Append("--").Append(boundary).Append("\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+            .Append(B64(mail.Html)).Append("\r\n")
+            .Append("--").Append(boundary).Append("--\r\n")
+            .ToString();
+    }
+}
