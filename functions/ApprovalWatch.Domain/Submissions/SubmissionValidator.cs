@@ -199,9 +199,16 @@ public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string dep
 
         var asOf = defaultAsOf;
         var asOfText = Get(SubmissionColumn.AsOf);
-        if (asOfText.Length > 0 && !DateText.TryParseInstant(asOfText, Beijing, out asOf))
+        if (asOfText.Length > 0)
         {
-            Fail(SubmissionColumn.AsOf, $"数据日期无法识别；not a date (write {DateText.Shapes})");
+            if (DateText.TryParseInstant(asOfText, Beijing, out var reported))
+            {
+                asOf = reported;
+            }
+            else
+            {
+                Fail(SubmissionColumn.AsOf, $"数据日期无法识别；not a date (write {DateText.Shapes})");
+            }
         }
 
         var asOfDay = DateOnly.FromDateTime(asOf.ToOffset(Beijing).DateTime);

@@ -1,0 +1,65 @@
+using ApprovalWatch.Deadlines;
+
+namespace ApprovalWatch.Tests;
+
+public class AssessmentTests
+{
+    private static readonly Calendar.WorkingCalendar Calendar = OfficialCalendars.National;
+
+    private static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Procedure Accepted(string acceptedOn, int limit, ProcedureStatus status = ProcedureStatus.InReview, string? completedOn = null) => new()
+    {
+        ProjectCode = "2022-653001-48-01-00123X",
+        ProcedureCode = "HC-01",
+        Department = "housing",
+        Status = status,
+        AcceptedOn = D(acceptedOn),
+        LimitDays = limit,
+        HandlerEmail = "zhang.wei@kizilsu.example.org",
+        CompletedOn = completedOn is null ? null : D(completedOn),
+        AsOf = new DateTimeOffset(2026, 3, 13, 0, 0, 0, TimeSpan.FromHours(8)),
+    };
+
+    // Due Monday 30 March 2026 (accepted 2 March, 20 working days).
+    [Theory]
+    [InlineData("2026-03-24", Flag.Green, 4)]
+    [InlineData("2026-03-25", Flag.Yellow, 3)]
+    [InlineData("2026-03-27", Flag.Yellow, 1)]
+    [InlineData("2026-03-30", Flag.Yellow, 0)]
+    [InlineData("2026-03-31", Flag.Red, -1)]
+    [InlineData("2026-04-07", Flag.Red, -5)] // 4-6 April, the Qingming holiday, do not count
+    public void Flags_follow_the_working_days_left(string today, Flag flag, int left)
+    {
+        var assessment = Assessment.Of(Accepted("2026-03-02", 20), Calendar, D(today), warningWorkingDays: 3);
+        Assert.Equal(flag, assessment.Flag);
+        Assert.Equal(left, assessment.WorkingDaysLeft);
+        Assert.Equal(D("2026-03-30"), assessment.Deadline.DueOn);
+    }
+
+    [Fact]
+    public void A_procedure_finished_after_its_due_date_counts_as_finished_late()
+    {
+        var late = Assessment.Of(Accepted("2026-03-02", 20, ProcedureStatus.Approved, "2026-03-31"), Calendar, D("2026-04-10"), 3);
+        var onTime = Assessment.Of(Accepted("2026-03-02", 20, ProcedureStatus.Approved, "2026-03-30"), Calendar, D("2026-04-10"), 3);
+        Assert.Equal(Flag.Finished, late.Flag);
+        Assert.True(late.FinishedLate);
+        Assert.False(onTime.FinishedLate);
+    }
+
+    [Fact]
+    public void A_procedure_paused_before_its_due_date_is_never_red()
+    {
+        var paused = Accepted("2026-03-02", 20, ProcedureStatus.Paused) with { Pauses = [new Pause(D("2026-03-20"), null, "专家评审")] };
+        var assessment = Assessment.Of(paused, Calendar, D("2026-05-20"), 3);
+        Assert.Equal(Flag.Paused, assessment.Flag);
+        Assert.Equal(7, assessment.WorkingDaysLeft);
+    }
+
+    [Fact]
+    public void A_procedure_already_overdue_when_paused_stays_red()
+    {
+        var paused = Accepted("2026-03-02", 5, ProcedureStatus.Paused) with { Pauses = [new Pause(D("2026-03-20"), null, "专家评审")] };
+        Assert.Equal(Flag.Red, Assessment.Of(paused, Calendar, D("2026-03-23"), 3).Flag);
+    }
+}

@@ -1,0 +1,101 @@
+using ApprovalWatch.Deadlines;
+using ApprovalWatch.Digests;
+using ApprovalWatch.Staff;
+
+namespace ApprovalWatch.Tests;
+
+public class DigestTests
+{
+    private static readonly DateOnly Today = new(2026, 3, 16);
+
+    private static readonly StaffDirectory Staff = new(
+    [
+        new Person("zhang@x.org", "张伟", "housing", Role.Handler),
+        new Person("li@x.org", "李娜", "housing", Role.Handler),
+        new Person("head@x.org", "刘建国", "housing", Role.Head),
+        new Person("leader@x.org", "赵德明", "housing", Role.Leader),
+        new Person("nr-head@x.org", "孙强", "natural-resources", Role.Head),
+        new Person("coord@x.org", "徐明", "development-reform", Role.Coordinator),
+    ]);
+
+    private static DigestLine Line(string procedure, string handler, Flag flag, int left, string department = "housing") => new()
+    {
+        ProjectCode = "2022-653001-48-01-00123X",
+        ProjectName = "阿图什市新城学校建设项目",
+        ProcedureCode = procedure,
+        ProcedureChineseName = "施工图设计文件审查",
+        ProcedureEnglishName = "Construction drawing review",
+        Department = department,
+        HandlerEmail = handler,
+        HandlerName = handler,
+        AcceptedOn = new DateOnly(2026, 2, 2),
+        DueOn = new DateOnly(2026, 2, 28),
+        LimitDays = 15,
+        Flag = flag,
+        WorkingDaysLeft = left,
+    };
+
+    [Fact]
+    public void Each_recipient_gets_one_digest_up_the_ladder()
+    {
+        var digests = DigestPlanner.Plan(Today,
+        [
+            Line("A", "zhang@x.org", Flag.Yellow, 2),
+            Line("B", "zhang@x.org", Flag.Red, -1),
+            Line("C", "li@x.org", Flag.Red, -6),
+            Line("D", "li@x.org", Flag.Green, 10),
+        ], Staff, new EscalationLadder());
+
+        var byRecipient = digests.ToDictionary(d => d.RecipientEmail, d => d.Sections.ToDictionary(s => s.Reason, s => s.Lines.Select(l => l.ProcedureCode).ToArray()));
+        Assert.Equal(["coord@x.org", "head@x.org", "leader@x.org", "li@x.org", "zhang@x.org"], byRecipient.Keys.Order());
+        Assert.Equal(["B", "A"], byRecipient["zhang@x.org"][DigestReason.Handler]);
+        Assert.Equal(["C"], byRecipient["li@x.org"][DigestReason.Handler]);
+        Assert.Equal(["C", "B"], byRecipient["head@x.org"][DigestReason.DepartmentHead]);
+        Assert.Equal(["C"], byRecipient["leader@x.org"][DigestReason.LeaderInCharge]);
+        Assert.Equal(["C"], byRecipient["coord@x.org"][DigestReason.Coordinator]);
+        Assert.Equal("张伟", digests.Single(d => d.RecipientEmail == "zhang@x.org").RecipientName);
+    }
+
+    [Fact]
+    public void A_department_head_hears_only_of_his_own_department()
+    {
+        var digests = DigestPlanner.Plan(Today, [Line("E", "zhang@x.org", Flag.Red, -2, "natural-resources")], Staff, new EscalationLadder());
+        Assert.Equal(["nr-head@x.org", "zhang@x.org"], digests.Select(d => d.RecipientEmail).Order());
+    }
+
+    [Fact]
+    public void Green_procedures_reach_nobody()
+    {
+        Assert.Empty(DigestPlanner.Plan(Today, [Line("D", "li@x.org", Flag.Green, 10)], Staff, new EscalationLadder()));
+    }
+
+    [Fact]
+    public void The_ladder_thresholds_are_configurable()
+    {
+        var ladder = new EscalationLadder { HeadAfterOverdueDays = 3, LeaderAfterOverdueDays = 4 };
+        var digests = DigestPlanner.Plan(Today, [Line("B", "zhang@x.org", Flag.Red, -2), Line("C", "zhang@x.org", Flag.Red, -4)], Staff, ladder);
+        Assert.Equal(["C"], digests.Single(d => d.RecipientEmail == "head@x.org").Lines.Select(l => l.ProcedureCode));
+        Assert.Equal(["C"], digests.Single(d => d.RecipientEmail == "leader@x.org").Lines.Select(l => l.ProcedureCode));
+    }
+
+    [Fact]
+    public void Every_rendered_line_shows_task_responsibility_and_time_limit_in_both_languages()
+    {
+        var digest = DigestPlanner.Plan(Today, [Line("HC-01", "zhang@x.org", Flag.Red, -11) with { ProjectName = "学校 <一期> & 配套" }], Staff, new EscalationLadder())
+            .Single(d => d.RecipientEmail == "zhang@x.org");
+        var mail = DigestRenderer.Render(digest);
+
+        Assert.Equal("【审批时限提醒】2026-03-16 超期 1 项，临期 0 项 | ApprovalWatch: 1 overdue, 0 due soon", mail.Subject);
+        foreach (var expected in new[] { "2022-653001-48-01-00123X", "施工图设计文件审查", "住房和城乡建设局", "zhang@x.org", "2026-02-02", "2026-02-28", "超期 11 个工作日" })
+        {
+            Assert.Contains(expected, mail.Text);
+            Assert.Contains(expected, mail.Html);
+        }
+
+        Assert.Contains("Construction drawing review", mail.Text);
+        Assert.Contains("overdue 11 working days", mail.Text);
+        Assert.True(mail.Text.IndexOf("张伟", StringComparison.Ordinal) < mail.Text.IndexOf("Dear", StringComparison.Ordinal), "Chinese comes first");
+        Assert.Contains("学校 &lt;一期&gt; &amp; 配套", mail.Html);
+        Assert.DoesNotContain("<一期>", mail.Html);
+    }
+}
