@@ -122,8 +122,9 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
 
         var root = body.RootElement;
         var from = root.GetProperty("from").GetProperty("email").GetString() ?? "";
-        var to = root.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString() ?? "";
-        var subject = root.TryGetProperty("subject", out var s) ? s.GetString() ?? "" : "";
+        var personalization = root.GetProperty("personalizations")[0];
+        var to = personalization.GetProperty("to")[0].GetProperty("email").GetString() ?? "";
+        var subject = (personalization.TryGetProperty("subject", out var s) || root.TryGetProperty("subject", out s) ? s.GetString() : null) ?? "";
         string Content(string type) => root.GetProperty("content").EnumerateArray()
             .Where(c => c.GetProperty("type").GetString() == type).Select(c => c.GetProperty("value").GetString() ?? "").FirstOrDefault() ?? "";
         var number = Interlocked.Increment(ref _count);

@@ -1,0 +1,192 @@
+using System.Text;
+using System.Text.Json;
+using ApprovalWatch.Gathering;
+using ApprovalWatch.Ingestion;
+using ApprovalWatch.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+
+namespace ApprovalWatch.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public class IngestionTests
+{
+    private const string Header = "project_code,project_name,county,procedure,status,accepted_on,limit_days,handler_email,completed_on,as_of";
+    private const string School = "2022-653001-48-01-00123X";
+    private const string Market = "2024-653023-52-01-000882";
+
+    private static string Row(string project, string procedure, string status, string accepted, string asOf, string handler = "zhang.wei@kizilsu.example.org", string completed = "") =>
+        $"{project},项目{project[^4..]},阿图什市,{procedure},{status},{accepted},,{handler},{completed},{asOf}";
+
+    private static async Task<List<ProcedureEntity>> ProceduresAsync(TestPipeline pipeline) =>
+        await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToListAsync();
+
+    [Fact]
+    public async Task A_dropped_file_ends_as_table_rows_and_a_receipt()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var content = $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-13")}\n{Row(Market, "HC-02", "受理", "2026-03-10", "2026-03-13")}\n{Row(School, "NR-03", "in_review", "2026-03-02", "2026-03-13")}\n";
+        var etag = await pipeline.DropAsync("housing/2026-03-02.csv", content);
+
+        Assert.Equal(1, await pipeline.Get<SubmissionGatherer>().GatherAsync(default));
+        await pipeline.IngestPump().DrainAsync(default);
+
+        var rows = await ProceduresAsync(pipeline);
+        Assert.Equal([(School, "HC-01", "in_review", "2026-03-02", 15), (Market, "HC-02", "accepted", "2026-03-10", 7)],
+            rows.OrderBy(r => r.RowKey).Select(r => (r.PartitionKey, r.RowKey, r.Status, r.AcceptedOn, r.LimitDays)));
+        Assert.All(rows, r => Assert.Equal("housing/2026-03-02.csv", r.SourceBlob));
+
+        var receipt = (await pipeline.Get<ReceiptWriter>().ReadAsync("housing/2026-03-02.csv", default))!;
+        Assert.Equal((Receipt.AppliedStatus, 3, 2, 0, 0, 1), (receipt.Status, receipt.Rows, receipt.Applied, receipt.Unchanged, receipt.Stale, receipt.Rejected));
+        var error = Assert.Single(receipt.Errors);
+        Assert.Equal((4, "审批事项 procedure", "NR-03"), (error.Line, error.Column, error.Value));
+        Assert.Contains("Natural Resources", error.Reason);
+
+        var original = await pipeline.Storage.Submissions.GetBlobClient("housing/2026-03-02.csv").DownloadContentAsync();
+        Assert.Equal(etag, original.Value.Details.ETag);
+        Assert.Equal(content, original.Value.Content.ToString());
+
+        var history = await pipeline.Storage.History.QueryAsync<HistoryEntity>().ToListAsync();
+        Assert.Equal(2, history.Count(h => h.Kind == "status" && h.From is null));
+    }
+
+    [Fact]
+    public async Task The_same_file_dropped_twice_is_applied_once()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var content = $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-13")}\n";
+        await pipeline.IngestAsync("housing/monday.csv", content);
+        var before = await ProceduresAsync(pipeline);
+
+        var second = await pipeline.IngestAsync("housing/monday-copy.csv", content);
+
+        Assert.Equal(Receipt.DuplicateStatus, second.Status);
+        Assert.Equal("housing/monday.csv", second.DuplicateOf);
+        Assert.Equal(0, second.Applied);
+        Assert.Contains("housing/monday.csv", second.Message);
+        var after = await ProceduresAsync(pipeline);
+        Assert.Equal(before.Select(e => (e.RowKey, e.ETag, e.SourceBlob)), after.Select(e => (e.RowKey, e.ETag, e.SourceBlob)));
+    }
+
+    [Fact]
+    public async Task A_message_delivered_twice_leaves_the_same_tables_and_receipt()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var etag = await pipeline.DropAsync("housing/a.csv", $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-13")}\n{Row(School, "XX-99", "in_review", "2026-03-02", "2026-03-13")}\n");
+        var message = new IngestMessage("housing/a.csv", etag.ToString());
+        var ingestor = pipeline.Get<SubmissionIngestor>();
+
+        var first = await ingestor.IngestAsync(message, default);
+        var tables = await ProceduresAsync(pipeline);
+        var second = await ingestor.IngestAsync(message, default);
+
+        Assert.Equal(first! with { ReceivedAt = default, Errors = [], StaleRows = [] }, second! with { ReceivedAt = default, Errors = [], StaleRows = [] });
+        Assert.Equal(first.Errors, second.Errors);
+        Assert.Equal((1, 0, 1), (second.Applied, second.Unchanged, second.Rejected));
+        Assert.Equal(tables.Select(e => e.ETag), (await ProceduresAsync(pipeline)).Select(e => e.ETag));
+    }
+
+    [Fact]
+    public async Task A_row_older_than_the_stored_state_is_skipped_as_stale()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/13.csv", $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-13")}\n");
+
+        var late = await pipeline.IngestAsync("housing/10.csv", $"{Header}\n{Row(School, "HC-01", "approved", "2026-03-02", "2026-03-10", completed: "2026-03-09")}\n{Row(Market, "HC-02", "in_review", "2026-03-05", "2026-03-10")}\n");
+
+        Assert.Equal((1, 1), (late.Applied, late.Stale));
+        var stale = Assert.Single(late.StaleRows);
+        Assert.Equal((2, School, "HC-01"), (stale.Line, stale.ProjectCode, stale.Procedure));
+        var school = (await pipeline.Storage.Procedures.GetEntityAsync<ProcedureEntity>(School, "HC-01")).Value;
+        Assert.Equal(("in_review", "housing/13.csv"), (school.Status, school.SourceBlob));
+    }
+
+    [Fact]
+    public async Task A_newer_report_replaces_the_state_and_the_status_change_goes_into_history()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/10.csv", $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-10")}\n");
+        var unchanged = await pipeline.IngestAsync("housing/11.csv", $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-10")}\n\n");
+        var newer = await pipeline.IngestAsync("housing/13.csv", $"{Header}\n{Row(School, "HC-01", "approved", "2026-03-02", "2026-03-13", completed: "2026-03-12")}\n");
+
+        Assert.Equal((0, 1), (unchanged.Applied, unchanged.Unchanged));
+        Assert.Equal(1, newer.Applied);
+        var school = (await pipeline.Storage.Procedures.GetEntityAsync<ProcedureEntity>(School, "HC-01")).Value;
+        Assert.Equal(("approved", "2026-03-12"), (school.Status, school.CompletedOn));
+        var change = Assert.Single(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.From == "in_review").ToListAsync());
+        Assert.Equal(("HC-01", "status", "approved", "housing/13.csv"), (change.Procedure, change.Kind, change.To, change.Source.Split('#')[0]));
+    }
+
+    [Theory]
+    [InlineData("housing/gbk.csv", "not UTF-8")]
+    [InlineData("housing/sheet.xlsx", "format '.xlsx' is not read")]
+    [InlineData("loose.csv", "department folder")]
+    [InlineData("housing/empty.csv", "no header row")]
+    public async Task A_file_that_cannot_be_read_gets_a_receipt_that_says_why_and_stays_untouched(string name, string reason)
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var bytes = name.EndsWith("gbk.csv", StringComparison.Ordinal)
+            ? [0xCF, 0xEE, 0xC4, 0xBF, 0xB4, 0xFA, 0xC2, 0xEB, 0x0A] // "项目代码" in GBK
+            : name.EndsWith("empty.csv", StringComparison.Ordinal) ? Encoding.UTF8.GetBytes("\n\n") : Encoding.UTF8.GetBytes(Header);
+        var etag = await pipeline.DropAsync(name, bytes);
+
+        var receipt = await pipeline.Get<SubmissionIngestor>().IngestAsync(new IngestMessage(name, etag.ToString()), default);
+
+        Assert.Equal(Receipt.UnreadableStatus, receipt!.Status);
+        Assert.Contains(reason, receipt.Message);
+        Assert.Equal(JsonSerializer.Serialize(receipt), JsonSerializer.Serialize(await pipeline.Get<ReceiptWriter>().ReadAsync(name, default)));
+        Assert.Equal(etag, (await pipeline.Storage.Submissions.GetBlobClient(name).GetPropertiesAsync()).Value.ETag);
+        Assert.Empty(await ProceduresAsync(pipeline));
+    }
+
+    [Fact]
+    public async Task Gathering_queues_each_new_or_changed_blob_once_in_base64()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var gatherer = pipeline.Get<SubmissionGatherer>();
+        var etag = await pipeline.DropAsync("housing/a.csv", $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-13")}\n");
+        await pipeline.DropAsync("finance/b.csv", $"{Header}\n");
+
+        Assert.Equal(2, await gatherer.GatherAsync(default));
+        var raw = new QueueClient(AzuriteFixture.ConnectionString, pipeline.Storage.Names.IngestQueue);
+        var texts = (await raw.PeekMessagesAsync(10)).Value.Select(m => Encoding.UTF8.GetString(Convert.FromBase64String(m.Body.ToString()))).ToList();
+        Assert.Equal(["finance/b.csv", "housing/a.csv"], texts.Select(t => QueueMessages.Read<IngestMessage>(t).BlobName).Order());
+        Assert.Equal(etag.ToString().Trim('"'), texts.Select(QueueMessages.Read<IngestMessage>).Single(m => m.BlobName == "housing/a.csv").ETag.Trim('"'));
+
+        await pipeline.IngestPump().DrainAsync(default);
+        Assert.Equal(0, await gatherer.GatherAsync(default));
+
+        await pipeline.DropAsync("housing/a.csv", $"{Header}\n{Row(School, "HC-01", "approved", "2026-03-02", "2026-03-14", completed: "2026-03-13")}\n");
+        Assert.Equal(1, await gatherer.GatherAsync(default));
+    }
+
+    [Fact]
+    public async Task A_message_for_a_replaced_version_is_dropped_and_the_new_version_is_gathered()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var old = await pipeline.DropAsync("housing/a.csv", $"{Header}\n");
+        await pipeline.DropAsync("housing/a.csv", $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-13")}\n");
+
+        Assert.Null(await pipeline.Get<SubmissionIngestor>().IngestAsync(new IngestMessage("housing/a.csv", old.ToString()), default));
+        Assert.Equal(1, await pipeline.Get<SubmissionGatherer>().GatherAsync(default));
+    }
+
+    [Fact]
+    public void Batches_hold_one_partition_and_at_most_100_operations_or_3_MiB()
+    {
+        static TableTransactionAction Add(string pk, int i, int size = 0) =>
+            new(TableTransactionActionType.Add, new TableEntity(pk, $"r{i}") { ["Text"] = new string('x', size) });
+
+        var actions = Enumerable.Range(0, 150).Select(i => Add("a", i))
+            .Concat(Enumerable.Range(0, 30).Select(i => Add("b", i)))
+            .Append(Add("a", 999))
+            .ToList();
+        var batches = TableBatches.Split(actions, _ => 1000).ToList();
+        Assert.Equal([100, 51, 30], batches.Select(b => b.Count));
+        Assert.All(batches, b => Assert.Single(b.Select(a => a.Entity.PartitionKey).Distinct()));
+
+        var big = Enumerable.Range(0, 10).Select(i => Add("c", i, 400_000)).ToList();
+        var bySize = TableBatches.Split(big, e => 2 * ((string)((TableEntity)e)["Text"]).Length).ToList();
+        Assert.Equal([3, 3, 3, 1], bySize.Select(b => b.Count));
+    }
+}

@@ -1,0 +1,177 @@
+using System.Net;
+using ApprovalWatch.Deadlines;
+using ApprovalWatch.Mail;
+using ApprovalWatch.Scanning;
+using ApprovalWatch.Storage;
+
+namespace ApprovalWatch.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public class ScanAndSendTests
+{
+    private const string Header = "project_code,project_name,county,procedure,status,accepted_on,handler_email,as_of";
+    private const string Zhang = "zhang.wei@kizilsu.example.org";
+    private const string Ayigul = "ayigul.tursun@kizilsu.example.org";
+    private const string Wang = "wang.lei@kizilsu.example.org";
+    private const string Head = "liu.jianguo@kizilsu.example.org";
+    private const string Leader = "zhao.deming@kizilsu.example.org";
+    private const string Coordinator = "xu.ming@kizilsu.example.org";
+
+    // Scanned on Monday 16 March 2026. HC-01 has 15 working days, HC-02 7, HC-03 10.
+    private static readonly string Housing = string.Join('\n',
+        Header,
+        $"2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,HC-01,in_review,2026-02-13,{Zhang},2026-03-13", // due 12 March: 2 overdue
+        $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-02,in_review,2026-03-09,{Zhang},2026-03-13", // due 18 March: 2 left
+        $"2024-653023-52-01-000882,阿合奇县乡村农贸市场建设项目,阿合奇县,HC-03,in_review,2026-03-13,{Wang},2026-03-13", // due 27 March: green
+        $"2025-653024-50-02-123456,乌恰县幼儿园项目,乌恰县,HC-01,in_review,2026-02-05,{Ayigul},2026-03-13", // due 4 March: 8 overdue
+        "");
+
+    private static async Task<TestPipeline> StartWithHousingAsync()
+    {
+        var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/2026-03-13.csv", Housing);
+        return pipeline;
+    }
+
+    [Fact]
+    public async Task Scan_flags_every_procedure_and_queues_one_message_per_recipient()
+    {
+        await using var pipeline = await StartWithHousingAsync();
+
+        var scan = await pipeline.Get<DeadlineScanner>().ScanAsync(null, false, default);
+
+        Assert.Equal(TestPipeline.Monday, scan.Date);
+        Assert.Equal((1, 1, 2), (scan.Count(Flag.Green), scan.Count(Flag.Yellow), scan.Count(Flag.Red)));
+        var flags = await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToDictionaryAsync(e => e.PartitionKey[..4] + e.RowKey, e => (e.Flag, e.DueOn, e.WorkingDaysLeft));
+        Assert.Equal(("red", "2026-03-12", -2), flags["2022HC-01"]);
+        Assert.Equal(("yellow", "2026-03-18", 2), flags["2023HC-02"]);
+        Assert.Equal(("green", "2026-03-27", 9), flags["2024HC-03"]);
+        Assert.Equal(("red", "2026-03-04", -8), flags["2025HC-01"]);
+
+        var recipients = (await pipeline.Storage.NotifyQueue.PeekMessagesAsync(32)).Value
+            .Select(m => QueueMessages.Read<NotifyMessage>(m.Body.ToString())).ToList();
+        Assert.Equal([Ayigul, Head, Coordinator, Zhang, Leader], recipients.Select(r => r.Recipient).Order());
+        Assert.All(recipients, r => Assert.Equal(TestPipeline.Monday, r.Date));
+        Assert.Equal(5, scan.Queued);
+
+        var flagChanges = await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "flag").ToListAsync();
+        Assert.Equal(4, flagChanges.Count);
+        Assert.All(flagChanges, h => Assert.Equal("scan", h.Source));
+    }
+
+    [Fact]
+    public async Task The_sendgrid_endpoint_receives_one_digest_per_recipient_with_the_expected_subjects()
+    {
+        await using var pipeline = await StartWithHousingAsync();
+        await pipeline.Get<DeadlineScanner>().ScanAsync(null, false, default);
+
+        await pipeline.NotifyPump().DrainAsync(default);
+
+        var mail = pipeline.Mail.Received.ToDictionary(m => m.To, m => m.Subject);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            [Zhang] = "【审批时限提醒】2026-03-16 超期 1 项，临期 1 项 | ApprovalWatch: 1 overdue, 1 due soon",
+            [Ayigul] = "【审批时限提醒】2026-03-16 超期 1 项，临期 0 项 | ApprovalWatch: 1 overdue, 0 due soon",
+            [Head] = "【审批时限提醒】2026-03-16 超期 2 项，临期 0 项 | ApprovalWatch: 2 overdue, 0 due soon",
+            [Leader] = "【审批时限提醒】2026-03-16 超期 1 项，临期 0 项 | ApprovalWatch: 1 overdue, 0 due soon",
+            [Coordinator] = "【审批时限提醒】2026-03-16 超期 1 项，临期 0 项 | ApprovalWatch: 1 overdue, 0 due soon",
+        }, mail);
+        Assert.All(pipeline.Mail.Received, m => Assert.Equal("approvalwatch@kizilsu.example.org", m.From));
+        var zhang = pipeline.Mail.Received.Single(m => m.To == Zhang);
+        Assert.Contains("阿图什市新城学校建设项目", zhang.Html);
+        Assert.Contains("超期 2 个工作日", zhang.Text);
+        Assert.DoesNotContain("阿合奇县乡村农贸市场建设项目", zhang.Text);
+
+        var ledger = await pipeline.Storage.NotificationLedger.QueryAsync<NotificationEntity>().ToListAsync();
+        Assert.Equal(5, ledger.Count);
+        Assert.All(ledger, n => Assert.Equal(NotificationEntity.Sent, n.State));
+        Assert.Equal(pipeline.Mail.Received.Select(m => m.MessageId).Order(), ledger.Select(n => n.MessageId).Order());
+    }
+
+    [Fact]
+    public async Task A_second_scan_on_the_same_day_sends_nothing_new()
+    {
+        await using var pipeline = await StartWithHousingAsync();
+        var scanner = pipeline.Get<DeadlineScanner>();
+        await scanner.ScanAsync(null, false, default);
+        await pipeline.NotifyPump().DrainAsync(default);
+
+        var again = await scanner.ScanAsync(null, false, default);
+        await pipeline.NotifyPump().DrainAsync(default);
+
+        Assert.Equal((0, 5), (again.Queued, again.AlreadyNotified));
+        Assert.Equal(5, pipeline.Mail.Received.Count);
+    }
+
+    [Fact]
+    public async Task A_notify_message_delivered_twice_sends_once()
+    {
+        await using var pipeline = await StartWithHousingAsync();
+        await pipeline.Get<DeadlineScanner>().ScanAsync(null, false, default);
+        await pipeline.NotifyPump().DrainAsync(default);
+
+        Assert.Null(await pipeline.Get<DigestSender>().SendAsync(new NotifyMessage(TestPipeline.Monday, Zhang), default));
+        Assert.Equal(5, pipeline.Mail.Received.Count);
+    }
+
+    [Fact]
+    public async Task A_scan_on_a_day_off_flags_nothing_and_sends_nothing()
+    {
+        await using var pipeline = await StartWithHousingAsync();
+
+        var scan = await pipeline.Get<DeadlineScanner>().ScanAsync(new DateOnly(2026, 2, 16), false, default); // Spring Festival
+
+        Assert.Contains("not a working day (春节)", scan.Skipped);
+        Assert.Equal(0, await pipeline.CountAsync(pipeline.Storage.NotifyQueue));
+        Assert.All(await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToListAsync(), e => Assert.Null(e.Flag));
+    }
+
+    [Fact]
+    public async Task A_dry_run_plans_the_digests_but_writes_and_queues_nothing()
+    {
+        await using var pipeline = await StartWithHousingAsync();
+
+        var scan = await pipeline.Get<DeadlineScanner>().ScanAsync(null, dryRun: true, default);
+
+        Assert.Equal(5, scan.Digests.Count);
+        Assert.Equal(0, await pipeline.CountAsync(pipeline.Storage.NotifyQueue));
+        Assert.Empty(await pipeline.Storage.NotificationLedger.QueryAsync<NotificationEntity>().ToListAsync());
+        Assert.All(await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToListAsync(), e => Assert.Null(e.Flag));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    public async Task A_failed_send_leaves_the_message_for_retry_and_the_ledger_unchanged(HttpStatusCode failure)
+    {
+        await using var pipeline = await StartWithHousingAsync();
+        await pipeline.Get<DeadlineScanner>().ScanAsync(null, false, default);
+        var before = await pipeline.Storage.NotificationLedger.QueryAsync<NotificationEntity>().ToDictionaryAsync(n => n.Recipient, n => (n.State, n.MessageId));
+        pipeline.Mail.FailNext(5, failure);
+        var pump = pipeline.NotifyPump(retryDelay: TimeSpan.FromSeconds(30));
+
+        Assert.Equal(5, await pump.RunOnceAsync(default));
+
+        Assert.Empty(pipeline.Mail.Received);
+        Assert.Equal(5, await pipeline.CountAsync(pipeline.Storage.NotifyQueue));
+        var after = await pipeline.Storage.NotificationLedger.QueryAsync<NotificationEntity>().ToDictionaryAsync(n => n.Recipient, n => (n.State, n.MessageId));
+        Assert.Equal(before, after);
+        Assert.All(after.Values, v => Assert.Equal((NotificationEntity.Queued, (string?)null), v));
+    }
+
+    [Fact]
+    public async Task A_message_that_fails_five_times_goes_to_the_poison_queue_and_sends_nothing()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/a.csv", string.Join('\n', Header, $"2022-653001-48-01-00123X,学校,阿图什市,HC-02,in_review,2026-03-10,{Wang},2026-03-13", ""));
+        await pipeline.Get<DeadlineScanner>().ScanAsync(null, false, default);
+        pipeline.Mail.FailNext(5, HttpStatusCode.ServiceUnavailable);
+
+        await pipeline.NotifyPump(retryDelay: TimeSpan.Zero).DrainAsync(default);
+
+        Assert.Empty(pipeline.Mail.Received);
+        var poison = (await pipeline.Storage.PoisonQueue(pipeline.Storage.NotifyQueue).PeekMessagesAsync()).Value;
+        Assert.Equal(Wang, QueueMessages.Read<NotifyMessage>(Assert.Single(poison).Body.ToString()).Recipient);
+        Assert.Equal(NotificationEntity.Queued, (await pipeline.Storage.NotificationLedger.GetEntityAsync<NotificationEntity>("2026-03-16", TableKey.Escape(Wang))).Value.State);
+    }
+}

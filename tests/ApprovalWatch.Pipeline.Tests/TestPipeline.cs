@@ -1,0 +1,101 @@
+using System.Text;
+using ApprovalWatch.Calendar;
+using ApprovalWatch.Hosting;
+using ApprovalWatch.Ingestion;
+using ApprovalWatch.Mail;
+using ApprovalWatch.Storage;
+using Azure;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ApprovalWatch.Tests;
+
+/// <summary>
+/// The pipeline's services as the Functions app registers them, over storage names of this test's own,
+/// with the sample catalogue, directory and official calendars loaded, a clock set to 10:00 Beijing time
+/// on Monday 16 March 2026, and the SendGrid SDK pointed at a local endpoint.
+/// </summary>
+public sealed class TestPipeline : IAsyncDisposable
+{
+    public static readonly DateOnly Monday = new(2026, 3, 16);
+
+    private readonly ServiceProvider _services;
+
+    private TestPipeline(ServiceProvider services, StorageAccount storage, LocalSendGridEndpoint mail, FixedTimeProvider clock)
+    {
+        _services = services;
+        Storage = storage;
+        Mail = mail;
+        Clock = clock;
+    }
+
+    public StorageAccount Storage { get; }
+
+    public LocalSendGridEndpoint Mail { get; }
+
+    public FixedTimeProvider Clock { get; }
+
+    public static async Task<TestPipeline> StartAsync()
+    {
+        var storage = StorageAccount.FromConnectionString(AzuriteFixture.ConnectionString, StorageNames.WithSuffix(Guid.NewGuid().ToString("N")[..10]));
+        var mail = new LocalSendGridEndpoint();
+        var clock = new FixedTimeProvider(OfficeClock.At(Monday, new TimeOnly(10, 0)));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SendGrid:ApiKey"] = "SG.test-key",
+            ["SendGrid:From"] = "approvalwatch@kizilsu.example.org",
+            ["SendGrid:Host"] = mail.Host,
+        }).Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(storage)
+            .AddSingleton<TimeProvider>(clock)
+            .AddApprovalWatchPipeline(configuration)
+            .BuildServiceProvider();
+        await storage.EnsureCreatedAsync();
+        var config = Path.Combine(OfficialCalendars.RepositoryRoot, "samples", "config");
+        foreach (var file in new[] { "catalogue.csv", "directory.csv", "calendar/2025.csv", "calendar/2026.csv" })
+        {
+            await storage.Config.GetBlobClient(file).UploadAsync(Path.Combine(config, file));
+        }
+
+        return new TestPipeline(services, storage, mail, clock);
+    }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>What a department's clerk does: drops a file into <c>submissions/</c>.</summary>
+    public async Task<ETag> DropAsync(string blobName, string content) => await DropAsync(blobName, Encoding.UTF8.GetBytes(content));
+
+    public async Task<ETag> DropAsync(string blobName, byte[] content)
+    {
+        var response = await Storage.Submissions.GetBlobClient(blobName).UploadAsync(new BinaryData(content), overwrite: true);
+        return response.Value.ETag;
+    }
+
+    /// <summary>Drops a file and ingests it as IngestSubmission would.</summary>
+    public async Task<Receipt> IngestAsync(string blobName, string content)
+    {
+        var etag = await DropAsync(blobName, content);
+        return (await Get<SubmissionIngestor>().IngestAsync(new IngestMessage(blobName, etag.ToString()), default))!;
+    }
+
+    public QueuePump Pump(QueueClient queue, Func<string, CancellationToken, Task> handle, TimeSpan retryDelay) =>
+        new(queue, Storage.PoisonQueue(queue), handle, NullLogger.Instance) { RetryDelay = retryDelay };
+
+    public QueuePump IngestPump() => Pump(Storage.IngestQueue, (text, ct) => Get<SubmissionIngestor>().IngestAsync(QueueMessages.Read<IngestMessage>(text), ct), TimeSpan.Zero);
+
+    public QueuePump NotifyPump(TimeSpan retryDelay = default) => Pump(Storage.NotifyQueue, (text, ct) => Get<DigestSender>().SendAsync(QueueMessages.Read<NotifyMessage>(text), ct), retryDelay);
+
+    public async Task<int> CountAsync(QueueClient queue) => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Mail.DisposeAsync();
+        await _services.DisposeAsync();
+    }
+}
