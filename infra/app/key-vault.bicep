@@ -1,0 +1,51 @@
+// Key Vault for the SendGrid API key: RBAC authorization, soft delete and purge protection, as in the AVM module.
+param name string
+param location string
+param tags object
+param readerPrincipalId string
+
+@secure()
+param sendGridApiKey string
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+}
+
+resource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(sendGridApiKey)) {
+  parent: vault
+  name: 'SendGridApiKey'
+  properties: {
+    value: sendGridApiKey
+    contentType: 'text/plain'
+  }
+}
+
+// Key Vault Secrets User
+var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+
+resource reader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, readerPrincipalId, secretsUser)
+  scope: vault
+  properties: {
+    principalId: readerPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', secretsUser)
+  }
+}
+
+output sendGridApiKeySecretUri string = '${vault.properties.vaultUri}secrets/SendGridApiKey'

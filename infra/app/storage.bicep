@@ -1,0 +1,101 @@
+// The one storage account: blobs (submissions, receipts, config, digests, the deployment package),
+// queues (ingest, notify) and tables (Procedures, History, Submissions, Notifications).
+// Secure defaults as in the AVM storage module: no shared keys, no anonymous blob access, TLS 1.2, HTTPS only.
+param name string
+param location string
+param tags object
+param deploymentContainerName string
+param appPrincipalId string
+param operatorPrincipalId string = ''
+
+var containers = [ 'submissions', 'receipts', 'config', 'digests', deploymentContainerName ]
+var queues = [ 'ingest', 'notify', 'ingest-poison', 'notify-poison' ]
+var tables = [ 'Procedures', 'Projects', 'History', 'Submissions', 'Notifications' ]
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: { name: 'Standard_ZRS' }
+  properties: {
+    accessTier: 'Hot'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    allowCrossTenantReplication: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+    encryption: {
+      keySource: 'Microsoft.Storage'
+      requireInfrastructureEncryption: true
+      services: {
+        blob: { enabled: true }
+        file: { enabled: true }
+        queue: { enabled: true, keyType: 'Account' }
+        table: { enabled: true, keyType: 'Account' }
+      }
+    }
+  }
+
+  resource blobService 'blobServices' = {
+    name: 'default'
+    properties: {
+      // Originals are never modified by the app; soft delete protects them from mistakes by people.
+      deleteRetentionPolicy: { enabled: true, days: 30 }
+      containerDeleteRetentionPolicy: { enabled: true, days: 30 }
+      isVersioningEnabled: true
+    }
+
+    resource container 'containers' = [for container in containers: {
+      name: container
+      properties: { publicAccess: 'None' }
+    }]
+  }
+
+  resource queueService 'queueServices' = {
+    name: 'default'
+
+    resource queue 'queues' = [for queue in queues: {
+      name: queue
+    }]
+  }
+
+  resource tableService 'tableServices' = {
+    name: 'default'
+
+    resource table 'tables' = [for table in tables: {
+      name: table
+    }]
+  }
+}
+
+// Storage Blob Data Owner, Storage Queue Data Contributor, Storage Table Data Contributor.
+var roles = [ 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b', '974c5e8b-45b9-4653-ba55-5f855dd0fb88', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' ]
+
+resource appRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in roles: {
+  name: guid(account.id, appPrincipalId, role)
+  scope: account
+  properties: {
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+  }
+}]
+
+resource operatorRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in roles: if (!empty(operatorPrincipalId)) {
+  name: guid(account.id, operatorPrincipalId, role)
+  scope: account
+  properties: {
+    principalId: operatorPrincipalId
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+  }
+}]
+
+output name string = account.name
+output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainerName}'

@@ -1,0 +1,112 @@
+// ApprovalWatch on Azure: a Flex Consumption Functions app (isolated worker, Linux) over one storage
+// account reached by managed identity only, Application Insights for logs, Key Vault for the SendGrid key.
+// Resources are written here directly (the Bicep public registry is not reachable from the build machines),
+// following the Azure Verified Modules' secure defaults.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the environment (azd), used to name the resource group and resources.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for all resources.')
+param location string
+
+@description('Sender address of the digests (a verified SendGrid sender).')
+param mailFrom string = 'approvalwatch@example.org'
+
+@secure()
+@description('SendGrid API key, stored in Key Vault; the app reads it through a Key Vault reference.')
+param sendGridApiKey string = ''
+
+@description('NCRONTAB (UTC) of GatherSubmissions.')
+param gatherSchedule string = '0 */5 * * * *'
+
+@description('NCRONTAB (UTC) of ScanDeadlines: 02:00 UTC is 10:00 Beijing time.')
+param scanSchedule string = '0 0 2 * * *'
+
+@description('Object id of a person or group to grant data access to storage (for the CLI and uploads), or empty.')
+param operatorPrincipalId string = ''
+
+var tags = { 'azd-env-name': environmentName }
+var token = toLower(uniqueString(subscription().id, environmentName, location))
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: resourceGroup
+  params: {
+    name: 'id-aw-${token}'
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: resourceGroup
+  params: {
+    workspaceName: 'log-aw-${token}'
+    appInsightsName: 'appi-aw-${token}'
+    location: location
+    tags: tags
+    publisherPrincipalId: identity.outputs.principalId
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: resourceGroup
+  params: {
+    name: 'staw${token}'
+    location: location
+    tags: tags
+    deploymentContainerName: 'app-package-${token}'
+    appPrincipalId: identity.outputs.principalId
+    operatorPrincipalId: operatorPrincipalId
+  }
+}
+
+module vault 'app/key-vault.bicep' = {
+  name: 'key-vault'
+  scope: resourceGroup
+  params: {
+    name: 'kv-aw-${token}'
+    location: location
+    tags: tags
+    readerPrincipalId: identity.outputs.principalId
+    sendGridApiKey: sendGridApiKey
+  }
+}
+
+module functionApp 'app/function-app.bicep' = {
+  name: 'function-app'
+  scope: resourceGroup
+  params: {
+    name: 'func-aw-${token}'
+    planName: 'plan-aw-${token}'
+    location: location
+    tags: union(tags, { 'azd-service-name': 'functions' })
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    appInsightsConnectionString: monitoring.outputs.connectionString
+    sendGridApiKeySecretUri: vault.outputs.sendGridApiKeySecretUri
+    mailFrom: mailFrom
+    gatherSchedule: gatherSchedule
+    scanSchedule: scanSchedule
+  }
+}
+
+output AZURE_LOCATION string = location
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.name

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+
+namespace ApprovalWatch.Tests;
+
+public class InfrastructureTests
+{
+    [Fact]
+    public async Task Main_bicep_builds_without_warnings_into_a_secure_deployment()
+    {
+        var bicep = typeof(InfrastructureTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepCli").Value!;
+        var start = new ProcessStartInfo(bicep, ["build", Path.Combine(OfficialCalendars.RepositoryRoot, "infra", "main.bicep"), "--stdout"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, errors);
+        Assert.DoesNotContain("Warning", errors);
+        var template = await output;
+        using var json = JsonDocument.Parse(template);
+        Assert.Contains("subscriptionDeploymentTemplate", json.RootElement.GetProperty("$schema").GetString());
+        foreach (var setting in new[] { "\"allowSharedKeyAccess\": false", "\"allowBlobPublicAccess\": false", "\"minimumTlsVersion\": \"TLS1_2\"", "\"httpsOnly\": true", "\"DisableLocalAuth\": true", "\"enableRbacAuthorization\": true", "\"ftpsState\": \"Disabled\"" })
+        {
+            Assert.Contains(setting, template);
+        }
+
+        foreach (var appSetting in new[] { "GatherSchedule", "ScanSchedule", "IngestQueue", "NotifyQueue", "AzureWebJobsStorage__accountName", "SendGrid__ApiKey", "SendGrid__From" })
+        {
+            Assert.Contains($"\"{appSetting}\"", template);
+        }
+    }
+}
