@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using ApprovalWatch.Cli;
 using ApprovalWatch.Cli.Commands;
 using ApprovalWatch.Cli.Samples;
@@ -40,26 +39,47 @@ var scan = new Command("scan", "Flag every procedure and send the day's digests"
 scan.SetAction((r, ct) => OperatorCommands.ScanAsync(Settings(r), r.GetValue(dryRun), Console.Out, ct));
 root.Add(scan);
 
+var calendarName = new Option<string>("--calendar") { Description = "The calendar: national, or a regional layer such as xinjiang", DefaultValueFactory = _ => "national" };
 var from = new Option<DateOnly>("--from") { Description = "The acceptance date", Required = true, CustomParser = r => ParseDate(r.Tokens[0].Value) ?? default };
 var days = new Option<int>("--days") { Description = "The time limit in working days", Required = true };
 var extend = new Option<int>("--extend") { Description = "Working days of an approved extension" };
 var pause = new Option<string[]>("--pause") { Description = "A pause FROM..TO (TO may be empty while still paused); repeatable", AllowMultipleArgumentsPerToken = false };
-var due = new Command("due", "Print the due date: the N-th working day after the acceptance date") { from, days, extend, pause, samples };
-due.SetAction(r => OperatorCommands.Due(r.GetValue(samples), r.GetValue(from), r.GetValue(days), r.GetValue(extend), ParsePauses(r.GetValue(pause) ?? []), Console.Out));
+var due = new Command("due", "Print the due date: the N-th working day after the acceptance date, pauses not counted") { from, days, extend, pause, calendarName, samples };
+due.SetAction(r => CalendarCommands.DueAsync(r.GetValue(samples), r.GetValue(calendarName)!, r.GetValue(from), r.GetValue(days), r.GetValue(extend), ParsePauses(r.GetValue(pause) ?? []), Console.Out));
 root.Add(due);
+
+var year = new Argument<int>("year") { Description = "The year" };
+var show = new Command("show", "Print a year's holidays and swapped working days with the notices they come from") { year, calendarName, samples };
+show.SetAction(r => CalendarCommands.ShowAsync(r.GetValue(samples), r.GetValue(calendarName)!, r.GetValue(year), Console.Out));
+root.Add(new Command("calendar", "The working-day calendars") { show });
+
+var procedures = new Option<int>("--procedures") { DefaultValueFactory = _ => 1_000_000 };
+var benchDue = new Command("due", "Due-date evaluations per second on one core") { procedures, samples };
+benchDue.SetAction(r => BenchCommand.DueAsync(r.GetValue(samples), r.GetValue(procedures), Console.Out));
+root.Add(new Command("bench", "Benchmarks that print figures") { benchDue });
 
 var output = new Option<string>("--out") { DefaultValueFactory = _ => "samples" };
 var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 20260316 };
 var generate = new Command("samples", "Regenerate the sample scenario (calendars in OUT/config/calendar are read, not written)") { output, seed };
-generate.SetAction(r =>
+generate.SetAction(async r =>
 {
     var folder = new SampleFolder(r.GetValue(output)!);
-    new SampleGenerator(folder.Calendar(), DemoCommand.SampleDate, r.GetValue(seed)).WriteTo(folder.Path);
+    var calendar = (await folder.CalendarsAsync()).ForRegion("653001");
+    new SampleGenerator(calendar, DemoCommand.SampleDate, r.GetValue(seed)).WriteTo(folder.Path);
     Console.WriteLine($"Wrote the sample scenario to {Path.GetFullPath(folder.Path)}");
 });
 root.Add(generate);
 
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException or IOException or ArgumentException)
+{
+    // Bad input or missing data: say what is wrong, without a stack trace.
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
 
 static DateOnly? ParseDate(string text) => DateText.TryParse(text, out var date)
     ? date

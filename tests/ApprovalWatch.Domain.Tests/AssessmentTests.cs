@@ -62,4 +62,31 @@ public class AssessmentTests
         var paused = Accepted("2026-03-02", 5, ProcedureStatus.Paused) with { Pauses = [new Pause(D("2026-03-20"), null, "专家评审")] };
         Assert.Equal(Flag.Red, Assessment.Of(paused, Calendar, D("2026-03-23"), 3).Flag);
     }
+
+    [Fact]
+    public void Past_the_promised_limit_but_within_the_statutory_one_is_red_but_not_past_statutory()
+    {
+        var assessment = Assessment.Of(Accepted("2026-03-02", 20), Calendar, D("2026-03-31"), 3, statutoryDays: 30);
+        Assert.Equal((Flag.Red, -1, false), (assessment.Flag, assessment.WorkingDaysLeft, assessment.PastStatutory));
+        Assert.Equal(Calendar.AddWorkingDays(D("2026-03-02"), 30), assessment.StatutoryDueOn);
+    }
+
+    [Fact]
+    public void Past_the_statutory_limit_is_always_red_even_when_the_file_promises_longer()
+    {
+        // The department's file promised 40 working days where the law allows 30.
+        var assessment = Assessment.Of(Accepted("2026-03-02", 40), Calendar, D("2026-04-16"), 3, statutoryDays: 30);
+        Assert.True(assessment.PastStatutory);
+        Assert.Equal(Flag.Red, assessment.Flag);
+        Assert.Equal(-2, assessment.WorkingDaysLeft); // 14 April was the statutory due date
+    }
+
+    [Fact]
+    public void A_paused_and_an_extended_procedure_both_move_the_statutory_due_date()
+    {
+        var procedure = Accepted("2026-03-02", 20) with { ExtensionDays = 10, Pauses = [new Pause(D("2026-03-04"), D("2026-03-10"), "补正")] };
+        var assessment = Assessment.Of(procedure, Calendar, D("2026-03-16"), 3, statutoryDays: 30);
+        Assert.Equal(Calendar.AddWorkingDays(D("2026-03-02"), 35), assessment.Deadline.DueOn);
+        Assert.Equal(Calendar.AddWorkingDays(D("2026-03-02"), 45), assessment.StatutoryDueOn);
+    }
 }

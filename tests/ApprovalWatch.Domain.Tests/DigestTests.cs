@@ -98,4 +98,39 @@ public class DigestTests
         Assert.Contains("学校 &lt;一期&gt; &amp; 配套", mail.Html);
         Assert.DoesNotContain("<一期>", mail.Html);
     }
+
+    [Fact]
+    public void Past_the_statutory_limit_a_procedure_climbs_one_rung_higher()
+    {
+        var line = Line("B", "zhang@x.org", Flag.Red, -1) with { PastStatutory = true };
+        Assert.Equal(3, DigestPlanner.Level(line, new EscalationLadder()));
+        var digests = DigestPlanner.Plan(Today, [line], Staff, new EscalationLadder());
+        Assert.Equal(["coord@x.org", "head@x.org", "leader@x.org", "zhang@x.org"], digests.Select(d => d.RecipientEmail).Order());
+    }
+
+    [Fact]
+    public void A_project_at_risk_goes_to_the_leaders_of_the_departments_holding_it_and_the_coordinator()
+    {
+        var project = Line("process", "", Flag.Yellow, 4) with { Scope = "process", HoldingDepartments = ["housing"], ProcedureChineseName = "审批全流程（首次受理至施工许可）" };
+        var digests = DigestPlanner.Plan(Today, [project], Staff, new EscalationLadder());
+
+        Assert.Equal(["coord@x.org", "leader@x.org"], digests.Select(d => d.RecipientEmail).Order());
+        Assert.All(digests, d => Assert.Equal(DigestReason.ProjectAtRisk, Assert.Single(d.Sections).Reason));
+        var mail = DigestRenderer.Render(digests[0]);
+        Assert.Contains("审批全流程（首次受理至施工许可）", mail.Text);
+        Assert.Contains("待办部门 住房和城乡建设局", mail.Text);
+    }
+
+    [Fact]
+    public void Extensions_pauses_and_the_statutory_limit_show_in_every_line()
+    {
+        var line = Line("HC-01", "zhang@x.org", Flag.Yellow, 2) with { ExtensionDays = 10, PausedWorkingDays = 3, StatutoryDays = 20, StatutoryDueOn = new DateOnly(2026, 3, 20) };
+        var mail = DigestRenderer.Render(DigestPlanner.Plan(Today, [line], Staff, new EscalationLadder()).Single());
+        foreach (var text in new[] { mail.Text, mail.Html })
+        {
+            Assert.Contains("承诺时限 15 个工作日（法定 20 个工作日，2026-03-20 到期），延长 10 个工作日，暂停不计 3 个工作日", text);
+        }
+
+        Assert.Contains("promised limit 15 working days (statutory 20, due 2026-03-20), extended by 10, 3 paused days not counted", mail.Text);
+    }
 }

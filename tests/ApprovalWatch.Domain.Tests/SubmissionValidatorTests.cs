@@ -12,8 +12,8 @@ public class SubmissionValidatorTests
 
     private static readonly ProcedureCatalogue Catalogue = new(
     [
-        new CatalogueEntry("HC-01", "施工图设计文件审查", "Construction drawing review", "housing", 2, 15),
-        new CatalogueEntry("NR-03", "建设工程规划许可证", "Construction-works planning permit", "natural-resources", 2, 20),
+        new CatalogueEntry("HC-01", "施工图设计文件审查", "Construction drawing review", "housing", 2, 20, 15),
+        new CatalogueEntry("NR-03", "建设工程规划许可证", "Construction-works planning permit", "natural-resources", 2, 20, 10),
     ]);
 
     private static readonly DateTimeOffset BlobTime = new(2026, 3, 13, 9, 30, 0, TimeSpan.FromHours(8));
@@ -29,7 +29,7 @@ public class SubmissionValidatorTests
     }
 
     [Fact]
-    public void A_valid_row_becomes_a_procedure_with_the_catalogue_limit_and_the_blob_time_as_data_date()
+    public void A_valid_row_becomes_a_procedure_with_the_promised_limit_of_the_catalogue_and_the_blob_time_as_data_date()
     {
         var result = Validate($"{Header}\n{Code},新城学校,阿图什市,HC-01,in_review,2026-03-02,,Zhang.Wei@Kizilsu.example.org,,\n");
         var row = Assert.Single(result.Rows);

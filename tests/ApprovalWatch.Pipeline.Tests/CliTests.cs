@@ -29,10 +29,10 @@ public class CronScheduleTests
 public class SampleTests
 {
     [Fact]
-    public void The_committed_samples_are_what_the_seeded_generator_writes()
+    public async Task The_committed_samples_are_what_the_seeded_generator_writes()
     {
         var folder = new SampleFolder(Path.Combine(OfficialCalendars.RepositoryRoot, "samples"));
-        var files = new SampleGenerator(folder.Calendar(), DemoCommand.SampleDate, 20260316).Generate();
+        var files = new SampleGenerator((await folder.CalendarsAsync()).ForRegion("653001"), DemoCommand.SampleDate, 20260316).Generate();
 
         Assert.Equal(9, files.Count); // catalogue, directory, projects and six department files
         foreach (var (path, content) in files)

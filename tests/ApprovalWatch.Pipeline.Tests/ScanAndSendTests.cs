@@ -22,8 +22,8 @@ public class ScanAndSendTests
         Header,
         $"2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,HC-01,in_review,2026-02-13,{Zhang},2026-03-13", // due 12 March: 2 overdue
         $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-02,in_review,2026-03-09,{Zhang},2026-03-13", // due 18 March: 2 left
-        $"2024-653023-52-01-000882,阿合奇县乡村农贸市场建设项目,阿合奇县,HC-03,in_review,2026-03-13,{Wang},2026-03-13", // due 27 March: green
-        $"2025-653024-50-02-123456,乌恰县幼儿园项目,乌恰县,HC-01,in_review,2026-02-05,{Ayigul},2026-03-13", // due 4 March: 8 overdue
+        $"2024-653023-52-01-000882,阿合奇县乡村农贸市场建设项目,阿合奇县,HC-03,in_review,2026-03-13,{Wang},2026-03-13", // due 30 March (20 March is Eid al-Fitr in Xinjiang): green
+        $"2025-653024-50-02-123456,乌恰县幼儿园项目,乌恰县,HC-01,in_review,2026-02-05,{Ayigul},2026-03-13", // due 4 March: 8 overdue, past the statutory 20 days (11 March)
         "");
 
     private static async Task<TestPipeline> StartWithHousingAsync()
@@ -45,7 +45,7 @@ public class ScanAndSendTests
         var flags = await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToDictionaryAsync(e => e.PartitionKey[..4] + e.RowKey, e => (e.Flag, e.DueOn, e.WorkingDaysLeft));
         Assert.Equal(("red", "2026-03-12", -2), flags["2022HC-01"]);
         Assert.Equal(("yellow", "2026-03-18", 2), flags["2023HC-02"]);
-        Assert.Equal(("green", "2026-03-27", 9), flags["2024HC-03"]);
+        Assert.Equal(("green", "2026-03-30", 9), flags["2024HC-03"]);
         Assert.Equal(("red", "2026-03-04", -8), flags["2025HC-01"]);
 
         var recipients = (await pipeline.Storage.NotifyQueue.PeekMessagesAsync(32)).Value
@@ -55,7 +55,9 @@ public class ScanAndSendTests
         Assert.Equal(5, scan.Queued);
 
         var flagChanges = await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "flag").ToListAsync();
-        Assert.Equal(4, flagChanges.Count);
+        Assert.Equal(4, flagChanges.Count(h => h.Procedure.StartsWith("HC-", StringComparison.Ordinal)));
+        Assert.Equal(4, flagChanges.Count(h => h.Procedure == "process" && h.To == "green")); // each project: its whole process
+        Assert.Equal(4, flagChanges.Count(h => h.Procedure.StartsWith("stage-", StringComparison.Ordinal))); // and the stage it is in
         Assert.All(flagChanges, h => Assert.Equal("scan", h.Source));
     }
 

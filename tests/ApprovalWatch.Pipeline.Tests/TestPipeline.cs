@@ -15,7 +15,7 @@ namespace ApprovalWatch.Tests;
 
 /// <summary>
 /// The pipeline's services as the Functions app registers them, over storage names of this test's own,
-/// with the sample catalogue, directory and official calendars loaded, a clock set to 10:00 Beijing time
+/// with the sample catalogue, directory and official calendars (national and Xinjiang) loaded, a clock set to 10:00 Beijing time
 /// on Monday 16 March 2026, and the SendGrid SDK pointed at a local endpoint.
 /// </summary>
 public sealed class TestPipeline : IAsyncDisposable
@@ -57,9 +57,9 @@ public sealed class TestPipeline : IAsyncDisposable
             .BuildServiceProvider();
         await storage.EnsureCreatedAsync();
         var config = Path.Combine(OfficialCalendars.RepositoryRoot, "samples", "config");
-        foreach (var file in new[] { "catalogue.csv", "directory.csv", "calendar/2025.csv", "calendar/2026.csv" })
+        foreach (var file in Directory.GetFiles(config, "*.csv", SearchOption.AllDirectories).Where(f => !f.EndsWith("projects.csv", StringComparison.Ordinal)))
         {
-            await storage.Config.GetBlobClient(file).UploadAsync(Path.Combine(config, file));
+            await storage.Config.GetBlobClient(Path.GetRelativePath(config, file)).UploadAsync(file);
         }
 
         return new TestPipeline(services, storage, mail, clock);

@@ -1,6 +1,4 @@
 using ApprovalWatch.Cli.LocalHost;
-using ApprovalWatch.Cli.Samples;
-using ApprovalWatch.Deadlines;
 using ApprovalWatch.Ingestion;
 using ApprovalWatch.Scanning;
 using ApprovalWatch.Storage;
@@ -8,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Cli.Commands;
 
-/// <summary>The operator's commands: ingest one file, scan (or dry-run) a day, run locally as the host, compute a due date.</summary>
+/// <summary>The operator's commands over storage: ingest one file, scan (or dry-run) a day, run locally as the host.</summary>
 public static class OperatorCommands
 {
     public static async Task<int> IngestAsync(CliSettings settings, FileInfo file, string department, TextWriter output, CancellationToken cancellationToken)
@@ -58,21 +56,6 @@ public static class OperatorCommands
 
         var logger = runtime.Get<ILoggerFactory>().CreateLogger("ApprovalWatch.Host");
         await new LocalFunctionsHost(runtime, gather, scan, runtime.Get<TimeProvider>(), logger).RunAsync(cancellationToken);
-        return 0;
-    }
-
-    public static int Due(string? samplesPath, DateOnly from, int days, int extend, IReadOnlyList<Pause> pauses, TextWriter output)
-    {
-        var calendar = SampleFolder.Find(samplesPath).Calendar();
-        var deadline = Deadline.Compute(calendar, from, days, pauses, extend);
-        if (deadline.DueOn is not { } due)
-        {
-            output.WriteLine($"Paused: {deadline.RemainingWhenPaused} working day(s) will be left when the clock restarts.");
-            return 0;
-        }
-
-        output.WriteLine($"Accepted {from:yyyy-MM-dd} ({from.DayOfWeek}), limit {days}{(extend > 0 ? $" + {extend} extension" : "")} working days: due {due:yyyy-MM-dd} ({due.DayOfWeek}).");
-        output.WriteLine($"Working days counted from {from.AddDays(1):yyyy-MM-dd} to {due:yyyy-MM-dd}: {days + extend}; calendar days: {due.DayNumber - from.DayNumber}; paused working days not counted: {deadline.PausedWorkingDays}.");
         return 0;
     }
 }

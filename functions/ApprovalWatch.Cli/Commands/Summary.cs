@@ -42,7 +42,13 @@ public static class Summary
         }
 
         output.WriteLine($"  {"all",-22}" + string.Concat(Columns.Select(c => $"{scan.Count(c),10}")));
-        output.WriteLine($"  finished late: {scan.FinishedLate}");
+        output.WriteLine($"  paused (clock stopped): {scan.Count(Flag.Paused)}; extended: {scan.Extended}; past the statutory limit: {scan.PastStatutory}; finished late: {scan.FinishedLate}");
+        output.WriteLine("Projects against their whole-process and stage limits:");
+        foreach (var (scope, counts) in scan.ProjectFlags.OrderBy(f => f.Key == ProjectMeasure.WholeProcess ? "" : f.Key, StringComparer.Ordinal))
+        {
+            var name = scope == ProjectMeasure.WholeProcess ? "whole process" : scope;
+            output.WriteLine($"  {name,-22}" + string.Concat(Columns.Where(c => c != Flag.Paused).Select(c => $"{counts.GetValueOrDefault(c),10} {c.ToString().ToLowerInvariant()}")));
+        }
         foreach (var error in scan.Errors)
         {
             output.WriteLine($"  not measured: {error}");
@@ -51,10 +57,10 @@ public static class Summary
 
     public static void Digests(TextWriter output, ScanResult scan)
     {
-        output.WriteLine($"Digests for {scan.Date:yyyy-MM-dd}: {scan.Digests.Count} recipient(s)");
+        output.WriteLine($"Digests for {scan.Date:yyyy-MM-dd}: {scan.Digests.Count} recipient(s){(scan.DayOff > 0 ? $", {scan.DayOff} on a day off in their calendar" : "")}");
         foreach (var digest in scan.Digests)
         {
-            var lines = digest.Lines.DistinctBy(l => (l.ProjectCode, l.ProcedureCode)).ToList();
+            var lines = digest.Lines.DistinctBy(l => (l.ProjectCode, l.ProcedureCode, l.Scope)).ToList();
             var sections = string.Join(", ", digest.Sections.Select(s => $"{s.Reason} {s.Lines.Count}"));
             output.WriteLine($"  {digest.RecipientName} <{digest.RecipientEmail}>: {lines.Count(l => l.Flag == Flag.Red)} overdue, {lines.Count(l => l.Flag == Flag.Yellow)} due soon ({sections})");
         }

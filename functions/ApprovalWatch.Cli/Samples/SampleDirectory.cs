@@ -2,10 +2,13 @@ using ApprovalWatch.Staff;
 
 namespace ApprovalWatch.Cli.Samples;
 
-/// <summary>The people of the Kizilsu scenario: three handlers, a head and a leader in charge per department.</summary>
+/// <summary>The people of the Kizilsu scenario: three handlers, a head and a leader in charge per department, and the coordinator.</summary>
 public static class SampleDirectory
 {
     private const string Domain = "kizilsu.example.org";
+
+    // Kizilsu officials keep Xinjiang's holidays and office hours.
+    private const string Kizilsu = "xinjiang";
 
     public static readonly IReadOnlyList<Person> People =
     [
@@ -15,7 +18,7 @@ public static class SampleDirectory
         .. Department("finance", ("he.li", "何丽"), ("nurlan.bek", "努尔兰·别克"), ("gao.feng", "高峰"), ("lin.tao", "林涛"), ("guo.wen", "郭文")),
         .. Department("power", ("luo.jun", "罗军"), ("reyhan.tohti", "热依汗·托合提"), ("liang.bin", "梁斌"), ("song.wei", "宋伟"), ("xie.dong", "谢东")),
         .. Department("ecology", ("han.mei", "韩梅"), ("turhun.kadir", "吐尔洪·卡德尔"), ("tang.liang", "唐亮"), ("feng.bo", "冯波"), ("dong.qiang", "董强")),
-        new($"xu.ming@{Domain}", "徐明", "development-reform", Role.Coordinator),
+        new($"xu.ming@{Domain}", "徐明", "development-reform", Role.Coordinator, Kizilsu),
     ];
 
     public static IEnumerable<Person> Handlers(string department) =>
@@ -23,10 +26,10 @@ public static class SampleDirectory
 
     private static IEnumerable<Person> Department(string department, (string Id, string Name) a, (string Id, string Name) b, (string Id, string Name) c, (string Id, string Name) head, (string Id, string Name) leader) =>
     [
-        new($"{a.Id}@{Domain}", a.Name, department, Role.Handler),
-        new($"{b.Id}@{Domain}", b.Name, department, Role.Handler),
-        new($"{c.Id}@{Domain}", c.Name, department, Role.Handler),
-        new($"{head.Id}@{Domain}", head.Name, department, Role.Head),
-        new($"{leader.Id}@{Domain}", leader.Name, department, Role.Leader),
+        new($"{a.Id}@{Domain}", a.Name, department, Role.Handler, Kizilsu),
+        new($"{b.Id}@{Domain}", b.Name, department, Role.Handler, Kizilsu),
+        new($"{c.Id}@{Domain}", c.Name, department, Role.Handler, Kizilsu),
+        new($"{head.Id}@{Domain}", head.Name, department, Role.Head, Kizilsu),
+        new($"{leader.Id}@{Domain}", leader.Name, department, Role.Leader, Kizilsu),
     ];
 }

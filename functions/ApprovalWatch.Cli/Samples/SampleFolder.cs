@@ -1,5 +1,4 @@
 using ApprovalWatch.Calendar;
-using ApprovalWatch.Configuration;
 using ApprovalWatch.Storage;
 using Azure.Storage.Blobs;
 
@@ -30,17 +29,13 @@ public sealed class SampleFolder(string path)
         throw new DirectoryNotFoundException("No samples/ folder here or above: pass --samples DIR.");
     }
 
-    /// <summary>The national working calendar of the calendar files in <c>config/calendar/</c>.</summary>
-    public WorkingCalendar Calendar()
+    /// <summary>The calendars of the files in <c>config/calendar/</c>.</summary>
+    public Task<CalendarSet> CalendarsAsync()
     {
-        var folder = System.IO.Path.Combine(Path, "config", "calendar");
-        var years = Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal)
-            .Select(file =>
-            {
-                using var reader = new StreamReader(file);
-                return CalendarFile.Parse(System.IO.Path.GetFileName(file), PipelineConfigLoader.NationalCalendar, reader);
-            });
-        return WorkingCalendar.Build(PipelineConfigLoader.NationalCalendar, years);
+        var config = System.IO.Path.Combine(Path, "config");
+        var names = Directory.GetFiles(System.IO.Path.Combine(config, "calendar"), "*.csv", SearchOption.AllDirectories)
+            .Select(f => System.IO.Path.GetRelativePath(config, f));
+        return CalendarFolder.LoadAsync(names, name => Task.FromResult<TextReader>(new StringReader(File.ReadAllText(System.IO.Path.Combine(config, name)))));
     }
 
     /// <summary>Uploads <c>config/</c> and <c>submissions/</c> into their containers; the number of files uploaded.</summary>

@@ -37,10 +37,10 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         var projects = Projects();
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["config/catalogue.csv"] = Csv(["code", "name_zh", "name_en", "department", "stage", "limit_days"],
-                SampleCatalogue.Entries.Select(e => new[] { e.Code, e.ChineseName, e.EnglishName, e.Department, Num(e.Stage), Num(e.LimitDays) })),
-            ["config/directory.csv"] = Csv(["email", "name", "department", "role"],
-                SampleDirectory.People.Select(p => new[] { p.Email, p.Name, p.Department, p.Role.ToString().ToLowerInvariant() })),
+            ["config/catalogue.csv"] = Csv(["code", "name_zh", "name_en", "department", "stage", "statutory_days", "promised_days"],
+                SampleCatalogue.Entries.Select(e => new[] { e.Code, e.ChineseName, e.EnglishName, e.Department, Num(e.Stage), Num(e.StatutoryDays), Num(e.PromisedDays) })),
+            ["config/directory.csv"] = Csv(["email", "name", "department", "role", "calendar"],
+                SampleDirectory.People.Select(p => new[] { p.Email, p.Name, p.Department, p.Role.ToString().ToLowerInvariant(), p.Calendar })),
             ["config/projects.csv"] = Csv(["project_code", "project_name", "county", "planned_investment_wan", "completed_investment_wan"],
                 projects.Select(p => new[] { p.Code, p.Name, p.County, Num(p.PlannedWan), Num(p.CompletedWan) })),
         };
@@ -99,9 +99,21 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         var dataDate = asOf.AddDays(-3);
         foreach (var project in projects)
         {
-            foreach (var entry in SampleCatalogue.Entries.Where(e => e.Stage < project.Stage))
+            // Working days from the project's first acceptance to the data date; the finished stages share
+            // the first four fifths of that time, the current stage the rest.
+            var elapsed = project.Stage switch { 1 => 0, 2 => _random.Next(40, 86), 3 => _random.Next(75, 136), _ => _random.Next(110, 191) };
+            var start = WorkingDaysBefore(dataDate, Math.Max(1, elapsed));
+            var first = true;
+            for (var stage = 1; stage < project.Stage; stage++)
             {
-                rows[entry.Department].Add(Finished(project, entry, dataDate));
+                var from = (stage - 1) * elapsed * 4 / 5 / (project.Stage - 1);
+                var to = stage * elapsed * 4 / 5 / (project.Stage - 1);
+                foreach (var entry in SampleCatalogue.Entries.Where(e => e.Stage == stage))
+                {
+                    var offset = first ? 0 : from + _random.Next(Math.Max(1, (to - from) / 2));
+                    rows[entry.Department].Add(Finished(project, entry, calendar.AddWorkingDays(start, offset), dataDate));
+                    first = false;
+                }
             }
 
             var current = SampleCatalogue.Entries.Where(e => e.Stage == project.Stage).OrderBy(_ => _random.Next()).Take(1 + _random.Next(2));
@@ -134,25 +146,26 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
     private string[] Row(SampleProject p, CatalogueEntry e, string status, DateOnly accepted, DateOnly? completed, DateOnly dataDate) =>
         [p.Code, p.Name, p.County, e.Code, status, Iso(accepted), Handler(e.Department), completed is { } c ? Iso(c) : "", Iso(dataDate), "", "", "", "", ""];
 
-    private string[] Finished(SampleProject project, CatalogueEntry entry, DateOnly dataDate)
+    private string[] Finished(SampleProject project, CatalogueEntry entry, DateOnly accepted, DateOnly dataDate)
     {
-        var accepted = WorkingDayBefore(dataDate.AddDays(-_random.Next(90, 400)));
         var late = _random.Next(10) == 0;
-        var took = late ? entry.LimitDays + 1 + _random.Next(8) : 1 + _random.Next(entry.LimitDays);
-        return Row(project, entry, "approved", accepted, calendar.AddWorkingDays(accepted, took), dataDate);
+        var took = late ? entry.PromisedDays + 1 + _random.Next(8) : 1 + _random.Next(entry.PromisedDays);
+        var completed = calendar.AddWorkingDays(accepted, took);
+        return Row(project, entry, "approved", accepted, completed < dataDate ? completed : WorkingDayBefore(dataDate), dataDate);
     }
 
     private string[] Open(SampleProject project, CatalogueEntry entry, DateOnly dataDate)
     {
-        // Working days left at the scan date: mostly comfortable, some due soon, some overdue.
-        var left = Pick((0, 62), (1, 20), (2, 18)) switch
+        // Working days left at the scan date: mostly comfortable, some due soon, some overdue, a few past the statutory limit.
+        var left = Pick((0, 62), (1, 20), (2, 16), (3, 2)) switch
         {
             0 => 4 + _random.Next(14),
             1 => _random.Next(4),
-            _ => -1 - _random.Next(14),
+            2 => -1 - _random.Next(14),
+            _ => -1 - (entry.StatutoryDays - entry.PromisedDays) - _random.Next(5),
         };
         var due = left >= 0 ? calendar.AddWorkingDays(asOf, left) : WorkingDaysBefore(asOf, -left);
-        var accepted = WorkingDaysBefore(due, entry.LimitDays);
+        var accepted = WorkingDaysBefore(due, entry.PromisedDays);
         if (accepted > dataDate)
         {
             accepted = WorkingDayBefore(dataDate);

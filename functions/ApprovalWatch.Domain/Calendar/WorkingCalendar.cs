@@ -8,6 +8,7 @@ namespace ApprovalWatch.Calendar;
 public sealed class WorkingCalendar
 {
     private readonly int _firstDayNumber;
+    private readonly int _lastDayNumber;
     private readonly int _firstYear;
     private readonly int _lastYear;
 
@@ -28,7 +29,8 @@ public sealed class WorkingCalendar
         Sources = sources;
         var first = new DateOnly(firstYear, 1, 1);
         _firstDayNumber = first.DayNumber;
-        var days = new DateOnly(lastYear, 12, 31).DayNumber - _firstDayNumber + 1;
+        _lastDayNumber = new DateOnly(lastYear, 12, 31).DayNumber;
+        var days = _lastDayNumber - _firstDayNumber + 1;
         _workingBefore = new int[days + 1];
         var working = new List<int>(days * 3 / 4);
         for (var i = 0; i < days; i++)
@@ -128,17 +130,11 @@ public sealed class WorkingCalendar
         return count == 0 ? null : DateOnly.FromDayNumber(_firstDayNumber + _workingDays[count - 1]);
     }
 
-    public bool Covers(DateOnly date) => date.Year >= _firstYear && date.Year <= _lastYear;
+    public bool Covers(DateOnly date) => date.DayNumber >= _firstDayNumber && date.DayNumber <= _lastDayNumber;
 
-    private int Offset(DateOnly date)
-    {
-        if (!Covers(date))
-        {
-            throw new CalendarYearMissingException(Name, date.Year);
-        }
-
-        return date.DayNumber - _firstDayNumber;
-    }
+    private int Offset(DateOnly date) => Covers(date)
+        ? date.DayNumber - _firstDayNumber
+        : throw new CalendarYearMissingException(Name, date.Year);
 
     private bool IsWorkingByRule(DateOnly date) => _exceptions.TryGetValue(date, out var day)
         ? day.Kind == DayKind.WorkingDay

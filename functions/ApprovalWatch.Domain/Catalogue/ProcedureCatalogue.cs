@@ -2,8 +2,11 @@ using ApprovalWatch.Text;
 
 namespace ApprovalWatch.Catalogue;
 
-/// <summary>One kind of approval procedure: who owns it, its stage and its time limit.</summary>
-public sealed record CatalogueEntry(string Code, string ChineseName, string EnglishName, string Department, int Stage, int LimitDays);
+/// <summary>
+/// One kind of approval procedure: who owns it, its stage (1–4) and its time limits in working days: the
+/// statutory limit (法定时限) the law sets, and the shorter promised limit (承诺时限) the flags use.
+/// </summary>
+public sealed record CatalogueEntry(string Code, string ChineseName, string EnglishName, string Department, int Stage, int StatutoryDays, int PromisedDays);
 
 /// <summary>The procedure catalogue (<c>config/catalogue.csv</c>).</summary>
 public sealed class ProcedureCatalogue
@@ -22,7 +25,7 @@ public sealed class ProcedureCatalogue
 
     public static ProcedureCatalogue Parse(TextReader reader)
     {
-        var table = CsvTable.Parse("catalogue.csv", reader, "code", "name_zh", "name_en", "department", "stage", "limit_days");
+        var table = CsvTable.Parse("catalogue.csv", reader, "code", "name_zh", "name_en", "department", "stage", "statutory_days", "promised_days");
         var entries = new List<CatalogueEntry>();
         foreach (var row in table.Rows)
         {
@@ -38,13 +41,21 @@ public sealed class ProcedureCatalogue
                 throw table.Error(row, $"procedure code '{code}' appears twice");
             }
 
+            var statutory = table.RequiredInt(row, "statutory_days", 1, 3650);
+            var promised = table.RequiredInt(row, "promised_days", 1, 3650);
+            if (promised > statutory)
+            {
+                throw table.Error(row, $"the promised limit {promised} is longer than the statutory limit {statutory}");
+            }
+
             entries.Add(new CatalogueEntry(
                 code,
                 table.Required(row, "name_zh"),
                 table.Required(row, "name_en"),
                 department,
                 table.RequiredInt(row, "stage", 1, 4),
-                table.RequiredInt(row, "limit_days", 1, 3650)));
+                statutory,
+                promised));
         }
 
         return new ProcedureCatalogue(entries);

@@ -2,34 +2,39 @@ using ApprovalWatch.Calendar;
 
 namespace ApprovalWatch.Deadlines;
 
-/// <summary>A procedure measured against its time limit on one day.</summary>
+/// <summary>A procedure measured against its time limits on one day.</summary>
+/// <param name="Deadline">Against the promised limit (承诺时限), which the flags follow.</param>
 /// <param name="WorkingDaysLeft">Working days until the due date: 0 when due today, negative when overdue.</param>
-public sealed record Assessment(Flag Flag, Deadline Deadline, int WorkingDaysLeft, bool FinishedLate)
+/// <param name="StatutoryDueOn">The due date under the statutory limit (法定时限).</param>
+/// <param name="PastStatutory">Open and past the statutory due date: always red, escalated one level higher.</param>
+public sealed record Assessment(Flag Flag, Deadline Deadline, int WorkingDaysLeft, bool FinishedLate, DateOnly? StatutoryDueOn = null, bool PastStatutory = false)
 {
     public int OverdueWorkingDays => Flag == Flag.Red ? -WorkingDaysLeft : 0;
 
-    public static Assessment Of(Procedure procedure, WorkingCalendar calendar, DateOnly today, int warningWorkingDays)
+    public static Assessment Of(Procedure procedure, WorkingCalendar calendar, DateOnly today, int warningWorkingDays, int? statutoryDays = null)
     {
         var deadline = Deadline.Compute(calendar, procedure.AcceptedOn, procedure.LimitDays, procedure.Pauses, procedure.ExtensionDays);
+        var statutoryDueOn = statutoryDays is { } days && days != procedure.LimitDays
+            ? Deadline.Compute(calendar, procedure.AcceptedOn, days, procedure.Pauses, procedure.ExtensionDays).DueOn
+            : deadline.DueOn;
         if (procedure.Status.IsFinished())
         {
             var late = deadline.DueOn is { } due && procedure.CompletedOn is { } done && done > due;
-            return new Assessment(Flag.Finished, deadline, 0, late);
+            return new Assessment(Flag.Finished, deadline, 0, late, statutoryDueOn);
         }
 
         if (deadline.DueOn is not { } dueOn)
         {
-            return new Assessment(Flag.Paused, deadline, deadline.RemainingWhenPaused, false);
+            return new Assessment(Flag.Paused, deadline, deadline.RemainingWhenPaused, false, statutoryDueOn);
         }
 
-        if (today > dueOn)
-        {
-            // Overdue by the working days since the due date; at least one, even on a day off.
-            var overdue = Math.Max(1, calendar.WorkingDaysAfter(dueOn, today));
-            return new Assessment(Flag.Red, deadline, -overdue, false);
-        }
-
-        var left = calendar.WorkingDaysAfter(today, dueOn);
-        return new Assessment(left <= warningWorkingDays ? Flag.Yellow : Flag.Green, deadline, left, false);
+        var pastStatutory = statutoryDueOn is { } statutory && today > statutory;
+        var left = Left(calendar, today, pastStatutory && statutoryDueOn < dueOn ? statutoryDueOn.Value : dueOn);
+        var flag = left < 0 ? Flag.Red : left <= warningWorkingDays ? Flag.Yellow : Flag.Green;
+        return new Assessment(flag, deadline, left, false, statutoryDueOn, pastStatutory);
     }
+
+    /// <summary>Working days from today to the due date; past it, minus the working days overdue (at least one, even on a day off).</summary>
+    public static int Left(WorkingCalendar calendar, DateOnly today, DateOnly dueOn) =>
+        today > dueOn ? -Math.Max(1, calendar.WorkingDaysAfter(dueOn, today)) : calendar.WorkingDaysAfter(today, dueOn);
 }

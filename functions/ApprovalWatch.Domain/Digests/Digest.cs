@@ -14,6 +14,9 @@ public enum DigestReason
 
     /// <summary>It has stayed overdue long enough to reach the development &amp; reform coordinator.</summary>
     Coordinator,
+
+    /// <summary>A project at risk of missing its whole-process or a stage limit.</summary>
+    ProjectAtRisk,
 }
 
 public sealed record DigestSection(DigestReason Reason, IReadOnlyList<DigestLine> Lines);

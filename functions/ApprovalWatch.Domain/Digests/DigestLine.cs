@@ -8,6 +8,8 @@ namespace ApprovalWatch.Digests;
 /// </summary>
 public sealed record DigestLine
 {
+    public const string Procedure = "procedure";
+
     public required string ProjectCode { get; init; }
 
     public required string ProjectName { get; init; }
@@ -38,6 +40,22 @@ public sealed record DigestLine
 
     /// <summary>Working days until the due date: 0 when due today, negative when overdue.</summary>
     public required int WorkingDaysLeft { get; init; }
+
+    /// <summary>The statutory limit (法定时限) and its due date, shown beside the promised one.</summary>
+    public int StatutoryDays { get; init; }
+
+    public DateOnly? StatutoryDueOn { get; init; }
+
+    /// <summary>Open past the statutory limit: escalated one level higher.</summary>
+    public bool PastStatutory { get; init; }
+
+    /// <summary><c>procedure</c>, or for a whole project <c>process</c> / <c>stage-N</c> (see <see cref="ProjectMeasure"/>).</summary>
+    public string Scope { get; init; } = Procedure;
+
+    /// <summary>For a project line: the departments with procedures still open.</summary>
+    public IReadOnlyList<string> HoldingDepartments { get; init; } = [];
+
+    public bool IsProject => Scope != Procedure;
 
     public int OverdueWorkingDays => Flag == Flag.Red ? -WorkingDaysLeft : 0;
 }

@@ -11,7 +11,7 @@ public static class DigestRenderer
 {
     public static RenderedMail Render(Digest digest)
     {
-        var lines = digest.Lines.DistinctBy(l => (l.ProjectCode, l.ProcedureCode)).ToList();
+        var lines = digest.Lines.DistinctBy(l => (l.ProjectCode, l.ProcedureCode, l.Scope)).ToList();
         var red = lines.Count(l => l.Flag == Flag.Red);
         var yellow = lines.Count(l => l.Flag == Flag.Yellow);
         var subject = $"【审批时限提醒】{digest.Date:yyyy-MM-dd} 超期 {red} 项，临期 {yellow} 项 | ApprovalWatch: {red} overdue, {yellow} due soon";
@@ -29,8 +29,8 @@ public static class DigestRenderer
             foreach (var line in section.Lines)
             {
                 text.AppendLine($"- 【{ChineseState(line)}】{line.ProjectName}（{line.ProjectCode}）— {line.ProcedureChineseName}");
-                text.AppendLine($"  责任：{DepartmentName(line.Department, chinese: true)}，经办人 {line.HandlerName}（{line.HandlerEmail}）");
-                text.AppendLine($"  时限：{line.AcceptedOn:yyyy-MM-dd} 受理，{ChineseLimit(line)}，应于 {line.DueOn:yyyy-MM-dd} 办结");
+                text.AppendLine($"  责任：{ChineseResponsibility(line)}");
+                text.AppendLine($"  时限：{ChineseTime(line)}");
             }
         }
 
@@ -43,8 +43,8 @@ public static class DigestRenderer
             foreach (var line in section.Lines)
             {
                 text.AppendLine($"- [{EnglishState(line)}] {line.ProjectName} ({line.ProjectCode}) - {line.ProcedureEnglishName}");
-                text.AppendLine($"  Responsibility: {DepartmentName(line.Department, chinese: false)}, handler {line.HandlerName} <{line.HandlerEmail}>");
-                text.AppendLine($"  Time limit: accepted {line.AcceptedOn:yyyy-MM-dd}, {EnglishLimit(line)}, due {line.DueOn:yyyy-MM-dd}");
+                text.AppendLine($"  Responsibility: {EnglishResponsibility(line)}");
+                text.AppendLine($"  Time limit: {EnglishTime(line)}");
             }
         }
 
@@ -72,9 +72,9 @@ public static class DigestRenderer
                 html.Append("<td>").Append(E(ChineseState(line))).Append("<br>").Append(E(EnglishState(line))).Append("</td>");
                 html.Append("<td>").Append(E(line.ProjectName)).Append("<br><code>").Append(E(line.ProjectCode)).Append("</code></td>");
                 html.Append("<td>").Append(E(line.ProcedureChineseName)).Append("<br>").Append(E(line.ProcedureEnglishName)).Append("</td>");
-                html.Append("<td>").Append(E(DepartmentName(line.Department, true))).Append(" / ").Append(E(line.HandlerName)).Append("<br>").Append(E(line.HandlerEmail)).Append("</td>");
+                html.Append("<td>").Append(E(ChineseResponsibility(line))).Append("<br>").Append(E(EnglishResponsibility(line))).Append("</td>");
                 html.Append("<td>").Append(line.AcceptedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</td>");
-                html.Append("<td>").Append(E(ChineseLimit(line))).Append("<br>").Append(E(EnglishLimit(line))).Append("</td>");
+                html.Append("<td>").Append(E(line.IsProject ? $"{line.LimitDays} 个工作日" : ChineseLimit(line))).Append("<br>").Append(E(line.IsProject ? $"{line.LimitDays} working days" : EnglishLimit(line))).Append("</td>");
                 html.Append("<td>").Append(line.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</td></tr>");
             }
 
@@ -98,9 +98,30 @@ public static class DigestRenderer
         ? $"overdue {line.OverdueWorkingDays} working day{Plural(line.OverdueWorkingDays)}"
         : line.WorkingDaysLeft == 0 ? "due today" : $"{line.WorkingDaysLeft} working day{Plural(line.WorkingDaysLeft)} left";
 
+    private static string ChineseResponsibility(DigestLine line) => line.IsProject
+        ? $"待办部门 {string.Join("、", line.HoldingDepartments.Select(d => DepartmentName(d, true)))}"
+        : $"{DepartmentName(line.Department, true)}，经办人 {line.HandlerName}（{line.HandlerEmail}）";
+
+    private static string EnglishResponsibility(DigestLine line) => line.IsProject
+        ? $"open at {string.Join(", ", line.HoldingDepartments.Select(d => DepartmentName(d, false)))}"
+        : $"{DepartmentName(line.Department, false)}, handler {line.HandlerName} <{line.HandlerEmail}>";
+
+    private static string ChineseTime(DigestLine line) => line.IsProject
+        ? $"{line.AcceptedOn:yyyy-MM-dd} 首次受理，时限 {line.LimitDays} 个工作日，应于 {line.DueOn:yyyy-MM-dd} 前完成"
+        : $"{line.AcceptedOn:yyyy-MM-dd} 受理，{ChineseLimit(line)}，应于 {line.DueOn:yyyy-MM-dd} 办结";
+
+    private static string EnglishTime(DigestLine line) => line.IsProject
+        ? $"first accepted {line.AcceptedOn:yyyy-MM-dd}, limit {line.LimitDays} working days, due {line.DueOn:yyyy-MM-dd}"
+        : $"accepted {line.AcceptedOn:yyyy-MM-dd}, {EnglishLimit(line)}, due {line.DueOn:yyyy-MM-dd}";
+
     private static string ChineseLimit(DigestLine line)
     {
-        var limit = $"时限 {line.LimitDays} 个工作日";
+        var limit = $"承诺时限 {line.LimitDays} 个工作日";
+        if (line.StatutoryDays > 0)
+        {
+            limit += $"（法定 {line.StatutoryDays} 个工作日{(line.StatutoryDueOn is { } d ? $"，{d:yyyy-MM-dd} 到期" : "")}{(line.PastStatutory ? "，已超法定时限" : "")}）";
+        }
+
         if (line.ExtensionDays > 0)
         {
             limit += $"，延长 {line.ExtensionDays} 个工作日";
@@ -111,7 +132,12 @@ public static class DigestRenderer
 
     private static string EnglishLimit(DigestLine line)
     {
-        var limit = $"limit {line.LimitDays} working days";
+        var limit = $"promised limit {line.LimitDays} working days";
+        if (line.StatutoryDays > 0)
+        {
+            limit += $" (statutory {line.StatutoryDays}{(line.StatutoryDueOn is { } d ? $", due {d:yyyy-MM-dd}" : "")}{(line.PastStatutory ? ", PAST THE STATUTORY LIMIT" : "")})";
+        }
+
         if (line.ExtensionDays > 0)
         {
             limit += $", extended by {line.ExtensionDays}";
@@ -128,6 +154,7 @@ public static class DigestRenderer
         DigestReason.DepartmentHead => "二、本部门的超期事项",
         DigestReason.LeaderInCharge => "三、您包联部门持续超期的事项",
         DigestReason.Coordinator => "四、各部门持续超期的事项（发改统筹）",
+        DigestReason.ProjectAtRisk => "五、全流程或阶段时限临期、超期的项目",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 
@@ -137,6 +164,7 @@ public static class DigestRenderer
         DigestReason.DepartmentHead => "Overdue procedures of your department",
         DigestReason.LeaderInCharge => "Procedures of the departments in your charge that stay overdue",
         DigestReason.Coordinator => "Procedures of all departments that stay overdue (development & reform)",
+        DigestReason.ProjectAtRisk => "Projects due soon or overdue against their whole-process or stage limits",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }

@@ -19,7 +19,8 @@ public enum Role
     Coordinator,
 }
 
-public sealed record Person(string Email, string Name, string Department, Role Role);
+/// <summary>A person the pipeline writes to; <paramref name="Calendar"/> sets the days and office hours he is written to.</summary>
+public sealed record Person(string Email, string Name, string Department, Role Role, string Calendar = Calendar.CalendarSet.National);
 
 /// <summary>The people the pipeline writes to (<c>config/directory.csv</c>).</summary>
 public sealed class StaffDirectory
@@ -64,7 +65,8 @@ public sealed class StaffDirectory
                 throw table.Error(row, $"'{email}' appears twice");
             }
 
-            people.Add(new Person(email, table.Required(row, "name"), department, role));
+            var calendar = table.Get(row, "calendar");
+            people.Add(new Person(email, table.Required(row, "name"), department, role, calendar.Length > 0 ? calendar : Calendar.CalendarSet.National));
         }
 
         return new StaffDirectory(people);

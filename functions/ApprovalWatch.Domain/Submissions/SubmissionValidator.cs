@@ -179,7 +179,7 @@ public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string dep
         }
 
         var acceptedOn = Date(SubmissionColumn.AcceptedOn, required: true);
-        var limitDays = Days(SubmissionColumn.LimitDays) ?? entry?.LimitDays;
+        var limitDays = Days(SubmissionColumn.LimitDays) ?? entry?.PromisedDays;
         var handler = Required(SubmissionColumn.HandlerEmail);
         if (handler.Length > 0 && !EmailAddress.IsValid(handler))
         {

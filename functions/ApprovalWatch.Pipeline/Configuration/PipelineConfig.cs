@@ -5,4 +5,4 @@ using ApprovalWatch.Staff;
 namespace ApprovalWatch.Configuration;
 
 /// <summary>The configuration data of one run, loaded from the <c>config</c> container and validated.</summary>
-public sealed record PipelineConfig(ProcedureCatalogue Catalogue, StaffDirectory Staff, WorkingCalendar Calendar);
+public sealed record PipelineConfig(ProcedureCatalogue Catalogue, StaffDirectory Staff, CalendarSet Calendars);

@@ -10,40 +10,28 @@ using Azure.Storage.Blobs.Models;
 namespace ApprovalWatch.Configuration;
 
 /// <summary>
-/// Loads <c>catalogue.csv</c>, <c>directory.csv</c> and the calendar files (<c>calendar/{year}.csv</c>)
-/// from the config container at the start of each run, so that an operator's new file takes effect
-/// without a deploy. A missing or malformed file fails the run with a message naming it.
+/// Loads the configuration data from the config container at the start of each run, so that an
+/// operator's new file takes effect without a deploy: <c>catalogue.csv</c>, <c>directory.csv</c> and the
+/// <see cref="CalendarFolder"/>. A missing or malformed file fails the run with a message naming it.
 /// </summary>
 public sealed class PipelineConfigLoader(StorageAccount storage)
 {
     public const string CatalogueBlob = "catalogue.csv";
     public const string DirectoryBlob = "directory.csv";
-    public const string CalendarFolder = "calendar/";
-    public const string NationalCalendar = "national";
 
     public async Task<PipelineConfig> LoadAsync(CancellationToken cancellationToken)
     {
         var container = storage.Config;
         var catalogue = ProcedureCatalogue.Parse(await ReadAsync(container, CatalogueBlob, cancellationToken));
         var staff = StaffDirectory.Parse(await ReadAsync(container, DirectoryBlob, cancellationToken));
-        var years = new List<CalendarYear>();
-        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = CalendarFolder }, cancellationToken))
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = CalendarFolder.Prefix }, cancellationToken))
         {
-            var relative = blob.Name[CalendarFolder.Length..];
-            if (relative.Contains('/') || !relative.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            years.Add(CalendarFile.Parse(blob.Name, NationalCalendar, await ReadAsync(container, blob.Name, cancellationToken)));
+            names.Add(blob.Name);
         }
 
-        if (years.Count == 0)
-        {
-            throw new InvalidOperationException($"No calendar in {container.Name}/{CalendarFolder}: load the official holiday notices as calendar/YYYY.csv.");
-        }
-
-        return new PipelineConfig(catalogue, staff, WorkingCalendar.Build(NationalCalendar, years));
+        var calendars = await CalendarFolder.LoadAsync(names, name => ReadAsync(container, name, cancellationToken));
+        return new PipelineConfig(catalogue, staff, calendars);
     }
 
     private static async Task<TextReader> ReadAsync(BlobContainerClient container, string name, CancellationToken cancellationToken)

@@ -10,12 +10,18 @@ namespace ApprovalWatch.Mail;
 /// as a queue message holds only 64 KiB), one notify message, and a ledger row that keeps a later scan
 /// of the same day from queueing the recipient again.
 /// </summary>
-public sealed class DigestQueue(StorageAccount storage)
+public sealed class DigestQueue(StorageAccount storage, TimeProvider time)
 {
+    // A queue message can stay invisible for at most seven days.
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(6);
+
     public static string BlobName(DateOnly date, string recipient) => $"{ProcedureEntity.Iso(date)}/{recipient.ToLowerInvariant()}.json";
 
-    /// <summary>Queues the digest unless the recipient was already queued or sent one that day.</summary>
-    public async Task<bool> QueueAsync(Digest digest, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the digest, invisible until <paramref name="sendAt"/> (the start of the recipient's office
+    /// hours), unless the recipient was already queued or sent one that day.
+    /// </summary>
+    public async Task<bool> QueueAsync(Digest digest, DateTimeOffset sendAt, CancellationToken cancellationToken)
     {
         var day = ProcedureEntity.Iso(digest.Date);
         var key = TableKey.Escape(digest.RecipientEmail);
@@ -29,7 +35,11 @@ public sealed class DigestQueue(StorageAccount storage)
             BinaryData.FromObjectAsJson(digest, StorageJson.Options),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } },
             cancellationToken);
-        await storage.NotifyQueue.SendMessageAsync(QueueMessages.Write(new NotifyMessage(digest.Date, digest.RecipientEmail)), cancellationToken);
+        var delay = sendAt - time.GetUtcNow();
+        await storage.NotifyQueue.SendMessageAsync(
+            QueueMessages.Write(new NotifyMessage(digest.Date, digest.RecipientEmail)),
+            visibilityTimeout: delay > TimeSpan.Zero ? Min(delay, MaxDelay) : null,
+            cancellationToken: cancellationToken);
         try
         {
             await storage.NotificationLedger.AddEntityAsync(
@@ -50,4 +60,6 @@ public sealed class DigestQueue(StorageAccount storage)
         return content.Value.Content.ToObjectFromJson<Digest>(StorageJson.Options)
             ?? throw new FormatException($"Digest {BlobName(message.Date, message.Recipient)} is empty.");
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

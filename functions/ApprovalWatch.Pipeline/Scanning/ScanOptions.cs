@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using ApprovalWatch.Deadlines;
 using ApprovalWatch.Digests;
 
 namespace ApprovalWatch.Scanning;
 
-/// <summary>The warning window and escalation ladder (configuration section <c>Scan</c>).</summary>
+/// <summary>The warning windows, escalation ladder and project limits (configuration section <c>Scan</c>).</summary>
 public sealed class ScanOptions
 {
     public const string Section = "Scan";
@@ -20,11 +21,42 @@ public sealed class ScanOptions
     [Range(0, 250)]
     public int ReportAfterOverdueDays { get; set; } = 10;
 
+    /// <summary>From a project's first acceptance to its construction permit (the national reform target).</summary>
+    [Range(1, 2500)]
+    public int WholeProcessWorkingDays { get; set; } = 120;
+
+    /// <summary>Per-stage limits; 0 leaves a stage unmeasured.</summary>
+    [Range(0, 2500)]
+    public int Stage1WorkingDays { get; set; } = 50;
+
+    [Range(0, 2500)]
+    public int Stage2WorkingDays { get; set; } = 40;
+
+    [Range(0, 2500)]
+    public int Stage3WorkingDays { get; set; } = 30;
+
+    [Range(0, 2500)]
+    public int Stage4WorkingDays { get; set; } = 30;
+
+    [Range(0, 250)]
+    public int ProjectWarningWorkingDays { get; set; } = 10;
+
+    /// <summary>Send digests with lines at the weekly-report rung even on a recipient's day off.</summary>
+    public bool SendCriticalOnDaysOff { get; set; }
+
     public EscalationLadder Ladder => new()
     {
         WarningWorkingDays = WarningWorkingDays,
         HeadAfterOverdueDays = HeadAfterOverdueDays,
         LeaderAfterOverdueDays = LeaderAfterOverdueDays,
         ReportAfterOverdueDays = ReportAfterOverdueDays,
+    };
+
+    public ProjectLimits ProjectLimits => new()
+    {
+        WholeProcessDays = WholeProcessWorkingDays,
+        WarningWorkingDays = ProjectWarningWorkingDays,
+        StageDays = new Dictionary<int, int> { [1] = Stage1WorkingDays, [2] = Stage2WorkingDays, [3] = Stage3WorkingDays, [4] = Stage4WorkingDays }
+            .Where(s => s.Value > 0).ToDictionary(),
     };
 }

@@ -8,13 +8,20 @@ public sealed record ScanResult
 {
     public required DateOnly Date { get; init; }
 
-    /// <summary>Why nothing was scanned (a day off), or null.</summary>
+    /// <summary>Why nothing was scanned (a day off everywhere), or null.</summary>
     public string? Skipped { get; init; }
 
     /// <summary>Procedures by department and flag.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<Flag, int>> Flags { get; init; } = new Dictionary<string, IReadOnlyDictionary<Flag, int>>();
 
+    /// <summary>Projects by scope (<c>process</c>, <c>stage-N</c>) and flag.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<Flag, int>> ProjectFlags { get; init; } = new Dictionary<string, IReadOnlyDictionary<Flag, int>>();
+
     public int FinishedLate { get; init; }
+
+    public int Extended { get; init; }
+
+    public int PastStatutory { get; init; }
 
     public IReadOnlyList<Digest> Digests { get; init; } = [];
 
@@ -22,7 +29,10 @@ public sealed record ScanResult
 
     public int AlreadyNotified { get; init; }
 
-    /// <summary>Procedures that could not be measured, with the reason (a calendar year not loaded).</summary>
+    /// <summary>Recipients not written to because today is a day off in their calendar.</summary>
+    public int DayOff { get; init; }
+
+    /// <summary>What could not be measured, with the reason (a calendar year not loaded).</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 
     public int Count(Flag flag) => Flags.Values.Sum(f => f.GetValueOrDefault(flag));

@@ -45,6 +45,8 @@ public sealed class StorageAccount
 
     public TableClient Procedures => Tables.GetTableClient(Names.ProceduresTable);
 
+    public TableClient Projects => Tables.GetTableClient(Names.ProjectsTable);
+
     public TableClient History => Tables.GetTableClient(Names.HistoryTable);
 
     public TableClient SubmissionLedger => Tables.GetTableClient(Names.SubmissionsTable);
@@ -96,7 +98,7 @@ public sealed class StorageAccount
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        foreach (var table in new[] { Procedures, History, SubmissionLedger, NotificationLedger })
+        foreach (var table in new[] { Procedures, Projects, History, SubmissionLedger, NotificationLedger })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

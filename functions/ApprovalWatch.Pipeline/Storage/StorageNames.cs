@@ -20,6 +20,8 @@ public sealed class StorageNames
 
     public string ProceduresTable { get; set; } = "Procedures";
 
+    public string ProjectsTable { get; set; } = "Projects";
+
     public string HistoryTable { get; set; } = "History";
 
     public string SubmissionsTable { get; set; } = "Submissions";
@@ -39,6 +41,7 @@ public sealed class StorageNames
             IngestQueue = $"ingest-{s}",
             NotifyQueue = $"notify-{s}",
             ProceduresTable = $"Procedures{s}",
+            ProjectsTable = $"Projects{s}",
             HistoryTable = $"History{s}",
             SubmissionsTable = $"Submissions{s}",
             NotificationsTable = $"Notifications{s}",

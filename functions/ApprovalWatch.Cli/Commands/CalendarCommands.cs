@@ -1,0 +1,57 @@
+using ApprovalWatch.Calendar;
+using ApprovalWatch.Cli.Samples;
+using ApprovalWatch.Deadlines;
+
+namespace ApprovalWatch.Cli.Commands;
+
+/// <summary>Questions about the legal clock, answered from the calendar files of a config folder.</summary>
+public static class CalendarCommands
+{
+    public static async Task<int> DueAsync(string? samplesPath, string calendarName, DateOnly from, int days, int extend, IReadOnlyList<Pause> pauses, TextWriter output)
+    {
+        var calendar = (await SampleFolder.Find(samplesPath).CalendarsAsync()).Get(calendarName);
+        var deadline = Deadline.Compute(calendar, from, days, pauses, extend);
+        var limit = $"{days}{(extend > 0 ? $" + {extend} extension" : "")} working days";
+        if (deadline.DueOn is not { } due)
+        {
+            output.WriteLine($"Accepted {from:yyyy-MM-dd}, limit {limit} on the {calendar.Name} calendar: paused; {deadline.RemainingWhenPaused} working day(s) will be left when the clock restarts.");
+            return 0;
+        }
+
+        output.WriteLine($"Accepted {from:yyyy-MM-dd} ({from.DayOfWeek}), limit {limit} on the {calendar.Name} calendar: due {due:yyyy-MM-dd} ({due.DayOfWeek}).");
+        output.WriteLine($"Working days counted: {days + extend} (from {from.AddDays(1):yyyy-MM-dd}); paused working days not counted: {deadline.PausedWorkingDays}; calendar days: {due.DayNumber - from.DayNumber}.");
+        for (var day = from.AddDays(1); day <= due; day = day.AddDays(1))
+        {
+            if (calendar.Exception(day) is { } exception)
+            {
+                output.WriteLine($"  {day:yyyy-MM-dd} {day.DayOfWeek,-9} {(exception.Kind == DayKind.Holiday ? "holiday" : "working"),-8} {exception.Name}");
+            }
+        }
+
+        return 0;
+    }
+
+    public static async Task<int> ShowAsync(string? samplesPath, string calendarName, int year, TextWriter output)
+    {
+        var calendars = await SampleFolder.Find(samplesPath).CalendarsAsync();
+        var calendar = calendars.Get(calendarName);
+        var first = new DateOnly(year, 1, 1);
+        calendar.IsWorkingDay(first); // names the calendar and year when the year is not loaded
+        output.WriteLine($"Calendar {calendar.Name}, {year}: {calendar.WorkingDaysAfter(first, new DateOnly(year, 12, 31)) + (calendar.IsWorkingDay(first) ? 1 : 0)} working days");
+        foreach (var source in calendar.Sources[year])
+        {
+            output.WriteLine($"  source: {source}");
+        }
+
+        foreach (var day in calendar.Exceptions.Where(d => d.Date.Year == year))
+        {
+            output.WriteLine($"  {day.Date:yyyy-MM-dd} {day.Date.DayOfWeek,-9} {(day.Kind == DayKind.Holiday ? "holiday" : "working"),-8} {day.Name}");
+        }
+
+        var hours = calendars.HoursOf(calendar.Name);
+        output.WriteLine($"  office hours (Beijing time): from 1 January {Period(hours.On(first))}; from 1 May {Period(hours.On(new DateOnly(year, 5, 1)))}; from 1 October {Period(hours.On(new DateOnly(year, 10, 1)))}");
+        return 0;
+    }
+
+    private static string Period(OfficeHoursRule rule) => $"{rule.Morning} and {rule.Afternoon}";
+}

@@ -1,0 +1,77 @@
+using ApprovalWatch.Calendar;
+
+namespace ApprovalWatch.Deadlines;
+
+/// <summary>The whole-process and per-stage time limits of a project, in working days.</summary>
+public sealed record ProjectLimits
+{
+    /// <summary>From the project's first acceptance to its construction permit (the end of stage 3).</summary>
+    public int WholeProcessDays { get; init; } = 120;
+
+    /// <summary>Per stage (1–4), from the stage's first acceptance to its last completion; a stage without a limit is not measured.</summary>
+    public IReadOnlyDictionary<int, int> StageDays { get; init; } = new Dictionary<int, int>();
+
+    /// <summary>Yellow when the limit runs out within this many working days.</summary>
+    public int WarningWorkingDays { get; init; } = 10;
+}
+
+/// <summary>
+/// A project measured against its whole-process limit (<see cref="Scope"/> <c>process</c>) or a stage's
+/// limit (<c>stage-N</c>). <see cref="HoldingDepartments"/> are the departments with procedures still open.
+/// </summary>
+public sealed record ProjectMeasure(
+    string ProjectCode,
+    string Scope,
+    DateOnly StartedOn,
+    DateOnly? FinishedOn,
+    int LimitDays,
+    DateOnly DueOn,
+    Flag Flag,
+    int WorkingDaysLeft,
+    bool FinishedLate,
+    IReadOnlyList<string> HoldingDepartments)
+{
+    public const string WholeProcess = "process";
+
+    public static string StageScope(int stage) => $"stage-{stage}";
+
+    /// <summary>Measures one project's procedures (with their catalogue stage) on one day.</summary>
+    public static IReadOnlyList<ProjectMeasure> Of(string projectCode, IReadOnlyList<(Procedure Procedure, int Stage)> procedures, WorkingCalendar calendar, DateOnly today, ProjectLimits limits)
+    {
+        var measures = new List<ProjectMeasure>();
+        var process = procedures.Where(p => p.Stage <= 3).ToList();
+        if (process.Count > 0)
+        {
+            // The whole process ends with the construction permit stage: not before a stage-3 procedure is reported.
+            var ended = process.Any(p => p.Stage == 3);
+            measures.Add(Measure(projectCode, WholeProcess, process.Select(p => p.Procedure).ToList(), ended, limits.WholeProcessDays, calendar, today, limits.WarningWorkingDays));
+        }
+
+        foreach (var stage in procedures.GroupBy(p => p.Stage).OrderBy(g => g.Key))
+        {
+            if (limits.StageDays.TryGetValue(stage.Key, out var days))
+            {
+                measures.Add(Measure(projectCode, StageScope(stage.Key), stage.Select(p => p.Procedure).ToList(), true, days, calendar, today, limits.WarningWorkingDays));
+            }
+        }
+
+        return measures;
+    }
+
+    private static ProjectMeasure Measure(string projectCode, string scope, List<Procedure> procedures, bool canEnd, int limit, WorkingCalendar calendar, DateOnly today, int warning)
+    {
+        var started = procedures.Min(p => p.AcceptedOn);
+        var due = calendar.AddWorkingDays(started, limit);
+        var open = procedures.Where(p => !p.Status.IsFinished()).ToList();
+        if (canEnd && open.Count == 0)
+        {
+            var finished = procedures.Max(p => p.CompletedOn ?? DateOnly.FromDateTime(p.AsOf.Date));
+            return new ProjectMeasure(projectCode, scope, started, finished, limit, due, Flag.Finished, 0, finished > due, []);
+        }
+
+        var left = Assessment.Left(calendar, today, due);
+        var flag = left < 0 ? Flag.Red : left <= warning ? Flag.Yellow : Flag.Green;
+        var holding = open.Select(p => p.Department).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new ProjectMeasure(projectCode, scope, started, null, limit, due, flag, left, false, holding);
+    }
+}

@@ -1,0 +1,53 @@
+using ApprovalWatch.Deadlines;
+using Azure;
+using Azure.Data.Tables;
+
+namespace ApprovalWatch.Storage;
+
+/// <summary>A row of the Projects table: PartitionKey = project code, RowKey = <c>process</c> or <c>stage-N</c>.</summary>
+public sealed class ProjectMeasureEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string StartedOn { get; set; } = "";
+
+    public string? FinishedOn { get; set; }
+
+    public int LimitDays { get; set; }
+
+    public string DueOn { get; set; } = "";
+
+    public string Flag { get; set; } = "";
+
+    public int WorkingDaysLeft { get; set; }
+
+    public bool FinishedLate { get; set; }
+
+    /// <summary>Comma-separated: the departments with procedures still open.</summary>
+    public string HoldingDepartments { get; set; } = "";
+
+    public static ProjectMeasureEntity From(ProjectMeasure m) => new()
+    {
+        PartitionKey = m.ProjectCode,
+        RowKey = m.Scope,
+        StartedOn = ProcedureEntity.Iso(m.StartedOn),
+        FinishedOn = m.FinishedOn is { } f ? ProcedureEntity.Iso(f) : null,
+        LimitDays = m.LimitDays,
+        DueOn = ProcedureEntity.Iso(m.DueOn),
+        Flag = m.Flag.ToString().ToLowerInvariant(),
+        WorkingDaysLeft = m.WorkingDaysLeft,
+        FinishedLate = m.FinishedLate,
+        HoldingDepartments = string.Join(',', m.HoldingDepartments),
+    };
+
+    /// <summary>True when the stored row says the same as <paramref name="other"/>.</summary>
+    public bool SameAs(ProjectMeasureEntity other) =>
+        (StartedOn, FinishedOn, LimitDays, DueOn, Flag, WorkingDaysLeft, FinishedLate, HoldingDepartments)
+        == (other.StartedOn, other.FinishedOn, other.LimitDays, other.DueOn, other.Flag, other.WorkingDaysLeft, other.FinishedLate, other.HoldingDepartments);
+}
