@@ -23,8 +23,8 @@ param sendGridApiKey string = ''
 @description('NCRONTAB (UTC) of GatherSubmissions.')
 param gatherSchedule string = '0 */5 * * * *'
 
-@description('NCRONTAB (UTC) of ScanDeadlines: 02:00 UTC is 10:00 Beijing time.')
-param scanSchedule string = '0 0 2 * * *'
+@description('NCRONTAB (UTC) of ScanDeadlines: 00:30 UTC is 08:30 Beijing time, before any office opens; each digest is delivered when its recipient\'s office hours start.')
+param scanSchedule string = '0 30 0 * * *'
 
 @description('Object id of a person or group to grant data access to storage (for the CLI and uploads), or empty.')
 param operatorPrincipalId string = ''

@@ -23,7 +23,7 @@ demo.SetAction((r, ct) => DemoCommand.RunAsync(Settings(r), r.GetValue(samples),
 root.Add(demo);
 
 var gatherSchedule = new Option<string>("--gather-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GatherSchedule") ?? "0 */5 * * * *" };
-var scanSchedule = new Option<string>("--scan-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ScanSchedule") ?? "0 0 2 * * *" };
+var scanSchedule = new Option<string>("--scan-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ScanSchedule") ?? "0 30 0 * * *" };
 var host = new Command("host", "Run the four functions' services on their schedules and queues until Ctrl+C") { gatherSchedule, scanSchedule };
 host.SetAction((r, ct) => OperatorCommands.HostAsync(Settings(r), r.GetValue(gatherSchedule)!, r.GetValue(scanSchedule)!, Console.Out, ct));
 root.Add(host);

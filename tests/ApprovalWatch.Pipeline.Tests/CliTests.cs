@@ -69,6 +69,8 @@ public class DemoTests
 
         Assert.True(exit == 0, output.ToString());
         var text = output.ToString();
+        Assert.Matches(@"paused \(clock stopped\): [1-9]\d*; extended: [1-9]\d*; past the statutory limit: [1-9]", text);
+        Assert.Matches(@"whole process +\d+ green +\d+ yellow +[1-9]\d* red", text);
         Assert.Contains("Key projects: 258", text);
         Assert.Contains("GatherSubmissions: 6 file(s) queued", text);
         Assert.Contains("[EE-09]", text);
@@ -80,5 +82,42 @@ public class DemoTests
         Assert.InRange(handlersWithAlerts.Count, 10, SampleDirectory.People.Count(p => p.Role == Role.Handler));
         Assert.Subset(handlersMailed, handlersWithAlerts.ToHashSet());
         Directory.Delete(mail, recursive: true);
+    }
+}
+
+public class CalendarCommandTests
+{
+    private static readonly string Samples = Path.Combine(OfficialCalendars.RepositoryRoot, "samples");
+
+    [Fact]
+    public async Task Due_prints_the_due_date_and_the_days_that_were_not_counted()
+    {
+        var output = new StringWriter();
+        await CalendarCommands.DueAsync(Samples, "xinjiang", new DateOnly(2026, 3, 16), 5, 0, [new Deadlines.Pause(new DateOnly(2026, 3, 17), new DateOnly(2026, 3, 18), "补正")], output);
+
+        var text = output.ToString();
+        Assert.Contains("limit 5 working days on the xinjiang calendar: due 2026-03-26 (Thursday)", text);
+        Assert.Contains("paused working days not counted: 2", text);
+        Assert.Contains("2026-03-20 Friday    holiday  肉孜节", text);
+    }
+
+    [Fact]
+    public async Task Calendar_show_lists_the_days_of_a_year_with_their_notices()
+    {
+        var output = new StringWriter();
+        await CalendarCommands.ShowAsync(Samples, "national", 2026, output);
+
+        var text = output.ToString();
+        Assert.Contains("Calendar national, 2026: 248 working days", text);
+        Assert.Contains("source: 国务院办公厅关于2026年部分节假日安排的通知", text);
+        Assert.Contains("2026-02-14 Saturday  working  春节调休上班", text);
+        Assert.Contains("office hours (Beijing time): from 1 January 09:00-12:00 and 14:00-18:00", text);
+    }
+
+    [Fact]
+    public async Task Calendar_show_for_a_year_not_loaded_names_the_calendar_and_year()
+    {
+        var error = await Assert.ThrowsAsync<Calendar.CalendarYearMissingException>(() => CalendarCommands.ShowAsync(Samples, "xinjiang", 2027, new StringWriter()));
+        Assert.Equal(("xinjiang", 2027), (error.Calendar, error.Year));
     }
 }

@@ -42,7 +42,7 @@ public class FunctionsAppTests
         using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(OfficialCalendars.RepositoryRoot, "functions", "ApprovalWatch.Functions", "local.settings.json")));
         var values = settings.RootElement.GetProperty("Values");
         Assert.Equal("0 */5 * * * *", values.GetProperty("GatherSchedule").GetString());
-        Assert.Equal("0 0 2 * * *", values.GetProperty("ScanSchedule").GetString());
+        Assert.Equal("0 30 0 * * *", values.GetProperty("ScanSchedule").GetString());
         Assert.Equal("ingest", values.GetProperty("IngestQueue").GetString());
         Assert.Equal("notify", values.GetProperty("NotifyQueue").GetString());
     }

@@ -176,4 +176,31 @@ public class ScanAndSendTests
         Assert.Equal(Wang, QueueMessages.Read<NotifyMessage>(Assert.Single(poison).Body.ToString()).Recipient);
         Assert.Equal(NotificationEntity.Queued, (await pipeline.Storage.NotificationLedger.GetEntityAsync<NotificationEntity>("2026-03-16", TableKey.Escape(Wang))).Value.State);
     }
+
+    [Fact]
+    public async Task A_digest_queued_before_office_hours_is_delivered_when_the_recipients_office_opens()
+    {
+        await using var pipeline = await StartWithHousingAsync();
+        pipeline.Clock.Now = Calendar.OfficeClock.At(TestPipeline.Monday, new TimeOnly(8, 30));
+
+        var scan = await pipeline.Get<DeadlineScanner>().ScanAsync(null, false, default);
+
+        Assert.Equal(5, scan.Queued);
+        Assert.Equal(5, await pipeline.CountAsync(pipeline.Storage.NotifyQueue));
+        Assert.Empty((await pipeline.Storage.NotifyQueue.PeekMessagesAsync(32)).Value); // invisible until 10:00 Beijing time, the Xinjiang start
+        Assert.Equal(0, await pipeline.NotifyPump().RunOnceAsync(default));
+    }
+
+    [Fact]
+    public async Task Nobody_is_written_to_on_a_day_off_in_his_calendar()
+    {
+        await using var pipeline = await StartWithHousingAsync();
+
+        // Friday 20 March 2026 is a working day nationally but Eid al-Fitr (肉孜节) in Xinjiang, whose calendar every sample official keeps.
+        var scan = await pipeline.Get<DeadlineScanner>().ScanAsync(new DateOnly(2026, 3, 20), false, default);
+
+        Assert.Null(scan.Skipped);
+        Assert.Equal((0, 5), (scan.Queued, scan.DayOff));
+        Assert.Equal(0, await pipeline.CountAsync(pipeline.Storage.NotifyQueue));
+    }
 }
