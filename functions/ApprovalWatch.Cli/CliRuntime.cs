@@ -73,7 +73,7 @@ public sealed class CliRuntime : IAsyncDisposable
         await Get<SubmissionIngestor>().IngestAsync(QueueMessages.Read<IngestMessage>(text), ct));
 
     public QueuePump NotifyPump() => Pump(Storage.NotifyQueue, async (text, ct) =>
-        await Get<DigestSender>().SendAsync(QueueMessages.Read<NotifyMessage>(text), ct));
+        await Get<NotificationSender>().SendAsync(QueueMessages.Read<NotifyMessage>(text), ct));
 
     public async ValueTask DisposeAsync()
     {

@@ -58,6 +58,14 @@ var benchDue = new Command("due", "Due-date evaluations per second on one core")
 benchDue.SetAction(r => BenchCommand.DueAsync(r.GetValue(samples), r.GetValue(procedures), Console.Out));
 root.Add(new Command("bench", "Benchmarks that print figures") { benchDue });
 
+var templateDepartment = new Option<string>("--department") { Description = "The department", Required = true };
+var templateFormat = new Option<string>("--format") { Description = "xlsx or csv", DefaultValueFactory = _ => "xlsx" };
+templateFormat.AcceptOnlyFromAmong("xlsx", "csv");
+var templateOut = new Option<string?>("--out") { Description = "The file to write (default: DEPARTMENT.FORMAT here)" };
+var template = new Command("template", "Write the blank file a department fills in, with the department's procedures") { templateDepartment, templateFormat, templateOut, samples };
+template.SetAction(r => TemplateCommand.RunAsync(r.GetValue(samples), r.GetValue(templateDepartment)!, r.GetValue(templateFormat)!, r.GetValue(templateOut), Console.Out));
+root.Add(template);
+
 var output = new Option<string>("--out") { DefaultValueFactory = _ => "samples" };
 var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 20260316 };
 var generate = new Command("samples", "Regenerate the sample scenario (calendars in OUT/config/calendar are read, not written)") { output, seed };

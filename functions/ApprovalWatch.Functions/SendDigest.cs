@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace ApprovalWatch.Functions;
 
-public sealed class SendDigest(DigestSender sender)
+public sealed class SendDigest(NotificationSender sender)
 {
     [Function(nameof(SendDigest))]
     public Task Run([QueueTrigger("%NotifyQueue%")] string message, CancellationToken cancellationToken) =>

@@ -1,4 +1,4 @@
-// The one storage account: blobs (submissions, receipts, config, digests, the deployment package),
+// The one storage account: blobs (submissions, receipts, config, digests, templates, the deployment package),
 // queues (ingest, notify) and tables (Procedures, History, Submissions, Notifications).
 // Secure defaults as in the AVM storage module: no shared keys, no anonymous blob access, TLS 1.2, HTTPS only.
 param name string
@@ -8,7 +8,7 @@ param deploymentContainerName string
 param appPrincipalId string
 param operatorPrincipalId string = ''
 
-var containers = [ 'submissions', 'receipts', 'config', 'digests', deploymentContainerName ]
+var containers = [ 'submissions', 'receipts', 'config', 'digests', 'templates', deploymentContainerName ]
 var queues = [ 'ingest', 'notify', 'ingest-poison', 'notify-poison' ]
 var tables = [ 'Procedures', 'Projects', 'History', 'Submissions', 'Notifications' ]
 

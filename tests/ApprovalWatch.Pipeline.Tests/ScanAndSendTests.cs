@@ -112,7 +112,7 @@ public class ScanAndSendTests
         await pipeline.Get<DeadlineScanner>().ScanAsync(null, false, default);
         await pipeline.NotifyPump().DrainAsync(default);
 
-        Assert.Null(await pipeline.Get<DigestSender>().SendAsync(new NotifyMessage(TestPipeline.Monday, Zhang), default));
+        Assert.Null(await pipeline.Get<NotificationSender>().SendAsync(new NotifyMessage(TestPipeline.Monday, Zhang), default));
         Assert.Equal(5, pipeline.Mail.Received.Count);
     }
 

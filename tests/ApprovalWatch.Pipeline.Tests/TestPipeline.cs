@@ -89,7 +89,7 @@ public sealed class TestPipeline : IAsyncDisposable
 
     public QueuePump IngestPump() => Pump(Storage.IngestQueue, (text, ct) => Get<SubmissionIngestor>().IngestAsync(QueueMessages.Read<IngestMessage>(text), ct), TimeSpan.Zero);
 
-    public QueuePump NotifyPump(TimeSpan retryDelay = default) => Pump(Storage.NotifyQueue, (text, ct) => Get<DigestSender>().SendAsync(QueueMessages.Read<NotifyMessage>(text), ct), retryDelay);
+    public QueuePump NotifyPump(TimeSpan retryDelay = default) => Pump(Storage.NotifyQueue, (text, ct) => Get<NotificationSender>().SendAsync(QueueMessages.Read<NotifyMessage>(text), ct), retryDelay);
 
     public async Task<int> CountAsync(QueueClient queue) => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
 

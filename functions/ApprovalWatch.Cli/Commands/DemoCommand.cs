@@ -3,6 +3,7 @@ using ApprovalWatch.Cli.Samples;
 using ApprovalWatch.Gathering;
 using ApprovalWatch.Ingestion;
 using ApprovalWatch.Scanning;
+using ApprovalWatch.Templates;
 using ApprovalWatch.Text;
 
 namespace ApprovalWatch.Cli.Commands;
@@ -27,6 +28,8 @@ public static class DemoCommand
         output.WriteLine($"Loaded {uploaded} sample files from {samples.Path} into {runtime.Storage.Blobs.Uri}");
         PrintProjects(output, samples);
 
+        var templates = await runtime.Get<TemplatePublisher>().PublishIfChangedAsync(cancellationToken);
+        output.WriteLine($"Templates: {templates} written to {runtime.Storage.Templates.Uri}");
         var gathered = await runtime.Get<SubmissionGatherer>().GatherAsync(cancellationToken);
         output.WriteLine($"GatherSubmissions: {gathered} file(s) queued for ingestion");
         await runtime.IngestPump().DrainAsync(cancellationToken);

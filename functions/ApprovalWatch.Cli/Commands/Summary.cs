@@ -16,8 +16,8 @@ public static class Summary
         foreach (var r in receipts.OrderBy(r => r.File, StringComparer.Ordinal))
         {
             output.WriteLine(r.Status == Receipt.AppliedStatus
-                ? $"  {r.File,-45} {r.Rows,5} rows: {r.Applied} applied, {r.Unchanged} unchanged, {r.Stale} stale, {r.Rejected} rejected"
-                : $"  {r.File,-45} {r.Status}: {r.Message}");
+                ? $"  {r.File,-36} {r.Rows,5} rows: {r.Applied} applied, {r.Unchanged} unchanged, {r.Stale} stale, {r.Rejected} rejected  [{r.Format}]"
+                : $"  {r.File,-36} {r.Status}: {r.Message}");
             foreach (var error in r.Errors)
             {
                 output.WriteLine($"      line {error.Line}, {error.Column}: {error.Reason} [{error.Value}]");

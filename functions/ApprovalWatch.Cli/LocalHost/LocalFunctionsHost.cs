@@ -1,5 +1,6 @@
 using ApprovalWatch.Gathering;
 using ApprovalWatch.Scanning;
+using ApprovalWatch.Templates;
 using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Cli.LocalHost;
@@ -11,7 +12,11 @@ namespace ApprovalWatch.Cli.LocalHost;
 public sealed class LocalFunctionsHost(CliRuntime runtime, CronSchedule gather, CronSchedule scan, TimeProvider time, ILogger logger)
 {
     public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(
-        TimerAsync("GatherSubmissions", gather, ct => runtime.Get<SubmissionGatherer>().GatherAsync(ct), cancellationToken),
+        TimerAsync("GatherSubmissions", gather, async ct =>
+        {
+            await runtime.Get<TemplatePublisher>().PublishIfChangedAsync(ct);
+            await runtime.Get<SubmissionGatherer>().GatherAsync(ct);
+        }, cancellationToken),
         TimerAsync("ScanDeadlines", scan, ct => runtime.Get<DeadlineScanner>().ScanAsync(null, false, ct), cancellationToken),
         runtime.IngestPump().RunAsync(cancellationToken),
         runtime.NotifyPump().RunAsync(cancellationToken));

@@ -2,7 +2,7 @@ using ApprovalWatch.Staff;
 
 namespace ApprovalWatch.Cli.Samples;
 
-/// <summary>The people of the Kizilsu scenario: three handlers, a head and a leader in charge per department, and the coordinator.</summary>
+/// <summary>The people of the Kizilsu scenario: three handlers, a head, a leader in charge and a contact per department, and the coordinator.</summary>
 public static class SampleDirectory
 {
     private const string Domain = "kizilsu.example.org";
@@ -19,6 +19,12 @@ public static class SampleDirectory
         .. Department("power", ("luo.jun", "罗军"), ("reyhan.tohti", "热依汗·托合提"), ("liang.bin", "梁斌"), ("song.wei", "宋伟"), ("xie.dong", "谢东")),
         .. Department("ecology", ("han.mei", "韩梅"), ("turhun.kadir", "吐尔洪·卡德尔"), ("tang.liang", "唐亮"), ("feng.bo", "冯波"), ("dong.qiang", "董强")),
         new($"xu.ming@{Domain}", "徐明", "development-reform", Role.Coordinator, Kizilsu),
+        new($"ma.li@{Domain}", "马丽", "housing", Role.Contact, Kizilsu),
+        new($"abdurehim.rozi@{Domain}", "阿不都热依木·肉孜", "natural-resources", Role.Contact, Kizilsu),
+        new($"sun.yan@{Domain}", "孙燕", "development-reform", Role.Contact, Kizilsu),
+        new($"zhu.lin@{Domain}", "朱琳", "finance", Role.Contact, Kizilsu),
+        new($"hu.yang@{Domain}", "胡杨", "power", Role.Contact, Kizilsu),
+        new($"aynur.kadir@{Domain}", "阿依努尔·卡德尔", "ecology", Role.Contact, Kizilsu),
     ];
 
     public static IEnumerable<Person> Handlers(string department) =>

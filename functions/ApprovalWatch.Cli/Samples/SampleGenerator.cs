@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ApprovalWatch.Calendar;
 using ApprovalWatch.Catalogue;
+using ApprovalWatch.Spreadsheets;
 using ApprovalWatch.Text;
 
 namespace ApprovalWatch.Cli.Samples;
@@ -32,21 +33,21 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
     public sealed record SampleProject(string Code, string Name, string County, long PlannedWan, long CompletedWan, int Stage);
 
     /// <summary>The files of the scenario by path relative to the samples folder (calendars are not generated).</summary>
-    public IReadOnlyDictionary<string, string> Generate()
+    public IReadOnlyDictionary<string, byte[]> Generate()
     {
         var projects = Projects();
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
-            ["config/catalogue.csv"] = Csv(["code", "name_zh", "name_en", "department", "stage", "statutory_days", "promised_days"],
-                SampleCatalogue.Entries.Select(e => new[] { e.Code, e.ChineseName, e.EnglishName, e.Department, Num(e.Stage), Num(e.StatutoryDays), Num(e.PromisedDays) })),
-            ["config/directory.csv"] = Csv(["email", "name", "department", "role", "calendar"],
-                SampleDirectory.People.Select(p => new[] { p.Email, p.Name, p.Department, p.Role.ToString().ToLowerInvariant(), p.Calendar })),
-            ["config/projects.csv"] = Csv(["project_code", "project_name", "county", "planned_investment_wan", "completed_investment_wan"],
-                projects.Select(p => new[] { p.Code, p.Name, p.County, Num(p.PlannedWan), Num(p.CompletedWan) })),
+            ["config/catalogue.csv"] = Utf8(Csv(["code", "name_zh", "name_en", "department", "stage", "statutory_days", "promised_days"],
+                SampleCatalogue.Entries.Select(e => new[] { e.Code, e.ChineseName, e.EnglishName, e.Department, Num(e.Stage), Num(e.StatutoryDays), Num(e.PromisedDays) }))),
+            ["config/directory.csv"] = Utf8(Csv(["email", "name", "department", "role", "calendar"],
+                SampleDirectory.People.Select(p => new[] { p.Email, p.Name, p.Department, p.Role.ToString().ToLowerInvariant(), p.Calendar }))),
+            ["config/projects.csv"] = Utf8(Csv(["project_code", "project_name", "county", "planned_investment_wan", "completed_investment_wan"],
+                projects.Select(p => new[] { p.Code, p.Name, p.County, Num(p.PlannedWan), Num(p.CompletedWan) }))),
         };
-        foreach (var (department, rows) in Reports(projects))
+        foreach (var (path, content) in Reports(projects))
         {
-            files[$"submissions/{department}/{asOf.AddDays(-3):yyyy-MM-dd}.csv"] = rows;
+            files[path] = content;
         }
 
         return files;
@@ -58,7 +59,7 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         {
             var file = Path.Combine(folder, path);
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, content, new UTF8Encoding(false));
+            File.WriteAllBytes(file, content);
         }
     }
 
@@ -93,7 +94,7 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         return projects;
     }
 
-    private SortedDictionary<string, string> Reports(List<SampleProject> projects)
+    private SortedDictionary<string, byte[]> Reports(List<SampleProject> projects)
     {
         var rows = Department.All.ToDictionary(d => d.Id, _ => new List<string[]>());
         var dataDate = asOf.AddDays(-3);
@@ -124,17 +125,73 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         }
 
         AddInvalidRows(rows, projects, dataDate);
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        var stem = $"submissions/{{0}}/{dataDate:yyyy-MM-dd}";
         foreach (var (department, list) in rows)
         {
+            // Departments work as they do: housing in Excel with a merged title row, finance in a GBK/GB18030
+            // CSV as Excel saves it on a Chinese Windows, natural resources in Chinese headers, the rest UTF-8.
             var chinese = department is "housing" or "natural-resources" or "finance";
             var header = Columns.Select(c => chinese ? c.ChineseName : c.Name).ToArray();
-            var title = chinese ? $"{Department.Get(department).ChineseName} 重点项目审批事项进度表（数据日期 {dataDate:yyyy年M月d日}）\n" : "";
-            files[department] = title + Csv(header, list.Select(r => chinese ? Chinese(r) : r));
+            var body = list.Select(r => chinese ? Chinese(r) : r).ToList();
+            var title = $"{Department.Get(department).ChineseName} 重点项目审批事项进度表（数据日期 {dataDate:yyyy年M月d日}）";
+            var path = string.Format(CultureInfo.InvariantCulture, stem, department);
+            switch (department)
+            {
+                case "housing":
+                    files[path + ".xlsx"] = Xlsx(title, header, body);
+                    break;
+                case "finance":
+                    files[path + ".csv"] = ApprovalWatch.Submissions.Files.TextEncodings.Gb18030.GetBytes(title + "\r\n" + Csv(header, body).Replace("\n", "\r\n"));
+                    break;
+                default:
+                    files[path + ".csv"] = Utf8((chinese ? title + "\n" : "") + Csv(header, body));
+                    break;
+            }
         }
 
         return files;
     }
+
+    private static byte[] Xlsx(string title, string[] header, List<string[]> rows)
+    {
+        var sheet = new XlsxSheet("进度表");
+        sheet.Rows.Add([title]);
+        sheet.Merges.Add($"A1:{XlsxWriter.ColumnName(header.Length - 1)}1");
+        sheet.Rows.Add(header.Select(h => (object?)new XlsxBold(h)).ToList());
+        for (var i = 0; i < rows.Count; i++)
+        {
+            // Dates as Excel dates, as a clerk types them; everything else as text. The project's code, name
+            // and county are merged down over its consecutive rows, as clerks lay out such sheets.
+            var run = 1;
+            while (i + run < rows.Count && rows[i + run][0] == rows[i][0])
+            {
+                run++;
+            }
+
+            for (var r = i; r < i + run; r++)
+            {
+                sheet.Rows.Add(rows[r].Select((v, c) => c < 3 && r > i ? null : Cell(v)).ToList());
+            }
+
+            if (run > 1)
+            {
+                var top = sheet.Rows.Count - run;
+                sheet.Merges.AddRange(Enumerable.Range(0, 3).Select(c => $"{XlsxWriter.Cell(c, top)}:{XlsxWriter.Cell(c, top + run - 1)}"));
+            }
+
+            i += run - 1;
+        }
+
+        using var output = new MemoryStream();
+        XlsxWriter.Write(output, [sheet]);
+        return output.ToArray();
+    }
+
+    private static object? Cell(string value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : value.Length == 0 ? null : value;
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     private static readonly ApprovalWatch.Submissions.SubmissionColumn[] Columns =
     [

@@ -17,6 +17,9 @@ public enum Role
 
     /// <summary>The development &amp; reform coordinator of the agency window.</summary>
     Coordinator,
+
+    /// <summary>报送联系人: the clerk who sends the department's files and gets their receipts.</summary>
+    Contact,
 }
 
 /// <summary>A person the pipeline writes to; <paramref name="Calendar"/> sets the days and office hours he is written to.</summary>
@@ -57,7 +60,7 @@ public sealed class StaffDirectory
 
             if (!Enum.TryParse<Role>(table.Required(row, "role"), ignoreCase: true, out var role))
             {
-                throw table.Error(row, $"role '{table.Get(row, "role")}' is not handler, head, leader or coordinator");
+                throw table.Error(row, $"role '{table.Get(row, "role")}' is not handler, head, leader, coordinator or contact");
             }
 
             if (people.Any(p => p.Email.Equals(email, StringComparison.OrdinalIgnoreCase)))

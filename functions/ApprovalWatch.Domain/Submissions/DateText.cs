@@ -6,12 +6,23 @@ namespace ApprovalWatch.Submissions;
 /// <summary>Reads the date shapes departments write: 2026-03-02, 2026/3/2, 2026年3月2日, 20260302.</summary>
 public static partial class DateText
 {
-    public const string Shapes = "2026-03-02, 2026/3/2, 2026年3月2日 or 20260302";
+    public const string Shapes = "2026-03-02, 2026/3/2, 2026年3月2日, 20260302 or an Excel date";
+
+    // Excel serial numbers of 1 January 1990 and 31 December 2100: five digits, never confused with yyyyMMdd.
+    private const int FirstSerial = 32874;
+    private const int LastSerial = 73415;
 
     public static bool TryParse(string text, out DateOnly date)
     {
         date = default;
-        var match = Shape().Match(text.Trim());
+        text = text.Trim();
+        if (text.Length == 5 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is >= FirstSerial and <= LastSerial)
+        {
+            date = DateOnly.FromDateTime(DateTime.FromOADate(serial));
+            return true;
+        }
+
+        var match = Shape().Match(text);
         if (!match.Success)
         {
             return false;

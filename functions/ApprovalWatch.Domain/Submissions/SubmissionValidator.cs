@@ -6,26 +6,43 @@ using ApprovalWatch.Text;
 namespace ApprovalWatch.Submissions;
 
 /// <summary>The rows of one department file, split into those to apply and those rejected.</summary>
-public sealed record ValidatedSubmission(IReadOnlyList<SubmittedRow> Rows, IReadOnlyList<RowError> Errors, int DataRows)
-{
-    public int RejectedRows => Errors.Select(e => e.Line).Distinct().Count();
-}
+public sealed record ValidatedSubmission(IReadOnlyList<SubmittedRow> Rows, IReadOnlyList<RowError> Errors, int DataRows, int RejectedRows);
 
 /// <summary>
 /// Validates the rows of one department's file against the catalogue and the department's authority.
-/// The header row is found by its column names, so title rows above it are passed over.
+/// The header row is found by its column names, so title rows above it are passed over. Rows stream
+/// through: valid ones are yielded as they are read, and memory does not grow with the file (errors are
+/// kept up to <paramref name="maxErrors"/>, duplicates are tracked by a 64-bit hash of their keys).
 /// </summary>
-public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string department, DateTimeOffset defaultAsOf)
+public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string department, DateTimeOffset defaultAsOf, int maxRows = int.MaxValue, int maxErrors = 1000)
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
-    public ValidatedSubmission Validate(IEnumerable<CsvRecord> records)
+    private readonly List<RowError> _errors = [];
+
+    /// <summary>The first <c>maxErrors</c> errors, in file order.</summary>
+    public IReadOnlyList<RowError> Errors => _errors;
+
+    /// <summary>Errors beyond those kept in <see cref="Errors"/>.</summary>
+    public int ErrorsNotListed { get; private set; }
+
+    public int DataRows { get; private set; }
+
+    public int RejectedRows { get; private set; }
+
+    /// <summary>Reads every row and keeps the valid ones: for small files and tests.</summary>
+    public ValidatedSubmission ValidateAll(IEnumerable<CsvRecord> records)
+    {
+        var rows = Validate(records).ToList();
+        return new ValidatedSubmission(rows, _errors, DataRows, RejectedRows);
+    }
+
+    /// <summary>Yields the valid rows as they are read; <see cref="Errors"/> and the counts fill as it goes.</summary>
+    /// <exception cref="UnreadableSubmissionException">No header, a required column missing, or more rows than allowed.</exception>
+    public IEnumerable<SubmittedRow> Validate(IEnumerable<CsvRecord> records)
     {
         Dictionary<SubmissionColumn, int>? columns = null;
-        var rows = new List<SubmittedRow>();
-        var errors = new List<RowError>();
-        var seen = new Dictionary<(string, string), int>();
-        var dataRows = 0;
+        var seen = new Dictionary<ulong, int>();
         foreach (var record in records)
         {
             if (CsvReader.IsBlank(record))
@@ -35,63 +52,61 @@ public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string dep
 
             if (columns is null)
             {
-                columns = TryHeader(record);
+                columns = SubmissionHeader.Find(record);
                 continue;
             }
 
-            dataRows++;
+            if (++DataRows > maxRows)
+            {
+                throw new UnreadableSubmissionException($"行数超过上限 {maxRows:N0}；the file has more than {maxRows:N0} rows, the limit.");
+            }
+
             var rowErrors = new List<RowError>();
             var procedure = ReadRow(record, columns, rowErrors);
-            if (procedure is not null && seen.TryGetValue((procedure.ProjectCode, procedure.ProcedureCode), out var firstLine))
+            var key = procedure is null ? 0 : Key(procedure.ProjectCode, procedure.ProcedureCode);
+            if (procedure is not null && seen.TryGetValue(key, out var firstLine))
             {
                 rowErrors.Add(new RowError(record.Line, SubmissionColumn.Procedure.Label, $"同一项目的同一事项已在第 {firstLine} 行报送；the same procedure of this project is already on line {firstLine}", procedure.ProcedureCode));
             }
 
             if (rowErrors.Count > 0 || procedure is null)
             {
-                errors.AddRange(rowErrors);
+                RejectedRows++;
+                foreach (var error in rowErrors)
+                {
+                    if (_errors.Count < maxErrors)
+                    {
+                        _errors.Add(error);
+                    }
+                    else
+                    {
+                        ErrorsNotListed++;
+                    }
+                }
+
                 continue;
             }
 
-            seen[(procedure.ProjectCode, procedure.ProcedureCode)] = record.Line;
-            rows.Add(new SubmittedRow(record.Line, procedure));
+            seen[key] = record.Line;
+            yield return new SubmittedRow(record.Line, procedure);
         }
 
         if (columns is null)
         {
-            throw new UnreadableSubmissionException(
-                $"未找到表头行；no header row found: a row must name the columns {string.Join(", ", SubmissionColumn.All.Where(c => c.Required).Select(c => c.Label))}.");
+            throw SubmissionHeader.Missing();
         }
-
-        return new ValidatedSubmission(rows, errors, dataRows);
     }
 
-    /// <summary>The column positions if this row is the header; null for a title row above it.</summary>
-    private static Dictionary<SubmissionColumn, int>? TryHeader(CsvRecord record)
+    /// <summary>FNV-1a, 64 bits, of the row's keys: a collision among 200,000 rows is about a one-in-a-billion chance.</summary>
+    private static ulong Key(string project, string procedure)
     {
-        var columns = new Dictionary<SubmissionColumn, int>();
-        for (var i = 0; i < record.Fields.Count; i++)
+        var hash = 14695981039346656037UL;
+        foreach (var c in project + "\n" + procedure)
         {
-            var column = SubmissionColumn.All.FirstOrDefault(c => c.IsNamedBy(record.Fields[i]));
-            if (column is not null)
-            {
-                columns.TryAdd(column, i);
-            }
+            hash = (hash ^ c) * 1099511628211UL;
         }
 
-        if (columns.Count < 3)
-        {
-            return null;
-        }
-
-        var missing = SubmissionColumn.All.Where(c => c.Required && !columns.ContainsKey(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new UnreadableSubmissionException(
-                $"表头第 {record.Line} 行缺少必填列；the header on line {record.Line} lacks required column(s): {string.Join(", ", missing.Select(c => c.Label))}.");
-        }
-
-        return columns;
+        return hash;
     }
 
     private Procedure? ReadRow(CsvRecord record, Dictionary<SubmissionColumn, int> columns, List<RowError> errors)

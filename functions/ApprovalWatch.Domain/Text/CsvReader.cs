@@ -89,6 +89,13 @@ public static class CsvReader
     /// <summary>True for a record with no content (a blank line, or only separators).</summary>
     public static bool IsBlank(CsvRecord record) => record.Fields.All(string.IsNullOrWhiteSpace);
 
+    /// <summary>
+    /// A field for a CSV file that people open in Excel or WPS: text that would start a formula (= + - @,
+    /// tab, carriage return) is prefixed with an apostrophe so it stays text, then quoted as needed.
+    /// </summary>
+    public static string SafeField(string value) =>
+        Escape(value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value);
+
     /// <summary>Quotes a field when needed so that it reads back as written.</summary>
     public static string Escape(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;

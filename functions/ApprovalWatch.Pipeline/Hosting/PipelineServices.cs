@@ -4,6 +4,7 @@ using ApprovalWatch.Ingestion;
 using ApprovalWatch.Mail;
 using ApprovalWatch.Scanning;
 using ApprovalWatch.Storage;
+using ApprovalWatch.Templates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,13 +28,14 @@ public static class PipelineServices
 
         services.AddSingleton<PipelineConfigLoader>();
         services.AddSingleton<SubmissionGatherer>();
+        services.AddSingleton<TemplatePublisher>();
         services.AddSingleton<ReceiptWriter>();
         services.AddSingleton<ProcedureApplier>();
         services.AddSingleton<SubmissionIngestor>();
-        services.AddSingleton<DigestQueue>();
+        services.AddSingleton<NotificationQueue>();
         services.AddSingleton<DeadlineScanner>();
         services.AddSingleton<SendGridMailer>();
-        services.AddSingleton<DigestSender>();
+        services.AddSingleton<NotificationSender>();
         return services;
     }
 }

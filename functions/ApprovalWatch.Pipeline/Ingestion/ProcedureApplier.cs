@@ -11,27 +11,35 @@ namespace ApprovalWatch.Ingestion;
 public sealed record ApplyResult(int Applied, int Unchanged, IReadOnlyList<StaleRow> Stale);
 
 /// <summary>
-/// Applies valid rows to the Procedures table: one read of each project partition, then entity-group
-/// transactions of up to 100 rows, each conditional on the ETag read, so that a concurrent writer is
-/// never overwritten blindly: on a conflict the partition is read again and the rows re-decided.
-/// A row older than the stored state is stale and skipped. Retries are harmless: a row whose facts
-/// already came from this same file counts as applied, not unchanged.
+/// Applies valid rows to the Procedures table, a chunk of rows at a time so memory stays flat: one read
+/// of each project partition, new procedures added in entity-group transactions of up to 100, and each
+/// changed procedure replaced by a single-entity update conditional on the ETag read. A concurrent writer
+/// is never overwritten blindly: on a conflict the partition is read again and its rows re-decided, so
+/// two files are applied in data-date order whichever comes first. A row older than the stored state is
+/// stale and skipped. Retries are harmless: a row whose facts already came from this same file counts as
+/// applied, not unchanged.
 /// </summary>
+/// <remarks>
+/// Changes use single-entity conditional updates rather than conditional batch operations because the
+/// storage emulator ignores If-Match inside batches, so only the former can be shown to work before Azure.
+/// </remarks>
 public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureApplier> logger)
 {
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 8;
+    private const int ChunkRows = 2_000;
 
-    public async Task<ApplyResult> ApplyAsync(IReadOnlyList<SubmittedRow> rows, string blobName, string contentHash, CancellationToken cancellationToken)
+    public async Task<ApplyResult> ApplyAsync(IEnumerable<SubmittedRow> rows, string blobName, string contentHash, CancellationToken cancellationToken)
     {
-        var applied = 0;
-        var unchanged = 0;
-        var stale = new List<StaleRow>();
-        foreach (var project in rows.GroupBy(r => r.Procedure.ProjectCode, StringComparer.Ordinal))
+        var (applied, unchanged, stale) = (0, 0, new List<StaleRow>());
+        foreach (var chunk in rows.Chunk(ChunkRows))
         {
-            var result = await ApplyProjectAsync(project.Key, project.ToList(), blobName, contentHash, cancellationToken);
-            applied += result.Applied;
-            unchanged += result.Unchanged;
-            stale.AddRange(result.Stale);
+            foreach (var project in chunk.GroupBy(r => r.Procedure.ProjectCode, StringComparer.Ordinal))
+            {
+                var result = await ApplyProjectAsync(project.Key, project.ToList(), blobName, contentHash, cancellationToken);
+                applied += result.Applied;
+                unchanged += result.Unchanged;
+                stale.AddRange(result.Stale);
+            }
         }
 
         return new ApplyResult(applied, unchanged, stale.OrderBy(s => s.Line).ToList());
@@ -52,30 +60,36 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
             try
             {
                 await TableBatches.SubmitAsync(storage.History, plan.History.Select(h => new TableTransactionAction(TableTransactionActionType.UpsertReplace, h)), EntitySize.Estimate, cancellationToken);
-                await TableBatches.SubmitAsync(storage.Procedures, plan.Writes, EntitySize.Estimate, cancellationToken);
+                await TableBatches.SubmitAsync(storage.Procedures, plan.Additions.Select(a => new TableTransactionAction(TableTransactionActionType.Add, a)), EntitySize.Estimate, cancellationToken);
+                foreach (var change in plan.Changes)
+                {
+                    await storage.Procedures.UpdateEntityAsync(change, change.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
                 return plan.Result;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                logger.LogWarning("Project {Project} changed while {Blob} was applied (HTTP {Status}); reading it again (attempt {Attempt})", projectCode, blobName, e.Status, attempt);
+                logger.LogInformation("Project {Project} changed while {Blob} was applied (HTTP {Status}); reading it again (attempt {Attempt})", projectCode, blobName, e.Status, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt), cancellationToken);
             }
         }
     }
 
-    private (List<TableTransactionAction> Writes, List<HistoryEntity> History, ApplyResult Result) Plan(
+    private static (List<ProcedureEntity> Additions, List<ProcedureEntity> Changes, List<HistoryEntity> History, ApplyResult Result) Plan(
         List<SubmittedRow> rows, Dictionary<string, ProcedureEntity> stored, string blobName, string contentHash)
     {
-        var writes = new List<TableTransactionAction>();
+        var additions = new List<ProcedureEntity>();
+        var changes = new List<ProcedureEntity>();
         var history = new List<HistoryEntity>();
         var stale = new List<StaleRow>();
-        var applied = 0;
-        var unchanged = 0;
+        var (applied, unchanged) = (0, 0);
         var source = $"{blobName}#{contentHash[..12]}";
         foreach (var (line, report) in rows)
         {
             if (!stored.TryGetValue(report.ProcedureCode, out var current))
             {
-                writes.Add(new TableTransactionAction(TableTransactionActionType.Add, ProcedureEntity.From(report, blobName, contentHash, line)));
+                additions.Add(ProcedureEntity.From(report, blobName, contentHash, line));
                 history.Add(HistoryEntity.Change(report.ProjectCode, report.ProcedureCode, "status", null, report.Status.Code(), report.AsOf, source));
                 applied++;
                 continue;
@@ -103,7 +117,7 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
                 continue;
             }
 
-            writes.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, ProcedureEntity.From(merged, blobName, contentHash, line).WithScanFieldsOf(current), current.ETag));
+            changes.Add(ProcedureEntity.From(merged, blobName, contentHash, line).WithScanFieldsOf(current));
             if (known.Status != merged.Status)
             {
                 history.Add(HistoryEntity.Change(report.ProjectCode, report.ProcedureCode, "status", known.Status.Code(), merged.Status.Code(), merged.AsOf, source));
@@ -112,6 +126,6 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
             applied++;
         }
 
-        return (writes, history, new ApplyResult(applied, unchanged, stale));
+        return (additions, changes, history, new ApplyResult(applied, unchanged, stale));
     }
 }

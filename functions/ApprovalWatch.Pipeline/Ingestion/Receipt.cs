@@ -21,6 +21,7 @@ public sealed record Receipt
 
     public string? DuplicateOf { get; init; }
 
+    /// <summary>What the file was read as: format, encoding, sheet.</summary>
     public string Format { get; init; } = "";
 
     public string ContentHash { get; init; } = "";
@@ -38,6 +39,9 @@ public sealed record Receipt
     public int Rejected { get; init; }
 
     public IReadOnlyList<RowError> Errors { get; init; } = [];
+
+    /// <summary>Errors beyond those listed (a receipt lists the first thousand).</summary>
+    public int ErrorsNotListed { get; init; }
 
     public IReadOnlyList<StaleRow> StaleRows { get; init; } = [];
 }

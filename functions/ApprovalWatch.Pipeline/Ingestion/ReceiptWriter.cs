@@ -4,19 +4,26 @@ using Azure.Storage.Blobs.Models;
 namespace ApprovalWatch.Ingestion;
 
 /// <summary>
-/// Writes <c>receipts/{department}/{file}.receipt.json</c>. The receipt remembers the ETag of the version
-/// it answers, which is how gathering knows that version is done.
+/// Writes the receipt of a file next to it: <c>receipts/{department}/{file}.receipt.json</c> for programs
+/// and <c>.receipt.html</c> for people. The JSON receipt remembers the ETag of the version it answers,
+/// which is how gathering knows that version is done, so it is written last.
 /// </summary>
 public sealed class ReceiptWriter(StorageAccount storage)
 {
     public const string SourceETagMetadata = "sourceetag";
+    private const string JsonSuffix = ".receipt.json";
 
-    public static string ReceiptName(string blobName) => blobName + ".receipt.json";
+    public static string ReceiptName(string blobName) => blobName + JsonSuffix;
+
+    public static string PageName(string blobName) => blobName + ".receipt.html";
 
     public async Task WriteAsync(Receipt receipt, string sourceETag, CancellationToken cancellationToken)
     {
-        var blob = storage.Receipts.GetBlobClient(ReceiptName(receipt.File));
-        await blob.UploadAsync(
+        await storage.Receipts.GetBlobClient(PageName(receipt.File)).UploadAsync(
+            BinaryData.FromString(ReceiptRenderer.Render(receipt).Html),
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" } },
+            cancellationToken);
+        await storage.Receipts.GetBlobClient(ReceiptName(receipt.File)).UploadAsync(
             BinaryData.FromObjectAsJson(receipt, StorageJson.Options),
             new BlobUploadOptions
             {
@@ -44,8 +51,10 @@ public sealed class ReceiptWriter(StorageAccount storage)
         var receipts = new List<Receipt>();
         await foreach (var blob in storage.Receipts.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            var content = await storage.Receipts.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
-            receipts.Add(content.Value.Content.ToObjectFromJson<Receipt>(StorageJson.Options)!);
+            if (blob.Name.EndsWith(JsonSuffix, StringComparison.Ordinal))
+            {
+                receipts.Add((await ReadAsync(blob.Name[..^JsonSuffix.Length], cancellationToken))!);
+            }
         }
 
         return receipts;

@@ -21,7 +21,7 @@ namespace ApprovalWatch.Scanning;
 public sealed class DeadlineScanner(
     StorageAccount storage,
     PipelineConfigLoader configLoader,
-    DigestQueue digestQueue,
+    NotificationQueue notifications,
     IOptions<ScanOptions> options,
     TimeProvider time,
     ILogger<DeadlineScanner> logger)
@@ -95,7 +95,7 @@ public sealed class DeadlineScanner(
             }
 
             var sendAt = config.Calendars.HoursOf(calendarName).OpensAt(today);
-            if (await digestQueue.QueueAsync(digest, sendAt, cancellationToken))
+            if (await notifications.QueueAsync(digest, sendAt, cancellationToken))
             {
                 queued++;
             }

@@ -39,6 +39,8 @@ public sealed class StorageAccount
 
     public BlobContainerClient Digests => Blobs.GetBlobContainerClient(Names.DigestsContainer);
 
+    public BlobContainerClient Templates => Blobs.GetBlobContainerClient(Names.TemplatesContainer);
+
     public QueueClient IngestQueue => Queues.GetQueueClient(Names.IngestQueue);
 
     public QueueClient NotifyQueue => Queues.GetQueueClient(Names.NotifyQueue);
@@ -88,7 +90,7 @@ public sealed class StorageAccount
     /// <summary>Creates what the app writes to, if missing. Safe to call on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var container in new[] { Submissions, Receipts, Config, Digests })
+        foreach (var container in new[] { Submissions, Receipts, Config, Digests, Templates })
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

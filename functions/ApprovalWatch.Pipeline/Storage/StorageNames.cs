@@ -14,6 +14,8 @@ public sealed class StorageNames
 
     public string DigestsContainer { get; set; } = "digests";
 
+    public string TemplatesContainer { get; set; } = "templates";
+
     public string IngestQueue { get; set; } = "ingest";
 
     public string NotifyQueue { get; set; } = "notify";
@@ -38,6 +40,7 @@ public sealed class StorageNames
             ReceiptsContainer = $"receipts-{s}",
             ConfigContainer = $"config-{s}",
             DigestsContainer = $"digests-{s}",
+            TemplatesContainer = $"templates-{s}",
             IngestQueue = $"ingest-{s}",
             NotifyQueue = $"notify-{s}",
             ProceduresTable = $"Procedures{s}",

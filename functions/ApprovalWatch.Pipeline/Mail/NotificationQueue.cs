@@ -6,11 +6,12 @@ using Azure.Storage.Blobs.Models;
 namespace ApprovalWatch.Mail;
 
 /// <summary>
-/// Hands a digest to SendDigest: the digest itself as a blob (<c>digests/{date}/{recipient}.json</c>,
-/// as a queue message holds only 64 KiB), one notify message, and a ledger row that keeps a later scan
-/// of the same day from queueing the recipient again.
+/// Hands mail to SendDigest through the notify queue. A digest goes as a blob
+/// (<c>digests/{date}/{recipient}.json</c>, as a queue message holds only 64 KiB), one notify message and
+/// a ledger row that keeps a later scan of the same day from queueing the recipient again; a receipt
+/// reply goes as a message naming the submitted file.
 /// </summary>
-public sealed class DigestQueue(StorageAccount storage, TimeProvider time)
+public sealed class NotificationQueue(StorageAccount storage, TimeProvider time)
 {
     // A queue message can stay invisible for at most seven days.
     private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(6);
@@ -53,6 +54,10 @@ public sealed class DigestQueue(StorageAccount storage, TimeProvider time)
 
         return true;
     }
+
+    /// <summary>Queues the receipt of a submitted file for one of the department's contacts.</summary>
+    public Task QueueReplyAsync(DateOnly date, string recipient, string submittedBlob, CancellationToken cancellationToken) =>
+        storage.NotifyQueue.SendMessageAsync(QueueMessages.Write(new NotifyMessage(date, recipient, submittedBlob)), cancellationToken);
 
     public async Task<Digest> ReadAsync(NotifyMessage message, CancellationToken cancellationToken)
     {

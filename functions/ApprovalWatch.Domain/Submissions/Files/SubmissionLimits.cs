@@ -1,0 +1,17 @@
+namespace ApprovalWatch.Submissions.Files;
+
+/// <summary>What a file may be before it is read at all.</summary>
+public sealed record SubmissionLimits
+{
+    public long MaxFileBytes { get; init; } = 20 * 1024 * 1024;
+
+    public int MaxRows { get; init; } = 200_000;
+
+    /// <summary>An .xlsx is a zip: the most its parts may unpack to.</summary>
+    public long MaxUncompressedBytes { get; init; } = 256 * 1024 * 1024;
+
+    public int MaxZipEntries { get; init; } = 1_000;
+
+    /// <summary>The most a large part may be compressed (plain worksheets compress 10–20 times).</summary>
+    public int MaxCompressionRatio { get; init; } = 100;
+}

@@ -1,0 +1,59 @@
+using ApprovalWatch.Catalogue;
+using ApprovalWatch.Configuration;
+using ApprovalWatch.Storage;
+using ApprovalWatch.Submissions;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+
+namespace ApprovalWatch.Templates;
+
+/// <summary>
+/// Keeps <c>templates/{department}.xlsx</c> and <c>.csv</c> in step with the catalogue: each template
+/// remembers the catalogue version (ETag) it was made from, and all are written again when it changes.
+/// </summary>
+public sealed class TemplatePublisher(StorageAccount storage, PipelineConfigLoader configLoader, ILogger<TemplatePublisher> logger)
+{
+    private const string CatalogueETagMetadata = "catalogueetag";
+
+    /// <returns>The number of templates written: 0 when they are current.</returns>
+    public async Task<int> PublishIfChangedAsync(CancellationToken cancellationToken)
+    {
+        var catalogue = storage.Config.GetBlobClient(PipelineConfigLoader.CatalogueBlob);
+        if (!await catalogue.ExistsAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        var version = (await catalogue.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag.ToString();
+        var last = storage.Templates.GetBlobClient($"{Department.All[^1].Id}.csv");
+        if (await last.ExistsAsync(cancellationToken)
+            && (await last.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.Metadata.TryGetValue(CatalogueETagMetadata, out var made)
+            && made == version)
+        {
+            return 0;
+        }
+
+        var config = await configLoader.LoadAsync(cancellationToken);
+        var written = 0;
+        foreach (var department in Department.All)
+        {
+            // The CSV of the last department goes last: its metadata says the set is complete.
+            await UploadAsync($"{department.Id}.xlsx", SubmissionTemplate.Xlsx(department, config.Catalogue), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", version, cancellationToken);
+            await UploadAsync($"{department.Id}.csv", SubmissionTemplate.Csv(department, config.Catalogue), "text/csv; charset=utf-8", version, cancellationToken);
+            written += 2;
+        }
+
+        logger.LogInformation("Wrote {Count} department templates for catalogue version {Version}", written, version);
+        return written;
+    }
+
+    private Task UploadAsync(string name, byte[] content, string contentType, string version, CancellationToken cancellationToken) =>
+        storage.Templates.GetBlobClient(name).UploadAsync(
+            new BinaryData(content),
+            new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Metadata = new Dictionary<string, string> { [CatalogueETagMetadata] = version },
+            },
+            cancellationToken);
+}
