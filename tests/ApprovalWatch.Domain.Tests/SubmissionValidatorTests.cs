@@ -19,7 +19,7 @@ public class SubmissionValidatorTests
     private static readonly DateTimeOffset BlobTime = new(2026, 3, 13, 9, 30, 0, TimeSpan.FromHours(8));
 
     private static ValidatedSubmission Validate(string csv, string department = "housing") =>
-        new SubmissionValidator(Catalogue, department, BlobTime).Validate(CsvReader.Read(new StringReader(csv)));
+        new SubmissionValidator(Catalogue, department, BlobTime).ValidateAll(CsvReader.Read(new StringReader(csv)));
 
     private static RowError SingleError(string row)
     {

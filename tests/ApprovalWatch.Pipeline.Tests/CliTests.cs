@@ -37,7 +37,7 @@ public class SampleTests
         Assert.Equal(9, files.Count); // catalogue, directory, projects and six department files
         foreach (var (path, content) in files)
         {
-            Assert.Equal(content, File.ReadAllText(Path.Combine(folder.Path, path)));
+            Assert.Equal(content, File.ReadAllBytes(Path.Combine(folder.Path, path)));
         }
     }
 

@@ -38,7 +38,8 @@ public sealed class TestPipeline : IAsyncDisposable
 
     public FixedTimeProvider Clock { get; }
 
-    public static async Task<TestPipeline> StartAsync()
+    /// <param name="settings">Settings over the defaults, e.g. <c>Ingest:MaxFileBytes</c>.</param>
+    public static async Task<TestPipeline> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var storage = StorageAccount.FromConnectionString(AzuriteFixture.ConnectionString, StorageNames.WithSuffix(Guid.NewGuid().ToString("N")[..10]));
         var mail = new LocalSendGridEndpoint();
@@ -48,7 +49,7 @@ public sealed class TestPipeline : IAsyncDisposable
             ["SendGrid:ApiKey"] = "SG.test-key",
             ["SendGrid:From"] = "approvalwatch@kizilsu.example.org",
             ["SendGrid:Host"] = mail.Host,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton(storage)
@@ -78,7 +79,9 @@ public sealed class TestPipeline : IAsyncDisposable
     }
 
     /// <summary>Drops a file and ingests it as IngestSubmission would.</summary>
-    public async Task<Receipt> IngestAsync(string blobName, string content)
+    public Task<Receipt> IngestAsync(string blobName, string content) => IngestAsync(blobName, Encoding.UTF8.GetBytes(content));
+
+    public async Task<Receipt> IngestAsync(string blobName, byte[] content)
     {
         var etag = await DropAsync(blobName, content);
         return (await Get<SubmissionIngestor>().IngestAsync(new IngestMessage(blobName, etag.ToString()), default))!;

@@ -1,0 +1,190 @@
+using System.Text;
+using ApprovalWatch.Ingestion;
+using ApprovalWatch.Spreadsheets;
+using ApprovalWatch.Storage;
+using ApprovalWatch.Submissions;
+using ApprovalWatch.Submissions.Files;
+using ApprovalWatch.Templates;
+
+namespace ApprovalWatch.Tests;
+
+/// <summary>Files as departments make them, end to end: the receipt, the tables, the reply to the department's contact.</summary>
+[Collection(AzuriteCollection.Name)]
+public class DepartmentFileTests
+{
+    private const string School = "2022-653001-48-01-00123X";
+    private const string Market = "2024-653023-52-01-000882";
+    private const string HousingContact = "ma.li@kizilsu.example.org";
+
+    private static async Task<Dictionary<string, ProcedureEntity>> ProceduresAsync(TestPipeline pipeline) =>
+        await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToDictionaryAsync(e => $"{e.PartitionKey}/{e.RowKey}");
+
+    [Fact]
+    public async Task An_excel_workbook_is_applied_and_its_rejected_row_is_reported_by_excel_row_number()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var sheet = new XlsxSheet("进度表");
+        sheet.Rows.Add(["住房和城乡建设局 重点项目审批事项进度表（2026年3月）"]);
+        sheet.Merges.Add("A1:G1");
+        sheet.Rows.Add(["项目代码", "项目名称", "审批事项", "办理状态", "受理日期", "经办人邮箱", "数据日期"]);
+        sheet.Rows.Add([School, "新城学校", "HC-01", "审查中", new DateOnly(2026, 3, 2), "zhang.wei@kizilsu.example.org", new DateOnly(2026, 3, 13)]);
+        sheet.Rows.Add([null, null, "HC-03", "受理", 46091, "wang.lei@kizilsu.example.org", "2026年3月13日"]);
+        sheet.Merges.Add("A3:A4");
+        sheet.Merges.Add("B3:B4");
+        sheet.Rows.Add([Market, "农贸市场", "HC-02", "审查中", "2026/3/32", "zhang.wei@kizilsu.example.org", "20260313"]);
+        sheet.Rows.Add([]);
+        using var file = new MemoryStream();
+        XlsxWriter.Write(file, [sheet]);
+
+        var receipt = await pipeline.IngestAsync("housing/2026-03-13.xlsx", file.ToArray());
+
+        Assert.Equal(("Excel .xlsx, sheet '进度表'", 3, 2, 1), (receipt.Format, receipt.Rows, receipt.Applied, receipt.Rejected));
+        var error = Assert.Single(receipt.Errors);
+        Assert.Equal((5, "受理日期 accepted_on", "2026/3/32"), (error.Line, error.Column, error.Value));
+        var rows = await ProceduresAsync(pipeline);
+        Assert.Equal(["2022-653001-48-01-00123X/HC-01", "2022-653001-48-01-00123X/HC-03"], rows.Keys.Order());
+        Assert.Equal(("新城学校", "2026-03-10", "accepted"), (rows[$"{School}/HC-03"].ProjectName, rows[$"{School}/HC-03"].AcceptedOn, rows[$"{School}/HC-03"].Status));
+    }
+
+    [Fact]
+    public async Task A_legacy_xls_as_wps_saves_it_is_read()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "housing-wps.xls"));
+
+        var receipt = await pipeline.IngestAsync("housing/wps.xls", bytes);
+
+        Assert.Equal(("Excel 97-2003 .xls, sheet '进度表'", 3, 2, 1), (receipt.Format, receipt.Rows, receipt.Applied, receipt.Rejected));
+        Assert.Equal((5, "NR-03"), (receipt.Errors[0].Line, receipt.Errors[0].Value));
+        var rows = await ProceduresAsync(pipeline);
+        Assert.Equal(("阿图什市新城学校建设项目", "2026-03-10"), (rows[$"{School}/HC-03"].ProjectName, rows[$"{School}/HC-03"].AcceptedOn));
+    }
+
+    [Fact]
+    public async Task A_gb18030_csv_with_rare_characters_is_read_and_the_receipt_names_the_encoding()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var csv = $"财政局 审批事项进度表\r\n项目代码,项目名称,审批事项,办理状态,受理日期,经办人邮箱,数据日期\r\n{School},𠮷祥学校,FI-01,审查中,2026-03-02,he.li@kizilsu.example.org,2026-03-13\r\n";
+
+        var receipt = await pipeline.IngestAsync("finance/2026-03-13.csv", TextEncodings.Gb18030.GetBytes(csv));
+
+        Assert.Equal(("CSV GB18030", 1, 0), (receipt.Format, receipt.Applied, receipt.Rejected));
+        Assert.Equal("𠮷祥学校", (await ProceduresAsync(pipeline))[$"{School}/FI-01"].ProjectName);
+    }
+
+    [Fact]
+    public async Task A_json_file_is_read_and_its_rows_are_numbered_by_position()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var json = $$"""[{"project_code":"{{School}}","procedure":"PS-01","status":"in_review","accepted_on":"2026-03-02","handler_email":"luo.jun@kizilsu.example.org"},{"project_code":"{{School}}","procedure":"PS-01","status":"in_review","accepted_on":"2026-03-02","handler_email":"luo.jun@kizilsu.example.org"}]""";
+
+        var receipt = await pipeline.IngestAsync("power/2026-03-13.json", json);
+
+        Assert.Equal(("JSON", 1, 1), (receipt.Format, receipt.Applied, receipt.Rejected));
+        Assert.Equal(2, receipt.Errors.Single().Line);
+        Assert.Contains("line 1", receipt.Errors.Single().Reason);
+    }
+
+    [Fact]
+    public async Task Text_that_looks_like_a_formula_is_stored_as_text()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var receipt = await pipeline.IngestAsync("housing/a.csv", $"项目代码,项目名称,审批事项,办理状态,受理日期,经办人邮箱\n{School},\"=HYPERLINK(\"\"http://example.org\"\",\"\"学校\"\")\",HC-01,审查中,2026-03-02,a@b.org\n");
+
+        Assert.Equal(1, receipt.Applied);
+        Assert.Equal("=HYPERLINK(\"http://example.org\",\"学校\")", (await ProceduresAsync(pipeline))[$"{School}/HC-01"].ProjectName);
+    }
+
+    [Fact]
+    public async Task Rejected_rows_reach_the_departments_contact_by_email_once()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var receipt = await pipeline.IngestAsync("housing/a.csv", $"项目代码,审批事项,办理状态,受理日期,经办人邮箱\n{School},HC-01,审查中,2026-03-02,a@b.org\n{School},NR-03,审查中,2026-03-02,a@b.org\n");
+        await pipeline.Get<SubmissionIngestor>().IngestAsync(new IngestMessage("housing/a.csv", (await pipeline.Storage.Submissions.GetBlobClient("housing/a.csv").GetPropertiesAsync()).Value.ETag.ToString()), default);
+
+        await pipeline.NotifyPump().DrainAsync(default);
+
+        var reply = Assert.Single(pipeline.Mail.Received);
+        Assert.Equal(HousingContact, reply.To);
+        Assert.Equal("【报送回执】housing/a.csv：采用 1 行，退回 1 行 | ApprovalWatch receipt: 1 applied, 1 rejected", reply.Subject);
+        Assert.Contains("第 3 行 line 3，审批事项 procedure：该事项属于自然资源局", reply.Text);
+        Assert.Contains(receipt.Errors.Single().Reason, reply.Text);
+        var page = await pipeline.Storage.Receipts.GetBlobClient(ReceiptWriter.PageName("housing/a.csv")).DownloadContentAsync();
+        Assert.Contains("该事项属于自然资源局", page.Value.Content.ToString());
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_limit_is_refused_with_the_limit_and_the_contact_is_told()
+    {
+        await using var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?> { ["Ingest:MaxFileBytes"] = "100" });
+
+        var receipt = await pipeline.IngestAsync("housing/big.csv", $"项目代码,审批事项,办理状态,受理日期,经办人邮箱\n{School},HC-01,审查中,2026-03-02,a@b.org\n");
+        await pipeline.NotifyPump().DrainAsync(default);
+
+        Assert.Equal(Receipt.UnreadableStatus, receipt.Status);
+        Assert.Contains("more than the limit of 100", receipt.Message);
+        Assert.Empty(await ProceduresAsync(pipeline));
+        Assert.Equal(HousingContact, Assert.Single(pipeline.Mail.Received).To);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_row_limit_applies_nothing()
+    {
+        await using var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?> { ["Ingest:MaxRows"] = "2" });
+        var rows = string.Join('\n', new[] { "HC-01", "HC-02", "HC-03" }.Select(p => $"{School},{p},审查中,2026-03-02,a@b.org"));
+
+        var receipt = await pipeline.IngestAsync("housing/many.csv", $"项目代码,审批事项,办理状态,受理日期,经办人邮箱\n{rows}\n");
+
+        Assert.Equal(Receipt.UnreadableStatus, receipt.Status);
+        Assert.Contains("more than 2 rows", receipt.Message);
+        Assert.Empty(await ProceduresAsync(pipeline));
+    }
+
+    [Fact]
+    public async Task Two_concurrent_files_about_the_same_procedures_end_with_the_newer_data()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        for (var round = 0; round < 5; round++)
+        {
+            // Each round its own projects, so that rounds share nothing.
+            var projects = new[] { $"2022-653001-48-01-0012{round}X", $"2024-653023-52-01-0008{round}2" };
+            string File(string status, string asOf, string completed) => "项目代码,审批事项,办理状态,受理日期,经办人邮箱,办结日期,数据日期\n"
+                + string.Join('\n', projects.SelectMany(p => new[] { "HC-01", "HC-02", "HC-03", "HC-04" }.Select(c => $"{p},{c},{status},2026-03-02,a@b.org,{completed},{asOf}"))) + "\n";
+
+            var receipts = await Task.WhenAll(
+                pipeline.IngestAsync($"housing/older-{round}.csv", File("审查中", "2026-03-10", "")),
+                pipeline.IngestAsync($"housing/newer-{round}.csv", File("办结", "2026-03-13", "2026-03-12")));
+
+            var rows = (await ProceduresAsync(pipeline)).Values.Where(r => projects.Contains(r.PartitionKey)).ToList();
+            Assert.Equal(8, rows.Count);
+            Assert.All(rows, r => Assert.Equal(("approved", $"housing/newer-{round}.csv"), (r.Status, r.SourceBlob)));
+            Assert.Equal(8, receipts[1].Applied);
+            Assert.Equal(8, receipts[0].Applied + receipts[0].Stale);
+        }
+    }
+
+    [Fact]
+    public async Task Templates_follow_the_catalogue_and_a_template_reads_back_as_a_valid_file()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var publisher = pipeline.Get<TemplatePublisher>();
+
+        Assert.Equal(12, await publisher.PublishIfChangedAsync(default));
+        Assert.Equal(0, await publisher.PublishIfChangedAsync(default));
+        var catalogue = pipeline.Storage.Config.GetBlobClient("catalogue.csv");
+        var text = (await catalogue.DownloadContentAsync()).Value.Content.ToString();
+        await catalogue.UploadAsync(BinaryData.FromString(text + "HC-09,消防验收,Fire safety acceptance,housing,4,20,10\n"), overwrite: true);
+        Assert.Equal(12, await publisher.PublishIfChangedAsync(default));
+
+        var xlsx = (await pipeline.Storage.Templates.GetBlobClient("housing.xlsx").DownloadContentAsync()).Value.Content.ToArray();
+        var opened = SubmissionReader.Open("housing.xlsx", new MemoryStream(xlsx), new SubmissionLimits());
+        Assert.Equal($"Excel .xlsx, sheet '{SubmissionTemplate.SheetName}'", opened.Format);
+        var config = await pipeline.Get<Configuration.PipelineConfigLoader>().LoadAsync(default);
+        var example = new SubmissionValidator(config.Catalogue, "housing", DateTimeOffset.UnixEpoch).ValidateAll(opened.Rows);
+        Assert.Equal((1, 0), (example.Rows.Count, example.Errors.Count));
+        var workbook = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
+        var procedures = new StreamReader(workbook.GetEntry("xl/worksheets/sheet2.xml")!.Open()).ReadToEnd();
+        Assert.Contains("HC-09", procedures);
+        Assert.DoesNotContain("NR-03", procedures);
+    }
+}
