@@ -5,6 +5,7 @@ using ApprovalWatch.Storage;
 using ApprovalWatch.Submissions;
 using ApprovalWatch.Submissions.Files;
 using ApprovalWatch.Templates;
+using Azure.Core;
 
 namespace ApprovalWatch.Tests;
 
@@ -160,6 +161,54 @@ public class DepartmentFileTests
             Assert.All(rows, r => Assert.Equal(("approved", $"housing/newer-{round}.csv"), (r.Status, r.SourceBlob)));
             Assert.Equal(8, receipts[1].Applied);
             Assert.Equal(8, receipts[0].Applied + receipts[0].Stale);
+        }
+    }
+
+    [Fact]
+    public async Task A_newer_state_written_between_reading_and_updating_is_never_overwritten()
+    {
+        // Another ingestion writes newer data for the procedure just before this one's update reaches the
+        // table: the update is conditional on the ETag read, fails, and the row is decided again as stale.
+        var newer = new Deadlines.Procedure
+        {
+            ProjectCode = School, ProcedureCode = "HC-01", Department = "housing", Status = Deadlines.ProcedureStatus.Rejected,
+            AcceptedOn = new DateOnly(2026, 3, 2), CompletedOn = new DateOnly(2026, 3, 12), LimitDays = 15, HandlerEmail = "a@b.org",
+            AsOf = new DateTimeOffset(2026, 3, 13, 0, 0, 0, TimeSpan.FromHours(8)),
+        };
+        TestPipeline? pipeline = null;
+        var interleaved = false;
+        var policy = new BeforeRequest(async request =>
+        {
+            if (!interleaved && request.Method == RequestMethod.Put && request.Uri.ToString().Contains($"PartitionKey='{School}'", StringComparison.Ordinal))
+            {
+                interleaved = true;
+                var other = new Azure.Data.Tables.TableClient(AzuriteFixture.ConnectionString, pipeline!.Storage.Names.ProceduresTable);
+                await other.UpsertEntityAsync(ProcedureEntity.From(newer, "housing/other.csv", new string('0', 64), 2), Azure.Data.Tables.TableUpdateMode.Replace);
+            }
+        });
+        await using var started = await TestPipeline.StartAsync(tablePolicy: policy);
+        pipeline = started;
+        string File(string status, string asOf, string completed) => $"项目代码,审批事项,办理状态,受理日期,经办人邮箱,办结日期,数据日期\n{School},HC-01,{status},2026-03-02,a@b.org,{completed},{asOf}\n";
+        await pipeline.IngestAsync("housing/10.csv", File("审查中", "2026-03-10", ""));
+
+        var receipt = await pipeline.IngestAsync("housing/12.csv", File("办结", "2026-03-12", "2026-03-12"));
+
+        Assert.True(interleaved);
+        Assert.Equal((0, 1), (receipt.Applied, receipt.Stale));
+        var row = (await ProceduresAsync(pipeline))[$"{School}/HC-01"];
+        Assert.Equal(("rejected", "housing/other.csv"), (row.Status, row.SourceBlob));
+    }
+
+    /// <summary>Runs an action before a request leaves for the table service: another writer at the HTTP boundary.</summary>
+    private sealed class BeforeRequest(Func<Request, Task> action) : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        public override void Process(HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            await action(message.Request);
+            await ProcessNextAsync(message, pipeline);
         }
     }
 

@@ -5,6 +5,9 @@ using ApprovalWatch.Ingestion;
 using ApprovalWatch.Mail;
 using ApprovalWatch.Storage;
 using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,9 +42,18 @@ public sealed class TestPipeline : IAsyncDisposable
     public FixedTimeProvider Clock { get; }
 
     /// <param name="settings">Settings over the defaults, e.g. <c>Ingest:MaxFileBytes</c>.</param>
-    public static async Task<TestPipeline> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="tablePolicy">A step in the table client's HTTP pipeline, to interleave another writer's request.</param>
+    public static async Task<TestPipeline> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, HttpPipelinePolicy? tablePolicy = null)
     {
-        var storage = StorageAccount.FromConnectionString(AzuriteFixture.ConnectionString, StorageNames.WithSuffix(Guid.NewGuid().ToString("N")[..10]));
+        var names = StorageNames.WithSuffix(Guid.NewGuid().ToString("N")[..10]);
+        var storage = StorageAccount.FromConnectionString(AzuriteFixture.ConnectionString, names);
+        if (tablePolicy is not null)
+        {
+            var options = new TableClientOptions();
+            options.AddPolicy(tablePolicy, HttpPipelinePosition.PerCall);
+            storage = new StorageAccount(storage.Blobs, storage.Queues, new TableServiceClient(AzuriteFixture.ConnectionString, options), names);
+        }
+
         var mail = new LocalSendGridEndpoint();
         var clock = new FixedTimeProvider(OfficeClock.At(Monday, new TimeOnly(10, 0)));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
