@@ -59,6 +59,11 @@ public sealed class CliRuntime : IAsyncDisposable
             services.AddSingleton<TimeProvider>(new FixedTimeProvider(OfficeClock.At(asOf, new TimeOnly(10, 0))));
         }
 
+        if (settings.Names is { } names)
+        {
+            services.AddSingleton(StorageAccount.FromConnectionString(configuration["AzureWebJobsStorage"]!, names));
+        }
+
         services.AddApprovalWatchPipeline(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var runtime = new CliRuntime(provider, localMail);
@@ -93,4 +98,5 @@ public sealed class CliRuntime : IAsyncDisposable
 }
 
 /// <summary>What every command may set: where storage is, the office day to act as of, where mail goes.</summary>
-public sealed record CliSettings(string? Storage, DateOnly? AsOf, string MailFolder, bool Verbose);
+/// <param name="Names">Container, queue and table names of a run of its own (benchmarks); the defaults when null.</param>
+public sealed record CliSettings(string? Storage, DateOnly? AsOf, string MailFolder, bool Verbose, StorageNames? Names = null);

@@ -56,7 +56,11 @@ root.Add(new Command("calendar", "The working-day calendars") { show });
 var procedures = new Option<int>("--procedures") { DefaultValueFactory = _ => 1_000_000 };
 var benchDue = new Command("due", "Due-date evaluations per second on one core") { procedures, samples };
 benchDue.SetAction(r => BenchCommand.DueAsync(r.GetValue(samples), r.GetValue(procedures), Console.Out));
-root.Add(new Command("bench", "Benchmarks that print figures") { benchDue });
+var benchRows = new Option<int>("--rows") { DefaultValueFactory = _ => 200_000 };
+var applyRows = new Option<int>("--apply-rows") { Description = "Rows the storage part applies (the emulator slows as tables grow)", DefaultValueFactory = _ => 20_000 };
+var benchIngest = new Command("ingest", "Rows per second parsed and validated, rows per second applied to storage, peak memory") { benchRows, applyRows };
+benchIngest.SetAction((r, ct) => BenchIngestCommand.RunAsync(Settings(r), r.GetValue(benchRows), r.GetValue(applyRows), Console.Out, ct));
+root.Add(new Command("bench", "Benchmarks that print figures") { benchDue, benchIngest });
 
 var templateDepartment = new Option<string>("--department") { Description = "The department", Required = true };
 var templateFormat = new Option<string>("--format") { Description = "xlsx or csv", DefaultValueFactory = _ => "xlsx" };

@@ -203,4 +203,25 @@ public class ScanAndSendTests
         Assert.Equal((0, 5), (scan.Queued, scan.DayOff));
         Assert.Equal(0, await pipeline.CountAsync(pipeline.Storage.NotifyQueue));
     }
+
+    [Fact]
+    public async Task A_critical_escalation_can_be_configured_to_go_out_on_a_day_off()
+    {
+        await using var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?> { ["Scan:SendCriticalOnDaysOff"] = "true" });
+        await pipeline.IngestAsync("housing/2026-03-13.csv", string.Join('\n',
+            Header,
+            $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-02,in_review,2026-03-09,{Zhang},2026-03-13", // due 18 March
+            $"2025-653024-50-02-123456,乌恰县幼儿园项目,乌恰县,HC-01,in_review,2026-02-05,{Ayigul},2026-03-13", // due 4 March
+            ""));
+
+        // On Eid al-Fitr only the digests holding Ayigul's procedure go out: 11 working days overdue, it has
+        // reached the weekly-report rung. Zhang's, one day overdue, waits for the next working day.
+        var eid = new DateOnly(2026, 3, 20);
+        pipeline.Clock.Now = Calendar.OfficeClock.At(eid, new TimeOnly(10, 0));
+        var scan = await pipeline.Get<DeadlineScanner>().ScanAsync(eid, false, default);
+
+        Assert.Equal((4, 1), (scan.Queued, scan.DayOff));
+        var recipients = (await pipeline.Storage.NotifyQueue.PeekMessagesAsync(32)).Value.Select(m => QueueMessages.Read<NotifyMessage>(m.Body.ToString()).Recipient);
+        Assert.Equal([Ayigul, Head, Coordinator, Leader], recipients.Order());
+    }
 }

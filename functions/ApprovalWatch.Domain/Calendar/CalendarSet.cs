@@ -55,6 +55,8 @@ public sealed class CalendarSet
         return new CalendarSet(calendars, assignments, new Dictionary<string, OfficeHours>(hours ?? new Dictionary<string, OfficeHours>(), StringComparer.OrdinalIgnoreCase));
     }
 
+    public bool Has(string name) => _calendars.ContainsKey(name);
+
     public WorkingCalendar Get(string name) => _calendars.TryGetValue(name, out var calendar)
         ? calendar
         : throw new KeyNotFoundException($"No calendar '{name}'; loaded: {string.Join(", ", _calendars.Keys)}.");

@@ -31,6 +31,12 @@ public sealed class PipelineConfigLoader(StorageAccount storage)
         }
 
         var calendars = await CalendarFolder.LoadAsync(names, name => ReadAsync(container, name, cancellationToken));
+        var unknown = staff.People.FirstOrDefault(p => !calendars.Has(p.Calendar));
+        if (unknown is not null)
+        {
+            throw new InvalidOperationException($"{DirectoryBlob}: {unknown.Email} keeps calendar '{unknown.Calendar}', which has no files under calendar/.");
+        }
+
         return new PipelineConfig(catalogue, staff, calendars);
     }
 

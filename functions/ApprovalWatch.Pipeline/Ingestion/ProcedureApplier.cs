@@ -27,22 +27,26 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
 {
     private const int MaxAttempts = 8;
     private const int ChunkRows = 2_000;
+    private const int Parallelism = 8;
 
     public async Task<ApplyResult> ApplyAsync(IEnumerable<SubmittedRow> rows, string blobName, string contentHash, CancellationToken cancellationToken)
     {
-        var (applied, unchanged, stale) = (0, 0, new List<StaleRow>());
+        var results = new List<ApplyResult>();
         foreach (var chunk in rows.Chunk(ChunkRows))
         {
-            foreach (var project in chunk.GroupBy(r => r.Procedure.ProjectCode, StringComparer.Ordinal))
+            // Partitions are independent: several are read and written at once.
+            var projects = chunk.GroupBy(r => r.Procedure.ProjectCode, StringComparer.Ordinal).ToList();
+            await Parallel.ForEachAsync(projects, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (project, ct) =>
             {
-                var result = await ApplyProjectAsync(project.Key, project.ToList(), blobName, contentHash, cancellationToken);
-                applied += result.Applied;
-                unchanged += result.Unchanged;
-                stale.AddRange(result.Stale);
-            }
+                var result = await ApplyProjectAsync(project.Key, project.ToList(), blobName, contentHash, ct);
+                lock (results)
+                {
+                    results.Add(result);
+                }
+            });
         }
 
-        return new ApplyResult(applied, unchanged, stale.OrderBy(s => s.Line).ToList());
+        return new ApplyResult(results.Sum(r => r.Applied), results.Sum(r => r.Unchanged), results.SelectMany(r => r.Stale).OrderBy(s => s.Line).ToList());
     }
 
     private async Task<ApplyResult> ApplyProjectAsync(string projectCode, List<SubmittedRow> rows, string blobName, string contentHash, CancellationToken cancellationToken)
