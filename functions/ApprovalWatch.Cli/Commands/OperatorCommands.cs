@@ -17,6 +17,7 @@ public static class OperatorCommands
         var uploaded = await blob.UploadAsync(file.FullName, overwrite: true, cancellationToken);
         var receipt = await runtime.Get<SubmissionIngestor>().IngestAsync(new IngestMessage(blob.Name, uploaded.Value.ETag.ToString()), cancellationToken);
         Summary.Receipts(output, receipt is null ? [] : [receipt]);
+        await runtime.NotifyPump().DrainAsync(cancellationToken); // the reply to the department's contact, if any
         return receipt?.Status == Receipt.UnreadableStatus ? 2 : 0;
     }
 
@@ -40,6 +41,11 @@ public static class OperatorCommands
         await runtime.NotifyPump().DrainAsync(cancellationToken);
         Summary.Digests(output, scan);
         output.WriteLine($"Queued {scan.Queued} digest(s); {scan.AlreadyNotified} recipient(s) already notified today.");
+        var waiting = (await runtime.Storage.NotifyQueue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+        if (waiting > 0)
+        {
+            output.WriteLine($"{waiting} message(s) wait in the queue for their recipients' office hours: `approvalwatch host` delivers them.");
+        }
         return 0;
     }
 

@@ -27,7 +27,7 @@ public sealed class SubmissionGatherer(StorageAccount storage, ILogger<Submissio
         await foreach (var blob in storage.Submissions.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             var etag = blob.Properties.ETag?.ToString() ?? "";
-            if (receipted.TryGetValue(ReceiptWriter.ReceiptName(blob.Name), out var done) && done == etag)
+            if (receipted.TryGetValue(ReceiptWriter.ReceiptName(blob.Name), out var done) && done.Trim('"') == etag.Trim('"'))
             {
                 continue;
             }

@@ -32,18 +32,22 @@ public sealed class QueuePump(QueueClient queue, QueueClient poison, Func<string
         return messages.Length;
     }
 
-    /// <summary>Handles messages until the queue is empty, waiting for retried messages to come back.</summary>
+    /// <summary>
+    /// Handles messages until none is visible for longer than a failed message's retry delay. Messages
+    /// that are not due yet (digests waiting for office hours) stay in the queue.
+    /// </summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
+        var quiet = DateTimeOffset.UtcNow;
         while (true)
         {
             if (await RunOnceAsync(cancellationToken) > 0)
             {
+                quiet = DateTimeOffset.UtcNow;
                 continue;
             }
 
-            QueueProperties properties = await queue.GetPropertiesAsync(cancellationToken);
-            if (properties.ApproximateMessagesCount == 0)
+            if (DateTimeOffset.UtcNow - quiet > RetryDelay + TimeSpan.FromSeconds(1))
             {
                 return;
             }
