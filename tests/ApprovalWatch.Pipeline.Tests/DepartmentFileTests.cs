@@ -71,6 +71,7 @@ public class DepartmentFileTests
 
         Assert.Equal(("CSV GB18030", 1, 0), (receipt.Format, receipt.Applied, receipt.Rejected));
         Assert.Equal("𠮷祥学校", (await ProceduresAsync(pipeline))[$"{School}/FI-01"].ProjectName);
+        Assert.Equal(0, await pipeline.Get<Gathering.SubmissionGatherer>().GatherAsync(default)); // its receipt answers this very version
     }
 
     [Fact]

@@ -44,14 +44,7 @@ public sealed class SubmissionIngestor(
         try
         {
             properties = (await blob.GetPropertiesAsync(version, cancellationToken)).Value;
-            if (properties.ContentLength <= limits.MaxFileBytes)
-            {
-                hash = await DownloadAsync(blob, version, file, cancellationToken);
-            }
-            else
-            {
-                hash = "";
-            }
+            hash = properties.ContentLength <= limits.MaxFileBytes ? await DownloadAsync(blob, version, file, cancellationToken) : "";
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
