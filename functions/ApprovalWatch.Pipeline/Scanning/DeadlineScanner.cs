@@ -234,7 +234,7 @@ public sealed class DeadlineScanner(
                         ProcedureCode = measure.Scope,
                         ProcedureChineseName = stage == 0 ? Stages.WholeProcessChineseName : Stages.ChineseName(stage),
                         ProcedureEnglishName = stage == 0 ? Stages.WholeProcessEnglishName : Stages.EnglishName(stage),
-                        Department = "development-reform",
+                        Department = "",
                         HandlerEmail = "",
                         HandlerName = "",
                         AcceptedOn = measure.StartedOn,
