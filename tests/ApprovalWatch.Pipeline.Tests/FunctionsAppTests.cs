@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 
 namespace ApprovalWatch.Tests;
 
@@ -45,5 +46,32 @@ public class FunctionsAppTests
         Assert.Equal("0 30 0 * * *", values.GetProperty("ScanSchedule").GetString());
         Assert.Equal("ingest", values.GetProperty("IngestQueue").GetString());
         Assert.Equal("notify", values.GetProperty("NotifyQueue").GetString());
+    }
+}
+
+public class StorageAccountTests
+{
+    [Fact]
+    public void Without_a_connection_string_the_account_is_reached_by_managed_identity()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage:accountName"] = "stawexample",
+            ["AzureWebJobsStorage:clientId"] = "00000000-0000-0000-0000-000000000001",
+        }).Build();
+
+        var account = Storage.StorageAccount.FromConfiguration(configuration, new Storage.StorageNames());
+
+        Assert.Equal(("https://stawexample.blob.core.windows.net/", "https://stawexample.queue.core.windows.net/", "https://stawexample.table.core.windows.net/"),
+            (account.Blobs.Uri.ToString(), account.Queues.Uri.ToString(), account.Tables.Uri.ToString()));
+        Assert.Equal("notify", account.NotifyQueue.Name);
+    }
+
+    [Fact]
+    public void Without_any_storage_setting_the_error_says_what_to_set()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var error = Assert.Throws<InvalidOperationException>(() => Storage.StorageAccount.FromConfiguration(configuration, new Storage.StorageNames()));
+        Assert.Contains("AzureWebJobsStorage__accountName", error.Message);
     }
 }
