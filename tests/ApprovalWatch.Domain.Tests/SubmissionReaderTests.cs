@@ -177,6 +177,15 @@ public class SubmissionReaderTests
     }
 
     [Fact]
+    public void A_json_item_that_is_not_a_row_is_rejected_not_dropped()
+    {
+        var (_, rows) = Read("x.json", Encoding.UTF8.GetBytes("[42]"));
+        var validated = new SubmissionValidator(new Catalogue.ProcedureCatalogue([]), "housing", DateTimeOffset.UnixEpoch).ValidateAll(rows);
+        Assert.Equal(1, validated.RejectedRows);
+        Assert.Contains(validated.Errors, e => e.Line == 1 && e.Value == "42");
+    }
+
+    [Fact]
     public void Malformed_json_is_unreadable()
     {
         var error = Assert.Throws<UnreadableSubmissionException>(() => Read("x.json", Encoding.UTF8.GetBytes("{\"project_code\": ")));

@@ -15,6 +15,8 @@ public sealed record Department(string Id, string ChineseName, string EnglishNam
 
     public static Department? Find(string id) => All.FirstOrDefault(d => d.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
 
-    public static Department Get(string id) =>
-        Find(id) ?? throw new ArgumentException($"'{id}' is not a department; expected one of {string.Join(", ", All.Select(d => d.Id))}.", nameof(id));
+    public static Department Get(string id) => Find(id) ?? throw new ArgumentException(Unknown(id) + ".", nameof(id));
+
+    /// <summary>Why <paramref name="id"/> is refused, naming the departments there are.</summary>
+    public static string Unknown(string id) => $"department '{id}' is not one of {string.Join(", ", All.Select(d => d.Id))}";
 }

@@ -33,7 +33,7 @@ public sealed class ProcedureCatalogue
             var department = table.Required(row, "department");
             if (Department.Find(department) is null)
             {
-                throw table.Error(row, $"department '{department}' is not one of {string.Join(", ", Department.All.Select(d => d.Id))}");
+                throw table.Error(row, Department.Unknown(department));
             }
 
             if (entries.Any(e => e.Code.Equals(code, StringComparison.OrdinalIgnoreCase)))

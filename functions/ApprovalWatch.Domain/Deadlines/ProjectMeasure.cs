@@ -21,7 +21,7 @@ public sealed record ProjectLimits
 /// </summary>
 public sealed record ProjectMeasure(
     string ProjectCode,
-    string Scope,
+    int Stage,
     DateOnly StartedOn,
     DateOnly? FinishedOn,
     int LimitDays,
@@ -33,7 +33,8 @@ public sealed record ProjectMeasure(
 {
     public const string WholeProcess = "process";
 
-    public static string StageScope(int stage) => $"stage-{stage}";
+    /// <summary><c>process</c> for the whole process (<see cref="Stage"/> 0), else <c>stage-N</c>.</summary>
+    public string Scope => Stage == 0 ? WholeProcess : $"stage-{Stage}";
 
     /// <summary>Measures one project's procedures (with their catalogue stage) on one day.</summary>
     public static IReadOnlyList<ProjectMeasure> Of(string projectCode, IReadOnlyList<(Procedure Procedure, int Stage)> procedures, WorkingCalendar calendar, DateOnly today, ProjectLimits limits)
@@ -44,21 +45,21 @@ public sealed record ProjectMeasure(
         {
             // The whole process ends with the construction permit stage: not before a stage-3 procedure is reported.
             var ended = process.Any(p => p.Stage == 3);
-            measures.Add(Measure(projectCode, WholeProcess, process.Select(p => p.Procedure).ToList(), ended, limits.WholeProcessDays, calendar, today, limits.WarningWorkingDays));
+            measures.Add(Measure(projectCode, 0, process.Select(p => p.Procedure).ToList(), ended, limits.WholeProcessDays, calendar, today, limits.WarningWorkingDays));
         }
 
         foreach (var stage in procedures.GroupBy(p => p.Stage).OrderBy(g => g.Key))
         {
             if (limits.StageDays.TryGetValue(stage.Key, out var days))
             {
-                measures.Add(Measure(projectCode, StageScope(stage.Key), stage.Select(p => p.Procedure).ToList(), true, days, calendar, today, limits.WarningWorkingDays));
+                measures.Add(Measure(projectCode, stage.Key, stage.Select(p => p.Procedure).ToList(), true, days, calendar, today, limits.WarningWorkingDays));
             }
         }
 
         return measures;
     }
 
-    private static ProjectMeasure Measure(string projectCode, string scope, List<Procedure> procedures, bool canEnd, int limit, WorkingCalendar calendar, DateOnly today, int warning)
+    private static ProjectMeasure Measure(string projectCode, int stage, List<Procedure> procedures, bool canEnd, int limit, WorkingCalendar calendar, DateOnly today, int warning)
     {
         var started = procedures.Min(p => p.AcceptedOn);
         var due = calendar.AddWorkingDays(started, limit);
@@ -66,12 +67,12 @@ public sealed record ProjectMeasure(
         if (canEnd && open.Count == 0)
         {
             var finished = procedures.Max(p => p.CompletedOn ?? DateOnly.FromDateTime(p.AsOf.Date));
-            return new ProjectMeasure(projectCode, scope, started, finished, limit, due, Flag.Finished, 0, finished > due, []);
+            return new ProjectMeasure(projectCode, stage, started, finished, limit, due, Flag.Finished, 0, finished > due, []);
         }
 
         var left = Assessment.Left(calendar, today, due);
         var flag = left < 0 ? Flag.Red : left <= warning ? Flag.Yellow : Flag.Green;
         var holding = open.Select(p => p.Department).Distinct().Order(StringComparer.Ordinal).ToList();
-        return new ProjectMeasure(projectCode, scope, started, null, limit, due, flag, left, false, holding);
+        return new ProjectMeasure(projectCode, stage, started, null, limit, due, flag, left, false, holding);
     }
 }

@@ -55,7 +55,7 @@ public sealed class StaffDirectory
             var department = table.Required(row, "department");
             if (Department.Find(department) is null)
             {
-                throw table.Error(row, $"department '{department}' is not one of {string.Join(", ", Department.All.Select(d => d.Id))}");
+                throw table.Error(row, Department.Unknown(department));
             }
 
             if (!Enum.TryParse<Role>(table.Required(row, "role"), ignoreCase: true, out var role))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ApprovalWatch.Calendar;
 using ApprovalWatch.Catalogue;
 using ApprovalWatch.Deadlines;
 using ApprovalWatch.Text;
@@ -16,8 +17,6 @@ public sealed record ValidatedSubmission(IReadOnlyList<SubmittedRow> Rows, IRead
 /// </summary>
 public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string department, DateTimeOffset defaultAsOf, int maxRows = int.MaxValue, int maxErrors = 1000)
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-
     private readonly List<RowError> _errors = [];
 
     /// <summary>The first <c>maxErrors</c> errors, in file order.</summary>
@@ -216,7 +215,7 @@ public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string dep
         var asOfText = Get(SubmissionColumn.AsOf);
         if (asOfText.Length > 0)
         {
-            if (DateText.TryParseInstant(asOfText, Beijing, out var reported))
+            if (DateText.TryParseInstant(asOfText, OfficeClock.Beijing.BaseUtcOffset, out var reported))
             {
                 asOf = reported;
             }
@@ -226,7 +225,7 @@ public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string dep
             }
         }
 
-        var asOfDay = DateOnly.FromDateTime(asOf.ToOffset(Beijing).DateTime);
+        var asOfDay = OfficeClock.DateOf(asOf);
         if (acceptedOn is not null && acceptedOn > asOfDay)
         {
             Fail(SubmissionColumn.AcceptedOn, $"受理日期晚于数据日期 {asOfDay:yyyy-MM-dd}；accepted after the data date");

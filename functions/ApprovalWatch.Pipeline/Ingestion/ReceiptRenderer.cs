@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ApprovalWatch.Calendar;
 using ApprovalWatch.Catalogue;
 using ApprovalWatch.Digests;
 
@@ -21,7 +22,7 @@ public static class ReceiptRenderer
         var zh = new List<string>
         {
             $"文件：{receipt.File}（{department?.ChineseName ?? receipt.Department}）",
-            $"接收时间：{receipt.ReceivedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm}（北京时间）",
+            $"接收时间：{TimeZoneInfo.ConvertTime(receipt.ReceivedAt, OfficeClock.Beijing):yyyy-MM-dd HH:mm}（北京时间）",
         };
         var en = new List<string>
         {

@@ -1,4 +1,5 @@
 using ApprovalWatch.Storage;
+using Azure;
 using Azure.Storage.Blobs.Models;
 
 namespace ApprovalWatch.Ingestion;
@@ -35,14 +36,15 @@ public sealed class ReceiptWriter(StorageAccount storage)
 
     public async Task<Receipt?> ReadAsync(string blobName, CancellationToken cancellationToken)
     {
-        var blob = storage.Receipts.GetBlobClient(ReceiptName(blobName));
-        if (!await blob.ExistsAsync(cancellationToken))
+        try
+        {
+            var content = await storage.Receipts.GetBlobClient(ReceiptName(blobName)).DownloadContentAsync(cancellationToken);
+            return content.Value.Content.ToObjectFromJson<Receipt>(StorageJson.Options);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             return null;
         }
-
-        var content = await blob.DownloadContentAsync(cancellationToken);
-        return content.Value.Content.ToObjectFromJson<Receipt>(StorageJson.Options);
     }
 
     /// <summary>Every receipt, for summaries.</summary>

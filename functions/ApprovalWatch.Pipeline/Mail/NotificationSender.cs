@@ -21,35 +21,40 @@ public sealed class NotificationSender(StorageAccount storage, NotificationQueue
     /// <returns>SendGrid's message id, or null when the mail had already been sent (or the receipt is gone).</returns>
     public async Task<string?> SendAsync(NotifyMessage message, CancellationToken cancellationToken)
     {
-        var mail = await MailAsync(message, cancellationToken);
-        if (mail is null)
+        // A reply's key holds its file's content hash, so the receipt is read first; a digest is read only when it is to be sent.
+        var receipt = message.Receipt is null ? null : await receipts.ReadAsync(message.Receipt, cancellationToken);
+        if (message.Receipt is not null && receipt is null)
         {
             logger.LogWarning("The receipt of {File} is gone; no reply to {Recipient}", message.Receipt, message.Recipient);
             return null;
         }
 
+        var key = receipt is null
+            ? TableKey.Escape(message.Recipient)
+            : $"reply|{TableKey.Escape(message.Recipient)}|{receipt.ContentHash[..Math.Min(16, receipt.ContentHash.Length)]}|{TableKey.Escape(receipt.File)}";
         var ledger = storage.NotificationLedger;
         var day = ProcedureEntity.Iso(message.Date);
-        var found = await ledger.GetEntityIfExistsAsync<NotificationEntity>(day, mail.Value.Key, cancellationToken: cancellationToken);
+        var found = await ledger.GetEntityIfExistsAsync<NotificationEntity>(day, key, cancellationToken: cancellationToken);
         var before = found.HasValue ? found.Value! : null;
         if (before?.State == NotificationEntity.Sent)
         {
-            logger.LogInformation("{Key} of {Date} was already sent ({MessageId})", mail.Value.Key, day, before.MessageId);
+            logger.LogInformation("{Key} of {Date} was already sent ({MessageId})", key, day, before.MessageId);
             return null;
         }
 
         var now = time.GetUtcNow();
         if (before?.State == NotificationEntity.Sending && before.ClaimedAt + ClaimLease > now)
         {
-            throw new InvalidOperationException($"{mail.Value.Key} of {day} is being sent by another delivery since {before.ClaimedAt:u}; try again later.");
+            throw new InvalidOperationException($"{key} of {day} is being sent by another delivery since {before.ClaimedAt:u}; try again later.");
         }
 
-        var queued = before ?? new NotificationEntity { PartitionKey = day, RowKey = mail.Value.Key, Recipient = message.Recipient, Lines = mail.Value.Lines };
+        var (name, rendered, lines) = receipt is null ? Render(await notifications.ReadAsync(message, cancellationToken)) : (message.Recipient, ReceiptRenderer.Render(receipt), receipt.Errors.Count);
+        var queued = before ?? new NotificationEntity { PartitionKey = day, RowKey = key, Recipient = message.Recipient, Lines = lines };
         var claim = await ClaimAsync(before, queued, now, cancellationToken);
         string messageId;
         try
         {
-            messageId = await mailer.SendAsync(message.Recipient, mail.Value.Name, mail.Value.Mail, new Dictionary<string, string> { ["notification"] = $"{day}/{mail.Value.Key}" }, cancellationToken);
+            messageId = await mailer.SendAsync(message.Recipient, name, rendered, new Dictionary<string, string> { ["notification"] = $"{day}/{key}" }, cancellationToken);
         }
         catch
         {
@@ -61,35 +66,23 @@ public sealed class NotificationSender(StorageAccount storage, NotificationQueue
             new NotificationEntity
             {
                 PartitionKey = day,
-                RowKey = mail.Value.Key,
+                RowKey = key,
                 Recipient = message.Recipient,
                 State = NotificationEntity.Sent,
-                Lines = mail.Value.Lines,
+                Lines = lines,
                 SentAt = time.GetUtcNow(),
                 MessageId = messageId,
-                Subject = mail.Value.Mail.Subject,
+                Subject = rendered.Subject,
             },
             claim,
             TableUpdateMode.Replace,
             cancellationToken);
-        logger.LogInformation("Sent {Key} of {Date}: {Lines} line(s), SendGrid id {MessageId}", mail.Value.Key, day, mail.Value.Lines, messageId);
+        logger.LogInformation("Sent {Key} of {Date}: {Lines} line(s), SendGrid id {MessageId}", key, day, lines, messageId);
         return messageId;
     }
 
-    /// <summary>The ledger key, the recipient's name and the rendered mail of a message.</summary>
-    private async Task<(string Key, string Name, RenderedMail Mail, int Lines)?> MailAsync(NotifyMessage message, CancellationToken cancellationToken)
-    {
-        if (message.Receipt is null)
-        {
-            var digest = await notifications.ReadAsync(message, cancellationToken);
-            return (TableKey.Escape(message.Recipient), digest.RecipientName, DigestRenderer.Render(digest), digest.Lines.Count());
-        }
-
-        var receipt = await receipts.ReadAsync(message.Receipt, cancellationToken);
-        return receipt is null
-            ? null
-            : ($"reply|{TableKey.Escape(message.Recipient)}|{receipt.ContentHash[..Math.Min(16, receipt.ContentHash.Length)]}|{TableKey.Escape(receipt.File)}", message.Recipient, ReceiptRenderer.Render(receipt), receipt.Errors.Count);
-    }
+    private static (string Name, RenderedMail Mail, int Lines) Render(Digest digest) =>
+        (digest.RecipientName, DigestRenderer.Render(digest), digest.Lines.Count());
 
     private async Task<ETag> ClaimAsync(NotificationEntity? before, NotificationEntity queued, DateTimeOffset now, CancellationToken cancellationToken)
     {

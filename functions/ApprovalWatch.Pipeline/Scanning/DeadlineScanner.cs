@@ -117,6 +117,7 @@ public sealed class DeadlineScanner(
     private sealed class Measurements(DateOnly today, ScanOptions options, PipelineConfig config)
     {
         private readonly Dictionary<string, Dictionary<Flag, int>> _flags = [];
+        private readonly Dictionary<string, Dictionary<Flag, int>> _projectFlags = [];
         private readonly Dictionary<string, List<(Procedure Procedure, int Stage)>> _projects = [];
         private readonly Dictionary<string, string> _projectNames = [];
         private readonly List<string> _errors = [];
@@ -132,7 +133,6 @@ public sealed class DeadlineScanner(
 
         public List<DigestLine> Lines { get; } = [];
 
-        private Dictionary<string, Dictionary<Flag, int>> ProjectFlags { get; } = [];
 
         public void Add(ProcedureEntity entity)
         {
@@ -223,17 +223,16 @@ public sealed class DeadlineScanner(
 
             foreach (var measure in measures)
             {
-                Count(ProjectFlags, measure.Scope, measure.Flag);
+                Count(_projectFlags, measure.Scope, measure.Flag);
                 if (measure.Flag is Flag.Yellow or Flag.Red)
                 {
-                    var stage = measure.Scope == ProjectMeasure.WholeProcess ? 0 : int.Parse(measure.Scope[^1..], System.Globalization.CultureInfo.InvariantCulture);
                     Lines.Add(new DigestLine
                     {
                         ProjectCode = measure.ProjectCode,
                         ProjectName = _projectNames[measure.ProjectCode],
                         ProcedureCode = measure.Scope,
-                        ProcedureChineseName = stage == 0 ? Stages.WholeProcessChineseName : Stages.ChineseName(stage),
-                        ProcedureEnglishName = stage == 0 ? Stages.WholeProcessEnglishName : Stages.EnglishName(stage),
+                        ProcedureChineseName = measure.Stage == 0 ? Stages.WholeProcessChineseName : Stages.ChineseName(measure.Stage),
+                        ProcedureEnglishName = measure.Stage == 0 ? Stages.WholeProcessEnglishName : Stages.EnglishName(measure.Stage),
                         Department = "",
                         HandlerEmail = "",
                         HandlerName = "",
@@ -255,7 +254,7 @@ public sealed class DeadlineScanner(
         {
             Date = today,
             Flags = _flags.ToDictionary(f => f.Key, f => (IReadOnlyDictionary<Flag, int>)f.Value),
-            ProjectFlags = ProjectFlags.ToDictionary(f => f.Key, f => (IReadOnlyDictionary<Flag, int>)f.Value),
+            ProjectFlags = _projectFlags.ToDictionary(f => f.Key, f => (IReadOnlyDictionary<Flag, int>)f.Value),
             FinishedLate = _finishedLate,
             Extended = _extended,
             PastStatutory = _pastStatutory,

@@ -212,6 +212,7 @@ public static class SubmissionReader
         }
 
         var line = 0;
+        var columnOf = new Dictionary<string, int>();
         using var rows = items.GetEnumerator();
         while (true)
         {
@@ -230,14 +231,19 @@ public static class SubmissionReader
             line++;
             if (rows.Current is not { ValueKind: JsonValueKind.Object } item)
             {
-                yield return new CsvRecord(line, columns.Select(_ => "").ToArray());
+                // Not a row object: kept as a row whose project code is the item itself, so it is rejected and shown, not dropped.
+                yield return new CsvRecord(line, columns.Select((_, i) => i == 0 ? rows.Current?.GetRawText() ?? "null" : "").ToArray());
                 continue;
             }
 
             var fields = new string[columns.Count];
             foreach (var property in item.EnumerateObject())
             {
-                var index = columns.ToList().FindIndex(c => c.IsNamedBy(property.Name));
+                if (!columnOf.TryGetValue(property.Name, out var index))
+                {
+                    columnOf[property.Name] = index = IndexOf(columns, property.Name);
+                }
+
                 if (index >= 0)
                 {
                     fields[index] = property.Value.ValueKind switch
@@ -251,6 +257,19 @@ public static class SubmissionReader
 
             yield return new CsvRecord(line, fields.Select(f => f ?? "").ToArray());
         }
+    }
+
+    private static int IndexOf(IReadOnlyList<SubmissionColumn> columns, string key)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (columns[i].IsNamedBy(key))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static UnreadableSubmissionException Refused(string reason) => new($"{reason}.");
