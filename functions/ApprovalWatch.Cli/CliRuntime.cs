@@ -1,7 +1,6 @@
 using ApprovalWatch.Calendar;
+using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Hosting;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Mail;
 using ApprovalWatch.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,11 +73,9 @@ public sealed class CliRuntime : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public QueuePump IngestPump() => Pump(Storage.IngestQueue, async (text, ct) =>
-        await Get<SubmissionIngestor>().IngestAsync(QueueMessages.Read<IngestMessage>(text), ct));
+    public QueuePump IngestPump() => Pump(Storage.IngestQueue, Get<PipelineFunctions>().IngestSubmissionAsync);
 
-    public QueuePump NotifyPump() => Pump(Storage.NotifyQueue, async (text, ct) =>
-        await Get<NotificationSender>().SendAsync(QueueMessages.Read<NotifyMessage>(text), ct));
+    public QueuePump NotifyPump() => Pump(Storage.NotifyQueue, Get<PipelineFunctions>().SendDigestAsync);
 
     public async ValueTask DisposeAsync()
     {
@@ -91,12 +88,5 @@ public sealed class CliRuntime : IAsyncDisposable
     }
 
     private QueuePump Pump(Azure.Storage.Queues.QueueClient queue, Func<string, CancellationToken, Task> handle) =>
-        new(queue, Storage.PoisonQueue(queue), handle, Get<ILoggerFactory>().CreateLogger($"ApprovalWatch.Queue.{queue.Name}"))
-        {
-            RetryDelay = TimeSpan.FromSeconds(2),
-        };
+        new(queue, Storage.PoisonQueue(queue), handle, QueueTriggerSettings.FromHostJson(), Get<ILoggerFactory>().CreateLogger($"ApprovalWatch.Queue.{queue.Name}"));
 }
-
-/// <summary>What every command may set: where storage is, the office day to act as of, where mail goes.</summary>
-/// <param name="Names">Container, queue and table names of a run of its own (benchmarks); the defaults when null.</param>
-public sealed record CliSettings(string? Storage, DateOnly? AsOf, string MailFolder, bool Verbose, StorageNames? Names = null);

@@ -1,11 +1,10 @@
-using ApprovalWatch.Gathering;
-using ApprovalWatch.Templates;
+using ApprovalWatch.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Functions;
 
-public sealed class GatherSubmissions(SubmissionGatherer gatherer, TemplatePublisher templates, ILogger<GatherSubmissions> logger)
+public sealed class GatherSubmissions(PipelineFunctions functions, ILogger<GatherSubmissions> logger)
 {
     [Function(nameof(GatherSubmissions))]
     public async Task Run([TimerTrigger("%GatherSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
@@ -15,7 +14,6 @@ public sealed class GatherSubmissions(SubmissionGatherer gatherer, TemplatePubli
             logger.LogInformation("GatherSubmissions is running late");
         }
 
-        await templates.PublishIfChangedAsync(cancellationToken);
-        await gatherer.GatherAsync(cancellationToken);
+        await functions.GatherSubmissionsAsync(cancellationToken);
     }
 }

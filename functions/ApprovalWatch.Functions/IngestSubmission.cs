@@ -1,12 +1,11 @@
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Hosting;
 using Microsoft.Azure.Functions.Worker;
 
 namespace ApprovalWatch.Functions;
 
-public sealed class IngestSubmission(SubmissionIngestor ingestor)
+public sealed class IngestSubmission(PipelineFunctions functions)
 {
     [Function(nameof(IngestSubmission))]
     public Task Run([QueueTrigger("%IngestQueue%")] string message, CancellationToken cancellationToken) =>
-        ingestor.IngestAsync(QueueMessages.Read<IngestMessage>(message), cancellationToken);
+        functions.IngestSubmissionAsync(message, cancellationToken);
 }

@@ -1,10 +1,10 @@
-using ApprovalWatch.Scanning;
+using ApprovalWatch.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Functions;
 
-public sealed class ScanDeadlines(DeadlineScanner scanner, ILogger<ScanDeadlines> logger)
+public sealed class ScanDeadlines(PipelineFunctions functions, ILogger<ScanDeadlines> logger)
 {
     [Function(nameof(ScanDeadlines))]
     public async Task Run([TimerTrigger("%ScanSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
@@ -14,6 +14,6 @@ public sealed class ScanDeadlines(DeadlineScanner scanner, ILogger<ScanDeadlines
             logger.LogInformation("ScanDeadlines is running late; today's digests are still sent once");
         }
 
-        await scanner.ScanAsync(date: null, dryRun: false, cancellationToken);
+        await functions.ScanDeadlinesAsync(date: null, dryRun: false, cancellationToken);
     }
 }

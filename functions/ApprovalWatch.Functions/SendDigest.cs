@@ -1,12 +1,11 @@
-using ApprovalWatch.Mail;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Hosting;
 using Microsoft.Azure.Functions.Worker;
 
 namespace ApprovalWatch.Functions;
 
-public sealed class SendDigest(NotificationSender sender)
+public sealed class SendDigest(PipelineFunctions functions)
 {
     [Function(nameof(SendDigest))]
     public Task Run([QueueTrigger("%NotifyQueue%")] string message, CancellationToken cancellationToken) =>
-        sender.SendAsync(QueueMessages.Read<NotifyMessage>(message), cancellationToken);
+        functions.SendDigestAsync(message, cancellationToken);
 }

@@ -18,17 +18,17 @@ public class DigestTests
         new Person("coord@x.org", "徐明", "development-reform", Role.Coordinator),
     ]);
 
-    private static DigestLine Line(string procedure, string handler, Flag flag, int left, string department = "housing") => new()
+    private static ProcedureLine Line(string procedure, string handler, Flag flag, int left, string department = "housing") => new()
     {
         ProjectCode = "2022-653001-48-01-00123X",
         ProjectName = "阿图什市新城学校建设项目",
         ProcedureCode = procedure,
-        ProcedureChineseName = "施工图设计文件审查",
-        ProcedureEnglishName = "Construction drawing review",
+        ChineseName = "施工图设计文件审查",
+        EnglishName = "Construction drawing review",
         Department = department,
         HandlerEmail = handler,
         HandlerName = handler,
-        AcceptedOn = new DateOnly(2026, 2, 2),
+        StartedOn = new DateOnly(2026, 2, 2),
         DueOn = new DateOnly(2026, 2, 28),
         LimitDays = 15,
         Flag = flag,
@@ -46,7 +46,7 @@ public class DigestTests
             Line("D", "li@x.org", Flag.Green, 10),
         ], Staff, new EscalationLadder());
 
-        var byRecipient = digests.ToDictionary(d => d.RecipientEmail, d => d.Sections.ToDictionary(s => s.Reason, s => s.Lines.Select(l => l.ProcedureCode).ToArray()));
+        var byRecipient = digests.ToDictionary(d => d.RecipientEmail, d => d.Sections.ToDictionary(s => s.Reason, s => s.Lines.Select(l => l.ItemCode).ToArray()));
         Assert.Equal(["coord@x.org", "head@x.org", "leader@x.org", "li@x.org", "zhang@x.org"], byRecipient.Keys.Order());
         Assert.Equal(["B", "A"], byRecipient["zhang@x.org"][DigestReason.Handler]);
         Assert.Equal(["C"], byRecipient["li@x.org"][DigestReason.Handler]);
@@ -74,8 +74,8 @@ public class DigestTests
     {
         var ladder = new EscalationLadder { HeadAfterOverdueDays = 3, LeaderAfterOverdueDays = 4 };
         var digests = DigestPlanner.Plan(Today, [Line("B", "zhang@x.org", Flag.Red, -2), Line("C", "zhang@x.org", Flag.Red, -4)], Staff, ladder);
-        Assert.Equal(["C"], digests.Single(d => d.RecipientEmail == "head@x.org").Lines.Select(l => l.ProcedureCode));
-        Assert.Equal(["C"], digests.Single(d => d.RecipientEmail == "leader@x.org").Lines.Select(l => l.ProcedureCode));
+        Assert.Equal(["C"], digests.Single(d => d.RecipientEmail == "head@x.org").Lines.Select(l => l.ItemCode));
+        Assert.Equal(["C"], digests.Single(d => d.RecipientEmail == "leader@x.org").Lines.Select(l => l.ItemCode));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class DigestTests
     public void Past_the_statutory_limit_a_procedure_climbs_one_rung_higher()
     {
         var line = Line("B", "zhang@x.org", Flag.Red, -1) with { PastStatutory = true };
-        Assert.Equal(3, DigestPlanner.Level(line, new EscalationLadder()));
+        Assert.Equal(EscalationRung.LeaderAndCoordinator, new EscalationLadder().RungOf(line));
         var digests = DigestPlanner.Plan(Today, [line], Staff, new EscalationLadder());
         Assert.Equal(["coord@x.org", "head@x.org", "leader@x.org", "zhang@x.org"], digests.Select(d => d.RecipientEmail).Order());
     }
@@ -111,7 +111,20 @@ public class DigestTests
     [Fact]
     public void A_project_at_risk_goes_to_the_leaders_of_the_departments_holding_it_and_the_coordinator()
     {
-        var project = Line("process", "", Flag.Yellow, 4) with { Scope = "process", HoldingDepartments = ["housing"], ProcedureChineseName = "审批全流程（首次受理至施工许可）" };
+        var project = new ProjectLine
+        {
+            ProjectCode = "2022-653001-48-01-00123X",
+            ProjectName = "阿图什市新城学校建设项目",
+            Stage = 0,
+            ChineseName = "审批全流程（首次受理至施工许可）",
+            EnglishName = "whole approval process (first acceptance to construction permit)",
+            StartedOn = new DateOnly(2026, 2, 2),
+            DueOn = new DateOnly(2026, 3, 20),
+            LimitDays = 120,
+            Flag = Flag.Yellow,
+            WorkingDaysLeft = 4,
+            HoldingDepartments = ["housing"],
+        };
         var digests = DigestPlanner.Plan(Today, [project], Staff, new EscalationLadder());
 
         Assert.Equal(["coord@x.org", "leader@x.org"], digests.Select(d => d.RecipientEmail).Order());

@@ -13,7 +13,7 @@ public class SubmissionReaderTests
 
     private static readonly SubmissionLimits Limits = new();
 
-    private static (string Format, List<CsvRecord> Rows) Read(string name, byte[] content, SubmissionLimits? limits = null)
+    private static (string Format, List<SourceRow> Rows) Read(string name, byte[] content, SubmissionLimits? limits = null)
     {
         var opened = SubmissionReader.Open(name, new MemoryStream(content), limits ?? Limits);
         return (opened.Format, opened.Rows.ToList());

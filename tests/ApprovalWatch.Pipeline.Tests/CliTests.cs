@@ -1,11 +1,11 @@
 using ApprovalWatch.Cli.Commands;
-using ApprovalWatch.Cli.LocalHost;
+using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Cli.Samples;
 using ApprovalWatch.Staff;
 
 namespace ApprovalWatch.Tests;
 
-public class CronScheduleTests
+public class TimerScheduleTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 3, 16, 12, 0, 30, TimeSpan.Zero);
 
@@ -17,13 +17,13 @@ public class CronScheduleTests
     [InlineData("*/20 * * * * *", "2026-03-16T12:00:40Z")]
     [InlineData("0 0 0 1 1 *", "2027-01-01T00:00:00Z")]
     public void The_next_occurrence_is_the_first_time_after_now_in_utc(string expression, string next) =>
-        Assert.Equal(DateTimeOffset.Parse(next, System.Globalization.CultureInfo.InvariantCulture), CronSchedule.Parse(expression).Next(Noon));
+        Assert.Equal(DateTimeOffset.Parse(next, System.Globalization.CultureInfo.InvariantCulture), TimerSchedule.Parse(expression).Next(Noon));
 
     [Theory]
     [InlineData("0 */5 * * *")]
     [InlineData("0 61 * * * *")]
     [InlineData("0 x * * * *")]
-    public void A_malformed_schedule_is_refused(string expression) => Assert.Throws<FormatException>(() => CronSchedule.Parse(expression));
+    public void A_malformed_schedule_is_refused(string expression) => Assert.Throws<FormatException>(() => TimerSchedule.Parse(expression));
 }
 
 public class SampleTests

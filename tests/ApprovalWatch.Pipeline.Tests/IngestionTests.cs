@@ -1,3 +1,4 @@
+using ApprovalWatch.Receipts;
 using System.Text;
 using System.Text.Json;
 using ApprovalWatch.Gathering;

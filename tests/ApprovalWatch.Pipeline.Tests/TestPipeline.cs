@@ -1,8 +1,8 @@
 using System.Text;
 using ApprovalWatch.Calendar;
+using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Hosting;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Mail;
+using ApprovalWatch.Receipts;
 using ApprovalWatch.Storage;
 using Azure;
 using Azure.Core;
@@ -90,21 +90,25 @@ public sealed class TestPipeline : IAsyncDisposable
         return response.Value.ETag;
     }
 
+    /// <summary>What the functions run: the same entry points as the Functions app and the CLI.</summary>
+    public PipelineFunctions Functions => Get<PipelineFunctions>();
+
     /// <summary>Drops a file and ingests it as IngestSubmission would.</summary>
     public Task<Receipt> IngestAsync(string blobName, string content) => IngestAsync(blobName, Encoding.UTF8.GetBytes(content));
 
     public async Task<Receipt> IngestAsync(string blobName, byte[] content)
     {
         var etag = await DropAsync(blobName, content);
-        return (await Get<SubmissionIngestor>().IngestAsync(new IngestMessage(blobName, etag.ToString()), default))!;
+        return (await Functions.IngestSubmissionAsync(QueueMessages.Write(new IngestMessage(blobName, etag.ToString())), default))!;
     }
 
+    /// <summary>A pump that tries a message as often as host.json says, waiting <paramref name="retryDelay"/> (not host.json's minute) between tries.</summary>
     public QueuePump Pump(QueueClient queue, Func<string, CancellationToken, Task> handle, TimeSpan retryDelay) =>
-        new(queue, Storage.PoisonQueue(queue), handle, NullLogger.Instance) { RetryDelay = retryDelay };
+        new(queue, Storage.PoisonQueue(queue), handle, QueueTriggerSettings.FromHostJson() with { VisibilityTimeout = retryDelay }, NullLogger.Instance);
 
-    public QueuePump IngestPump() => Pump(Storage.IngestQueue, (text, ct) => Get<SubmissionIngestor>().IngestAsync(QueueMessages.Read<IngestMessage>(text), ct), TimeSpan.Zero);
+    public QueuePump IngestPump() => Pump(Storage.IngestQueue, Functions.IngestSubmissionAsync, TimeSpan.Zero);
 
-    public QueuePump NotifyPump(TimeSpan retryDelay = default) => Pump(Storage.NotifyQueue, (text, ct) => Get<NotificationSender>().SendAsync(QueueMessages.Read<NotifyMessage>(text), ct), retryDelay);
+    public QueuePump NotifyPump(TimeSpan retryDelay = default) => Pump(Storage.NotifyQueue, Functions.SendDigestAsync, retryDelay);
 
     public async Task<int> CountAsync(QueueClient queue) => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
 

@@ -1,3 +1,4 @@
+using ApprovalWatch.Receipts;
 using System.Diagnostics;
 using System.Text;
 using ApprovalWatch.Catalogue;

@@ -1,9 +1,7 @@
 using System.Globalization;
 using ApprovalWatch.Cli.Samples;
-using ApprovalWatch.Gathering;
+using ApprovalWatch.Hosting;
 using ApprovalWatch.Ingestion;
-using ApprovalWatch.Scanning;
-using ApprovalWatch.Templates;
 using ApprovalWatch.Text;
 
 namespace ApprovalWatch.Cli.Commands;
@@ -28,14 +26,14 @@ public static class DemoCommand
         output.WriteLine($"Loaded {uploaded} sample files from {samples.Path} into {runtime.Storage.Blobs.Uri}");
         PrintProjects(output, samples);
 
-        var templates = await runtime.Get<TemplatePublisher>().PublishIfChangedAsync(cancellationToken);
-        output.WriteLine($"Templates: {templates} written to {runtime.Storage.Templates.Uri}");
-        var gathered = await runtime.Get<SubmissionGatherer>().GatherAsync(cancellationToken);
-        output.WriteLine($"GatherSubmissions: {gathered} file(s) queued for ingestion");
+        var functions = runtime.Get<PipelineFunctions>();
+        var gathered = await functions.GatherSubmissionsAsync(cancellationToken);
+        output.WriteLine($"Templates: {gathered.TemplatesWritten} written to {runtime.Storage.Templates.Uri}");
+        output.WriteLine($"GatherSubmissions: {gathered.Queued} file(s) queued for ingestion");
         await runtime.IngestPump().DrainAsync(cancellationToken);
         Summary.Receipts(output, await runtime.Get<ReceiptWriter>().ListAsync(cancellationToken));
 
-        var scan = await runtime.Get<DeadlineScanner>().ScanAsync(asOf, dryRun: false, cancellationToken);
+        var scan = await functions.ScanDeadlinesAsync(asOf, dryRun: false, cancellationToken);
         Summary.Scan(output, scan);
         await runtime.NotifyPump().DrainAsync(cancellationToken);
         Summary.Digests(output, scan);

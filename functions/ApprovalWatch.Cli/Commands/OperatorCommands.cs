@@ -1,4 +1,6 @@
-using ApprovalWatch.Cli.LocalHost;
+using ApprovalWatch.Receipts;
+using ApprovalWatch.Cli.Local;
+using ApprovalWatch.Hosting;
 using ApprovalWatch.Ingestion;
 using ApprovalWatch.Scanning;
 using ApprovalWatch.Storage;
@@ -15,7 +17,7 @@ public static class OperatorCommands
         await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
         var blob = runtime.Storage.Submissions.GetBlobClient($"{department}/{file.Name}");
         var uploaded = await blob.UploadAsync(file.FullName, overwrite: true, cancellationToken);
-        var receipt = await runtime.Get<SubmissionIngestor>().IngestAsync(new IngestMessage(blob.Name, uploaded.Value.ETag.ToString()), cancellationToken);
+        var receipt = await runtime.Get<PipelineFunctions>().IngestSubmissionAsync(QueueMessages.Write(new IngestMessage(blob.Name, uploaded.Value.ETag.ToString())), cancellationToken);
         Summary.Receipts(output, receipt is null ? [] : [receipt]);
         await runtime.NotifyPump().DrainAsync(cancellationToken); // the reply to the department's contact, if any
         return receipt?.Status == Receipt.UnreadableStatus ? 2 : 0;
@@ -24,7 +26,7 @@ public static class OperatorCommands
     public static async Task<int> ScanAsync(CliSettings settings, bool dryRun, TextWriter output, CancellationToken cancellationToken)
     {
         await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
-        var scan = await runtime.Get<DeadlineScanner>().ScanAsync(settings.AsOf, dryRun, cancellationToken);
+        var scan = await runtime.Get<PipelineFunctions>().ScanDeadlinesAsync(settings.AsOf, dryRun, cancellationToken);
         Summary.Scan(output, scan);
         if (scan.Skipped is not null)
         {
@@ -51,8 +53,8 @@ public static class OperatorCommands
 
     public static async Task<int> HostAsync(CliSettings settings, string gatherSchedule, string scanSchedule, TextWriter output, CancellationToken cancellationToken)
     {
-        var gather = CronSchedule.Parse(gatherSchedule);
-        var scan = CronSchedule.Parse(scanSchedule);
+        var gather = TimerSchedule.Parse(gatherSchedule);
+        var scan = TimerSchedule.Parse(scanSchedule);
         await using var runtime = await CliRuntime.StartAsync(settings with { Verbose = true }, cancellationToken);
         output.WriteLine($"Running GatherSubmissions ({gather.Expression}), ScanDeadlines ({scan.Expression}), IngestSubmission and SendDigest until Ctrl+C.");
         if (runtime.LocalMail is { } mail)

@@ -1,6 +1,7 @@
 using ApprovalWatch.Catalogue;
 using ApprovalWatch.Deadlines;
 using ApprovalWatch.Ingestion;
+using ApprovalWatch.Receipts;
 using ApprovalWatch.Scanning;
 
 namespace ApprovalWatch.Cli.Commands;
@@ -60,7 +61,7 @@ public static class Summary
         output.WriteLine($"Digests for {scan.Date:yyyy-MM-dd}: {scan.Digests.Count} recipient(s){(scan.DayOff > 0 ? $", {scan.DayOff} on a day off in their calendar" : "")}");
         foreach (var digest in scan.Digests)
         {
-            var lines = digest.Lines.DistinctBy(l => (l.ProjectCode, l.ProcedureCode, l.Scope)).ToList();
+            var lines = digest.DistinctLines;
             var sections = string.Join(", ", digest.Sections.Select(s => $"{s.Reason} {s.Lines.Count}"));
             output.WriteLine($"  {digest.RecipientName} <{digest.RecipientEmail}>: {lines.Count(l => l.Flag == Flag.Red)} overdue, {lines.Count(l => l.Flag == Flag.Yellow)} due soon ({sections})");
         }

@@ -22,8 +22,6 @@ public sealed class CalendarSet
         _hours = hours;
     }
 
-    public IReadOnlyCollection<WorkingCalendar> All => _calendars.Values;
-
     public WorkingCalendar NationalCalendar => _calendars[National];
 
     /// <summary>

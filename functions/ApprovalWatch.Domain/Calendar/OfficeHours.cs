@@ -3,23 +3,6 @@ using ApprovalWatch.Text;
 
 namespace ApprovalWatch.Calendar;
 
-/// <summary>An office period of a day, in Beijing time.</summary>
-public sealed record OfficePeriod(TimeOnly Start, TimeOnly End)
-{
-    public static OfficePeriod Parse(string text) =>
-        text.Split('-') is [var start, var end]
-        && TimeOnly.TryParseExact(start.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var s)
-        && TimeOnly.TryParseExact(end.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var e)
-        && s < e
-            ? new OfficePeriod(s, e)
-            : throw new FormatException($"'{text}' is not an office period HH:mm-HH:mm.");
-
-    public override string ToString() => $"{Start:HH\\:mm}-{End:HH\\:mm}";
-}
-
-/// <summary>From a day of the year on, until the next rule: the morning and afternoon periods of one calendar.</summary>
-public sealed record OfficeHoursRule(string Calendar, int Month, int Day, OfficePeriod Morning, OfficePeriod Afternoon);
-
 /// <summary>
 /// The office hours of one calendar through the year, e.g. Xinjiang's summer hours from 1 May
 /// (10:00–14:00, 16:00–20:00 Beijing time) and winter hours from 1 October (afternoon 15:30–19:30).

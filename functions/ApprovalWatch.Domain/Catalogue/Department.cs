@@ -15,6 +15,13 @@ public sealed record Department(string Id, string ChineseName, string EnglishNam
 
     public static Department? Find(string id) => All.FirstOrDefault(d => d.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The department whose folder holds a blob (<c>{department}/…</c> under <c>submissions/</c>), or null.</summary>
+    public static Department? OfBlob(string blobName)
+    {
+        var slash = blobName.IndexOf('/');
+        return slash > 0 ? Find(blobName[..slash]) : null;
+    }
+
     public static Department Get(string id) => Find(id) ?? throw new ArgumentException(Unknown(id) + ".", nameof(id));
 
     /// <summary>Why <paramref name="id"/> is refused, naming the departments there are.</summary>

@@ -2,12 +2,6 @@ using ApprovalWatch.Text;
 
 namespace ApprovalWatch.Catalogue;
 
-/// <summary>
-/// One kind of approval procedure: who owns it, its stage (1–4) and its time limits in working days: the
-/// statutory limit (法定时限) the law sets, and the shorter promised limit (承诺时限) the flags use.
-/// </summary>
-public sealed record CatalogueEntry(string Code, string ChineseName, string EnglishName, string Department, int Stage, int StatutoryDays, int PromisedDays);
-
 /// <summary>The procedure catalogue (<c>config/catalogue.csv</c>).</summary>
 public sealed class ProcedureCatalogue
 {
@@ -19,9 +13,6 @@ public sealed class ProcedureCatalogue
     public IReadOnlyCollection<CatalogueEntry> Entries => _entries.Values;
 
     public CatalogueEntry? Find(string code) => _entries.GetValueOrDefault(code.Trim());
-
-    public CatalogueEntry Get(string code) =>
-        Find(code) ?? throw new KeyNotFoundException($"Procedure '{code}' is not in the catalogue.");
 
     public static ProcedureCatalogue Parse(TextReader reader)
     {

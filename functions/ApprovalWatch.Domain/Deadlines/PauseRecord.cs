@@ -1,3 +1,5 @@
+using ApprovalWatch.Calendar;
+
 namespace ApprovalWatch.Deadlines;
 
 /// <summary>Keeps the pauses of a procedure across reports, so that no pause is lost or counted twice.</summary>
@@ -6,11 +8,11 @@ public static class PauseRecord
     /// <summary>
     /// The pauses after a new report: every pause known before and every pause reported now (the same
     /// pause reported again is kept once). A pause left open before ends the day before the new report's
-    /// date when the new report no longer says the procedure is paused.
+    /// office date (Beijing) when the new report no longer says the procedure is paused.
     /// </summary>
     public static IReadOnlyList<Pause> Combine(IReadOnlyList<Pause> known, Procedure report)
     {
-        var reportDay = DateOnly.FromDateTime(report.AsOf.Date);
+        var reportDay = OfficeClock.DateOf(report.AsOf);
         var result = new List<Pause>(report.Pauses);
         foreach (var pause in known)
         {

@@ -2,19 +2,6 @@ using ApprovalWatch.Calendar;
 
 namespace ApprovalWatch.Deadlines;
 
-/// <summary>The whole-process and per-stage time limits of a project, in working days.</summary>
-public sealed record ProjectLimits
-{
-    /// <summary>From the project's first acceptance to its construction permit (the end of stage 3).</summary>
-    public int WholeProcessDays { get; init; } = 120;
-
-    /// <summary>Per stage (1–4), from the stage's first acceptance to its last completion; a stage without a limit is not measured.</summary>
-    public IReadOnlyDictionary<int, int> StageDays { get; init; } = new Dictionary<int, int>();
-
-    /// <summary>Yellow when the limit runs out within this many working days.</summary>
-    public int WarningWorkingDays { get; init; } = 10;
-}
-
 /// <summary>
 /// A project measured against its whole-process limit (<see cref="Scope"/> <c>process</c>) or a stage's
 /// limit (<c>stage-N</c>). <see cref="HoldingDepartments"/> are the departments with procedures still open.
@@ -34,7 +21,9 @@ public sealed record ProjectMeasure(
     public const string WholeProcess = "process";
 
     /// <summary><c>process</c> for the whole process (<see cref="Stage"/> 0), else <c>stage-N</c>.</summary>
-    public string Scope => Stage == 0 ? WholeProcess : $"stage-{Stage}";
+    public string Scope => ScopeOf(Stage);
+
+    public static string ScopeOf(int stage) => stage == 0 ? WholeProcess : $"stage-{stage}";
 
     /// <summary>Measures one project's procedures (with their catalogue stage) on one day.</summary>
     public static IReadOnlyList<ProjectMeasure> Of(string projectCode, IReadOnlyList<(Procedure Procedure, int Stage)> procedures, WorkingCalendar calendar, DateOnly today, ProjectLimits limits)
@@ -66,7 +55,7 @@ public sealed record ProjectMeasure(
         var open = procedures.Where(p => !p.Status.IsFinished()).ToList();
         if (canEnd && open.Count == 0)
         {
-            var finished = procedures.Max(p => p.CompletedOn ?? DateOnly.FromDateTime(p.AsOf.Date));
+            var finished = procedures.Max(p => p.CompletedOn ?? OfficeClock.DateOf(p.AsOf));
             return new ProjectMeasure(projectCode, stage, started, finished, limit, due, Flag.Finished, 0, finished > due, []);
         }
 

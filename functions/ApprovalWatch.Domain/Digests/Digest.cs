@@ -1,28 +1,19 @@
+using System.Text.Json.Serialization;
+
 namespace ApprovalWatch.Digests;
 
-/// <summary>Why a recipient hears of a procedure.</summary>
-public enum DigestReason
-{
-    /// <summary>The recipient handles it.</summary>
-    Handler,
-
-    /// <summary>It is overdue in the recipient's department.</summary>
-    DepartmentHead,
-
-    /// <summary>It has stayed overdue long enough to reach the leader in charge.</summary>
-    LeaderInCharge,
-
-    /// <summary>It has stayed overdue long enough to reach the development &amp; reform coordinator.</summary>
-    Coordinator,
-
-    /// <summary>A project at risk of missing its whole-process or a stage limit.</summary>
-    ProjectAtRisk,
-}
-
-public sealed record DigestSection(DigestReason Reason, IReadOnlyList<DigestLine> Lines);
-
-/// <summary>The one email a person gets on one working day.</summary>
+/// <summary>The one email a person gets on one working day. Kept as JSON while it waits to be sent.</summary>
 public sealed record Digest(DateOnly Date, string RecipientEmail, string RecipientName, IReadOnlyList<DigestSection> Sections)
 {
+    /// <summary>The shape of the stored JSON; raised when a property is renamed, so a digest in flight is read by its own rules.</summary>
+    public const int CurrentVersion = 1;
+
+    public int Version { get; init; } = CurrentVersion;
+
+    [JsonIgnore]
     public IEnumerable<DigestLine> Lines => Sections.SelectMany(s => s.Lines);
+
+    /// <summary>Each flagged item once, though it may stand in several sections.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<DigestLine> DistinctLines => Lines.DistinctBy(l => (l.ProjectCode, l.ItemCode)).ToList();
 }

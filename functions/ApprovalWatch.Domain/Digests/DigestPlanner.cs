@@ -35,24 +35,27 @@ public static class DigestPlanner
 
         foreach (var line in lines.Where(l => l.Flag is Flag.Yellow or Flag.Red))
         {
-            if (line.IsProject)
+            switch (line)
             {
-                AddAll(line.HoldingDepartments.SelectMany(d => staff.WithRole(Role.Leader, d)).Distinct(), DigestReason.ProjectAtRisk, line);
-                AddAll(staff.WithRole(Role.Coordinator), DigestReason.ProjectAtRisk, line);
-                continue;
-            }
+                case ProjectLine project:
+                    AddAll(project.HoldingDepartments.SelectMany(d => staff.WithRole(Role.Leader, d)).Distinct(), DigestReason.ProjectAtRisk, line);
+                    AddAll(staff.WithRole(Role.Coordinator), DigestReason.ProjectAtRisk, line);
+                    break;
+                case ProcedureLine procedure:
+                    Add(procedure.HandlerEmail, DigestReason.Handler, line);
+                    var rung = ladder.RungOf(procedure);
+                    if (rung >= EscalationRung.DepartmentHead)
+                    {
+                        AddAll(staff.WithRole(Role.Head, procedure.Department), DigestReason.DepartmentHead, line);
+                    }
 
-            Add(line.HandlerEmail, DigestReason.Handler, line);
-            var level = Level(line, ladder);
-            if (level >= 2)
-            {
-                AddAll(staff.WithRole(Role.Head, line.Department), DigestReason.DepartmentHead, line);
-            }
+                    if (rung >= EscalationRung.LeaderAndCoordinator)
+                    {
+                        AddAll(staff.WithRole(Role.Leader, procedure.Department), DigestReason.LeaderInCharge, line);
+                        AddAll(staff.WithRole(Role.Coordinator), DigestReason.Coordinator, line);
+                    }
 
-            if (level >= 3)
-            {
-                AddAll(staff.WithRole(Role.Leader, line.Department), DigestReason.LeaderInCharge, line);
-                AddAll(staff.WithRole(Role.Coordinator), DigestReason.Coordinator, line);
+                    break;
             }
         }
 
@@ -66,25 +69,10 @@ public static class DigestPlanner
             .ToList();
     }
 
-    /// <summary>
-    /// The rung of the ladder a procedure has reached: 1 the handler, 2 the department head, 3 the leader in
-    /// charge and the coordinator, 4 the weekly report. Past the statutory limit it climbs one rung higher.
-    /// </summary>
-    public static int Level(DigestLine line, EscalationLadder ladder)
-    {
-        if (line.Flag != Flag.Red)
-        {
-            return 1;
-        }
-
-        var overdue = line.OverdueWorkingDays;
-        var level = overdue >= ladder.ReportAfterOverdueDays ? 4
-            : overdue >= ladder.LeaderAfterOverdueDays ? 3
-            : overdue >= ladder.HeadAfterOverdueDays ? 2
-            : 1;
-        return line.PastStatutory ? Math.Min(4, level + 1) : level;
-    }
+    /// <summary>True when a line of the digest has reached the weekly-report rung.</summary>
+    public static bool IsCritical(Digest digest, EscalationLadder ladder) =>
+        digest.Lines.Any(l => ladder.RungOf(l) == EscalationRung.WeeklyReport);
 
     private static List<DigestLine> MostUrgentFirst(IEnumerable<DigestLine> lines) =>
-        lines.OrderBy(l => l.WorkingDaysLeft).ThenBy(l => l.ProjectCode, StringComparer.Ordinal).ThenBy(l => l.ProcedureCode, StringComparer.Ordinal).ToList();
+        lines.OrderBy(l => l.WorkingDaysLeft).ThenBy(l => l.ProjectCode, StringComparer.Ordinal).ThenBy(l => l.ItemCode, StringComparer.Ordinal).ToList();
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using ApprovalWatch.Catalogue;
 using ApprovalWatch.Deadlines;
+using ApprovalWatch.Mail;
 
 namespace ApprovalWatch.Digests;
 
@@ -11,7 +11,7 @@ public static class DigestRenderer
 {
     public static RenderedMail Render(Digest digest)
     {
-        var lines = digest.Lines.DistinctBy(l => (l.ProjectCode, l.ProcedureCode, l.Scope)).ToList();
+        var lines = digest.DistinctLines;
         var red = lines.Count(l => l.Flag == Flag.Red);
         var yellow = lines.Count(l => l.Flag == Flag.Yellow);
         var subject = $"【审批时限提醒】{digest.Date:yyyy-MM-dd} 超期 {red} 项，临期 {yellow} 项 | ApprovalWatch: {red} overdue, {yellow} due soon";
@@ -28,7 +28,7 @@ public static class DigestRenderer
             text.AppendLine().AppendLine(ChineseHeading(section.Reason));
             foreach (var line in section.Lines)
             {
-                text.AppendLine($"- 【{ChineseState(line)}】{line.ProjectName}（{line.ProjectCode}）— {line.ProcedureChineseName}");
+                text.AppendLine($"- 【{ChineseState(line)}】{line.ProjectName}（{line.ProjectCode}）— {line.ChineseName}");
                 text.AppendLine($"  责任：{ChineseResponsibility(line)}");
                 text.AppendLine($"  时限：{ChineseTime(line)}");
             }
@@ -42,21 +42,19 @@ public static class DigestRenderer
             text.AppendLine().AppendLine(EnglishHeading(section.Reason));
             foreach (var line in section.Lines)
             {
-                text.AppendLine($"- [{EnglishState(line)}] {line.ProjectName} ({line.ProjectCode}) - {line.ProcedureEnglishName}");
+                text.AppendLine($"- [{EnglishState(line)}] {line.ProjectName} ({line.ProjectCode}) - {line.EnglishName}");
                 text.AppendLine($"  Responsibility: {EnglishResponsibility(line)}");
                 text.AppendLine($"  Time limit: {EnglishTime(line)}");
             }
         }
 
-        text.AppendLine().AppendLine("ApprovalWatch 重点项目代办窗口 / key project agency window");
+        text.AppendLine().AppendLine(MailPage.Signature);
         return text.ToString();
     }
 
     private static string Html(Digest digest, string subject)
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").Append(E(subject)).Append("</title></head>");
-        html.Append("<body style=\"font-family:sans-serif;font-size:14px;color:#222\">");
         html.Append("<p>").Append(E(digest.RecipientName)).Append("，您好：</p>");
         html.Append("<p>截至 ").Append(digest.Date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)).Append("（北京时间），以下审批事项需要您关注：</p>");
         foreach (var section in digest.Sections)
@@ -71,21 +69,20 @@ public static class DigestRenderer
                 html.Append("<tr style=\"background:").Append(colour).Append("\">");
                 html.Append("<td>").Append(E(ChineseState(line))).Append("<br>").Append(E(EnglishState(line))).Append("</td>");
                 html.Append("<td>").Append(E(line.ProjectName)).Append("<br><code>").Append(E(line.ProjectCode)).Append("</code></td>");
-                html.Append("<td>").Append(E(line.ProcedureChineseName)).Append("<br>").Append(E(line.ProcedureEnglishName)).Append("</td>");
+                html.Append("<td>").Append(E(line.ChineseName)).Append("<br>").Append(E(line.EnglishName)).Append("</td>");
                 html.Append("<td>").Append(E(ChineseResponsibility(line))).Append("<br>").Append(E(EnglishResponsibility(line))).Append("</td>");
-                html.Append("<td>").Append(line.AcceptedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</td>");
-                html.Append("<td>").Append(E(line.IsProject ? $"{line.LimitDays} 个工作日" : ChineseLimit(line))).Append("<br>").Append(E(line.IsProject ? $"{line.LimitDays} working days" : EnglishLimit(line))).Append("</td>");
+                html.Append("<td>").Append(line.StartedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</td>");
+                html.Append("<td>").Append(E(line is ProcedureLine p ? ChineseLimit(p) : $"{line.LimitDays} 个工作日")).Append("<br>").Append(E(line is ProcedureLine q ? EnglishLimit(q) : $"{line.LimitDays} working days")).Append("</td>");
                 html.Append("<td>").Append(line.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</td></tr>");
             }
 
             html.Append("</table>");
         }
 
-        html.Append("<p style=\"color:#666\">ApprovalWatch 重点项目代办窗口 / key project agency window</p></body></html>");
-        return html.ToString();
+        return MailPage.Html(subject, html.ToString());
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => MailPage.Encode(text);
 
     private static string DepartmentName(string id, bool chinese) =>
         Department.Find(id) is { } d ? (chinese ? d.ChineseName : d.EnglishName) : id;
@@ -98,23 +95,29 @@ public static class DigestRenderer
         ? $"overdue {line.OverdueWorkingDays} working day{Plural(line.OverdueWorkingDays)}"
         : line.WorkingDaysLeft == 0 ? "due today" : $"{line.WorkingDaysLeft} working day{Plural(line.WorkingDaysLeft)} left";
 
-    private static string ChineseResponsibility(DigestLine line) => line.IsProject
-        ? $"待办部门 {string.Join("、", line.HoldingDepartments.Select(d => DepartmentName(d, true)))}"
-        : $"{DepartmentName(line.Department, true)}，经办人 {line.HandlerName}（{line.HandlerEmail}）";
+    private static string ChineseResponsibility(DigestLine line) => line switch
+    {
+        ProcedureLine p => $"{DepartmentName(p.Department, true)}，经办人 {p.HandlerName}（{p.HandlerEmail}）",
+        ProjectLine p => $"待办部门 {string.Join("、", p.HoldingDepartments.Select(d => DepartmentName(d, true)))}",
+        _ => throw new ArgumentOutOfRangeException(nameof(line)),
+    };
 
-    private static string EnglishResponsibility(DigestLine line) => line.IsProject
-        ? $"open at {string.Join(", ", line.HoldingDepartments.Select(d => DepartmentName(d, false)))}"
-        : $"{DepartmentName(line.Department, false)}, handler {line.HandlerName} <{line.HandlerEmail}>";
+    private static string EnglishResponsibility(DigestLine line) => line switch
+    {
+        ProcedureLine p => $"{DepartmentName(p.Department, false)}, handler {p.HandlerName} <{p.HandlerEmail}>",
+        ProjectLine p => $"open at {string.Join(", ", p.HoldingDepartments.Select(d => DepartmentName(d, false)))}",
+        _ => throw new ArgumentOutOfRangeException(nameof(line)),
+    };
 
-    private static string ChineseTime(DigestLine line) => line.IsProject
-        ? $"{line.AcceptedOn:yyyy-MM-dd} 首次受理，时限 {line.LimitDays} 个工作日，应于 {line.DueOn:yyyy-MM-dd} 前完成"
-        : $"{line.AcceptedOn:yyyy-MM-dd} 受理，{ChineseLimit(line)}，应于 {line.DueOn:yyyy-MM-dd} 办结";
+    private static string ChineseTime(DigestLine line) => line is ProcedureLine p
+        ? $"{line.StartedOn:yyyy-MM-dd} 受理，{ChineseLimit(p)}，应于 {line.DueOn:yyyy-MM-dd} 办结"
+        : $"{line.StartedOn:yyyy-MM-dd} 首次受理，时限 {line.LimitDays} 个工作日，应于 {line.DueOn:yyyy-MM-dd} 前完成";
 
-    private static string EnglishTime(DigestLine line) => line.IsProject
-        ? $"first accepted {line.AcceptedOn:yyyy-MM-dd}, limit {line.LimitDays} working days, due {line.DueOn:yyyy-MM-dd}"
-        : $"accepted {line.AcceptedOn:yyyy-MM-dd}, {EnglishLimit(line)}, due {line.DueOn:yyyy-MM-dd}";
+    private static string EnglishTime(DigestLine line) => line is ProcedureLine p
+        ? $"accepted {line.StartedOn:yyyy-MM-dd}, {EnglishLimit(p)}, due {line.DueOn:yyyy-MM-dd}"
+        : $"first accepted {line.StartedOn:yyyy-MM-dd}, limit {line.LimitDays} working days, due {line.DueOn:yyyy-MM-dd}";
 
-    private static string ChineseLimit(DigestLine line)
+    private static string ChineseLimit(ProcedureLine line)
     {
         var limit = $"承诺时限 {line.LimitDays} 个工作日";
         if (line.StatutoryDays > 0)
@@ -130,7 +133,7 @@ public static class DigestRenderer
         return line.PausedWorkingDays > 0 ? limit + $"，暂停不计 {line.PausedWorkingDays} 个工作日" : limit;
     }
 
-    private static string EnglishLimit(DigestLine line)
+    private static string EnglishLimit(ProcedureLine line)
     {
         var limit = $"promised limit {line.LimitDays} working days";
         if (line.StatutoryDays > 0)

@@ -8,11 +8,11 @@ public static class SubmissionHeader
     /// <summary>A row naming at least this many known columns is the header.</summary>
     private const int MinimumColumns = 3;
 
-    public static bool LooksLikeHeader(CsvRecord record) => Columns(record).Count >= MinimumColumns;
+    public static bool LooksLikeHeader(SourceRow record) => Columns(record).Count >= MinimumColumns;
 
     /// <summary>The column positions if this row is the header; null for a title row above it.</summary>
     /// <exception cref="UnreadableSubmissionException">The header lacks a required column.</exception>
-    public static Dictionary<SubmissionColumn, int>? Find(CsvRecord record)
+    public static Dictionary<SubmissionColumn, int>? Find(SourceRow record)
     {
         var columns = Columns(record);
         if (columns.Count < MinimumColumns)
@@ -33,7 +33,7 @@ public static class SubmissionHeader
     public static UnreadableSubmissionException Missing() => new(
         $"未找到表头行；no header row found: a row must name the columns {string.Join(", ", SubmissionColumn.All.Where(c => c.Required).Select(c => c.Label))}.");
 
-    private static Dictionary<SubmissionColumn, int> Columns(CsvRecord record)
+    private static Dictionary<SubmissionColumn, int> Columns(SourceRow record)
     {
         var columns = new Dictionary<SubmissionColumn, int>();
         for (var i = 0; i < record.Fields.Count; i++)

@@ -6,9 +6,6 @@ using ApprovalWatch.Text;
 
 namespace ApprovalWatch.Submissions;
 
-/// <summary>The rows of one department file, split into those to apply and those rejected.</summary>
-public sealed record ValidatedSubmission(IReadOnlyList<SubmittedRow> Rows, IReadOnlyList<RowError> Errors, int DataRows, int RejectedRows);
-
 /// <summary>
 /// Validates the rows of one department's file against the catalogue and the department's authority.
 /// The header row is found by its column names, so title rows above it are passed over. Rows stream
@@ -29,16 +26,9 @@ public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string dep
 
     public int RejectedRows { get; private set; }
 
-    /// <summary>Reads every row and keeps the valid ones: for small files and tests.</summary>
-    public ValidatedSubmission ValidateAll(IEnumerable<CsvRecord> records)
-    {
-        var rows = Validate(records).ToList();
-        return new ValidatedSubmission(rows, _errors, DataRows, RejectedRows);
-    }
-
     /// <summary>Yields the valid rows as they are read; <see cref="Errors"/> and the counts fill as it goes.</summary>
     /// <exception cref="UnreadableSubmissionException">No header, a required column missing, or more rows than allowed.</exception>
-    public IEnumerable<SubmittedRow> Validate(IEnumerable<CsvRecord> records)
+    public IEnumerable<SubmittedRow> Validate(IEnumerable<SourceRow> records)
     {
         Dictionary<SubmissionColumn, int>? columns = null;
         var seen = new Dictionary<ulong, int>();
@@ -108,7 +98,7 @@ public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string dep
         return hash;
     }
 
-    private Procedure? ReadRow(CsvRecord record, Dictionary<SubmissionColumn, int> columns, List<RowError> errors)
+    private Procedure? ReadRow(SourceRow record, Dictionary<SubmissionColumn, int> columns, List<RowError> errors)
     {
         string Get(SubmissionColumn column) =>
             columns.TryGetValue(column, out var i) && i < record.Fields.Count ? record.Fields[i].Trim() : "";

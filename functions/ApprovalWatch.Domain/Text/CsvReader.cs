@@ -2,16 +2,13 @@ using System.Text;
 
 namespace ApprovalWatch.Text;
 
-/// <summary>One record of a CSV file with the physical line it starts on (1-based).</summary>
-public readonly record struct CsvRecord(int Line, IReadOnlyList<string> Fields);
-
 /// <summary>
 /// A streaming RFC 4180 reader: quoted fields may hold commas, quotes ("") and line breaks. Reads record
 /// by record, so memory does not grow with the file.
 /// </summary>
 public static class CsvReader
 {
-    public static IEnumerable<CsvRecord> Read(TextReader reader)
+    public static IEnumerable<SourceRow> Read(TextReader reader)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -67,7 +64,7 @@ public static class CsvReader
                     fields.Add(field.ToString());
                     field.Clear();
                     fieldStarted = false;
-                    yield return new CsvRecord(recordLine, fields.ToArray());
+                    yield return new SourceRow(recordLine, fields.ToArray());
                     fields.Clear();
                     line++;
                     recordLine = line;
@@ -82,12 +79,12 @@ public static class CsvReader
         if (fields.Count > 0 || field.Length > 0 || fieldStarted)
         {
             fields.Add(field.ToString());
-            yield return new CsvRecord(recordLine, fields.ToArray());
+            yield return new SourceRow(recordLine, fields.ToArray());
         }
     }
 
     /// <summary>True for a record with no content (a blank line, or only separators).</summary>
-    public static bool IsBlank(CsvRecord record) => record.Fields.All(string.IsNullOrWhiteSpace);
+    public static bool IsBlank(SourceRow record) => record.Fields.All(string.IsNullOrWhiteSpace);
 
     /// <summary>
     /// A field for a CSV file that people open in Excel or WPS: text that would start a formula (= + - @,

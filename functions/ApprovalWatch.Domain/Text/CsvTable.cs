@@ -8,7 +8,7 @@ public sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
-    private CsvTable(string name, Dictionary<string, int> columns, IReadOnlyList<string> comments, List<CsvRecord> rows)
+    private CsvTable(string name, Dictionary<string, int> columns, IReadOnlyList<string> comments, List<SourceRow> rows)
     {
         Name = name;
         _columns = columns;
@@ -20,13 +20,13 @@ public sealed class CsvTable
 
     public IReadOnlyList<string> Comments { get; }
 
-    public IReadOnlyList<CsvRecord> Rows { get; }
+    public IReadOnlyList<SourceRow> Rows { get; }
 
     public static CsvTable Parse(string name, TextReader reader, params string[] requiredColumns)
     {
         var comments = new List<string>();
         Dictionary<string, int>? columns = null;
-        var rows = new List<CsvRecord>();
+        var rows = new List<SourceRow>();
         foreach (var record in CsvReader.Read(reader))
         {
             if (CsvReader.IsBlank(record))
@@ -69,7 +69,7 @@ public sealed class CsvTable
         return new CsvTable(name, columns, comments, rows);
     }
 
-    public string Get(CsvRecord row, string column)
+    public string Get(SourceRow row, string column)
     {
         if (!_columns.TryGetValue(column, out var i))
         {
@@ -79,13 +79,13 @@ public sealed class CsvTable
         return i < row.Fields.Count ? row.Fields[i].Trim() : "";
     }
 
-    public string Required(CsvRecord row, string column)
+    public string Required(SourceRow row, string column)
     {
         var value = Get(row, column);
         return value.Length > 0 ? value : throw Error(row, $"{column} is empty");
     }
 
-    public int RequiredInt(CsvRecord row, string column, int min, int max)
+    public int RequiredInt(SourceRow row, string column, int min, int max)
     {
         var text = Required(row, column);
         return int.TryParse(text, out var value) && value >= min && value <= max
@@ -93,5 +93,5 @@ public sealed class CsvTable
             : throw Error(row, $"{column} '{text}' is not a whole number from {min} to {max}");
     }
 
-    public FormatException Error(CsvRecord row, string message) => new($"{Name} line {row.Line}: {message}.");
+    public FormatException Error(SourceRow row, string message) => new($"{Name} line {row.Line}: {message}.");
 }

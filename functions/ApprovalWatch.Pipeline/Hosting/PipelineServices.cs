@@ -1,4 +1,4 @@
-using ApprovalWatch.Configuration;
+using ApprovalWatch.Reference;
 using ApprovalWatch.Gathering;
 using ApprovalWatch.Ingestion;
 using ApprovalWatch.Mail;
@@ -19,23 +19,26 @@ public static class PipelineServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ScanOptions>().Bind(configuration.GetSection(ScanOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         // Queue and container names are top-level settings, as the triggers read %IngestQueue% and %NotifyQueue%.
         var names = new StorageNames();
         configuration.Bind(names);
         services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration, names));
 
-        services.AddSingleton<PipelineConfigLoader>();
+        services.AddSingleton<ReferenceDataLoader>();
         services.AddSingleton<SubmissionGatherer>();
         services.AddSingleton<TemplatePublisher>();
         services.AddSingleton<ReceiptWriter>();
         services.AddSingleton<ProcedureApplier>();
+        services.AddSingleton<SubmissionLedger>();
         services.AddSingleton<SubmissionIngestor>();
+        services.AddSingleton<DigestStore>();
         services.AddSingleton<NotificationQueue>();
         services.AddSingleton<DeadlineScanner>();
         services.AddSingleton<SendGridMailer>();
         services.AddSingleton<NotificationSender>();
+        services.AddSingleton<PipelineFunctions>();
         return services;
     }
 }

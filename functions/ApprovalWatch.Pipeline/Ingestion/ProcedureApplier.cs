@@ -1,4 +1,6 @@
 using ApprovalWatch.Deadlines;
+using ApprovalWatch.Receipts;
+using ApprovalWatch.Reports;
 using ApprovalWatch.Storage;
 using ApprovalWatch.Submissions;
 using Azure;
@@ -6,9 +8,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Ingestion;
-
-/// <summary>What applying a file's valid rows did.</summary>
-public sealed record ApplyResult(int Applied, int Unchanged, IReadOnlyList<StaleRow> Stale);
 
 /// <summary>
 /// Applies valid rows to the Procedures table, a chunk of rows at a time so memory stays flat: one read
@@ -80,6 +79,7 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
         }
     }
 
+    /// <summary>The writes that apply a project's rows to what is stored, as the domain decides them.</summary>
     private static (List<ProcedureEntity> Additions, List<ProcedureEntity> Changes, List<HistoryEntity> History, ApplyResult Result) Plan(
         List<SubmittedRow> rows, Dictionary<string, ProcedureEntity> stored, string blobName, string contentHash)
     {
@@ -91,40 +91,28 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
         var source = $"{blobName}#{contentHash[..12]}";
         foreach (var (line, report) in rows)
         {
-            if (!stored.TryGetValue(report.ProcedureCode, out var current))
+            var current = stored.GetValueOrDefault(report.ProcedureCode);
+            var known = current?.ToProcedure();
+            var decision = ReportDecision.Decide(known, current?.SourceHash == contentHash, report);
+            switch (decision.Outcome)
             {
-                additions.Add(ProcedureEntity.From(report, blobName, contentHash, line));
-                history.Add(HistoryEntity.Change(report.ProjectCode, report.ProcedureCode, "status", null, report.Status.Code(), report.AsOf, source));
-                applied++;
-                continue;
-            }
-
-            var known = current.ToProcedure();
-            if (report.AsOf < known.AsOf)
-            {
-                stale.Add(new StaleRow(line, report.ProjectCode, report.ProcedureCode, report.AsOf, known.AsOf));
-                continue;
-            }
-
-            var merged = report with { Pauses = PauseRecord.Combine(known.Pauses, report) };
-            if (merged.SameFactsAs(known))
-            {
-                if (current.SourceHash == contentHash)
-                {
-                    applied++;
-                }
-                else
-                {
+                case ReportOutcome.Stale:
+                    stale.Add(new StaleRow(line, report.ProjectCode, report.ProcedureCode, report.AsOf, known!.AsOf));
+                    continue;
+                case ReportOutcome.Unchanged:
                     unchanged++;
-                }
-
-                continue;
+                    continue;
+                case ReportOutcome.Added:
+                    additions.Add(ProcedureEntity.From(decision.NewState!, blobName, contentHash, line));
+                    break;
+                case ReportOutcome.Changed:
+                    changes.Add(ProcedureEntity.From(decision.NewState!, blobName, contentHash, line).WithScanFieldsOf(current!));
+                    break;
             }
 
-            changes.Add(ProcedureEntity.From(merged, blobName, contentHash, line).WithScanFieldsOf(current));
-            if (known.Status != merged.Status)
+            if (decision.StatusChanged)
             {
-                history.Add(HistoryEntity.Change(report.ProjectCode, report.ProcedureCode, "status", known.Status.Code(), merged.Status.Code(), merged.AsOf, source));
+                history.Add(HistoryEntity.Change(report.ProjectCode, report.ProcedureCode, "status", decision.StatusBefore?.Code(), decision.NewState!.Status.Code(), decision.NewState.AsOf, source));
             }
 
             applied++;

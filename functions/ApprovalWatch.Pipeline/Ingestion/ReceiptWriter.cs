@@ -1,3 +1,4 @@
+using ApprovalWatch.Receipts;
 using ApprovalWatch.Storage;
 using Azure;
 using Azure.Storage.Blobs.Models;

@@ -1,5 +1,6 @@
 using ApprovalWatch.Digests;
 using ApprovalWatch.Ingestion;
+using ApprovalWatch.Receipts;
 using ApprovalWatch.Storage;
 using Azure;
 using Azure.Data.Tables;
@@ -13,7 +14,7 @@ namespace ApprovalWatch.Mail;
 /// sending, so two deliveries of the message cannot both send; a failed send puts the row back as it was
 /// and throws, so the queue tries again.
 /// </summary>
-public sealed class NotificationSender(StorageAccount storage, NotificationQueue notifications, ReceiptWriter receipts, SendGridMailer mailer, TimeProvider time, ILogger<NotificationSender> logger)
+public sealed class NotificationSender(StorageAccount storage, DigestStore digests, ReceiptWriter receipts, SendGridMailer mailer, TimeProvider time, ILogger<NotificationSender> logger)
 {
     /// <summary>How long a claim holds before another delivery may take over a send that never finished.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
@@ -30,10 +31,10 @@ public sealed class NotificationSender(StorageAccount storage, NotificationQueue
         }
 
         var key = receipt is null
-            ? TableKey.Escape(message.Recipient)
-            : $"reply|{TableKey.Escape(message.Recipient)}|{receipt.ContentHash[..Math.Min(16, receipt.ContentHash.Length)]}|{TableKey.Escape(receipt.File)}";
+            ? NotificationKeys.Digest(message.Recipient)
+            : NotificationKeys.Reply(message.Recipient, receipt.ContentHash, receipt.File);
         var ledger = storage.NotificationLedger;
-        var day = ProcedureEntity.Iso(message.Date);
+        var day = NotificationKeys.Day(message.Date);
         var found = await ledger.GetEntityIfExistsAsync<NotificationEntity>(day, key, cancellationToken: cancellationToken);
         var before = found.HasValue ? found.Value! : null;
         if (before?.State == NotificationEntity.Sent)
@@ -48,7 +49,7 @@ public sealed class NotificationSender(StorageAccount storage, NotificationQueue
             throw new InvalidOperationException($"{key} of {day} is being sent by another delivery since {before.ClaimedAt:u}; try again later.");
         }
 
-        var (name, rendered, lines) = receipt is null ? Render(await notifications.ReadAsync(message, cancellationToken)) : (message.Recipient, ReceiptRenderer.Render(receipt), receipt.Errors.Count);
+        var (name, rendered, lines) = receipt is null ? Render(await digests.ReadAsync(message.Date, message.Recipient, cancellationToken)) : (message.Recipient, ReceiptRenderer.Render(receipt), receipt.Errors.Count);
         var queued = before ?? new NotificationEntity { PartitionKey = day, RowKey = key, Recipient = message.Recipient, Lines = lines };
         var claim = await ClaimAsync(before, queued, now, cancellationToken);
         string messageId;

@@ -6,7 +6,7 @@ using SendGrid.Helpers.Mail;
 namespace ApprovalWatch.Mail;
 
 /// <summary>Sends one rendered email through the SendGrid SDK and returns SendGrid's message id.</summary>
-public sealed class SendGridMailer(IOptions<MailOptions> options)
+public sealed class SendGridMailer(IOptions<SendGridOptions> options)
 {
     private readonly SendGridClient _client = new(new HttpClient(), Client(options.Value));
 
@@ -33,7 +33,7 @@ public sealed class SendGridMailer(IOptions<MailOptions> options)
         return response.Headers.TryGetValues("X-Message-Id", out var ids) ? ids.First() : "";
     }
 
-    private static SendGridClientOptions Client(MailOptions mail)
+    private static SendGridClientOptions Client(SendGridOptions mail)
     {
         var client = new SendGridClientOptions { ApiKey = mail.ApiKey };
         if (!string.IsNullOrWhiteSpace(mail.Host))

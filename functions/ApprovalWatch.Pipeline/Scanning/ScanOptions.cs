@@ -4,42 +4,45 @@ using ApprovalWatch.Digests;
 
 namespace ApprovalWatch.Scanning;
 
-/// <summary>The warning windows, escalation ladder and project limits (configuration section <c>Scan</c>).</summary>
+/// <summary>
+/// The warning windows, escalation ladder and project limits (configuration section <c>Scan</c>); the
+/// defaults are <see cref="EscalationLadder"/>'s and <see cref="ProjectLimits"/>'s.
+/// </summary>
 public sealed class ScanOptions
 {
     public const string Section = "Scan";
 
     [Range(0, 60)]
-    public int WarningWorkingDays { get; set; } = 3;
+    public int WarningWorkingDays { get; set; } = EscalationLadder.Default.WarningWorkingDays;
 
     [Range(0, 250)]
-    public int HeadAfterOverdueDays { get; set; } = 1;
+    public int HeadAfterOverdueDays { get; set; } = EscalationLadder.Default.HeadAfterOverdueDays;
 
     [Range(0, 250)]
-    public int LeaderAfterOverdueDays { get; set; } = 5;
+    public int LeaderAfterOverdueDays { get; set; } = EscalationLadder.Default.LeaderAfterOverdueDays;
 
     [Range(0, 250)]
-    public int ReportAfterOverdueDays { get; set; } = 10;
+    public int ReportAfterOverdueDays { get; set; } = EscalationLadder.Default.ReportAfterOverdueDays;
 
     /// <summary>From a project's first acceptance to its construction permit (the national reform target).</summary>
     [Range(1, 2500)]
-    public int WholeProcessWorkingDays { get; set; } = 120;
+    public int WholeProcessWorkingDays { get; set; } = ProjectLimits.Default.WholeProcessDays;
 
     /// <summary>Per-stage limits; 0 leaves a stage unmeasured.</summary>
     [Range(0, 2500)]
-    public int Stage1WorkingDays { get; set; } = 50;
+    public int Stage1WorkingDays { get; set; } = ProjectLimits.Default.StageDays[1];
 
     [Range(0, 2500)]
-    public int Stage2WorkingDays { get; set; } = 40;
+    public int Stage2WorkingDays { get; set; } = ProjectLimits.Default.StageDays[2];
 
     [Range(0, 2500)]
-    public int Stage3WorkingDays { get; set; } = 30;
+    public int Stage3WorkingDays { get; set; } = ProjectLimits.Default.StageDays[3];
 
     [Range(0, 2500)]
-    public int Stage4WorkingDays { get; set; } = 30;
+    public int Stage4WorkingDays { get; set; } = ProjectLimits.Default.StageDays[4];
 
     [Range(0, 250)]
-    public int ProjectWarningWorkingDays { get; set; } = 10;
+    public int ProjectWarningWorkingDays { get; set; } = ProjectLimits.Default.WarningWorkingDays;
 
     /// <summary>Send digests with lines at the weekly-report rung even on a recipient's day off.</summary>
     public bool SendCriticalOnDaysOff { get; set; }

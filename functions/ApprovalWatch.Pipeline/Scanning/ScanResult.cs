@@ -36,4 +36,17 @@ public sealed record ScanResult
     public IReadOnlyList<string> Errors { get; init; } = [];
 
     public int Count(Flag flag) => Flags.Values.Sum(f => f.GetValueOrDefault(flag));
+
+    /// <summary>What the day's measurement found, and the digests planned from it.</summary>
+    public static ScanResult Of(DayMeasurement measurement, IReadOnlyList<Digest> digests) => new()
+    {
+        Date = measurement.Date,
+        Flags = measurement.Flags,
+        ProjectFlags = measurement.ProjectFlags,
+        FinishedLate = measurement.FinishedLate,
+        Extended = measurement.Extended,
+        PastStatutory = measurement.PastStatutory,
+        Digests = digests,
+        Errors = measurement.Errors,
+    };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using ApprovalWatch.Deadlines;
 using Azure;
@@ -48,7 +47,7 @@ public sealed class ProcedureEntity : ITableEntity
 
     public int SourceLine { get; set; }
 
-    // Written by the scan:
+    // Written by the scan only, through ProcedureScanFields:
     public string? Flag { get; set; }
 
     public string? DueOn { get; set; }
@@ -67,14 +66,14 @@ public sealed class ProcedureEntity : ITableEntity
         County = p.County,
         Department = p.Department,
         Status = p.Status.Code(),
-        AcceptedOn = Iso(p.AcceptedOn),
+        AcceptedOn = IsoDate.Format(p.AcceptedOn),
         LimitDays = p.LimitDays,
         HandlerEmail = p.HandlerEmail,
-        CompletedOn = p.CompletedOn is { } c ? Iso(c) : null,
+        CompletedOn = IsoDate.Format(p.CompletedOn),
         AsOf = p.AsOf,
-        Pauses = JsonSerializer.Serialize(p.Pauses.Select(x => new StoredPause(Iso(x.From), x.To is { } t ? Iso(t) : null, x.Reason)), StoredPause.Options),
+        Pauses = JsonSerializer.Serialize(p.Pauses.Select(x => new StoredPause(IsoDate.Format(x.From), IsoDate.Format(x.To), x.Reason)), StoredPause.Options),
         ExtensionDays = p.ExtensionDays,
-        ExtensionApprovedOn = p.ExtensionApprovedOn is { } e ? Iso(e) : null,
+        ExtensionApprovedOn = IsoDate.Format(p.ExtensionApprovedOn),
         SourceBlob = sourceBlob,
         SourceHash = sourceHash,
         SourceLine = sourceLine,
@@ -91,15 +90,15 @@ public sealed class ProcedureEntity : ITableEntity
             County = County,
             Department = Department,
             Status = status,
-            AcceptedOn = Date(AcceptedOn),
+            AcceptedOn = IsoDate.Parse(AcceptedOn),
             LimitDays = LimitDays,
             HandlerEmail = HandlerEmail,
-            CompletedOn = CompletedOn is null ? null : Date(CompletedOn),
+            CompletedOn = IsoDate.ParseOptional(CompletedOn),
             AsOf = AsOf,
             Pauses = (JsonSerializer.Deserialize<List<StoredPause>>(Pauses, StoredPause.Options) ?? [])
-                .Select(x => new Pause(Date(x.From), x.To is null ? null : Date(x.To), x.Reason)).ToList(),
+                .Select(x => new Pause(IsoDate.Parse(x.From), IsoDate.ParseOptional(x.To), x.Reason)).ToList(),
             ExtensionDays = ExtensionDays,
-            ExtensionApprovedOn = ExtensionApprovedOn is null ? null : Date(ExtensionApprovedOn),
+            ExtensionApprovedOn = IsoDate.ParseOptional(ExtensionApprovedOn),
         };
     }
 
@@ -114,10 +113,6 @@ public sealed class ProcedureEntity : ITableEntity
         ETag = stored.ETag;
         return this;
     }
-
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static DateOnly Date(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record StoredPause(string From, string? To, string Reason)
     {

@@ -1,5 +1,5 @@
 using ApprovalWatch.Catalogue;
-using ApprovalWatch.Configuration;
+using ApprovalWatch.Reference;
 using ApprovalWatch.Storage;
 using ApprovalWatch.Submissions;
 using Azure.Storage.Blobs.Models;
@@ -11,14 +11,14 @@ namespace ApprovalWatch.Templates;
 /// Keeps <c>templates/{department}.xlsx</c> and <c>.csv</c> in step with the catalogue: each template
 /// remembers the catalogue version (ETag) it was made from, and all are written again when it changes.
 /// </summary>
-public sealed class TemplatePublisher(StorageAccount storage, PipelineConfigLoader configLoader, ILogger<TemplatePublisher> logger)
+public sealed class TemplatePublisher(StorageAccount storage, ReferenceDataLoader configLoader, ILogger<TemplatePublisher> logger)
 {
     private const string CatalogueETagMetadata = "catalogueetag";
 
     /// <returns>The number of templates written: 0 when they are current.</returns>
     public async Task<int> PublishIfChangedAsync(CancellationToken cancellationToken)
     {
-        var catalogue = storage.Config.GetBlobClient(PipelineConfigLoader.CatalogueBlob);
+        var catalogue = storage.Config.GetBlobClient(ReferenceDataLoader.CatalogueBlob);
         if (!await catalogue.ExistsAsync(cancellationToken))
         {
             return 0;

@@ -1,8 +1,10 @@
 namespace ApprovalWatch.Submissions.Files;
 
-/// <summary>What a file may be before it is read at all.</summary>
+/// <summary>What a file may be before it is read at all. The defaults here are the app's defaults.</summary>
 public sealed record SubmissionLimits
 {
+    public static readonly SubmissionLimits Default = new();
+
     public long MaxFileBytes { get; init; } = 20 * 1024 * 1024;
 
     public int MaxRows { get; init; } = 200_000;

@@ -6,9 +6,6 @@ using ExcelDataReader;
 
 namespace ApprovalWatch.Submissions.Files;
 
-/// <summary>A submitted file opened for reading: what it was read as, and its rows, one at a time.</summary>
-public sealed record OpenedSubmission(string Format, IEnumerable<CsvRecord> Rows);
-
 /// <summary>
 /// Opens a department's file by its extension: CSV (UTF-8, UTF-16 or GB18030), Excel (.xlsx, and .xls
 /// as Excel 97–2003 and WPS save it) or JSON (an array of row objects). Rows are read one at a time from a
@@ -101,7 +98,7 @@ public static class SubmissionReader
                 }
 
                 var merges = reader.MergeCells ?? [];
-                var head = new List<CsvRecord>();
+                var head = new List<SourceRow>();
                 while (head.Count < 30 && ReadNext(reader))
                 {
                     head.Add(Row(reader, merges, head.LastOrDefault()));
@@ -124,7 +121,7 @@ public static class SubmissionReader
         throw SubmissionHeader.Missing();
     }
 
-    private static IEnumerable<CsvRecord> Rows(IExcelDataReader reader, CellRange[] merges, List<CsvRecord> head)
+    private static IEnumerable<SourceRow> Rows(IExcelDataReader reader, CellRange[] merges, List<SourceRow> head)
     {
         using (reader)
         {
@@ -155,7 +152,7 @@ public static class SubmissionReader
     }
 
     /// <summary>One sheet row as text; a cell inside a merged range reads as the range's first cell.</summary>
-    private static CsvRecord Row(IExcelDataReader reader, CellRange[] merges, CsvRecord? previous)
+    private static SourceRow Row(IExcelDataReader reader, CellRange[] merges, SourceRow? previous)
     {
         var row = reader.Depth;
         var fields = new string[reader.FieldCount];
@@ -184,7 +181,7 @@ public static class SubmissionReader
             }
         }
 
-        return new CsvRecord(row + 1, fields);
+        return new SourceRow(row + 1, fields);
     }
 
     private static string Text(object? value) => value switch
@@ -197,10 +194,10 @@ public static class SubmissionReader
     };
 
     /// <summary>A JSON array of row objects, read one object at a time; each object's keys are column names.</summary>
-    private static IEnumerable<CsvRecord> ReadJson(Stream content)
+    private static IEnumerable<SourceRow> ReadJson(Stream content)
     {
         var columns = SubmissionColumn.All;
-        yield return new CsvRecord(0, columns.Select(c => c.Name).ToArray());
+        yield return new SourceRow(0, columns.Select(c => c.Name).ToArray());
         IEnumerable<JsonElement?> items;
         try
         {
@@ -232,7 +229,7 @@ public static class SubmissionReader
             if (rows.Current is not { ValueKind: JsonValueKind.Object } item)
             {
                 // Not a row object: kept as a row whose project code is the item itself, so it is rejected and shown, not dropped.
-                yield return new CsvRecord(line, columns.Select((_, i) => i == 0 ? rows.Current?.GetRawText() ?? "null" : "").ToArray());
+                yield return new SourceRow(line, columns.Select((_, i) => i == 0 ? rows.Current?.GetRawText() ?? "null" : "").ToArray());
                 continue;
             }
 
@@ -255,7 +252,7 @@ public static class SubmissionReader
                 }
             }
 
-            yield return new CsvRecord(line, fields.Select(f => f ?? "").ToArray());
+            yield return new SourceRow(line, fields.Select(f => f ?? "").ToArray());
         }
     }
 

@@ -4,10 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
-namespace ApprovalWatch.Mail;
-
-/// <summary>One message as SendGrid's <c>POST /v3/mail/send</c> received it.</summary>
-public sealed record ReceivedMail(string MessageId, string From, string To, string Subject, string Text, string Html, string? EmlPath);
+namespace ApprovalWatch.Cli.Local;
 
 /// <summary>
 /// A SendGrid-compatible <c>POST /v3/mail/send</c> on 127.0.0.1, for local runs and tests: the real SendGrid

@@ -1,6 +1,6 @@
 using ApprovalWatch.Submissions;
 
-namespace ApprovalWatch.Ingestion;
+namespace ApprovalWatch.Receipts;
 
 /// <summary>What happened to one submitted file, written next to it for the department's clerk.</summary>
 public sealed record Receipt
@@ -8,6 +8,11 @@ public sealed record Receipt
     public const string AppliedStatus = "applied";
     public const string DuplicateStatus = "duplicate";
     public const string UnreadableStatus = "unreadable";
+
+    /// <summary>The shape of the stored JSON; raised when a property is renamed, so older receipts are read by their own rules.</summary>
+    public const int CurrentVersion = 1;
+
+    public int Version { get; init; } = CurrentVersion;
 
     public required string File { get; init; }
 
@@ -44,7 +49,27 @@ public sealed record Receipt
     public int ErrorsNotListed { get; init; }
 
     public IReadOnlyList<StaleRow> StaleRows { get; init; } = [];
-}
 
-/// <summary>A row not applied because the stored state is newer than the row's data date.</summary>
-public sealed record StaleRow(int Line, string ProjectCode, string Procedure, DateTimeOffset AsOf, DateTimeOffset StoredAsOf);
+    /// <summary>A file that was not read at all, and why.</summary>
+    public static Receipt Unreadable(string file, string department, string contentHash, DateTimeOffset receivedAt, string reason) => new()
+    {
+        File = file,
+        Department = department,
+        Status = UnreadableStatus,
+        ContentHash = contentHash,
+        ReceivedAt = receivedAt,
+        Message = reason,
+    };
+
+    /// <summary>A file whose content an earlier file of the department already brought.</summary>
+    public static Receipt DuplicateOfFile(string file, string department, string contentHash, DateTimeOffset receivedAt, string firstFile, DateTimeOffset firstAppliedAt) => new()
+    {
+        File = file,
+        Department = department,
+        Status = DuplicateStatus,
+        DuplicateOf = firstFile,
+        ContentHash = contentHash,
+        ReceivedAt = receivedAt,
+        Message = $"内容与已处理的 {firstFile} 相同，未重复处理；the same content as {firstFile}, applied at {firstAppliedAt:u}: nothing applied again.",
+    };
+}

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ApprovalWatch.Mail;
 
 /// <summary>SendGrid settings (configuration section <c>SendGrid</c>).</summary>
-public sealed class MailOptions
+public sealed class SendGridOptions
 {
     public const string Section = "SendGrid";
 

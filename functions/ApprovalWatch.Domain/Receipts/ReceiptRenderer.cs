@@ -1,10 +1,9 @@
-using System.Net;
 using System.Text;
 using ApprovalWatch.Calendar;
 using ApprovalWatch.Catalogue;
-using ApprovalWatch.Digests;
+using ApprovalWatch.Mail;
 
-namespace ApprovalWatch.Ingestion;
+namespace ApprovalWatch.Receipts;
 
 /// <summary>A receipt in plain words for the department's clerk, Chinese first: the page next to the file and the reply email.</summary>
 public static class ReceiptRenderer
@@ -71,9 +70,7 @@ public static class ReceiptRenderer
         text.AppendLine().AppendLine("—— English ——");
         en.ForEach(l => text.AppendLine(l));
 
-        var html = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>")
-            .Append(E(subject)).Append("</title></head><body style=\"font-family:sans-serif;font-size:14px;color:#222\">")
-            .Append("<h2>").Append(E(subject)).Append("</h2><p>");
+        var html = new StringBuilder("<h2>").Append(E(subject)).Append("</h2><p>");
         html.AppendJoin("<br>", zh.Select(E)).Append("</p><p style=\"color:#555\">").AppendJoin("<br>", en.Select(E)).Append("</p>");
         if (problems.Count > 0)
         {
@@ -90,9 +87,8 @@ public static class ReceiptRenderer
             }
         }
 
-        html.Append("<p style=\"color:#666\">ApprovalWatch 重点项目代办窗口 / key project agency window</p></body></html>");
-        return new RenderedMail(subject, text.ToString(), html.ToString());
+        return new RenderedMail(subject, text.ToString(), MailPage.Html(subject, html.ToString()));
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => MailPage.Encode(text);
 }

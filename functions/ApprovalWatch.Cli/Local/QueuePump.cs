@@ -2,28 +2,26 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 
-namespace ApprovalWatch.Hosting;
+namespace ApprovalWatch.Cli.Local;
 
 /// <summary>
 /// Runs a queue handler the way the Functions host runs a queue trigger, for the CLI where no host runs:
-/// a message is deleted when its handler returns, made visible again after a delay when it throws, and
-/// moved to the <c>-poison</c> queue after its fifth failed try.
+/// a message is deleted when its handler returns, made visible again after the <c>host.json</c> delay
+/// when it throws, and moved to the <c>-poison</c> queue after its last try.
 /// </summary>
-public sealed class QueuePump(QueueClient queue, QueueClient poison, Func<string, CancellationToken, Task> handle, ILogger logger)
+public sealed class QueuePump(QueueClient queue, QueueClient poison, Func<string, CancellationToken, Task> handle, QueueTriggerSettings settings, ILogger logger)
 {
-    public int MaxDequeueCount { get; init; } = 5;
-
-    public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>How long a failed message stays invisible before its next try.</summary>
-    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>How long a received message is hidden from other pumps while its handler runs.</summary>
+    public TimeSpan ProcessingLease { get; init; } = TimeSpan.FromMinutes(5);
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    private DateTimeOffset _retryVisibleAt = DateTimeOffset.MinValue;
 
     /// <summary>Receives one batch and handles it; the number of messages handled (succeeded or not).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        QueueMessage[] messages = await queue.ReceiveMessagesAsync(16, VisibilityTimeout, cancellationToken);
+        QueueMessage[] messages = await queue.ReceiveMessagesAsync(16, ProcessingLease, cancellationToken);
         foreach (var message in messages)
         {
             await HandleAsync(message, cancellationToken);
@@ -33,21 +31,19 @@ public sealed class QueuePump(QueueClient queue, QueueClient poison, Func<string
     }
 
     /// <summary>
-    /// Handles messages until none is visible for longer than a failed message's retry delay. Messages
-    /// that are not due yet (digests waiting for office hours) stay in the queue.
+    /// Handles messages until none is visible and none that failed here is waiting for its next try.
+    /// Messages that are not due yet (digests waiting for office hours) stay in the queue.
     /// </summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
-        var quiet = DateTimeOffset.UtcNow;
         while (true)
         {
             if (await RunOnceAsync(cancellationToken) > 0)
             {
-                quiet = DateTimeOffset.UtcNow;
                 continue;
             }
 
-            if (DateTimeOffset.UtcNow - quiet > RetryDelay + TimeSpan.FromSeconds(1))
+            if (DateTimeOffset.UtcNow > _retryVisibleAt + TimeSpan.FromSeconds(1))
             {
                 return;
             }
@@ -84,7 +80,7 @@ public sealed class QueuePump(QueueClient queue, QueueClient poison, Func<string
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            if (message.DequeueCount >= MaxDequeueCount)
+            if (message.DequeueCount >= settings.MaxDequeueCount)
             {
                 logger.LogError(e, "Message {Id} on {Queue} failed {Count} times; moved to {Poison}", message.MessageId, queue.Name, message.DequeueCount, poison.Name);
                 await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
@@ -93,8 +89,9 @@ public sealed class QueuePump(QueueClient queue, QueueClient poison, Func<string
             }
             else
             {
-                logger.LogWarning(e, "Message {Id} on {Queue} failed (try {Count} of {Max}); retrying in {Delay}", message.MessageId, queue.Name, message.DequeueCount, MaxDequeueCount, RetryDelay);
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryDelay, cancellationToken: cancellationToken);
+                logger.LogWarning(e, "Message {Id} on {Queue} failed (try {Count} of {Max}); retrying in {Delay}", message.MessageId, queue.Name, message.DequeueCount, settings.MaxDequeueCount, settings.VisibilityTimeout);
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: cancellationToken);
+                _retryVisibleAt = DateTimeOffset.UtcNow + settings.VisibilityTimeout;
             }
         }
     }

@@ -7,19 +7,19 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
-namespace ApprovalWatch.Configuration;
+namespace ApprovalWatch.Reference;
 
 /// <summary>
 /// Loads the configuration data from the config container at the start of each run, so that an
 /// operator's new file takes effect without a deploy: <c>catalogue.csv</c>, <c>directory.csv</c> and the
 /// <see cref="CalendarFolder"/>. A missing or malformed file fails the run with a message naming it.
 /// </summary>
-public sealed class PipelineConfigLoader(StorageAccount storage)
+public sealed class ReferenceDataLoader(StorageAccount storage)
 {
     public const string CatalogueBlob = "catalogue.csv";
     public const string DirectoryBlob = "directory.csv";
 
-    public async Task<PipelineConfig> LoadAsync(CancellationToken cancellationToken)
+    public async Task<ReferenceData> LoadAsync(CancellationToken cancellationToken)
     {
         var container = storage.Config;
         var catalogue = ProcedureCatalogue.Parse(await ReadAsync(container, CatalogueBlob, cancellationToken));
@@ -37,7 +37,7 @@ public sealed class PipelineConfigLoader(StorageAccount storage)
             throw new InvalidOperationException($"{DirectoryBlob}: {unknown.Email} keeps calendar '{unknown.Calendar}', which has no files under calendar/.");
         }
 
-        return new PipelineConfig(catalogue, staff, calendars);
+        return new ReferenceData(catalogue, staff, calendars);
     }
 
     private static async Task<TextReader> ReadAsync(BlobContainerClient container, string name, CancellationToken cancellationToken)

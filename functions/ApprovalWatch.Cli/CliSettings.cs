@@ -1,0 +1,13 @@
+using ApprovalWatch.Calendar;
+using ApprovalWatch.Cli.Local;
+using ApprovalWatch.Hosting;
+using ApprovalWatch.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ApprovalWatch.Cli;
+
+/// <summary>What every command may set: where storage is, the office day to act as of, where mail goes.</summary>
+/// <param name="Names">Container, queue and table names of a run of its own (benchmarks); the defaults when null.</param>
+public sealed record CliSettings(string? Storage, DateOnly? AsOf, string MailFolder, bool Verbose, StorageNames? Names = null);

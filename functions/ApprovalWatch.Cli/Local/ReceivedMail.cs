@@ -1,0 +1,10 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace ApprovalWatch.Cli.Local;
+
+/// <summary>One message as SendGrid's <c>POST /v3/mail/send</c> received it.</summary>
+public sealed record ReceivedMail(string MessageId, string From, string To, string Subject, string Text, string Html, string? EmlPath);

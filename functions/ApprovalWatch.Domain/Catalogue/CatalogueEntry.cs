@@ -1,0 +1,7 @@
+namespace ApprovalWatch.Catalogue;
+
+/// <summary>
+/// One kind of approval procedure: who owns it, its stage (1–4) and its time limits in working days: the
+/// statutory limit (法定时限) the law sets, and the shorter promised limit (承诺时限) the flags use.
+/// </summary>
+public sealed record CatalogueEntry(string Code, string ChineseName, string EnglishName, string Department, int Stage, int StatutoryDays, int PromisedDays);

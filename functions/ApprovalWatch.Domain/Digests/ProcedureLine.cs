@@ -1,0 +1,53 @@
+using ApprovalWatch.Catalogue;
+using ApprovalWatch.Deadlines;
+
+namespace ApprovalWatch.Digests;
+
+/// <summary>A procedure in a digest: who handles it and how its limits stand.</summary>
+public sealed record ProcedureLine : DigestLine
+{
+    public required string ProcedureCode { get; init; }
+
+    public required string Department { get; init; }
+
+    public required string HandlerEmail { get; init; }
+
+    public required string HandlerName { get; init; }
+
+    public int ExtensionDays { get; init; }
+
+    public int PausedWorkingDays { get; init; }
+
+    /// <summary>The statutory limit (法定时限) and its due date, shown beside the promised one.</summary>
+    public int StatutoryDays { get; init; }
+
+    public DateOnly? StatutoryDueOn { get; init; }
+
+    /// <summary>Open past the statutory limit: escalated one rung higher.</summary>
+    public bool PastStatutory { get; init; }
+
+    public override string ItemCode => ProcedureCode;
+
+    /// <summary>The line of a yellow or red procedure; <paramref name="entry"/> is null for a code the catalogue no longer has.</summary>
+    public static ProcedureLine Of(Procedure procedure, Assessment assessment, CatalogueEntry? entry, string handlerName) => new()
+    {
+        ProjectCode = procedure.ProjectCode,
+        ProjectName = procedure.ProjectName,
+        ProcedureCode = procedure.ProcedureCode,
+        ChineseName = entry?.ChineseName ?? procedure.ProcedureCode,
+        EnglishName = entry?.EnglishName ?? procedure.ProcedureCode,
+        Department = procedure.Department,
+        HandlerEmail = procedure.HandlerEmail,
+        HandlerName = handlerName,
+        StartedOn = procedure.AcceptedOn,
+        DueOn = assessment.Deadline.DueOn ?? throw new ArgumentException("A paused procedure has no due date and no digest line.", nameof(assessment)),
+        LimitDays = procedure.LimitDays,
+        StatutoryDays = entry?.StatutoryDays ?? 0,
+        StatutoryDueOn = assessment.StatutoryDueOn,
+        PastStatutory = assessment.PastStatutory,
+        ExtensionDays = procedure.ExtensionDays,
+        PausedWorkingDays = assessment.Deadline.PausedWorkingDays,
+        Flag = assessment.Flag,
+        WorkingDaysLeft = assessment.WorkingDaysLeft,
+    };
+}

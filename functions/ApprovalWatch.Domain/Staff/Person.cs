@@ -1,0 +1,7 @@
+using ApprovalWatch.Catalogue;
+using ApprovalWatch.Text;
+
+namespace ApprovalWatch.Staff;
+
+/// <summary>A person the pipeline writes to; <paramref name="Calendar"/> sets the days and office hours he is written to.</summary>
+public sealed record Person(string Email, string Name, string Department, Role Role, string Calendar = Calendar.CalendarSet.National);

@@ -1,0 +1,35 @@
+using ApprovalWatch.Gathering;
+using ApprovalWatch.Ingestion;
+using ApprovalWatch.Mail;
+using ApprovalWatch.Receipts;
+using ApprovalWatch.Scanning;
+using ApprovalWatch.Storage;
+using ApprovalWatch.Templates;
+
+namespace ApprovalWatch.Hosting;
+
+/// <summary>
+/// The one entry point of each function: what the Azure Functions app, the CLI's local host and the
+/// tests call with a timer tick or a queue message's text, so that all of them run what Azure runs.
+/// </summary>
+public sealed class PipelineFunctions(TemplatePublisher templates, SubmissionGatherer gatherer, SubmissionIngestor ingestor, DeadlineScanner scanner, NotificationSender sender)
+{
+    /// <summary>GatherSubmissions: templates brought up to date with the catalogue, then new or changed files queued.</summary>
+    public async Task<GatherResult> GatherSubmissionsAsync(CancellationToken cancellationToken)
+    {
+        var written = await templates.PublishIfChangedAsync(cancellationToken);
+        return new GatherResult(written, await gatherer.GatherAsync(cancellationToken));
+    }
+
+    /// <summary>IngestSubmission: one <see cref="IngestMessage"/>.</summary>
+    public Task<Receipt?> IngestSubmissionAsync(string message, CancellationToken cancellationToken) =>
+        ingestor.IngestAsync(QueueMessages.Read<IngestMessage>(message), cancellationToken);
+
+    /// <summary>ScanDeadlines: today's scan (Beijing), or a given office day's.</summary>
+    public Task<ScanResult> ScanDeadlinesAsync(DateOnly? date, bool dryRun, CancellationToken cancellationToken) =>
+        scanner.ScanAsync(date, dryRun, cancellationToken);
+
+    /// <summary>SendDigest: one <see cref="NotifyMessage"/>; SendGrid's message id, or null when it had been sent.</summary>
+    public Task<string?> SendDigestAsync(string message, CancellationToken cancellationToken) =>
+        sender.SendAsync(QueueMessages.Read<NotifyMessage>(message), cancellationToken);
+}

@@ -1,0 +1,6 @@
+using System.Text.Json;
+
+namespace ApprovalWatch.Storage;
+
+/// <summary>Asks IngestSubmission to read one version of one blob under <c>submissions/</c>.</summary>
+public sealed record IngestMessage(string BlobName, string ETag);

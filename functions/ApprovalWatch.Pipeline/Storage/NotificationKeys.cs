@@ -1,0 +1,14 @@
+namespace ApprovalWatch.Storage;
+
+/// <summary>The keys of the Notifications ledger: PartitionKey = office date, RowKey = what was sent to whom.</summary>
+public static class NotificationKeys
+{
+    public static string Day(DateOnly date) => IsoDate.Format(date);
+
+    /// <summary>A recipient's digest of the day: one per recipient and day.</summary>
+    public static string Digest(string recipient) => TableKey.Escape(recipient.ToLowerInvariant());
+
+    /// <summary>The receipt of one file's content to one department contact.</summary>
+    public static string Reply(string recipient, string contentHash, string file) =>
+        $"reply|{TableKey.Escape(recipient)}|{contentHash[..Math.Min(16, contentHash.Length)]}|{TableKey.Escape(file)}";
+}

@@ -1,0 +1,9 @@
+using System.Text.Json;
+
+namespace ApprovalWatch.Storage;
+
+/// <summary>
+/// Asks SendDigest to send one recipient his digest of one office day or, with <paramref name="Receipt"/>
+/// (a submitted blob's name), the receipt of that file.
+/// </summary>
+public sealed record NotifyMessage(DateOnly Date, string Recipient, string? Receipt = null);
