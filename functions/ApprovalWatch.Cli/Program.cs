@@ -9,7 +9,8 @@ var storage = new Option<string?>("--storage") { Description = "Storage connecti
 var mail = new Option<string>("--mail") { Description = "Folder for mail sent to the local SendGrid endpoint", DefaultValueFactory = _ => Path.Combine("out", "mail"), Recursive = true };
 var verbose = new Option<bool>("--verbose") { Description = "Log what each step does", Recursive = true };
 var asOf = new Option<DateOnly?>("--as-of") { Description = "Act as on this office day (yyyy-MM-dd), 10:00 Beijing time", CustomParser = r => ParseDate(r.Tokens[0].Value) };
-var samples = new Option<string?>("--samples") { Description = "The samples folder (default: samples/ here or above)" };
+var samples = new Option<string?>("--samples") { Description = "The samples folder: config/ and submissions/ (default: samples/ here or above)" };
+var config = new Option<string?>("--config") { Description = "The configuration folder: catalogue.csv, directory.csv, calendar/ (default: samples/config here or above)" };
 
 var root = new RootCommand("approvalwatch: approval deadlines of key construction projects, run locally over Azure Storage")
 {
@@ -44,18 +45,18 @@ var from = new Option<DateOnly>("--from") { Description = "The acceptance date",
 var days = new Option<int>("--days") { Description = "The time limit in working days", Required = true };
 var extend = new Option<int>("--extend") { Description = "Working days of an approved extension" };
 var pause = new Option<string[]>("--pause") { Description = "A pause FROM..TO (TO may be empty while still paused); repeatable", AllowMultipleArgumentsPerToken = false };
-var due = new Command("due", "Print the due date: the N-th working day after the acceptance date, pauses not counted") { from, days, extend, pause, calendarName, samples };
-due.SetAction(r => CalendarCommands.DueAsync(r.GetValue(samples), r.GetValue(calendarName)!, r.GetValue(from), r.GetValue(days), r.GetValue(extend), ParsePauses(r.GetValue(pause) ?? []), Console.Out));
+var due = new Command("due", "Print the due date: the N-th working day after the acceptance date, pauses not counted") { from, days, extend, pause, calendarName, config };
+due.SetAction(r => CalendarCommands.DueAsync(r.GetValue(config), r.GetValue(calendarName)!, r.GetValue(from), r.GetValue(days), r.GetValue(extend), ParsePauses(r.GetValue(pause) ?? []), Console.Out));
 root.Add(due);
 
 var year = new Argument<int>("year") { Description = "The year" };
-var show = new Command("show", "Print a year's holidays and swapped working days with the notices they come from") { year, calendarName, samples };
-show.SetAction(r => CalendarCommands.ShowAsync(r.GetValue(samples), r.GetValue(calendarName)!, r.GetValue(year), Console.Out));
+var show = new Command("show", "Print a year's holidays and swapped working days with the notices they come from") { year, calendarName, config };
+show.SetAction(r => CalendarCommands.ShowAsync(r.GetValue(config), r.GetValue(calendarName)!, r.GetValue(year), Console.Out));
 root.Add(new Command("calendar", "The working-day calendars") { show });
 
 var procedures = new Option<int>("--procedures") { DefaultValueFactory = _ => 1_000_000 };
-var benchDue = new Command("due", "Due-date evaluations per second on one core") { procedures, samples };
-benchDue.SetAction(r => BenchCommand.DueAsync(r.GetValue(samples), r.GetValue(procedures), Console.Out));
+var benchDue = new Command("due", "Due-date evaluations per second on one core") { procedures, config };
+benchDue.SetAction(r => BenchCommand.DueAsync(r.GetValue(config), r.GetValue(procedures), Console.Out));
 var benchRows = new Option<int>("--rows") { DefaultValueFactory = _ => 200_000 };
 var applyRows = new Option<int>("--apply-rows") { Description = "Rows the storage part applies (the emulator slows as tables grow)", DefaultValueFactory = _ => 20_000 };
 var benchIngest = new Command("ingest", "Rows per second parsed and validated, rows per second applied to storage, peak memory") { benchRows, applyRows };
@@ -66,8 +67,8 @@ var templateDepartment = new Option<string>("--department") { Description = "The
 var templateFormat = new Option<string>("--format") { Description = "xlsx or csv", DefaultValueFactory = _ => "xlsx" };
 templateFormat.AcceptOnlyFromAmong("xlsx", "csv");
 var templateOut = new Option<string?>("--out") { Description = "The file to write (default: DEPARTMENT.FORMAT here)" };
-var template = new Command("template", "Write the blank file a department fills in, with the department's procedures") { templateDepartment, templateFormat, templateOut, samples };
-template.SetAction(r => TemplateCommand.RunAsync(r.GetValue(samples), r.GetValue(templateDepartment)!, r.GetValue(templateFormat)!, r.GetValue(templateOut), Console.Out));
+var template = new Command("template", "Write the blank file a department fills in, with the department's procedures") { templateDepartment, templateFormat, templateOut, config };
+template.SetAction(r => TemplateCommand.RunAsync(r.GetValue(config), r.GetValue(templateDepartment)!, r.GetValue(templateFormat)!, r.GetValue(templateOut), Console.Out));
 root.Add(template);
 
 var output = new Option<string>("--out") { DefaultValueFactory = _ => "samples" };
@@ -76,7 +77,7 @@ var generate = new Command("samples", "Regenerate the sample scenario (calendars
 generate.SetAction(async r =>
 {
     var folder = new SampleFolder(r.GetValue(output)!);
-    var calendar = (await folder.CalendarsAsync()).ForRegion("653001");
+    var calendar = (await folder.Config.CalendarsAsync()).ForRegion("653001");
     new SampleGenerator(calendar, DemoCommand.SampleDate, r.GetValue(seed)).WriteTo(folder.Path);
     Console.WriteLine($"Wrote the sample scenario to {Path.GetFullPath(folder.Path)}");
 });

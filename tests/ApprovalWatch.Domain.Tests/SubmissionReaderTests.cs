@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using ApprovalWatch.Spreadsheets;
 using ApprovalWatch.Submissions;
 using ApprovalWatch.Submissions.Files;
 using ApprovalWatch.Text;

@@ -2,6 +2,7 @@ using ApprovalWatch.Cli.Commands;
 using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Cli.Samples;
 using ApprovalWatch.Staff;
+using ApprovalWatch.Submissions.Files;
 
 namespace ApprovalWatch.Tests;
 
@@ -32,13 +33,25 @@ public class SampleTests
     public async Task The_committed_samples_are_what_the_seeded_generator_writes()
     {
         var folder = new SampleFolder(Path.Combine(OfficialCalendars.RepositoryRoot, "samples"));
-        var files = new SampleGenerator((await folder.CalendarsAsync()).ForRegion("653001"), DemoCommand.SampleDate, 20260316).Generate();
+        var files = new SampleGenerator((await folder.Config.CalendarsAsync()).ForRegion("653001"), DemoCommand.SampleDate, 20260316).Generate();
 
         Assert.Equal(9, files.Count); // catalogue, directory, projects and six department files
         foreach (var (path, content) in files)
         {
-            Assert.Equal(content, File.ReadAllBytes(Path.Combine(folder.Path, path)));
+            var committed = File.ReadAllBytes(Path.Combine(folder.Path, path));
+            if (path.EndsWith(".xlsx", StringComparison.Ordinal))
+            {
+                // A workbook records when it was written: what a reader sees in it must be the same.
+                Assert.Equal(Sheet(path, content), Sheet(path, committed));
+            }
+            else
+            {
+                Assert.Equal(content, committed);
+            }
         }
+
+        static List<string> Sheet(string name, byte[] content) =>
+            SubmissionReader.Open(name, new MemoryStream(content), SubmissionLimits.Default).Rows.Select(r => $"{r.Line}: {string.Join('|', r.Fields)}").ToList();
     }
 
     [Fact]
@@ -87,13 +100,13 @@ public class DemoTests
 
 public class CalendarCommandTests
 {
-    private static readonly string Samples = Path.Combine(OfficialCalendars.RepositoryRoot, "samples");
+    private static readonly string Config = Path.Combine(OfficialCalendars.RepositoryRoot, "samples", "config");
 
     [Fact]
     public async Task Due_prints_the_due_date_and_the_days_that_were_not_counted()
     {
         var output = new StringWriter();
-        await CalendarCommands.DueAsync(Samples, "xinjiang", new DateOnly(2026, 3, 16), 5, 0, [new Deadlines.Pause(new DateOnly(2026, 3, 17), new DateOnly(2026, 3, 18), "补正")], output);
+        await CalendarCommands.DueAsync(Config, "xinjiang", new DateOnly(2026, 3, 16), 5, 0, [new Deadlines.Pause(new DateOnly(2026, 3, 17), new DateOnly(2026, 3, 18), "补正")], output);
 
         var text = output.ToString();
         Assert.Contains("limit 5 working days on the xinjiang calendar: due 2026-03-26 (Thursday)", text);
@@ -105,7 +118,7 @@ public class CalendarCommandTests
     public async Task Calendar_show_lists_the_days_of_a_year_with_their_notices()
     {
         var output = new StringWriter();
-        await CalendarCommands.ShowAsync(Samples, "national", 2026, output);
+        await CalendarCommands.ShowAsync(Config, "national", 2026, output);
 
         var text = output.ToString();
         Assert.Contains("Calendar national, 2026: 248 working days", text);
@@ -117,7 +130,34 @@ public class CalendarCommandTests
     [Fact]
     public async Task Calendar_show_for_a_year_not_loaded_names_the_calendar_and_year()
     {
-        var error = await Assert.ThrowsAsync<Calendar.CalendarYearMissingException>(() => CalendarCommands.ShowAsync(Samples, "xinjiang", 2027, new StringWriter()));
+        var error = await Assert.ThrowsAsync<Calendar.CalendarYearMissingException>(() => CalendarCommands.ShowAsync(Config, "xinjiang", 2027, new StringWriter()));
         Assert.Equal(("xinjiang", 2027), (error.Calendar, error.Year));
+    }
+}
+
+public class QueueTriggerSettingsTests
+{
+    [Fact]
+    public void The_local_queue_pump_retries_as_the_host_json_that_ships_with_the_app()
+    {
+        var shipped = QueueTriggerSettings.FromHostJson(Path.Combine(OfficialCalendars.RepositoryRoot, "host.json"));
+
+        Assert.Equal(shipped, QueueTriggerSettings.FromHostJson());
+        Assert.Equal(new QueueTriggerSettings(5, TimeSpan.FromMinutes(1)), shipped);
+    }
+
+    [Fact]
+    public void A_host_json_without_queue_settings_means_the_hosts_defaults()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, """{ "version": "2.0", "extensions": { "queues": { "maxDequeueCount": 3 } } }""");
+            Assert.Equal(new QueueTriggerSettings(3, TimeSpan.Zero), QueueTriggerSettings.FromHostJson(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }

@@ -1,7 +1,6 @@
 using ApprovalWatch.Receipts;
 using System.Text;
 using ApprovalWatch.Ingestion;
-using ApprovalWatch.Spreadsheets;
 using ApprovalWatch.Storage;
 using ApprovalWatch.Submissions;
 using ApprovalWatch.Submissions.Files;

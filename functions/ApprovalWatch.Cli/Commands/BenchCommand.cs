@@ -10,10 +10,10 @@ namespace ApprovalWatch.Cli.Commands;
 /// </summary>
 public static class BenchCommand
 {
-    public static async Task<int> DueAsync(string? samplesPath, int count, TextWriter output)
+    public static async Task<int> DueAsync(string? configPath, int count, TextWriter output)
     {
         var build = Stopwatch.StartNew();
-        var calendars = await SampleFolder.Find(samplesPath).CalendarsAsync();
+        var calendars = await ConfigFolder.Find(configPath).CalendarsAsync();
         var calendar = calendars.Get("xinjiang");
         build.Stop();
 

@@ -7,9 +7,9 @@ namespace ApprovalWatch.Cli.Commands;
 /// <summary>Questions about the legal clock, answered from the calendar files of a config folder.</summary>
 public static class CalendarCommands
 {
-    public static async Task<int> DueAsync(string? samplesPath, string calendarName, DateOnly from, int days, int extend, IReadOnlyList<Pause> pauses, TextWriter output)
+    public static async Task<int> DueAsync(string? configPath, string calendarName, DateOnly from, int days, int extend, IReadOnlyList<Pause> pauses, TextWriter output)
     {
-        var calendar = (await SampleFolder.Find(samplesPath).CalendarsAsync()).Get(calendarName);
+        var calendar = (await ConfigFolder.Find(configPath).CalendarsAsync()).Get(calendarName);
         var deadline = Deadline.Compute(calendar, from, days, pauses, extend);
         var limit = $"{days}{(extend > 0 ? $" + {extend} extension" : "")} working days";
         if (deadline.DueOn is not { } due)
@@ -31,9 +31,9 @@ public static class CalendarCommands
         return 0;
     }
 
-    public static async Task<int> ShowAsync(string? samplesPath, string calendarName, int year, TextWriter output)
+    public static async Task<int> ShowAsync(string? configPath, string calendarName, int year, TextWriter output)
     {
-        var calendars = await SampleFolder.Find(samplesPath).CalendarsAsync();
+        var calendars = await ConfigFolder.Find(configPath).CalendarsAsync();
         var calendar = calendars.Get(calendarName);
         var first = new DateOnly(year, 1, 1);
         calendar.IsWorkingDay(first); // names the calendar and year when the year is not loaded

@@ -7,15 +7,15 @@ namespace ApprovalWatch.Cli.Commands;
 /// <summary>Writes the blank file a department fills in, from the catalogue of a config folder.</summary>
 public static class TemplateCommand
 {
-    public static async Task<int> RunAsync(string? samplesPath, string departmentId, string format, string? outPath, TextWriter output)
+    public static async Task<int> RunAsync(string? configPath, string departmentId, string format, string? outPath, TextWriter output)
     {
         var department = Department.Get(departmentId);
-        var catalogueFile = Path.Combine(SampleFolder.Find(samplesPath).Path, "config", "catalogue.csv");
+        var catalogueFile = ConfigFolder.Find(configPath).CataloguePath;
         using var reader = new StreamReader(catalogueFile);
         var catalogue = ProcedureCatalogue.Parse(reader);
         var content = format switch
         {
-            "xlsx" => SubmissionTemplate.Xlsx(department, catalogue),
+            "xlsx" => await SubmissionTemplate.XlsxAsync(department, catalogue),
             "csv" => SubmissionTemplate.Csv(department, catalogue),
             _ => throw new ArgumentException($"--format is xlsx or csv, not '{format}'."),
         };

@@ -1,4 +1,3 @@
-using ApprovalWatch.Calendar;
 using ApprovalWatch.Storage;
 using Azure.Storage.Blobs;
 
@@ -26,17 +25,10 @@ public sealed class SampleFolder(string path)
             }
         }
 
-        throw new DirectoryNotFoundException("No samples/ folder here or above: pass --samples DIR.");
+        throw new DirectoryNotFoundException("No samples/ folder here or above: pass --samples DIR (for demo) or --config DIR.");
     }
 
-    /// <summary>The calendars of the files in <c>config/calendar/</c>.</summary>
-    public Task<CalendarSet> CalendarsAsync()
-    {
-        var config = System.IO.Path.Combine(Path, "config");
-        var names = Directory.GetFiles(System.IO.Path.Combine(config, "calendar"), "*.csv", SearchOption.AllDirectories)
-            .Select(f => System.IO.Path.GetRelativePath(config, f));
-        return CalendarFolder.LoadAsync(names, name => Task.FromResult<TextReader>(new StringReader(File.ReadAllText(System.IO.Path.Combine(config, name)))));
-    }
+    public ConfigFolder Config => new(System.IO.Path.Combine(Path, "config"));
 
     /// <summary>Uploads <c>config/</c> and <c>submissions/</c> into their containers; the number of files uploaded.</summary>
     public async Task<int> UploadAsync(StorageAccount storage, CancellationToken cancellationToken) =>

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
 using ApprovalWatch.Calendar;
 using ApprovalWatch.Catalogue;
-using ApprovalWatch.Spreadsheets;
 using ApprovalWatch.Text;
 
 namespace ApprovalWatch.Cli.Samples;
@@ -153,43 +154,58 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         return files;
     }
 
-    private static byte[] Xlsx(string title, string[] header, List<string[]> rows)
+    private static byte[] Xlsx(string title, string[] header, List<string[]> rows) => XlsxAsync(title, header, rows).GetAwaiter().GetResult();
+
+    private static async Task<byte[]> XlsxAsync(string title, string[] header, List<string[]> rows)
     {
-        var sheet = new XlsxSheet("进度表");
-        sheet.Rows.Add([title]);
-        sheet.Merges.Add($"A1:{XlsxWriter.ColumnName(header.Length - 1)}1");
-        sheet.Rows.Add(header.Select(h => (object?)new XlsxBold(h)).ToList());
-        for (var i = 0; i < rows.Count; i++)
+        using var output = new MemoryStream();
+        await using (var workbook = await Spreadsheet.CreateNewAsync(output))
         {
-            // Dates as Excel dates, as a clerk types them; everything else as text. The project's code, name
-            // and county are merged down over its consecutive rows, as clerks lay out such sheets.
-            var run = 1;
-            while (i + run < rows.Count && rows[i + run][0] == rows[i][0])
+            await workbook.StartWorksheetAsync("进度表");
+            await workbook.AddRowAsync([new Cell(title)]);
+            workbook.MergeCells($"A1:{ColumnName(header.Length - 1)}1");
+            await workbook.AddHeaderRowAsync(header, workbook.AddStyle(new Style { Font = { Bold = true } }));
+            var dates = workbook.AddStyle(new Style { Format = NumberFormat.Standard(StandardNumberFormat.ShortDate) });
+            var row = 3;
+            for (var i = 0; i < rows.Count; i++)
             {
-                run++;
+                // Dates as Excel dates, as a clerk types them; everything else as text. The project's code, name
+                // and county are merged down over its consecutive rows, as clerks lay out such sheets.
+                var run = 1;
+                while (i + run < rows.Count && rows[i + run][0] == rows[i][0])
+                {
+                    run++;
+                }
+
+                for (var r = i; r < i + run; r++)
+                {
+                    await workbook.AddRowAsync(rows[r].Select((v, c) => c < 3 && r > i ? default : Cell(v, dates)).ToArray());
+                }
+
+                if (run > 1)
+                {
+                    foreach (var column in new[] { "A", "B", "C" })
+                    {
+                        workbook.MergeCells($"{column}{row}:{column}{row + run - 1}");
+                    }
+                }
+
+                row += run;
+                i += run - 1;
             }
 
-            for (var r = i; r < i + run; r++)
-            {
-                sheet.Rows.Add(rows[r].Select((v, c) => c < 3 && r > i ? null : Cell(v)).ToList());
-            }
-
-            if (run > 1)
-            {
-                var top = sheet.Rows.Count - run;
-                sheet.Merges.AddRange(Enumerable.Range(0, 3).Select(c => $"{XlsxWriter.Cell(c, top)}:{XlsxWriter.Cell(c, top + run - 1)}"));
-            }
-
-            i += run - 1;
+            await workbook.FinishAsync();
         }
 
-        using var output = new MemoryStream();
-        XlsxWriter.Write(output, [sheet]);
         return output.ToArray();
     }
 
-    private static object? Cell(string value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : value.Length == 0 ? null : value;
+    private static Cell Cell(string value, StyleId dates) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? new Cell(date.ToDateTime(TimeOnly.MinValue), dates)
+        : value.Length == 0 ? default
+        : new Cell(value);
+
+    private static string ColumnName(int column) => ((char)('A' + column)).ToString();
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
