@@ -1,10 +1,4 @@
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Cli.Local;
-using ApprovalWatch.Hosting;
 using ApprovalWatch.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Cli;
 

@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
-using System.Text.Json;
-
 namespace ApprovalWatch.Cli.Local;
 
 /// <summary>One message as SendGrid's <c>POST /v3/mail/send</c> received it.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ApprovalWatch.Text;
-
 namespace ApprovalWatch.Calendar;
 
 /// <summary>From a day of the year on, until the next rule: the morning and afternoon periods of one calendar.</summary>

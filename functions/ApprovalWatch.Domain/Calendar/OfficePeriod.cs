@@ -1,5 +1,4 @@
 using System.Globalization;
-using ApprovalWatch.Text;
 
 namespace ApprovalWatch.Calendar;
 

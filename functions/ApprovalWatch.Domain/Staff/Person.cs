@@ -1,6 +1,3 @@
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Text;
-
 namespace ApprovalWatch.Staff;
 
 /// <summary>A person the pipeline writes to; <paramref name="Calendar"/> sets the days and office hours he is written to.</summary>

@@ -1,6 +1,3 @@
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Text;
-
 namespace ApprovalWatch.Staff;
 
 /// <summary>What a person is in the escalation ladder.</summary>

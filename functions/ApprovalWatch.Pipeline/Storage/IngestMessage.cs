@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ApprovalWatch.Storage;
 
 /// <summary>Asks IngestSubmission to read one version of one blob under <c>submissions/</c>.</summary>

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Text.Json;
 using ApprovalWatch.Text;
-using ExcelDataReader;
 
 namespace ApprovalWatch.Submissions.Files;
 
