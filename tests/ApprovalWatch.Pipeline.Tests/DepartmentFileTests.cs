@@ -116,6 +116,21 @@ public class DepartmentFileTests
     }
 
     [Fact]
+    public async Task The_same_file_ingested_again_on_a_later_day_does_not_mail_its_contact_again()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/a.csv", $"项目代码,审批事项,办理状态,受理日期,经办人邮箱\n{School},NR-03,审查中,2026-03-02,a@b.org\n");
+        await pipeline.NotifyPump().DrainAsync(default);
+        var etag = (await pipeline.Storage.Submissions.GetBlobClient("housing/a.csv").GetPropertiesAsync()).Value.ETag.ToString();
+
+        pipeline.Clock.Now = pipeline.Clock.Now.AddDays(1);
+        await pipeline.Functions.IngestSubmissionAsync(QueueMessages.Write(new IngestMessage("housing/a.csv", etag)), default);
+        await pipeline.NotifyPump().DrainAsync(default);
+
+        Assert.Equal(HousingContact, Assert.Single(pipeline.Mail.Received).To);
+    }
+
+    [Fact]
     public async Task A_file_over_the_size_limit_is_refused_with_the_limit_and_the_contact_is_told()
     {
         await using var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?> { ["Ingest:MaxFileBytes"] = "100" });

@@ -34,7 +34,7 @@ public sealed class NotificationSender(StorageAccount storage, DigestStore diges
             ? NotificationKeys.Digest(message.Recipient)
             : NotificationKeys.Reply(message.Recipient, receipt.ContentHash, receipt.File);
         var ledger = storage.NotificationLedger;
-        var day = NotificationKeys.Day(message.Date);
+        var day = receipt is null ? NotificationKeys.Day(message.Date) : NotificationKeys.Replies;
         var found = await ledger.GetEntityIfExistsAsync<NotificationEntity>(day, key, cancellationToken: cancellationToken);
         var before = found.HasValue ? found.Value! : null;
         if (before?.State == NotificationEntity.Sent)

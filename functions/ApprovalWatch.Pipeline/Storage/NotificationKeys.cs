@@ -1,8 +1,14 @@
 namespace ApprovalWatch.Storage;
 
-/// <summary>The keys of the Notifications ledger: PartitionKey = office date, RowKey = what was sent to whom.</summary>
+/// <summary>
+/// The keys of the Notifications ledger: PartitionKey = the office date of a digest (one per recipient and
+/// day), or <see cref="Replies"/> for receipt replies (one per file content and contact, whatever the day);
+/// RowKey = what was sent to whom.
+/// </summary>
 public static class NotificationKeys
 {
+    public const string Replies = "replies";
+
     public static string Day(DateOnly date) => IsoDate.Format(date);
 
     /// <summary>A recipient's digest of the day: one per recipient and day.</summary>
