@@ -188,4 +188,21 @@ public class IngestionTests
         var bySize = TableBatches.Split(big, e => 2 * ((string)((TableEntity)e)["Text"]).Length).ToList();
         Assert.Equal([3, 3, 3, 1], bySize.Select(b => b.Count));
     }
+
+    [Fact]
+    public async Task A_message_that_is_not_base64_goes_to_poison_and_the_pump_goes_on_with_the_next()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var etag = await pipeline.DropAsync("housing/a.csv", $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-13")}\n");
+        var raw = new QueueClient(AzuriteFixture.ConnectionString, pipeline.Storage.Names.IngestQueue);
+        await raw.SendMessageAsync("{\"blobName\": \"housing/a.csv\", not base64 at all}");
+        await pipeline.Storage.IngestQueue.SendMessageAsync(QueueMessages.Write(new IngestMessage("housing/a.csv", etag.ToString())));
+
+        await pipeline.IngestPump().DrainAsync(default);
+
+        Assert.Single(await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToListAsync());
+        Assert.Equal(0, await pipeline.CountAsync(pipeline.Storage.IngestQueue));
+        var poisoned = Assert.Single((await pipeline.Storage.PoisonQueue(pipeline.Storage.IngestQueue).ReceiveMessagesAsync()).Value);
+        Assert.Equal("{\"blobName\": \"housing/a.csv\", not base64 at all}", poisoned.Body.ToString());
+    }
 }

@@ -52,7 +52,7 @@ public sealed class QueuePump(QueueClient queue, QueueClient poison, Func<string
         }
     }
 
-    /// <summary>Polls until cancelled.</summary>
+    /// <summary>Polls until cancelled. A failure to reach the queue is logged loudly and tried again; the pump never stops on its own.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -67,6 +67,18 @@ public sealed class QueuePump(QueueClient queue, QueueClient poison, Func<string
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "The pump of {Queue} could not receive; trying again in {Delay}", queue.Name, PollInterval);
+                try
+                {
+                    await Task.Delay(PollInterval, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Azure.Storage.Queues.Specialized;
 using Microsoft.Extensions.Configuration;
 
 namespace ApprovalWatch.Storage;
@@ -109,5 +110,27 @@ public sealed class StorageAccount
     /// <summary>The queue where the Functions host moves a message after its last failed try.</summary>
     public QueueClient PoisonQueue(QueueClient queue) => Queues.GetQueueClient(queue.Name + "-poison");
 
-    private static QueueClientOptions QueueOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
+    private static QueueClientOptions QueueOptions()
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        options.MessageDecodingFailed += MoveUndecodableToPoisonAsync;
+        return options;
+    }
+
+    /// <summary>
+    /// A received message that is not Base64 goes to the <c>-poison</c> queue, as the Functions host moves it,
+    /// instead of failing every receive of its queue; a peek leaves it where it is.
+    /// </summary>
+    private static async Task MoveUndecodableToPoisonAsync(QueueMessageDecodingFailedEventArgs args)
+    {
+        if (args.ReceivedMessage is not { } message)
+        {
+            return;
+        }
+
+        var poison = args.Queue.GetParentQueueServiceClient().GetQueueClient(args.Queue.Name + "-poison");
+        await poison.CreateIfNotExistsAsync(cancellationToken: args.CancellationToken);
+        await poison.SendMessageAsync(message.Body, cancellationToken: args.CancellationToken);
+        await args.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, args.CancellationToken);
+    }
 }
