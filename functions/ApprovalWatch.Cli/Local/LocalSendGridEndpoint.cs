@@ -15,10 +15,11 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly string? _folder;
-    private readonly ConcurrentQueue<HttpStatusCode> _failures = new();
+    private readonly ConcurrentQueue<SendGridFault> _faults = new();
     private readonly ConcurrentQueue<ReceivedMail> _received = new();
     private readonly Task _loop;
     private int _count;
+    private int _requests;
 
     public LocalSendGridEndpoint(string? folder = null)
     {
@@ -41,12 +42,24 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
 
     public IReadOnlyCollection<ReceivedMail> Received => _received;
 
+    /// <summary>Every call to <c>/v3/mail/send</c>, answered or not.</summary>
+    public int Requests => _requests;
+
     /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="status"/> instead of 202.</summary>
-    public void FailNext(int count, HttpStatusCode status)
+    public void FailNext(int count, HttpStatusCode status, int? retryAfterSeconds = null)
     {
         for (var i = 0; i < count; i++)
         {
-            _failures.Enqueue(status);
+            _faults.Enqueue(new SendGridFault.Status(status, retryAfterSeconds));
+        }
+    }
+
+    /// <summary>Meets the next requests with these faults, one each, in order; then it answers as SendGrid does.</summary>
+    public void Inject(params SendGridFault[] faults)
+    {
+        foreach (var fault in faults)
+        {
+            _faults.Enqueue(fault);
         }
     }
 
@@ -84,13 +97,26 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
                 return;
             }
 
+            // Each request on its own, so that one held request does not hold the others.
+            _ = Task.Run(() => HandleSafelyAsync(context));
+        }
+    }
+
+    private async Task HandleSafelyAsync(HttpListenerContext context)
+    {
+        try
+        {
+            await HandleAsync(context);
+        }
+        catch (Exception e)
+        {
             try
             {
-                await HandleAsync(context);
-            }
-            catch (Exception e)
-            {
                 await AnswerAsync(context.Response, HttpStatusCode.BadRequest, $"{{\"errors\":[{{\"message\":{JsonSerializer.Serialize(e.Message)}}}]}}");
+            }
+            catch (Exception e2) when (e2 is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The caller is gone (it timed out): nothing to answer.
             }
         }
     }
@@ -111,10 +137,22 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
         }
 
         using var body = await JsonDocument.ParseAsync(request.InputStream);
-        if (_failures.TryDequeue(out var failure))
+        Interlocked.Increment(ref _requests);
+        _faults.TryDequeue(out var fault);
+        switch (fault)
         {
-            await AnswerAsync(context.Response, failure, "{\"errors\":[{\"message\":\"injected failure\"}]}");
-            return;
+            case SendGridFault.Status status:
+                if (status.RetryAfterSeconds is { } seconds)
+                {
+                    context.Response.Headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                await AnswerAsync(context.Response, status.Code, "{\"errors\":[{\"message\":\"injected failure\"}]}");
+                return;
+            case SendGridFault.Hang hang:
+                await Task.Delay(hang.For);
+                context.Response.Abort();
+                return;
         }
 
         var root = body.RootElement;
@@ -136,6 +174,11 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
         }
 
         _received.Enqueue(mail);
+        if (fault is SendGridFault.AnswerLate late)
+        {
+            await Task.Delay(late.After);
+        }
+
         context.Response.Headers["X-Message-Id"] = id;
         await AnswerAsync(context.Response, HttpStatusCode.Accepted, "");
     }

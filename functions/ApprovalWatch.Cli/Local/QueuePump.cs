@@ -16,34 +16,46 @@ public sealed class QueuePump(QueueClient queue, QueueClient poison, Func<string
 
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    private readonly Lock _gate = new();
     private DateTimeOffset _retryVisibleAt = DateTimeOffset.MinValue;
 
-    /// <summary>Receives one batch and handles it; the number of messages handled (succeeded or not).</summary>
+    private DateTimeOffset RetryVisibleAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _retryVisibleAt;
+            }
+        }
+    }
+
+    /// <summary>Receives one batch and handles its messages side by side, as the host does; the number handled (succeeded or not).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         QueueMessage[] messages = await queue.ReceiveMessagesAsync(16, ProcessingLease, cancellationToken);
-        foreach (var message in messages)
-        {
-            await HandleAsync(message, cancellationToken);
-        }
-
+        await Task.WhenAll(messages.Select(m => HandleAsync(m, cancellationToken)));
         return messages.Length;
     }
 
     /// <summary>
-    /// Handles messages until none is visible and none that failed here is waiting for its next try.
+    /// Handles messages until none is visible and none that failed here is waiting for its next try; with
+    /// <paramref name="settle"/>, until none has come for that long (retries the handlers queued themselves).
     /// Messages that are not due yet (digests waiting for office hours) stay in the queue.
     /// </summary>
-    public async Task DrainAsync(CancellationToken cancellationToken)
+    public async Task DrainAsync(CancellationToken cancellationToken, TimeSpan settle = default)
     {
+        var quietSince = DateTimeOffset.UtcNow;
         while (true)
         {
             if (await RunOnceAsync(cancellationToken) > 0)
             {
+                quietSince = DateTimeOffset.UtcNow;
                 continue;
             }
 
-            if (DateTimeOffset.UtcNow > _retryVisibleAt + TimeSpan.FromSeconds(1))
+            var now = DateTimeOffset.UtcNow;
+            if (now > RetryVisibleAt + TimeSpan.FromSeconds(1) && now - quietSince >= settle)
             {
                 return;
             }
@@ -103,7 +115,10 @@ public sealed class QueuePump(QueueClient queue, QueueClient poison, Func<string
             {
                 logger.LogWarning(e, "Message {Id} on {Queue} failed (try {Count} of {Max}); retrying in {Delay}", message.MessageId, queue.Name, message.DequeueCount, settings.MaxDequeueCount, settings.VisibilityTimeout);
                 await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: cancellationToken);
-                _retryVisibleAt = DateTimeOffset.UtcNow + settings.VisibilityTimeout;
+                lock (_gate)
+                {
+                    _retryVisibleAt = DateTimeOffset.UtcNow + settings.VisibilityTimeout;
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 using ApprovalWatch.Digests;
 using ApprovalWatch.Storage;
 using Azure;
+using Azure.Data.Tables;
 
 namespace ApprovalWatch.Mail;
 
@@ -25,7 +26,9 @@ public sealed class NotificationQueue(StorageAccount storage, DigestStore digest
         var known = await storage.NotificationLedger.GetEntityIfExistsAsync<NotificationEntity>(day, key, cancellationToken: cancellationToken);
         if (known.HasValue)
         {
-            return false;
+            // Refused for the account (a wrong key or sender) on an earlier run: this run tries again.
+            return known.Value is { State: NotificationEntity.Failed, Failure: nameof(DeliveryFailure.Account) } refused
+                && await RequeueAsync(refused, cancellationToken);
         }
 
         await digests.WriteAsync(digest, cancellationToken);
@@ -37,7 +40,7 @@ public sealed class NotificationQueue(StorageAccount storage, DigestStore digest
         try
         {
             await storage.NotificationLedger.AddEntityAsync(
-                new NotificationEntity { PartitionKey = day, RowKey = key, Recipient = digest.RecipientEmail, State = NotificationEntity.Queued, Lines = digest.Lines.Count() },
+                new NotificationEntity { PartitionKey = day, RowKey = key, Recipient = digest.RecipientEmail, Date = day, State = NotificationEntity.Queued, Lines = digest.Lines.Count() },
                 cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -51,6 +54,34 @@ public sealed class NotificationQueue(StorageAccount storage, DigestStore digest
     /// <summary>Queues the receipt of a submitted file for one of the department's contacts.</summary>
     public Task QueueReplyAsync(DateOnly date, string recipient, string submittedBlob, CancellationToken cancellationToken) =>
         storage.NotifyQueue.SendMessageAsync(QueueMessages.Write(new NotifyMessage(date, recipient, submittedBlob)), cancellationToken);
+
+    /// <summary>
+    /// Puts a settled ledger row back to queued (conditional on its ETag) and queues its mail again; false
+    /// when another run took it first.
+    /// </summary>
+    public async Task<bool> RequeueAsync(NotificationEntity row, CancellationToken cancellationToken)
+    {
+        var state = row.State;
+        row.State = NotificationEntity.Queued;
+        row.Attempts = 0;
+        row.NextAttemptAt = null;
+        row.Reason = $"{state} before: {row.Reason}";
+        try
+        {
+            await storage.NotificationLedger.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+
+        await RequeueAsync(new NotifyMessage(IsoDate.Parse(row.Date), row.Recipient, row.Receipt), TimeSpan.Zero, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Queues a mail again, invisible for <paramref name="delay"/>: a retry after a transient failure, or an operator's re-send.</summary>
+    public Task RequeueAsync(NotifyMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
+        storage.NotifyQueue.SendMessageAsync(QueueMessages.Write(message), visibilityTimeout: delay > TimeSpan.Zero ? Min(delay, MaxDelay) : null, cancellationToken: cancellationToken);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -5,21 +5,32 @@ using ApprovalWatch.Storage;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ApprovalWatch.Mail;
 
 /// <summary>
 /// Sends one notify message's mail — a recipient's digest of one day, or a file's receipt to a department
 /// contact — at most once. The Notifications ledger row is claimed with an ETag-conditional write before
-/// sending, so two deliveries of the message cannot both send; a failed send puts the row back as it was
-/// and throws, so the queue tries again.
+/// sending, so two deliveries of the message cannot both send. A failure is settled here, not by the
+/// queue's blind retries: a transient one is tried again after the provider's Retry-After (bounded) or a
+/// doubling delay, a refusal is recorded as failed at once, and a send whose outcome is unknown is
+/// recorded as uncertain instead of being sent twice. Every state is in the ledger for the operator.
 /// </summary>
-public sealed class NotificationSender(StorageAccount storage, DigestStore digests, ReceiptWriter receipts, SendGridMailer mailer, TimeProvider time, ILogger<NotificationSender> logger)
+public sealed class NotificationSender(
+    StorageAccount storage,
+    DigestStore digests,
+    ReceiptWriter receipts,
+    NotificationQueue queue,
+    SendGridMailer mailer,
+    IOptions<SendGridOptions> options,
+    TimeProvider time,
+    ILogger<NotificationSender> logger)
 {
-    /// <summary>How long a claim holds before another delivery may take over a send that never finished.</summary>
+    /// <summary>How long a claim holds; a delivery that stopped while sending leaves its mail uncertain after it.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
-    /// <returns>SendGrid's message id, or null when the mail had already been sent (or the receipt is gone).</returns>
+    /// <returns>SendGrid's message id, or null when nothing was sent now (already settled, or failed and recorded).</returns>
     public async Task<string?> SendAsync(NotifyMessage message, CancellationToken cancellationToken)
     {
         // A reply's key holds its file's content hash, so the receipt is read first; a digest is read only when it is to be sent.
@@ -30,75 +41,139 @@ public sealed class NotificationSender(StorageAccount storage, DigestStore diges
             return null;
         }
 
-        var key = receipt is null
-            ? NotificationKeys.Digest(message.Recipient)
-            : NotificationKeys.Reply(message.Recipient, receipt.ContentHash, receipt.File);
+        var (partition, key) = receipt is null
+            ? (NotificationKeys.Day(message.Date), NotificationKeys.Digest(message.Recipient))
+            : (NotificationKeys.Replies, NotificationKeys.Reply(message.Recipient, receipt.ContentHash, receipt.File));
         var ledger = storage.NotificationLedger;
-        var day = receipt is null ? NotificationKeys.Day(message.Date) : NotificationKeys.Replies;
-        var found = await ledger.GetEntityIfExistsAsync<NotificationEntity>(day, key, cancellationToken: cancellationToken);
+        var found = await ledger.GetEntityIfExistsAsync<NotificationEntity>(partition, key, cancellationToken: cancellationToken);
         var before = found.HasValue ? found.Value! : null;
-        if (before?.State == NotificationEntity.Sent)
+        var now = time.GetUtcNow();
+        if (before is { IsSettled: true })
         {
-            logger.LogInformation("{Key} of {Date} was already sent ({MessageId})", key, day, before.MessageId);
+            logger.LogInformation("{Key} of {Partition} is {State} already; not sent again", key, partition, before.State);
             return null;
         }
 
-        var now = time.GetUtcNow();
-        if (before?.State == NotificationEntity.Sending && before.ClaimedAt + ClaimLease > now)
+        if (before is { State: NotificationEntity.Sending })
         {
-            throw new InvalidOperationException($"{key} of {day} is being sent by another delivery since {before.ClaimedAt:u}; try again later.");
+            if (before.ClaimedAt + ClaimLease > now)
+            {
+                throw new InvalidOperationException($"{key} of {partition} is being sent by another delivery since {before.ClaimedAt:u}; try again later.");
+            }
+
+            // The delivery that claimed it stopped while sending: the mail may or may not have gone out.
+            await SettleAsync(before, before.ETag, NotificationEntity.Uncertain, DeliveryFailure.Uncertain, $"a delivery stopped while sending at {before.ClaimedAt:u}", cancellationToken);
+            return null;
         }
 
-        var (name, rendered, lines) = receipt is null ? Render(await digests.ReadAsync(message.Date, message.Recipient, cancellationToken)) : (message.Recipient, ReceiptRenderer.Render(receipt), receipt.Errors.Count);
-        var queued = before ?? new NotificationEntity { PartitionKey = day, RowKey = key, Recipient = message.Recipient, Lines = lines };
-        var claim = await ClaimAsync(before, queued, now, cancellationToken);
+        var (name, rendered, lines) = receipt is null
+            ? Render(await digests.ReadAsync(message.Date, message.Recipient, cancellationToken))
+            : (message.Recipient, ReceiptRenderer.Render(receipt), receipt.Errors.Count);
+        var row = new NotificationEntity
+        {
+            PartitionKey = partition,
+            RowKey = key,
+            Recipient = message.Recipient,
+            Receipt = message.Receipt,
+            Date = IsoDate.Format(message.Date),
+            Lines = lines,
+            State = NotificationEntity.Sending,
+            ClaimedAt = now,
+            Attempts = (before?.Attempts ?? 0) + 1,
+        };
+        var claim = before is null
+            ? await ledger.AddEntityAsync(row, cancellationToken)
+            : await ledger.UpdateEntityAsync(row, before.ETag, TableUpdateMode.Replace, cancellationToken);
+        row.ETag = claim.Headers.ETag ?? throw new InvalidOperationException("The ledger returned no ETag.");
         string messageId;
         try
         {
-            messageId = await mailer.SendAsync(message.Recipient, name, rendered, new Dictionary<string, string> { ["notification"] = $"{day}/{key}" }, cancellationToken);
+            messageId = await mailer.SendAsync(message.Recipient, name, rendered, new Dictionary<string, string> { ["notification"] = $"{partition}/{key}" }, cancellationToken);
+        }
+        catch (MailDeliveryException e)
+        {
+            await FailAsync(message, row, e, cancellationToken);
+            return null;
         }
         catch
         {
-            await ledger.UpdateEntityAsync(queued, claim, TableUpdateMode.Replace, cancellationToken);
+            // Not the provider (storage, cancellation): the claim is given back and the queue tries again.
+            await ledger.UpdateEntityAsync(before ?? new NotificationEntity { PartitionKey = partition, RowKey = key, Recipient = message.Recipient, Date = row.Date, Receipt = row.Receipt, Lines = lines }, row.ETag, TableUpdateMode.Replace, cancellationToken);
             throw;
         }
 
-        await ledger.UpdateEntityAsync(
-            new NotificationEntity
-            {
-                PartitionKey = day,
-                RowKey = key,
-                Recipient = message.Recipient,
-                State = NotificationEntity.Sent,
-                Lines = lines,
-                SentAt = time.GetUtcNow(),
-                MessageId = messageId,
-                Subject = rendered.Subject,
-            },
-            claim,
-            TableUpdateMode.Replace,
-            cancellationToken);
-        logger.LogInformation("Sent {Key} of {Date}: {Lines} line(s), SendGrid id {MessageId}", key, day, lines, messageId);
+        row.State = NotificationEntity.Sent;
+        row.SentAt = time.GetUtcNow();
+        row.MessageId = messageId;
+        row.Subject = rendered.Subject;
+        await ledger.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+        logger.LogInformation("Sent {Key} of {Partition}: {Lines} line(s), SendGrid id {MessageId}", key, partition, lines, messageId);
+        await ResendAccountFailuresAsync(partition, cancellationToken);
         return messageId;
+    }
+
+    /// <summary>Queues again what failed (and, when asked, what is uncertain) on an office day; the number queued.</summary>
+    public async Task<int> RetryFailedAsync(DateOnly date, bool includeUncertain, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var day = IsoDate.Format(date);
+        var filter = TableClient.CreateQueryFilter($"(PartitionKey eq {day} or (PartitionKey eq {NotificationKeys.Replies} and Date eq {day}))");
+        await foreach (var row in storage.NotificationLedger.QueryAsync<NotificationEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.State == NotificationEntity.Failed || (includeUncertain && row.State == NotificationEntity.Uncertain))
+            {
+                count += await queue.RequeueAsync(row, cancellationToken) ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+
+    private async Task FailAsync(NotifyMessage message, NotificationEntity row, MailDeliveryException e, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (e.Failure == DeliveryFailure.Transient && row.Attempts < settings.MaxAttempts)
+        {
+            var wait = e.RetryAfter ?? TimeSpan.FromSeconds(settings.RetryBaseSeconds * Math.Pow(2, row.Attempts - 1));
+            var delay = TimeSpan.FromSeconds(Math.Clamp(wait.TotalSeconds, 1, settings.MaxRetryDelaySeconds));
+            row.State = NotificationEntity.Retrying;
+            row.NextAttemptAt = time.GetUtcNow() + delay;
+            row.Failure = e.Failure.ToString();
+            row.Reason = e.Message;
+            await storage.NotificationLedger.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            await queue.RequeueAsync(message, delay, cancellationToken);
+            logger.LogWarning("{Key} of {Partition} failed (try {Attempt} of {Max}): {Reason}; trying again in {Delay}", row.RowKey, row.PartitionKey, row.Attempts, settings.MaxAttempts, e.Message, delay);
+            return;
+        }
+
+        var state = e.Failure == DeliveryFailure.Uncertain ? NotificationEntity.Uncertain : NotificationEntity.Failed;
+        await SettleAsync(row, row.ETag, state, e.Failure, e.Message, cancellationToken);
+    }
+
+    private async Task SettleAsync(NotificationEntity row, ETag etag, string state, DeliveryFailure failure, string reason, CancellationToken cancellationToken)
+    {
+        row.State = state;
+        row.Failure = failure.ToString();
+        row.Reason = reason;
+        row.FailedAt = time.GetUtcNow();
+        row.NextAttemptAt = null;
+        await storage.NotificationLedger.UpdateEntityAsync(row, etag, TableUpdateMode.Replace, cancellationToken);
+        logger.LogError("{Key} of {Partition} is {State} after {Attempts} tr(ies): {Reason}", row.RowKey, row.PartitionKey, state, row.Attempts, reason);
+    }
+
+    /// <summary>A mail went through: what the account refused earlier (a wrong key, since mended) is sent again.</summary>
+    private async Task ResendAccountFailuresAsync(string partition, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and State eq {NotificationEntity.Failed} and Failure eq {DeliveryFailure.Account.ToString()}");
+        await foreach (var row in storage.NotificationLedger.QueryAsync<NotificationEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (await queue.RequeueAsync(row, cancellationToken))
+            {
+                logger.LogInformation("{Key} of {Partition} was refused for the account; sending it again now that mail goes through", row.RowKey, row.PartitionKey);
+            }
+        }
     }
 
     private static (string Name, RenderedMail Mail, int Lines) Render(Digest digest) =>
         (digest.RecipientName, DigestRenderer.Render(digest), digest.Lines.Count());
-
-    private async Task<ETag> ClaimAsync(NotificationEntity? before, NotificationEntity queued, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var claim = new NotificationEntity
-        {
-            PartitionKey = queued.PartitionKey,
-            RowKey = queued.RowKey,
-            Recipient = queued.Recipient,
-            Lines = queued.Lines,
-            State = NotificationEntity.Sending,
-            ClaimedAt = now,
-        };
-        var response = before is null
-            ? await storage.NotificationLedger.AddEntityAsync(claim, cancellationToken)
-            : await storage.NotificationLedger.UpdateEntityAsync(claim, before.ETag, TableUpdateMode.Replace, cancellationToken);
-        return response.Headers.ETag ?? throw new InvalidOperationException("The ledger returned no ETag.");
-    }
 }

@@ -5,10 +5,14 @@ using SendGrid.Helpers.Mail;
 
 namespace ApprovalWatch.Mail;
 
-/// <summary>Sends one rendered email through the SendGrid SDK and returns SendGrid's message id.</summary>
+/// <summary>
+/// Sends one rendered email through the SendGrid SDK and returns SendGrid's message id; a failure is a
+/// <see cref="MailDeliveryException"/> that says whether trying again can help, and whether the mail may
+/// have gone out all the same (a call that timed out after it was sent).
+/// </summary>
 public sealed class SendGridMailer(IOptions<SendGridOptions> options)
 {
-    private readonly SendGridClient _client = new(new HttpClient(), Client(options.Value));
+    private readonly SendGridClient _client = new(new HttpClient { Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds) }, Client(options.Value));
 
     public async Task<string> SendAsync(string to, string toName, RenderedMail mail, IDictionary<string, string> customArgs, CancellationToken cancellationToken)
     {
@@ -23,15 +27,43 @@ public sealed class SendGridMailer(IOptions<SendGridOptions> options)
             message.AddCustomArg(key, value);
         }
 
-        // The client does not throw on HTTP errors: a 429 or 5xx must fail the queue message so it is retried.
-        var response = await _client.SendEmailAsync(message, cancellationToken);
+        Response response;
+        try
+        {
+            response = await _client.SendEmailAsync(message, cancellationToken);
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError)
+        {
+            throw new MailDeliveryException(DeliveryFailure.Transient, $"SendGrid could not be reached: {e.Message}", inner: e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new MailDeliveryException(DeliveryFailure.Uncertain, $"The call to SendGrid broke off after it was sent: {e.Message}", inner: e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new MailDeliveryException(DeliveryFailure.Uncertain, $"SendGrid did not answer within {options.Value.TimeoutSeconds} s; the mail may have been delivered.", inner: e);
+        }
+
+        // The client does not throw on HTTP errors.
         if (!response.IsSuccessStatusCode)
         {
-            throw new MailDeliveryException(response.StatusCode, await response.Body.ReadAsStringAsync(cancellationToken));
+            var body = await response.Body.ReadAsStringAsync(cancellationToken);
+            throw new MailDeliveryException(
+                MailDeliveryException.Classify(response.StatusCode),
+                $"SendGrid answered {(int)response.StatusCode} {response.StatusCode}: {body}",
+                RetryAfter(response));
         }
 
         return response.Headers.TryGetValues("X-Message-Id", out var ids) ? ids.First() : "";
     }
+
+    private static TimeSpan? RetryAfter(Response response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
 
     private static SendGridClientOptions Client(SendGridOptions mail)
     {

@@ -4,14 +4,18 @@ using Azure.Data.Tables;
 namespace ApprovalWatch.Storage;
 
 /// <summary>
-/// A row of the Notifications ledger: PartitionKey = office date (yyyy-MM-dd), RowKey = escaped
-/// recipient. One digest per recipient and day, never two.
+/// A row of the Notifications ledger (keys: <see cref="NotificationKeys"/>): one mail to one recipient and
+/// its state — queued → sending → sent, or retrying (a transient failure, tried again at
+/// <see cref="NextAttemptAt"/>), failed (with the reason) or uncertain (the outcome of a send is unknown).
 /// </summary>
 public sealed class NotificationEntity : ITableEntity
 {
     public const string Queued = "queued";
     public const string Sending = "sending";
     public const string Sent = "sent";
+    public const string Retrying = "retrying";
+    public const string Failed = "failed";
+    public const string Uncertain = "uncertain";
 
     public string PartitionKey { get; set; } = "";
 
@@ -27,6 +31,14 @@ public sealed class NotificationEntity : ITableEntity
 
     public int Lines { get; set; }
 
+    /// <summary>The submitted file, for a receipt reply; null for a digest.</summary>
+    public string? Receipt { get; set; }
+
+    /// <summary>The office date of the mail (a digest's day, a reply's day of ingestion).</summary>
+    public string Date { get; set; } = "";
+
+    public int Attempts { get; set; }
+
     public DateTimeOffset? ClaimedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }
@@ -34,4 +46,15 @@ public sealed class NotificationEntity : ITableEntity
     public string? MessageId { get; set; }
 
     public string? Subject { get; set; }
+
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>For failed and uncertain rows: <see cref="Mail.DeliveryFailure"/>, and the provider's words.</summary>
+    public string? Failure { get; set; }
+
+    public string? Reason { get; set; }
+
+    public DateTimeOffset? FailedAt { get; set; }
+
+    public bool IsSettled => State is Sent or Failed or Uncertain;
 }

@@ -1,0 +1,134 @@
+using System.Net;
+using ApprovalWatch.Cli.Local;
+using ApprovalWatch.Mail;
+using ApprovalWatch.Storage;
+
+namespace ApprovalWatch.Tests;
+
+/// <summary>
+/// SendGrid failing as it does — rate limits, outages, a wrong key, a refusal, a hang, an answer after the
+/// timeout — injected at the HTTP boundary. Each case ends with every digest delivered once, or its failure
+/// recorded in the ledger: nothing lost, nothing silent, nothing sent twice.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public class MailFaultTests
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+
+    /// <summary>The housing file ingested and scanned on Monday 16 March: five digests queued.</summary>
+    private static async Task<TestPipeline> ScannedAsync(Dictionary<string, string?>? settings = null)
+    {
+        var pipeline = await TestPipeline.StartAsync(settings);
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
+        Assert.Equal(5, (await pipeline.Functions.ScanDeadlinesAsync(null, false, default)).Queued);
+        return pipeline;
+    }
+
+    private static async Task<List<NotificationEntity>> LedgerAsync(TestPipeline pipeline) =>
+        await pipeline.Storage.NotificationLedger.QueryAsync<NotificationEntity>().ToListAsync();
+
+    [Fact]
+    public async Task Rate_limited_with_retry_after_every_digest_is_tried_again_after_the_wait_and_arrives_once()
+    {
+        await using var pipeline = await ScannedAsync();
+        pipeline.Mail.FailNext(5, HttpStatusCode.TooManyRequests, retryAfterSeconds: 2);
+
+        await pipeline.NotifyPump().DrainAsync(default, Settle);
+
+        Assert.Equal(5, pipeline.Mail.Received.Select(m => m.To).Distinct().Count());
+        Assert.Equal(10, pipeline.Mail.Requests); // one refused call and one delivered call each: no hammering
+        Assert.All(await LedgerAsync(pipeline), n => Assert.Equal((NotificationEntity.Sent, 2), (n.State, n.Attempts)));
+        Assert.Equal(0, await pipeline.CountAsync(pipeline.Storage.PoisonQueue(pipeline.Storage.NotifyQueue)));
+    }
+
+    [Fact]
+    public async Task A_server_error_then_success_delivers_each_digest_once()
+    {
+        await using var pipeline = await ScannedAsync(new() { ["SendGrid:RetryBaseSeconds"] = "1" });
+        pipeline.Mail.FailNext(5, HttpStatusCode.InternalServerError);
+
+        await pipeline.NotifyPump().DrainAsync(default, Settle);
+
+        Assert.Equal(5, pipeline.Mail.Received.Count);
+        Assert.All(await LedgerAsync(pipeline), n => Assert.Equal(NotificationEntity.Sent, n.State));
+    }
+
+    [Fact]
+    public async Task A_lasting_outage_ends_in_failed_rows_with_the_reason_not_in_a_silent_poison_queue()
+    {
+        await using var pipeline = await ScannedAsync(new() { ["SendGrid:RetryBaseSeconds"] = "1", ["SendGrid:MaxAttempts"] = "2" });
+        pipeline.Mail.FailNext(10, HttpStatusCode.ServiceUnavailable);
+
+        await pipeline.NotifyPump().DrainAsync(default, Settle);
+
+        Assert.Empty(pipeline.Mail.Received);
+        Assert.Equal(10, pipeline.Mail.Requests);
+        Assert.All(await LedgerAsync(pipeline), n => Assert.Equal((NotificationEntity.Failed, nameof(DeliveryFailure.Transient), 2), (n.State, n.Failure, n.Attempts)));
+        Assert.Contains("503", (await LedgerAsync(pipeline))[0].Reason);
+        Assert.Equal(0, await pipeline.CountAsync(pipeline.Storage.PoisonQueue(pipeline.Storage.NotifyQueue)));
+    }
+
+    [Fact]
+    public async Task A_bad_api_key_is_not_retried_and_the_next_run_after_it_works_sends_the_days_digests()
+    {
+        await using var pipeline = await ScannedAsync();
+        pipeline.Mail.FailNext(5, HttpStatusCode.Unauthorized);
+
+        await pipeline.NotifyPump().DrainAsync(default, Settle);
+
+        Assert.Equal(5, pipeline.Mail.Requests);
+        Assert.All(await LedgerAsync(pipeline), n => Assert.Equal((NotificationEntity.Failed, nameof(DeliveryFailure.Account)), (n.State, n.Failure)));
+
+        var again = await pipeline.Functions.ScanDeadlinesAsync(null, false, default); // the key is mended
+        await pipeline.NotifyPump().DrainAsync(default, Settle);
+
+        Assert.Equal(5, again.Queued);
+        Assert.Equal(5, pipeline.Mail.Received.Count);
+        Assert.All(await LedgerAsync(pipeline), n => Assert.Equal(NotificationEntity.Sent, n.State));
+    }
+
+    [Fact]
+    public async Task A_refused_mail_fails_at_once_and_the_operator_can_send_it_again()
+    {
+        await using var pipeline = await ScannedAsync();
+        pipeline.Mail.FailNext(1, HttpStatusCode.BadRequest);
+        await pipeline.NotifyPump().DrainAsync(default, Settle);
+        Assert.Equal((4, 5), (pipeline.Mail.Received.Count, pipeline.Mail.Requests));
+        var failed = Assert.Single(await LedgerAsync(pipeline), n => n.State == NotificationEntity.Failed);
+        Assert.Equal(nameof(DeliveryFailure.Permanent), failed.Failure);
+
+        Assert.Equal(1, await pipeline.Get<NotificationSender>().RetryFailedAsync(TestPipeline.Monday, includeUncertain: false, default));
+        await pipeline.NotifyPump().DrainAsync(default, Settle);
+
+        Assert.Equal(5, pipeline.Mail.Received.Select(m => m.To).Distinct().Count());
+        Assert.Equal(failed.Recipient, pipeline.Mail.Received.Last().To);
+        Assert.All(await LedgerAsync(pipeline), n => Assert.Equal(NotificationEntity.Sent, n.State));
+    }
+
+    [Fact]
+    public async Task A_hanging_call_holds_no_other_digest_and_its_unknown_outcome_is_recorded_not_repeated()
+    {
+        await using var pipeline = await ScannedAsync(new() { ["SendGrid:TimeoutSeconds"] = "2" });
+        pipeline.Mail.Inject(new SendGridFault.Hang(TimeSpan.FromSeconds(6)));
+
+        await pipeline.NotifyPump().DrainAsync(default, Settle);
+
+        Assert.Equal(4, pipeline.Mail.Received.Count);
+        Assert.Equal(5, pipeline.Mail.Requests);
+        var uncertain = Assert.Single(await LedgerAsync(pipeline), n => n.State != NotificationEntity.Sent);
+        Assert.Equal((NotificationEntity.Uncertain, nameof(DeliveryFailure.Uncertain)), (uncertain.State, uncertain.Failure));
+    }
+
+    [Fact]
+    public async Task An_answer_after_the_timeout_is_not_sent_a_second_time()
+    {
+        await using var pipeline = await ScannedAsync(new() { ["SendGrid:TimeoutSeconds"] = "1" });
+        pipeline.Mail.Inject(new SendGridFault.AnswerLate(TimeSpan.FromSeconds(3)));
+
+        await pipeline.NotifyPump().DrainAsync(default, Settle);
+
+        Assert.Equal(5, pipeline.Mail.Received.Count);
+        Assert.Equal(5, pipeline.Mail.Received.Select(m => m.To).Distinct().Count()); // delivered once, though the caller saw no answer
+        Assert.Single(await LedgerAsync(pipeline), n => n.State == NotificationEntity.Uncertain);
+    }
+}
