@@ -32,6 +32,7 @@ public static class PipelineServices
         services.AddSingleton<ReceiptWriter>();
         services.AddSingleton<ProcedureApplier>();
         services.AddSingleton<SubmissionLedger>();
+        services.AddSingleton<IngestClaims>();
         services.AddSingleton<SubmissionIngestor>();
         services.AddSingleton<DigestStore>();
         services.AddSingleton<NotificationQueue>();

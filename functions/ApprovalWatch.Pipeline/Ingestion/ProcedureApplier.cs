@@ -62,12 +62,14 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
             var plan = Plan(rows, stored, blobName, contentHash);
             try
             {
-                await TableBatches.SubmitAsync(storage.History, plan.History.Select(h => new TableTransactionAction(TableTransactionActionType.UpsertReplace, h)), EntitySize.Estimate, cancellationToken);
+                // The rows first, then the audit trail that describes them: a retry after a crash in between writes it then.
                 await TableBatches.SubmitAsync(storage.Procedures, plan.Additions.Select(a => new TableTransactionAction(TableTransactionActionType.Add, a)), EntitySize.Estimate, cancellationToken);
                 foreach (var change in plan.Changes)
                 {
                     await storage.Procedures.UpdateEntityAsync(change, change.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
+
+                await TableBatches.SubmitAsync(storage.History, plan.History.Select(h => new TableTransactionAction(TableTransactionActionType.UpsertReplace, h)), EntitySize.Estimate, cancellationToken);
 
                 return plan.Result;
             }
@@ -102,17 +104,19 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
                 case ReportOutcome.Unchanged:
                     unchanged++;
                     continue;
-                case ReportOutcome.Added:
-                    additions.Add(ProcedureEntity.From(decision.NewState!, blobName, contentHash, line));
+                case ReportOutcome.AlreadyApplied when current!.StatusChangedFrom is { } from:
+                    history.Add(HistoryEntity.Change(report.ProjectCode, report.ProcedureCode, "status", from.Length == 0 ? null : from, current.Status, current.AsOf, source));
                     break;
-                case ReportOutcome.Changed:
-                    changes.Add(ProcedureEntity.From(decision.NewState!, blobName, contentHash, line).WithScanFieldsOf(current!));
-                    break;
-            }
+                case ReportOutcome.Added or ReportOutcome.Changed:
+                    var row = ProcedureEntity.From(decision.NewState!, blobName, contentHash, line);
+                    if (decision.StatusChanged)
+                    {
+                        row.StatusChangedFrom = decision.StatusBefore?.Code() ?? "";
+                        history.Add(HistoryEntity.Change(report.ProjectCode, report.ProcedureCode, "status", decision.StatusBefore?.Code(), row.Status, row.AsOf, source));
+                    }
 
-            if (decision.StatusChanged)
-            {
-                history.Add(HistoryEntity.Change(report.ProjectCode, report.ProcedureCode, "status", decision.StatusBefore?.Code(), decision.NewState!.Status.Code(), decision.NewState.AsOf, source));
+                    (current is null ? additions : changes).Add(current is null ? row : row.WithScanFieldsOf(current));
+                    break;
             }
 
             applied++;

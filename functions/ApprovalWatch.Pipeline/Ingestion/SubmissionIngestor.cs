@@ -24,14 +24,26 @@ public sealed class SubmissionIngestor(
     ReferenceDataLoader referenceLoader,
     ProcedureApplier applier,
     SubmissionLedger ledger,
+    IngestClaims claims,
     ReceiptWriter receipts,
     NotificationQueue replies,
     IOptions<IngestOptions> options,
     TimeProvider time,
     ILogger<SubmissionIngestor> logger)
 {
-    /// <summary>Ingests one blob version; null when that version is gone (deleted or replaced since it was gathered).</summary>
+    /// <summary>
+    /// Ingests one blob version, holding its in-flight claim (state <c>applying</c>) until the receipt is
+    /// written; null when that version is gone (deleted or replaced since it was gathered).
+    /// </summary>
     public async Task<Receipt?> IngestAsync(IngestMessage message, CancellationToken cancellationToken)
+    {
+        await using var hold = await claims.HoldAsync(message.BlobName, message.ETag, cancellationToken);
+        var receipt = await IngestHeldAsync(message, cancellationToken);
+        await hold.ReleaseAsync(cancellationToken);
+        return receipt;
+    }
+
+    private async Task<Receipt?> IngestHeldAsync(IngestMessage message, CancellationToken cancellationToken)
     {
         var limits = options.Value.Limits;
         await using var file = await SubmissionFile.DownloadAsync(storage.Submissions, message, limits.MaxFileBytes, cancellationToken);

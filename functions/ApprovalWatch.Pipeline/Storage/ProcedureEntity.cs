@@ -47,6 +47,12 @@ public sealed class ProcedureEntity : ITableEntity
 
     public int SourceLine { get; set; }
 
+    /// <summary>
+    /// The status before the source file changed it (empty for a procedure it added); null when that file did
+    /// not change the status. Lets a retried file write the audit row it may not have written before a crash.
+    /// </summary>
+    public string? StatusChangedFrom { get; set; }
+
     // Written by the scan only, through ProcedureScanFields:
     public string? Flag { get; set; }
 
