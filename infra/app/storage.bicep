@@ -1,5 +1,5 @@
 // The one storage account: blobs (submissions, receipts, config, digests, templates, the deployment package),
-// queues (ingest, notify) and tables (Procedures, History, Submissions, Notifications).
+// queues (ingest, notify) and tables (Procedures, Projects, History, Submissions, Notifications, Scans).
 // Secure defaults as in the AVM storage module: no shared keys, no anonymous blob access, TLS 1.2, HTTPS only.
 param name string
 param location string
@@ -10,7 +10,7 @@ param operatorPrincipalId string = ''
 
 var containers = [ 'submissions', 'receipts', 'config', 'digests', 'templates', deploymentContainerName ]
 var queues = [ 'ingest', 'notify', 'ingest-poison', 'notify-poison' ]
-var tables = [ 'Procedures', 'Projects', 'History', 'Submissions', 'Notifications' ]
+var tables = [ 'Procedures', 'Projects', 'History', 'Submissions', 'Notifications', 'Scans' ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

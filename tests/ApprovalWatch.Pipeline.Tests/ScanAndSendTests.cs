@@ -10,7 +10,7 @@ namespace ApprovalWatch.Tests;
 public class ScanAndSendTests
 {
     internal const string Header = "project_code,project_name,county,procedure,status,accepted_on,handler_email,as_of";
-    private const string Zhang = "zhang.wei@kizilsu.example.org";
+    internal const string Zhang = "zhang.wei@kizilsu.example.org";
     private const string Ayigul = "ayigul.tursun@kizilsu.example.org";
     internal const string Wang = "wang.lei@kizilsu.example.org";
     private const string Head = "liu.jianguo@kizilsu.example.org";

@@ -10,6 +10,9 @@ public sealed record Digest(DateOnly Date, string RecipientEmail, string Recipie
 
     public int Version { get; init; } = CurrentVersion;
 
+    /// <summary>What the reader must know about how the digest was made (days the daily run missed, files still being applied).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     [JsonIgnore]
     public IEnumerable<DigestLine> Lines => Sections.SelectMany(s => s.Lines);
 

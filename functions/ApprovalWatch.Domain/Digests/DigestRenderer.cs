@@ -22,6 +22,11 @@ public static class DigestRenderer
     {
         var text = new StringBuilder();
         text.AppendLine($"{digest.RecipientName}，您好：").AppendLine();
+        foreach (var note in digest.Notes)
+        {
+            text.AppendLine($"【注意 Note】{note}").AppendLine();
+        }
+
         text.AppendLine($"截至 {digest.Date:yyyy年M月d日}（北京时间），以下审批事项需要您关注：");
         foreach (var section in digest.Sections)
         {
@@ -56,6 +61,11 @@ public static class DigestRenderer
     {
         var html = new StringBuilder();
         html.Append("<p>").Append(E(digest.RecipientName)).Append("，您好：</p>");
+        foreach (var note in digest.Notes)
+        {
+            html.Append("<p style=\"color:#a00000;font-weight:bold\">").Append(E(note)).Append("</p>");
+        }
+
         html.Append("<p>截至 ").Append(digest.Date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)).Append("（北京时间），以下审批事项需要您关注：</p>");
         foreach (var section in digest.Sections)
         {

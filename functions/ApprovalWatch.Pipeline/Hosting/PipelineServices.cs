@@ -36,6 +36,7 @@ public static class PipelineServices
         services.AddSingleton<SubmissionIngestor>();
         services.AddSingleton<DigestStore>();
         services.AddSingleton<NotificationQueue>();
+        services.AddSingleton<ScanLog>();
         services.AddSingleton<DeadlineScanner>();
         services.AddSingleton<SendGridMailer>();
         services.AddSingleton<NotificationSender>();

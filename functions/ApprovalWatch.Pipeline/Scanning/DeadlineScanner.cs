@@ -1,6 +1,7 @@
 using ApprovalWatch.Calendar;
 using ApprovalWatch.Deadlines;
 using ApprovalWatch.Digests;
+using ApprovalWatch.Ingestion;
 using ApprovalWatch.Mail;
 using ApprovalWatch.Reference;
 using ApprovalWatch.Storage;
@@ -19,6 +20,8 @@ public sealed class DeadlineScanner(
     StorageAccount storage,
     ReferenceDataLoader referenceLoader,
     NotificationQueue notifications,
+    IngestClaims claims,
+    ScanLog log,
     IOptions<ScanOptions> options,
     TimeProvider time,
     ILogger<DeadlineScanner> logger)
@@ -37,6 +40,8 @@ public sealed class DeadlineScanner(
         }
 
         var scan = options.Value;
+        var missed = await log.MissedBeforeAsync(today, reference.Calendars, cancellationToken);
+        var applying = await WaitForApplyingAsync(dryRun ? TimeSpan.Zero : TimeSpan.FromSeconds(scan.WaitForApplyingSeconds), cancellationToken);
         var measurement = new DayMeasurement(today, reference, scan.WarningWorkingDays, scan.ProjectLimits);
         var at = OfficeClock.At(today, TimeOnly.MinValue);
         var history = new List<HistoryEntity>();
@@ -82,8 +87,13 @@ public sealed class DeadlineScanner(
             }
         }
 
-        var digests = DigestPlanner.Plan(today, measurement.Lines, reference.Staff, scan.Ladder);
-        var result = ScanResult.Of(measurement, digests);
+        var digests = DigestNotes.Annotate(DigestPlanner.Plan(today, measurement.Lines, reference.Staff, scan.Ladder), missed, applying);
+        var result = ScanResult.Of(measurement, digests) with { MissedDays = missed, Applying = applying };
+        foreach (var day in missed)
+        {
+            logger.LogError("No scan ran on {Day}, a working day: no digests were made that day", day);
+        }
+
         foreach (var error in result.Errors)
         {
             logger.LogError("Not measured: {Error}", error);
@@ -101,7 +111,30 @@ public sealed class DeadlineScanner(
         logger.LogInformation(
             "Scanned {Date}: {Red} red, {Yellow} yellow; {Queued} digest(s) queued, {Already} already notified, {DayOff} on a day off",
             today, result.Count(Flag.Red), result.Count(Flag.Yellow), queued, already, dayOff);
-        return result with { Queued = queued, AlreadyNotified = already, DayOff = dayOff };
+        result = result with { Queued = queued, AlreadyNotified = already, DayOff = dayOff };
+        await log.RecordAsync(result, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Waits (bounded) for department files being applied; those still applying after the wait, with their department.</summary>
+    private async Task<IReadOnlyList<(string Department, string File)>> WaitForApplyingAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var applying = await claims.ApplyingAsync(cancellationToken);
+            if (applying.Count == 0 || waited.Elapsed >= wait)
+            {
+                foreach (var claim in applying)
+                {
+                    logger.LogWarning("{Blob} is still being applied after {Wait}: the scan measures without it and says so", claim.BlobName, wait);
+                }
+
+                return applying.Select(c => (Catalogue.Department.OfBlob(c.BlobName)?.Id ?? "", c.BlobName)).ToList();
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        }
     }
 
     /// <summary>Queues each digest for its recipient's office opening, unless today is his day off.</summary>

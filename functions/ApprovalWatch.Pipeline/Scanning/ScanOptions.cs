@@ -44,6 +44,10 @@ public sealed class ScanOptions
     [Range(0, 250)]
     public int ProjectWarningWorkingDays { get; set; } = ProjectLimits.Default.WarningWorkingDays;
 
+    /// <summary>How long the scan waits for a department file still being applied before it measures without it (and says so).</summary>
+    [Range(0, 600)]
+    public int WaitForApplyingSeconds { get; set; } = 120;
+
     /// <summary>Send digests with lines at the weekly-report rung even on a recipient's day off.</summary>
     public bool SendCriticalOnDaysOff { get; set; }
 

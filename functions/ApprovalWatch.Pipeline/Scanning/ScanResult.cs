@@ -32,6 +32,12 @@ public sealed record ScanResult
     /// <summary>Recipients not written to because today is a day off in their calendar.</summary>
     public int DayOff { get; init; }
 
+    /// <summary>Working days before this one on which no scan ran.</summary>
+    public IReadOnlyList<DateOnly> MissedDays { get; init; } = [];
+
+    /// <summary>Files still being applied when the scan measured (after waiting for them), with their department.</summary>
+    public IReadOnlyList<(string Department, string File)> Applying { get; init; } = [];
+
     /// <summary>What could not be measured, with the reason (a calendar year not loaded).</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 

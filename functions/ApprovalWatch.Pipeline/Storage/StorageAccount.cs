@@ -56,6 +56,8 @@ public sealed class StorageAccount
 
     public TableClient NotificationLedger => Tables.GetTableClient(Names.NotificationsTable);
 
+    public TableClient Scans => Tables.GetTableClient(Names.ScansTable);
+
     public static StorageAccount FromConnectionString(string connectionString, StorageNames? names = null) => new(
         new BlobServiceClient(connectionString),
         new QueueServiceClient(connectionString, QueueOptions()),
@@ -101,7 +103,7 @@ public sealed class StorageAccount
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        foreach (var table in new[] { Procedures, Projects, History, SubmissionLedger, NotificationLedger })
+        foreach (var table in new[] { Procedures, Projects, History, SubmissionLedger, NotificationLedger, Scans })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

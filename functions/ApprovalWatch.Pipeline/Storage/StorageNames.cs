@@ -30,6 +30,8 @@ public sealed class StorageNames
 
     public string NotificationsTable { get; set; } = "Notifications";
 
+    public string ScansTable { get; set; } = "Scans";
+
     /// <summary>Names with a suffix of letters and digits, so that parallel runs share nothing.</summary>
     public static StorageNames WithSuffix(string suffix)
     {
@@ -48,6 +50,7 @@ public sealed class StorageNames
             HistoryTable = $"History{s}",
             SubmissionsTable = $"Submissions{s}",
             NotificationsTable = $"Notifications{s}",
+            ScansTable = $"Scans{s}",
         };
     }
 }

@@ -1,0 +1,27 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace ApprovalWatch.Storage;
+
+/// <summary>A row of the Scans table: one per office day the daily scan ran. PartitionKey = <see cref="Partition"/>, RowKey = the date.</summary>
+public sealed class ScanRecordEntity : ITableEntity
+{
+    public const string Partition = "scan";
+
+    public string PartitionKey { get; set; } = Partition;
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public DateTimeOffset RanAt { get; set; }
+
+    public int Digests { get; set; }
+
+    public int Queued { get; set; }
+
+    /// <summary>Comma-separated: the working days before this one on which no scan ran.</summary>
+    public string Missed { get; set; } = "";
+}
