@@ -40,6 +40,16 @@ var scan = new Command("scan", "Flag every procedure and send the day's digests"
 scan.SetAction((r, ct) => OperatorCommands.ScanAsync(Settings(r), r.GetValue(dryRun), Console.Out, ct));
 root.Add(scan);
 
+var status = new Command("status", "Print what went wrong and is not mended: poisoned messages, failed and uncertain mail, missed scans, refused files, stalled ingestions");
+status.SetAction((r, ct) => OperatorCommands.StatusAsync(Settings(r), Console.Out, ct));
+root.Add(status);
+
+var retryDate = new Option<DateOnly?>("--date") { Description = "The office day whose mail is sent again (default: today)", CustomParser = r => ParseDate(r.Tokens[0].Value) };
+var uncertain = new Option<bool>("--uncertain") { Description = "Also send mail whose delivery is uncertain (it may arrive twice)" };
+var retry = new Command("retry", "Send again the mail of a day that failed") { retryDate, uncertain };
+retry.SetAction((r, ct) => OperatorCommands.RetryMailAsync(Settings(r), r.GetValue(retryDate), r.GetValue(uncertain), Console.Out, ct));
+root.Add(new Command("notify", "The mail ledger") { retry });
+
 var calendarName = new Option<string>("--calendar") { Description = "The calendar: national, or a regional layer such as xinjiang", DefaultValueFactory = _ => "national" };
 var from = new Option<DateOnly>("--from") { Description = "The acceptance date", Required = true, CustomParser = r => ParseDate(r.Tokens[0].Value) ?? default };
 var days = new Option<int>("--days") { Description = "The time limit in working days", Required = true };

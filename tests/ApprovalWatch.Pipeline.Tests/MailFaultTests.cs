@@ -91,7 +91,7 @@ public class MailFaultTests
     public async Task A_refused_mail_fails_at_once_and_the_operator_can_send_it_again()
     {
         await using var pipeline = await ScannedAsync();
-        pipeline.Mail.FailNext(1, HttpStatusCode.BadRequest);
+        pipeline.Mail.FailNext(1, HttpStatusCode.BadRequest, to: ScanAndSendTests.Zhang);
         await pipeline.NotifyPump().DrainAsync(default, Settle);
         Assert.Equal((4, 5), (pipeline.Mail.Received.Count, pipeline.Mail.Requests));
         var failed = Assert.Single(await LedgerAsync(pipeline), n => n.State == NotificationEntity.Failed);

@@ -1,7 +1,10 @@
 using ApprovalWatch.Receipts;
+using ApprovalWatch.Calendar;
 using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Hosting;
 using ApprovalWatch.Ingestion;
+using ApprovalWatch.Mail;
+using ApprovalWatch.Operations;
 using ApprovalWatch.Scanning;
 using ApprovalWatch.Storage;
 using Microsoft.Extensions.Logging;
@@ -64,6 +67,26 @@ public static class OperatorCommands
 
         var logger = runtime.Get<ILoggerFactory>().CreateLogger("ApprovalWatch.Host");
         await new LocalFunctionsHost(runtime, gather, scan, runtime.Get<TimeProvider>(), logger).RunAsync(cancellationToken);
+        return 0;
+    }
+
+    /// <summary>Prints what went wrong and is not mended (the operator report); exit code 3 when there is anything.</summary>
+    public static async Task<int> StatusAsync(CliSettings settings, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
+        var report = await runtime.Get<OperatorReportBuilder>().BuildAsync(OfficeClock.Today(runtime.Get<TimeProvider>()), cancellationToken);
+        output.Write(OperatorReportRenderer.Render(report).Text);
+        return report.IsEmpty ? 0 : 3;
+    }
+
+    /// <summary>Sends again the mail of an office day that failed (and, when asked, whose delivery is uncertain).</summary>
+    public static async Task<int> RetryMailAsync(CliSettings settings, DateOnly? date, bool includeUncertain, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
+        var day = date ?? OfficeClock.Today(runtime.Get<TimeProvider>());
+        var queued = await runtime.Get<NotificationSender>().RetryFailedAsync(day, includeUncertain, cancellationToken);
+        output.WriteLine($"Queued {queued} mail(s) of {day:yyyy-MM-dd} again.");
+        await runtime.NotifyPump().DrainAsync(cancellationToken);
         return 0;
     }
 }

@@ -15,7 +15,7 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly string? _folder;
-    private readonly ConcurrentQueue<SendGridFault> _faults = new();
+    private readonly List<SendGridFault> _faults = [];
     private readonly ConcurrentQueue<ReceivedMail> _received = new();
     private readonly Task _loop;
     private int _count;
@@ -46,20 +46,15 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
     public int Requests => _requests;
 
     /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="status"/> instead of 202.</summary>
-    public void FailNext(int count, HttpStatusCode status, int? retryAfterSeconds = null)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            _faults.Enqueue(new SendGridFault.Status(status, retryAfterSeconds));
-        }
-    }
+    public void FailNext(int count, HttpStatusCode status, int? retryAfterSeconds = null, string? to = null) =>
+        Inject(Enumerable.Range(0, count).Select(_ => new SendGridFault.Status(status, retryAfterSeconds) { To = to }).ToArray());
 
     /// <summary>Meets the next requests with these faults, one each, in order; then it answers as SendGrid does.</summary>
     public void Inject(params SendGridFault[] faults)
     {
-        foreach (var fault in faults)
+        lock (_faults)
         {
-            _faults.Enqueue(fault);
+            _faults.AddRange(faults);
         }
     }
 
@@ -138,7 +133,10 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
 
         using var body = await JsonDocument.ParseAsync(request.InputStream);
         Interlocked.Increment(ref _requests);
-        _faults.TryDequeue(out var fault);
+        var root = body.RootElement;
+        var personalization = root.GetProperty("personalizations")[0];
+        var to = personalization.GetProperty("to")[0].GetProperty("email").GetString() ?? "";
+        var fault = NextFault(to);
         switch (fault)
         {
             case SendGridFault.Status status:
@@ -155,10 +153,7 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
                 return;
         }
 
-        var root = body.RootElement;
         var from = root.GetProperty("from").GetProperty("email").GetString() ?? "";
-        var personalization = root.GetProperty("personalizations")[0];
-        var to = personalization.GetProperty("to")[0].GetProperty("email").GetString() ?? "";
         var subject = (personalization.TryGetProperty("subject", out var s) || root.TryGetProperty("subject", out s) ? s.GetString() : null) ?? "";
         string Content(string type) => root.GetProperty("content").EnumerateArray()
             .Where(c => c.GetProperty("type").GetString() == type).Select(c => c.GetProperty("value").GetString() ?? "").FirstOrDefault() ?? "";
@@ -181,6 +176,22 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
 
         context.Response.Headers["X-Message-Id"] = id;
         await AnswerAsync(context.Response, HttpStatusCode.Accepted, "");
+    }
+
+    private SendGridFault? NextFault(string to)
+    {
+        lock (_faults)
+        {
+            var index = _faults.FindIndex(f => f.To is null || f.To.Equals(to, StringComparison.OrdinalIgnoreCase));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var fault = _faults[index];
+            _faults.RemoveAt(index);
+            return fault;
+        }
     }
 
     private static async Task AnswerAsync(HttpListenerResponse response, HttpStatusCode status, string body)

@@ -5,6 +5,9 @@ namespace ApprovalWatch.Cli.Local;
 /// <summary>A way the local SendGrid endpoint can fail a request, as the real service and networks do.</summary>
 public abstract record SendGridFault
 {
+    /// <summary>Only a request to this address meets the fault; any request when null.</summary>
+    public string? To { get; init; }
+
     /// <summary>An error answer (429 with Retry-After, 5xx, 401, 400), nothing delivered.</summary>
     public sealed record Status(HttpStatusCode Code, int? RetryAfterSeconds = null) : SendGridFault;
 

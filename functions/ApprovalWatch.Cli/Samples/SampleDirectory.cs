@@ -2,7 +2,7 @@ using ApprovalWatch.Staff;
 
 namespace ApprovalWatch.Cli.Samples;
 
-/// <summary>The people of the Kizilsu scenario: three handlers, a head, a leader in charge and a contact per department, and the coordinator.</summary>
+/// <summary>The people of the Kizilsu scenario: three handlers, a head, a leader in charge and a contact per department, the coordinator and the operator on duty.</summary>
 public static class SampleDirectory
 {
     private const string Domain = "kizilsu.example.org";
@@ -25,6 +25,7 @@ public static class SampleDirectory
         new($"zhu.lin@{Domain}", "朱琳", "finance", Role.Contact, Kizilsu),
         new($"hu.yang@{Domain}", "胡杨", "power", Role.Contact, Kizilsu),
         new($"aynur.kadir@{Domain}", "阿依努尔·卡德尔", "ecology", Role.Contact, Kizilsu),
+        new($"ops@{Domain}", "运维值班 Operator on duty", "development-reform", Role.Operator, Kizilsu),
     ];
 
     public static IEnumerable<Person> Handlers(string department) =>

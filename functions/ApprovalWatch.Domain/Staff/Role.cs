@@ -17,4 +17,7 @@ public enum Role
 
     /// <summary>报送联系人: the clerk who sends the department's files and gets their receipts.</summary>
     Contact,
+
+    /// <summary>运维: runs the app and gets the daily operator report of failures.</summary>
+    Operator,
 }

@@ -38,7 +38,7 @@ public sealed class StaffDirectory
 
             if (!Enum.TryParse<Role>(table.Required(row, "role"), ignoreCase: true, out var role))
             {
-                throw table.Error(row, $"role '{table.Get(row, "role")}' is not handler, head, leader, coordinator or contact");
+                throw table.Error(row, $"role '{table.Get(row, "role")}' is not handler, head, leader, coordinator, contact or operator");
             }
 
             if (people.Any(p => p.Email.Equals(email, StringComparison.OrdinalIgnoreCase)))

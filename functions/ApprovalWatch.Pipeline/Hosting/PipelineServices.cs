@@ -2,6 +2,7 @@ using ApprovalWatch.Reference;
 using ApprovalWatch.Gathering;
 using ApprovalWatch.Ingestion;
 using ApprovalWatch.Mail;
+using ApprovalWatch.Operations;
 using ApprovalWatch.Scanning;
 using ApprovalWatch.Storage;
 using ApprovalWatch.Templates;
@@ -37,6 +38,7 @@ public static class PipelineServices
         services.AddSingleton<DigestStore>();
         services.AddSingleton<NotificationQueue>();
         services.AddSingleton<ScanLog>();
+        services.AddSingleton<OperatorReportBuilder>();
         services.AddSingleton<DeadlineScanner>();
         services.AddSingleton<SendGridMailer>();
         services.AddSingleton<NotificationSender>();

@@ -13,6 +13,8 @@ namespace ApprovalWatch.Ingestion;
 public sealed class ReceiptWriter(StorageAccount storage)
 {
     public const string SourceETagMetadata = "sourceetag";
+    public const string StatusMetadata = "status";
+    public const string ReceivedAtMetadata = "receivedat";
     private const string JsonSuffix = ".receipt.json";
 
     public static string ReceiptName(string blobName) => blobName + JsonSuffix;
@@ -30,7 +32,12 @@ public sealed class ReceiptWriter(StorageAccount storage)
             new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
-                Metadata = new Dictionary<string, string> { [SourceETagMetadata] = sourceETag },
+                Metadata = new Dictionary<string, string>
+                {
+                    [SourceETagMetadata] = sourceETag,
+                    [StatusMetadata] = receipt.Status,
+                    [ReceivedAtMetadata] = receipt.ReceivedAt.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+                },
             },
             cancellationToken);
     }

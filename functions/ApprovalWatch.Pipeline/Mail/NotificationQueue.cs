@@ -51,6 +51,27 @@ public sealed class NotificationQueue(StorageAccount storage, DigestStore digest
         return true;
     }
 
+    /// <summary>Queues the day's operator report for one operator, delivered when his office opens; false when queued already.</summary>
+    public async Task<bool> QueueOperatorReportAsync(DateOnly date, string recipient, DateTimeOffset sendAt, CancellationToken cancellationToken)
+    {
+        var day = NotificationKeys.Day(date);
+        var key = NotificationKeys.Operator(recipient);
+        try
+        {
+            await storage.NotificationLedger.AddEntityAsync(
+                new NotificationEntity { PartitionKey = day, RowKey = key, Recipient = recipient, Date = day, Operator = true, State = NotificationEntity.Queued },
+                cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+
+        var delay = sendAt - time.GetUtcNow();
+        await RequeueAsync(new NotifyMessage(date, recipient, Operator: true), delay, cancellationToken);
+        return true;
+    }
+
     /// <summary>Queues the receipt of a submitted file for one of the department's contacts.</summary>
     public Task QueueReplyAsync(DateOnly date, string recipient, string submittedBlob, CancellationToken cancellationToken) =>
         storage.NotifyQueue.SendMessageAsync(QueueMessages.Write(new NotifyMessage(date, recipient, submittedBlob)), cancellationToken);
@@ -75,7 +96,7 @@ public sealed class NotificationQueue(StorageAccount storage, DigestStore digest
             return false;
         }
 
-        await RequeueAsync(new NotifyMessage(IsoDate.Parse(row.Date), row.Recipient, row.Receipt), TimeSpan.Zero, cancellationToken);
+        await RequeueAsync(new NotifyMessage(IsoDate.Parse(row.Date), row.Recipient, row.Receipt, row.Operator), TimeSpan.Zero, cancellationToken);
         return true;
     }
 

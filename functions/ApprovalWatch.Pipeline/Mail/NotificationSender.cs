@@ -1,5 +1,6 @@
 using ApprovalWatch.Digests;
 using ApprovalWatch.Ingestion;
+using ApprovalWatch.Operations;
 using ApprovalWatch.Receipts;
 using ApprovalWatch.Storage;
 using Azure;
@@ -22,6 +23,7 @@ public sealed class NotificationSender(
     DigestStore digests,
     ReceiptWriter receipts,
     NotificationQueue queue,
+    OperatorReportBuilder operatorReports,
     SendGridMailer mailer,
     IOptions<SendGridOptions> options,
     TimeProvider time,
@@ -41,9 +43,9 @@ public sealed class NotificationSender(
             return null;
         }
 
-        var (partition, key) = receipt is null
-            ? (NotificationKeys.Day(message.Date), NotificationKeys.Digest(message.Recipient))
-            : (NotificationKeys.Replies, NotificationKeys.Reply(message.Recipient, receipt.ContentHash, receipt.File));
+        var (partition, key) = receipt is not null ? (NotificationKeys.Replies, NotificationKeys.Reply(message.Recipient, receipt.ContentHash, receipt.File))
+            : message.Operator ? (NotificationKeys.Day(message.Date), NotificationKeys.Operator(message.Recipient))
+            : (NotificationKeys.Day(message.Date), NotificationKeys.Digest(message.Recipient));
         var ledger = storage.NotificationLedger;
         var found = await ledger.GetEntityIfExistsAsync<NotificationEntity>(partition, key, cancellationToken: cancellationToken);
         var before = found.HasValue ? found.Value! : null;
@@ -66,15 +68,14 @@ public sealed class NotificationSender(
             return null;
         }
 
-        var (name, rendered, lines) = receipt is null
-            ? Render(await digests.ReadAsync(message.Date, message.Recipient, cancellationToken))
-            : (message.Recipient, ReceiptRenderer.Render(receipt), receipt.Errors.Count);
+        var (name, rendered, lines) = await RenderAsync(message, receipt, cancellationToken);
         var row = new NotificationEntity
         {
             PartitionKey = partition,
             RowKey = key,
             Recipient = message.Recipient,
             Receipt = message.Receipt,
+            Operator = message.Operator,
             Date = IsoDate.Format(message.Date),
             Lines = lines,
             State = NotificationEntity.Sending,
@@ -98,7 +99,7 @@ public sealed class NotificationSender(
         catch
         {
             // Not the provider (storage, cancellation): the claim is given back and the queue tries again.
-            await ledger.UpdateEntityAsync(before ?? new NotificationEntity { PartitionKey = partition, RowKey = key, Recipient = message.Recipient, Date = row.Date, Receipt = row.Receipt, Lines = lines }, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            await ledger.UpdateEntityAsync(before ?? new NotificationEntity { PartitionKey = partition, RowKey = key, Recipient = message.Recipient, Date = row.Date, Receipt = row.Receipt, Operator = row.Operator, Lines = lines }, row.ETag, TableUpdateMode.Replace, cancellationToken);
             throw;
         }
 
@@ -174,6 +175,21 @@ public sealed class NotificationSender(
         }
     }
 
-    private static (string Name, RenderedMail Mail, int Lines) Render(Digest digest) =>
-        (digest.RecipientName, DigestRenderer.Render(digest), digest.Lines.Count());
+    private async Task<(string Name, RenderedMail Mail, int Lines)> RenderAsync(NotifyMessage message, Receipt? receipt, CancellationToken cancellationToken)
+    {
+        if (receipt is not null)
+        {
+            return (message.Recipient, ReceiptRenderer.Render(receipt), receipt.Errors.Count);
+        }
+
+        if (message.Operator)
+        {
+            // Built when it is sent, so it says what is still wrong at the start of office hours.
+            var report = await operatorReports.BuildAsync(message.Date, cancellationToken);
+            return (message.Recipient, OperatorReportRenderer.Render(report), report.Problems);
+        }
+
+        var digest = await digests.ReadAsync(message.Date, message.Recipient, cancellationToken);
+        return (digest.RecipientName, DigestRenderer.Render(digest), digest.Lines.Count());
+    }
 }

@@ -3,6 +3,7 @@ using ApprovalWatch.Deadlines;
 using ApprovalWatch.Digests;
 using ApprovalWatch.Ingestion;
 using ApprovalWatch.Mail;
+using ApprovalWatch.Operations;
 using ApprovalWatch.Reference;
 using ApprovalWatch.Storage;
 using Azure.Data.Tables;
@@ -22,6 +23,7 @@ public sealed class DeadlineScanner(
     NotificationQueue notifications,
     IngestClaims claims,
     ScanLog log,
+    OperatorReportBuilder operatorReports,
     IOptions<ScanOptions> options,
     TimeProvider time,
     ILogger<DeadlineScanner> logger)
@@ -113,7 +115,25 @@ public sealed class DeadlineScanner(
             today, result.Count(Flag.Red), result.Count(Flag.Yellow), queued, already, dayOff);
         result = result with { Queued = queued, AlreadyNotified = already, DayOff = dayOff };
         await log.RecordAsync(result, cancellationToken);
-        return result;
+        return result with { OperatorReport = await QueueOperatorReportAsync(today, reference, cancellationToken) };
+    }
+
+    /// <summary>When something went wrong, the day's operator report to each operator, at the start of his office hours.</summary>
+    private async Task<Operations.OperatorReport> QueueOperatorReportAsync(DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
+    {
+        var report = await operatorReports.BuildAsync(today, cancellationToken);
+        if (report.IsEmpty)
+        {
+            return report;
+        }
+
+        logger.LogWarning("Operator report of {Date}: {Problems} problem(s)", today, report.Problems);
+        foreach (var person in reference.Staff.WithRole(Staff.Role.Operator))
+        {
+            await notifications.QueueOperatorReportAsync(today, person.Email, reference.Calendars.HoursOf(person.Calendar).OpensAt(today), cancellationToken);
+        }
+
+        return report;
     }
 
     /// <summary>Waits (bounded) for department files being applied; those still applying after the wait, with their department.</summary>

@@ -38,6 +38,9 @@ public sealed record ScanResult
     /// <summary>Files still being applied when the scan measured (after waiting for them), with their department.</summary>
     public IReadOnlyList<(string Department, string File)> Applying { get; init; } = [];
 
+    /// <summary>What went wrong and is not mended, as the operator is told (null for a dry run).</summary>
+    public Operations.OperatorReport? OperatorReport { get; init; }
+
     /// <summary>What could not be measured, with the reason (a calendar year not loaded).</summary>
     public IReadOnlyList<string> Errors { get; init; } = [];
 

@@ -34,6 +34,9 @@ public sealed class NotificationEntity : ITableEntity
     /// <summary>The submitted file, for a receipt reply; null for a digest.</summary>
     public string? Receipt { get; set; }
 
+    /// <summary>True for the operator report.</summary>
+    public bool Operator { get; set; }
+
     /// <summary>The office date of the mail (a digest's day, a reply's day of ingestion).</summary>
     public string Date { get; set; } = "";
 

@@ -14,6 +14,9 @@ public static class NotificationKeys
     /// <summary>A recipient's digest of the day: one per recipient and day.</summary>
     public static string Digest(string recipient) => TableKey.Escape(recipient.ToLowerInvariant());
 
+    /// <summary>The day's operator report to one operator.</summary>
+    public static string Operator(string recipient) => $"operator|{TableKey.Escape(recipient.ToLowerInvariant())}";
+
     /// <summary>The receipt of one file's content to one department contact.</summary>
     public static string Reply(string recipient, string contentHash, string file) =>
         $"reply|{TableKey.Escape(recipient)}|{contentHash[..Math.Min(16, contentHash.Length)]}|{TableKey.Escape(file)}";

@@ -2,6 +2,7 @@ namespace ApprovalWatch.Storage;
 
 /// <summary>
 /// Asks SendDigest to send one recipient his digest of one office day or, with <paramref name="Receipt"/>
-/// (a submitted blob's name), the receipt of that file.
+/// (a submitted blob's name), the receipt of that file, or, with <paramref name="Operator"/>, the day's
+/// operator report.
 /// </summary>
-public sealed record NotifyMessage(DateOnly Date, string Recipient, string? Receipt = null);
+public sealed record NotifyMessage(DateOnly Date, string Recipient, string? Receipt = null, bool Operator = false);

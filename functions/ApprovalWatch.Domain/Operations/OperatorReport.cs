@@ -1,0 +1,23 @@
+namespace ApprovalWatch.Operations;
+
+/// <summary>
+/// Everything that went wrong and is not mended yet, for the operator: messages in a poison queue, mail
+/// that failed or whose delivery is uncertain, working days without a scan, files refused, ingestions that
+/// stopped before their receipt. Empty when all is well.
+/// </summary>
+public sealed record OperatorReport(DateOnly Date)
+{
+    public IReadOnlyList<PoisonedQueue> Poisoned { get; init; } = [];
+
+    public IReadOnlyList<DeliveryProblem> Deliveries { get; init; } = [];
+
+    public IReadOnlyList<DateOnly> MissedScans { get; init; } = [];
+
+    public IReadOnlyList<RefusedFile> RefusedFiles { get; init; } = [];
+
+    public IReadOnlyList<StalledIngestion> StalledIngestions { get; init; } = [];
+
+    public bool IsEmpty => Poisoned.Count == 0 && Deliveries.Count == 0 && MissedScans.Count == 0 && RefusedFiles.Count == 0 && StalledIngestions.Count == 0;
+
+    public int Problems => Poisoned.Sum(p => p.Count) + Deliveries.Count + MissedScans.Count + RefusedFiles.Count + StalledIngestions.Count;
+}

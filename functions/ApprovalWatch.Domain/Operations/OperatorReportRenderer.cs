@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using ApprovalWatch.Mail;
+
+namespace ApprovalWatch.Operations;
+
+/// <summary>The operator report as a mail (and as the text <c>approvalwatch status</c> prints).</summary>
+public static class OperatorReportRenderer
+{
+    public static RenderedMail Render(OperatorReport report)
+    {
+        var subject = report.IsEmpty
+            ? $"【运行报告】{Day(report.Date)} 无异常 | ApprovalWatch operator report: all well"
+            : $"【运行报告】{Day(report.Date)} 异常 {report.Problems} 项 | ApprovalWatch operator report: {report.Problems} problem(s)";
+        var sections = Sections(report);
+        var text = new StringBuilder().AppendLine(subject).AppendLine();
+        var html = new StringBuilder("<h2>").Append(MailPage.Encode(subject)).Append("</h2>");
+        foreach (var (heading, lines) in sections)
+        {
+            text.AppendLine(heading);
+            lines.ForEach(l => text.AppendLine($"- {l}"));
+            text.AppendLine();
+            html.Append("<h3>").Append(MailPage.Encode(heading)).Append("</h3><ul>");
+            lines.ForEach(l => html.Append("<li>").Append(MailPage.Encode(l)).Append("</li>"));
+            html.Append("</ul>");
+        }
+
+        return new RenderedMail(subject, text.ToString(), MailPage.Html(subject, html.ToString()));
+    }
+
+    private static List<(string Heading, List<string> Lines)> Sections(OperatorReport report)
+    {
+        var sections = new List<(string, List<string>)>();
+        void Add(string heading, IEnumerable<string> lines)
+        {
+            var list = lines.ToList();
+            if (list.Count > 0)
+            {
+                sections.Add((heading, list));
+            }
+        }
+
+        Add("死信队列 Poisoned messages (moved aside after their last try)", report.Poisoned.Select(p =>
+            $"{p.Queue}: {p.Count} message(s); e.g. {string.Join(" | ", p.Samples)}"));
+        Add("邮件未送达 Mail not delivered (`approvalwatch notify retry --date D` sends failed mail again)", report.Deliveries.Select(d =>
+            $"{d.State}: {(d.Receipt is null ? $"digest of {d.Date}" : $"receipt of {d.Receipt}")} to {d.Recipient} after {d.Attempts} tr(ies): {d.Reason}"));
+        Add("每日任务未运行 Working days without the daily scan (no digests were made)", report.MissedScans.Select(Day));
+        Add("无法读取的报送文件 Files refused (the receipt tells the department why)", report.RefusedFiles.Select(f =>
+            $"{f.File} at {f.ReceivedAt.ToString("u", CultureInfo.InvariantCulture)}: {f.Reason}"));
+        Add("中断的入库 Ingestions stopped before their receipt (queued again by the next gather)", report.StalledIngestions.Select(s =>
+            $"{s.File}: {s.State} until {s.ClaimedUntil.ToString("u", CultureInfo.InvariantCulture)}, queued {s.Queueings} time(s)"));
+        return sections;
+    }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

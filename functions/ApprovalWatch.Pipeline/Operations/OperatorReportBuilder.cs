@@ -1,0 +1,95 @@
+using ApprovalWatch.Ingestion;
+using ApprovalWatch.Operations;
+using ApprovalWatch.Receipts;
+using ApprovalWatch.Scanning;
+using ApprovalWatch.Storage;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
+
+namespace ApprovalWatch.Operations;
+
+/// <summary>Gathers the <see cref="OperatorReport"/> from storage: poison queues, the Notifications ledger, the Scans table, receipts, in-flight claims.</summary>
+public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans, IngestClaims claims, TimeProvider time)
+{
+    /// <summary>How far back failures are reported (older ones are the operator's to close by hand).</summary>
+    public const int LookBackDays = 14;
+
+    private const int Samples = 3;
+
+    public async Task<OperatorReport> BuildAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var recent = await scans.RecentAsync(LookBackDays, today, cancellationToken);
+        var previousScan = recent.Where(r => r.RowKey != IsoDate.Format(today)).Select(r => (DateTimeOffset?)r.RanAt).Max() ?? now.AddDays(-1);
+        var inFlight = await claims.AllAsync(cancellationToken);
+        return new OperatorReport(today)
+        {
+            Poisoned = await PoisonedAsync(cancellationToken),
+            Deliveries = await DeliveriesAsync(today, cancellationToken),
+            MissedScans = recent.SelectMany(r => r.Missed.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(IsoDate.Parse).Distinct().Order().ToList(),
+            RefusedFiles = await RefusedAsync(previousScan, cancellationToken),
+            StalledIngestions = inFlight.Values.Where(c => c.ClaimedUntil <= now || c.Queueings > 1)
+                .Select(c => new StalledIngestion(c.BlobName, c.State, c.ClaimedUntil, c.Queueings)).OrderBy(s => s.File, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    private async Task<IReadOnlyList<PoisonedQueue>> PoisonedAsync(CancellationToken cancellationToken)
+    {
+        var poisoned = new List<PoisonedQueue>();
+        foreach (var queue in new[] { storage.IngestQueue, storage.NotifyQueue }.Select(storage.PoisonQueue))
+        {
+            if (!await queue.ExistsAsync(cancellationToken))
+            {
+                continue;
+            }
+
+            var count = (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+            if (count > 0)
+            {
+                var peeked = (await queue.PeekMessagesAsync(Samples, cancellationToken)).Value;
+                poisoned.Add(new PoisonedQueue(queue.Name, count, peeked.Select(m => m.Body.ToString()).ToList()));
+            }
+        }
+
+        return poisoned;
+    }
+
+    private async Task<IReadOnlyList<DeliveryProblem>> DeliveriesAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        // Failed and uncertain mail; and mail of an earlier day still not sent (its message was lost or poisoned).
+        var since = IsoDate.Format(today.AddDays(-LookBackDays));
+        var filter = TableClient.CreateQueryFilter(
+            $"Date ge {since} and (State eq {NotificationEntity.Failed} or State eq {NotificationEntity.Uncertain} or (State ne {NotificationEntity.Sent} and Date lt {IsoDate.Format(today)}))");
+        var problems = new List<DeliveryProblem>();
+        await foreach (var row in storage.NotificationLedger.QueryAsync<NotificationEntity>(filter, cancellationToken: cancellationToken))
+        {
+            problems.Add(new DeliveryProblem(row.Date, row.Recipient, row.Receipt, row.State, row.Reason ?? "never sent", row.Attempts));
+        }
+
+        return problems.OrderBy(p => p.Date, StringComparer.Ordinal).ThenBy(p => p.Recipient, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<IReadOnlyList<RefusedFile>> RefusedAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var refused = new List<RefusedFile>();
+        await foreach (var blob in storage.Receipts.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata }, cancellationToken))
+        {
+            if (blob.Metadata.TryGetValue(ReceiptWriter.StatusMetadata, out var status) && status == Receipt.UnreadableStatus
+                && blob.Metadata.TryGetValue(ReceiptWriter.ReceivedAtMetadata, out var received)
+                && DateTimeOffset.TryParse(received, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+                && at >= since)
+            {
+                var receipt = await ReadAsync(blob.Name, cancellationToken);
+                refused.Add(new RefusedFile(receipt?.File ?? blob.Name, at, receipt?.Message ?? ""));
+            }
+        }
+
+        return refused;
+    }
+
+    private async Task<Receipt?> ReadAsync(string receiptBlob, CancellationToken cancellationToken)
+    {
+        var content = await storage.Receipts.GetBlobClient(receiptBlob).DownloadContentAsync(cancellationToken);
+        return content.Value.Content.ToObjectFromJson<Receipt>(StorageJson.Options);
+    }
+}
