@@ -43,15 +43,17 @@ public sealed class TestPipeline : IAsyncDisposable
 
     /// <param name="settings">Settings over the defaults, e.g. <c>Ingest:MaxFileBytes</c>.</param>
     /// <param name="tablePolicy">A step in the table client's HTTP pipeline, to interleave another writer's request.</param>
-    public static async Task<TestPipeline> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, HttpPipelinePolicy? tablePolicy = null)
+    /// <param name="connectionString">Another storage than the shared Azurite (an emulator of the test's own).</param>
+    /// <param name="names">Storage names of another pipeline, to run two over the same storage.</param>
+    public static async Task<TestPipeline> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, HttpPipelinePolicy? tablePolicy = null, string connectionString = AzuriteFixture.ConnectionString, StorageNames? names = null)
     {
-        var names = StorageNames.WithSuffix(Guid.NewGuid().ToString("N")[..10]);
-        var storage = StorageAccount.FromConnectionString(AzuriteFixture.ConnectionString, names);
+        names ??= StorageNames.WithSuffix(Guid.NewGuid().ToString("N")[..10]);
+        var storage = StorageAccount.FromConnectionString(connectionString, names);
         if (tablePolicy is not null)
         {
             var options = new TableClientOptions();
             options.AddPolicy(tablePolicy, HttpPipelinePosition.PerCall);
-            storage = new StorageAccount(storage.Blobs, storage.Queues, new TableServiceClient(AzuriteFixture.ConnectionString, options), names);
+            storage = new StorageAccount(storage.Blobs, storage.Queues, new TableServiceClient(connectionString, options), names);
         }
 
         var mail = new LocalSendGridEndpoint();
@@ -72,7 +74,7 @@ public sealed class TestPipeline : IAsyncDisposable
         var config = Path.Combine(OfficialCalendars.RepositoryRoot, "samples", "config");
         foreach (var file in Directory.GetFiles(config, "*.csv", SearchOption.AllDirectories).Where(f => !f.EndsWith("projects.csv", StringComparison.Ordinal)))
         {
-            await storage.Config.GetBlobClient(Path.GetRelativePath(config, file)).UploadAsync(file);
+            await storage.Config.GetBlobClient(Path.GetRelativePath(config, file)).UploadAsync(file, overwrite: true);
         }
 
         return new TestPipeline(services, storage, mail, clock);
