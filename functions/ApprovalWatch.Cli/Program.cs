@@ -71,7 +71,11 @@ var benchRows = new Option<int>("--rows") { DefaultValueFactory = _ => 200_000 }
 var applyRows = new Option<int>("--apply-rows") { Description = "Rows the storage part applies (the emulator slows as tables grow)", DefaultValueFactory = _ => 20_000 };
 var benchIngest = new Command("ingest", "Rows per second parsed and validated, rows per second applied to storage, peak memory") { benchRows, applyRows };
 benchIngest.SetAction((r, ct) => BenchIngestCommand.RunAsync(Settings(r), r.GetValue(benchRows), r.GetValue(applyRows), Console.Out, ct));
-root.Add(new Command("bench", "Benchmarks that print figures") { benchDue, benchIngest });
+var chaosRows = new Option<int>("--rows") { DefaultValueFactory = _ => 50_000 };
+var chaosGather = new Option<int>("--gather-seconds") { DefaultValueFactory = _ => 5 };
+var chaos = new Command("chaos", "A large file gathered by a host that is killed mid-apply and started again; prints what was queued and applied") { chaosRows, chaosGather };
+chaos.SetAction((r, ct) => ChaosCommand.RunAsync(Settings(r), r.GetValue(chaosRows), r.GetValue(chaosGather), Console.Out, ct));
+root.Add(new Command("bench", "Benchmarks that print figures") { benchDue, benchIngest, chaos });
 
 var templateDepartment = new Option<string>("--department") { Description = "The department", Required = true };
 var templateFormat = new Option<string>("--format") { Description = "xlsx or csv", DefaultValueFactory = _ => "xlsx" };

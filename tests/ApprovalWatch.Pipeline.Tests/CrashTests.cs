@@ -119,6 +119,24 @@ public class CrashTests
         Assert.Single(await one.Storage.SubmissionLedger.QueryAsync<SubmissionRecordEntity>(e => e.PartitionKey == "housing").ToListAsync());
     }
 
+    [Fact]
+    public async Task The_local_host_stops_within_seconds_of_a_termination_signal()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        using var host = Cli(pipeline, "host", "--gather-schedule", "*/1 * * * * *");
+        await Task.Delay(TimeSpan.FromSeconds(4)); // gathering every second, pumps polling
+        Assert.False(host.HasExited);
+
+        using (var terminate = Process.Start("kill", ["-TERM", $"{host.Id}"]))
+        {
+            await terminate.WaitForExitAsync();
+        }
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await host.WaitForExitAsync(patience.Token);
+        Assert.Equal(0, host.ExitCode);
+    }
+
     /// <summary>The CLI as a child process over the pipeline's storage names (top-level settings, as in Azure).</summary>
     private static Process Cli(TestPipeline pipeline, params string[] args)
     {

@@ -16,15 +16,13 @@ namespace ApprovalWatch.Cli.Commands;
 /// </summary>
 public static class BenchIngestCommand
 {
-    private const int ProceduresPerProject = 40;
-
     /// <param name="applyRows">How many rows the storage part applies: the emulator is single-threaded and slows as tables grow, so all 200,000 take long there.</param>
     public static async Task<int> RunAsync(CliSettings settings, int rows, int applyRows, TextWriter output, CancellationToken cancellationToken)
     {
-        var catalogue = Catalogue();
+        var catalogue = BenchData.Catalogue();
         var file = Path.Combine(Path.GetTempPath(), $"approvalwatch-bench-{rows}.csv");
-        WriteFile(file, rows);
-        output.WriteLine($"{rows:N0} rows, {new FileInfo(file).Length / 1024.0 / 1024.0:0.0} MiB of CSV, {rows / ProceduresPerProject:N0} projects");
+        BenchData.WriteFile(file, rows);
+        output.WriteLine($"{rows:N0} rows, {new FileInfo(file).Length / 1024.0 / 1024.0:0.0} MiB of CSV, {rows / BenchData.ProceduresPerProject:N0} projects");
 
         var parse = Stopwatch.StartNew();
         var validator = new SubmissionValidator(new ProcedureCatalogue(catalogue), "housing", DateTimeOffset.UtcNow, int.MaxValue);
@@ -37,15 +35,11 @@ public static class BenchIngestCommand
 
         var suffix = "bench" + Guid.NewGuid().ToString("N")[..8];
         await using var runtime = await CliRuntime.StartAsync(settings with { Names = StorageNames.WithSuffix(suffix) }, cancellationToken);
-        var catalogueCsv = "code,name_zh,name_en,department,stage,statutory_days,promised_days\n"
-            + string.Concat(catalogue.Select(e => $"{e.Code},{e.ChineseName},{e.EnglishName},{e.Department},{e.Stage},{e.StatutoryDays},{e.PromisedDays}\n"));
-        await runtime.Storage.Config.GetBlobClient("catalogue.csv").UploadAsync(BinaryData.FromString(catalogueCsv), cancellationToken);
-        await runtime.Storage.Config.GetBlobClient("directory.csv").UploadAsync(BinaryData.FromString("email,name,department,role\nbench@example.org,Bench,housing,handler\n"), cancellationToken);
-        await runtime.Storage.Config.GetBlobClient("calendar/2026.csv").UploadAsync(BinaryData.FromString("# source: benchmark\ndate,kind,name\n"), cancellationToken);
+        await BenchData.UploadConfigAsync(runtime.Storage, cancellationToken);
         applyRows = Math.Min(applyRows, rows);
         if (applyRows < rows)
         {
-            WriteFile(file, applyRows);
+            BenchData.WriteFile(file, applyRows);
         }
 
         var blob = runtime.Storage.Submissions.GetBlobClient("housing/bench.csv");
@@ -60,26 +54,11 @@ public static class BenchIngestCommand
             return 1;
         }
 
-        output.WriteLine($"ingest into storage: {receipt.Applied:N0} rows applied in {apply.Elapsed.TotalSeconds:0.00} s = {applyRows / apply.Elapsed.TotalSeconds:N0} rows/s (whole ingestion: two passes over the file, {applyRows / ProceduresPerProject:N0} project partitions, 8 at a time{(applyRows < rows ? $"; the first {applyRows:N0} rows, --apply-rows {rows} for all" : "")})");
+        output.WriteLine($"ingest into storage: {receipt.Applied:N0} rows applied in {apply.Elapsed.TotalSeconds:0.00} s = {applyRows / apply.Elapsed.TotalSeconds:N0} rows/s (whole ingestion: two passes over the file, {applyRows / BenchData.ProceduresPerProject:N0} project partitions, 8 at a time{(applyRows < rows ? $"; the first {applyRows:N0} rows, --apply-rows {rows} for all" : "")})");
         output.WriteLine($"peak working set of the process: {Peak()}; managed heap now {GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0:0.0} MiB");
         File.Delete(file);
         return 0;
     }
 
     private static string Peak() => $"{Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MiB";
-
-    private static List<CatalogueEntry> Catalogue() => Enumerable.Range(1, ProceduresPerProject)
-        .Select(i => new CatalogueEntry($"BH-{i:D2}", $"基准事项{i}", $"Bench procedure {i}", "housing", 1 + (i % 4), 20, 15))
-        .ToList();
-
-    private static void WriteFile(string path, int rows)
-    {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-        writer.Write("项目代码,审批事项,办理状态,受理日期,经办人邮箱,数据日期\n");
-        for (var i = 0; i < rows; i++)
-        {
-            var project = i / ProceduresPerProject;
-            writer.Write($"2026-653001-48-01-{project:D5}{project % 10},BH-{i % ProceduresPerProject + 1:D2},审查中,2026-0{1 + (i % 3)}-{10 + (i % 18)},bench@example.org,2026-03-31\n");
-        }
-    }
 }

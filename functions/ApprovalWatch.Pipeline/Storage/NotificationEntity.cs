@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -59,5 +60,6 @@ public sealed class NotificationEntity : ITableEntity
 
     public DateTimeOffset? FailedAt { get; set; }
 
+    [IgnoreDataMember]
     public bool IsSettled => State is Sent or Failed or Uncertain;
 }
