@@ -56,9 +56,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static async Task<bool> ReachableAsync()
+    private static Task<bool> ReachableAsync() => ReachableAsync(Ports);
+
+    /// <summary>True when each of the ports answers on loopback.</summary>
+    public static async Task<bool> ReachableAsync(IEnumerable<int> ports)
     {
-        foreach (var port in Ports)
+        foreach (var port in ports)
         {
             try
             {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Receipts;
 using ApprovalWatch.Storage;
 
@@ -137,27 +138,8 @@ public class CrashTests
         Assert.Equal(0, host.ExitCode);
     }
 
-    /// <summary>The CLI as a child process over the pipeline's storage names (top-level settings, as in Azure).</summary>
-    private static Process Cli(TestPipeline pipeline, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "approvalwatch.dll"), .. args, "--mail", Path.Combine(Path.GetTempPath(), "approvalwatch-crash-mail")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var property in typeof(StorageNames).GetProperties())
-        {
-            start.Environment[property.Name] = (string)property.GetValue(pipeline.Storage.Names)!;
-        }
-
-        start.Environment["AzureWebJobsStorage"] = AzuriteFixture.ConnectionString;
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static Process Cli(TestPipeline pipeline, params string[] args) =>
+        ChildCli.Start([.. args, "--mail", Path.Combine(Path.GetTempPath(), "approvalwatch-crash-mail")], AzuriteFixture.ConnectionString, pipeline.Storage.Names);
 }
 
 /// <summary>An Azurite of a test's own, on free ports with its data on disk, that the test can stop and start again.</summary>
@@ -242,21 +224,5 @@ public sealed class OwnAzurite : IAsyncDisposable
         return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    private async Task<bool> ReachableAsync()
-    {
-        foreach (var port in _ports)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private Task<bool> ReachableAsync() => AzuriteFixture.ReachableAsync(_ports);
 }

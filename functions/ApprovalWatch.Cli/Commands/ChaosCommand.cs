@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Ingestion;
 using ApprovalWatch.Receipts;
 using ApprovalWatch.Storage;
@@ -72,30 +73,8 @@ public static class ChaosCommand
         return procedures == rows && history == rows ? 0 : 1;
     }
 
-    private static Process StartHost(CliSettings settings, StorageNames names, int gatherSeconds)
-    {
-        var start = new ProcessStartInfo("dotnet", [typeof(ChaosCommand).Assembly.Location, "host", "--gather-schedule", $"*/{gatherSeconds} * * * * *", "--mail", settings.MailFolder])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var property in typeof(StorageNames).GetProperties())
-        {
-            start.Environment[property.Name] = (string)property.GetValue(names)!;
-        }
-
-        if (settings.Storage is { } storage)
-        {
-            start.Environment["AzureWebJobsStorage"] = storage;
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static Process StartHost(CliSettings settings, StorageNames names, int gatherSeconds) =>
+        ChildCli.Start(["host", "--gather-schedule", $"*/{gatherSeconds} * * * * *", "--mail", settings.MailFolder], settings.Storage, names);
 
     private static async Task<int> CountAsync(Azure.Data.Tables.TableClient table, CancellationToken cancellationToken, int upTo = int.MaxValue) =>
         await table.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["RowKey"], cancellationToken: cancellationToken).Take(upTo).CountAsync(cancellationToken);
