@@ -17,7 +17,8 @@ public class DayMeasurementTests
         new StaffDirectory([new Person("zhang@x.org", "张伟", "housing", Role.Handler)]),
         CalendarFolder.LoadAsync(
             Directory.GetFiles(OfficialCalendars.CalendarFolder, "*.csv", SearchOption.AllDirectories).Select(f => "calendar/" + Path.GetRelativePath(OfficialCalendars.CalendarFolder, f)),
-            name => Task.FromResult<TextReader>(File.OpenText(Path.Combine(OfficialCalendars.CalendarFolder, name["calendar/".Length..])))).Result);
+            name => Task.FromResult<TextReader>(File.OpenText(Path.Combine(OfficialCalendars.CalendarFolder, name["calendar/".Length..])))).Result,
+        []);
 
     private static Procedure Procedure(string project, DateOnly acceptedOn) => new()
     {

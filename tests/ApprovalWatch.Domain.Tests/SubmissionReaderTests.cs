@@ -15,7 +15,8 @@ public class SubmissionReaderTests
     private static (string Format, List<SourceRow> Rows) Read(string name, byte[] content, SubmissionLimits? limits = null)
     {
         var opened = SubmissionReader.Open(name, new MemoryStream(content), limits ?? Limits);
-        return (opened.Format, opened.Rows.ToList());
+        var rows = opened.Rows.ToList(); // the format names the sheets read, known once they are
+        return (opened.Format, rows);
     }
 
     public static TheoryData<string, byte[]> Encodings() => new()

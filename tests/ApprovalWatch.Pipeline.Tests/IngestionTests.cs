@@ -81,7 +81,8 @@ public class IngestionTests
         var tables = await ProceduresAsync(pipeline);
         var second = await ingestor.IngestAsync(message, default);
 
-        Assert.Equal(first! with { ReceivedAt = default, Errors = [], StaleRows = [] }, second! with { ReceivedAt = default, Errors = [], StaleRows = [] });
+        Assert.Equal(first! with { ReceivedAt = default, Errors = [], StaleRows = [], Notes = [] }, second! with { ReceivedAt = default, Errors = [], StaleRows = [], Notes = [] });
+        Assert.Equal(first.Notes, second.Notes);
         Assert.Equal(first.Errors, second.Errors);
         Assert.Equal((1, 0, 1), (second.Applied, second.Unchanged, second.Rejected));
         Assert.Equal(tables.Select(e => e.ETag), (await ProceduresAsync(pipeline)).Select(e => e.ETag));

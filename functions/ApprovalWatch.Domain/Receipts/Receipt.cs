@@ -45,6 +45,9 @@ public sealed record Receipt
 
     public IReadOnlyList<RowError> Errors { get; init; } = [];
 
+    /// <summary>What the clerk must know of how the file was read: sheets passed over, header cells not recognised.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Errors beyond those listed (a receipt lists the first thousand).</summary>
     public int ErrorsNotListed { get; init; }
 

@@ -45,9 +45,10 @@ public static class ReceiptRenderer
             en.Add($"Result: nothing applied. {receipt.Message}");
         }
 
-        var problems = receipt.Errors.Select(e => (e.Line, e.Column, e.Reason, e.Value))
-            .Concat(receipt.StaleRows.Select(s => (s.Line, "数据日期 as_of", $"数据日期 {s.AsOf:yyyy-MM-dd} 早于已有数据 {s.StoredAsOf:yyyy-MM-dd}；older than the stored data", $"{s.ProjectCode} {s.Procedure}")))
-            .OrderBy(p => p.Line)
+        zh.AddRange(receipt.Notes.Select(n => $"注意 Note：{n}"));
+        var problems = receipt.Errors.Select(e => (Sheet: e.Sheet, e.Line, e.Column, e.Reason, e.Value))
+            .Concat(receipt.StaleRows.Select(s => (Sheet: (string?)null, s.Line, Column: "数据日期 as_of", Reason: $"数据日期 {s.AsOf:yyyy-MM-dd} 早于已有数据 {s.StoredAsOf:yyyy-MM-dd}；older than the stored data", Value: $"{s.ProjectCode} {s.Procedure}")))
+            .OrderBy(p => p.Sheet, StringComparer.Ordinal).ThenBy(p => p.Line)
             .ToList();
 
         var text = new StringBuilder();
@@ -56,9 +57,11 @@ public static class ReceiptRenderer
         if (problems.Count > 0)
         {
             text.AppendLine().AppendLine("需要更正的行（行号为 Excel 行号或 CSV 行号）/ Rows to correct (line = Excel row or CSV line):");
-            foreach (var (line, column, reason, value) in problems)
+            foreach (var (sheet, line, column, reason, value) in problems)
             {
-                text.AppendLine($"- 第 {line} 行 line {line}，{column}：{reason}（{value}）");
+                text.AppendLine(sheet is null
+                    ? $"- 第 {line} 行 line {line}，{column}：{reason}（{value}）"
+                    : $"- 工作表 {sheet} 第 {line} 行 sheet '{sheet}' line {line}，{column}：{reason}（{value}）");
             }
 
             if (receipt.ErrorsNotListed > 0)
@@ -75,9 +78,9 @@ public static class ReceiptRenderer
         if (problems.Count > 0)
         {
             html.Append("<table cellpadding=\"4\" cellspacing=\"0\" border=\"1\" style=\"border-collapse:collapse\"><tr style=\"background:#eee\"><th>行号<br>Line</th><th>列<br>Column</th><th>原因<br>Reason</th><th>内容<br>Value</th></tr>");
-            foreach (var (line, column, reason, value) in problems)
+            foreach (var (sheet, line, column, reason, value) in problems)
             {
-                html.Append("<tr><td>").Append(line).Append("</td><td>").Append(E(column)).Append("</td><td>").Append(E(reason)).Append("</td><td>").Append(E(value)).Append("</td></tr>");
+                html.Append("<tr><td>").Append(sheet is null ? $"{line}" : E($"{sheet} {line}")).Append("</td><td>").Append(E(column)).Append("</td><td>").Append(E(reason)).Append("</td><td>").Append(E(value)).Append("</td></tr>");
             }
 
             html.Append("</table>");

@@ -4,5 +4,23 @@ using ApprovalWatch.Staff;
 
 namespace ApprovalWatch.Reference;
 
-/// <summary>The reference data of one run (catalogue, directory, calendars), loaded from the <c>config</c> container and validated.</summary>
-public sealed record ReferenceData(ProcedureCatalogue Catalogue, StaffDirectory Staff, CalendarSet Calendars);
+/// <summary>
+/// The reference data of one run (catalogue, directory, calendars, the regions served), loaded from the
+/// <c>config</c> container and validated.
+/// </summary>
+/// <param name="ServedRegions">Prefixes of the 6-digit region codes this deployment serves (e.g. Kizilsu's <c>6530</c>); empty: every region.</param>
+public sealed record ReferenceData(ProcedureCatalogue Catalogue, StaffDirectory Staff, CalendarSet Calendars, IReadOnlyList<string> ServedRegions)
+{
+    /// <summary>Reads <c>served-regions.csv</c>: <c>region,name</c>, a region code or its prefix per row.</summary>
+    public static IReadOnlyList<string> ParseServedRegions(TextReader reader)
+    {
+        var table = Text.CsvTable.Parse(ServedRegionsFile, reader, "region");
+        return table.Rows.Select(row =>
+        {
+            var region = table.Required(row, "region");
+            return region.Length is >= 2 and <= 6 && region.All(char.IsAsciiDigit) ? region : throw table.Error(row, $"region '{region}' is not 2 to 6 digits of a region code");
+        }).ToList();
+    }
+
+    public const string ServedRegionsFile = "served-regions.csv";
+}

@@ -3,10 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace ApprovalWatch.Submissions;
 
-/// <summary>Reads the date shapes departments write: 2026-03-02, 2026/3/2, 2026年3月2日, 20260302.</summary>
+/// <summary>
+/// Reads the date shapes departments write: 2026-03-02, 2026/3/2, 2026.3.2, 2026年3月2日, 20260302, Excel
+/// serial numbers, and any of these with a time of day after it (as Excel writes a date cell exported as
+/// text, 2026-3-2 0:00:00), which a date ignores.
+/// </summary>
 public static partial class DateText
 {
-    public const string Shapes = "2026-03-02, 2026/3/2, 2026年3月2日, 20260302 or an Excel date";
+    public const string Shapes = "2026-03-02, 2026/3/2, 2026.3.2, 2026年3月2日, 20260302 or an Excel date";
 
     // Excel serial numbers of 1 January 1990 and 31 December 2100: five digits, never confused with yyyyMMdd.
     private const int FirstSerial = 32874;
@@ -15,7 +19,7 @@ public static partial class DateText
     public static bool TryParse(string text, out DateOnly date)
     {
         date = default;
-        text = text.Trim();
+        text = Text.CellText.Plain(text);
         if (text.Length == 5 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is >= FirstSerial and <= LastSerial)
         {
             date = DateOnly.FromDateTime(DateTime.FromOADate(serial));
@@ -43,7 +47,8 @@ public static partial class DateText
     /// <summary>A date, or a date and time (ISO 8601, Beijing time unless an offset is given).</summary>
     public static bool TryParseInstant(string text, TimeSpan defaultOffset, out DateTimeOffset instant)
     {
-        if (TryParse(text, out var date))
+        text = Text.CellText.Plain(text);
+        if (!TimeOfDay().IsMatch(text) && TryParse(text, out var date))
         {
             instant = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), defaultOffset);
             return true;
@@ -65,9 +70,12 @@ public static partial class DateText
 
     private static bool HasOffset(string text) => text.TrimEnd().EndsWith('Z') || OffsetSuffix().IsMatch(text.Trim());
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:(?:-(?<m>\d{1,2})-(?<d>\d{1,2}))|(?:/(?<m>\d{1,2})/(?<d>\d{1,2}))|(?:年(?<m>\d{1,2})月(?<d>\d{1,2})日)|(?<m>\d{2})(?<d>\d{2}))$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:(?:-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2}))|(?:/(?<m>[0-9]{1,2})/(?<d>[0-9]{1,2}))|(?:\.(?<m>[0-9]{1,2})\.(?<d>[0-9]{1,2}))|(?:年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日?)|(?<m>[0-9]{2})(?<d>[0-9]{2}))(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,7})?)?)?$")]
     private static partial Regex Shape();
 
     [GeneratedRegex(@"[+-]\d{2}:?\d{2}$")]
     private static partial Regex OffsetSuffix();
+
+    [GeneratedRegex(@"[ T][0-9]{1,2}:[0-9]{2}")]
+    private static partial Regex TimeOfDay();
 }

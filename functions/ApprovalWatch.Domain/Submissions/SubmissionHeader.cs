@@ -11,10 +11,12 @@ public static class SubmissionHeader
     public static bool LooksLikeHeader(SourceRow record) => Columns(record).Count >= MinimumColumns;
 
     /// <summary>The column positions if this row is the header; null for a title row above it.</summary>
+    /// <param name="unrecognised">Header cells that name no known column, which are not read (a receipt says so).</param>
     /// <exception cref="UnreadableSubmissionException">The header lacks a required column.</exception>
-    public static Dictionary<SubmissionColumn, int>? Find(SourceRow record)
+    public static Dictionary<SubmissionColumn, int>? Find(SourceRow record, out IReadOnlyList<string> unrecognised)
     {
         var columns = Columns(record);
+        unrecognised = [];
         if (columns.Count < MinimumColumns)
         {
             return null;
@@ -24,14 +26,20 @@ public static class SubmissionHeader
         if (missing.Count > 0)
         {
             throw new UnreadableSubmissionException(
-                $"表头第 {record.Line} 行缺少必填列；the header on line {record.Line} lacks required column(s): {string.Join(", ", missing.Select(c => c.Label))}.");
+                $"{Where(record)}表头缺少必填列；the header on {WhereEnglish(record)} lacks required column(s): {string.Join(", ", missing.Select(c => c.Label))}.");
         }
 
+        var read = columns.Values.ToHashSet();
+        unrecognised = record.Fields.Select((f, i) => (Text: CellText.Clean(f), i)).Where(f => f.Text.Length > 0 && !read.Contains(f.i)).Select(f => f.Text).ToList();
         return columns;
     }
 
     public static UnreadableSubmissionException Missing() => new(
         $"未找到表头行；no header row found: a row must name the columns {string.Join(", ", SubmissionColumn.All.Where(c => c.Required).Select(c => c.Label))}.");
+
+    private static string Where(SourceRow record) => record.Sheet is null ? $"第 {record.Line} 行" : $"工作表 {record.Sheet} 第 {record.Line} 行";
+
+    private static string WhereEnglish(SourceRow record) => record.Sheet is null ? $"line {record.Line}" : $"sheet '{record.Sheet}' line {record.Line}";
 
     private static Dictionary<SubmissionColumn, int> Columns(SourceRow record)
     {

@@ -10,11 +10,20 @@ namespace ApprovalWatch.Submissions;
 /// Validates the rows of one department's file against the catalogue and the department's authority.
 /// The header row is found by its column names, so title rows above it are passed over. Rows stream
 /// through: valid ones are yielded as they are read, and memory does not grow with the file (errors are
-/// kept up to <paramref name="maxErrors"/>, duplicates are tracked by a 64-bit hash of their keys).
+/// kept up to <paramref name="maxErrors"/>, duplicates are tracked by a 64-bit hash of their keys). Each sheet
+/// of a workbook has its own header. <paramref name="servedRegions"/> are the region code prefixes the
+/// deployment serves (none: all).
 /// </summary>
-public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string department, DateTimeOffset defaultAsOf, int maxRows = int.MaxValue, int maxErrors = 1000)
+public sealed class SubmissionValidator(
+    ProcedureCatalogue catalogue,
+    string department,
+    DateTimeOffset defaultAsOf,
+    int maxRows = int.MaxValue,
+    int maxErrors = 1000,
+    IReadOnlyCollection<string>? servedRegions = null)
 {
     private readonly List<RowError> _errors = [];
+    private readonly List<string> _ignoredColumns = [];
 
     /// <summary>The first <c>maxErrors</c> errors, in file order.</summary>
     public IReadOnlyList<RowError> Errors => _errors;
@@ -26,12 +35,17 @@ public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string dep
 
     public int RejectedRows { get; private set; }
 
+    /// <summary>Header cells that name no known column: not read, and said so in the receipt.</summary>
+    public IReadOnlyList<string> IgnoredColumns => _ignoredColumns;
+
     /// <summary>Yields the valid rows as they are read; <see cref="Errors"/> and the counts fill as it goes.</summary>
     /// <exception cref="UnreadableSubmissionException">No header, a required column missing, or more rows than allowed.</exception>
     public IEnumerable<SubmittedRow> Validate(IEnumerable<SourceRow> records)
     {
         Dictionary<SubmissionColumn, int>? columns = null;
-        var seen = new Dictionary<ulong, int>();
+        string? headerSheet = null;
+        var anyHeader = false;
+        var seen = new Dictionary<ulong, (int Line, string? Sheet)>();
         foreach (var record in records)
         {
             if (CsvReader.IsBlank(record))
@@ -39,9 +53,17 @@ public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string dep
                 continue;
             }
 
+            if (columns is not null && record.Sheet != headerSheet)
+            {
+                columns = null; // a sheet of its own has a header of its own
+            }
+
             if (columns is null)
             {
-                columns = SubmissionHeader.Find(record);
+                columns = SubmissionHeader.Find(record, out var unrecognised);
+                headerSheet = record.Sheet;
+                anyHeader |= columns is not null;
+                _ignoredColumns.AddRange(unrecognised.Where(u => !_ignoredColumns.Contains(u)));
                 continue;
             }
 
@@ -53,9 +75,11 @@ public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string dep
             var rowErrors = new List<RowError>();
             var procedure = ReadRow(record, columns, rowErrors);
             var key = procedure is null ? 0 : Key(procedure.ProjectCode, procedure.ProcedureCode);
-            if (procedure is not null && seen.TryGetValue(key, out var firstLine))
+            if (procedure is not null && seen.TryGetValue(key, out var first))
             {
-                rowErrors.Add(new RowError(record.Line, SubmissionColumn.Procedure.Label, $"同一项目的同一事项已在第 {firstLine} 行报送；the same procedure of this project is already on line {firstLine}", procedure.ProcedureCode));
+                var where = first.Sheet is null || first.Sheet == record.Sheet ? $"第 {first.Line} 行" : $"工作表 {first.Sheet} 第 {first.Line} 行";
+                var whereEnglish = first.Sheet is null || first.Sheet == record.Sheet ? $"line {first.Line}" : $"sheet '{first.Sheet}' line {first.Line}";
+                rowErrors.Add(new RowError(record.Line, SubmissionColumn.Procedure.Label, $"同一项目的同一事项已在{where}报送；the same procedure of this project is already on {whereEnglish}", procedure.ProcedureCode, record.Sheet));
             }
 
             if (rowErrors.Count > 0 || procedure is null)
@@ -76,11 +100,11 @@ public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string dep
                 continue;
             }
 
-            seen[key] = record.Line;
+            seen[key] = (record.Line, record.Sheet);
             yield return new SubmittedRow(record.Line, procedure);
         }
 
-        if (columns is null)
+        if (!anyHeader)
         {
             throw SubmissionHeader.Missing();
         }
@@ -100,10 +124,24 @@ public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string dep
 
     private Procedure? ReadRow(SourceRow record, Dictionary<SubmissionColumn, int> columns, List<RowError> errors)
     {
-        string Get(SubmissionColumn column) =>
-            columns.TryGetValue(column, out var i) && i < record.Fields.Count ? record.Fields[i].Trim() : "";
+        string Raw(SubmissionColumn column) =>
+            columns.TryGetValue(column, out var i) && i < record.Fields.Count ? record.Fields[i] : "";
 
-        void Fail(SubmissionColumn column, string reason) => errors.Add(new RowError(record.Line, column.Label, reason, Get(column)));
+        string Get(SubmissionColumn column) => column.Plain ? CellText.Plain(Raw(column)) : CellText.Clean(Raw(column));
+
+        void Fail(SubmissionColumn column, string reason) => errors.Add(new RowError(record.Line, column.Label, reason, Get(column), record.Sheet));
+
+        // A value longer than its column allows is refused before anything else is read of the row (nothing that long is an approval fact).
+        foreach (var column in columns.Keys.Where(c => Raw(c).Length > c.MaxLength))
+        {
+            var raw = Raw(column);
+            errors.Add(new RowError(record.Line, column.Label, $"内容过长（{raw.Length:N0} 个字符，上限 {column.MaxLength}）；too long: {raw.Length:N0} characters, at most {column.MaxLength}", raw[..Math.Min(60, raw.Length)] + "…", record.Sheet));
+        }
+
+        if (errors.Count > 0)
+        {
+            return null;
+        }
 
         string Required(SubmissionColumn column)
         {
@@ -154,6 +192,10 @@ public sealed class SubmissionValidator(ProcedureCatalogue catalogue, string dep
         if (projectCode.Length > 0 && !ProjectCode.IsValid(projectCode))
         {
             Fail(SubmissionColumn.ProjectCode, "项目代码格式不符；not a national project code YYYY-AAAAAA-DD-TT-NNNNNN (e.g. 2022-653001-48-01-00123X)");
+        }
+        else if (projectCode.Length > 0 && servedRegions is { Count: > 0 } && !servedRegions.Any(r => ProjectCode.Region(projectCode).StartsWith(r, StringComparison.Ordinal)))
+        {
+            Fail(SubmissionColumn.ProjectCode, $"项目所在行政区划 {ProjectCode.Region(projectCode)} 不属于本地区；region {ProjectCode.Region(projectCode)} is not one this deployment serves ({string.Join(", ", servedRegions.Select(r => r + "…"))})");
         }
 
         var procedureCode = Required(SubmissionColumn.Procedure);

@@ -3,12 +3,12 @@ using System.Text;
 namespace ApprovalWatch.Text;
 
 /// <summary>
-/// A streaming RFC 4180 reader: quoted fields may hold commas, quotes ("") and line breaks. Reads record
+/// A streaming RFC 4180 reader (comma- or tab-separated): quoted fields may hold separators, quotes ("") and line breaks. Reads record
 /// by record, so memory does not grow with the file.
 /// </summary>
 public static class CsvReader
 {
-    public static IEnumerable<SourceRow> Read(TextReader reader)
+    public static IEnumerable<SourceRow> Read(TextReader reader, char delimiter = ',')
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -53,7 +53,7 @@ public static class CsvReader
                     inQuotes = true;
                     fieldStarted = true;
                     break;
-                case ',':
+                case var d when d == delimiter:
                     fields.Add(field.ToString());
                     field.Clear();
                     fieldStarted = false;

@@ -70,18 +70,18 @@ public sealed class SubmissionIngestor(
             return await WriteAsync(message, Receipt.DuplicateOfFile(message.BlobName, department.Id, file.Hash, time.GetUtcNow(), first.BlobName, first.AppliedAt), null, cancellationToken);
         }
 
-        SubmissionValidator Validator() => new(reference.Catalogue, department.Id, file.LastModified, limits.MaxRows);
+        SubmissionValidator Validator() => new(reference.Catalogue, department.Id, file.LastModified, limits.MaxRows, servedRegions: reference.ServedRegions);
         OpenedSubmission Open()
         {
             file.Content.Position = 0;
             return SubmissionReader.Open(message.BlobName, file.Content, limits);
         }
 
-        string format;
+        // The first pass reads the whole file: whatever it holds ends in a receipt, never in an exception.
+        OpenedSubmission check;
         try
         {
-            var check = Open();
-            format = check.Format;
+            check = Open();
             foreach (var _ in Validator().Validate(check.Rows))
             {
             }
@@ -89,6 +89,11 @@ public sealed class SubmissionIngestor(
         catch (UnreadableSubmissionException e)
         {
             return await RefuseAsync(message, department.Id, file.Hash, reference.Staff, e.Message, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Reading {Blob} failed in an unforeseen way; refused with a receipt", message.BlobName);
+            return await RefuseAsync(message, department.Id, file.Hash, reference.Staff, $"文件无法读取；the file could not be read ({e.GetType().Name}): save it again from Excel or WPS, or as 'CSV UTF-8'.", cancellationToken);
         }
 
         var validator = Validator();
@@ -98,7 +103,8 @@ public sealed class SubmissionIngestor(
             File = message.BlobName,
             Department = department.Id,
             Status = Receipt.AppliedStatus,
-            Format = format,
+            Format = check.Format,
+            Notes = [.. check.Notes, .. validator.IgnoredColumns.Select(c => $"列“{c}”未识别，未读取；column '{c}' is not one ApprovalWatch knows and was not read.")],
             ContentHash = file.Hash,
             ReceivedAt = time.GetUtcNow(),
             Rows = validator.DataRows,
@@ -114,7 +120,7 @@ public sealed class SubmissionIngestor(
         await ledger.RecordAsync(receipt, cancellationToken);
         logger.LogInformation(
             "Ingested {Blob} ({Format}): {Applied} applied, {Unchanged} unchanged, {Stale} stale, {Rejected} rejected",
-            message.BlobName, format, receipt.Applied, receipt.Unchanged, receipt.Stale, receipt.Rejected);
+            message.BlobName, check.Format, receipt.Applied, receipt.Unchanged, receipt.Stale, receipt.Rejected);
         return receipt;
     }
 

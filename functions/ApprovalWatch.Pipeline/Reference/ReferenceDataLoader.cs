@@ -11,7 +11,8 @@ namespace ApprovalWatch.Reference;
 
 /// <summary>
 /// Loads the configuration data from the config container at the start of each run, so that an
-/// operator's new file takes effect without a deploy: <c>catalogue.csv</c>, <c>directory.csv</c> and the
+/// operator's new file takes effect without a deploy: <c>catalogue.csv</c>, <c>directory.csv</c>, the optional
+/// <c>served-regions.csv</c> and the
 /// <see cref="CalendarFolder"/>. A missing or malformed file fails the run with a message naming it.
 /// </summary>
 public sealed class ReferenceDataLoader(StorageAccount storage)
@@ -37,7 +38,10 @@ public sealed class ReferenceDataLoader(StorageAccount storage)
             throw new InvalidOperationException($"{DirectoryBlob}: {unknown.Email} keeps calendar '{unknown.Calendar}', which has no files under calendar/.");
         }
 
-        return new ReferenceData(catalogue, staff, calendars);
+        var regions = await container.GetBlobClient(ReferenceData.ServedRegionsFile).ExistsAsync(cancellationToken)
+            ? ReferenceData.ParseServedRegions(await ReadAsync(container, ReferenceData.ServedRegionsFile, cancellationToken))
+            : [];
+        return new ReferenceData(catalogue, staff, calendars, regions);
     }
 
     private static async Task<TextReader> ReadAsync(BlobContainerClient container, string name, CancellationToken cancellationToken)

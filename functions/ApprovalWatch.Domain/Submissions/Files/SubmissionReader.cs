@@ -7,38 +7,114 @@ using ExcelDataReader;
 namespace ApprovalWatch.Submissions.Files;
 
 /// <summary>
-/// Opens a department's file by its extension: CSV (UTF-8, UTF-16 or GB18030), Excel (.xlsx, and .xls
-/// as Excel 97–2003 and WPS save it) or JSON (an array of row objects). Rows are read one at a time from a
-/// seekable stream, so memory does not grow with the file. Line numbers are those a clerk sees: the
-/// physical line of a CSV, the Excel row number, the position of a JSON object.
+/// Opens a department's file by what it is — its first bytes — not by what it is called: a zip is an .xlsx
+/// workbook (checked for zip bombs before anything reads it), an OLE2 file an .xls workbook (Excel 97–2003
+/// and WPS), text is CSV (comma- or tab-separated, UTF-8, UTF-16 or GB18030) or, starting with '[', JSON
+/// (an array of row objects). Rows are read one at a time from a seekable stream, so memory does not grow
+/// with the file. Line numbers are those a clerk sees: the physical line of a CSV, the Excel row number (with
+/// its sheet), the position of a JSON object. Whatever is wrong with the file surfaces as an
+/// <see cref="UnreadableSubmissionException"/>, never another exception.
 /// </summary>
 public static class SubmissionReader
 {
-    public const string Extensions = ".csv, .xlsx, .xls, .json";
+    public const string Extensions = ".csv, .txt, .xlsx, .xls, .json";
+
+    private static readonly string[] Accepted = [".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".json"];
 
     static SubmissionReader() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
     public static OpenedSubmission Open(string fileName, Stream content, SubmissionLimits limits)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        return extension switch
+        var kind = FileKinds.Of(content);
+        if (kind == FileKind.Zip)
         {
-            ".csv" or ".txt" => OpenCsv(content),
-            ".xlsx" or ".xlsm" => OpenExcel(CheckZip(content, limits), "Excel .xlsx"),
-            ".xls" => OpenExcel(content, "Excel 97-2003 .xls"),
-            ".json" => new OpenedSubmission("JSON", ReadJson(content)),
-            _ => throw new UnreadableSubmissionException(
-                $"不支持的文件格式 {extension}，请提交 Excel、CSV 或 JSON 文件；format '{extension}' is not read: submit one of {Extensions}."),
-        };
+            return OpenExcel(CheckZip(content, limits), "Excel .xlsx");
+        }
+
+        if (kind == FileKind.Ole2)
+        {
+            return OpenExcel(content, "Excel 97-2003 .xls");
+        }
+
+        if (!Accepted.Contains(extension))
+        {
+            throw new UnreadableSubmissionException(
+                $"不支持的文件格式 {extension}，请提交 Excel、CSV 或 JSON 文件；format '{extension}' is not read: submit one of {Extensions}.");
+        }
+
+        if (kind == FileKind.OtherBinary || extension is ".xlsx" or ".xlsm" or ".xls")
+        {
+            throw Corrupt();
+        }
+
+        return OpenText(content, extension == ".json");
     }
 
-    private static OpenedSubmission OpenCsv(Stream content)
+    /// <summary>CSV or, when named so or when the text starts with '[' or '{', JSON; a CSV's separator (comma or tab) is the one its first lines use.</summary>
+    private static OpenedSubmission OpenText(Stream content, bool namedJson)
     {
         var (encoding, name, preamble) = TextEncodings.Detect(content);
         content.Position = preamble;
         var reader = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
-        return new OpenedSubmission($"CSV {name}", CsvReader.Read(reader));
+        var head = new char[16 * 1024];
+        int read;
+        try
+        {
+            read = reader.ReadBlock(head);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw NotText(name, e);
+        }
+
+        content.Position = preamble;
+        reader.DiscardBufferedData();
+        var start = new string(head, 0, read).TrimStart();
+        if (namedJson || start.StartsWith('[') || start.StartsWith('{'))
+        {
+            // JSON is read as UTF-8 bytes: other encodings are transcoded as they stream.
+            var utf8 = encoding.CodePage == 65001 ? content : System.Text.Encoding.CreateTranscodingStream(content, encoding, System.Text.Encoding.UTF8, leaveOpen: true);
+            return new OpenedSubmission("JSON", _ => Decoded(ReadJson(utf8), name));
+        }
+
+        var delimiter = Delimiter(new string(head, 0, read));
+        return new OpenedSubmission(delimiter == '\t' ? $"CSV {name}, tab-separated" : $"CSV {name}", _ => Decoded(CsvReader.Read(reader, delimiter), name));
     }
+
+    /// <summary>Tab when a line among the first ones holds more tabs than commas (Excel's "Unicode text"), else comma.</summary>
+    private static char Delimiter(string head)
+    {
+        var lines = head.Split('\n').Take(30).ToList();
+        return lines.Any(l => l.Count(c => c == '\t') >= 2 && l.Count(c => c == '\t') > l.Count(c => c == ','))
+            ? '\t'
+            : ',';
+    }
+
+    /// <summary>Rows of a text whose bytes turn out not to be the encoding they began as: refused, not crashed.</summary>
+    private static IEnumerable<SourceRow> Decoded(IEnumerable<SourceRow> rows, string encoding)
+    {
+        using var enumerator = rows.GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!enumerator.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (System.Text.DecoderFallbackException e)
+            {
+                throw NotText(encoding, e);
+            }
+
+            yield return enumerator.Current;
+        }
+    }
+
+    private static UnreadableSubmissionException NotText(string encoding, Exception e) =>
+        new($"文件中有无法按 {encoding} 解码的字节；the file holds bytes that are not valid {encoding} text ({e.Message}): save it again as 'CSV UTF-8'.");
 
     /// <summary>Refuses a zip whose parts would unpack out of proportion (a zip bomb) before anything is read.</summary>
     private static Stream CheckZip(Stream content, SubmissionLimits limits)
@@ -82,14 +158,24 @@ public static class SubmissionReader
         {
             reader = ExcelReaderFactory.CreateReader(content, new ExcelReaderConfiguration { LeaveOpen = true });
         }
-        catch (Exception e) when (e is InvalidDataException or NotSupportedException or ExcelDataReader.Exceptions.ExcelReaderException or IOException or System.Xml.XmlException)
+        catch (Exception e) when (IsReadFailure(e))
         {
             throw Corrupt();
         }
 
-        try
+        return new OpenedSubmission(kind, opened => Sheets(reader, kind, opened));
+    }
+
+    /// <summary>
+    /// The rows of every visible sheet with a header among its first rows (one sheet per county is a common
+    /// layout); hidden sheets (lookups) and visible sheets without a header are passed over, and the receipt
+    /// says which.
+    /// </summary>
+    private static IEnumerable<SourceRow> Sheets(IExcelDataReader reader, string kind, OpenedSubmission opened)
+    {
+        using (reader)
         {
-            // The first visible sheet with a header row among its first rows: hidden sheets (lookups) are passed over.
+            var read = new List<string>();
             do
             {
                 if (reader.VisibleState != "visible")
@@ -97,47 +183,62 @@ public static class SubmissionReader
                     continue;
                 }
 
+                var sheet = reader.Name;
                 var merges = reader.MergeCells ?? [];
                 var head = new List<SourceRow>();
                 while (head.Count < 30 && ReadNext(reader))
                 {
-                    head.Add(Row(reader, merges, head.LastOrDefault()));
+                    head.Add(Row(reader, merges, head.LastOrDefault(), sheet));
                 }
 
-                if (head.Any(SubmissionHeader.LooksLikeHeader))
+                if (!head.Any(SubmissionHeader.LooksLikeHeader))
                 {
-                    return new OpenedSubmission($"{kind}, sheet '{reader.Name}'", Rows(reader, merges, head));
+                    if (head.Any(r => !CsvReader.IsBlank(r)))
+                    {
+                        opened.Notes.Add($"工作表 {sheet} 没有表头行，未读取；sheet '{sheet}' has no header row and was not read.");
+                    }
+
+                    continue;
+                }
+
+                read.Add(sheet);
+                opened.Format = $"{kind}, sheet{(read.Count > 1 ? "s" : "")} {string.Join(", ", read.Select(n => $"'{n}'"))}";
+                foreach (var row in head)
+                {
+                    yield return row;
+                }
+
+                var previous = head.LastOrDefault();
+                while (ReadNext(reader))
+                {
+                    previous = Row(reader, merges, previous, sheet);
+                    yield return previous;
                 }
             }
-            while (reader.NextResult());
+            while (NextSheet(reader));
+
+            if (read.Count == 0)
+            {
+                throw SubmissionHeader.Missing();
+            }
         }
-        catch (Exception e) when (e is InvalidDataException or ExcelDataReader.Exceptions.ExcelReaderException or IOException or FormatException or System.Xml.XmlException)
+    }
+
+    private static bool NextSheet(IExcelDataReader reader)
+    {
+        try
         {
-            reader.Dispose();
+            return reader.NextResult();
+        }
+        catch (Exception e) when (IsReadFailure(e))
+        {
             throw Corrupt();
         }
-
-        reader.Dispose();
-        throw SubmissionHeader.Missing();
     }
 
-    private static IEnumerable<SourceRow> Rows(IExcelDataReader reader, CellRange[] merges, List<SourceRow> head)
-    {
-        using (reader)
-        {
-            foreach (var row in head)
-            {
-                yield return row;
-            }
-
-            var previous = head.LastOrDefault();
-            while (ReadNext(reader))
-            {
-                previous = Row(reader, merges, previous);
-                yield return previous;
-            }
-        }
-    }
+    private static bool IsReadFailure(Exception e) =>
+        e is InvalidDataException or NotSupportedException or ExcelDataReader.Exceptions.ExcelReaderException or IOException or FormatException
+            or System.Xml.XmlException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException or NullReferenceException;
 
     private static bool ReadNext(IExcelDataReader reader)
     {
@@ -145,14 +246,14 @@ public static class SubmissionReader
         {
             return reader.Read();
         }
-        catch (Exception e) when (e is InvalidDataException or ExcelDataReader.Exceptions.ExcelReaderException or IOException or FormatException or System.Xml.XmlException)
+        catch (Exception e) when (IsReadFailure(e))
         {
             throw Corrupt();
         }
     }
 
     /// <summary>One sheet row as text; a cell inside a merged range reads as the range's first cell.</summary>
-    private static SourceRow Row(IExcelDataReader reader, CellRange[] merges, SourceRow? previous)
+    private static SourceRow Row(IExcelDataReader reader, CellRange[] merges, SourceRow? previous, string sheet)
     {
         var row = reader.Depth;
         var fields = new string[reader.FieldCount];
@@ -181,7 +282,7 @@ public static class SubmissionReader
             }
         }
 
-        return new SourceRow(row + 1, fields);
+        return new SourceRow(row + 1, fields, sheet);
     }
 
     private static string Text(object? value) => value switch
