@@ -6,7 +6,7 @@ namespace ApprovalWatch.Tests;
 /// <summary>A formula cell with the value Excel cached for it (what readers see; nothing is evaluated).</summary>
 public sealed record XlsxFormula(string Formula, object CachedValue);
 
-/// <summary>One worksheet of a test workbook: rows of cells (string, number, <see cref="DateOnly"/>, <see cref="XlsxFormula"/> or null).</summary>
+/// <summary>One worksheet of a test workbook: rows of cells (string, number, <see cref="DateOnly"/>, <see cref="DateTime"/>, <see cref="XlsxFormula"/> or null).</summary>
 public sealed class XlsxSheet(string name)
 {
     public string Name { get; } = name;
@@ -50,6 +50,7 @@ public static class XlsxWriter
         XlsxFormula { CachedValue: string text } f => new Cell(new Formula(f.Formula), text),
         XlsxFormula f => new Cell(new Formula(f.Formula), Convert.ToDouble(f.CachedValue, System.Globalization.CultureInfo.InvariantCulture)),
         DateOnly date => new Cell(date.ToDateTime(TimeOnly.MinValue)),
+        DateTime dateTime => new Cell(dateTime),
         int number => new Cell(number),
         double number => new Cell(number),
         _ => new Cell(value.ToString()),

@@ -83,21 +83,4 @@ public class InFlightTests
         Assert.Equal([("HC-01", null, "in_review"), ("HC-02", null, "accepted")], history.Select(h => (h.Procedure, h.From, h.To)).Order().ToList());
         Assert.Null(await ClaimAsync(pipeline, "housing/a.csv"));
     }
-
-    /// <summary>Answers the requests it picks with 503, as a storage outage does, before they reach the emulator.</summary>
-    private sealed class FailingRequests(Func<Request, bool> fails) : Azure.Core.Pipeline.HttpPipelinePolicy
-    {
-        public override void Process(HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
-            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
-
-        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
-        {
-            if (fails(message.Request))
-            {
-                throw new RequestFailedException(503, "injected: the table service is unavailable");
-            }
-
-            await ProcessNextAsync(message, pipeline);
-        }
-    }
 }

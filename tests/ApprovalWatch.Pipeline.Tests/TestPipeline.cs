@@ -45,15 +45,31 @@ public sealed class TestPipeline : IAsyncDisposable
     /// <param name="tablePolicy">A step in the table client's HTTP pipeline, to interleave another writer's request.</param>
     /// <param name="connectionString">Another storage than the shared Azurite (an emulator of the test's own).</param>
     /// <param name="names">Storage names of another pipeline, to run two over the same storage.</param>
-    public static async Task<TestPipeline> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, HttpPipelinePolicy? tablePolicy = null, string connectionString = AzuriteFixture.ConnectionString, StorageNames? names = null)
+    /// <param name="blobPolicy">A step in the blob client's HTTP pipeline, to fail a request as the store would.</param>
+    public static async Task<TestPipeline> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        HttpPipelinePolicy? tablePolicy = null,
+        string connectionString = AzuriteFixture.ConnectionString,
+        StorageNames? names = null,
+        HttpPipelinePolicy? blobPolicy = null)
     {
         names ??= StorageNames.WithSuffix(Guid.NewGuid().ToString("N")[..10]);
         var storage = StorageAccount.FromConnectionString(connectionString, names);
-        if (tablePolicy is not null)
+        if (tablePolicy is not null || blobPolicy is not null)
         {
-            var options = new TableClientOptions();
-            options.AddPolicy(tablePolicy, HttpPipelinePosition.PerCall);
-            storage = new StorageAccount(storage.Blobs, storage.Queues, new TableServiceClient(connectionString, options), names);
+            var tableOptions = new TableClientOptions();
+            var blobOptions = new Azure.Storage.Blobs.BlobClientOptions();
+            if (tablePolicy is not null)
+            {
+                tableOptions.AddPolicy(tablePolicy, HttpPipelinePosition.PerCall);
+            }
+
+            if (blobPolicy is not null)
+            {
+                blobOptions.AddPolicy(blobPolicy, HttpPipelinePosition.PerCall);
+            }
+
+            storage = new StorageAccount(new Azure.Storage.Blobs.BlobServiceClient(connectionString, blobOptions), storage.Queues, new TableServiceClient(connectionString, tableOptions), names);
         }
 
         var mail = new LocalSendGridEndpoint();

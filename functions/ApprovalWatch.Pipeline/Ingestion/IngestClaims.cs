@@ -39,12 +39,27 @@ public sealed class IngestClaims(StorageAccount storage, TimeProvider time, ILog
         storage.SubmissionLedger.UpsertEntityAsync(
             new IngestClaimEntity
             {
-                RowKey = TableKey.Escape(blobName),
+                RowKey = TableKey.Hash(blobName),
                 BlobName = blobName,
                 BlobETag = etag.Trim('"'),
                 State = IngestClaimEntity.Queued,
                 ClaimedUntil = time.GetUtcNow() + QueuedLease,
                 Queueings = previous?.BlobETag == etag.Trim('"') ? previous.Queueings + 1 : 1,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+
+    /// <summary>Records that not even a receipt could be written for this version: it is never queued again.</summary>
+    public Task RefuseAsync(string blobName, string etag, string reason, CancellationToken cancellationToken) =>
+        storage.SubmissionLedger.UpsertEntityAsync(
+            new IngestClaimEntity
+            {
+                RowKey = TableKey.Hash(blobName),
+                BlobName = blobName,
+                BlobETag = etag.Trim('"'),
+                State = IngestClaimEntity.Refused,
+                ClaimedUntil = time.GetUtcNow(),
+                Reason = reason,
             },
             TableUpdateMode.Replace,
             cancellationToken);
@@ -56,7 +71,7 @@ public sealed class IngestClaims(StorageAccount storage, TimeProvider time, ILog
     /// </summary>
     public async Task<Hold> HoldAsync(string blobName, string etag, CancellationToken cancellationToken)
     {
-        var key = TableKey.Escape(blobName);
+        var key = TableKey.Hash(blobName);
         var found = await storage.SubmissionLedger.GetEntityIfExistsAsync<IngestClaimEntity>(IngestClaimEntity.Partition, key, cancellationToken: cancellationToken);
         var claim = new IngestClaimEntity
         {

@@ -16,10 +16,27 @@ public sealed class ReceiptWriter(StorageAccount storage)
     public const string StatusMetadata = "status";
     public const string ReceivedAtMetadata = "receivedat";
     private const string JsonSuffix = ".receipt.json";
+    private const string PageSuffix = ".receipt.html";
+    private const int MaxBlobName = 1024;
 
-    public static string ReceiptName(string blobName) => blobName + JsonSuffix;
+    public static string ReceiptName(string blobName) => Stem(blobName) + JsonSuffix;
 
-    public static string PageName(string blobName) => blobName + ".receipt.html";
+    public static string PageName(string blobName) => Stem(blobName) + PageSuffix;
+
+    /// <summary>
+    /// A receipt sits next to its file under the file's name, unless that would pass the 1,024-character limit
+    /// of a blob name: then under a hash of the name, in the file's folder.
+    /// </summary>
+    private static string Stem(string blobName)
+    {
+        if (blobName.Length + PageSuffix.Length <= MaxBlobName)
+        {
+            return blobName;
+        }
+
+        var slash = blobName.IndexOf('/');
+        return $"{(slash is > 0 and < 100 ? blobName[..slash] : "long-names")}/{TableKey.Hash(blobName)}";
+    }
 
     public async Task WriteAsync(Receipt receipt, string sourceETag, CancellationToken cancellationToken)
     {
@@ -42,11 +59,14 @@ public sealed class ReceiptWriter(StorageAccount storage)
             cancellationToken);
     }
 
-    public async Task<Receipt?> ReadAsync(string blobName, CancellationToken cancellationToken)
+    public Task<Receipt?> ReadAsync(string blobName, CancellationToken cancellationToken) => ReadReceiptBlobAsync(ReceiptName(blobName), cancellationToken);
+
+    /// <summary>A receipt by the name of its own blob (as listings give it); null when it is gone.</summary>
+    public async Task<Receipt?> ReadReceiptBlobAsync(string receiptName, CancellationToken cancellationToken)
     {
         try
         {
-            var content = await storage.Receipts.GetBlobClient(ReceiptName(blobName)).DownloadContentAsync(cancellationToken);
+            var content = await storage.Receipts.GetBlobClient(receiptName).DownloadContentAsync(cancellationToken);
             return content.Value.Content.ToObjectFromJson<Receipt>(StorageJson.Options);
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -63,7 +83,7 @@ public sealed class ReceiptWriter(StorageAccount storage)
         {
             if (blob.Name.EndsWith(JsonSuffix, StringComparison.Ordinal))
             {
-                receipts.Add((await ReadAsync(blob.Name[..^JsonSuffix.Length], cancellationToken))!);
+                receipts.Add((await ReadReceiptBlobAsync(blob.Name, cancellationToken))!);
             }
         }
 

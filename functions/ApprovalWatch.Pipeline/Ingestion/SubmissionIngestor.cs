@@ -7,6 +7,7 @@ using ApprovalWatch.Staff;
 using ApprovalWatch.Storage;
 using ApprovalWatch.Submissions;
 using ApprovalWatch.Submissions.Files;
+using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,20 @@ public sealed class SubmissionIngestor(
     public async Task<Receipt?> IngestAsync(IngestMessage message, CancellationToken cancellationToken)
     {
         await using var hold = await claims.HoldAsync(message.BlobName, message.ETag, cancellationToken);
-        var receipt = await IngestHeldAsync(message, cancellationToken);
+        Receipt? receipt;
+        try
+        {
+            receipt = await IngestHeldAsync(message, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 400 or 413 && e.ErrorCode is not null)
+        {
+            // The store refuses what this file makes us write (a receipt name past the length limit, say): retrying cannot help.
+            logger.LogError(e, "{Blob} could not be ingested, not even to write its receipt; recorded as refused and never queued again", message.BlobName);
+            await hold.DisposeAsync();
+            await claims.RefuseAsync(message.BlobName, message.ETag, $"{e.Status} {e.ErrorCode}: {e.Message.Split('\n')[0]}", cancellationToken);
+            return null;
+        }
+
         await hold.ReleaseAsync(cancellationToken);
         return receipt;
     }

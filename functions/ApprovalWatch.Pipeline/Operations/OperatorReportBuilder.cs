@@ -9,7 +9,7 @@ using Azure.Storage.Blobs.Models;
 namespace ApprovalWatch.Operations;
 
 /// <summary>Gathers the <see cref="OperatorReport"/> from storage: poison queues, the Notifications ledger, the Scans table, receipts, in-flight claims.</summary>
-public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans, IngestClaims claims, TimeProvider time)
+public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans, IngestClaims claims, ReceiptWriter receipts, TimeProvider time)
 {
     /// <summary>How far back failures are reported (older ones are the operator's to close by hand).</summary>
     public const int LookBackDays = 14;
@@ -27,8 +27,8 @@ public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans,
             Poisoned = await PoisonedAsync(cancellationToken),
             Deliveries = await DeliveriesAsync(today, cancellationToken),
             MissedScans = recent.SelectMany(r => r.Missed.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(IsoDate.Parse).Distinct().Order().ToList(),
-            RefusedFiles = await RefusedAsync(previousScan, cancellationToken),
-            StalledIngestions = inFlight.Values.Where(c => c.ClaimedUntil <= now || c.Queueings > 1)
+            RefusedFiles = [.. await RefusedAsync(previousScan, cancellationToken), .. inFlight.Values.Where(c => c.State == IngestClaimEntity.Refused).Select(c => new RefusedFile(c.BlobName, c.ClaimedUntil, $"no receipt could be written: {c.Reason}"))],
+            StalledIngestions = inFlight.Values.Where(c => c.State != IngestClaimEntity.Refused && (c.ClaimedUntil <= now || c.Queueings > 1))
                 .Select(c => new StalledIngestion(c.BlobName, c.State, c.ClaimedUntil, c.Queueings)).OrderBy(s => s.File, StringComparer.Ordinal).ToList(),
         };
     }
@@ -79,17 +79,11 @@ public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans,
                 && DateTimeOffset.TryParse(received, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
                 && at >= since)
             {
-                var receipt = await ReadAsync(blob.Name, cancellationToken);
+                var receipt = await receipts.ReadReceiptBlobAsync(blob.Name, cancellationToken);
                 refused.Add(new RefusedFile(receipt?.File ?? blob.Name, at, receipt?.Message ?? ""));
             }
         }
 
         return refused;
-    }
-
-    private async Task<Receipt?> ReadAsync(string receiptBlob, CancellationToken cancellationToken)
-    {
-        var content = await storage.Receipts.GetBlobClient(receiptBlob).DownloadContentAsync(cancellationToken);
-        return content.Value.Content.ToObjectFromJson<Receipt>(StorageJson.Options);
     }
 }

@@ -5,7 +5,7 @@ namespace ApprovalWatch.Storage;
 
 /// <summary>
 /// A row of the Submissions ledger for a blob version in flight: PartitionKey = <see cref="Partition"/>,
-/// RowKey = the escaped blob name. <c>queued</c> while it waits in the ingest queue, <c>applying</c> while an
+/// RowKey = a hash of the blob name. <c>queued</c> while it waits in the ingest queue, <c>applying</c> while an
 /// ingestion holds it (renewing <see cref="ClaimedUntil"/>); gone once its receipt is written.
 /// </summary>
 public sealed class IngestClaimEntity : ITableEntity
@@ -13,6 +13,9 @@ public sealed class IngestClaimEntity : ITableEntity
     public const string Partition = "in-flight";
     public const string Queued = "queued";
     public const string Applying = "applying";
+
+    /// <summary>Not even a receipt could be written for the version: recorded once, never queued again.</summary>
+    public const string Refused = "refused";
 
     public string PartitionKey { get; set; } = Partition;
 
@@ -34,5 +37,8 @@ public sealed class IngestClaimEntity : ITableEntity
     /// <summary>How many times the version was queued: more than one means an ingestion stopped before its receipt.</summary>
     public int Queueings { get; set; }
 
-    public bool Holds(string etag, DateTimeOffset now) => BlobETag == etag.Trim('"') && ClaimedUntil > now;
+    /// <summary>For a refused version: why.</summary>
+    public string? Reason { get; set; }
+
+    public bool Holds(string etag, DateTimeOffset now) => BlobETag == etag.Trim('"') && (State == Refused || ClaimedUntil > now);
 }

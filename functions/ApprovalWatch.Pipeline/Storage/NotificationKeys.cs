@@ -17,7 +17,7 @@ public static class NotificationKeys
     /// <summary>The day's operator report to one operator.</summary>
     public static string Operator(string recipient) => $"operator|{TableKey.Escape(recipient.ToLowerInvariant())}";
 
-    /// <summary>The receipt of one file's content to one department contact.</summary>
+    /// <summary>The receipt of one file's content to one department contact (the file by a hash of its name, which may be long).</summary>
     public static string Reply(string recipient, string contentHash, string file) =>
-        $"reply|{TableKey.Escape(recipient)}|{contentHash[..Math.Min(16, contentHash.Length)]}|{TableKey.Escape(file)}";
+        $"reply|{TableKey.Escape(recipient)}|{contentHash[..Math.Min(16, contentHash.Length)]}|{TableKey.Hash(file)}";
 }

@@ -43,7 +43,12 @@ public static class SubmissionReader
                 $"不支持的文件格式 {extension}，请提交 Excel、CSV 或 JSON 文件；format '{extension}' is not read: submit one of {Extensions}.");
         }
 
-        if (kind == FileKind.OtherBinary || extension is ".xlsx" or ".xlsm" or ".xls")
+        if (kind == FileKind.OtherBinary)
+        {
+            throw new UnreadableSubmissionException("不是电子表格、CSV 或 JSON 文件；the file is not a spreadsheet, CSV or JSON file (it is a PDF, an image or an archive).");
+        }
+
+        if (extension is ".xlsx" or ".xlsm" or ".xls")
         {
             throw Corrupt();
         }
