@@ -29,6 +29,9 @@ param scanSchedule string = '0 30 0 * * *'
 @description('Object id of a person or group to grant data access to storage (for the CLI and uploads), or empty.')
 param operatorPrincipalId string = ''
 
+@description('Department id (its folder under submissions/, e.g. housing) to the object id of its Entra group: each group writes only into its own folder.')
+param departmentGroups object = {}
+
 var tags = { 'azd-env-name': environmentName }
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 
@@ -73,6 +76,15 @@ module storage 'app/storage.bicep' = {
   }
 }
 
+module departmentAccess 'app/department-access.bicep' = {
+  name: 'department-access'
+  scope: resourceGroup
+  params: {
+    storageAccountName: storage.outputs.name
+    departmentGroups: departmentGroups
+  }
+}
+
 module vault 'app/key-vault.bicep' = {
   name: 'key-vault'
   scope: resourceGroup
@@ -95,7 +107,7 @@ module functionApp 'app/function-app.bicep' = {
     tags: union(tags, { 'azd-service-name': 'functions' })
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
-    storageAccountName: storage.outputs.name
+    storageEndpoints: storage.outputs.endpoints
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
     appInsightsConnectionString: monitoring.outputs.connectionString
     sendGridApiKeySecretUri: vault.outputs.sendGridApiKeySecretUri

@@ -7,7 +7,8 @@ param location string
 param tags object
 param identityId string
 param identityClientId string
-param storageAccountName string
+@description('The storage account\'s blob, queue and table endpoints (from the account itself, so that any cloud works).')
+param storageEndpoints object
 param deploymentContainerUrl string
 param appInsightsConnectionString string
 param sendGridApiKeySecretUri string
@@ -75,7 +76,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   resource settings 'config' = {
     name: 'appsettings'
     properties: {
-      AzureWebJobsStorage__accountName: storageAccountName
+      AzureWebJobsStorage__blobServiceUri: storageEndpoints.blob
+      AzureWebJobsStorage__queueServiceUri: storageEndpoints.queue
+      AzureWebJobsStorage__tableServiceUri: storageEndpoints.table
       AzureWebJobsStorage__credential: 'managedidentity'
       AzureWebJobsStorage__clientId: identityClientId
       APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString

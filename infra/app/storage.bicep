@@ -98,4 +98,10 @@ resource operatorRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [f
 }]
 
 output name string = account.name
+@description('The blob, queue and table endpoints, as the cloud the account lives in names them (Azure, Azure China, …).')
+output endpoints object = {
+  blob: account.properties.primaryEndpoints.blob
+  queue: account.properties.primaryEndpoints.queue
+  table: account.properties.primaryEndpoints.table
+}
 output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainerName}'

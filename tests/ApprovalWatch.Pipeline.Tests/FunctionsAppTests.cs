@@ -56,13 +56,16 @@ public class StorageAccountTests
     {
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage:accountName"] = "stawexample",
+            // Azure operated in China: the endpoints come from the deployment, not from a host name in code.
+            ["AzureWebJobsStorage:blobServiceUri"] = "https://stawexample.blob.core.chinacloudapi.cn/",
+            ["AzureWebJobsStorage:queueServiceUri"] = "https://stawexample.queue.core.chinacloudapi.cn/",
+            ["AzureWebJobsStorage:tableServiceUri"] = "https://stawexample.table.core.chinacloudapi.cn/",
             ["AzureWebJobsStorage:clientId"] = "00000000-0000-0000-0000-000000000001",
         }).Build();
 
         var account = Storage.StorageAccount.FromConfiguration(configuration, new Storage.StorageNames());
 
-        Assert.Equal(("https://stawexample.blob.core.windows.net/", "https://stawexample.queue.core.windows.net/", "https://stawexample.table.core.windows.net/"),
+        Assert.Equal(("https://stawexample.blob.core.chinacloudapi.cn/", "https://stawexample.queue.core.chinacloudapi.cn/", "https://stawexample.table.core.chinacloudapi.cn/"),
             (account.Blobs.Uri.ToString(), account.Queues.Uri.ToString(), account.Tables.Uri.ToString()));
         Assert.Equal("notify", account.NotifyQueue.Name);
     }
@@ -72,6 +75,6 @@ public class StorageAccountTests
     {
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
         var error = Assert.Throws<InvalidOperationException>(() => Storage.StorageAccount.FromConfiguration(configuration, new Storage.StorageNames()));
-        Assert.Contains("AzureWebJobsStorage__accountName", error.Message);
+        Assert.Contains("AzureWebJobsStorage__blobServiceUri", error.Message);
     }
 }

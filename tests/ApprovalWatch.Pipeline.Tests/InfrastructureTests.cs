@@ -30,7 +30,9 @@ public class InfrastructureTests
             Assert.Contains(setting, template);
         }
 
-        foreach (var appSetting in new[] { "GatherSchedule", "ScanSchedule", "IngestQueue", "NotifyQueue", "AzureWebJobsStorage__accountName", "SendGrid__ApiKey", "SendGrid__From" })
+        Assert.DoesNotContain("core.windows.net", template); // any cloud: endpoints come from the account
+        Assert.Contains("StringStartsWith ''{1}/''", template); // each department's group is held to its own folder
+        foreach (var appSetting in new[] { "GatherSchedule", "ScanSchedule", "IngestQueue", "NotifyQueue", "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri", "SendGrid__ApiKey", "SendGrid__From" })
         {
             Assert.Contains($"\"{appSetting}\"", template);
         }

@@ -66,8 +66,9 @@ public sealed class StorageAccount
 
     /// <summary>
     /// From the Functions host's own setting: a connection string in <c>AzureWebJobsStorage</c>, or an
-    /// identity-based connection (<c>AzureWebJobsStorage__accountName</c>, optional <c>__clientId</c>)
-    /// where the account allows no shared keys.
+    /// identity-based connection (<c>AzureWebJobsStorage__blobServiceUri</c>, <c>__queueServiceUri</c>,
+    /// <c>__tableServiceUri</c>, optional <c>__clientId</c>) where the account allows no shared keys. The
+    /// endpoints come from configuration, never from a cloud's host name, so any Azure cloud works.
     /// </summary>
     public static StorageAccount FromConfiguration(IConfiguration configuration, StorageNames names)
     {
@@ -78,15 +79,17 @@ public sealed class StorageAccount
         }
 
         var section = configuration.GetSection("AzureWebJobsStorage");
-        var account = section["accountName"]
-            ?? throw new InvalidOperationException("Set AzureWebJobsStorage (a connection string) or AzureWebJobsStorage__accountName (a managed identity connection).");
+        Uri Endpoint(string service) => section[$"{service}ServiceUri"] is { Length: > 0 } uri
+            ? new Uri(uri)
+            : throw new InvalidOperationException(
+                "Set AzureWebJobsStorage (a connection string), or AzureWebJobsStorage__blobServiceUri, __queueServiceUri and __tableServiceUri (a managed identity connection).");
         TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential();
         return new StorageAccount(
-            new BlobServiceClient(new Uri($"https://{account}.blob.core.windows.net"), credential),
-            new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), credential, QueueOptions()),
-            new TableServiceClient(new Uri($"https://{account}.table.core.windows.net"), credential),
+            new BlobServiceClient(Endpoint("blob"), credential),
+            new QueueServiceClient(Endpoint("queue"), credential, QueueOptions()),
+            new TableServiceClient(Endpoint("table"), credential),
             names);
     }
 
