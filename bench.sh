@@ -2,9 +2,15 @@
 # Benchmarks that print figures: due-date evaluations per second on one core, and ingestion of a
 # 200,000-row department file (parse and validate all of it; apply the first APPLY_ROWS to storage, as the
 # emulator is single-threaded and slows as its tables grow; peak memory). Azurite runs with disk
-# persistence here: in memory it stalls while collecting deleted queue messages.
+# persistence here: in memory it stalls while collecting deleted queue messages. `./bench.sh fuzz` fuzzes the
+# file readers instead.
 set -euo pipefail
 cd "$(dirname "$0")"
+if [ "${1:-}" = fuzz ]; then
+  # ./bench.sh fuzz: mutated department files for SECONDS_TO_FUZZ seconds (default 300); what breaks is kept under tests/…/Fixtures/fuzz.
+  dotnet build functions/ApprovalWatch.Cli -c Release --nologo -v q -clp:ErrorsOnly
+  exec dotnet functions/ApprovalWatch.Cli/bin/Release/net10.0/approvalwatch.dll fuzz --seconds "${SECONDS_TO_FUZZ:-300}"
+fi
 source scripts/azurite.sh
 AZURITE_PERSISTENCE=disk azurite_start
 dotnet build functions/ApprovalWatch.Cli -c Release --nologo -v q -clp:ErrorsOnly

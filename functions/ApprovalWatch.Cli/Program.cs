@@ -77,6 +77,13 @@ var chaos = new Command("chaos", "A large file gathered by a host that is killed
 chaos.SetAction((r, ct) => ChaosCommand.RunAsync(Settings(r), r.GetValue(chaosRows), r.GetValue(chaosGather), Console.Out, ct));
 root.Add(new Command("bench", "Benchmarks that print figures") { benchDue, benchIngest, chaos });
 
+var fuzzSeconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 300 };
+var fuzzSeed = new Option<int>("--seed") { DefaultValueFactory = _ => Environment.TickCount };
+var fuzzOut = new Option<string>("--out") { Description = "Where inputs that crash are kept", DefaultValueFactory = _ => Path.Combine("tests", "ApprovalWatch.Pipeline.Tests", "Fixtures", "fuzz") };
+var fuzz = new Command("fuzz", "Feed the readers and the validator mutated department files; keep any that crash as regression files") { fuzzSeconds, fuzzSeed, fuzzOut };
+fuzz.SetAction(r => FuzzCommand.RunAsync(r.GetValue(fuzzSeconds), r.GetValue(fuzzSeed), r.GetValue(fuzzOut)!, Console.Out));
+root.Add(fuzz);
+
 var templateDepartment = new Option<string>("--department") { Description = "The department", Required = true };
 var templateFormat = new Option<string>("--format") { Description = "xlsx or csv", DefaultValueFactory = _ => "xlsx" };
 templateFormat.AcceptOnlyFromAmong("xlsx", "csv");

@@ -38,6 +38,14 @@ public static class CellText
     public static string Plain(string text)
     {
         var cleaned = Clean(text);
-        return cleaned.IsNormalized(NormalizationForm.FormKC) ? cleaned : cleaned.Normalize(NormalizationForm.FormKC).Trim();
+        try
+        {
+            return cleaned.IsNormalized(NormalizationForm.FormKC) ? cleaned : cleaned.Normalize(NormalizationForm.FormKC).Trim();
+        }
+        catch (ArgumentException)
+        {
+            // A lone surrogate or a non-character: no code, address or date holds one, so it stays as it is and fails its check.
+            return cleaned;
+        }
     }
 }

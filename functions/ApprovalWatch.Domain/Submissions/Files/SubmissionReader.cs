@@ -80,11 +80,11 @@ public static class SubmissionReader
         {
             // JSON is read as UTF-8 bytes: other encodings are transcoded as they stream.
             var utf8 = encoding.CodePage == 65001 ? content : System.Text.Encoding.CreateTranscodingStream(content, encoding, System.Text.Encoding.UTF8, leaveOpen: true);
-            return new OpenedSubmission("JSON", _ => Decoded(ReadJson(utf8), name));
+            return new OpenedSubmission("JSON", _ => Guarded(ReadJson(utf8), e => e is System.Text.DecoderFallbackException ? NotText(name, e) : null));
         }
 
         var delimiter = Delimiter(new string(head, 0, read));
-        return new OpenedSubmission(delimiter == '\t' ? $"CSV {name}, tab-separated" : $"CSV {name}", _ => Decoded(CsvReader.Read(reader, delimiter), name));
+        return new OpenedSubmission(delimiter == '\t' ? $"CSV {name}, tab-separated" : $"CSV {name}", _ => Guarded(CsvReader.Read(reader, delimiter), e => e is System.Text.DecoderFallbackException ? NotText(name, e) : null));
     }
 
     /// <summary>Tab when a line among the first ones holds more tabs than commas (Excel's "Unicode text"), else comma.</summary>
@@ -96,8 +96,11 @@ public static class SubmissionReader
             : ',';
     }
 
-    /// <summary>Rows of a text whose bytes turn out not to be the encoding they began as: refused, not crashed.</summary>
-    private static IEnumerable<SourceRow> Decoded(IEnumerable<SourceRow> rows, string encoding)
+    /// <summary>
+    /// Rows whose reading may fail part-way (a text whose bytes turn out not to be its encoding, a workbook
+    /// damaged deep inside): <paramref name="refusal"/> turns such a failure into the refusal the clerk reads.
+    /// </summary>
+    private static IEnumerable<SourceRow> Guarded(IEnumerable<SourceRow> rows, Func<Exception, UnreadableSubmissionException?> refusal)
     {
         using var enumerator = rows.GetEnumerator();
         while (true)
@@ -109,9 +112,9 @@ public static class SubmissionReader
                     yield break;
                 }
             }
-            catch (System.Text.DecoderFallbackException e)
+            catch (Exception e) when (e is not UnreadableSubmissionException && refusal(e) is { } refused)
             {
-                throw NotText(encoding, e);
+                throw refused;
             }
 
             yield return enumerator.Current;
@@ -168,7 +171,7 @@ public static class SubmissionReader
             throw Corrupt();
         }
 
-        return new OpenedSubmission(kind, opened => Sheets(reader, kind, opened));
+        return new OpenedSubmission(kind, opened => Guarded(Sheets(reader, kind, opened), e => IsReadFailure(e) ? Corrupt() : null));
     }
 
     /// <summary>
@@ -269,7 +272,7 @@ public static class SubmissionReader
 
         foreach (var merge in merges)
         {
-            if (row < merge.FromRow || row > merge.ToRow)
+            if (merge is null || merge.FromColumn < 0 || merge.FromColumn >= fields.Length || row < merge.FromRow || row > merge.ToRow)
             {
                 continue;
             }
