@@ -35,34 +35,22 @@ public sealed class IngestClaims(StorageAccount storage, TimeProvider time, ILog
         (await AllAsync(cancellationToken)).Values.Where(c => c.State == IngestClaimEntity.Applying && c.ClaimedUntil > time.GetUtcNow()).ToList();
 
     /// <summary>Records that gathering queued this version (the previous claim, if any, is replaced).</summary>
-    public Task QueuedAsync(string blobName, string etag, IngestClaimEntity? previous, CancellationToken cancellationToken) =>
-        storage.SubmissionLedger.UpsertEntityAsync(
-            new IngestClaimEntity
-            {
-                RowKey = TableKey.Hash(blobName),
-                BlobName = blobName,
-                BlobETag = etag.Trim('"'),
-                State = IngestClaimEntity.Queued,
-                ClaimedUntil = time.GetUtcNow() + QueuedLease,
-                Queueings = previous?.BlobETag == etag.Trim('"') ? previous.Queueings + 1 : 1,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
+    public Task QueuedAsync(string blobName, string etag, IngestClaimEntity? previous, CancellationToken cancellationToken)
+    {
+        var claim = Claim(blobName, etag, IngestClaimEntity.Queued);
+        claim.ClaimedUntil = time.GetUtcNow() + QueuedLease;
+        claim.Queueings = previous?.BlobETag == claim.BlobETag ? previous.Queueings + 1 : 1;
+        return storage.SubmissionLedger.UpsertEntityAsync(claim, TableUpdateMode.Replace, cancellationToken);
+    }
 
     /// <summary>Records that not even a receipt could be written for this version: it is never queued again.</summary>
-    public Task RefuseAsync(string blobName, string etag, string reason, CancellationToken cancellationToken) =>
-        storage.SubmissionLedger.UpsertEntityAsync(
-            new IngestClaimEntity
-            {
-                RowKey = TableKey.Hash(blobName),
-                BlobName = blobName,
-                BlobETag = etag.Trim('"'),
-                State = IngestClaimEntity.Refused,
-                ClaimedUntil = time.GetUtcNow(),
-                Reason = reason,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
+    public Task RefuseAsync(string blobName, string etag, string reason, CancellationToken cancellationToken)
+    {
+        var claim = Claim(blobName, etag, IngestClaimEntity.Refused);
+        claim.ClaimedUntil = time.GetUtcNow();
+        claim.Reason = reason;
+        return storage.SubmissionLedger.UpsertEntityAsync(claim, TableUpdateMode.Replace, cancellationToken);
+    }
 
     /// <summary>
     /// Holds the version while an ingestion applies it. <see cref="Hold.ReleaseAsync"/> ends the claim once the
@@ -71,19 +59,15 @@ public sealed class IngestClaims(StorageAccount storage, TimeProvider time, ILog
     /// </summary>
     public async Task<Hold> HoldAsync(string blobName, string etag, CancellationToken cancellationToken)
     {
-        var key = TableKey.Hash(blobName);
-        var found = await storage.SubmissionLedger.GetEntityIfExistsAsync<IngestClaimEntity>(IngestClaimEntity.Partition, key, cancellationToken: cancellationToken);
-        var claim = new IngestClaimEntity
-        {
-            RowKey = key,
-            BlobName = blobName,
-            BlobETag = etag.Trim('"'),
-            State = IngestClaimEntity.Applying,
-            Queueings = found.HasValue ? found.Value!.Queueings : 0,
-        };
+        var claim = Claim(blobName, etag, IngestClaimEntity.Applying);
+        var found = await storage.SubmissionLedger.GetEntityIfExistsAsync<IngestClaimEntity>(IngestClaimEntity.Partition, claim.RowKey, cancellationToken: cancellationToken);
+        claim.Queueings = found.HasValue ? found.Value!.Queueings : 0;
         await RenewAsync(claim, cancellationToken);
         return new Hold(ct => RenewAsync(claim, ct), ct => ReleaseAsync(claim, ct), logger, blobName);
     }
+
+    private static IngestClaimEntity Claim(string blobName, string etag, string state) =>
+        new() { RowKey = TableKey.Hash(blobName), BlobName = blobName, BlobETag = etag.Trim('"'), State = state };
 
     private async Task ReleaseAsync(IngestClaimEntity claim, CancellationToken cancellationToken)
     {
