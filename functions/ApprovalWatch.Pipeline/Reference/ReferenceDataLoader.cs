@@ -5,40 +5,58 @@ using ApprovalWatch.Staff;
 using ApprovalWatch.Storage;
 using Azure;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 
 namespace ApprovalWatch.Reference;
 
 /// <summary>
-/// Loads the configuration data from the config container at the start of each run, so that an
-/// operator's new file takes effect without a deploy: <c>catalogue.csv</c>, <c>directory.csv</c>, the optional
-/// <c>served-regions.csv</c> and the
-/// <see cref="CalendarFolder"/>. A missing or malformed file fails the run with a message naming it.
+/// Loads the configuration data from the config container — <c>catalogue.csv</c>, <c>directory.csv</c>, the
+/// optional <c>served-regions.csv</c> and the <see cref="CalendarFolder"/> — so that an operator's new file
+/// takes effect without a deploy. Kept per instance and read again only when a file's ETag changed: a load
+/// costs one listing of the container, not a read of every file. A missing or malformed file fails the run
+/// with a message naming it.
 /// </summary>
 public sealed class ReferenceDataLoader(StorageAccount storage)
 {
     public const string CatalogueBlob = "catalogue.csv";
     public const string DirectoryBlob = "directory.csv";
 
+    private Loaded? _loaded;
+
     public async Task<ReferenceData> LoadAsync(CancellationToken cancellationToken)
     {
         var container = storage.Config;
-        var catalogue = ProcedureCatalogue.Parse(await ReadAsync(container, CatalogueBlob, cancellationToken));
-        var staff = StaffDirectory.Parse(await ReadAsync(container, DirectoryBlob, cancellationToken));
-        var names = new List<string>();
-        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = CalendarFolder.Prefix }, cancellationToken))
+        var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            names.Add(blob.Name);
+            if (blob.Name is CatalogueBlob or DirectoryBlob or ReferenceData.ServedRegionsFile || blob.Name.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal))
+            {
+                versions[blob.Name] = blob.Properties.ETag?.ToString() ?? "";
+            }
         }
 
-        var calendars = await CalendarFolder.LoadAsync(names, name => ReadAsync(container, name, cancellationToken));
+        var version = string.Join('\n', versions.Select(v => $"{v.Key} {v.Value}"));
+        if (Volatile.Read(ref _loaded) is { } loaded && loaded.Version == version)
+        {
+            return loaded.Data;
+        }
+
+        var data = await ReadAllAsync(container, versions.Keys, cancellationToken);
+        Volatile.Write(ref _loaded, new Loaded(version, data));
+        return data;
+    }
+
+    private static async Task<ReferenceData> ReadAllAsync(BlobContainerClient container, ICollection<string> names, CancellationToken cancellationToken)
+    {
+        var catalogue = ProcedureCatalogue.Parse(await ReadAsync(container, CatalogueBlob, cancellationToken));
+        var staff = StaffDirectory.Parse(await ReadAsync(container, DirectoryBlob, cancellationToken));
+        var calendars = await CalendarFolder.LoadAsync(names.Where(n => n.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal)), name => ReadAsync(container, name, cancellationToken));
         var unknown = staff.People.FirstOrDefault(p => !calendars.Has(p.Calendar));
         if (unknown is not null)
         {
             throw new InvalidOperationException($"{DirectoryBlob}: {unknown.Email} keeps calendar '{unknown.Calendar}', which has no files under calendar/.");
         }
 
-        var regions = await container.GetBlobClient(ReferenceData.ServedRegionsFile).ExistsAsync(cancellationToken)
+        var regions = names.Contains(ReferenceData.ServedRegionsFile)
             ? ReferenceData.ParseServedRegions(await ReadAsync(container, ReferenceData.ServedRegionsFile, cancellationToken))
             : [];
         return new ReferenceData(catalogue, staff, calendars, regions);
@@ -56,4 +74,7 @@ public sealed class ReferenceDataLoader(StorageAccount storage)
             throw new InvalidOperationException($"Configuration file {container.Name}/{name} is missing.", e);
         }
     }
+
+    /// <summary>The data as read, and the names and ETags of the files it was read from.</summary>
+    private sealed record Loaded(string Version, ReferenceData Data);
 }
