@@ -10,14 +10,21 @@ public static class ProcedureStatuses
         ["已受理"] = ProcedureStatus.Accepted,
         ["in_review"] = ProcedureStatus.InReview,
         ["审查中"] = ProcedureStatus.InReview,
+        ["审核中"] = ProcedureStatus.InReview,
+        ["办理中"] = ProcedureStatus.InReview,
+        ["在办"] = ProcedureStatus.InReview,
         ["paused"] = ProcedureStatus.Paused,
         ["暂停"] = ProcedureStatus.Paused,
+        ["已暂停"] = ProcedureStatus.Paused,
         ["approved"] = ProcedureStatus.Approved,
         ["办结"] = ProcedureStatus.Approved,
+        ["已办结"] = ProcedureStatus.Approved,
+        ["准予许可"] = ProcedureStatus.Approved,
         ["rejected"] = ProcedureStatus.Rejected,
         ["不予许可"] = ProcedureStatus.Rejected,
         ["withdrawn"] = ProcedureStatus.Withdrawn,
         ["撤回"] = ProcedureStatus.Withdrawn,
+        ["已撤回"] = ProcedureStatus.Withdrawn,
     };
 
     public static bool TryParse(string text, out ProcedureStatus status) => Names.TryGetValue(text.Trim(), out status);

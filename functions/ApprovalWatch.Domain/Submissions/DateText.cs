@@ -20,9 +20,11 @@ public static partial class DateText
     {
         date = default;
         text = Text.CellText.Plain(text);
-        if (text.Length == 5 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is >= FirstSerial and <= LastSerial)
+        // An Excel serial number, with a fraction when the cell held a time of day too.
+        if (text.Length >= 5 && text[5..].TrimStart('.').All(char.IsAsciiDigit) && (text.Length == 5 || text[5] == '.')
+            && double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial) && serial is >= FirstSerial and < LastSerial + 1)
         {
-            date = DateOnly.FromDateTime(DateTime.FromOADate(serial));
+            date = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
             return true;
         }
 

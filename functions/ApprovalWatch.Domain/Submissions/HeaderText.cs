@@ -15,36 +15,52 @@ public static class HeaderText
 
     public static bool IsHint(string token) => Hints.Contains(token);
 
-    public static IReadOnlyList<string> Tokens(string header)
+    /// <summary>
+    /// The words of a header cell outside brackets, and those inside them (a unit, a hint, an example, or the
+    /// other language's name).
+    /// </summary>
+    public static (IReadOnlyList<string> Outside, IReadOnlyList<string> Inside) Tokens(string header)
     {
         var text = CellText.Plain(header);
-        var words = new List<string>();
+        var (outside, inside) = (new List<string>(), new List<string>());
         var word = new StringBuilder();
+        var depth = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c is '\r' or '\n' && IsCjk(Before(text, i)) && IsCjk(After(text, i)))
+            if (char.IsWhiteSpace(c) && IsCjk(Before(text, i)) && IsCjk(After(text, i)))
             {
-                continue; // "受理⏎日期": a Chinese word wrapped in its cell
+                continue; // "受理⏎日期", "受理 日期": a Chinese word wrapped or spaced in its cell
             }
 
-            if (char.IsWhiteSpace(c) || c is '*' or '(' or ')' or '[' or ']' or '【' or '】' or '/' or ':' or '：' or '、' or ',' or '，')
+            if (c is '(' or '[' or '【' or '〔' or '<' or '《')
             {
                 Flush();
-                continue;
+                depth++;
             }
-
-            word.Append(c);
+            else if (c is ')' or ']' or '】' or '〕' or '>' or '》')
+            {
+                Flush();
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (char.IsWhiteSpace(c) || c is '*' or '/' or ':' or '：' or '、' or ',' or '，' or ';' or '；')
+            {
+                Flush();
+            }
+            else
+            {
+                word.Append(c);
+            }
         }
 
         Flush();
-        return words;
+        return (outside, inside);
 
         void Flush()
         {
             if (word.Length > 0)
             {
-                words.Add(word.ToString());
+                (depth > 0 ? inside : outside).Add(word.ToString());
                 word.Clear();
             }
         }
@@ -52,7 +68,7 @@ public static class HeaderText
 
     private static char Before(string text, int i)
     {
-        while (--i >= 0 && text[i] is '\r' or '\n')
+        while (--i >= 0 && char.IsWhiteSpace(text[i]))
         {
         }
 
@@ -61,7 +77,7 @@ public static class HeaderText
 
     private static char After(string text, int i)
     {
-        while (++i < text.Length && text[i] is '\r' or '\n')
+        while (++i < text.Length && char.IsWhiteSpace(text[i]))
         {
         }
 

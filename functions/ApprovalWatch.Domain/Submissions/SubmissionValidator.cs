@@ -173,7 +173,9 @@ public sealed class SubmissionValidator(
 
         int? Days(SubmissionColumn column)
         {
-            var text = Get(column);
+            // "15", "15天", "15个工作日", "15.0" (a number cell exported as text).
+            var text = Get(column).TrimEnd('天', '日').Replace("个工作", "", StringComparison.Ordinal).Replace("工作", "", StringComparison.Ordinal);
+            text = text.EndsWith(".0", StringComparison.Ordinal) ? text[..^2] : text;
             if (text.Length == 0)
             {
                 return null;

@@ -58,8 +58,9 @@ public static class CsvReader
                     field.Clear();
                     fieldStarted = false;
                     break;
-                case '\r':
+                case '\r' when reader.Peek() == '\n':
                     break;
+                case '\r':
                 case '\n':
                     fields.Add(field.ToString());
                     field.Clear();

@@ -141,6 +141,11 @@ public static class SubmissionReader
                 throw Refused($"解压后过大（{total:N0} 字节）；the workbook would unpack to {total:N0} bytes, more than the limit of {limits.MaxUncompressedBytes:N0}");
             }
 
+            if (zip.GetEntry("mimetype") is { Length: < 200 } mimetype && new StreamReader(mimetype.Open()).ReadToEnd().Contains("opendocument", StringComparison.Ordinal))
+            {
+                throw Refused("OpenDocument 表格（.ods）不能读取，请另存为 .xlsx；an OpenDocument spreadsheet (.ods, as LibreOffice saves it) is not read: save it as .xlsx");
+            }
+
             var bomb = zip.Entries.FirstOrDefault(e => e.Length > 1024 * 1024 && e.Length > (long)limits.MaxCompressionRatio * Math.Max(1, e.CompressedLength));
             if (bomb is not null)
             {
