@@ -206,4 +206,16 @@ public class IngestionTests
         var poisoned = Assert.Single((await pipeline.Storage.PoisonQueue(pipeline.Storage.IngestQueue).ReceiveMessagesAsync()).Value);
         Assert.Equal("{\"blobName\": \"housing/a.csv\", not base64 at all}", poisoned.Body.ToString());
     }
+
+    [Fact]
+    public async Task Audit_rows_written_again_by_a_retry_replace_themselves()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        List<HistoryEntity> Rows() => [.. Enumerable.Range(1, 3).Select(i => HistoryEntity.Change(School, $"HC-0{i}", "status", null, "accepted", new DateTimeOffset(2026, 3, 13, 0, 0, 0, TimeSpan.Zero), "housing/a.csv"))];
+
+        await TableBatches.InsertOrReplaceAsync(pipeline.Storage.History, Rows(), EntitySize.Estimate, default);
+        await TableBatches.InsertOrReplaceAsync(pipeline.Storage.History, Rows(), EntitySize.Estimate, default); // a retried file
+
+        Assert.Equal(3, await pipeline.Storage.History.QueryAsync<HistoryEntity>().CountAsync());
+    }
 }

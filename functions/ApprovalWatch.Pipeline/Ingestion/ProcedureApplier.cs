@@ -69,7 +69,7 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
                     await storage.Procedures.UpdateEntityAsync(change, change.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
 
-                await TableBatches.SubmitAsync(storage.History, plan.History.Select(h => new TableTransactionAction(TableTransactionActionType.UpsertReplace, h)), EntitySize.Estimate, cancellationToken);
+                await TableBatches.InsertOrReplaceAsync(storage.History, plan.History, EntitySize.Estimate, cancellationToken);
 
                 return plan.Result;
             }
