@@ -42,11 +42,11 @@ public class ScanAndSendTests
 
         Assert.Equal(TestPipeline.Monday, scan.Date);
         Assert.Equal((1, 1, 2), (scan.Count(Flag.Green), scan.Count(Flag.Yellow), scan.Count(Flag.Red)));
-        var flags = await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToDictionaryAsync(e => e.PartitionKey[..4] + e.RowKey, e => (e.Flag, e.DueOn, e.WorkingDaysLeft));
-        Assert.Equal(("red", "2026-03-12", -2), flags["2022HC-01"]);
-        Assert.Equal(("yellow", "2026-03-18", 2), flags["2023HC-02"]);
-        Assert.Equal(("green", "2026-03-30", 9), flags["2024HC-03"]);
-        Assert.Equal(("red", "2026-03-04", -8), flags["2025HC-01"]);
+        var flags = await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToDictionaryAsync(e => e.PartitionKey[..4] + e.RowKey, e => (e.Flag, e.DueOn));
+        Assert.Equal(("red", "2026-03-12"), flags["2022HC-01"]);
+        Assert.Equal(("yellow", "2026-03-18"), flags["2023HC-02"]);
+        Assert.Equal(("green", "2026-03-30"), flags["2024HC-03"]);
+        Assert.Equal(("red", "2026-03-04"), flags["2025HC-01"]);
 
         var recipients = (await pipeline.Storage.NotifyQueue.PeekMessagesAsync(32)).Value
             .Select(m => QueueMessages.Read<NotifyMessage>(m.Body.ToString())).ToList();
@@ -187,5 +187,18 @@ public class ScanAndSendTests
         Assert.Equal((4, 1), (scan.Queued, scan.DayOff));
         var recipients = (await pipeline.Storage.NotifyQueue.PeekMessagesAsync(32)).Value.Select(m => QueueMessages.Read<NotifyMessage>(m.Body.ToString()).Recipient);
         Assert.Equal([Ayigul, Head, Coordinator, Leader], recipients.Order());
+    }
+
+    [Fact]
+    public async Task The_next_days_scan_writes_only_the_procedures_whose_flag_or_due_date_changed()
+    {
+        await using var pipeline = await StartWithHousingAsync();
+        await pipeline.Functions.ScanDeadlinesAsync(TestPipeline.Monday, false, default);
+        var monday = await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToDictionaryAsync(e => e.PartitionKey + e.RowKey, e => e.ETag);
+
+        await pipeline.Functions.ScanDeadlinesAsync(TestPipeline.Monday.AddDays(1), false, default); // days left change for all; flags for none
+
+        var tuesday = await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToDictionaryAsync(e => e.PartitionKey + e.RowKey, e => e.ETag);
+        Assert.Equal(monday, tuesday);
     }
 }

@@ -28,6 +28,8 @@ public sealed class DeadlineScanner(
     TimeProvider time,
     ILogger<DeadlineScanner> logger)
 {
+    private const int WriteParallelism = 8;
+
     /// <param name="date">The office day to scan; today in Beijing when null.</param>
     /// <param name="dryRun">Measure and plan, but write and queue nothing.</param>
     public async Task<ScanResult> ScanAsync(DateOnly? date, bool dryRun, CancellationToken cancellationToken)
@@ -106,9 +108,11 @@ public sealed class DeadlineScanner(
             return result;
         }
 
-        await TableBatches.SubmitAsync(storage.History, history.Select(h => new TableTransactionAction(TableTransactionActionType.UpsertReplace, h)), EntitySize.Estimate, cancellationToken);
-        await TableBatches.SubmitAsync(storage.Procedures, procedureWrites, EntitySize.Estimate, cancellationToken);
-        await TableBatches.SubmitAsync(storage.Projects, projectWrites, EntitySize.Estimate, cancellationToken);
+        // The audit rows before the flags they describe: their keys are the day's, so a scan that stops in between
+        // and runs again the same day finds the same changes and writes the same rows. Partitions side by side.
+        await TableBatches.InsertOrReplaceAsync(storage.History, history, EntitySize.Estimate, cancellationToken, WriteParallelism);
+        await TableBatches.SubmitAsync(storage.Procedures, procedureWrites, EntitySize.Estimate, cancellationToken, WriteParallelism);
+        await TableBatches.SubmitAsync(storage.Projects, projectWrites, EntitySize.Estimate, cancellationToken, WriteParallelism);
         var (queued, already, dayOff) = await QueueAsync(today, digests, reference, cancellationToken);
         logger.LogInformation(
             "Scanned {Date}: {Red} red, {Yellow} yellow; {Queued} digest(s) queued, {Already} already notified, {DayOff} on a day off",

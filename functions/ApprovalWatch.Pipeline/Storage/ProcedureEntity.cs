@@ -58,8 +58,6 @@ public sealed class ProcedureEntity : ITableEntity
 
     public string? DueOn { get; set; }
 
-    public int? WorkingDaysLeft { get; set; }
-
     public bool? FinishedLate { get; set; }
 
     public string? FlaggedOn { get; set; }
@@ -113,7 +111,6 @@ public sealed class ProcedureEntity : ITableEntity
     {
         Flag = stored.Flag;
         DueOn = stored.DueOn;
-        WorkingDaysLeft = stored.WorkingDaysLeft;
         FinishedLate = stored.FinishedLate;
         FlaggedOn = stored.FlaggedOn;
         ETag = stored.ETag;

@@ -6,7 +6,9 @@ namespace ApprovalWatch.Storage;
 
 /// <summary>
 /// The columns of a Procedures row that the scan writes (a merge that leaves the reported facts alone);
-/// ingestion carries them over when it replaces a row.
+/// ingestion carries them over when it replaces a row. Only what changes rarely is kept — the flag, the due
+/// date — so a day's scan writes the rows whose state changed, not every open procedure; the working days left
+/// change daily and are computed from the due date when read.
 /// </summary>
 public sealed class ProcedureScanFields : ITableEntity
 {
@@ -22,8 +24,6 @@ public sealed class ProcedureScanFields : ITableEntity
 
     public string? DueOn { get; set; }
 
-    public int? WorkingDaysLeft { get; set; }
-
     public bool? FinishedLate { get; set; }
 
     public string? FlaggedOn { get; set; }
@@ -34,12 +34,11 @@ public sealed class ProcedureScanFields : ITableEntity
         RowKey = row.RowKey,
         Flag = assessment.Flag.Code(),
         DueOn = IsoDate.Format(assessment.Deadline.DueOn),
-        WorkingDaysLeft = assessment.WorkingDaysLeft,
         FinishedLate = assessment.FinishedLate,
         FlaggedOn = IsoDate.Format(today),
     };
 
     /// <summary>True when the row already says what these fields say (the day it was flagged aside).</summary>
     public bool SameAs(ProcedureEntity row) =>
-        (Flag, DueOn, WorkingDaysLeft, FinishedLate) == (row.Flag, row.DueOn, row.WorkingDaysLeft, row.FinishedLate);
+        (Flag, DueOn, FinishedLate) == (row.Flag, row.DueOn, row.FinishedLate);
 }

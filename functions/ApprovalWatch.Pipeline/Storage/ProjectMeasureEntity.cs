@@ -25,8 +25,6 @@ public sealed class ProjectMeasureEntity : ITableEntity
 
     public string Flag { get; set; } = "";
 
-    public int WorkingDaysLeft { get; set; }
-
     public bool FinishedLate { get; set; }
 
     /// <summary>Comma-separated: the departments with procedures still open.</summary>
@@ -41,13 +39,12 @@ public sealed class ProjectMeasureEntity : ITableEntity
         LimitDays = m.LimitDays,
         DueOn = IsoDate.Format(m.DueOn),
         Flag = m.Flag.Code(),
-        WorkingDaysLeft = m.WorkingDaysLeft,
         FinishedLate = m.FinishedLate,
         HoldingDepartments = string.Join(',', m.HoldingDepartments),
     };
 
     /// <summary>True when the stored row says the same as <paramref name="other"/>.</summary>
     public bool SameAs(ProjectMeasureEntity other) =>
-        (StartedOn, FinishedOn, LimitDays, DueOn, Flag, WorkingDaysLeft, FinishedLate, HoldingDepartments)
-        == (other.StartedOn, other.FinishedOn, other.LimitDays, other.DueOn, other.Flag, other.WorkingDaysLeft, other.FinishedLate, other.HoldingDepartments);
+        (StartedOn, FinishedOn, LimitDays, DueOn, Flag, FinishedLate, HoldingDepartments)
+        == (other.StartedOn, other.FinishedOn, other.LimitDays, other.DueOn, other.Flag, other.FinishedLate, other.HoldingDepartments);
 }

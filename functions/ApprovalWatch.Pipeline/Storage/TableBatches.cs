@@ -41,30 +41,25 @@ public static class TableBatches
         }
     }
 
-    public static async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, Func<ITableEntity, int> sizeOf, CancellationToken cancellationToken)
-    {
-        foreach (var batch in Split(actions, sizeOf))
-        {
-            await table.SubmitTransactionAsync(batch, cancellationToken);
-        }
-    }
+    /// <param name="parallelism">Batches in flight at once (they touch different partitions, or the same partition's distinct rows).</param>
+    public static Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, Func<ITableEntity, int> sizeOf, CancellationToken cancellationToken, int parallelism = 1) =>
+        Parallel.ForEachAsync(Split(actions, sizeOf), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (batch, ct) =>
+            await table.SubmitTransactionAsync(batch, ct));
 
     /// <summary>
     /// Writes rows that are normally new (audit rows with deterministic keys) as inserts, which the store takes
     /// faster than upserts; a batch that meets a row written before (a retry) is written again as upserts.
     /// </summary>
-    public static async Task InsertOrReplaceAsync(TableClient table, IEnumerable<ITableEntity> entities, Func<ITableEntity, int> sizeOf, CancellationToken cancellationToken)
-    {
-        foreach (var batch in Split(entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), sizeOf))
+    public static Task InsertOrReplaceAsync(TableClient table, IEnumerable<ITableEntity> entities, Func<ITableEntity, int> sizeOf, CancellationToken cancellationToken, int parallelism = 1) =>
+        Parallel.ForEachAsync(Split(entities.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), sizeOf), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (batch, ct) =>
         {
             try
             {
-                await table.SubmitTransactionAsync(batch, cancellationToken);
+                await table.SubmitTransactionAsync(batch, ct);
             }
             catch (Azure.RequestFailedException e) when (e.Status == 409)
             {
-                await table.SubmitTransactionAsync(batch.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, a.Entity)).ToList(), cancellationToken);
+                await table.SubmitTransactionAsync(batch.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, a.Entity)).ToList(), ct);
             }
-        }
-    }
+        });
 }
