@@ -149,9 +149,13 @@ public sealed class OwnAzurite : IAsyncDisposable
     private readonly int[] _ports = [FreePort(), FreePort(), FreePort()];
     private Process? _process;
 
+    // An account of this emulator's own with a key made now: no key is written in the code (Azurite reads AZURITE_ACCOUNTS).
+    private readonly string _account = "own" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+
     public string ConnectionString =>
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-        + $"BlobEndpoint=http://127.0.0.1:{_ports[0]}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{_ports[1]}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{_ports[2]}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName={_account};AccountKey={_key};"
+        + $"BlobEndpoint=http://127.0.0.1:{_ports[0]}/{_account};QueueEndpoint=http://127.0.0.1:{_ports[1]}/{_account};TableEndpoint=http://127.0.0.1:{_ports[2]}/{_account};";
 
     public static async Task<OwnAzurite> StartAsync()
     {
@@ -163,7 +167,7 @@ public sealed class OwnAzurite : IAsyncDisposable
     public async Task RestartAsync()
     {
         var script = Path.Combine(OfficialCalendars.RepositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
-        _process = Process.Start(new ProcessStartInfo("node",
+        var start = new ProcessStartInfo("node",
         [
             script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--location", _folder,
             "--blobHost", "127.0.0.1", "--blobPort", $"{_ports[0]}", "--queueHost", "127.0.0.1", "--queuePort", $"{_ports[1]}", "--tableHost", "127.0.0.1", "--tablePort", $"{_ports[2]}",
@@ -171,7 +175,9 @@ public sealed class OwnAzurite : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        })!;
+        };
+        start.Environment["AZURITE_ACCOUNTS"] = $"{_account}:{_key}";
+        _process = Process.Start(start)!;
         for (var i = 0; i < 100; i++)
         {
             if (await ReachableAsync())
