@@ -88,6 +88,23 @@ public class MailFaultTests
     }
 
     [Fact]
+    public async Task A_reply_refused_for_the_account_is_sent_again_as_soon_as_a_later_mail_goes_through()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        const string contact = "ma.li@kizilsu.example.org";
+        pipeline.Mail.FailNext(1, HttpStatusCode.Forbidden, to: contact);
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing + "2022-653001-48-01-00123X,学校,阿图什市,XX-99,in_review,2026-03-02,a@b.org,2026-03-13\n");
+        await pipeline.NotifyPump().DrainAsync(default, Settle);
+        Assert.Empty(pipeline.Mail.Received);
+
+        await pipeline.Functions.ScanDeadlinesAsync(null, false, default); // the sender is mended; the day's digests go out
+        await pipeline.NotifyPump().DrainAsync(default, Settle);
+
+        Assert.Single(pipeline.Mail.Received, m => m.To == contact);
+        Assert.All(await LedgerAsync(pipeline), n => Assert.Equal(NotificationEntity.Sent, n.State));
+    }
+
+    [Fact]
     public async Task A_refused_mail_fails_at_once_and_the_operator_can_send_it_again()
     {
         await using var pipeline = await ScannedAsync();

@@ -32,6 +32,10 @@ public sealed class NotificationSender(
     /// <summary>How long a claim holds; a delivery that stopped while sending leaves its mail uncertain after it.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
+    // Set when this instance met an account refusal (401/403): the next mail that goes through sends those again.
+    // Other instances' refusals wait for the next scan, which queues them again (NotificationQueue).
+    private int _accountRefused;
+
     /// <returns>SendGrid's message id, or null when nothing was sent now (already settled, or failed and recorded).</returns>
     public async Task<string?> SendAsync(NotifyMessage message, CancellationToken cancellationToken)
     {
@@ -109,7 +113,11 @@ public sealed class NotificationSender(
         row.Subject = rendered.Subject;
         await ledger.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
         logger.LogInformation("Sent {Key} of {Partition}: {Lines} line(s), SendGrid id {MessageId}", key, partition, lines, messageId);
-        await ResendAccountFailuresAsync(partition, cancellationToken);
+        if (Interlocked.Exchange(ref _accountRefused, 0) == 1)
+        {
+            await ResendAccountFailuresAsync(message.Date, cancellationToken);
+        }
+
         return messageId;
     }
 
@@ -118,7 +126,7 @@ public sealed class NotificationSender(
     {
         var count = 0;
         var day = IsoDate.Format(date);
-        var filter = TableClient.CreateQueryFilter($"(PartitionKey eq {day} or (PartitionKey eq {NotificationKeys.Replies} and Date eq {day}))");
+        var filter = TableClient.CreateQueryFilter($"Date eq {day}");
         await foreach (var row in storage.NotificationLedger.QueryAsync<NotificationEntity>(filter, cancellationToken: cancellationToken))
         {
             if (row.State == NotificationEntity.Failed || (includeUncertain && row.State == NotificationEntity.Uncertain))
@@ -147,6 +155,11 @@ public sealed class NotificationSender(
             return;
         }
 
+        if (e.Failure == DeliveryFailure.Account)
+        {
+            Volatile.Write(ref _accountRefused, 1);
+        }
+
         var state = e.Failure == DeliveryFailure.Uncertain ? NotificationEntity.Uncertain : NotificationEntity.Failed;
         await SettleAsync(row, row.ETag, state, e.Failure, e.Message, cancellationToken);
     }
@@ -162,10 +175,11 @@ public sealed class NotificationSender(
         logger.LogError("{Key} of {Partition} is {State} after {Attempts} tr(ies): {Reason}", row.RowKey, row.PartitionKey, state, row.Attempts, reason);
     }
 
-    /// <summary>A mail went through: what the account refused earlier (a wrong key, since mended) is sent again.</summary>
-    private async Task ResendAccountFailuresAsync(string partition, CancellationToken cancellationToken)
+    /// <summary>A mail went through: what the account refused in the last days (a wrong key, since mended) is sent again — digests, replies, reports.</summary>
+    private async Task ResendAccountFailuresAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and State eq {NotificationEntity.Failed} and Failure eq {DeliveryFailure.Account.ToString()}");
+        var since = IsoDate.Format(date.AddDays(-Operations.OperatorReportBuilder.LookBackDays));
+        var filter = TableClient.CreateQueryFilter($"Date ge {since} and State eq {NotificationEntity.Failed} and Failure eq {DeliveryFailure.Account.ToString()}");
         await foreach (var row in storage.NotificationLedger.QueryAsync<NotificationEntity>(filter, cancellationToken: cancellationToken))
         {
             if (await queue.RequeueAsync(row, cancellationToken))
