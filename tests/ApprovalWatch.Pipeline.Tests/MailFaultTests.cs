@@ -105,6 +105,23 @@ public class MailFaultTests
     }
 
     [Fact]
+    public async Task A_send_left_unfinished_by_a_dead_host_is_recorded_as_uncertain_not_sent_again()
+    {
+        await using var pipeline = await ScannedAsync();
+        var ledger = pipeline.Storage.NotificationLedger;
+        var row = (await ledger.GetEntityAsync<NotificationEntity>(NotificationKeys.Day(TestPipeline.Monday), NotificationKeys.Digest(ScanAndSendTests.Zhang))).Value;
+        row.State = NotificationEntity.Sending; // a host claimed it and died before SendGrid answered
+        row.ClaimedAt = pipeline.Clock.GetUtcNow() - NotificationSender.ClaimLease - TimeSpan.FromSeconds(1);
+        await ledger.UpdateEntityAsync(row, row.ETag);
+
+        await pipeline.NotifyPump().DrainAsync(default, Settle);
+
+        Assert.DoesNotContain(pipeline.Mail.Received, m => m.To == ScanAndSendTests.Zhang);
+        Assert.Equal(4, pipeline.Mail.Received.Count);
+        Assert.Equal(NotificationEntity.Uncertain, (await ledger.GetEntityAsync<NotificationEntity>(row.PartitionKey, row.RowKey)).Value.State);
+    }
+
+    [Fact]
     public async Task A_refused_mail_fails_at_once_and_the_operator_can_send_it_again()
     {
         await using var pipeline = await ScannedAsync();

@@ -42,7 +42,7 @@ public static class OperatorReportRenderer
 
         Add("死信队列 Poisoned messages (moved aside after their last try)", report.Poisoned.Select(p =>
             $"{p.Queue}: {p.Count} message(s); e.g. {string.Join(" | ", p.Samples)}"));
-        Add("邮件未送达 Mail not delivered (`approvalwatch notify retry --date D` sends failed mail again)", report.Deliveries.Select(d =>
+        Add("邮件未送达 Mail not delivered (to send failed mail again: approvalwatch notify retry --date D)", report.Deliveries.Select(d =>
             $"{d.State}: {(d.Receipt is null ? $"digest of {d.Date}" : $"receipt of {d.Receipt}")} to {d.Recipient} after {d.Attempts} tr(ies): {d.Reason}"));
         Add("每日任务未运行 Working days without the daily scan (no digests were made)", report.MissedScans.Select(Day));
         Add("无法读取的报送文件 Files refused (the receipt tells the department why)", report.RefusedFiles.Select(f =>

@@ -77,7 +77,7 @@ public static class ReceiptRenderer
         html.AppendJoin("<br>", zh.Select(E)).Append("</p><p style=\"color:#555\">").AppendJoin("<br>", en.Select(E)).Append("</p>");
         if (problems.Count > 0)
         {
-            html.Append("<table cellpadding=\"4\" cellspacing=\"0\" border=\"1\" style=\"border-collapse:collapse\"><tr style=\"background:#eee\"><th>行号<br>Line</th><th>列<br>Column</th><th>原因<br>Reason</th><th>内容<br>Value</th></tr>");
+            html.Append("<table cellpadding=\"4\" cellspacing=\"0\" border=\"1\" style=\"border-collapse:collapse\"><tr style=\"background:#eee\"><th>").Append(problems.Any(p => p.Sheet is not null) ? "工作表 行号<br>Sheet line" : "行号<br>Line").Append("</th><th>列<br>Column</th><th>原因<br>Reason</th><th>内容<br>Value</th></tr>");
             foreach (var (sheet, line, column, reason, value) in problems)
             {
                 html.Append("<tr><td>").Append(sheet is null ? $"{line}" : E($"{sheet} {line}")).Append("</td><td>").Append(E(column)).Append("</td><td>").Append(E(reason)).Append("</td><td>").Append(E(value)).Append("</td></tr>");

@@ -38,12 +38,16 @@ public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans,
         var poisoned = new List<PoisonedQueue>();
         foreach (var queue in new[] { storage.IngestQueue, storage.NotifyQueue }.Select(storage.PoisonQueue))
         {
-            if (!await queue.ExistsAsync(cancellationToken))
+            int count;
+            try
             {
-                continue;
+                count = (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 404)
+            {
+                continue; // never created: nothing was poisoned
             }
 
-            var count = (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
             if (count > 0)
             {
                 var peeked = (await queue.PeekMessagesAsync(Samples, cancellationToken)).Value;
