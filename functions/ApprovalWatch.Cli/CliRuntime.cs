@@ -77,6 +77,12 @@ public sealed class CliRuntime : IAsyncDisposable
 
     public QueuePump NotifyPump() => Pump(Storage.NotifyQueue, Get<PipelineFunctions>().SendDigestAsync);
 
+    public QueuePump ScanPump(Func<string, CancellationToken, Task> handle) => Pump(Storage.ScanQueue, handle);
+
+    /// <summary>A day's whole scan, its shards pumped here.</summary>
+    public Task<Scanning.ScanResult> ScanAsync(DateOnly? date, CancellationToken cancellationToken) =>
+        LocalScan.RunAsync(Get<PipelineFunctions>(), ScanPump, date, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         if (LocalMail is not null)

@@ -75,9 +75,10 @@ var chaosRows = new Option<int>("--rows") { DefaultValueFactory = _ => 50_000 };
 var chaosGather = new Option<int>("--gather-seconds") { DefaultValueFactory = _ => 5 };
 var chaos = new Command("chaos", "A large file gathered by a host that is killed mid-apply and started again; prints what was queued and applied") { chaosRows, chaosGather };
 chaos.SetAction((r, ct) => ChaosCommand.RunAsync(Settings(r), r.GetValue(chaosRows), r.GetValue(chaosGather), Console.Out, ct));
-var scanProcedures = new Option<int>("--procedures") { DefaultValueFactory = _ => 20_000 };
-var benchScan = new Command("scan", "The daily scan over N procedures beside a raw scan of the same table; peak memory") { scanProcedures };
-benchScan.SetAction((r, ct) => BenchScanCommand.RunAsync(Settings(r), r.GetValue(scanProcedures), Console.Out, ct));
+var scanProcedures = new Option<int>("--procedures") { DefaultValueFactory = _ => 200_000 };
+var scanBaseline = new Option<int>("--baseline") { DefaultValueFactory = _ => 20_000, Description = "A smaller size measured first, to compare peak memory with; 0 for none" };
+var benchScan = new Command("scan", "The sharded daily scan over N procedures beside a raw scan of the same table; peak memory against a baseline size") { scanProcedures, scanBaseline };
+benchScan.SetAction((r, ct) => BenchScanCommand.RunAsync(Settings(r), r.GetValue(scanProcedures), r.GetValue(scanBaseline), Console.Out, ct));
 root.Add(new Command("bench", "Benchmarks that print figures") { benchDue, benchIngest, benchScan, chaos });
 
 var fuzzSeconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 300 };

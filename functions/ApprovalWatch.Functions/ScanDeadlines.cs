@@ -14,6 +14,6 @@ public sealed class ScanDeadlines(PipelineFunctions functions, ILogger<ScanDeadl
             logger.LogInformation("ScanDeadlines is running late; today's digests are still sent once");
         }
 
-        await functions.ScanDeadlinesAsync(date: null, dryRun: false, cancellationToken);
+        await functions.ScanDeadlinesAsync(date: null, cancellationToken);
     }
 }

@@ -87,6 +87,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       ScanSchedule: scanSchedule
       IngestQueue: 'ingest'
       NotifyQueue: 'notify'
+      ScanQueue: 'scan'
       SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${sendGridApiKeySecretUri})'
       SendGrid__From: mailFrom
     }

@@ -1,5 +1,5 @@
 // The one storage account: blobs (submissions, receipts, config, digests, templates, the deployment package),
-// queues (ingest, notify) and tables (Procedures, Projects, History, Submissions, Notifications, Scans).
+// queues (ingest, notify, scan) and tables (Procedures, Projects, History, Submissions, Notifications, Scans).
 // Secure defaults as in the AVM storage module: no shared keys, no anonymous blob access, TLS 1.2, HTTPS only.
 param name string
 param location string
@@ -9,7 +9,7 @@ param appPrincipalId string
 param operatorPrincipalId string = ''
 
 var containers = [ 'submissions', 'receipts', 'config', 'digests', 'templates', deploymentContainerName ]
-var queues = [ 'ingest', 'notify', 'ingest-poison', 'notify-poison' ]
+var queues = [ 'ingest', 'notify', 'scan', 'ingest-poison', 'notify-poison', 'scan-poison' ]
 var tables = [ 'Procedures', 'Projects', 'History', 'Submissions', 'Notifications', 'Scans' ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

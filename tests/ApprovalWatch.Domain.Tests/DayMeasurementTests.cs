@@ -48,8 +48,8 @@ public class DayMeasurementTests
         Assert.Equal((0, "process", Stages.WholeProcessChineseName), (project.Stage, project.ItemCode, project.ChineseName));
         Assert.Equal(["housing"], project.HoldingDepartments);
         Assert.Equal(Flag.Red, Assert.Single(projects).Flag);
-        Assert.Equal(1, measurement.Flags["housing"][Flag.Red]);
-        Assert.Equal(1, measurement.ProjectFlags["process"][Flag.Red]);
+        Assert.Equal(1, measurement.Counts.Flags["housing"][Flag.Red]);
+        Assert.Equal(1, measurement.Counts.ProjectFlags["process"][Flag.Red]);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class DayMeasurementTests
 
         Assert.Null(measurement.Add(Procedure("2022-653001-48-01-00123X", new DateOnly(2023, 12, 1))));
 
-        Assert.Contains("2022-653001-48-01-00123X HC-01", Assert.Single(measurement.Errors));
+        Assert.Contains("2022-653001-48-01-00123X HC-01", Assert.Single(measurement.Counts.Errors));
         Assert.Empty(measurement.Lines);
     }
 }

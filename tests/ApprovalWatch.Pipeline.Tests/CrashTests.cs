@@ -111,7 +111,8 @@ public class CrashTests
 
         await Task.WhenAll(one.Functions.GatherSubmissionsAsync(default), two.Functions.GatherSubmissionsAsync(default));
         await Task.WhenAll(one.IngestPump().DrainAsync(default), two.IngestPump().DrainAsync(default));
-        await Task.WhenAll(one.Functions.ScanDeadlinesAsync(null, false, default), two.Functions.ScanDeadlinesAsync(null, false, default));
+        await Task.WhenAll(one.Functions.ScanDeadlinesAsync(null, default), two.Functions.ScanDeadlinesAsync(null, default));
+        await Task.WhenAll(one.ScanPump().DrainAsync(default), two.ScanPump().DrainAsync(default));
         await Task.WhenAll(one.NotifyPump().DrainAsync(default), two.NotifyPump().DrainAsync(default));
 
         var mail = one.Mail.Received.Concat(two.Mail.Received).ToList();

@@ -6,7 +6,7 @@ namespace ApprovalWatch.Tests;
 public class FunctionsAppTests
 {
     [Fact]
-    public void The_build_lists_exactly_the_four_functions_with_their_triggers()
+    public void The_build_lists_exactly_the_five_functions_with_their_triggers()
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var path = Path.Combine(OfficialCalendars.RepositoryRoot, "functions", "ApprovalWatch.Functions", "bin", configuration, "net10.0", "functions.metadata");
@@ -24,6 +24,7 @@ public class FunctionsAppTests
             ("GatherSubmissions", "timerTrigger", "%GatherSchedule%"),
             ("IngestSubmission", "queueTrigger", "%IngestQueue%"),
             ("ScanDeadlines", "timerTrigger", "%ScanSchedule%"),
+            ("ScanShard", "queueTrigger", "%ScanQueue%"),
             ("SendDigest", "queueTrigger", "%NotifyQueue%"),
         ], functions);
     }
@@ -46,6 +47,7 @@ public class FunctionsAppTests
         Assert.Equal("0 30 0 * * *", values.GetProperty("ScanSchedule").GetString());
         Assert.Equal("ingest", values.GetProperty("IngestQueue").GetString());
         Assert.Equal("notify", values.GetProperty("NotifyQueue").GetString());
+        Assert.Equal("scan", values.GetProperty("ScanQueue").GetString());
     }
 }
 

@@ -20,7 +20,7 @@ public class MailFaultTests
     {
         var pipeline = await TestPipeline.StartAsync(settings);
         await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
-        Assert.Equal(5, (await pipeline.Functions.ScanDeadlinesAsync(null, false, default)).Queued);
+        Assert.Equal(5, (await pipeline.ScanAsync()).Queued);
         return pipeline;
     }
 
@@ -79,7 +79,7 @@ public class MailFaultTests
         Assert.Equal(5, pipeline.Mail.Requests);
         Assert.All(await LedgerAsync(pipeline), n => Assert.Equal((NotificationEntity.Failed, nameof(DeliveryFailure.Account)), (n.State, n.Failure)));
 
-        var again = await pipeline.Functions.ScanDeadlinesAsync(null, false, default); // the key is mended
+        var again = await pipeline.ScanAsync(); // the key is mended
         await pipeline.NotifyPump().DrainAsync(default, Settle);
 
         Assert.Equal(5, again.Queued);
@@ -97,7 +97,7 @@ public class MailFaultTests
         await pipeline.NotifyPump().DrainAsync(default, Settle);
         Assert.Empty(pipeline.Mail.Received);
 
-        await pipeline.Functions.ScanDeadlinesAsync(null, false, default); // the sender is mended; the day's digests go out
+        await pipeline.ScanAsync(); // the sender is mended; the day's digests go out
         await pipeline.NotifyPump().DrainAsync(default, Settle);
 
         Assert.Single(pipeline.Mail.Received, m => m.To == contact);

@@ -21,7 +21,7 @@ public class OperatorReportTests
         await new QueueClient(AzuriteFixture.ConnectionString, pipeline.Storage.Names.IngestQueue).SendMessageAsync("not base64 {}");
         await pipeline.IngestPump().DrainAsync(default);
         pipeline.Mail.FailNext(1, HttpStatusCode.BadRequest, to: ScanAndSendTests.Zhang);
-        await pipeline.Functions.ScanDeadlinesAsync(null, false, default);
+        await pipeline.ScanAsync();
         await pipeline.NotifyPump().DrainAsync(default, TimeSpan.FromSeconds(1));
         return pipeline;
     }
@@ -42,7 +42,7 @@ public class OperatorReportTests
         Assert.Contains("housing/scan.pdf", mail.Text);
         Assert.Contains("not base64 {}", mail.Text);
 
-        await pipeline.Functions.ScanDeadlinesAsync(null, false, default); // a second run the same day
+        await pipeline.ScanAsync(); // a second run the same day
         await pipeline.NotifyPump().DrainAsync(default, TimeSpan.FromSeconds(1));
         Assert.Single(pipeline.Mail.Received, m => m.To == Operator);
 
@@ -59,7 +59,7 @@ public class OperatorReportTests
         await using var pipeline = await TestPipeline.StartAsync();
         await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
 
-        var scan = await pipeline.Functions.ScanDeadlinesAsync(null, false, default);
+        var scan = await pipeline.ScanAsync();
         await pipeline.NotifyPump().DrainAsync(default);
 
         Assert.True(scan.OperatorReport!.IsEmpty);

@@ -38,7 +38,7 @@ public class ScanAndSendTests
     {
         await using var pipeline = await StartWithHousingAsync();
 
-        var scan = await pipeline.Get<DeadlineScanner>().ScanAsync(null, false, default);
+        var scan = await pipeline.ScanAsync();
 
         Assert.Equal(TestPipeline.Monday, scan.Date);
         Assert.Equal((1, 1, 2), (scan.Count(Flag.Green), scan.Count(Flag.Yellow), scan.Count(Flag.Red)));
@@ -65,7 +65,7 @@ public class ScanAndSendTests
     public async Task The_sendgrid_endpoint_receives_one_digest_per_recipient_with_the_expected_subjects()
     {
         await using var pipeline = await StartWithHousingAsync();
-        await pipeline.Get<DeadlineScanner>().ScanAsync(null, false, default);
+        await pipeline.ScanAsync();
 
         await pipeline.NotifyPump().DrainAsync(default);
 
@@ -94,11 +94,10 @@ public class ScanAndSendTests
     public async Task A_second_scan_on_the_same_day_sends_nothing_new()
     {
         await using var pipeline = await StartWithHousingAsync();
-        var scanner = pipeline.Get<DeadlineScanner>();
-        await scanner.ScanAsync(null, false, default);
+        await pipeline.ScanAsync();
         await pipeline.NotifyPump().DrainAsync(default);
 
-        var again = await scanner.ScanAsync(null, false, default);
+        var again = await pipeline.ScanAsync();
         await pipeline.NotifyPump().DrainAsync(default);
 
         Assert.Equal((0, 5), (again.Queued, again.AlreadyNotified));
@@ -109,7 +108,7 @@ public class ScanAndSendTests
     public async Task A_notify_message_delivered_twice_sends_once()
     {
         await using var pipeline = await StartWithHousingAsync();
-        await pipeline.Get<DeadlineScanner>().ScanAsync(null, false, default);
+        await pipeline.ScanAsync();
         await pipeline.NotifyPump().DrainAsync(default);
 
         Assert.Null(await pipeline.Get<NotificationSender>().SendAsync(new NotifyMessage(TestPipeline.Monday, Zhang), default));
@@ -121,7 +120,7 @@ public class ScanAndSendTests
     {
         await using var pipeline = await StartWithHousingAsync();
 
-        var scan = await pipeline.Get<DeadlineScanner>().ScanAsync(new DateOnly(2026, 2, 16), false, default); // Spring Festival
+        var scan = await pipeline.ScanAsync(new DateOnly(2026, 2, 16)); // Spring Festival
 
         Assert.Contains("not a working day (春节)", scan.Skipped);
         Assert.Equal(0, await pipeline.CountAsync(pipeline.Storage.NotifyQueue));
@@ -133,7 +132,7 @@ public class ScanAndSendTests
     {
         await using var pipeline = await StartWithHousingAsync();
 
-        var scan = await pipeline.Get<DeadlineScanner>().ScanAsync(null, dryRun: true, default);
+        var scan = await pipeline.Get<DeadlineScanner>().PreviewAsync(null, default);
 
         Assert.Equal(5, scan.Digests.Count);
         Assert.Equal(0, await pipeline.CountAsync(pipeline.Storage.NotifyQueue));
@@ -147,7 +146,7 @@ public class ScanAndSendTests
         await using var pipeline = await StartWithHousingAsync();
         pipeline.Clock.Now = Calendar.OfficeClock.At(TestPipeline.Monday, new TimeOnly(8, 30));
 
-        var scan = await pipeline.Get<DeadlineScanner>().ScanAsync(null, false, default);
+        var scan = await pipeline.ScanAsync();
 
         Assert.Equal(5, scan.Queued);
         Assert.Equal(5, await pipeline.CountAsync(pipeline.Storage.NotifyQueue));
@@ -161,7 +160,7 @@ public class ScanAndSendTests
         await using var pipeline = await StartWithHousingAsync();
 
         // Friday 20 March 2026 is a working day nationally but Eid al-Fitr (肉孜节) in Xinjiang, whose calendar every sample official keeps.
-        var scan = await pipeline.Get<DeadlineScanner>().ScanAsync(new DateOnly(2026, 3, 20), false, default);
+        var scan = await pipeline.ScanAsync(new DateOnly(2026, 3, 20));
 
         Assert.Null(scan.Skipped);
         Assert.Equal((0, 5), (scan.Queued, scan.DayOff));
@@ -182,7 +181,7 @@ public class ScanAndSendTests
         // reached the weekly-report rung. Zhang's, one day overdue, waits for the next working day.
         var eid = new DateOnly(2026, 3, 20);
         pipeline.Clock.Now = Calendar.OfficeClock.At(eid, new TimeOnly(10, 0));
-        var scan = await pipeline.Get<DeadlineScanner>().ScanAsync(eid, false, default);
+        var scan = await pipeline.ScanAsync(eid);
 
         Assert.Equal((4, 1), (scan.Queued, scan.DayOff));
         var recipients = (await pipeline.Storage.NotifyQueue.PeekMessagesAsync(32)).Value.Select(m => QueueMessages.Read<NotifyMessage>(m.Body.ToString()).Recipient);
@@ -193,10 +192,10 @@ public class ScanAndSendTests
     public async Task The_next_days_scan_writes_only_the_procedures_whose_flag_or_due_date_changed()
     {
         await using var pipeline = await StartWithHousingAsync();
-        await pipeline.Functions.ScanDeadlinesAsync(TestPipeline.Monday, false, default);
+        await pipeline.ScanAsync(TestPipeline.Monday);
         var monday = await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToDictionaryAsync(e => e.PartitionKey + e.RowKey, e => e.ETag);
 
-        await pipeline.Functions.ScanDeadlinesAsync(TestPipeline.Monday.AddDays(1), false, default); // days left change for all; flags for none
+        await pipeline.ScanAsync(TestPipeline.Monday.AddDays(1)); // days left change for all; flags for none
 
         var tuesday = await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToDictionaryAsync(e => e.PartitionKey + e.RowKey, e => e.ETag);
         Assert.Equal(monday, tuesday);

@@ -13,8 +13,8 @@ public class ScanGapTests
         await using var pipeline = await TestPipeline.StartAsync();
         await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
 
-        var first = await pipeline.Functions.ScanDeadlinesAsync(TestPipeline.Monday, false, default);
-        var thursday = await pipeline.Functions.ScanDeadlinesAsync(new DateOnly(2026, 3, 19), false, default); // the timer missed Tuesday and Wednesday
+        var first = await pipeline.ScanAsync(TestPipeline.Monday);
+        var thursday = await pipeline.ScanAsync(new DateOnly(2026, 3, 19)); // the timer missed Tuesday and Wednesday
 
         Assert.Empty(first.MissedDays);
         Assert.Equal([new DateOnly(2026, 3, 17), new DateOnly(2026, 3, 18)], thursday.MissedDays);
@@ -22,7 +22,7 @@ public class ScanGapTests
         Assert.All(thursday.Digests, d => Assert.Contains("2026-03-17、2026-03-18", Assert.Single(d.Notes)));
         var record = (await pipeline.Storage.Scans.GetEntityAsync<ScanRecordEntity>(ScanRecordEntity.Partition, "2026-03-19")).Value;
         Assert.Equal("2026-03-17,2026-03-18", record.Missed);
-        Assert.Empty((await pipeline.Functions.ScanDeadlinesAsync(new DateOnly(2026, 3, 20), false, default)).MissedDays); // the gap was told once
+        Assert.Empty((await pipeline.ScanAsync(new DateOnly(2026, 3, 20))).MissedDays); // the gap was told once
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class ScanGapTests
         var etag = await pipeline.DropAsync("housing/2026-03-16.csv", ScanAndSendTests.Housing);
         await using var hold = await pipeline.Get<IngestClaims>().HoldAsync("housing/2026-03-16.csv", etag.ToString(), default);
 
-        var scan = await pipeline.Functions.ScanDeadlinesAsync(null, false, default);
+        var scan = await pipeline.ScanAsync();
 
         Assert.Equal([("housing", "housing/2026-03-16.csv")], scan.Applying);
         var handler = scan.Digests.Single(d => d.RecipientEmail == ScanAndSendTests.Zhang);

@@ -128,6 +128,11 @@ public sealed class TestPipeline : IAsyncDisposable
 
     public QueuePump NotifyPump(TimeSpan retryDelay = default) => Pump(Storage.NotifyQueue, Functions.SendDigestAsync, retryDelay);
 
+    public QueuePump ScanPump(Func<string, CancellationToken, Task>? handle = null) => Pump(Storage.ScanQueue, handle ?? Functions.ScanShardAsync, TimeSpan.Zero);
+
+    /// <summary>A day's whole scan as the host runs it: ScanDeadlines, then its shards pumped until the last plans the digests.</summary>
+    public Task<Scanning.ScanResult> ScanAsync(DateOnly? date = null) => LocalScan.RunAsync(Functions, h => ScanPump(h), date, default);
+
     public async Task<int> CountAsync(QueueClient queue) => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
 
     public async ValueTask DisposeAsync()

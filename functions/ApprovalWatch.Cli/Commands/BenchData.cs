@@ -25,13 +25,20 @@ public static class BenchData
         }
     }
 
-    /// <summary>The catalogue, a one-person directory and an empty 2026 calendar, into the config container.</summary>
-    public static async Task UploadConfigAsync(StorageAccount storage, CancellationToken cancellationToken)
+    /// <summary>One handler for every ten projects.</summary>
+    public static string Handler(int project) => $"handler{project / 10}@example.org";
+
+    /// <summary>The catalogue, a directory (<c>bench@example.org</c>, or the handlers of <paramref name="projects"/> projects and a department head) and an empty 2026 calendar, into the config container.</summary>
+    public static async Task UploadConfigAsync(StorageAccount storage, CancellationToken cancellationToken, int projects = 0)
     {
+        var directory = projects == 0
+            ? "email,name,department,role\nbench@example.org,Bench,housing,handler\n"
+            : "email,name,department,role\nhead@example.org,Head,housing,head\n"
+                + string.Concat(Enumerable.Range(0, (projects + 9) / 10).Select(h => $"{Handler(h * 10)},Handler {h},housing,handler\n"));
         var catalogueCsv = "code,name_zh,name_en,department,stage,statutory_days,promised_days\n"
             + string.Concat(Catalogue().Select(e => $"{e.Code},{e.ChineseName},{e.EnglishName},{e.Department},{e.Stage},{e.StatutoryDays},{e.PromisedDays}\n"));
         await storage.Config.GetBlobClient("catalogue.csv").UploadAsync(BinaryData.FromString(catalogueCsv), overwrite: true, cancellationToken);
-        await storage.Config.GetBlobClient("directory.csv").UploadAsync(BinaryData.FromString("email,name,department,role\nbench@example.org,Bench,housing,handler\n"), overwrite: true, cancellationToken);
+        await storage.Config.GetBlobClient("directory.csv").UploadAsync(BinaryData.FromString(directory), overwrite: true, cancellationToken);
         await storage.Config.GetBlobClient("calendar/2026.csv").UploadAsync(BinaryData.FromString("# source: benchmark\ndate,kind,name\n"), overwrite: true, cancellationToken);
     }
 }

@@ -7,46 +7,67 @@ using Azure.Data.Tables;
 namespace ApprovalWatch.Cli.Commands;
 
 /// <summary>
-/// Measures the daily scan over N procedures (40 per project) in tables of its own: the first scan of a day
-/// (every flag new), the same day's second scan (nothing to write), the next working day's, and, beside them,
-/// a raw scan of the same table selecting the same columns; prints rows/s, the ratios and the process's peak
-/// working set.
+/// Measures the sharded daily scan end to end (ScanDeadlines, the shards pumped side by side, the digests
+/// planned) over N procedures (40 per project, a handler per ten projects and a department head), in tables
+/// of its own: the first scan of a day (every flag new), the same day's second scan (nothing to write) and
+/// the next working day's, beside a raw scan of the same table; prints rows/s, the ratios and the peak
+/// working set during the scans. With a baseline size, measures that size first and prints the ratio of
+/// the two peaks.
 /// </summary>
 public static class BenchScanCommand
 {
     private static readonly DateOnly Day = new(2026, 4, 15);
 
-    public static async Task<int> RunAsync(CliSettings settings, int procedures, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliSettings settings, int procedures, int baseline, TextWriter output, CancellationToken cancellationToken)
+    {
+        var small = baseline > 0 ? await MeasureAsync(settings, baseline, output, cancellationToken) : 0;
+        var large = await MeasureAsync(settings, procedures, output, cancellationToken);
+        if (small > 0)
+        {
+            output.WriteLine($"peak working set at {procedures:N0} procedures: {large / (double)small:0.00}× that at {baseline:N0}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Prints the figures of one size; the peak working set during its scans.</summary>
+    private static async Task<long> MeasureAsync(CliSettings settings, int procedures, TextWriter output, CancellationToken cancellationToken)
     {
         var names = StorageNames.WithSuffix("scan" + Guid.NewGuid().ToString("N")[..8]);
         await using var runtime = await CliRuntime.StartAsync(settings with { Names = names }, cancellationToken);
-        await BenchData.UploadConfigAsync(runtime.Storage, cancellationToken);
+        var projects = (procedures + BenchData.ProceduresPerProject - 1) / BenchData.ProceduresPerProject;
+        await BenchData.UploadConfigAsync(runtime.Storage, cancellationToken, projects);
 
         var load = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, (procedures + BenchData.ProceduresPerProject - 1) / BenchData.ProceduresPerProject), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (project, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, projects), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (project, ct) =>
             await TableBatches.SubmitAsync(runtime.Storage.Procedures, Project(project, procedures).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), EntitySize.Estimate, ct));
-        output.WriteLine($"{procedures:N0} procedures loaded in {load.Elapsed.TotalSeconds:0.0} s (raw batches)");
+        output.WriteLine($"{procedures:N0} procedures in {projects:N0} projects loaded in {load.Elapsed.TotalSeconds:0.0} s (raw batches)");
 
+        GC.Collect();
+        using var peak = new PeakWorkingSet();
         var raw = await RawScanAsync(runtime.Storage.Procedures, cancellationToken);
-        var scanner = runtime.Get<DeadlineScanner>();
-        var first = Stopwatch.StartNew();
-        var result = await scanner.ScanAsync(Day, dryRun: false, cancellationToken);
-        first.Stop();
-        var second = Stopwatch.StartNew();
-        await scanner.ScanAsync(Day, dryRun: false, cancellationToken);
-        second.Stop();
-        var next = Stopwatch.StartNew();
-        await scanner.ScanAsync(Day.AddDays(1), dryRun: false, cancellationToken);
-        next.Stop();
+        var (first, firstTime) = await TimeAsync(() => runtime.ScanAsync(Day, cancellationToken));
+        var (second, secondTime) = await TimeAsync(() => runtime.ScanAsync(Day, cancellationToken));
+        var (next, nextTime) = await TimeAsync(() => runtime.ScanAsync(Day.AddDays(1), cancellationToken));
         var rawAgain = await RawScanAsync(runtime.Storage.Procedures, cancellationToken);
+        var peakBytes = peak.Stop();
         var rawRate = procedures / ((raw + rawAgain).TotalSeconds / 2);
 
-        output.WriteLine($"raw scan selecting the procedure columns: {rawRate:N0} rows/s (before {procedures / raw.TotalSeconds:N0}, after {procedures / rawAgain.TotalSeconds:N0})");
-        output.WriteLine($"first scan of the day ({result.Count(Flag.Red):N0} red, {result.Count(Flag.Yellow):N0} yellow, every flag written): {procedures / first.Elapsed.TotalSeconds:N0} rows/s, {procedures / first.Elapsed.TotalSeconds / rawRate:0.00} of raw");
-        output.WriteLine($"second scan of the day (nothing to write): {procedures / second.Elapsed.TotalSeconds:N0} rows/s, {procedures / second.Elapsed.TotalSeconds / rawRate:0.00} of raw");
-        output.WriteLine($"next working day's scan (only flags that changed are written): {procedures / next.Elapsed.TotalSeconds:N0} rows/s, {procedures / next.Elapsed.TotalSeconds / rawRate:0.00} of raw");
-        output.WriteLine($"peak working set of the process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:0} MiB");
-        return 0;
+        string Rate(TimeSpan time) => $"{procedures / time.TotalSeconds:N0} rows/s, {procedures / time.TotalSeconds / rawRate:0.00} of raw";
+        output.WriteLine($"  raw scan of the same table: {rawRate:N0} rows/s (before {procedures / raw.TotalSeconds:N0}, after {procedures / rawAgain.TotalSeconds:N0})");
+        output.WriteLine($"  first scan of the day, {first.Shards} shard(s) ({first.Count(Flag.Red):N0} red, {first.Count(Flag.Yellow):N0} yellow, every flag written, {first.Digests.Count} digests): {Rate(firstTime)}");
+        output.WriteLine($"  second scan of the day, {second.Shards} shard(s) (nothing to write): {Rate(secondTime)}");
+        output.WriteLine($"  next working day's scan, {next.Shards} shard(s) (only flags that changed are written): {Rate(nextTime)}");
+        output.WriteLine($"  peak working set during the scans: {peakBytes / 1024.0 / 1024.0:0} MiB");
+        await DeleteAsync(runtime.Storage, cancellationToken);
+        return peakBytes;
+    }
+
+    private static async Task<(ScanResult, TimeSpan)> TimeAsync(Func<Task<ScanResult>> scan)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await scan();
+        return (result, clock.Elapsed);
     }
 
     private static IEnumerable<ProcedureEntity> Project(int project, int procedures)
@@ -66,7 +87,7 @@ public static class BenchScanCommand
                     Status = finished ? ProcedureStatus.Approved : ProcedureStatus.InReview,
                     AcceptedOn = accepted,
                     LimitDays = 15,
-                    HandlerEmail = "bench@example.org",
+                    HandlerEmail = BenchData.Handler(project),
                     CompletedOn = finished ? accepted.AddDays(random.Next(5, 40)) : null,
                     AsOf = new DateTimeOffset(2026, 4, 14, 0, 0, 0, TimeSpan.FromHours(8)),
                 },
@@ -84,5 +105,53 @@ public static class BenchScanCommand
         }
 
         return clock.Elapsed;
+    }
+
+    /// <summary>The benchmark's tables, queues and containers, so the emulator does not carry them into the next size.</summary>
+    private static async Task DeleteAsync(StorageAccount storage, CancellationToken cancellationToken)
+    {
+        foreach (var table in new[] { storage.Procedures, storage.Projects, storage.History, storage.SubmissionLedger, storage.NotificationLedger, storage.Scans })
+        {
+            await table.DeleteAsync(cancellationToken);
+        }
+
+        foreach (var queue in new[] { storage.IngestQueue, storage.NotifyQueue, storage.ScanQueue }.SelectMany(q => new[] { q, storage.PoisonQueue(q) }))
+        {
+            await queue.DeleteIfExistsAsync(cancellationToken);
+        }
+
+        foreach (var container in new[] { storage.Submissions, storage.Receipts, storage.Config, storage.Digests, storage.Templates })
+        {
+            await container.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>Samples the process's working set until stopped; the highest seen.</summary>
+    private sealed class PeakWorkingSet : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task<long> _sampling;
+
+        public PeakWorkingSet() => _sampling = Task.Run(async () =>
+        {
+            var peak = 0L;
+            using var process = Process.GetCurrentProcess();
+            while (!_stop.IsCancellationRequested)
+            {
+                process.Refresh();
+                peak = Math.Max(peak, process.WorkingSet64);
+                await Task.Delay(50, CancellationToken.None);
+            }
+
+            return peak;
+        });
+
+        public long Stop()
+        {
+            _stop.Cancel();
+            return _sampling.GetAwaiter().GetResult();
+        }
+
+        public void Dispose() => _stop.Dispose();
     }
 }

@@ -33,7 +33,7 @@ public static class DemoCommand
         await runtime.IngestPump().DrainAsync(cancellationToken);
         Summary.Receipts(output, await runtime.Get<ReceiptWriter>().ListAsync(cancellationToken));
 
-        var scan = await functions.ScanDeadlinesAsync(asOf, dryRun: false, cancellationToken);
+        var scan = await runtime.ScanAsync(asOf, cancellationToken);
         Summary.Scan(output, scan);
         await runtime.NotifyPump().DrainAsync(cancellationToken);
         Summary.Digests(output, scan);

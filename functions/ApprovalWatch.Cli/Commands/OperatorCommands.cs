@@ -29,7 +29,9 @@ public static class OperatorCommands
     public static async Task<int> ScanAsync(CliSettings settings, bool dryRun, TextWriter output, CancellationToken cancellationToken)
     {
         await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
-        var scan = await runtime.Get<PipelineFunctions>().ScanDeadlinesAsync(settings.AsOf, dryRun, cancellationToken);
+        var scan = dryRun
+            ? await runtime.Get<DeadlineScanner>().PreviewAsync(settings.AsOf, cancellationToken)
+            : await runtime.ScanAsync(settings.AsOf, cancellationToken);
         Summary.Scan(output, scan);
         if (scan.Skipped is not null)
         {

@@ -34,23 +34,23 @@ public static class Summary
             return;
         }
 
-        output.WriteLine($"Procedures as of {scan.Date:yyyy-MM-dd} (Beijing time):");
+        output.WriteLine($"Procedures as of {scan.Date:yyyy-MM-dd} (Beijing time), measured in {scan.Shards} shard(s):");
         output.WriteLine($"  {"department",-22}" + string.Concat(Columns.Select(c => $"{c.ToString().ToLowerInvariant(),10}")));
-        foreach (var (department, counts) in scan.Flags.OrderBy(f => f.Key, StringComparer.Ordinal))
+        foreach (var (department, counts) in scan.Counts.Flags.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var name = Department.Find(department)?.EnglishName ?? department;
             output.WriteLine($"  {name,-22}" + string.Concat(Columns.Select(c => $"{counts.GetValueOrDefault(c),10}")));
         }
 
         output.WriteLine($"  {"all",-22}" + string.Concat(Columns.Select(c => $"{scan.Count(c),10}")));
-        output.WriteLine($"  paused (clock stopped): {scan.Count(Flag.Paused)}; extended: {scan.Extended}; past the statutory limit: {scan.PastStatutory}; finished late: {scan.FinishedLate}");
+        output.WriteLine($"  paused (clock stopped): {scan.Count(Flag.Paused)}; extended: {scan.Counts.Extended}; past the statutory limit: {scan.Counts.PastStatutory}; finished late: {scan.Counts.FinishedLate}");
         output.WriteLine("Projects against their whole-process and stage limits:");
-        foreach (var (scope, counts) in scan.ProjectFlags.OrderBy(f => f.Key == ProjectMeasure.WholeProcess ? "" : f.Key, StringComparer.Ordinal))
+        foreach (var (scope, counts) in scan.Counts.ProjectFlags.OrderBy(f => f.Key == ProjectMeasure.WholeProcess ? "" : f.Key, StringComparer.Ordinal))
         {
             var name = scope == ProjectMeasure.WholeProcess ? "whole process" : scope;
             output.WriteLine($"  {name,-22}" + string.Concat(Columns.Where(c => c != Flag.Paused).Select(c => $"{counts.GetValueOrDefault(c),10} {c.ToString().ToLowerInvariant()}")));
         }
-        foreach (var error in scan.Errors)
+        foreach (var error in scan.Counts.Errors)
         {
             output.WriteLine($"  not measured: {error}");
         }
@@ -61,9 +61,8 @@ public static class Summary
         output.WriteLine($"Digests for {scan.Date:yyyy-MM-dd}: {scan.Digests.Count} recipient(s){(scan.DayOff > 0 ? $", {scan.DayOff} on a day off in their calendar" : "")}");
         foreach (var digest in scan.Digests)
         {
-            var lines = digest.DistinctLines;
-            var sections = string.Join(", ", digest.Sections.Select(s => $"{s.Reason} {s.Lines.Count}"));
-            output.WriteLine($"  {digest.RecipientName} <{digest.RecipientEmail}>: {lines.Count(l => l.Flag == Flag.Red)} overdue, {lines.Count(l => l.Flag == Flag.Yellow)} due soon ({sections})");
+            var sections = string.Join(", ", digest.Sections.Select(s => $"{s.Reason} {s.Lines}"));
+            output.WriteLine($"  {digest.RecipientName} <{digest.RecipientEmail}>: {digest.Red} overdue, {digest.Yellow} due soon ({sections})");
         }
     }
 }

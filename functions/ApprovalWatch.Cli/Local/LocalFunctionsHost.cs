@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace ApprovalWatch.Cli.Local;
 
 /// <summary>
-/// Runs the four functions as the Functions host would, where no host can run: the two timers on their
-/// NCRONTAB schedules (UTC) and the two queues polled, until cancelled.
+/// Runs the five functions as the Functions host would, where no host can run: the two timers on their
+/// NCRONTAB schedules (UTC) and the three queues polled, until cancelled.
 /// </summary>
 public sealed class LocalFunctionsHost(CliRuntime runtime, TimerSchedule gather, TimerSchedule scan, TimeProvider time, ILogger logger)
 {
@@ -14,8 +14,9 @@ public sealed class LocalFunctionsHost(CliRuntime runtime, TimerSchedule gather,
         var functions = runtime.Get<PipelineFunctions>();
         return Task.WhenAll(
             TimerAsync("GatherSubmissions", gather, functions.GatherSubmissionsAsync, cancellationToken),
-            TimerAsync("ScanDeadlines", scan, ct => functions.ScanDeadlinesAsync(null, false, ct), cancellationToken),
+            TimerAsync("ScanDeadlines", scan, ct => functions.ScanDeadlinesAsync(null, ct), cancellationToken),
             runtime.IngestPump().RunAsync(cancellationToken),
+            runtime.ScanPump(functions.ScanShardAsync).RunAsync(cancellationToken),
             runtime.NotifyPump().RunAsync(cancellationToken));
     }
 

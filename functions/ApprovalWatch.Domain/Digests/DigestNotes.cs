@@ -7,35 +7,27 @@ public static class DigestNotes
 {
     /// <param name="missedDays">Working days on which no daily run happened: no digest was made on them.</param>
     /// <param name="applying">Files still being applied when the scan ran, with their department.</param>
-    public static IReadOnlyList<Digest> Annotate(IReadOnlyList<Digest> digests, IReadOnlyList<DateOnly> missedDays, IReadOnlyList<(string Department, string File)> applying)
+    public static Digest Annotate(Digest digest, IReadOnlyList<DateOnly> missedDays, IReadOnlyList<(string Department, string File)> applying)
     {
-        if (missedDays.Count == 0 && applying.Count == 0)
+        var notes = new List<string>();
+        if (missedDays.Count > 0)
         {
-            return digests;
+            var days = string.Join("、", missedDays.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            notes.Add($"{days} 的每日提醒未能生成（定时任务未运行），请一并核对；no daily run happened on {days}: no digest was made on those days.");
         }
 
-        return digests.Select(digest =>
+        var departments = digest.Lines.SelectMany(l => l switch
         {
-            var notes = new List<string>();
-            if (missedDays.Count > 0)
-            {
-                var days = string.Join("、", missedDays.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
-                notes.Add($"{days} 的每日提醒未能生成（定时任务未运行），请一并核对；no daily run happened on {days}: no digest was made on those days.");
-            }
+            ProcedureLine p => [p.Department],
+            ProjectLine p => p.HoldingDepartments,
+            _ => [],
+        }).ToHashSet(StringComparer.Ordinal);
+        foreach (var (department, file) in applying.Where(a => departments.Contains(a.Department)))
+        {
+            var name = Department.Find(department);
+            notes.Add($"{name?.ChineseName ?? department}报送的 {file} 在生成本提醒时仍在处理中，其数据可能未包含在内；{file} of {name?.EnglishName ?? department} was still being applied when this digest was made: its rows may be missing.");
+        }
 
-            var departments = digest.Lines.SelectMany(l => l switch
-            {
-                ProcedureLine p => [p.Department],
-                ProjectLine p => p.HoldingDepartments,
-                _ => [],
-            }).ToHashSet(StringComparer.Ordinal);
-            foreach (var (department, file) in applying.Where(a => departments.Contains(a.Department)))
-            {
-                var name = Department.Find(department);
-                notes.Add($"{name?.ChineseName ?? department}报送的 {file} 在生成本提醒时仍在处理中，其数据可能未包含在内；{file} of {name?.EnglishName ?? department} was still being applied when this digest was made: its rows may be missing.");
-            }
-
-            return notes.Count == 0 ? digest : digest with { Notes = notes };
-        }).ToList();
+        return notes.Count == 0 ? digest : digest with { Notes = notes };
     }
 }

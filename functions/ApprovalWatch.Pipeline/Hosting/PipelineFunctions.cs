@@ -12,7 +12,7 @@ namespace ApprovalWatch.Hosting;
 /// The one entry point of each function: what the Azure Functions app, the CLI's local host and the
 /// tests call with a timer tick or a queue message's text, so that all of them run what Azure runs.
 /// </summary>
-public sealed class PipelineFunctions(TemplatePublisher templates, SubmissionGatherer gatherer, SubmissionIngestor ingestor, DeadlineScanner scanner, NotificationSender sender)
+public sealed class PipelineFunctions(TemplatePublisher templates, SubmissionGatherer gatherer, SubmissionIngestor ingestor, DeadlineScanner scanner, ShardScanner shards, NotificationSender sender)
 {
     /// <summary>GatherSubmissions: templates brought up to date with the catalogue, then new or changed files queued.</summary>
     public async Task<GatherResult> GatherSubmissionsAsync(CancellationToken cancellationToken)
@@ -25,9 +25,13 @@ public sealed class PipelineFunctions(TemplatePublisher templates, SubmissionGat
     public Task<Receipt?> IngestSubmissionAsync(string message, CancellationToken cancellationToken) =>
         ingestor.IngestAsync(QueueMessages.Read<IngestMessage>(message), cancellationToken);
 
-    /// <summary>ScanDeadlines: today's scan (Beijing), or a given office day's.</summary>
-    public Task<ScanResult> ScanDeadlinesAsync(DateOnly? date, bool dryRun, CancellationToken cancellationToken) =>
-        scanner.ScanAsync(date, dryRun, cancellationToken);
+    /// <summary>ScanDeadlines: today's scan (Beijing), or a given office day's, cut into shards and queued.</summary>
+    public Task<ScanStart> ScanDeadlinesAsync(DateOnly? date, CancellationToken cancellationToken) =>
+        scanner.StartAsync(date, cancellationToken);
+
+    /// <summary>ScanShard: one <see cref="ScanShardMessage"/>; the day's result when this shard was the last to finish.</summary>
+    public Task<ScanResult?> ScanShardAsync(string message, CancellationToken cancellationToken) =>
+        shards.ScanAsync(QueueMessages.Read<ScanShardMessage>(message), cancellationToken);
 
     /// <summary>SendDigest: one <see cref="NotifyMessage"/>; SendGrid's message id, or null when it had been sent.</summary>
     public Task<string?> SendDigestAsync(string message, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ public static class PipelineServices
         services.AddOptions<ScanOptions>().Bind(configuration.GetSection(ScanOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
-        // Queue and container names are top-level settings, as the triggers read %IngestQueue% and %NotifyQueue%.
+        // Queue and container names are top-level settings, as the triggers read %IngestQueue%, %NotifyQueue% and %ScanQueue%.
         var names = new StorageNames();
         configuration.Bind(names);
         services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration, names));
@@ -39,6 +39,11 @@ public static class PipelineServices
         services.AddSingleton<NotificationQueue>();
         services.AddSingleton<ScanLog>();
         services.AddSingleton<OperatorReportBuilder>();
+        services.AddSingleton<ScanRuns>();
+        services.AddSingleton<ShardLines>();
+        services.AddSingleton<ShardMeasurer>();
+        services.AddSingleton<ScanFinisher>();
+        services.AddSingleton<ShardScanner>();
         services.AddSingleton<DeadlineScanner>();
         services.AddSingleton<SendGridMailer>();
         services.AddSingleton<NotificationSender>();

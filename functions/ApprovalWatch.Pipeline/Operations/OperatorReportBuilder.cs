@@ -36,7 +36,7 @@ public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans,
     private async Task<IReadOnlyList<PoisonedQueue>> PoisonedAsync(CancellationToken cancellationToken)
     {
         var poisoned = new List<PoisonedQueue>();
-        foreach (var queue in new[] { storage.IngestQueue, storage.NotifyQueue }.Select(storage.PoisonQueue))
+        foreach (var queue in new[] { storage.IngestQueue, storage.NotifyQueue, storage.ScanQueue }.Select(storage.PoisonQueue))
         {
             int count;
             try

@@ -48,6 +48,10 @@ public sealed class ScanOptions
     [Range(0, 600)]
     public int WaitForApplyingSeconds { get; set; } = 120;
 
+    /// <summary>About how many procedures one shard of the daily scan measures (the next run is cut from this run's count).</summary>
+    [Range(1, 10_000_000)]
+    public int ShardProcedures { get; set; } = 20_000;
+
     /// <summary>Send digests with lines at the weekly-report rung even on a recipient's day off.</summary>
     public bool SendCriticalOnDaysOff { get; set; }
 

@@ -3,7 +3,7 @@ using ApprovalWatch.Digests;
 
 namespace ApprovalWatch.Scanning;
 
-/// <summary>What one scan found and did.</summary>
+/// <summary>What one scan found and did: its shards' counts summed, and the digests planned from their lines.</summary>
 public sealed record ScanResult
 {
     public required DateOnly Date { get; init; }
@@ -11,19 +11,14 @@ public sealed record ScanResult
     /// <summary>Why nothing was scanned (a day off everywhere), or null.</summary>
     public string? Skipped { get; init; }
 
-    /// <summary>Procedures by department and flag.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<Flag, int>> Flags { get; init; } = new Dictionary<string, IReadOnlyDictionary<Flag, int>>();
+    /// <summary>The run in the Scans table; null for a dry run.</summary>
+    public string? Run { get; init; }
 
-    /// <summary>Projects by scope (<c>process</c>, <c>stage-N</c>) and flag.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyDictionary<Flag, int>> ProjectFlags { get; init; } = new Dictionary<string, IReadOnlyDictionary<Flag, int>>();
+    public int Shards { get; init; }
 
-    public int FinishedLate { get; init; }
+    public ScanCounts Counts { get; init; } = new();
 
-    public int Extended { get; init; }
-
-    public int PastStatutory { get; init; }
-
-    public IReadOnlyList<Digest> Digests { get; init; } = [];
+    public IReadOnlyList<DigestSummary> Digests { get; init; } = [];
 
     public int Queued { get; init; }
 
@@ -41,21 +36,5 @@ public sealed record ScanResult
     /// <summary>What went wrong and is not mended, as the operator is told (null for a dry run).</summary>
     public Operations.OperatorReport? OperatorReport { get; init; }
 
-    /// <summary>What could not be measured, with the reason (a calendar year not loaded).</summary>
-    public IReadOnlyList<string> Errors { get; init; } = [];
-
-    public int Count(Flag flag) => Flags.Values.Sum(f => f.GetValueOrDefault(flag));
-
-    /// <summary>What the day's measurement found, and the digests planned from it.</summary>
-    public static ScanResult Of(DayMeasurement measurement, IReadOnlyList<Digest> digests) => new()
-    {
-        Date = measurement.Date,
-        Flags = measurement.Flags,
-        ProjectFlags = measurement.ProjectFlags,
-        FinishedLate = measurement.FinishedLate,
-        Extended = measurement.Extended,
-        PastStatutory = measurement.PastStatutory,
-        Digests = digests,
-        Errors = measurement.Errors,
-    };
+    public int Count(Flag flag) => Counts.Count(flag);
 }

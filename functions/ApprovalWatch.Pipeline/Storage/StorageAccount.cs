@@ -46,6 +46,8 @@ public sealed class StorageAccount
 
     public QueueClient NotifyQueue => Queues.GetQueueClient(Names.NotifyQueue);
 
+    public QueueClient ScanQueue => Queues.GetQueueClient(Names.ScanQueue);
+
     public TableClient Procedures => Tables.GetTableClient(Names.ProceduresTable);
 
     public TableClient Projects => Tables.GetTableClient(Names.ProjectsTable);
@@ -101,7 +103,7 @@ public sealed class StorageAccount
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        foreach (var queue in new[] { IngestQueue, NotifyQueue, PoisonQueue(IngestQueue), PoisonQueue(NotifyQueue) })
+        foreach (var queue in new[] { IngestQueue, NotifyQueue, ScanQueue }.SelectMany(q => new[] { q, PoisonQueue(q) }))
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

@@ -2,7 +2,7 @@ namespace ApprovalWatch.Storage;
 
 /// <summary>
 /// The names of the containers, queues and tables. The queue names are also the Functions triggers'
-/// <c>%IngestQueue%</c> and <c>%NotifyQueue%</c> settings; tests give every run names of its own.
+/// <c>%IngestQueue%</c>, <c>%NotifyQueue%</c> and <c>%ScanQueue%</c> settings; tests give every run names of its own.
 /// </summary>
 public sealed class StorageNames
 {
@@ -19,6 +19,8 @@ public sealed class StorageNames
     public string IngestQueue { get; set; } = "ingest";
 
     public string NotifyQueue { get; set; } = "notify";
+
+    public string ScanQueue { get; set; } = "scan";
 
     public string ProceduresTable { get; set; } = "Procedures";
 
@@ -45,6 +47,7 @@ public sealed class StorageNames
             TemplatesContainer = $"templates-{s}",
             IngestQueue = $"ingest-{s}",
             NotifyQueue = $"notify-{s}",
+            ScanQueue = $"scan-{s}",
             ProceduresTable = $"Procedures{s}",
             ProjectsTable = $"Projects{s}",
             HistoryTable = $"History{s}",

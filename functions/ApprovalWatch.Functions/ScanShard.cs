@@ -1,0 +1,11 @@
+using ApprovalWatch.Hosting;
+using Microsoft.Azure.Functions.Worker;
+
+namespace ApprovalWatch.Functions;
+
+public sealed class ScanShard(PipelineFunctions functions)
+{
+    [Function(nameof(ScanShard))]
+    public Task Run([QueueTrigger("%ScanQueue%")] string message, CancellationToken cancellationToken) =>
+        functions.ScanShardAsync(message, cancellationToken);
+}

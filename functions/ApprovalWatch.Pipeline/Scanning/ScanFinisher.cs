@@ -1,0 +1,121 @@
+using System.Text.Json;
+using ApprovalWatch.Calendar;
+using ApprovalWatch.Deadlines;
+using ApprovalWatch.Digests;
+using ApprovalWatch.Mail;
+using ApprovalWatch.Operations;
+using ApprovalWatch.Reference;
+using ApprovalWatch.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ApprovalWatch.Scanning;
+
+/// <summary>
+/// The last step of a run, once every shard finished: sums the shards' counts, composes each recipient's
+/// digest from all shards' lines (read side by side, one recipient at a time), queues it for the start of
+/// his office hours unless today is his day off, cuts the next run's shards, and records the day.
+/// Planning again (after a failure) queues nothing twice: the Notifications ledger holds one digest per
+/// recipient and day.
+/// </summary>
+public sealed class ScanFinisher(
+    ReferenceDataLoader referenceLoader,
+    ScanRuns runs,
+    ShardLines lines,
+    NotificationQueue notifications,
+    ScanLog log,
+    OperatorReportBuilder operatorReports,
+    IOptions<ScanOptions> options,
+    ILogger<ScanFinisher> logger)
+{
+    public async Task<ScanResult> FinishAsync(string runName, CancellationToken cancellationToken)
+    {
+        var run = await runs.FindAsync(runName, cancellationToken) ?? throw new InvalidOperationException($"Scan run {runName} is not recorded.");
+        var today = IsoDate.Parse(run.Date);
+        var reference = await referenceLoader.LoadAsync(cancellationToken);
+        var shards = await runs.ShardsAsync(runName, cancellationToken);
+        var counts = new ScanCounts();
+        foreach (var shard in shards)
+        {
+            counts.Add(JsonSerializer.Deserialize<ScanCounts>(shard.Counts, StorageJson.Compact)!);
+        }
+
+        var missed = run.Missed.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(IsoDate.Parse).ToList();
+        var applying = JsonSerializer.Deserialize<string[][]>(run.Applying)!.Select(a => (a[0], a[1])).ToList();
+        var digests = new List<DigestSummary>();
+        var (queued, already, dayOff) = (0, 0, 0);
+        var sources = Enumerable.Range(0, run.Shards).Select(shard => lines.ReadAsync(runName, shard, cancellationToken));
+        await foreach (var routed in RecipientMerge.ByRecipientAsync(sources, cancellationToken))
+        {
+            var digest = DigestNotes.Annotate(DigestPlanner.Compose(today, routed[0].To, reference.Staff, routed), missed, applying);
+            digests.Add(DigestSummary.Of(digest));
+            switch (await QueueAsync(digest, reference, cancellationToken))
+            {
+                case true: queued++; break;
+                case false: already++; break;
+                case null: dayOff++; break;
+            }
+        }
+
+        await runs.SaveBoundariesAsync(ShardRange.Cut(shards.SelectMany(Segments), options.Value.ShardProcedures), today, cancellationToken);
+        foreach (var error in counts.Errors)
+        {
+            logger.LogError("Not measured: {Error}", error);
+        }
+
+        logger.LogInformation(
+            "Scanned {Date} in {Shards} shard(s): {Red} red, {Yellow} yellow; {Queued} digest(s) queued, {Already} already notified, {DayOff} on a day off",
+            today, run.Shards, counts.Count(Flag.Red), counts.Count(Flag.Yellow), queued, already, dayOff);
+        var result = new ScanResult
+        {
+            Date = today,
+            Run = runName,
+            Shards = run.Shards,
+            Counts = counts,
+            Digests = digests,
+            Queued = queued,
+            AlreadyNotified = already,
+            DayOff = dayOff,
+            MissedDays = missed,
+            Applying = applying,
+        };
+        await log.RecordAsync(result, cancellationToken);
+        result = result with { OperatorReport = await QueueOperatorReportAsync(today, reference, cancellationToken) };
+        await runs.MarkPlannedAsync(runName, cancellationToken);
+        await lines.DeleteAsync(runName, run.Shards, cancellationToken);
+        return result;
+    }
+
+    private static IEnumerable<(string, int)> Segments(ScanShardEntity shard) =>
+        shard.Segments.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('\t')).Select(s => (s[0], int.Parse(s[1], System.Globalization.CultureInfo.InvariantCulture)));
+
+    /// <summary>Queues the digest for its recipient's office opening: true when queued, false when queued before, null on his day off.</summary>
+    private async Task<bool?> QueueAsync(Digest digest, ReferenceData reference, CancellationToken cancellationToken)
+    {
+        var calendarName = reference.Staff.Find(digest.RecipientEmail)?.Calendar ?? CalendarSet.National;
+        if (!reference.Calendars.Get(calendarName).IsWorkingDay(digest.Date) && !(options.Value.SendCriticalOnDaysOff && DigestPlanner.IsCritical(digest, options.Value.Ladder)))
+        {
+            return null;
+        }
+
+        return await notifications.QueueAsync(digest, reference.Calendars.HoursOf(calendarName).OpensAt(digest.Date), cancellationToken);
+    }
+
+    /// <summary>When something went wrong, the day's operator report to each operator, at the start of his office hours.</summary>
+    private async Task<OperatorReport> QueueOperatorReportAsync(DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
+    {
+        var report = await operatorReports.BuildAsync(today, cancellationToken);
+        if (report.IsEmpty)
+        {
+            return report;
+        }
+
+        logger.LogWarning("Operator report of {Date}: {Problems} problem(s)", today, report.Problems);
+        foreach (var person in reference.Staff.WithRole(Staff.Role.Operator))
+        {
+            await notifications.QueueOperatorReportAsync(today, person.Email, reference.Calendars.HoursOf(person.Calendar).OpensAt(today), cancellationToken);
+        }
+
+        return report;
+    }
+}

@@ -1,0 +1,4 @@
+namespace ApprovalWatch.Scanning;
+
+/// <summary>What ScanDeadlines did: the run it began and the shards it queued, or why it scanned nothing.</summary>
+public sealed record ScanStart(DateOnly Date, string? Run, int Shards, string? Skipped = null);

@@ -1,0 +1,108 @@
+using ApprovalWatch.Calendar;
+using ApprovalWatch.Digests;
+using ApprovalWatch.Reference;
+using ApprovalWatch.Storage;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace ApprovalWatch.Scanning;
+
+/// <summary>
+/// Measures one shard streaming, a project at a time: its procedures (one partition, in key order) and its
+/// stored project rows (read beside them, in the same order), then writes what changed — the audit rows
+/// before the flags they describe, several projects' writes side by side. Holds one project plus the
+/// shard's digest lines.
+/// </summary>
+public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> options)
+{
+    private const int WriteParallelism = 8;
+
+    /// <param name="write">False for a dry run: measure, write nothing.</param>
+    public async Task<ShardOutput> MeasureAsync(DateOnly today, ReferenceData reference, ShardRange range, bool write, CancellationToken cancellationToken)
+    {
+        var scan = options.Value;
+        var measurement = new DayMeasurement(today, reference, scan.WarningWorkingDays, scan.ProjectLimits);
+        var segments = new ShardSegments(scan.ShardProcedures);
+        var writes = new ConcurrentWrites(write ? WriteParallelism : 0);
+        var at = OfficeClock.At(today, TimeOnly.MinValue);
+        await using var stored = new PartitionReader<ProjectMeasureEntity>(storage.Projects.QueryAsync<ProjectMeasureEntity>(range.Filter, cancellationToken: cancellationToken));
+
+        async Task MeasureProjectAsync(List<ProcedureEntity> project)
+        {
+            var code = project[0].PartitionKey;
+            segments.Add(code, project.Count);
+            var history = new List<HistoryEntity>();
+            var procedureWrites = new List<TableTransactionAction>();
+            foreach (var row in project)
+            {
+                if (measurement.Add(row.ToProcedure()) is not { } assessment)
+                {
+                    continue;
+                }
+
+                var fields = ProcedureScanFields.Of(row, assessment, today);
+                if (!fields.SameAs(row))
+                {
+                    procedureWrites.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, fields, fields.ETag));
+                }
+
+                if (row.Flag != fields.Flag)
+                {
+                    history.Add(HistoryEntity.Change(row.PartitionKey, row.RowKey, "flag", row.Flag, fields.Flag!, at, "scan"));
+                }
+            }
+
+            var before = (await stored.TakeAsync(code)).ToDictionary(r => r.RowKey, StringComparer.Ordinal);
+            var projectWrites = new List<TableTransactionAction>();
+            foreach (var measure in measurement.MeasureProjects())
+            {
+                var row = ProjectMeasureEntity.From(measure);
+                var known = before.GetValueOrDefault(row.RowKey);
+                if (known is null || !known.SameAs(row))
+                {
+                    projectWrites.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
+                }
+
+                if (known?.Flag != row.Flag)
+                {
+                    history.Add(HistoryEntity.Change(row.PartitionKey, row.RowKey, "flag", known?.Flag, row.Flag, at, "scan"));
+                }
+            }
+
+            if (history.Count + procedureWrites.Count + projectWrites.Count > 0)
+            {
+                // The audit rows first: their keys are the day's, so a shard that stops in between and runs again finds the same changes and writes the same rows.
+                await writes.AddAsync(async () =>
+                {
+                    await TableBatches.InsertOrReplaceAsync(storage.History, history, EntitySize.Estimate, cancellationToken);
+                    await TableBatches.SubmitAsync(storage.Procedures, procedureWrites, EntitySize.Estimate, cancellationToken);
+                    await TableBatches.SubmitAsync(storage.Projects, projectWrites, EntitySize.Estimate, cancellationToken);
+                });
+            }
+        }
+
+        var project = new List<ProcedureEntity>();
+        await foreach (var row in storage.Procedures.QueryAsync<ProcedureEntity>(range.Filter, cancellationToken: cancellationToken))
+        {
+            if (project.Count > 0 && row.PartitionKey != project[0].PartitionKey)
+            {
+                await MeasureProjectAsync(project);
+                project = [];
+            }
+
+            project.Add(row);
+        }
+
+        if (project.Count > 0)
+        {
+            await MeasureProjectAsync(project);
+        }
+
+        await writes.WhenAllAsync();
+        var lines = measurement.Lines
+            .SelectMany(line => DigestPlanner.Route(line, reference.Staff, scan.Ladder))
+            .OrderBy(r => r.To, StringComparer.Ordinal)
+            .ToList();
+        return new ShardOutput(measurement.Counts, lines, segments.ToList());
+    }
+}

@@ -1,0 +1,49 @@
+using ApprovalWatch.Reference;
+using ApprovalWatch.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace ApprovalWatch.Scanning;
+
+/// <summary>
+/// ScanShard: measures one shard of a run (<see cref="ShardMeasurer"/>), keeps its routed lines and counts,
+/// and marks it finished; the shard that finishes last plans the day's digests (<see cref="ScanFinisher"/>).
+/// A shard delivered twice measures once; a shard that failed is tried again alone.
+/// </summary>
+public sealed class ShardScanner(
+    ReferenceDataLoader referenceLoader,
+    ShardMeasurer measurer,
+    ShardLines lines,
+    ScanRuns runs,
+    ScanFinisher finisher,
+    ILogger<ShardScanner> logger)
+{
+    /// <summary>The day's result when this shard finished the run; otherwise null.</summary>
+    public async Task<ScanResult?> ScanAsync(ScanShardMessage message, CancellationToken cancellationToken)
+    {
+        var run = await runs.FindAsync(message.Run, cancellationToken)
+            ?? throw new InvalidOperationException($"Scan run {message.Run} is not recorded in the Scans table.");
+        if (message.Shard < 0 || message.Shard >= run.Shards)
+        {
+            throw new InvalidOperationException($"Scan run {message.Run} has {run.Shards} shard(s), not a shard {message.Shard}.");
+        }
+
+        if (run.State == ScanRunEntity.Planned)
+        {
+            logger.LogInformation("Shard {Shard} of {Run} again: the run is finished", message.Shard, message.Run);
+            return null;
+        }
+
+        if (run.Done[message.Shard] != '1')
+        {
+            var range = new ShardRange(message.From, message.To);
+            var output = await measurer.MeasureAsync(message.Date, await referenceLoader.LoadAsync(cancellationToken), range, write: true, cancellationToken);
+            await lines.WriteAsync(message.Run, message.Shard, output.Lines, cancellationToken);
+            await runs.SaveShardAsync(message.Run, message.Shard, range, output, cancellationToken);
+            logger.LogInformation("Shard {Shard} of {Run}: {Procedures} procedure(s), {Lines} routed line(s)", message.Shard, message.Run, output.Counts.Procedures, output.Lines.Count);
+        }
+
+        return await runs.FinishShardAsync(message.Run, message.Shard, cancellationToken)
+            ? await finisher.FinishAsync(message.Run, cancellationToken)
+            : null;
+    }
+}
