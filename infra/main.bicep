@@ -20,6 +20,19 @@ param mailFrom string = 'approvalwatch@example.org'
 @description('SendGrid API key, stored in Key Vault; the app reads it through a Key Vault reference.')
 param sendGridApiKey string = ''
 
+@description('SendGrid (the default) or Smtp: a mail server of the deployment\'s own, where SendGrid cannot be used.')
+@allowed([ 'SendGrid', 'Smtp' ])
+param mailTransport string = 'SendGrid'
+
+@description('With Smtp: the server, its port and security (StartTls on 587, ImplicitTls on 465) and the sign-in; the password is stored in Key Vault.')
+param smtpHost string = ''
+param smtpPort int = 587
+@allowed([ 'StartTls', 'ImplicitTls' ])
+param smtpSecurity string = 'StartTls'
+param smtpUserName string = ''
+@secure()
+param smtpPassword string = ''
+
 @description('NCRONTAB (UTC) of GatherSubmissions.')
 param gatherSchedule string = '0 */5 * * * *'
 
@@ -94,6 +107,7 @@ module vault 'app/key-vault.bicep' = {
     tags: tags
     readerPrincipalId: identity.outputs.principalId
     sendGridApiKey: sendGridApiKey
+    smtpPassword: smtpPassword
   }
 }
 
@@ -112,6 +126,14 @@ module functionApp 'app/function-app.bicep' = {
     appInsightsConnectionString: monitoring.outputs.connectionString
     sendGridApiKeySecretUri: vault.outputs.sendGridApiKeySecretUri
     mailFrom: mailFrom
+    mail: {
+      transport: mailTransport
+      smtpHost: smtpHost
+      smtpPort: smtpPort
+      smtpSecurity: smtpSecurity
+      smtpUserName: smtpUserName
+      smtpSignInSecretUri: vault.outputs.smtpSignInSecretUri
+    }
     gatherSchedule: gatherSchedule
     scanSchedule: scanSchedule
   }

@@ -33,10 +33,10 @@ public sealed class CliRuntime : IAsyncDisposable
         var overrides = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = settings.Storage ?? environment["AzureWebJobsStorage"] ?? StorageAccount.DevelopmentStorage,
-            ["SendGrid:From"] = environment["SendGrid:From"] ?? "approvalwatch@kizilsu.example.org",
+            ["Mail:From"] = environment["Mail:From"] ?? "approvalwatch@kizilsu.example.org",
         };
         LocalSendGridEndpoint? localMail = null;
-        if (string.IsNullOrWhiteSpace(environment["SendGrid:ApiKey"]))
+        if (string.IsNullOrWhiteSpace(environment["SendGrid:ApiKey"]) && !string.Equals(environment["Mail:Transport"], nameof(Mail.MailTransport.Smtp), StringComparison.OrdinalIgnoreCase))
         {
             localMail = new LocalSendGridEndpoint(settings.MailFolder);
             overrides["SendGrid:ApiKey"] = "local";

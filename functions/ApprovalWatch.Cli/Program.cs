@@ -25,7 +25,7 @@ root.Add(demo);
 
 var gatherSchedule = new Option<string>("--gather-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GatherSchedule") ?? "0 */5 * * * *" };
 var scanSchedule = new Option<string>("--scan-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ScanSchedule") ?? "0 30 0 * * *" };
-var host = new Command("host", "Run the four functions' services on their schedules and queues until Ctrl+C") { gatherSchedule, scanSchedule };
+var host = new Command("host", "Run the five functions' services on their schedules and queues until Ctrl+C") { gatherSchedule, scanSchedule };
 host.SetAction((r, ct) => OperatorCommands.HostAsync(Settings(r), r.GetValue(gatherSchedule)!, r.GetValue(scanSchedule)!, Console.Out, ct));
 root.Add(host);
 
@@ -49,6 +49,12 @@ var uncertain = new Option<bool>("--uncertain") { Description = "Also send mail 
 var retry = new Command("retry", "Send again the mail of a day that failed") { retryDate, uncertain };
 retry.SetAction((r, ct) => OperatorCommands.RetryMailAsync(Settings(r), r.GetValue(retryDate), r.GetValue(uncertain), Console.Out, ct));
 root.Add(new Command("notify", "The mail ledger") { retry });
+
+var previewTo = new Option<string>("--to") { Description = "The recipient's email", Required = true };
+var previewOut = new Option<string?>("--out") { Description = "The HTML file to write (default: out/preview/{date}-{email}.html)" };
+var preview = new Command("preview", "One person's digest of a day as the scan would make it: HTML to a file, the text printed; nothing written to storage, nothing sent") { previewTo, asOf, previewOut };
+preview.SetAction((r, ct) => MailPreviewCommand.RunAsync(Settings(r), r.GetValue(previewTo)!, r.GetValue(previewOut), Console.Out, ct));
+root.Add(new Command("mail", "The digests") { preview });
 
 var calendarName = new Option<string>("--calendar") { Description = "The calendar: national, or a regional layer such as xinjiang", DefaultValueFactory = _ => "national" };
 var from = new Option<DateOnly>("--from") { Description = "The acceptance date", Required = true, CustomParser = r => ParseDate(r.Tokens[0].Value) ?? default };

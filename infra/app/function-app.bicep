@@ -13,6 +13,8 @@ param deploymentContainerUrl string
 param appInsightsConnectionString string
 param sendGridApiKeySecretUri string
 param mailFrom string
+@description('transport (SendGrid or Smtp), smtpHost, smtpPort, smtpSecurity, smtpUserName, smtpSignInSecretUri.')
+param mail object
 param gatherSchedule string
 param scanSchedule string
 param dotnetVersion string = '10.0'
@@ -88,8 +90,15 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       IngestQueue: 'ingest'
       NotifyQueue: 'notify'
       ScanQueue: 'scan'
+      Mail__From: mailFrom
+      Mail__Transport: mail.transport
+      // The transport not chosen reads no setting; its Key Vault reference is left unresolved.
       SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${sendGridApiKeySecretUri})'
-      SendGrid__From: mailFrom
+      Smtp__Host: mail.smtpHost
+      Smtp__Port: string(mail.smtpPort)
+      Smtp__Security: mail.smtpSecurity
+      Smtp__UserName: mail.smtpUserName
+      Smtp__Password: '@Microsoft.KeyVault(SecretUri=${mail.smtpSignInSecretUri})'
     }
   }
 }

@@ -1,4 +1,4 @@
-// Key Vault for the SendGrid API key: RBAC authorization, soft delete and purge protection, as in the AVM module.
+// Key Vault for the mail secrets (the SendGrid API key, the SMTP password): RBAC authorization, soft delete and purge protection, as in the AVM module.
 param name string
 param location string
 param tags object
@@ -6,6 +6,9 @@ param readerPrincipalId string
 
 @secure()
 param sendGridApiKey string
+
+@secure()
+param smtpPassword string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -35,6 +38,15 @@ resource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(send
   }
 }
 
+resource smtpSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(smtpPassword)) {
+  parent: vault
+  name: 'SmtpPassword'
+  properties: {
+    value: smtpPassword
+    contentType: 'text/plain'
+  }
+}
+
 // Key Vault Secrets User
 var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -49,3 +61,4 @@ resource reader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 output sendGridApiKeySecretUri string = '${vault.properties.vaultUri}secrets/SendGridApiKey'
+output smtpSignInSecretUri string = '${vault.properties.vaultUri}secrets/SmtpPassword'

@@ -38,7 +38,7 @@ public class DayMeasurementTests
     {
         var measurement = new DayMeasurement(Monday, Reference, 3, new ProjectLimits { WholeProcessDays = 10, StageDays = new Dictionary<int, int>() });
 
-        var assessment = measurement.Add(Procedure("2022-653001-48-01-00123X", new DateOnly(2026, 2, 2)));
+        var assessment = measurement.Add(Procedure("2022-653001-48-01-00123X", new DateOnly(2026, 2, 2)))?.Assessment;
         var projects = measurement.MeasureProjects();
 
         Assert.Equal(Flag.Red, assessment!.Flag);

@@ -72,38 +72,53 @@ public class DigestTests
     [Fact]
     public void The_ladder_thresholds_are_configurable()
     {
-        var ladder = new EscalationLadder { HeadAfterOverdueDays = 3, LeaderAfterOverdueDays = 4 };
+        var ladder = new EscalationLadder
+        {
+            Rungs =
+            [
+                new(0, new HashSet<EscalationRole> { EscalationRole.Handler }),
+                new(3, new HashSet<EscalationRole> { EscalationRole.Handler, EscalationRole.Head }),
+                new(4, new HashSet<EscalationRole> { EscalationRole.Handler, EscalationRole.Head, EscalationRole.Leader }),
+            ],
+        };
         var digests = DigestPlanner.Plan(Today, [Line("B", "zhang@x.org", Flag.Red, -2), Line("C", "zhang@x.org", Flag.Red, -4)], Staff, ladder);
         Assert.Equal(["C"], digests.Single(d => d.RecipientEmail == "head@x.org").Lines.Select(l => l.ItemCode));
         Assert.Equal(["C"], digests.Single(d => d.RecipientEmail == "leader@x.org").Lines.Select(l => l.ItemCode));
     }
 
     [Fact]
-    public void Every_rendered_line_shows_task_responsibility_and_time_limit_in_both_languages()
+    public void Every_rendered_line_shows_task_responsibility_and_time_limit_in_the_recipients_one_language()
     {
         var digest = DigestPlanner.Plan(Today, [Line("HC-01", "zhang@x.org", Flag.Red, -11) with { ProjectName = "学校 <一期> & 配套" }], Staff, new EscalationLadder())
             .Single(d => d.RecipientEmail == "zhang@x.org");
-        var mail = DigestRenderer.Render(digest);
 
-        Assert.Equal("【审批时限提醒】2026-03-16 超期 1 项，临期 0 项 | ApprovalWatch: 1 overdue, 0 due soon", mail.Subject);
+        var chinese = DigestTemplates.BuiltIn.Render(digest, Language.Chinese);
+        var english = DigestTemplates.BuiltIn.Render(digest, Language.English);
+
+        Assert.Equal("【审批时限提醒】2026-03-16 超期 1 项、临期 0 项；最紧急：学校 <一期> & 配套 施工图设计文件审查（超期 11 个工作日）", chinese.Subject);
+        Assert.Equal("Approval deadlines 2026-03-16: 1 overdue, 0 due soon; most urgent: 学校 <一期> & 配套, Construction drawing review (11 working days overdue)", english.Subject);
         foreach (var expected in new[] { "2022-653001-48-01-00123X", "施工图设计文件审查", "住房和城乡建设局", "zhang@x.org", "2026-02-02", "2026-02-28", "超期 11 个工作日" })
         {
-            Assert.Contains(expected, mail.Text);
-            Assert.Contains(expected, mail.Html);
+            Assert.Contains(expected, chinese.Text);
+            Assert.Contains(expected, chinese.Html);
         }
 
-        Assert.Contains("Construction drawing review", mail.Text);
-        Assert.Contains("overdue 11 working days", mail.Text);
-        Assert.True(mail.Text.IndexOf("张伟", StringComparison.Ordinal) < mail.Text.IndexOf("Dear", StringComparison.Ordinal), "Chinese comes first");
-        Assert.Contains("学校 &lt;一期&gt; &amp; 配套", mail.Html);
-        Assert.DoesNotContain("<一期>", mail.Html);
+        foreach (var expected in new[] { "Construction drawing review", "Housing & Construction", "11 working days overdue", "Dear 张伟" })
+        {
+            Assert.Contains(expected, english.Text);
+        }
+
+        Assert.DoesNotContain("Dear", chinese.Text);
+        Assert.DoesNotContain("施工图设计文件审查", english.Text.Replace(english.Subject, "", StringComparison.Ordinal));
+        Assert.Contains("学校 &lt;一期&gt; &amp; 配套", chinese.Html);
+        Assert.DoesNotContain("<一期>", chinese.Html);
     }
 
     [Fact]
     public void Past_the_statutory_limit_a_procedure_climbs_one_rung_higher()
     {
         var line = Line("B", "zhang@x.org", Flag.Red, -1) with { PastStatutory = true };
-        Assert.Equal(EscalationRung.LeaderAndCoordinator, new EscalationLadder().RungOf(line));
+        Assert.Equal(2, new EscalationLadder().RungOf(line));
         var digests = DigestPlanner.Plan(Today, [line], Staff, new EscalationLadder());
         Assert.Equal(["coord@x.org", "head@x.org", "leader@x.org", "zhang@x.org"], digests.Select(d => d.RecipientEmail).Order());
     }
@@ -129,7 +144,7 @@ public class DigestTests
 
         Assert.Equal(["coord@x.org", "leader@x.org"], digests.Select(d => d.RecipientEmail).Order());
         Assert.All(digests, d => Assert.Equal(DigestReason.ProjectAtRisk, Assert.Single(d.Sections).Reason));
-        var mail = DigestRenderer.Render(digests[0]);
+        var mail = DigestTemplates.BuiltIn.Render(digests[0], Language.Chinese);
         Assert.Contains("审批全流程（首次受理至施工许可）", mail.Text);
         Assert.Contains("待办部门 住房和城乡建设局", mail.Text);
     }
@@ -138,12 +153,13 @@ public class DigestTests
     public void Extensions_pauses_and_the_statutory_limit_show_in_every_line()
     {
         var line = Line("HC-01", "zhang@x.org", Flag.Yellow, 2) with { ExtensionDays = 10, PausedWorkingDays = 3, StatutoryDays = 20, StatutoryDueOn = new DateOnly(2026, 3, 20) };
-        var mail = DigestRenderer.Render(DigestPlanner.Plan(Today, [line], Staff, new EscalationLadder()).Single());
+        var digest = DigestPlanner.Plan(Today, [line], Staff, new EscalationLadder()).Single();
+        var mail = DigestTemplates.BuiltIn.Render(digest, Language.Chinese);
         foreach (var text in new[] { mail.Text, mail.Html })
         {
-            Assert.Contains("承诺时限 15 个工作日（法定 20 个工作日，2026-03-20 到期），延长 10 个工作日，暂停不计 3 个工作日", text);
+            Assert.Contains("2026-02-02 受理，承诺 15 个工作日，应于 2026-02-28 办结；法定 20 个工作日（2026-03-20）；延长 10 个工作日；暂停不计 3 个工作日", text);
         }
 
-        Assert.Contains("promised limit 15 working days (statutory 20, due 2026-03-20), extended by 10, 3 paused days not counted", mail.Text);
+        Assert.Contains("accepted 2026-02-02, promised 15 working days, due 2026-02-28; statutory 20 (2026-03-20); extended by 10; 3 paused days not counted", DigestTemplates.BuiltIn.Render(digest, Language.English).Text);
     }
 }

@@ -5,23 +5,7 @@ namespace ApprovalWatch.Tests;
 
 public class RecipientMergeTests
 {
-    private static RoutedLine Line(string to, string procedure) => new(to, DigestReason.Handler, new ProcedureLine
-    {
-        ProjectCode = "2022-653001-48-01-00123X",
-        ProjectName = "项目",
-        ChineseName = "事项",
-        EnglishName = "Procedure",
-        StartedOn = new DateOnly(2026, 3, 2),
-        DueOn = new DateOnly(2026, 3, 12),
-        LimitDays = 8,
-        Flag = Flag.Red,
-        WorkingDaysLeft = -2,
-        ProcedureCode = procedure,
-        Department = "housing",
-        HandlerEmail = to,
-        HandlerName = to,
-        StatutoryDays = 20,
-    });
+    private static RoutedLine Line(string to, string procedure) => new(to, DigestReason.Handler, TestLines.Procedure(procedure, to, Flag.Red, -2));
 
     private static async IAsyncEnumerable<RoutedLine> Source(params RoutedLine[] lines)
     {

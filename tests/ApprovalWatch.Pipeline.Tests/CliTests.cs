@@ -94,6 +94,20 @@ public class DemoTests
             .ToList();
         Assert.InRange(handlersWithAlerts.Count, 10, SampleDirectory.People.Count(p => p.Role == Role.Handler));
         Assert.Subset(handlersMailed, handlersWithAlerts.ToHashSet());
+
+        // Every role gets its digest, summary first, in the reader's one language.
+        var coordinator = File.ReadAllText(Directory.GetFiles(mail, "*xu.ming@kizilsu.example.org.html").Single());
+        Assert.True(coordinator.IndexOf("概览", StringComparison.Ordinal) < coordinator.IndexOf("各部门持续超期的事项", StringComparison.Ordinal));
+        var english = File.ReadAllText(Directory.GetFiles(mail, "*wang.lei@kizilsu.example.org.html").Single());
+        Assert.Contains("Dear 王磊,", english);
+        Assert.DoesNotContain("您好", english);
+
+        var preview = new StringWriter();
+        var html = Path.Combine(mail, "preview.html");
+        Assert.Equal(0, await MailPreviewCommand.RunAsync(new Cli.CliSettings(null, DemoCommand.SampleDate, mail, false), "xu.ming@kizilsu.example.org", html, preview, default));
+        Assert.StartsWith("Subject: 【审批时限提醒】", preview.ToString());
+        Assert.Contains("== 概览 ==", preview.ToString());
+        Assert.Contains("<table role=\"presentation\"", File.ReadAllText(html));
         Directory.Delete(mail, recursive: true);
     }
 }
@@ -143,7 +157,7 @@ public class QueueTriggerSettingsTests
         var shipped = QueueTriggerSettings.FromHostJson(Path.Combine(OfficialCalendars.RepositoryRoot, "host.json"));
 
         Assert.Equal(shipped, QueueTriggerSettings.FromHostJson());
-        Assert.Equal(new QueueTriggerSettings(5, TimeSpan.FromMinutes(1)), shipped);
+        Assert.Equal(new QueueTriggerSettings(5, TimeSpan.FromMinutes(1), BatchSize: 8), shipped);
     }
 
     [Fact]

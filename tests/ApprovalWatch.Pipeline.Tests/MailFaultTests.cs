@@ -44,7 +44,7 @@ public class MailFaultTests
     [Fact]
     public async Task A_server_error_then_success_delivers_each_digest_once()
     {
-        await using var pipeline = await ScannedAsync(new() { ["SendGrid:RetryBaseSeconds"] = "1" });
+        await using var pipeline = await ScannedAsync(new() { ["Mail:RetryBaseSeconds"] = "1" });
         pipeline.Mail.FailNext(5, HttpStatusCode.InternalServerError);
 
         await pipeline.NotifyPump().DrainAsync(default, Settle);
@@ -56,7 +56,7 @@ public class MailFaultTests
     [Fact]
     public async Task A_lasting_outage_ends_in_failed_rows_with_the_reason_not_in_a_silent_poison_queue()
     {
-        await using var pipeline = await ScannedAsync(new() { ["SendGrid:RetryBaseSeconds"] = "1", ["SendGrid:MaxAttempts"] = "2" });
+        await using var pipeline = await ScannedAsync(new() { ["Mail:RetryBaseSeconds"] = "1", ["Mail:MaxAttempts"] = "2" });
         pipeline.Mail.FailNext(10, HttpStatusCode.ServiceUnavailable);
 
         await pipeline.NotifyPump().DrainAsync(default, Settle);
@@ -142,7 +142,7 @@ public class MailFaultTests
     [Fact]
     public async Task A_hanging_call_holds_no_other_digest_and_its_unknown_outcome_is_recorded_not_repeated()
     {
-        await using var pipeline = await ScannedAsync(new() { ["SendGrid:TimeoutSeconds"] = "2" });
+        await using var pipeline = await ScannedAsync(new() { ["Mail:TimeoutSeconds"] = "2" });
         pipeline.Mail.Inject(new SendGridFault.Hang(TimeSpan.FromSeconds(6)));
 
         await pipeline.NotifyPump().DrainAsync(default, Settle);
@@ -156,7 +156,7 @@ public class MailFaultTests
     [Fact]
     public async Task An_answer_after_the_timeout_is_not_sent_a_second_time()
     {
-        await using var pipeline = await ScannedAsync(new() { ["SendGrid:TimeoutSeconds"] = "1" });
+        await using var pipeline = await ScannedAsync(new() { ["Mail:TimeoutSeconds"] = "1" });
         pipeline.Mail.Inject(new SendGridFault.AnswerLate(TimeSpan.FromSeconds(3)));
 
         await pipeline.NotifyPump().DrainAsync(default, Settle);

@@ -72,11 +72,11 @@ public class ScanAndSendTests
         var mail = pipeline.Mail.Received.ToDictionary(m => m.To, m => m.Subject);
         Assert.Equal(new Dictionary<string, string>
         {
-            [Zhang] = "【审批时限提醒】2026-03-16 超期 1 项，临期 1 项 | ApprovalWatch: 1 overdue, 1 due soon",
-            [Ayigul] = "【审批时限提醒】2026-03-16 超期 1 项，临期 0 项 | ApprovalWatch: 1 overdue, 0 due soon",
-            [Head] = "【审批时限提醒】2026-03-16 超期 2 项，临期 0 项 | ApprovalWatch: 2 overdue, 0 due soon",
-            [Leader] = "【审批时限提醒】2026-03-16 超期 1 项，临期 0 项 | ApprovalWatch: 1 overdue, 0 due soon",
-            [Coordinator] = "【审批时限提醒】2026-03-16 超期 1 项，临期 0 项 | ApprovalWatch: 1 overdue, 0 due soon",
+            [Zhang] = "【审批时限提醒】2026-03-16 超期 1 项、临期 1 项；最紧急：阿图什市新城学校建设项目 施工图设计文件审查（超期 2 个工作日）",
+            [Ayigul] = "【审批时限提醒】2026-03-16 超期 1 项、临期 0 项；最紧急：乌恰县幼儿园项目 施工图设计文件审查（超期 8 个工作日）",
+            [Head] = "【审批时限提醒】2026-03-16 超期 2 项、临期 0 项；最紧急：乌恰县幼儿园项目 施工图设计文件审查（超期 8 个工作日）",
+            [Leader] = "【审批时限提醒】2026-03-16 超期 1 项、临期 0 项；最紧急：乌恰县幼儿园项目 施工图设计文件审查（超期 8 个工作日）",
+            [Coordinator] = "【审批时限提醒】2026-03-16 超期 1 项、临期 0 项；最紧急：乌恰县幼儿园项目 施工图设计文件审查（超期 8 个工作日）",
         }, mail);
         Assert.All(pipeline.Mail.Received, m => Assert.Equal("approvalwatch@kizilsu.example.org", m.From));
         var zhang = pipeline.Mail.Received.Single(m => m.To == Zhang);

@@ -77,7 +77,7 @@ public sealed class TestPipeline : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["SendGrid:ApiKey"] = "SG.test-key",
-            ["SendGrid:From"] = "approvalwatch@kizilsu.example.org",
+            ["Mail:From"] = "approvalwatch@kizilsu.example.org",
             ["SendGrid:Host"] = mail.Host,
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()

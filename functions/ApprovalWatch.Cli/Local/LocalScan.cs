@@ -16,7 +16,14 @@ public static class LocalScan
         }
 
         ScanResult? result = null;
-        await pumpOf(async (message, ct) => result = await functions.ScanShardAsync(message, ct) ?? result).DrainAsync(cancellationToken);
+        await pumpOf(async (message, ct) =>
+        {
+            // The queue may hold an earlier run's shards too (a host that stopped): they are finished here as well.
+            if (await functions.ScanShardAsync(message, ct) is { } finished && finished.Run == start.Run)
+            {
+                result = finished;
+            }
+        }).DrainAsync(cancellationToken);
         return result ?? throw new InvalidOperationException($"Scan {start.Run} did not finish here: another host took its last shard, or a shard failed (see the scan queue and its poison queue).");
     }
 }

@@ -33,7 +33,7 @@ public sealed class QueuePump(QueueClient queue, QueueClient poison, Func<string
     /// <summary>Receives one batch and handles its messages side by side, as the host does; the number handled (succeeded or not).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        QueueMessage[] messages = await queue.ReceiveMessagesAsync(16, ProcessingLease, cancellationToken);
+        QueueMessage[] messages = await queue.ReceiveMessagesAsync(settings.BatchSize, ProcessingLease, cancellationToken);
         await Task.WhenAll(messages.Select(m => HandleAsync(m, cancellationToken)));
         return messages.Length;
     }

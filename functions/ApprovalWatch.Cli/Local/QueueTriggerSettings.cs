@@ -5,10 +5,11 @@ namespace ApprovalWatch.Cli.Local;
 
 /// <summary>
 /// How the Functions host retries a queue-triggered function (<c>extensions.queues</c> in <c>host.json</c>):
-/// the tries before a message goes to <c>-poison</c>, and how long a failed message stays invisible
-/// before its next try. The local queue pump reads the same file, so it behaves as Azure does.
+/// the tries before a message goes to <c>-poison</c>, how long a failed message stays invisible before its
+/// next try, and how many messages it takes at once. The local queue pump reads the same file, so it
+/// behaves as Azure does.
 /// </summary>
-public sealed record QueueTriggerSettings(int MaxDequeueCount, TimeSpan VisibilityTimeout)
+public sealed record QueueTriggerSettings(int MaxDequeueCount, TimeSpan VisibilityTimeout, int BatchSize = 16)
 {
     /// <summary>The host's own defaults, where <c>host.json</c> says nothing.</summary>
     public static readonly QueueTriggerSettings HostDefaults = new(5, TimeSpan.Zero);
@@ -23,6 +24,7 @@ public sealed record QueueTriggerSettings(int MaxDequeueCount, TimeSpan Visibili
             queues?["maxDequeueCount"]?.GetValue<int>() ?? HostDefaults.MaxDequeueCount,
             queues?["visibilityTimeout"]?.GetValue<string>() is { } timeout
                 ? TimeSpan.Parse(timeout, CultureInfo.InvariantCulture)
-                : HostDefaults.VisibilityTimeout);
+                : HostDefaults.VisibilityTimeout,
+            queues?["batchSize"]?.GetValue<int>() ?? HostDefaults.BatchSize);
     }
 }

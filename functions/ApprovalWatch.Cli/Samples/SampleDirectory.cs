@@ -2,13 +2,19 @@ using ApprovalWatch.Staff;
 
 namespace ApprovalWatch.Cli.Samples;
 
-/// <summary>The people of the Kizilsu scenario: three handlers, a head, a leader in charge and a contact per department, the coordinator and the operator on duty.</summary>
+/// <summary>
+/// The people of the Kizilsu scenario: three handlers, a head, a leader in charge and a contact per department,
+/// the coordinator and the operator on duty. Wang Lei reads his mail in English.
+/// </summary>
 public static class SampleDirectory
 {
     private const string Domain = "kizilsu.example.org";
 
     // Kizilsu officials keep Xinjiang's holidays and office hours.
     private const string Kizilsu = "xinjiang";
+
+    // Declared before People, which reads it as it is built.
+    private static readonly HashSet<string> English = [$"wang.lei@{Domain}"];
 
     public static readonly IReadOnlyList<Person> People =
     [
@@ -33,10 +39,12 @@ public static class SampleDirectory
 
     private static IEnumerable<Person> Department(string department, (string Id, string Name) a, (string Id, string Name) b, (string Id, string Name) c, (string Id, string Name) head, (string Id, string Name) leader) =>
     [
-        new($"{a.Id}@{Domain}", a.Name, department, Role.Handler, Kizilsu),
-        new($"{b.Id}@{Domain}", b.Name, department, Role.Handler, Kizilsu),
-        new($"{c.Id}@{Domain}", c.Name, department, Role.Handler, Kizilsu),
+        new($"{a.Id}@{Domain}", a.Name, department, Role.Handler, Kizilsu, LanguageOf(a.Id)),
+        new($"{b.Id}@{Domain}", b.Name, department, Role.Handler, Kizilsu, LanguageOf(b.Id)),
+        new($"{c.Id}@{Domain}", c.Name, department, Role.Handler, Kizilsu, LanguageOf(c.Id)),
         new($"{head.Id}@{Domain}", head.Name, department, Role.Head, Kizilsu),
         new($"{leader.Id}@{Domain}", leader.Name, department, Role.Leader, Kizilsu),
     ];
+
+    private static Language LanguageOf(string id) => English.Contains($"{id}@{Domain}") ? Language.English : Language.Chinese;
 }

@@ -1,3 +1,4 @@
+using ApprovalWatch.Staff;
 using System.Globalization;
 using System.Text;
 using SpreadCheetah;
@@ -41,8 +42,8 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         {
             ["config/catalogue.csv"] = Utf8(Csv(["code", "name_zh", "name_en", "department", "stage", "statutory_days", "promised_days"],
                 SampleCatalogue.Entries.Select(e => new[] { e.Code, e.ChineseName, e.EnglishName, e.Department, Num(e.Stage), Num(e.StatutoryDays), Num(e.PromisedDays) }))),
-            ["config/directory.csv"] = Utf8(Csv(["email", "name", "department", "role", "calendar"],
-                SampleDirectory.People.Select(p => new[] { p.Email, p.Name, p.Department, p.Role.ToString().ToLowerInvariant(), p.Calendar }))),
+            ["config/directory.csv"] = Utf8(Csv(["email", "name", "department", "role", "calendar", "language"],
+                SampleDirectory.People.Select(p => new[] { p.Email, p.Name, p.Department, p.Role.ToString().ToLowerInvariant(), p.Calendar, p.Language == Language.English ? "en" : "zh" }))),
             ["config/projects.csv"] = Utf8(Csv(["project_code", "project_name", "county", "planned_investment_wan", "completed_investment_wan"],
                 projects.Select(p => new[] { p.Code, p.Name, p.County, Num(p.PlannedWan), Num(p.CompletedWan) }))),
         };

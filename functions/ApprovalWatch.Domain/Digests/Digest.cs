@@ -6,12 +6,23 @@ namespace ApprovalWatch.Digests;
 public sealed record Digest(DateOnly Date, string RecipientEmail, string RecipientName, IReadOnlyList<DigestSection> Sections)
 {
     /// <summary>The shape of the stored JSON; raised when a property is renamed, so a digest in flight is read by its own rules.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public int Version { get; init; } = CurrentVersion;
 
     /// <summary>What the reader must know about how the digest was made (days the daily run missed, files still being applied).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>What changed about each line (by <see cref="DigestItem.Key"/>) since the recipient's previous digest.</summary>
+    public IReadOnlyDictionary<string, LineChange> Changes { get; init; } = new Dictionary<string, LineChange>();
+
+    /// <summary>Lines of the previous digest that are no longer due soon or overdue.</summary>
+    public IReadOnlyList<DigestItem> Resolved { get; init; } = [];
+
+    /// <summary>For a coordinator: every department's open procedures by flag, beside the lines listed.</summary>
+    public IReadOnlyList<DepartmentCount> Departments { get; init; } = [];
+
+    public LineChange ChangeOf(DigestLine line) => Changes.GetValueOrDefault(DigestItem.KeyOf(line.ProjectCode, line.ItemCode), LineChange.New);
 
     [JsonIgnore]
     public IEnumerable<DigestLine> Lines => Sections.SelectMany(s => s.Lines);

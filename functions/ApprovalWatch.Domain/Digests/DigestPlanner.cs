@@ -30,7 +30,7 @@ public static class DigestPlanner
             ProjectLine project => project.HoldingDepartments.SelectMany(d => staff.WithRole(Role.Leader, d)).Distinct()
                 .Concat(staff.WithRole(Role.Coordinator))
                 .Select(p => (p.Email, DigestReason.ProjectAtRisk)),
-            ProcedureLine procedure => ProcedureRecipients(procedure, staff, ladder.RungOf(procedure)),
+            ProcedureLine procedure => ProcedureRecipients(procedure, staff, ladder.RolesOf(procedure)),
             _ => [],
         };
         return recipients
@@ -49,31 +49,46 @@ public static class DigestPlanner
                 .Select(s => new DigestSection(s.Key, MostUrgentFirst(s.Select(l => l.Line))))
                 .ToList());
 
-    /// <summary>True when a line of the digest has reached the weekly-report rung.</summary>
+    /// <summary>True when a line of the digest has reached a rung that puts it into the weekly report.</summary>
     public static bool IsCritical(Digest digest, EscalationLadder ladder) =>
-        digest.Lines.Any(l => ladder.RungOf(l) == EscalationRung.WeeklyReport);
+        digest.Lines.Any(l => ladder.RolesOf(l).Contains(EscalationRole.WeeklyReport));
 
-    private static IEnumerable<(string, DigestReason)> ProcedureRecipients(ProcedureLine procedure, StaffDirectory staff, EscalationRung rung)
+    /// <summary>
+    /// The people a procedure's roles reach. A handler the directory does not know (or none) still gets the line
+    /// when there is an address, and his department's heads get it too, so that no alert depends on a bad address.
+    /// </summary>
+    private static IEnumerable<(string, DigestReason)> ProcedureRecipients(ProcedureLine procedure, StaffDirectory staff, IReadOnlySet<EscalationRole> roles)
     {
-        yield return (procedure.HandlerEmail, DigestReason.Handler);
-        if (rung >= EscalationRung.DepartmentHead)
+        IEnumerable<Person> heads = staff.WithRole(Role.Head, procedure.Department).ToList();
+        if (roles.Contains(EscalationRole.Handler))
         {
-            foreach (var head in staff.WithRole(Role.Head, procedure.Department))
+            if (procedure.HandlerEmail.Length > 0)
             {
-                yield return (head.Email, DigestReason.DepartmentHead);
+                yield return (procedure.HandlerEmail, DigestReason.Handler);
+            }
+
+            if (staff.Find(procedure.HandlerEmail) is null)
+            {
+                foreach (var head in heads)
+                {
+                    yield return (head.Email, DigestReason.NoKnownHandler);
+                }
             }
         }
 
-        if (rung >= EscalationRung.LeaderAndCoordinator)
+        foreach (var (role, reason, people) in new[]
         {
-            foreach (var person in staff.WithRole(Role.Leader, procedure.Department))
+            (EscalationRole.Head, DigestReason.DepartmentHead, heads),
+            (EscalationRole.Leader, DigestReason.LeaderInCharge, staff.WithRole(Role.Leader, procedure.Department)),
+            (EscalationRole.Coordinator, DigestReason.Coordinator, staff.WithRole(Role.Coordinator)),
+        })
+        {
+            if (roles.Contains(role))
             {
-                yield return (person.Email, DigestReason.LeaderInCharge);
-            }
-
-            foreach (var person in staff.WithRole(Role.Coordinator))
-            {
-                yield return (person.Email, DigestReason.Coordinator);
+                foreach (var person in people)
+                {
+                    yield return (person.Email, reason);
+                }
             }
         }
     }

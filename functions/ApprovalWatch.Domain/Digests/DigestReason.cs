@@ -6,6 +6,9 @@ public enum DigestReason
     /// <summary>The recipient handles it.</summary>
     Handler,
 
+    /// <summary>It is due soon or overdue in the recipient's department and its handler is missing or not in the directory.</summary>
+    NoKnownHandler,
+
     /// <summary>It is overdue in the recipient's department.</summary>
     DepartmentHead,
 

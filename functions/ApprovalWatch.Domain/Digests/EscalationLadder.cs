@@ -3,41 +3,64 @@ using ApprovalWatch.Deadlines;
 namespace ApprovalWatch.Digests;
 
 /// <summary>
-/// Who hears of a procedure, by its flag and how long it has been overdue (in working days). Yellow and
-/// red always go to the handler. The defaults here are the app's defaults.
+/// Who hears of a procedure (<c>config/escalation.json</c>, see <see cref="EscalationLadderFile"/>): rungs by
+/// working days overdue, each naming the roles it notifies, with per-stage and per-procedure overrides. A
+/// yellow procedure stands on the first rung. It climbs one rung higher when it is past its statutory limit,
+/// and one more when it has been yellow in <see cref="ClimbAfterYellowPeriods"/> separate warning periods or
+/// found overdue in <see cref="ClimbAfterOverdueWeeks"/> weeks; never above the top rung.
 /// </summary>
 public sealed record EscalationLadder
 {
     public static readonly EscalationLadder Default = new();
 
-    /// <summary>Yellow when due within this many working days (or today).</summary>
-    public int WarningWorkingDays { get; init; } = 3;
+    public IReadOnlyList<EscalationStep> Rungs { get; init; } =
+    [
+        new(0, new HashSet<EscalationRole> { EscalationRole.Handler }),
+        new(1, new HashSet<EscalationRole> { EscalationRole.Handler, EscalationRole.Head }),
+        new(5, new HashSet<EscalationRole> { EscalationRole.Handler, EscalationRole.Head, EscalationRole.Leader, EscalationRole.Coordinator }),
+        new(10, new HashSet<EscalationRole> { EscalationRole.Handler, EscalationRole.Head, EscalationRole.Leader, EscalationRole.Coordinator, EscalationRole.WeeklyReport }),
+    ];
 
-    /// <summary>Red procedures go to the department head from this many working days overdue.</summary>
-    public int HeadAfterOverdueDays { get; init; } = 1;
+    public IReadOnlyList<EscalationOverride> Overrides { get; init; } = [];
 
-    /// <summary>And to the leader in charge and the development &amp; reform coordinator from this many.</summary>
-    public int LeaderAfterOverdueDays { get; init; } = 5;
+    /// <summary>0: never.</summary>
+    public int ClimbAfterYellowPeriods { get; init; } = 2;
 
-    /// <summary>And into the weekly report to the leadership from this many.</summary>
-    public int ReportAfterOverdueDays { get; init; } = 10;
+    /// <summary>0: never. Until the weekly report (#12) records who it named, a week in which a scan found the procedure overdue counts as one report.</summary>
+    public int ClimbAfterOverdueWeeks { get; init; } = 3;
 
-    /// <summary>
-    /// The rung a line has reached by the working days it is overdue. A procedure past its statutory limit
-    /// climbs one rung higher.
-    /// </summary>
-    public EscalationRung RungOf(DigestLine line)
+    /// <summary>The rungs that apply to a line: its procedure's override, else its stage's, else the ladder's.</summary>
+    public IReadOnlyList<EscalationStep> RungsFor(DigestLine line) => line is ProcedureLine procedure
+        ? (Overrides.FirstOrDefault(o => o.Procedure == procedure.ProcedureCode)
+            ?? Overrides.FirstOrDefault(o => o.Procedure is null && o.Stage == procedure.Stage))?.Rungs ?? Rungs
+        : Rungs;
+
+    /// <summary>The index of the rung a line stands on (0 = the first).</summary>
+    public int RungOf(DigestLine line)
     {
-        if (line.Flag != Flag.Red)
+        var rungs = RungsFor(line);
+        var rung = 0;
+        if (line.Flag == Flag.Red)
         {
-            return EscalationRung.Handler;
+            while (rung + 1 < rungs.Count && rungs[rung + 1].OverdueDays <= line.OverdueWorkingDays)
+            {
+                rung++;
+            }
         }
 
-        var overdue = line.OverdueWorkingDays;
-        var rung = overdue >= ReportAfterOverdueDays ? EscalationRung.WeeklyReport
-            : overdue >= LeaderAfterOverdueDays ? EscalationRung.LeaderAndCoordinator
-            : overdue >= HeadAfterOverdueDays ? EscalationRung.DepartmentHead
-            : EscalationRung.Handler;
-        return line is ProcedureLine { PastStatutory: true } && rung < EscalationRung.WeeklyReport ? rung + 1 : rung;
+        if (line is ProcedureLine procedure)
+        {
+            rung += procedure.PastStatutory ? 1 : 0;
+            rung += Climbs(procedure) ? 1 : 0;
+        }
+
+        return Math.Min(rung, rungs.Count - 1);
     }
+
+    /// <summary>The roles a line reaches.</summary>
+    public IReadOnlySet<EscalationRole> RolesOf(DigestLine line) => line.Flag is Flag.Yellow or Flag.Red ? RungsFor(line)[RungOf(line)].Notify : new HashSet<EscalationRole>();
+
+    private bool Climbs(ProcedureLine line) =>
+        (ClimbAfterYellowPeriods > 0 && line.YellowPeriods >= ClimbAfterYellowPeriods)
+        || (ClimbAfterOverdueWeeks > 0 && line.OverdueWeeks >= ClimbAfterOverdueWeeks);
 }

@@ -26,11 +26,23 @@ public sealed record ProcedureLine : DigestLine
     /// <summary>Open past the statutory limit: escalated one rung higher.</summary>
     public bool PastStatutory { get; init; }
 
+    /// <summary>The procedure's stage (1–4); 0 for a code the catalogue no longer has.</summary>
+    public int Stage { get; init; }
+
+    /// <summary>Separate warning periods the procedure has been yellow in (the ladder climbs on them).</summary>
+    public int YellowPeriods { get; init; }
+
+    /// <summary>Weeks in which a scan found it overdue (the ladder climbs on them).</summary>
+    public int OverdueWeeks { get; init; }
+
     public override string ItemCode => ProcedureCode;
 
     /// <summary>The line of a yellow or red procedure; <paramref name="entry"/> is null for a code the catalogue no longer has.</summary>
-    public static ProcedureLine Of(Procedure procedure, Assessment assessment, CatalogueEntry? entry, string handlerName) => new()
+    public static ProcedureLine Of(Procedure procedure, Assessment assessment, CatalogueEntry? entry, string handlerName, EscalationCounts counts) => new()
     {
+        Stage = entry?.Stage ?? 0,
+        YellowPeriods = counts.YellowPeriods,
+        OverdueWeeks = counts.OverdueWeeks,
         ProjectCode = procedure.ProjectCode,
         ProjectName = procedure.ProjectName,
         ProcedureCode = procedure.ProcedureCode,

@@ -49,6 +49,7 @@ public static class OperatorReportRenderer
             $"{f.File} at {f.ReceivedAt.ToString("u", CultureInfo.InvariantCulture)}: {f.Reason}"));
         Add("中断的入库 Ingestions stopped before their receipt (queued again by the next gather)", report.StalledIngestions.Select(s =>
             $"{s.File}: {s.State} until {s.ClaimedUntil.ToString("u", CultureInfo.InvariantCulture)}, queued {s.Queueings} time(s)"));
+        Add("配置文件未采用 Configuration refused (config container; mend the file, it is read again at once)", report.RefusedConfiguration);
         return sections;
     }
 

@@ -25,8 +25,10 @@ public sealed class DayMeasurement(DateOnly today, ReferenceData reference, int 
     /// <summary>The yellow and red procedures and projects, for the digests.</summary>
     public IReadOnlyList<DigestLine> Lines => _lines;
 
-    /// <summary>Measures one procedure; null when it cannot be measured (see <see cref="Errors"/>).</summary>
-    public Assessment? Add(Procedure procedure)
+    /// <summary>Measures one procedure; null when it cannot be measured (see <see cref="ScanCounts.Errors"/>).</summary>
+    /// <param name="before">The flag its row holds from the last scan.</param>
+    /// <param name="counts">The escalation counts its row holds.</param>
+    public ProcedureMeasure? Add(Procedure procedure, Flag? before = null, EscalationCounts? counts = null)
     {
         var entry = reference.Catalogue.Find(procedure.ProcedureCode);
         Assessment assessment;
@@ -51,12 +53,13 @@ public sealed class DayMeasurement(DateOnly today, ReferenceData reference, int 
             _projectNames[procedure.ProjectCode] = procedure.ProjectName;
         }
 
+        var climbed = (counts ?? new EscalationCounts()).After(before, assessment.Flag, today);
         if (assessment.Flag is Flag.Yellow or Flag.Red)
         {
-            _lines.Add(ProcedureLine.Of(procedure, assessment, entry, reference.Staff.Find(procedure.HandlerEmail)?.Name ?? procedure.HandlerEmail));
+            _lines.Add(ProcedureLine.Of(procedure, assessment, entry, reference.Staff.Find(procedure.HandlerEmail)?.Name ?? procedure.HandlerEmail, climbed));
         }
 
-        return assessment;
+        return new ProcedureMeasure(assessment, climbed);
     }
 
     /// <summary>Measures every project of the procedures added since the last call.</summary>

@@ -47,7 +47,10 @@ public sealed class StaffDirectory
             }
 
             var calendar = table.Get(row, "calendar");
-            people.Add(new Person(email, table.Required(row, "name"), department, role, calendar.Length > 0 ? calendar : Calendar.CalendarSet.National));
+            var language = table.Get(row, "language") is { Length: > 0 } code
+                ? Languages.Find(code) ?? throw table.Error(row, $"language '{code}' is not zh or en")
+                : Language.Chinese;
+            people.Add(new Person(email, table.Required(row, "name"), department, role, calendar.Length > 0 ? calendar : Calendar.CalendarSet.National, language));
         }
 
         return new StaffDirectory(people);

@@ -228,7 +228,8 @@ public sealed class SubmissionValidator(
 
         var acceptedOn = Date(SubmissionColumn.AcceptedOn, required: true);
         var limitDays = Days(SubmissionColumn.LimitDays) ?? entry?.PromisedDays;
-        var handler = Required(SubmissionColumn.HandlerEmail);
+        // An empty handler is taken: the department's head hears of the procedure instead, and the receipt says so.
+        var handler = Get(SubmissionColumn.HandlerEmail);
         if (handler.Length > 0 && !EmailAddress.IsValid(handler))
         {
             Fail(SubmissionColumn.HandlerEmail, "邮箱格式不符；not an email address");

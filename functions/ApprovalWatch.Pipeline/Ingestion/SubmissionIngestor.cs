@@ -111,14 +111,15 @@ public sealed class SubmissionIngestor(
         }
 
         var validator = Validator();
-        var result = await applier.ApplyAsync(validator.Validate(Open().Rows), message.BlobName, file.Hash, cancellationToken);
+        var handlers = new HandlerCheck(reference.Staff);
+        var result = await applier.ApplyAsync(validator.Validate(Open().Rows).Select(handlers.Check), message.BlobName, file.Hash, cancellationToken);
         var receipt = await WriteAsync(message, new Receipt
         {
             File = message.BlobName,
             Department = department.Id,
             Status = Receipt.AppliedStatus,
             Format = check.Format,
-            Notes = [.. check.Notes, .. validator.IgnoredColumns.Select(c => $"列“{c}”未识别，未读取；column '{c}' is not one ApprovalWatch knows and was not read.")],
+            Notes = [.. check.Notes, .. validator.IgnoredColumns.Select(c => $"列“{c}”未识别，未读取；column '{c}' is not one ApprovalWatch knows and was not read."), .. handlers.Notes()],
             ContentHash = file.Hash,
             ReceivedAt = time.GetUtcNow(),
             Rows = validator.DataRows,

@@ -6,7 +6,8 @@ namespace ApprovalWatch.Mail;
 
 /// <summary>
 /// Keeps each digest waiting to be sent as a blob, <c>digests/{date}/{recipient}.json</c>: a queue message
-/// holds only 64 KiB, so the notify message names the digest instead of carrying it.
+/// holds only 64 KiB, so the notify message names the digest instead of carrying it. Beside them, each
+/// recipient's <see cref="DigestMemory"/> (<c>digests/memory/{recipient}.json</c>), what his next digest is compared with.
 /// </summary>
 public sealed class DigestStore(StorageAccount storage)
 {
@@ -17,6 +18,24 @@ public sealed class DigestStore(StorageAccount storage)
             BinaryData.FromObjectAsJson(digest, StorageJson.Options),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } },
             cancellationToken);
+
+    public async Task<DigestMemory?> ReadMemoryAsync(string recipient, CancellationToken cancellationToken)
+    {
+        var blob = storage.Digests.GetBlobClient(MemoryBlobName(recipient));
+        try
+        {
+            return (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToObjectFromJson<DigestMemory>(StorageJson.Options);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public Task WriteMemoryAsync(string recipient, DigestMemory memory, CancellationToken cancellationToken) =>
+        storage.Digests.GetBlobClient(MemoryBlobName(recipient)).UploadAsync(BinaryData.FromObjectAsJson(memory, StorageJson.Options), overwrite: true, cancellationToken);
+
+    private static string MemoryBlobName(string recipient) => $"memory/{recipient.ToLowerInvariant()}.json";
 
     public async Task<Digest> ReadAsync(DateOnly date, string recipient, CancellationToken cancellationToken)
     {

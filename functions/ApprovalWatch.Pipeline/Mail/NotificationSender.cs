@@ -24,8 +24,9 @@ public sealed class NotificationSender(
     ReceiptWriter receipts,
     NotificationQueue queue,
     OperatorReportBuilder operatorReports,
-    SendGridMailer mailer,
-    IOptions<SendGridOptions> options,
+    Reference.ReferenceDataLoader referenceLoader,
+    IMailTransport mailer,
+    IOptions<MailOptions> options,
     TimeProvider time,
     ILogger<NotificationSender> logger)
 {
@@ -204,6 +205,8 @@ public sealed class NotificationSender(
         }
 
         var digest = await digests.ReadAsync(message.Date, message.Recipient, cancellationToken);
-        return (digest.RecipientName, DigestRenderer.Render(digest), digest.Lines.Count());
+        var reference = await referenceLoader.LoadAsync(cancellationToken);
+        var language = reference.Staff.Find(digest.RecipientEmail)?.Language ?? Staff.Language.Chinese;
+        return (digest.RecipientName, reference.Templates.Render(digest, language), digest.Lines.Count());
     }
 }

@@ -5,14 +5,10 @@ using SendGrid.Helpers.Mail;
 
 namespace ApprovalWatch.Mail;
 
-/// <summary>
-/// Sends one rendered email through the SendGrid SDK and returns SendGrid's message id; a failure is a
-/// <see cref="MailDeliveryException"/> that says whether trying again can help, and whether the mail may
-/// have gone out all the same (a call that timed out after it was sent).
-/// </summary>
-public sealed class SendGridMailer(IOptions<SendGridOptions> options)
+/// <summary>Sends through the SendGrid SDK: 429 and 5xx are transient, 401/403 the account's, a call that timed out after it was sent uncertain.</summary>
+public sealed class SendGridMailer(IOptions<MailOptions> options, IOptions<SendGridOptions> sendGrid) : IMailTransport
 {
-    private readonly SendGridClient _client = new(new HttpClient { Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds) }, Client(options.Value));
+    private readonly SendGridClient _client = new(new HttpClient { Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds) }, Client(sendGrid.Value));
 
     public async Task<string> SendAsync(string to, string toName, RenderedMail mail, IDictionary<string, string> customArgs, CancellationToken cancellationToken)
     {

@@ -8,8 +8,8 @@ using Azure.Storage.Blobs.Models;
 
 namespace ApprovalWatch.Operations;
 
-/// <summary>Gathers the <see cref="OperatorReport"/> from storage: poison queues, the Notifications ledger, the Scans table, receipts, in-flight claims.</summary>
-public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans, IngestClaims claims, ReceiptWriter receipts, TimeProvider time)
+/// <summary>Gathers the <see cref="OperatorReport"/> from storage: poison queues, the Notifications ledger, the Scans table, receipts, in-flight claims, refused configuration.</summary>
+public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans, IngestClaims claims, ReceiptWriter receipts, Reference.ReferenceDataLoader referenceLoader, TimeProvider time)
 {
     /// <summary>How far back failures are reported (older ones are the operator's to close by hand).</summary>
     public const int LookBackDays = 14;
@@ -30,6 +30,7 @@ public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans,
             RefusedFiles = [.. await RefusedAsync(previousScan, cancellationToken), .. inFlight.Values.Where(c => c.State == IngestClaimEntity.Refused).Select(c => new RefusedFile(c.BlobName, c.ClaimedUntil, $"no receipt could be written: {c.Reason}"))],
             StalledIngestions = inFlight.Values.Where(c => c.State != IngestClaimEntity.Refused && (c.ClaimedUntil <= now || c.Queueings > 1))
                 .Select(c => new StalledIngestion(c.BlobName, c.State, c.ClaimedUntil, c.Queueings)).OrderBy(s => s.File, StringComparer.Ordinal).ToList(),
+            RefusedConfiguration = (await referenceLoader.LoadAsync(cancellationToken)).Problems,
         };
     }
 

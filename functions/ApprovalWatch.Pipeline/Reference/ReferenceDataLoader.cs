@@ -1,10 +1,12 @@
 using System.Text;
 using ApprovalWatch.Calendar;
 using ApprovalWatch.Catalogue;
+using ApprovalWatch.Digests;
 using ApprovalWatch.Staff;
 using ApprovalWatch.Storage;
 using Azure;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Reference;
 
@@ -13,9 +15,11 @@ namespace ApprovalWatch.Reference;
 /// optional <c>served-regions.csv</c> and the <see cref="CalendarFolder"/> — so that an operator's new file
 /// takes effect without a deploy. Kept per instance and read again only when a file's ETag changed: a load
 /// costs one listing of the container, not a read of every file. A missing or malformed file fails the run
-/// with a message naming it.
+/// with a message naming it — except the escalation ladder (<c>escalation.json</c>) and the digest templates
+/// (<c>templates/*.liquid</c>), which are optional: a broken one is reported (log, operator report) and the
+/// last good one, or the built-in one, stays in force.
 /// </summary>
-public sealed class ReferenceDataLoader(StorageAccount storage)
+public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<ReferenceDataLoader> logger)
 {
     public const string CatalogueBlob = "catalogue.csv";
     public const string DirectoryBlob = "directory.csv";
@@ -28,7 +32,8 @@ public sealed class ReferenceDataLoader(StorageAccount storage)
         var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            if (blob.Name is CatalogueBlob or DirectoryBlob or ReferenceData.ServedRegionsFile || blob.Name.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal))
+            if (blob.Name is CatalogueBlob or DirectoryBlob or ReferenceData.ServedRegionsFile or EscalationLadderFile.BlobName or DigestTemplates.HtmlBlob or DigestTemplates.TextBlob
+                || blob.Name.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal))
             {
                 versions[blob.Name] = blob.Properties.ETag?.ToString() ?? "";
             }
@@ -40,12 +45,17 @@ public sealed class ReferenceDataLoader(StorageAccount storage)
             return loaded.Data;
         }
 
-        var data = await ReadAllAsync(container, versions.Keys, cancellationToken);
+        var data = await ReadAllAsync(container, versions.Keys, Volatile.Read(ref _loaded)?.Data, cancellationToken);
+        foreach (var problem in data.Problems)
+        {
+            logger.LogError("Configuration refused: {Problem}", problem);
+        }
+
         Volatile.Write(ref _loaded, new Loaded(version, data));
         return data;
     }
 
-    private static async Task<ReferenceData> ReadAllAsync(BlobContainerClient container, ICollection<string> names, CancellationToken cancellationToken)
+    private static async Task<ReferenceData> ReadAllAsync(BlobContainerClient container, ICollection<string> names, ReferenceData? lastGood, CancellationToken cancellationToken)
     {
         var catalogue = ProcedureCatalogue.Parse(await ReadAsync(container, CatalogueBlob, cancellationToken));
         var staff = StaffDirectory.Parse(await ReadAsync(container, DirectoryBlob, cancellationToken));
@@ -59,7 +69,39 @@ public sealed class ReferenceDataLoader(StorageAccount storage)
         var regions = names.Contains(ReferenceData.ServedRegionsFile)
             ? ReferenceData.ParseServedRegions(await ReadAsync(container, ReferenceData.ServedRegionsFile, cancellationToken))
             : [];
-        return new ReferenceData(catalogue, staff, calendars, regions);
+        var problems = new List<string>();
+        var ladder = EscalationLadder.Default;
+        if (names.Contains(EscalationLadderFile.BlobName))
+        {
+            try
+            {
+                ladder = EscalationLadderFile.Parse(await (await ReadAsync(container, EscalationLadderFile.BlobName, cancellationToken)).ReadToEndAsync(cancellationToken), catalogue);
+            }
+            catch (FormatException e)
+            {
+                ladder = lastGood?.Ladder ?? EscalationLadder.Default;
+                problems.Add($"{e.Message} — {(lastGood is null ? "the built-in ladder" : "the last good ladder")} stays in force");
+            }
+        }
+
+        var templates = DigestTemplates.BuiltIn;
+        if (names.Contains(DigestTemplates.HtmlBlob) || names.Contains(DigestTemplates.TextBlob))
+        {
+            try
+            {
+                templates = DigestTemplates.From(await OptionalTextAsync(DigestTemplates.HtmlBlob), await OptionalTextAsync(DigestTemplates.TextBlob));
+            }
+            catch (FormatException e)
+            {
+                templates = lastGood?.Templates ?? DigestTemplates.BuiltIn;
+                problems.Add($"{e.Message} — {(lastGood is null ? "the built-in templates" : "the last good templates")} stay in force");
+            }
+        }
+
+        return new ReferenceData(catalogue, staff, calendars, regions) { Ladder = ladder, Templates = templates, Problems = problems };
+
+        async Task<string?> OptionalTextAsync(string name) =>
+            names.Contains(name) ? await (await ReadAsync(container, name, cancellationToken)).ReadToEndAsync(cancellationToken) : null;
     }
 
     private static async Task<TextReader> ReadAsync(BlobContainerClient container, string name, CancellationToken cancellationToken)

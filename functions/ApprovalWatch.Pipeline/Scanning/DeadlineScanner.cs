@@ -19,6 +19,7 @@ public sealed class DeadlineScanner(
     StorageAccount storage,
     ReferenceDataLoader referenceLoader,
     ShardMeasurer measurer,
+    DigestComposer composer,
     ScanRuns runs,
     IngestClaims claims,
     ScanLog log,
@@ -60,23 +61,32 @@ public sealed class DeadlineScanner(
     }
 
     /// <summary>Measures every procedure and plans the digests as the day's run would, writing and queueing nothing.</summary>
-    public async Task<ScanResult> PreviewAsync(DateOnly? date, CancellationToken cancellationToken)
+    public async Task<ScanResult> PreviewAsync(DateOnly? date, CancellationToken cancellationToken) =>
+        (await PreviewDigestsAsync(date, cancellationToken)).Result;
+
+    /// <summary>The dry run's result and the digests it planned, whole.</summary>
+    public async Task<(ScanResult Result, IReadOnlyList<Digest> Digests)> PreviewDigestsAsync(DateOnly? date, CancellationToken cancellationToken)
     {
         var today = date ?? OfficeClock.Today(time);
         var reference = await referenceLoader.LoadAsync(cancellationToken);
         if (SkipReason(today, reference) is { } skipped)
         {
-            return new ScanResult { Date = today, Skipped = skipped };
+            return (new ScanResult { Date = today, Skipped = skipped }, []);
         }
 
-        var missed = await MissedAsync(today, reference, cancellationToken);
-        var applying = await WaitForApplyingAsync(TimeSpan.Zero, cancellationToken);
+        var notes = new DayNotes(await MissedAsync(today, reference, cancellationToken), await WaitForApplyingAsync(TimeSpan.Zero, cancellationToken));
         var output = await measurer.MeasureAsync(today, reference, ShardRange.All, write: false, cancellationToken);
-        var digests = output.Lines
-            .GroupBy(l => l.To, StringComparer.Ordinal)
-            .Select(g => DigestSummary.Of(DigestNotes.Annotate(DigestPlanner.Compose(today, g.Key, reference.Staff, g), missed, applying)))
-            .ToList();
-        return new ScanResult { Date = today, Shards = 1, Counts = output.Counts, Digests = digests, MissedDays = missed, Applying = applying };
+        var digests = new List<Digest>();
+        foreach (var routed in output.Lines.GroupBy(l => l.To, StringComparer.Ordinal))
+        {
+            digests.Add(await composer.ComposeAsync(today, routed.ToList(), reference, output.Counts, notes, cancellationToken));
+        }
+
+        var result = new ScanResult
+        {
+            Date = today, Shards = 1, Counts = output.Counts, Digests = digests.Select(DigestSummary.Of).ToList(), MissedDays = notes.MissedDays, Applying = notes.Applying,
+        };
+        return (result, digests);
     }
 
     private string? SkipReason(DateOnly today, ReferenceData reference)

@@ -22,6 +22,7 @@ public sealed class ScanFinisher(
     ReferenceDataLoader referenceLoader,
     ScanRuns runs,
     ShardLines lines,
+    DigestComposer composer,
     NotificationQueue notifications,
     ScanLog log,
     OperatorReportBuilder operatorReports,
@@ -45,15 +46,21 @@ public sealed class ScanFinisher(
         var digests = new List<DigestSummary>();
         var (queued, already, dayOff) = (0, 0, 0);
         var sources = Enumerable.Range(0, run.Shards).Select(shard => lines.ReadAsync(runName, shard, cancellationToken));
+        var notes = new DayNotes(missed, applying);
         await foreach (var routed in RecipientMerge.ByRecipientAsync(sources, cancellationToken))
         {
-            var digest = DigestNotes.Annotate(DigestPlanner.Compose(today, routed[0].To, reference.Staff, routed), missed, applying);
+            var digest = await composer.ComposeAsync(today, routed, reference, counts, notes, cancellationToken);
             digests.Add(DigestSummary.Of(digest));
-            switch (await QueueAsync(digest, reference, cancellationToken))
+            var outcome = await QueueAsync(digest, reference, cancellationToken);
+            (queued, already, dayOff) = outcome switch
             {
-                case true: queued++; break;
-                case false: already++; break;
-                case null: dayOff++; break;
+                true => (queued + 1, already, dayOff),
+                false => (queued, already + 1, dayOff),
+                null => (queued, already, dayOff + 1),
+            };
+            if (outcome is not null)
+            {
+                await composer.RememberAsync(digest, reference.Ladder, cancellationToken);
             }
         }
 
@@ -93,7 +100,7 @@ public sealed class ScanFinisher(
     private async Task<bool?> QueueAsync(Digest digest, ReferenceData reference, CancellationToken cancellationToken)
     {
         var calendarName = reference.Staff.Find(digest.RecipientEmail)?.Calendar ?? CalendarSet.National;
-        if (!reference.Calendars.Get(calendarName).IsWorkingDay(digest.Date) && !(options.Value.SendCriticalOnDaysOff && DigestPlanner.IsCritical(digest, options.Value.Ladder)))
+        if (!reference.Calendars.Get(calendarName).IsWorkingDay(digest.Date) && !(options.Value.SendCriticalOnDaysOff && DigestPlanner.IsCritical(digest, reference.Ladder)))
         {
             return null;
         }

@@ -1,28 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using ApprovalWatch.Deadlines;
-using ApprovalWatch.Digests;
 
 namespace ApprovalWatch.Scanning;
 
 /// <summary>
-/// The warning windows, escalation ladder and project limits (configuration section <c>Scan</c>); the
-/// defaults are <see cref="EscalationLadder"/>'s and <see cref="ProjectLimits"/>'s.
+/// The warning windows, project limits and shards of the daily scan (configuration section <c>Scan</c>); the
+/// project limits' defaults are <see cref="ProjectLimits"/>'s. The escalation ladder is data: <c>config/escalation.json</c>.
 /// </summary>
 public sealed class ScanOptions
 {
     public const string Section = "Scan";
 
     [Range(0, 60)]
-    public int WarningWorkingDays { get; set; } = EscalationLadder.Default.WarningWorkingDays;
-
-    [Range(0, 250)]
-    public int HeadAfterOverdueDays { get; set; } = EscalationLadder.Default.HeadAfterOverdueDays;
-
-    [Range(0, 250)]
-    public int LeaderAfterOverdueDays { get; set; } = EscalationLadder.Default.LeaderAfterOverdueDays;
-
-    [Range(0, 250)]
-    public int ReportAfterOverdueDays { get; set; } = EscalationLadder.Default.ReportAfterOverdueDays;
+    public int WarningWorkingDays { get; set; } = 3;
 
     /// <summary>From a project's first acceptance to its construction permit (the national reform target).</summary>
     [Range(1, 2500)]
@@ -54,14 +44,6 @@ public sealed class ScanOptions
 
     /// <summary>Send digests with lines at the weekly-report rung even on a recipient's day off.</summary>
     public bool SendCriticalOnDaysOff { get; set; }
-
-    public EscalationLadder Ladder => new()
-    {
-        WarningWorkingDays = WarningWorkingDays,
-        HeadAfterOverdueDays = HeadAfterOverdueDays,
-        LeaderAfterOverdueDays = LeaderAfterOverdueDays,
-        ReportAfterOverdueDays = ReportAfterOverdueDays,
-    };
 
     public ProjectLimits ProjectLimits => new()
     {

@@ -1,4 +1,5 @@
 using ApprovalWatch.Calendar;
+using ApprovalWatch.Deadlines;
 using ApprovalWatch.Digests;
 using ApprovalWatch.Reference;
 using ApprovalWatch.Storage;
@@ -35,12 +36,12 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
             var procedureWrites = new List<TableTransactionAction>();
             foreach (var row in project)
             {
-                if (measurement.Add(row.ToProcedure()) is not { } assessment)
+                if (measurement.Add(row.ToProcedure(), Flags.Parse(row.Flag), row.EscalationCounts) is not { } measure)
                 {
                     continue;
                 }
 
-                var fields = ProcedureScanFields.Of(row, assessment, today);
+                var fields = ProcedureScanFields.Of(row, measure, today);
                 if (!fields.SameAs(row))
                 {
                     procedureWrites.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, fields, fields.ETag));
@@ -100,7 +101,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
 
         await writes.WhenAllAsync();
         var lines = measurement.Lines
-            .SelectMany(line => DigestPlanner.Route(line, reference.Staff, scan.Ladder))
+            .SelectMany(line => DigestPlanner.Route(line, reference.Staff, reference.Ladder))
             .OrderBy(r => r.To, StringComparer.Ordinal)
             .ToList();
         return new ShardOutput(measurement.Counts, lines, segments.ToList());

@@ -62,6 +62,16 @@ public sealed class ProcedureEntity : ITableEntity
 
     public string? FlaggedOn { get; set; }
 
+    public int? YellowPeriods { get; set; }
+
+    public int? OverdueWeeks { get; set; }
+
+    public string? LastOverdueWeek { get; set; }
+
+    /// <summary>The escalation counts the scan keeps here.</summary>
+    [System.Runtime.Serialization.IgnoreDataMember]
+    public EscalationCounts EscalationCounts => new(YellowPeriods ?? 0, OverdueWeeks ?? 0, LastOverdueWeek);
+
     public static ProcedureEntity From(Procedure p, string sourceBlob, string sourceHash, int sourceLine) => new()
     {
         PartitionKey = p.ProjectCode,
@@ -113,6 +123,9 @@ public sealed class ProcedureEntity : ITableEntity
         DueOn = stored.DueOn;
         FinishedLate = stored.FinishedLate;
         FlaggedOn = stored.FlaggedOn;
+        YellowPeriods = stored.YellowPeriods;
+        OverdueWeeks = stored.OverdueWeeks;
+        LastOverdueWeek = stored.LastOverdueWeek;
         ETag = stored.ETag;
         return this;
     }

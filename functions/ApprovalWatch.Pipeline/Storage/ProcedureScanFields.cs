@@ -7,8 +7,9 @@ namespace ApprovalWatch.Storage;
 /// <summary>
 /// The columns of a Procedures row that the scan writes (a merge that leaves the reported facts alone);
 /// ingestion carries them over when it replaces a row. Only what changes rarely is kept — the flag, the due
-/// date — so a day's scan writes the rows whose state changed, not every open procedure; the working days left
-/// change daily and are computed from the due date when read.
+/// date, the escalation counts (a red procedure's once a week) — so a day's scan writes the rows whose state
+/// changed, not every open procedure; the working days left change daily and are computed from the due date
+/// when read.
 /// </summary>
 public sealed class ProcedureScanFields : ITableEntity
 {
@@ -28,17 +29,26 @@ public sealed class ProcedureScanFields : ITableEntity
 
     public string? FlaggedOn { get; set; }
 
-    public static ProcedureScanFields Of(ProcedureEntity row, Assessment assessment, DateOnly today) => new()
+    public int? YellowPeriods { get; set; }
+
+    public int? OverdueWeeks { get; set; }
+
+    public string? LastOverdueWeek { get; set; }
+
+    public static ProcedureScanFields Of(ProcedureEntity row, Scanning.ProcedureMeasure measure, DateOnly today) => new()
     {
         PartitionKey = row.PartitionKey,
         RowKey = row.RowKey,
-        Flag = assessment.Flag.Code(),
-        DueOn = IsoDate.Format(assessment.Deadline.DueOn),
-        FinishedLate = assessment.FinishedLate,
+        Flag = measure.Assessment.Flag.Code(),
+        DueOn = IsoDate.Format(measure.Assessment.Deadline.DueOn),
+        FinishedLate = measure.Assessment.FinishedLate,
         FlaggedOn = IsoDate.Format(today),
+        YellowPeriods = measure.Counts.YellowPeriods,
+        OverdueWeeks = measure.Counts.OverdueWeeks,
+        LastOverdueWeek = measure.Counts.LastOverdueWeek,
     };
 
     /// <summary>True when the row already says what these fields say (the day it was flagged aside).</summary>
     public bool SameAs(ProcedureEntity row) =>
-        (Flag, DueOn, FinishedLate) == (row.Flag, row.DueOn, row.FinishedLate);
+        (Flag, DueOn, FinishedLate, YellowPeriods ?? 0, OverdueWeeks ?? 0, LastOverdueWeek) == (row.Flag, row.DueOn, row.FinishedLate, row.YellowPeriods ?? 0, row.OverdueWeeks ?? 0, row.LastOverdueWeek);
 }

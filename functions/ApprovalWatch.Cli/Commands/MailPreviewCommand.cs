@@ -1,0 +1,39 @@
+using ApprovalWatch.Reference;
+using ApprovalWatch.Scanning;
+using ApprovalWatch.Staff;
+
+namespace ApprovalWatch.Cli.Commands;
+
+/// <summary>One person's digest of a day as the scan would make it (nothing written, nothing sent): the HTML to a file, the text printed.</summary>
+public static class MailPreviewCommand
+{
+    public static async Task<int> RunAsync(CliSettings settings, string to, string? outFile, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
+        var (scan, digests) = await runtime.Get<DeadlineScanner>().PreviewDigestsAsync(settings.AsOf, cancellationToken);
+        if (scan.Skipped is not null)
+        {
+            output.WriteLine($"No digests: {scan.Skipped}.");
+            return 0;
+        }
+
+        var digest = digests.FirstOrDefault(d => d.RecipientEmail.Equals(to.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (digest is null)
+        {
+            output.WriteLine($"{to} gets no digest on {scan.Date:yyyy-MM-dd}: nothing that reaches him is due soon or overdue.");
+            return 0;
+        }
+
+        var reference = await runtime.Get<ReferenceDataLoader>().LoadAsync(cancellationToken);
+        var mail = reference.Templates.Render(digest, reference.Staff.Find(to)?.Language ?? Language.Chinese);
+        var path = Path.GetFullPath(outFile ?? Path.Combine("out", "preview", $"{scan.Date:yyyy-MM-dd}-{digest.RecipientEmail}.html"));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path, mail.Html, cancellationToken);
+        output.WriteLine($"Subject: {mail.Subject}");
+        output.WriteLine();
+        output.Write(mail.Text);
+        output.WriteLine();
+        output.WriteLine($"HTML written to {path}");
+        return 0;
+    }
+}

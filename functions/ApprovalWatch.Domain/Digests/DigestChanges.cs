@@ -1,0 +1,32 @@
+using ApprovalWatch.Deadlines;
+
+namespace ApprovalWatch.Digests;
+
+/// <summary>Marks each line of a digest new, worse or still open against the recipient's previous digest, and lists what was resolved since.</summary>
+public static class DigestChanges
+{
+    public static Digest Mark(Digest digest, IReadOnlyList<DigestItem>? previous, EscalationLadder ladder)
+    {
+        var before = (previous ?? []).ToDictionary(i => i.Key, StringComparer.Ordinal);
+        var changes = new Dictionary<string, LineChange>(StringComparer.Ordinal);
+        foreach (var line in digest.DistinctLines)
+        {
+            var now = DigestItem.Of(line, ladder);
+            changes[now.Key] = before.GetValueOrDefault(now.Key) switch
+            {
+                null => LineChange.New,
+                { } was when (was.Flag == Flag.Yellow && now.Flag == Flag.Red) || now.Rung > was.Rung => LineChange.Worse,
+                _ => LineChange.StillOpen,
+            };
+        }
+
+        return digest with
+        {
+            Changes = changes,
+            Resolved = before.Values.Where(i => !changes.ContainsKey(i.Key)).OrderBy(i => i.Key, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    public static IReadOnlyList<DigestItem> Items(Digest digest, EscalationLadder ladder) =>
+        digest.DistinctLines.Select(l => DigestItem.Of(l, ladder)).ToList();
+}

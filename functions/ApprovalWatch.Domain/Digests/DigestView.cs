@@ -1,0 +1,99 @@
+using ApprovalWatch.Deadlines;
+
+namespace ApprovalWatch.Digests;
+
+/// <summary>
+/// What a digest template sees, in the recipient's one language: the subject, a summary first (counts by state,
+/// changes since the previous digest, the most urgent items), then each section's lines grouped for the role —
+/// by project for a handler and a leader, by handler for a department head, by department for the coordinator
+/// (with the rest of each department counted) — and what was resolved. Plain dictionaries and lists, so that
+/// an operator's template reads <c>{{ summary.red }}</c> or <c>{% for group in section.groups %}</c>.
+/// </summary>
+public static class DigestView
+{
+    private const int WorstShown = 3;
+
+    public static Dictionary<string, object?> Of(Digest digest, DigestText text)
+    {
+        var lines = MostUrgentFirst(digest.DistinctLines).ToList();
+        var red = lines.Count(l => l.Flag == Flag.Red);
+        var yellow = lines.Count(l => l.Flag == Flag.Yellow);
+        var changes = lines.GroupBy(digest.ChangeOf).ToDictionary(g => g.Key, g => g.Count());
+        return new Dictionary<string, object?>
+        {
+            ["lang"] = Staff.Languages.Tag(text.Language),
+            ["subject"] = text.Subject(digest.Date, red, yellow, lines.FirstOrDefault()),
+            ["greeting"] = text.Greeting(digest.RecipientName),
+            ["intro"] = text.Intro(digest.Date),
+            ["notes"] = digest.Notes.ToList<object?>(),
+            ["labels"] = text.Labels.ToDictionary(l => l.Key, l => (object?)l.Value),
+            ["summary"] = new Dictionary<string, object?>
+            {
+                ["red"] = red,
+                ["yellow"] = yellow,
+                ["new"] = changes.GetValueOrDefault(LineChange.New),
+                ["worse"] = changes.GetValueOrDefault(LineChange.Worse),
+                ["still_open"] = changes.GetValueOrDefault(LineChange.StillOpen),
+                ["resolved"] = digest.Resolved.Count,
+                ["worst"] = lines.Take(WorstShown).Select(l => Line(l, digest, text)).ToList<object?>(),
+            },
+            ["sections"] = digest.Sections.Select(s => Section(s, digest, text)).ToList<object?>(),
+            ["resolved"] = digest.Resolved.Select(i => (object?)$"{text.Project(i.ProjectName, i.ProjectCode)} {text.Name(i)}").ToList(),
+        };
+    }
+
+    private static Dictionary<string, object?> Section(DigestSection section, Digest digest, DigestText text)
+    {
+        Func<DigestLine, string> groupBy = section.Reason switch
+        {
+            DigestReason.DepartmentHead => l => l is ProcedureLine p ? text.Handler(p.HandlerName, p.HandlerEmail) : "",
+            DigestReason.Coordinator => l => l is ProcedureLine p ? text.DepartmentName(p.Department) : "",
+            _ => l => text.Project(l.ProjectName, l.ProjectCode),
+        };
+        var groups = MostUrgentFirst(section.Lines)
+            .GroupBy(groupBy)
+            .Select(g => new Dictionary<string, object?>
+            {
+                ["heading"] = g.Key,
+                ["lines"] = g.Select(l => Line(l, digest, text)).ToList<object?>(),
+                ["others"] = section.Reason == DigestReason.Coordinator ? Others(g.ToList(), digest, text) : null,
+            })
+            .ToList<object?>();
+        return new Dictionary<string, object?> { ["heading"] = text.Heading(section.Reason), ["groups"] = groups };
+    }
+
+    /// <summary>For the coordinator: the department's open procedures not listed, counted.</summary>
+    private static string? Others(IReadOnlyList<DigestLine> listed, Digest digest, DigestText text)
+    {
+        var department = (listed[0] as ProcedureLine)?.Department;
+        var counts = digest.Departments.FirstOrDefault(d => d.Department == department);
+        if (counts is null)
+        {
+            return null;
+        }
+
+        var red = counts.Red - listed.Count(l => l.Flag == Flag.Red);
+        var yellow = counts.Yellow - listed.Count(l => l.Flag == Flag.Yellow);
+        return red > 0 || yellow > 0 ? text.OthersInDepartment(red, yellow) : null;
+    }
+
+    private static Dictionary<string, object?> Line(DigestLine line, Digest digest, DigestText text)
+    {
+        var change = digest.ChangeOf(line);
+        return new Dictionary<string, object?>
+        {
+            ["red"] = line.Flag == Flag.Red,
+            ["state"] = text.State(line),
+            ["change"] = text.Change(change),
+            ["changed"] = change != LineChange.StillOpen,
+            ["project"] = line.ProjectName,
+            ["project_code"] = line.ProjectCode,
+            ["item"] = text.Name(line),
+            ["responsibility"] = text.Responsibility(line),
+            ["limit"] = text.Limit(line),
+        };
+    }
+
+    private static IEnumerable<DigestLine> MostUrgentFirst(IEnumerable<DigestLine> lines) =>
+        lines.OrderBy(l => l.WorkingDaysLeft).ThenBy(l => l.ProjectCode, StringComparer.Ordinal).ThenBy(l => l.ItemCode, StringComparer.Ordinal);
+}

@@ -1,0 +1,6 @@
+using ApprovalWatch.Deadlines;
+
+namespace ApprovalWatch.Scanning;
+
+/// <summary>A procedure measured on a scan day: its assessment and its escalation counts after the day.</summary>
+public sealed record ProcedureMeasure(Assessment Assessment, EscalationCounts Counts);

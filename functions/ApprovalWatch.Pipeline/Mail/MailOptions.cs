@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ApprovalWatch.Mail;
+
+/// <summary>How mail goes out, whatever the transport (configuration section <c>Mail</c>).</summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    /// <summary><see cref="MailTransport.SendGrid"/> (the default) or <see cref="MailTransport.Smtp"/>.</summary>
+    public MailTransport Transport { get; set; } = MailTransport.SendGrid;
+
+    [Required]
+    [EmailAddress]
+    public string From { get; set; } = "";
+
+    public string FromName { get; set; } = "ApprovalWatch 审批时限提醒";
+
+    /// <summary>How long one send may take before its outcome is unknown.</summary>
+    [Range(1, 600)]
+    public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Tries of one mail when the transport fails for a while (429, 5xx, 4xx SMTP replies, no connection), before it is recorded as failed.</summary>
+    [Range(1, 50)]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>The wait before the second try when the provider names none (Retry-After); doubled each try.</summary>
+    [Range(1, 3600)]
+    public int RetryBaseSeconds { get; set; } = 30;
+
+    /// <summary>The longest wait between two tries, whatever Retry-After asks.</summary>
+    [Range(1, 86_400)]
+    public int MaxRetryDelaySeconds { get; set; } = 3600;
+}

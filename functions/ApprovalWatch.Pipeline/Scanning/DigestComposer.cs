@@ -1,0 +1,38 @@
+using ApprovalWatch.Deadlines;
+using ApprovalWatch.Digests;
+using ApprovalWatch.Mail;
+using ApprovalWatch.Reference;
+
+namespace ApprovalWatch.Scanning;
+
+/// <summary>
+/// Makes one recipient's digest of a day from his routed lines: sections by reason, the notes of the day, every
+/// department's counts for a coordinator, and each line marked new, worse or still open against his previous
+/// digest (and what was resolved since). <see cref="RememberAsync"/> keeps it as the one the next is compared with.
+/// </summary>
+public sealed class DigestComposer(DigestStore store)
+{
+    public async Task<Digest> ComposeAsync(DateOnly date, IReadOnlyList<RoutedLine> lines, ReferenceData reference, ScanCounts counts, DayNotes notes, CancellationToken cancellationToken)
+    {
+        var digest = DigestNotes.Annotate(DigestPlanner.Compose(date, lines[0].To, reference.Staff, lines), notes.MissedDays, notes.Applying);
+        if (digest.Sections.Any(s => s.Reason == DigestReason.Coordinator))
+        {
+            digest = digest with
+            {
+                Departments = counts.Flags.OrderBy(f => f.Key, StringComparer.Ordinal)
+                    .Select(f => new DepartmentCount(f.Key, f.Value.GetValueOrDefault(Flag.Red), f.Value.GetValueOrDefault(Flag.Yellow))).ToList(),
+            };
+        }
+
+        var memory = await store.ReadMemoryAsync(digest.RecipientEmail, cancellationToken);
+        return DigestChanges.Mark(digest, memory?.Before(date), reference.Ladder);
+    }
+
+    /// <summary>Keeps the digest as the recipient's latest (a digest made again the same day replaces it).</summary>
+    public async Task RememberAsync(Digest digest, EscalationLadder ladder, CancellationToken cancellationToken)
+    {
+        var items = DigestChanges.Items(digest, ladder);
+        var memory = await store.ReadMemoryAsync(digest.RecipientEmail, cancellationToken);
+        await store.WriteMemoryAsync(digest.RecipientEmail, memory?.After(digest.Date, items) ?? new DigestMemory(digest.Date, items), cancellationToken);
+    }
+}
