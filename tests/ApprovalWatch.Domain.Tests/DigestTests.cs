@@ -18,22 +18,8 @@ public class DigestTests
         new Person("coord@x.org", "徐明", "development-reform", Role.Coordinator),
     ]);
 
-    private static ProcedureLine Line(string procedure, string handler, Flag flag, int left, string department = "housing") => new()
-    {
-        ProjectCode = "2022-653001-48-01-00123X",
-        ProjectName = "阿图什市新城学校建设项目",
-        ProcedureCode = procedure,
-        ChineseName = "施工图设计文件审查",
-        EnglishName = "Construction drawing review",
-        Department = department,
-        HandlerEmail = handler,
-        HandlerName = handler,
-        StartedOn = new DateOnly(2026, 2, 2),
-        DueOn = new DateOnly(2026, 2, 28),
-        LimitDays = 15,
-        Flag = flag,
-        WorkingDaysLeft = left,
-    };
+    private static ProcedureLine Line(string procedure, string handler, Flag flag, int left, string department = "housing") =>
+        TestLines.Procedure(procedure, handler, flag, left, department) with { ChineseName = "施工图设计文件审查", EnglishName = "Construction drawing review", DueOn = new DateOnly(2026, 2, 28) };
 
     [Fact]
     public void Each_recipient_gets_one_digest_up_the_ladder()

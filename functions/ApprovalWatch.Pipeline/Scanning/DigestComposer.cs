@@ -12,7 +12,8 @@ namespace ApprovalWatch.Scanning;
 /// </summary>
 public sealed class DigestComposer(DigestStore store)
 {
-    public async Task<Digest> ComposeAsync(DateOnly date, IReadOnlyList<RoutedLine> lines, ReferenceData reference, ScanCounts counts, DayNotes notes, CancellationToken cancellationToken)
+    /// <returns>The digest, and the recipient's memory it was compared with (to remember it by).</returns>
+    public async Task<(Digest Digest, DigestMemory? Memory)> ComposeAsync(DateOnly date, IReadOnlyList<RoutedLine> lines, ReferenceData reference, ScanCounts counts, DayNotes notes, CancellationToken cancellationToken)
     {
         var digest = DigestNotes.Annotate(DigestPlanner.Compose(date, lines[0].To, reference.Staff, lines), notes.MissedDays, notes.Applying);
         if (digest.Sections.Any(s => s.Reason == DigestReason.Coordinator))
@@ -25,14 +26,13 @@ public sealed class DigestComposer(DigestStore store)
         }
 
         var memory = await store.ReadMemoryAsync(digest.RecipientEmail, cancellationToken);
-        return DigestChanges.Mark(digest, memory?.Before(date), reference.Ladder);
+        return (DigestChanges.Mark(digest, memory?.Before(date), reference.Ladder), memory);
     }
 
     /// <summary>Keeps the digest as the recipient's latest (a digest made again the same day replaces it).</summary>
-    public async Task RememberAsync(Digest digest, EscalationLadder ladder, CancellationToken cancellationToken)
+    public Task RememberAsync(Digest digest, DigestMemory? memory, EscalationLadder ladder, CancellationToken cancellationToken)
     {
         var items = DigestChanges.Items(digest, ladder);
-        var memory = await store.ReadMemoryAsync(digest.RecipientEmail, cancellationToken);
-        await store.WriteMemoryAsync(digest.RecipientEmail, memory?.After(digest.Date, items) ?? new DigestMemory(digest.Date, items), cancellationToken);
+        return store.WriteMemoryAsync(digest.RecipientEmail, memory?.After(digest.Date, items) ?? new DigestMemory(digest.Date, items), cancellationToken);
     }
 }

@@ -49,7 +49,7 @@ public sealed class ScanFinisher(
         var notes = new DayNotes(missed, applying);
         await foreach (var routed in RecipientMerge.ByRecipientAsync(sources, cancellationToken))
         {
-            var digest = await composer.ComposeAsync(today, routed, reference, counts, notes, cancellationToken);
+            var (digest, memory) = await composer.ComposeAsync(today, routed, reference, counts, notes, cancellationToken);
             digests.Add(DigestSummary.Of(digest));
             var outcome = await QueueAsync(digest, reference, cancellationToken);
             (queued, already, dayOff) = outcome switch
@@ -60,7 +60,7 @@ public sealed class ScanFinisher(
             };
             if (outcome is not null)
             {
-                await composer.RememberAsync(digest, reference.Ladder, cancellationToken);
+                await composer.RememberAsync(digest, memory, reference.Ladder, cancellationToken);
             }
         }
 

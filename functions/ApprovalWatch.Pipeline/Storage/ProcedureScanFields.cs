@@ -48,6 +48,11 @@ public sealed class ProcedureScanFields : ITableEntity
         LastOverdueWeek = measure.Counts.LastOverdueWeek,
     };
 
+    /// <summary>Writes these fields into a row about to be stored whole.</summary>
+    public void CopyTo(ProcedureEntity row) =>
+        (row.Flag, row.DueOn, row.FinishedLate, row.FlaggedOn, row.YellowPeriods, row.OverdueWeeks, row.LastOverdueWeek) =
+        (Flag, DueOn, FinishedLate, FlaggedOn, YellowPeriods, OverdueWeeks, LastOverdueWeek);
+
     /// <summary>True when the row already says what these fields say (the day it was flagged aside).</summary>
     public bool SameAs(ProcedureEntity row) =>
         (Flag, DueOn, FinishedLate, YellowPeriods ?? 0, OverdueWeeks ?? 0, LastOverdueWeek) == (row.Flag, row.DueOn, row.FinishedLate, row.YellowPeriods ?? 0, row.OverdueWeeks ?? 0, row.LastOverdueWeek);
