@@ -25,16 +25,37 @@ public class RecipientMergeTests
             Source(),
             Source(Line("b@x.org", "4"), Line("c@x.org", "5")),
             Source(Line("a@x.org", "6")),
-        ]).ToListAsync();
+        ], maxLinesPerSection: 10).ToListAsync();
 
-        Assert.Equal(["a@x.org", "b@x.org", "c@x.org"], merged.Select(g => g[0].To));
-        Assert.Equal([["1", "6"], ["4"], ["2", "3", "5"]], merged.Select(g => g.Select(l => ((ProcedureLine)l.Line).ProcedureCode).Order().ToArray()));
+        var digests = merged.Select(c => c.ToDigest(new DateOnly(2026, 3, 16), new Staff.StaffDirectory([]))).ToList();
+        Assert.Equal(["a@x.org", "b@x.org", "c@x.org"], digests.Select(d => d.RecipientEmail));
+        Assert.Equal([["1", "6"], ["4"], ["2", "3", "5"]], digests.Select(d => d.Lines.Select(l => ((ProcedureLine)l).ProcedureCode).Order().ToArray()));
+    }
+
+    [Fact]
+    public async Task A_long_section_keeps_its_most_urgent_lines_and_counts_the_rest_and_the_digest_counts_them_all()
+    {
+        var lines = Enumerable.Range(1, 500).Select(i => new RoutedLine("head@x.org", DigestReason.DepartmentHead, TestLines.Procedure($"P{i:D3}", "zhang@x.org", i % 5 == 0 ? Flag.Yellow : Flag.Red, i % 5 == 0 ? 1 : -i)));
+
+        var collector = Assert.Single(await RecipientMerge.ByRecipientAsync([Source([.. lines])], maxLinesPerSection: 20).ToListAsync());
+        var digest = collector.ToDigest(new DateOnly(2026, 3, 16), new Staff.StaffDirectory([]));
+
+        var section = Assert.Single(digest.Sections);
+        Assert.Equal(20, section.Lines.Count);
+        Assert.Equal(-499, section.Lines[0].WorkingDaysLeft); // the most overdue first
+        Assert.All(section.Lines, l => Assert.Equal(Flag.Red, l.Flag));
+        Assert.Equal((400 - 20, 100), (section.MoreRed, section.MoreYellow));
+        Assert.Equal((400, 100), (digest.TotalRed, digest.TotalYellow));
+        Assert.Equal(500, digest.OpenKeys!.Count);
+        var text = DigestTemplates.BuiltIn.Render(digest, Staff.Language.English).Text;
+        Assert.Contains("Overdue 400 · Due soon 100", text);
+        Assert.Contains("380 more overdue and 100 more due soon in this section are not", text);
     }
 
     [Fact]
     public async Task A_source_out_of_recipient_order_fails_loudly()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
-            await RecipientMerge.ByRecipientAsync([Source(Line("b@x.org", "1"), Line("a@x.org", "2"))]).ToListAsync());
+            await RecipientMerge.ByRecipientAsync([Source(Line("b@x.org", "1"), Line("a@x.org", "2"))], maxLinesPerSection: 10).ToListAsync());
     }
 }

@@ -22,6 +22,16 @@ public sealed record Digest(DateOnly Date, string RecipientEmail, string Recipie
     /// <summary>For a coordinator: every department's open procedures by flag, beside the lines listed.</summary>
     public IReadOnlyList<DepartmentCount> Departments { get; init; } = [];
 
+    /// <summary>Overdue items of the digest, listed or not; null for a digest that lists them all.</summary>
+    public int? TotalRed { get; init; }
+
+    /// <summary>Due-soon items of the digest, listed or not.</summary>
+    public int? TotalYellow { get; init; }
+
+    /// <summary>The keys of every item open for the recipient, listed or not (while the digest is made, not stored).</summary>
+    [JsonIgnore]
+    public IReadOnlySet<string>? OpenKeys { get; init; }
+
     public LineChange ChangeOf(DigestLine line) => Changes.GetValueOrDefault(DigestItem.KeyOf(line.ProjectCode, line.ItemCode), LineChange.New);
 
     [JsonIgnore]

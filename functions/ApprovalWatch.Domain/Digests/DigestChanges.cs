@@ -2,7 +2,10 @@ using ApprovalWatch.Deadlines;
 
 namespace ApprovalWatch.Digests;
 
-/// <summary>Marks each line of a digest new, worse or still open against the recipient's previous digest, and lists what was resolved since.</summary>
+/// <summary>
+/// Marks each listed line of a digest new, worse or still open against the lines of the recipient's previous
+/// digest, and lists what was listed then and is open no more (a line not listed then, in a long section, counts as new).
+/// </summary>
 public static class DigestChanges
 {
     public static Digest Mark(Digest digest, IReadOnlyList<DigestItem>? previous, EscalationLadder ladder)
@@ -20,10 +23,11 @@ public static class DigestChanges
             };
         }
 
+        var open = digest.OpenKeys ?? changes.Keys.ToHashSet(StringComparer.Ordinal);
         return digest with
         {
             Changes = changes,
-            Resolved = before.Values.Where(i => !changes.ContainsKey(i.Key)).OrderBy(i => i.Key, StringComparer.Ordinal).ToList(),
+            Resolved = before.Values.Where(i => !open.Contains(i.Key)).OrderBy(i => i.Key, StringComparer.Ordinal).ToList(),
         };
     }
 

@@ -38,16 +38,17 @@ public static class DigestPlanner
             .DistinctBy(r => (r.To, r.Reason));
     }
 
-    /// <summary>One recipient's digest from his routed lines: sections by reason, most urgent first.</summary>
-    public static Digest Compose(DateOnly date, string email, StaffDirectory staff, IEnumerable<RoutedLine> lines) =>
-        new(
-            date,
-            email.ToLowerInvariant(),
-            staff.Find(email)?.Name ?? email,
-            lines.GroupBy(l => l.Reason)
-                .OrderBy(s => s.Key)
-                .Select(s => new DigestSection(s.Key, MostUrgentFirst(s.Select(l => l.Line))))
-                .ToList());
+    /// <summary>One recipient's digest from his routed lines: sections by reason, most urgent first, each at most <paramref name="maxLinesPerSection"/> long.</summary>
+    public static Digest Compose(DateOnly date, string email, StaffDirectory staff, IEnumerable<RoutedLine> lines, int maxLinesPerSection = int.MaxValue)
+    {
+        var collector = new DigestCollector(maxLinesPerSection);
+        foreach (var line in lines)
+        {
+            collector.Add(line with { To = email });
+        }
+
+        return collector.ToDigest(date, staff);
+    }
 
     /// <summary>True when a line of the digest has reached a rung that puts it into the weekly report.</summary>
     public static bool IsCritical(Digest digest, EscalationLadder ladder) =>
@@ -92,7 +93,4 @@ public static class DigestPlanner
             }
         }
     }
-
-    private static List<DigestLine> MostUrgentFirst(IEnumerable<DigestLine> lines) =>
-        lines.OrderBy(l => l.WorkingDaysLeft).ThenBy(l => l.ProjectCode, StringComparer.Ordinal).ThenBy(l => l.ItemCode, StringComparer.Ordinal).ToList();
 }

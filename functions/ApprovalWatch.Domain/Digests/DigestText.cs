@@ -35,6 +35,9 @@ public abstract class DigestText
 
     public abstract string OthersInDepartment(int red, int yellow);
 
+    /// <summary>What a long section leaves out, after its most urgent lines.</summary>
+    public abstract string More(int red, int yellow);
+
     public abstract IReadOnlyDictionary<string, string> Labels { get; }
 
     /// <summary>A project with its code, as a heading or in the resolved list.</summary>
@@ -133,6 +136,8 @@ public abstract class DigestText
         }
 
         public override string OthersInDepartment(int red, int yellow) => $"另有其他超期 {red} 项、临期 {yellow} 项";
+
+        public override string More(int red, int yellow) => $"以上为最紧急的事项；本节另有超期 {red} 项、临期 {yellow} 项未列出。";
     }
 
     private sealed class EnglishText : DigestText
@@ -219,6 +224,8 @@ public abstract class DigestText
         }
 
         public override string OthersInDepartment(int red, int yellow) => $"and {red} other overdue, {yellow} due soon";
+
+        public override string More(int red, int yellow) => $"The most urgent are listed above; {red} more overdue and {yellow} more due soon in this section are not.";
 
         private static string Plural(int n) => n == 1 ? "" : "s";
     }

@@ -16,8 +16,8 @@ public static class DigestView
     public static Dictionary<string, object?> Of(Digest digest, DigestText text)
     {
         var lines = MostUrgentFirst(digest.DistinctLines).ToList();
-        var red = lines.Count(l => l.Flag == Flag.Red);
-        var yellow = lines.Count(l => l.Flag == Flag.Yellow);
+        var red = digest.TotalRed ?? lines.Count(l => l.Flag == Flag.Red);
+        var yellow = digest.TotalYellow ?? lines.Count(l => l.Flag == Flag.Yellow);
         var changes = lines.GroupBy(digest.ChangeOf).ToDictionary(g => g.Key, g => g.Count());
         return new Dictionary<string, object?>
         {
@@ -59,7 +59,12 @@ public static class DigestView
                 ["others"] = section.Reason == DigestReason.Coordinator ? Others(g.ToList(), digest, text) : null,
             })
             .ToList<object?>();
-        return new Dictionary<string, object?> { ["heading"] = text.Heading(section.Reason), ["groups"] = groups };
+        return new Dictionary<string, object?>
+        {
+            ["heading"] = text.Heading(section.Reason),
+            ["groups"] = groups,
+            ["more"] = section.MoreRed + section.MoreYellow > 0 ? text.More(section.MoreRed, section.MoreYellow) : null,
+        };
     }
 
     /// <summary>For the coordinator: the department's open procedures not listed, counted.</summary>

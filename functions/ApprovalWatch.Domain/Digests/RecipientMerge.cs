@@ -3,13 +3,14 @@ using System.Runtime.CompilerServices;
 namespace ApprovalWatch.Digests;
 
 /// <summary>
-/// Merges routed lines from several sources, each sorted by recipient, into one group per recipient, in
-/// recipient order: the day's digests are composed one recipient at a time, never all at once.
+/// Merges routed lines from several sources, each sorted by recipient, into one <see cref="DigestCollector"/> per
+/// recipient, in recipient order: the day's digests are made one recipient at a time, each in bounded memory.
 /// </summary>
 public static class RecipientMerge
 {
-    public static async IAsyncEnumerable<IReadOnlyList<RoutedLine>> ByRecipientAsync(
+    public static async IAsyncEnumerable<DigestCollector> ByRecipientAsync(
         IEnumerable<IAsyncEnumerable<RoutedLine>> sources,
+        int maxLinesPerSection,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var heads = new PriorityQueue<IAsyncEnumerator<RoutedLine>, string>(StringComparer.Ordinal);
@@ -28,34 +29,29 @@ public static class RecipientMerge
 
             while (heads.TryPeek(out _, out var recipient))
             {
-                var group = new List<RoutedLine>();
+                var collector = new DigestCollector(maxLinesPerSection);
                 while (heads.TryPeek(out var lines, out var to) && to == recipient)
                 {
                     heads.Dequeue();
-                    string? previous = null;
-                    while (lines.Current.To == recipient)
+                    var more = true;
+                    while (more && lines.Current.To == recipient)
                     {
-                        group.Add(lines.Current);
-                        previous = lines.Current.To;
-                        if (!await lines.MoveNextAsync())
-                        {
-                            lines = null;
-                            break;
-                        }
+                        collector.Add(lines.Current);
+                        more = await lines.MoveNextAsync();
                     }
 
-                    if (lines is not null)
+                    if (more)
                     {
-                        if (string.CompareOrdinal(lines.Current.To, previous) < 0)
+                        if (string.CompareOrdinal(lines.Current.To, recipient) < 0)
                         {
-                            throw new InvalidOperationException($"Routed lines out of order: {lines.Current.To} after {previous}");
+                            throw new InvalidOperationException($"Routed lines out of order: {lines.Current.To} after {recipient}");
                         }
 
                         heads.Enqueue(lines, lines.Current.To);
                     }
                 }
 
-                yield return group;
+                yield return collector;
             }
         }
         finally

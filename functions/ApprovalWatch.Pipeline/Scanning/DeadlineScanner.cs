@@ -79,7 +79,13 @@ public sealed class DeadlineScanner(
         var digests = new List<Digest>();
         foreach (var routed in output.Lines.GroupBy(l => l.To, StringComparer.Ordinal))
         {
-            digests.Add((await composer.ComposeAsync(today, routed.ToList(), reference, output.Counts, notes, cancellationToken)).Digest);
+            var collector = new DigestCollector(options.Value.MaxDigestLinesPerSection);
+            foreach (var line in routed)
+            {
+                collector.Add(line);
+            }
+
+            digests.Add((await composer.ComposeAsync(today, collector, reference, output.Counts, notes, cancellationToken)).Digest);
         }
 
         var result = new ScanResult

@@ -6,16 +6,16 @@ using ApprovalWatch.Reference;
 namespace ApprovalWatch.Scanning;
 
 /// <summary>
-/// Makes one recipient's digest of a day from his routed lines: sections by reason, the notes of the day, every
+/// Makes one recipient's digest of a day from his collected lines: sections by reason, the notes of the day, every
 /// department's counts for a coordinator, and each line marked new, worse or still open against his previous
 /// digest (and what was resolved since). <see cref="RememberAsync"/> keeps it as the one the next is compared with.
 /// </summary>
 public sealed class DigestComposer(DigestStore store)
 {
     /// <returns>The digest, and the recipient's memory it was compared with (to remember it by).</returns>
-    public async Task<(Digest Digest, DigestMemory? Memory)> ComposeAsync(DateOnly date, IReadOnlyList<RoutedLine> lines, ReferenceData reference, ScanCounts counts, DayNotes notes, CancellationToken cancellationToken)
+    public async Task<(Digest Digest, DigestMemory? Memory)> ComposeAsync(DateOnly date, DigestCollector lines, ReferenceData reference, ScanCounts counts, DayNotes notes, CancellationToken cancellationToken)
     {
-        var digest = DigestNotes.Annotate(DigestPlanner.Compose(date, lines[0].To, reference.Staff, lines), notes.MissedDays, notes.Applying);
+        var digest = DigestNotes.Annotate(lines.ToDigest(date, reference.Staff), notes.MissedDays, notes.Applying);
         if (digest.Sections.Any(s => s.Reason == DigestReason.Coordinator))
         {
             digest = digest with

@@ -47,9 +47,9 @@ public sealed class ScanFinisher(
         var (queued, already, dayOff) = (0, 0, 0);
         var sources = Enumerable.Range(0, run.Shards).Select(shard => lines.ReadAsync(runName, shard, cancellationToken));
         var notes = new DayNotes(missed, applying);
-        await foreach (var routed in RecipientMerge.ByRecipientAsync(sources, cancellationToken))
+        await foreach (var collected in RecipientMerge.ByRecipientAsync(sources, options.Value.MaxDigestLinesPerSection, cancellationToken))
         {
-            var (digest, memory) = await composer.ComposeAsync(today, routed, reference, counts, notes, cancellationToken);
+            var (digest, memory) = await composer.ComposeAsync(today, collected, reference, counts, notes, cancellationToken);
             digests.Add(DigestSummary.Of(digest));
             var outcome = await QueueAsync(digest, reference, cancellationToken);
             (queued, already, dayOff) = outcome switch

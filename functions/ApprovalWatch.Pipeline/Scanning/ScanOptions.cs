@@ -42,6 +42,10 @@ public sealed class ScanOptions
     [Range(1, 10_000_000)]
     public int ShardProcedures { get; set; } = 20_000;
 
+    /// <summary>The most urgent lines a digest lists per section; the rest are counted (a digest is read in seconds, and made in bounded memory).</summary>
+    [Range(1, 10_000)]
+    public int MaxDigestLinesPerSection { get; set; } = 50;
+
     /// <summary>Send digests with lines at the weekly-report rung even on a recipient's day off.</summary>
     public bool SendCriticalOnDaysOff { get; set; }
 
