@@ -11,11 +11,6 @@ namespace ApprovalWatch.Digests;
 /// </summary>
 public sealed class DigestCollector(int maxLinesPerSection)
 {
-    private static readonly IComparer<DigestLine> MostUrgentFirst = Comparer<DigestLine>.Create((a, b) =>
-        a.WorkingDaysLeft != b.WorkingDaysLeft ? a.WorkingDaysLeft.CompareTo(b.WorkingDaysLeft)
-        : string.CompareOrdinal(a.ProjectCode, b.ProjectCode) is var byProject and not 0 ? byProject
-        : string.CompareOrdinal(a.ItemCode, b.ItemCode));
-
     private readonly Dictionary<DigestReason, SortedSet<DigestLine>> _listed = [];
     private readonly Dictionary<DigestReason, (int Red, int Yellow)> _more = [];
     private readonly Dictionary<string, Flag> _all = new(StringComparer.Ordinal);
@@ -26,7 +21,7 @@ public sealed class DigestCollector(int maxLinesPerSection)
     {
         Recipient ??= routed.To;
         _all[DigestItem.KeyOf(routed.Line.ProjectCode, routed.Line.ItemCode)] = routed.Line.Flag;
-        var listed = _listed.TryGetValue(routed.Reason, out var set) ? set : _listed[routed.Reason] = new SortedSet<DigestLine>(MostUrgentFirst);
+        var listed = _listed.TryGetValue(routed.Reason, out var set) ? set : _listed[routed.Reason] = new SortedSet<DigestLine>(DigestLine.MostUrgentFirst);
         if (!listed.Add(routed.Line) || listed.Count <= maxLinesPerSection)
         {
             return;

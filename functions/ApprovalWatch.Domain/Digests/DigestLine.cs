@@ -38,6 +38,12 @@ public abstract record DigestLine
     [JsonIgnore]
     public abstract string ItemCode { get; }
 
+    /// <summary>Most overdue first, then by project and item: the order of every list of lines.</summary>
+    public static readonly IComparer<DigestLine> MostUrgentFirst = Comparer<DigestLine>.Create((a, b) =>
+        a.WorkingDaysLeft != b.WorkingDaysLeft ? a.WorkingDaysLeft.CompareTo(b.WorkingDaysLeft)
+        : string.CompareOrdinal(a.ProjectCode, b.ProjectCode) is var byProject and not 0 ? byProject
+        : string.CompareOrdinal(a.ItemCode, b.ItemCode));
+
     [JsonIgnore]
     public int OverdueWorkingDays => Flag == Flag.Red ? -WorkingDaysLeft : 0;
 }

@@ -15,7 +15,7 @@ public static class DigestView
 
     public static Dictionary<string, object?> Of(Digest digest, DigestText text)
     {
-        var lines = MostUrgentFirst(digest.DistinctLines).ToList();
+        var lines = digest.DistinctLines.Order(DigestLine.MostUrgentFirst).ToList();
         var red = digest.TotalRed ?? lines.Count(l => l.Flag == Flag.Red);
         var yellow = digest.TotalYellow ?? lines.Count(l => l.Flag == Flag.Yellow);
         var changes = lines.GroupBy(digest.ChangeOf).ToDictionary(g => g.Key, g => g.Count());
@@ -50,7 +50,8 @@ public static class DigestView
             DigestReason.Coordinator => l => l is ProcedureLine p ? text.DepartmentName(p.Department) : "",
             _ => l => text.Project(l.ProjectName, l.ProjectCode),
         };
-        var groups = MostUrgentFirst(section.Lines)
+        // A section's lines are in urgency order already (DigestCollector); groups keep it.
+        var groups = section.Lines
             .GroupBy(groupBy)
             .Select(g => new Dictionary<string, object?>
             {
@@ -98,7 +99,4 @@ public static class DigestView
             ["limit"] = text.Limit(line),
         };
     }
-
-    private static IEnumerable<DigestLine> MostUrgentFirst(IEnumerable<DigestLine> lines) =>
-        lines.OrderBy(l => l.WorkingDaysLeft).ThenBy(l => l.ProjectCode, StringComparer.Ordinal).ThenBy(l => l.ItemCode, StringComparer.Ordinal);
 }

@@ -64,7 +64,7 @@ public sealed class ScanFinisher(
             }
         }
 
-        await runs.SaveBoundariesAsync(ShardRange.Cut(shards.SelectMany(Segments), options.Value.ShardProcedures), today, cancellationToken);
+        await runs.SaveBoundariesAsync(ShardRange.Cut(shards.SelectMany(ScanRuns.SegmentsOf), options.Value.ShardProcedures), today, cancellationToken);
         foreach (var error in counts.Errors)
         {
             logger.LogError("Not measured: {Error}", error);
@@ -92,9 +92,6 @@ public sealed class ScanFinisher(
         await lines.DeleteAsync(runName, run.Shards, cancellationToken);
         return result;
     }
-
-    private static IEnumerable<(string, int)> Segments(ScanShardEntity shard) =>
-        shard.Segments.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('\t')).Select(s => (s[0], int.Parse(s[1], System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Queues the digest for its recipient's office opening: true when queued, false when queued before, null on his day off.</summary>
     private async Task<bool?> QueueAsync(Digest digest, ReferenceData reference, CancellationToken cancellationToken)

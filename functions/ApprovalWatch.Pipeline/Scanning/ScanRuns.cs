@@ -67,6 +67,11 @@ public sealed class ScanRuns(StorageAccount storage)
             TableUpdateMode.Replace,
             cancellationToken);
 
+    /// <summary>A shard's projects in segments, as <see cref="SaveShardAsync"/> wrote them.</summary>
+    public static IEnumerable<(string Start, int Procedures)> SegmentsOf(ScanShardEntity shard) =>
+        shard.Segments.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Split('\t'))
+            .Select(s => (s[0], int.Parse(s[1], System.Globalization.CultureInfo.InvariantCulture)));
+
     /// <summary>The shards of a run, in order.</summary>
     public async Task<IReadOnlyList<ScanShardEntity>> ShardsAsync(string run, CancellationToken cancellationToken) =>
         await Table.QueryAsync<ScanShardEntity>(e => e.PartitionKey == ScanShardEntity.PartitionOf(run), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
