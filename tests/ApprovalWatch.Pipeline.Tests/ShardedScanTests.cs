@@ -25,9 +25,10 @@ public class ShardedScanTests
 
     private static string Code(int project) => $"2026-653001-48-01-{project:D5}{project % 10}";
 
-    private static async Task<TestPipeline> StartAsync(int shardProcedures, HttpPipelinePolicy? tablePolicy = null)
+    private static async Task<TestPipeline> StartAsync(int shardProcedures, HttpPipelinePolicy? tablePolicy = null, int linesPerRun = 4_000)
     {
-        var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?> { ["Scan:ShardProcedures"] = $"{shardProcedures}" }, tablePolicy);
+        var pipeline = await TestPipeline.StartAsync(
+            new Dictionary<string, string?> { ["Scan:ShardProcedures"] = $"{shardProcedures}", ["Scan:ShardLinesPerRun"] = $"{linesPerRun}" }, tablePolicy);
         var receipt = await pipeline.IngestAsync("housing/2026-03-13.csv", ManyProjects);
         Assert.True(ProcedureCount == receipt.Applied, string.Join("; ", receipt.Errors.Select(e => $"{e.Line} {e.Column} {e.Reason}")));
         return pipeline;
@@ -57,7 +58,7 @@ public class ShardedScanTests
     public async Task A_sharded_scan_makes_the_same_digests_flags_and_counts_as_a_scan_in_one_shard()
     {
         await using var one = await StartAsync(shardProcedures: 1_000_000);
-        await using var many = await StartAsync(shardProcedures: 4);
+        await using var many = await StartAsync(shardProcedures: 4, linesPerRun: 3); // each shard's lines in several sorted runs
 
         foreach (var day in new[] { TestPipeline.Monday, Tuesday }) // the census of the first run, then the plan it left
         {

@@ -25,6 +25,14 @@ public sealed class DayMeasurement(DateOnly today, ReferenceData reference, int 
     /// <summary>The yellow and red procedures and projects, for the digests.</summary>
     public IReadOnlyList<DigestLine> Lines => _lines;
 
+    /// <summary>The lines measured since the last call, which this measurement then forgets.</summary>
+    public IReadOnlyList<DigestLine> TakeLines()
+    {
+        var taken = _lines.ToList();
+        _lines.Clear();
+        return taken;
+    }
+
     /// <summary>Measures one procedure; null when it cannot be measured (see <see cref="ScanCounts.Errors"/>).</summary>
     /// <param name="before">The flag its row holds from the last scan.</param>
     /// <param name="counts">The escalation counts its row holds.</param>

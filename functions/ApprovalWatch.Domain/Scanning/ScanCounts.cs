@@ -23,6 +23,9 @@ public sealed class ScanCounts
 
     public int PastStatutory { get; set; }
 
+    /// <summary>Rows the scan wrote: changed procedures, project rows and their audit rows.</summary>
+    public int RowsWritten { get; set; }
+
     /// <summary>What could not be measured, with the reason (a calendar year not loaded).</summary>
     public List<string> Errors { get; init; } = [];
 
@@ -59,6 +62,7 @@ public sealed class ScanCounts
         FinishedLate += other.FinishedLate;
         Extended += other.Extended;
         PastStatutory += other.PastStatutory;
+        RowsWritten += other.RowsWritten;
         Errors.AddRange(other.Errors);
     }
 

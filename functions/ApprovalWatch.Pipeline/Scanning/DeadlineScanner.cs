@@ -75,9 +75,15 @@ public sealed class DeadlineScanner(
         }
 
         var notes = new DayNotes(await MissedAsync(today, reference, cancellationToken), await WaitForApplyingAsync(TimeSpan.Zero, cancellationToken));
-        var output = await measurer.MeasureAsync(today, reference, ShardRange.All, write: false, cancellationToken);
+        var lines = new List<RoutedLine>();
+        var gathered = new RoutedLineRuns(int.MaxValue, (run, _) =>
+        {
+            lines.AddRange(run);
+            return Task.CompletedTask;
+        });
+        var output = await measurer.MeasureAsync(today, reference, ShardRange.All, write: false, gathered, cancellationToken);
         var digests = new List<Digest>();
-        foreach (var routed in output.Lines.GroupBy(l => l.To, StringComparer.Ordinal))
+        foreach (var routed in lines.GroupBy(l => l.To, StringComparer.Ordinal))
         {
             var collector = new DigestCollector(options.Value.MaxDigestLinesPerSection);
             foreach (var line in routed)

@@ -45,7 +45,7 @@ public sealed class ScanFinisher(
         var applying = JsonSerializer.Deserialize<string[][]>(run.Applying)!.Select(a => (a[0], a[1])).ToList();
         var digests = new List<DigestSummary>();
         var (queued, already, dayOff) = (0, 0, 0);
-        var sources = Enumerable.Range(0, run.Shards).Select(shard => lines.ReadAsync(runName, shard, cancellationToken));
+        var sources = await lines.ReadRunsAsync(runName, cancellationToken);
         var notes = new DayNotes(missed, applying);
         await foreach (var collected in RecipientMerge.ByRecipientAsync(sources, options.Value.MaxDigestLinesPerSection, cancellationToken))
         {
@@ -89,7 +89,7 @@ public sealed class ScanFinisher(
         await log.RecordAsync(result, cancellationToken);
         result = result with { OperatorReport = await QueueOperatorReportAsync(today, reference, cancellationToken) };
         await runs.MarkPlannedAsync(runName, cancellationToken);
-        await lines.DeleteAsync(runName, run.Shards, cancellationToken);
+        await lines.DeleteAsync(runName, cancellationToken);
         return result;
     }
 

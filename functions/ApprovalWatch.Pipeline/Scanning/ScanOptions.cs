@@ -42,6 +42,10 @@ public sealed class ScanOptions
     [Range(1, 10_000_000)]
     public int ShardProcedures { get; set; } = 20_000;
 
+    /// <summary>How many routed digest lines a shard gathers before it writes them out as one sorted run.</summary>
+    [Range(1, 1_000_000)]
+    public int ShardLinesPerRun { get; set; } = 4_000;
+
     /// <summary>The most urgent lines a digest lists per section; the rest are counted (a digest is read in seconds, and made in bounded memory).</summary>
     [Range(1, 10_000)]
     public int MaxDigestLinesPerSection { get; set; } = 50;

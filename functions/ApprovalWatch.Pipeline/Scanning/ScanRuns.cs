@@ -62,7 +62,7 @@ public sealed class ScanRuns(StorageAccount storage)
                 To = range.To,
                 Counts = JsonSerializer.Serialize(output.Counts, StorageJson.Compact),
                 Segments = string.Join('\n', output.Segments.Select(s => $"{s.Start}\t{s.Procedures}")),
-                Lines = output.Lines.Count,
+                Lines = output.Lines,
             },
             TableUpdateMode.Replace,
             cancellationToken);

@@ -3,18 +3,20 @@ using System.Text;
 using System.Text.Json;
 using ApprovalWatch.Digests;
 using ApprovalWatch.Storage;
+using Azure.Storage.Blobs.Models;
 
 namespace ApprovalWatch.Scanning;
 
 /// <summary>
-/// Each shard's routed digest lines as JSON Lines, sorted by recipient, in <c>digests/lines/{run}/{shard}.jsonl</c>,
-/// where the last step of the run reads them all side by side, one recipient at a time.
+/// Each shard's routed digest lines as JSON Lines in runs sorted by recipient,
+/// <c>digests/lines/{run}/{shard}/{n}.jsonl</c>, where the last step of the run reads every run side by side,
+/// one recipient at a time. A shard writes a run whenever it has gathered enough lines, so it never holds more.
 /// </summary>
 public sealed class ShardLines(StorageAccount storage)
 {
-    public async Task WriteAsync(string run, int shard, IReadOnlyList<RoutedLine> lines, CancellationToken cancellationToken)
+    public async Task WriteRunAsync(string run, int shard, int index, IReadOnlyList<RoutedLine> lines, CancellationToken cancellationToken)
     {
-        await using var stream = await storage.Digests.GetBlobClient(BlobName(run, shard)).OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
+        await using var stream = await storage.Digests.GetBlobClient($"{ShardPrefix(run, shard)}{index:D5}.jsonl").OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false));
         foreach (var line in lines)
         {
@@ -22,23 +24,45 @@ public sealed class ShardLines(StorageAccount storage)
         }
     }
 
-    public async IAsyncEnumerable<RoutedLine> ReadAsync(string run, int shard, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Every run of every shard of a scan run, each sorted by recipient.</summary>
+    public async Task<IReadOnlyList<IAsyncEnumerable<RoutedLine>>> ReadRunsAsync(string run, CancellationToken cancellationToken) =>
+        (await NamesAsync(RunPrefix(run), cancellationToken)).Select(name => ReadAsync(name, cancellationToken)).ToList();
+
+    /// <summary>What a shard wrote before (a try that failed half way), so that a retry's runs are the only ones.</summary>
+    public Task DeleteShardAsync(string run, int shard, CancellationToken cancellationToken) => DeletePrefixAsync(ShardPrefix(run, shard), cancellationToken);
+
+    public Task DeleteAsync(string run, CancellationToken cancellationToken) => DeletePrefixAsync(RunPrefix(run), cancellationToken);
+
+    private async IAsyncEnumerable<RoutedLine> ReadAsync(string name, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var stream = await storage.Digests.GetBlobClient(BlobName(run, shard)).OpenReadAsync(cancellationToken: cancellationToken);
+        await using var stream = await storage.Digests.GetBlobClient(name).OpenReadAsync(cancellationToken: cancellationToken);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         while (await reader.ReadLineAsync(cancellationToken) is { } text)
         {
-            yield return JsonSerializer.Deserialize<RoutedLine>(text, StorageJson.Compact) ?? throw new FormatException($"Empty line in {BlobName(run, shard)}");
+            yield return JsonSerializer.Deserialize<RoutedLine>(text, StorageJson.Compact) ?? throw new FormatException($"Empty line in {name}");
         }
     }
 
-    public async Task DeleteAsync(string run, int shards, CancellationToken cancellationToken)
+    private async Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
     {
-        for (var shard = 0; shard < shards; shard++)
+        foreach (var name in await NamesAsync(prefix, cancellationToken))
         {
-            await storage.Digests.GetBlobClient(BlobName(run, shard)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            await storage.Digests.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         }
     }
 
-    private static string BlobName(string run, int shard) => $"lines/{run}/{ScanShardEntity.RowKeyOf(shard)}.jsonl";
+    private async Task<List<string>> NamesAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var blob in storage.Digests.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+
+    private static string RunPrefix(string run) => $"lines/{run}/";
+
+    private static string ShardPrefix(string run, int shard) => $"{RunPrefix(run)}{ScanShardEntity.RowKeyOf(shard)}/";
 }

@@ -11,15 +11,16 @@ namespace ApprovalWatch.Scanning;
 /// <summary>
 /// Measures one shard streaming, a project at a time: its procedures (one partition, in key order) and its
 /// stored project rows (read beside them, in the same order), then writes what changed — the audit rows
-/// before the flags they describe, several projects' writes side by side. Holds one project plus the
-/// shard's digest lines.
+/// before the flags they describe, several projects' writes side by side — and hands its digest lines on,
+/// routed to their recipients, as it goes. Holds one project plus one run of lines.
 /// </summary>
 public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> options)
 {
     private const int WriteParallelism = 8;
 
     /// <param name="write">False for a dry run: measure, write nothing.</param>
-    public async Task<ShardOutput> MeasureAsync(DateOnly today, ReferenceData reference, ShardRange range, bool write, CancellationToken cancellationToken)
+    /// <param name="lines">Where the routed digest lines go.</param>
+    public async Task<ShardOutput> MeasureAsync(DateOnly today, ReferenceData reference, ShardRange range, bool write, RoutedLineRuns lines, CancellationToken cancellationToken)
     {
         var scan = options.Value;
         var measurement = new DayMeasurement(today, reference, scan.WarningWorkingDays, scan.ProjectLimits);
@@ -70,8 +71,9 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
                 }
             }
 
-            if (history.Count + procedureWrites.Count + projectWrites.Count > 0)
+            if (write && history.Count + procedureWrites.Count + projectWrites.Count > 0)
             {
+                measurement.Counts.RowsWritten += history.Count + procedureWrites.Count + projectWrites.Count;
                 // The audit rows first: their keys are the day's, so a shard that stops in between and runs again finds the same changes and writes the same rows.
                 await writes.AddAsync(async () =>
                 {
@@ -80,6 +82,8 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
                     await TableBatches.SubmitAsync(storage.Projects, projectWrites, EntitySize.Estimate, cancellationToken);
                 });
             }
+
+            await lines.AddAsync(measurement.TakeLines().SelectMany(line => DigestPlanner.Route(line, reference.Staff, reference.Ladder)), cancellationToken);
         }
 
         var project = new List<ProcedureEntity>();
@@ -100,10 +104,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
         }
 
         await writes.WhenAllAsync();
-        var lines = measurement.Lines
-            .SelectMany(line => DigestPlanner.Route(line, reference.Staff, reference.Ladder))
-            .OrderBy(r => r.To, StringComparer.Ordinal)
-            .ToList();
-        return new ShardOutput(measurement.Counts, lines, segments.ToList());
+        await lines.FlushAsync(cancellationToken);
+        return new ShardOutput(measurement.Counts, lines.Count, segments.ToList());
     }
 }

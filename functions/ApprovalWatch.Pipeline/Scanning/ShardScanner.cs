@@ -1,6 +1,7 @@
 using ApprovalWatch.Reference;
 using ApprovalWatch.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ApprovalWatch.Scanning;
 
@@ -15,6 +16,7 @@ public sealed class ShardScanner(
     ShardLines lines,
     ScanRuns runs,
     ScanFinisher finisher,
+    IOptions<ScanOptions> options,
     ILogger<ShardScanner> logger)
 {
     /// <summary>The day's result when this shard finished the run; otherwise null.</summary>
@@ -36,10 +38,12 @@ public sealed class ShardScanner(
         if (run.Done[message.Shard] != '1')
         {
             var range = new ShardRange(message.From, message.To);
-            var output = await measurer.MeasureAsync(message.Date, await referenceLoader.LoadAsync(cancellationToken), range, write: true, cancellationToken);
-            await lines.WriteAsync(message.Run, message.Shard, output.Lines, cancellationToken);
+            await lines.DeleteShardAsync(message.Run, message.Shard, cancellationToken);
+            var written = 0;
+            var routed = new RoutedLineRuns(options.Value.ShardLinesPerRun, (run, ct) => lines.WriteRunAsync(message.Run, message.Shard, written++, run, ct));
+            var output = await measurer.MeasureAsync(message.Date, await referenceLoader.LoadAsync(cancellationToken), range, write: true, routed, cancellationToken);
             await runs.SaveShardAsync(message.Run, message.Shard, range, output, cancellationToken);
-            logger.LogInformation("Shard {Shard} of {Run}: {Procedures} procedure(s), {Lines} routed line(s)", message.Shard, message.Run, output.Counts.Procedures, output.Lines.Count);
+            logger.LogInformation("Shard {Shard} of {Run}: {Procedures} procedure(s), {Lines} routed line(s) in {Runs} run(s)", message.Shard, message.Run, output.Counts.Procedures, output.Lines, written);
         }
 
         return await runs.FinishShardAsync(message.Run, message.Shard, cancellationToken)

@@ -1,0 +1,40 @@
+using ApprovalWatch.Digests;
+
+namespace ApprovalWatch.Scanning;
+
+/// <summary>
+/// Gathers a shard's routed lines as its projects are measured and hands them on in runs sorted by recipient
+/// (stable, so a recipient's lines keep the order they were measured in), at most <paramref name="runLines"/> at a time.
+/// </summary>
+public sealed class RoutedLineRuns(int runLines, Func<IReadOnlyList<RoutedLine>, CancellationToken, Task> writeRun)
+{
+    private List<RoutedLine> _buffer = [];
+
+    /// <summary>Every line handed on so far.</summary>
+    public int Count { get; private set; }
+
+    public async Task AddAsync(IEnumerable<RoutedLine> lines, CancellationToken cancellationToken)
+    {
+        foreach (var line in lines)
+        {
+            _buffer.Add(line);
+            Count++;
+            if (_buffer.Count >= runLines)
+            {
+                await FlushAsync(cancellationToken);
+            }
+        }
+    }
+
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_buffer.Count == 0)
+        {
+            return;
+        }
+
+        var run = _buffer.OrderBy(l => l.To, StringComparer.Ordinal).ToList();
+        _buffer = [];
+        await writeRun(run, cancellationToken);
+    }
+}
