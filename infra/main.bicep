@@ -39,6 +39,9 @@ param gatherSchedule string = '0 */5 * * * *'
 @description('NCRONTAB (UTC) of ScanDeadlines: 00:30 UTC is 08:30 Beijing time, before any office opens; each digest is delivered when its recipient\'s office hours start.')
 param scanSchedule string = '0 30 0 * * *'
 
+@description('The weekly scheduling report: Mondays 00:00 UTC (08:00 Beijing); mails go out when each reader\'s office opens.')
+param weeklySchedule string = '0 0 0 * * 1'
+
 @description('Object id of a person or group to grant data access to storage (for the CLI and uploads), or empty.')
 param operatorPrincipalId string = ''
 
@@ -136,6 +139,7 @@ module functionApp 'app/function-app.bicep' = {
     }
     gatherSchedule: gatherSchedule
     scanSchedule: scanSchedule
+    weeklySchedule: weeklySchedule
   }
 }
 

@@ -40,6 +40,12 @@ var scan = new Command("scan", "Flag every procedure and send the day's digests"
 scan.SetAction((r, ct) => OperatorCommands.ScanAsync(Settings(r), r.GetValue(dryRun), Console.Out, ct));
 root.Add(scan);
 
+var week = new Option<string?>("--week") { Description = "The ISO week, e.g. 2026-W12 (default: this week, or the week of --as-of)" };
+var weeklyDryRun = new Option<bool>("--dry-run") { Description = "Write the files under out/reports/ only; archive and send nothing" };
+var weeklyReport = new Command("weekly", "The weekly scheduling report (周调度): archived, sent to leaders, coordinators and department heads, and written under out/reports/") { week, weeklyDryRun, asOf };
+weeklyReport.SetAction((r, ct) => ReportCommand.RunAsync(Settings(r), r.GetValue(week), r.GetValue(weeklyDryRun), Console.Out, ct));
+root.Add(new Command("report", "Reports") { weeklyReport });
+
 var status = new Command("status", "Print what went wrong and is not mended: poisoned messages, failed and uncertain mail, missed scans, refused files, stalled ingestions");
 status.SetAction((r, ct) => OperatorCommands.StatusAsync(Settings(r), Console.Out, ct));
 root.Add(status);

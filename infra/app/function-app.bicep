@@ -17,6 +17,9 @@ param mailFrom string
 param mail object
 param gatherSchedule string
 param scanSchedule string
+
+@description('When the weekly scheduling report is made, in UTC (six-field NCRONTAB); its mails wait for each reader\'s office hours on Monday.')
+param weeklySchedule string
 param dotnetVersion string = '10.0'
 param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
@@ -87,6 +90,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
       GatherSchedule: gatherSchedule
       ScanSchedule: scanSchedule
+      WeeklySchedule: weeklySchedule
       IngestQueue: 'ingest'
       NotifyQueue: 'notify'
       ScanQueue: 'scan'

@@ -1,5 +1,5 @@
 // The one storage account: blobs (submissions, receipts, config, digests, templates, the deployment package),
-// queues (ingest, notify, scan) and tables (Procedures, Projects, History, Submissions, Notifications, Scans).
+// queues (ingest, notify, scan) and tables (Procedures, Projects, History, Submissions, Notifications, Scans, KeyProjects).
 // Secure defaults as in the AVM storage module: no shared keys, no anonymous blob access, TLS 1.2, HTTPS only.
 param name string
 param location string
@@ -8,9 +8,9 @@ param deploymentContainerName string
 param appPrincipalId string
 param operatorPrincipalId string = ''
 
-var containers = [ 'submissions', 'receipts', 'config', 'digests', 'templates', deploymentContainerName ]
+var containers = [ 'submissions', 'receipts', 'config', 'digests', 'templates', 'reports', deploymentContainerName ]
 var queues = [ 'ingest', 'notify', 'scan', 'ingest-poison', 'notify-poison', 'scan-poison' ]
-var tables = [ 'Procedures', 'Projects', 'History', 'Submissions', 'Notifications', 'Scans' ]
+var tables = [ 'Procedures', 'Projects', 'History', 'Submissions', 'Notifications', 'Scans', 'KeyProjects' ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

@@ -26,6 +26,7 @@ public class FunctionsAppTests
             ("ScanDeadlines", "timerTrigger", "%ScanSchedule%"),
             ("ScanShard", "queueTrigger", "%ScanQueue%"),
             ("SendDigest", "queueTrigger", "%NotifyQueue%"),
+            ("WeeklyReport", "timerTrigger", "%WeeklySchedule%"),
         ], functions);
     }
 

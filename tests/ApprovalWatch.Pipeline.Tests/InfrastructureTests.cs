@@ -32,7 +32,7 @@ public class InfrastructureTests
 
         Assert.DoesNotContain("core.windows.net", template); // any cloud: endpoints come from the account
         Assert.Contains("StringStartsWith ''{1}/''", template); // each department's group is held to its own folder
-        foreach (var appSetting in new[] { "GatherSchedule", "ScanSchedule", "IngestQueue", "NotifyQueue", "ScanQueue", "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri", "SendGrid__ApiKey", "Mail__From", "Mail__Transport", "Smtp__Host", "Smtp__Password" })
+        foreach (var appSetting in new[] { "GatherSchedule", "ScanSchedule", "WeeklySchedule", "IngestQueue", "NotifyQueue", "ScanQueue", "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri", "SendGrid__ApiKey", "Mail__From", "Mail__Transport", "Smtp__Host", "Smtp__Password" })
         {
             Assert.Contains($"\"{appSetting}\"", template);
         }

@@ -24,7 +24,6 @@ public static class DemoCommand
 
         var uploaded = await samples.UploadAsync(runtime.Storage, cancellationToken);
         output.WriteLine($"Loaded {uploaded} sample files from {samples.Path} into {runtime.Storage.Blobs.Uri}");
-        PrintProjects(output, samples);
 
         var functions = runtime.Get<PipelineFunctions>();
         var gathered = await functions.GatherSubmissionsAsync(cancellationToken);
@@ -37,6 +36,8 @@ public static class DemoCommand
         Summary.Scan(output, scan);
         await runtime.NotifyPump().DrainAsync(cancellationToken);
         Summary.Digests(output, scan);
+
+        await ReportCommand.WriteAsync(runtime, settings, Weekly.ReportWeek.Of(asOf), dryRun: false, output, cancellationToken);
 
         var poisoned = await PoisonedAsync(runtime, cancellationToken);
         var sent = runtime.LocalMail?.Received.Count;
@@ -61,21 +62,6 @@ public static class DemoCommand
         }
 
         return count;
-    }
-
-    private static void PrintProjects(TextWriter output, SampleFolder samples)
-    {
-        var file = Path.Combine(samples.Path, "config", "projects.csv");
-        if (!File.Exists(file))
-        {
-            return;
-        }
-
-        using var reader = new StreamReader(file);
-        var table = CsvTable.Parse("projects.csv", reader, "project_code", "planned_investment_wan", "completed_investment_wan");
-        var planned = table.Rows.Sum(r => long.Parse(table.Get(r, "planned_investment_wan"), CultureInfo.InvariantCulture));
-        var completed = table.Rows.Sum(r => long.Parse(table.Get(r, "completed_investment_wan"), CultureInfo.InvariantCulture));
-        output.WriteLine($"Key projects: {table.Rows.Count}; annual planned investment {planned / 10_000m:0.00} 亿元 ({planned / 100_000m:0.00} billion yuan), completed {completed / 10_000m:0.00} 亿元");
     }
 
     private static void ClearMail(string folder)

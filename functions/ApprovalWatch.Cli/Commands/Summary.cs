@@ -1,3 +1,4 @@
+using ApprovalWatch.Weekly;
 using ApprovalWatch.Catalogue;
 using ApprovalWatch.Deadlines;
 using ApprovalWatch.Ingestion;
@@ -24,6 +25,13 @@ public static class Summary
                 output.WriteLine($"      line {error.Line}, {error.Column}: {error.Reason} [{error.Value}]");
             }
         }
+    }
+
+    public static void WeeklyReport(TextWriter output, WeeklyReport report)
+    {
+        var h = report.Headline;
+        output.WriteLine($"Weekly report {report.Week} (as of {report.AsOf:yyyy-MM-dd}): {h.Projects} projects, planned {WeeklyView.Yi(h.PlannedWan)} 亿元, completed {WeeklyView.Yi(h.CompletedWan)} 亿元 ({WeeklyView.Pct(h.CompletionRate)}; pace {WeeklyView.Pct(h.Pace)}, {h.GapPoints:+0.00;-0.00} points)");
+        output.WriteLine($"  new starts {report.Starts.Started} of {report.Starts.PlannedByNow} planned ({WeeklyView.Pct(report.Starts.StartRate)}); reserve converted {report.Starts.Converted} of {report.Starts.ReserveAtYearStart} ({WeeklyView.Pct(report.Starts.ConversionRate)}); problems open {report.Problems.Open}, overdue {report.Problems.Overdue}; lights {report.Count(WeeklyCalculator.Red)} red, {report.Count(WeeklyCalculator.Yellow)} yellow, {report.Count(WeeklyCalculator.Green)} green");
     }
 
     public static void Scan(TextWriter output, ScanResult scan)

@@ -12,7 +12,7 @@ namespace ApprovalWatch.Cli.Samples;
 /// <summary>
 /// Writes the Kizilsu prefecture scenario: 258 key projects (three of them real-world examples, the rest
 /// generated from a fixed seed) with 12.6 billion yuan of planned and 5.07 billion of completed annual
-/// investment, the catalogue, the directory, and one file per department with a mix of on-time,
+/// investment (the DRC's register, progress reports and problem list: <see cref="KeyProjectSamples"/>), the catalogue, the directory, and one file per department with a mix of on-time,
 /// due-soon, overdue, paused, extended and a few invalid rows, all as of one office day.
 /// </summary>
 public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int seed)
@@ -44,9 +44,12 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
                 SampleCatalogue.Entries.Select(e => new[] { e.Code, e.ChineseName, e.EnglishName, e.Department, Num(e.Stage), Num(e.StatutoryDays), Num(e.PromisedDays) }))),
             ["config/directory.csv"] = Utf8(Csv(["email", "name", "department", "role", "calendar", "language"],
                 SampleDirectory.People.Select(p => new[] { p.Email, p.Name, p.Department, p.Role.ToString().ToLowerInvariant(), p.Calendar, p.Language == Language.English ? "en" : "zh" }))),
-            ["config/projects.csv"] = Utf8(Csv(["project_code", "project_name", "county", "planned_investment_wan", "completed_investment_wan"],
-                projects.Select(p => new[] { p.Code, p.Name, p.County, Num(p.PlannedWan), Num(p.CompletedWan) }))),
         };
+        foreach (var (path, content) in KeyProjectSamples.Files(projects))
+        {
+            files[path] = content;
+        }
+
         foreach (var (path, content) in Reports(projects))
         {
             files[path] = content;
@@ -208,7 +211,7 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
 
     private static string ColumnName(int column) => ((char)('A' + column)).ToString();
 
-    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+    internal static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     private static readonly ApprovalWatch.Submissions.SubmissionColumn[] Columns =
     [
@@ -339,7 +342,7 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         return scaled;
     }
 
-    private static string Csv(string[] header, IEnumerable<string[]> rows)
+    internal static string Csv(string[] header, IEnumerable<string[]> rows)
     {
         var text = new StringBuilder();
         text.AppendJoin(',', header.Select(CsvReader.Escape)).Append('\n');

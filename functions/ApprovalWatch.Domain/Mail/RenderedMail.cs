@@ -1,4 +1,9 @@
 namespace ApprovalWatch.Mail;
 
-/// <summary>An email ready to send: subject, plain text and HTML bodies.</summary>
-public sealed record RenderedMail(string Subject, string Text, string Html);
+/// <summary>An email ready to send: subject, plain text and HTML bodies, and any files (inline ones are named by the HTML as <c>cid:{ContentId}</c>).</summary>
+public sealed record RenderedMail(string Subject, string Text, string Html)
+{
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+}
+
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content, string? ContentId = null);

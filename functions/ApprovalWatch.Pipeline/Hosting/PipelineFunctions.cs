@@ -12,7 +12,8 @@ namespace ApprovalWatch.Hosting;
 /// The one entry point of each function: what the Azure Functions app, the CLI's local host and the
 /// tests call with a timer tick or a queue message's text, so that all of them run what Azure runs.
 /// </summary>
-public sealed class PipelineFunctions(TemplatePublisher templates, SubmissionGatherer gatherer, SubmissionIngestor ingestor, DeadlineScanner scanner, ShardScanner shards, NotificationSender sender)
+public sealed class PipelineFunctions(
+    TemplatePublisher templates, SubmissionGatherer gatherer, SubmissionIngestor ingestor, DeadlineScanner scanner, ShardScanner shards, NotificationSender sender, KeyProjects.WeeklyReports weekly, TimeProvider time)
 {
     /// <summary>GatherSubmissions: templates brought up to date with the catalogue, then new or changed files queued.</summary>
     public async Task<GatherResult> GatherSubmissionsAsync(CancellationToken cancellationToken)
@@ -32,6 +33,10 @@ public sealed class PipelineFunctions(TemplatePublisher templates, SubmissionGat
     /// <summary>ScanShard: one <see cref="ScanShardMessage"/>; the day's result when this shard was the last to finish.</summary>
     public Task<ScanResult?> ScanShardAsync(string message, CancellationToken cancellationToken) =>
         shards.ScanAsync(QueueMessages.Read<ScanShardMessage>(message), cancellationToken);
+
+    /// <summary>WeeklyReport: this week's scheduling report (the week of today in Beijing, or a given one) archived and queued to its readers.</summary>
+    public Task<KeyProjects.WeeklyReports.Published> WeeklyReportAsync(Weekly.ReportWeek? week, CancellationToken cancellationToken) =>
+        weekly.PublishAsync(week ?? Weekly.ReportWeek.Of(Calendar.OfficeClock.Today(time)), send: true, cancellationToken);
 
     /// <summary>SendDigest: one <see cref="NotifyMessage"/>; SendGrid's message id, or null when it had been sent.</summary>
     public Task<string?> SendDigestAsync(string message, CancellationToken cancellationToken) =>

@@ -20,6 +20,7 @@ public static class PipelineServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ScanOptions>().Bind(configuration.GetSection(ScanOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KeyProjects.KeyProjectOptions>().Bind(configuration.GetSection(KeyProjects.KeyProjectOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var transport = configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.Transport ?? MailTransport.SendGrid;
         services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.Section))
@@ -37,6 +38,8 @@ public static class PipelineServices
         services.AddSingleton<TemplatePublisher>();
         services.AddSingleton<ReceiptWriter>();
         services.AddSingleton<ProcedureApplier>();
+        services.AddSingleton<KeyProjects.ProjectFileApplier>();
+        services.AddSingleton<KeyProjects.WeeklyReports>();
         services.AddSingleton<SubmissionLedger>();
         services.AddSingleton<IngestClaims>();
         services.AddSingleton<SubmissionIngestor>();

@@ -1,12 +1,14 @@
 using ApprovalWatch.Calendar;
 using ApprovalWatch.Catalogue;
 using ApprovalWatch.Mail;
+using ApprovalWatch.Projects;
 using ApprovalWatch.Receipts;
 using ApprovalWatch.Reference;
 using ApprovalWatch.Staff;
 using ApprovalWatch.Storage;
 using ApprovalWatch.Submissions;
 using ApprovalWatch.Submissions.Files;
+using ApprovalWatch.Text;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,6 +26,7 @@ public sealed class SubmissionIngestor(
     StorageAccount storage,
     ReferenceDataLoader referenceLoader,
     ProcedureApplier applier,
+    KeyProjects.ProjectFileApplier projectFiles,
     SubmissionLedger ledger,
     IngestClaims claims,
     ReceiptWriter receipts,
@@ -91,12 +94,18 @@ public sealed class SubmissionIngestor(
             return SubmissionReader.Open(message.BlobName, file.Content, limits);
         }
 
+        var fileDate = OfficeClock.DateOf(file.LastModified);
+        ProjectFileValidator ProjectValidator(ProjectFileKind kind) => new(kind, reference.Staff, reference.ServedRegions, fileDate, limits.MaxRows);
+
         // The first pass reads the whole file: whatever it holds ends in a receipt, never in an exception.
         OpenedSubmission check;
+        ProjectFileKind? projectFile;
         try
         {
+            projectFile = ProjectFileKind.Detect(Open().Rows);
             check = Open();
-            foreach (var _ in Validator().Validate(check.Rows))
+            var rows = projectFile is null ? Validator().Validate(check.Rows).Select(r => r.Line) : ProjectValidator(projectFile).Validate(check.Rows).Select(r => r.Line);
+            foreach (var _ in rows)
             {
             }
         }
@@ -108,6 +117,11 @@ public sealed class SubmissionIngestor(
         {
             logger.LogError(e, "Reading {Blob} failed in an unforeseen way; refused with a receipt", message.BlobName);
             return await RefuseAsync(message, department.Id, file.Hash, reference.Staff, $"文件无法读取；the file could not be read ({e.GetType().Name}): save it again from Excel or WPS, or as 'CSV UTF-8'.", cancellationToken);
+        }
+
+        if (projectFile is not null)
+        {
+            return await ApplyProjectFileAsync(message, file.Hash, department.Id, check, ProjectValidator(projectFile), Open().Rows, reference, fileDate, cancellationToken);
         }
 
         var validator = Validator();
@@ -136,6 +150,37 @@ public sealed class SubmissionIngestor(
         logger.LogInformation(
             "Ingested {Blob} ({Format}): {Applied} applied, {Unchanged} unchanged, {Stale} stale, {Rejected} rejected",
             message.BlobName, check.Format, receipt.Applied, receipt.Unchanged, receipt.Stale, receipt.Rejected);
+        return receipt;
+    }
+
+    /// <summary>A project file (register, progress, problems): applied to the KeyProjects table, its receipt written like a procedure file's.</summary>
+    private async Task<Receipt> ApplyProjectFileAsync(
+        IngestMessage message, string hash, string department, OpenedSubmission check, ProjectFileValidator validator, IEnumerable<SourceRow> rows, ReferenceData reference, DateOnly fileDate, CancellationToken cancellationToken)
+    {
+        if (!validator.Kind.AllowedFor(department))
+        {
+            return await RefuseAsync(message, department, hash, reference.Staff, $"{validator.Kind.ChineseName}只能由发展和改革委员会报送；a {validator.Kind.Id} file is the development & reform commission's to send (submissions/development-reform/).", cancellationToken);
+        }
+
+        var outcome = await projectFiles.ApplyAsync(validator.Validate(rows), department, message.BlobName, reference, fileDate, cancellationToken);
+        var receipt = await WriteAsync(message, new Receipt
+        {
+            File = message.BlobName,
+            Department = department,
+            Status = Receipt.AppliedStatus,
+            Format = check.Format,
+            Notes = [.. check.Notes, $"按{validator.Kind.ChineseName}读取；read as a {validator.Kind.Id} file.", .. outcome.Notes],
+            ContentHash = hash,
+            ReceivedAt = time.GetUtcNow(),
+            Rows = validator.DataRows,
+            Applied = outcome.Applied,
+            Unchanged = outcome.Unchanged,
+            Rejected = validator.RejectedRows + outcome.Refused.Count,
+            Errors = [.. validator.Errors, .. outcome.Refused],
+            ErrorsNotListed = validator.ErrorsNotListed,
+        }, reference.Staff, cancellationToken);
+        await ledger.RecordAsync(receipt, cancellationToken);
+        logger.LogInformation("Ingested {Blob} as a {Kind} file: {Applied} applied, {Unchanged} unchanged, {Rejected} rejected", message.BlobName, validator.Kind.Id, receipt.Applied, receipt.Unchanged, receipt.Rejected);
         return receipt;
     }
 

@@ -52,14 +52,20 @@ public sealed class NotificationQueue(StorageAccount storage, DigestStore digest
     }
 
     /// <summary>Queues the day's operator report for one operator, delivered when his office opens; false when queued already.</summary>
-    public async Task<bool> QueueOperatorReportAsync(DateOnly date, string recipient, DateTimeOffset sendAt, CancellationToken cancellationToken)
+    public Task<bool> QueueOperatorReportAsync(DateOnly date, string recipient, DateTimeOffset sendAt, CancellationToken cancellationToken) =>
+        QueueOnceAsync(new NotifyMessage(date, recipient, Operator: true), NotificationKeys.Operator(recipient), sendAt, cancellationToken);
+
+    /// <summary>Queues a week's scheduling report for one person, delivered at <paramref name="sendAt"/>; false when queued already.</summary>
+    public Task<bool> QueueWeeklyReportAsync(DateOnly monday, string week, string recipient, DateTimeOffset sendAt, CancellationToken cancellationToken) =>
+        QueueOnceAsync(new NotifyMessage(monday, recipient, Weekly: week), NotificationKeys.Weekly(recipient), sendAt, cancellationToken);
+
+    private async Task<bool> QueueOnceAsync(NotifyMessage message, string key, DateTimeOffset sendAt, CancellationToken cancellationToken)
     {
-        var day = NotificationKeys.Day(date);
-        var key = NotificationKeys.Operator(recipient);
+        var day = NotificationKeys.Day(message.Date);
         try
         {
             await storage.NotificationLedger.AddEntityAsync(
-                new NotificationEntity { PartitionKey = day, RowKey = key, Recipient = recipient, Date = day, Operator = true, State = NotificationEntity.Queued },
+                new NotificationEntity { PartitionKey = day, RowKey = key, Recipient = message.Recipient, Date = day, Operator = message.Operator, Weekly = message.Weekly, State = NotificationEntity.Queued },
                 cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -67,8 +73,7 @@ public sealed class NotificationQueue(StorageAccount storage, DigestStore digest
             return false;
         }
 
-        var delay = sendAt - time.GetUtcNow();
-        await RequeueAsync(new NotifyMessage(date, recipient, Operator: true), delay, cancellationToken);
+        await RequeueAsync(message, sendAt - time.GetUtcNow(), cancellationToken);
         return true;
     }
 
@@ -96,7 +101,7 @@ public sealed class NotificationQueue(StorageAccount storage, DigestStore digest
             return false;
         }
 
-        await RequeueAsync(new NotifyMessage(IsoDate.Parse(row.Date), row.Recipient, row.Receipt, row.Operator), TimeSpan.Zero, cancellationToken);
+        await RequeueAsync(new NotifyMessage(IsoDate.Parse(row.Date), row.Recipient, row.Receipt, row.Operator, row.Weekly), TimeSpan.Zero, cancellationToken);
         return true;
     }
 

@@ -24,6 +24,7 @@ public sealed class NotificationSender(
     ReceiptWriter receipts,
     NotificationQueue queue,
     OperatorReportBuilder operatorReports,
+    KeyProjects.WeeklyReports weeklyReports,
     Reference.ReferenceDataLoader referenceLoader,
     IMailTransport mailer,
     IOptions<MailOptions> options,
@@ -50,6 +51,7 @@ public sealed class NotificationSender(
 
         var (partition, key) = receipt is not null ? (NotificationKeys.Replies, NotificationKeys.Reply(message.Recipient, receipt.ContentHash, receipt.File))
             : message.Operator ? (NotificationKeys.Day(message.Date), NotificationKeys.Operator(message.Recipient))
+            : message.Weekly is not null ? (NotificationKeys.Day(message.Date), NotificationKeys.Weekly(message.Recipient))
             : (NotificationKeys.Day(message.Date), NotificationKeys.Digest(message.Recipient));
         var ledger = storage.NotificationLedger;
         var found = await ledger.GetEntityIfExistsAsync<NotificationEntity>(partition, key, cancellationToken: cancellationToken);
@@ -81,6 +83,7 @@ public sealed class NotificationSender(
             Recipient = message.Recipient,
             Receipt = message.Receipt,
             Operator = message.Operator,
+            Weekly = message.Weekly,
             Date = IsoDate.Format(message.Date),
             Lines = lines,
             State = NotificationEntity.Sending,
@@ -202,6 +205,12 @@ public sealed class NotificationSender(
             // Built when it is sent, so it says what is still wrong at the start of office hours.
             var report = await operatorReports.BuildAsync(message.Date, cancellationToken);
             return (message.Recipient, OperatorReportRenderer.Render(report), report.Problems);
+        }
+
+        if (message.Weekly is not null)
+        {
+            var person = (await referenceLoader.LoadAsync(cancellationToken)).Staff.Find(message.Recipient);
+            return (person?.Name ?? message.Recipient, await weeklyReports.RenderMailAsync(message.Weekly, person?.Language ?? Staff.Language.Chinese, cancellationToken), 0);
         }
 
         var digest = await digests.ReadAsync(message.Date, message.Recipient, cancellationToken);

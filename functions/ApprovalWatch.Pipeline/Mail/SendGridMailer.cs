@@ -23,6 +23,11 @@ public sealed class SendGridMailer(IOptions<MailOptions> options, IOptions<SendG
             message.AddCustomArg(key, value);
         }
 
+        foreach (var file in mail.Attachments)
+        {
+            message.AddAttachment(file.FileName, Convert.ToBase64String(file.Content), file.ContentType, file.ContentId is null ? "attachment" : "inline", file.ContentId);
+        }
+
         Response response;
         try
         {

@@ -23,7 +23,14 @@ public sealed class SmtpMailer(IOptions<MailOptions> options, IOptions<SmtpOptio
     {
         var settings = smtp.Value;
         var from = new MailboxAddress(options.Value.FromName, options.Value.From);
-        var message = new MimeMessage { Subject = mail.Subject, Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody() };
+        var body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html };
+        foreach (var file in mail.Attachments)
+        {
+            var part = file.ContentId is null ? body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType)) : body.LinkedResources.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+            part.ContentId = file.ContentId ?? part.ContentId;
+        }
+
+        var message = new MimeMessage { Subject = mail.Subject, Body = body.ToMessageBody() };
         message.From.Add(from);
         message.To.Add(new MailboxAddress(toName, to));
         message.MessageId = MimeUtils.GenerateMessageId(from.Domain);

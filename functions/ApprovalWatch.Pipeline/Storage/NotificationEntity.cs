@@ -38,6 +38,9 @@ public sealed class NotificationEntity : ITableEntity
     /// <summary>True for the operator report.</summary>
     public bool Operator { get; set; }
 
+    /// <summary>The week of a weekly scheduling report (<c>2026-W12</c>).</summary>
+    public string? Weekly { get; set; }
+
     /// <summary>The office date of the mail (a digest's day, a reply's day of ingestion).</summary>
     public string Date { get; set; } = "";
 

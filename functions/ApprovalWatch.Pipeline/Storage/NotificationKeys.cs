@@ -14,6 +14,9 @@ public static class NotificationKeys
     /// <summary>A recipient's digest of the day: one per recipient and day.</summary>
     public static string Digest(string recipient) => TableKey.Escape(recipient.ToLowerInvariant());
 
+    /// <summary>A week's scheduling report to one person (its partition is the week's Monday).</summary>
+    public static string Weekly(string recipient) => $"weekly|{TableKey.Escape(recipient.ToLowerInvariant())}";
+
     /// <summary>The day's operator report to one operator.</summary>
     public static string Operator(string recipient) => $"operator|{TableKey.Escape(recipient.ToLowerInvariant())}";
 

@@ -42,6 +42,8 @@ public sealed class StorageAccount
 
     public BlobContainerClient Templates => Blobs.GetBlobContainerClient(Names.TemplatesContainer);
 
+    public BlobContainerClient Reports => Blobs.GetBlobContainerClient(Names.ReportsContainer);
+
     public QueueClient IngestQueue => Queues.GetQueueClient(Names.IngestQueue);
 
     public QueueClient NotifyQueue => Queues.GetQueueClient(Names.NotifyQueue);
@@ -59,6 +61,8 @@ public sealed class StorageAccount
     public TableClient NotificationLedger => Tables.GetTableClient(Names.NotificationsTable);
 
     public TableClient Scans => Tables.GetTableClient(Names.ScansTable);
+
+    public TableClient KeyProjects => Tables.GetTableClient(Names.KeyProjectsTable);
 
     public static StorageAccount FromConnectionString(string connectionString, StorageNames? names = null) => new(
         new BlobServiceClient(connectionString),
@@ -98,7 +102,7 @@ public sealed class StorageAccount
     /// <summary>Creates what the app writes to, if missing. Safe to call on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var container in new[] { Submissions, Receipts, Config, Digests, Templates })
+        foreach (var container in new[] { Submissions, Receipts, Config, Digests, Templates, Reports })
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
@@ -108,7 +112,7 @@ public sealed class StorageAccount
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        foreach (var table in new[] { Procedures, Projects, History, SubmissionLedger, NotificationLedger, Scans })
+        foreach (var table in new[] { Procedures, Projects, History, SubmissionLedger, NotificationLedger, Scans, KeyProjects })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

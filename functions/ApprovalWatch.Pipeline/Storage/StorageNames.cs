@@ -16,6 +16,8 @@ public sealed class StorageNames
 
     public string TemplatesContainer { get; set; } = "templates";
 
+    public string ReportsContainer { get; set; } = "reports";
+
     public string IngestQueue { get; set; } = "ingest";
 
     public string NotifyQueue { get; set; } = "notify";
@@ -34,6 +36,9 @@ public sealed class StorageNames
 
     public string ScansTable { get; set; } = "Scans";
 
+    /// <summary>The key projects: per project code, its register row, its progress reports and its problems.</summary>
+    public string KeyProjectsTable { get; set; } = "KeyProjects";
+
     /// <summary>Names with a suffix of letters and digits, so that parallel runs share nothing.</summary>
     public static StorageNames WithSuffix(string suffix)
     {
@@ -45,6 +50,7 @@ public sealed class StorageNames
             ConfigContainer = $"config-{s}",
             DigestsContainer = $"digests-{s}",
             TemplatesContainer = $"templates-{s}",
+            ReportsContainer = $"reports-{s}",
             IngestQueue = $"ingest-{s}",
             NotifyQueue = $"notify-{s}",
             ScanQueue = $"scan-{s}",
@@ -54,6 +60,7 @@ public sealed class StorageNames
             SubmissionsTable = $"Submissions{s}",
             NotificationsTable = $"Notifications{s}",
             ScansTable = $"Scans{s}",
+            KeyProjectsTable = $"KeyProjects{s}",
         };
     }
 }

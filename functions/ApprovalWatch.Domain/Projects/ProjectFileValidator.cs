@@ -1,0 +1,227 @@
+using ApprovalWatch.Staff;
+using ApprovalWatch.Submissions;
+using ApprovalWatch.Text;
+
+namespace ApprovalWatch.Projects;
+
+/// <summary>
+/// Validates the rows of a project file (register, progress or problems) the way procedure rows are validated:
+/// the header found below any title rows, each row checked (code shape and region, county, dates, amounts ≥ 0,
+/// the leader in the directory, the department known), rejected rows kept with their reasons, the valid ones
+/// yielded as they are read. <paramref name="fileDate"/> stands for a date the file leaves out.
+/// </summary>
+public sealed class ProjectFileValidator(ProjectFileKind kind, StaffDirectory staff, IReadOnlyCollection<string> servedRegions, DateOnly fileDate, int maxRows = int.MaxValue, int maxErrors = 1000)
+{
+    private readonly List<RowError> _errors = [];
+
+    public ProjectFileKind Kind => kind;
+
+    public IReadOnlyList<RowError> Errors => _errors;
+
+    public int ErrorsNotListed { get; private set; }
+
+    public int DataRows { get; private set; }
+
+    public int RejectedRows { get; private set; }
+
+    public IEnumerable<ProjectFileRow> Validate(IEnumerable<SourceRow> records)
+    {
+        Dictionary<SubmissionColumn, int>? positions = null;
+        string? headerSheet = null;
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (CsvReader.IsBlank(record))
+            {
+                continue;
+            }
+
+            if (positions is not null && record.Sheet != headerSheet)
+            {
+                positions = null;
+            }
+
+            if (positions is null)
+            {
+                if (ProjectFileKind.OfHeader(record) == kind)
+                {
+                    positions = kind.Positions(record);
+                    headerSheet = record.Sheet;
+                }
+
+                continue;
+            }
+
+            if (++DataRows > maxRows)
+            {
+                throw new UnreadableSubmissionException($"行数超过上限 {maxRows:N0}；the file has more than {maxRows:N0} rows, the limit.");
+            }
+
+            var cells = new RowCells(record, positions);
+            var row = cells.WithinLengths() ? Read(cells) : null;
+            if (row is not null && seen.TryGetValue(row.Key, out var first))
+            {
+                cells.Fail(ProjectFileKind.ProjectCode, $"与第 {first} 行重复；the same {kind.Id} entry is already on line {first}");
+            }
+
+            if (row is null || cells.Errors.Count > 0)
+            {
+                RejectedRows++;
+                foreach (var error in cells.Errors)
+                {
+                    if (_errors.Count < maxErrors)
+                    {
+                        _errors.Add(error);
+                    }
+                    else
+                    {
+                        ErrorsNotListed++;
+                    }
+                }
+
+                continue;
+            }
+
+            seen[row.Key] = record.Line;
+            yield return row;
+        }
+    }
+
+    private ProjectFileRow? Read(RowCells cells)
+    {
+        var code = cells.ProjectCode(servedRegions);
+        ProjectFileRow? row = kind.Id switch
+        {
+            "register" => ReadRegister(cells, code),
+            "progress" => ReadProgress(cells, code),
+            _ => ReadProblem(cells, code),
+        };
+        return cells.Errors.Count == 0 ? row : null;
+    }
+
+    private RegisterRow? ReadRegister(RowCells cells, string code)
+    {
+        var name = cells.Required(ProjectFileKind.ProjectName);
+        var county = cells.Required(ProjectFileKind.County);
+        if (code.Length == 24 && Counties.ByRegion.TryGetValue(Submissions.ProjectCode.Region(code), out var known) && county.Length > 0 && county != known.Chinese && !county.Equals(known.English, StringComparison.OrdinalIgnoreCase))
+        {
+            cells.Fail(ProjectFileKind.County, $"项目代码的行政区划是{known.Chinese}；the project code's region is {known.English} ({known.Chinese})");
+        }
+
+        var natureText = cells.Required(ProjectFileKind.Nature);
+        ProjectNature? nature = null;
+        if (natureText.Length > 0)
+        {
+            if (ProjectNatures.TryParse(natureText, out var parsed))
+            {
+                nature = parsed;
+            }
+            else
+            {
+                cells.Fail(ProjectFileKind.Nature, $"项目性质无法识别；unknown nature ({ProjectNatures.Accepted})");
+            }
+        }
+
+        var total = cells.Amount(ProjectFileKind.TotalInvestment, required: true);
+        var plan = cells.Amount(ProjectFileKind.AnnualPlan, required: true);
+        if (total is not null && plan is not null && plan > total)
+        {
+            cells.Fail(ProjectFileKind.AnnualPlan, "年度计划投资大于总投资；the year's plan is more than the total investment");
+        }
+
+        var leader = cells.Required(ProjectFileKind.LeaderEmail).ToLowerInvariant();
+        if (leader.Length > 0 && staff.Find(leader) is null)
+        {
+            cells.Fail(ProjectFileKind.LeaderEmail, "包联领导不在人员名录中；the leader in charge is not in the directory (config/directory.csv)");
+        }
+
+        var unit = cells.Department(ProjectFileKind.ResponsibleUnit, required: true);
+        var plannedStart = cells.Month(ProjectFileKind.PlannedStart);
+        var startedOn = cells.Date(ProjectFileKind.StartedOn);
+        var plannedCompletion = DateText.TryParse(cells.Get(ProjectFileKind.PlannedCompletion), out var completion) ? completion : cells.Month(ProjectFileKind.PlannedCompletion);
+        var convertedOn = cells.Date(ProjectFileKind.ConvertedOn);
+        if (nature == ProjectNature.Reserve && startedOn is not null)
+        {
+            cells.Fail(ProjectFileKind.StartedOn, "储备项目不应有实际开工日期；a reserve project has not started (write its nature 新开工)");
+        }
+
+        if (startedOn > fileDate)
+        {
+            cells.Fail(ProjectFileKind.StartedOn, $"开工日期晚于报送日期 {fileDate:yyyy-MM-dd}；started after the file's date");
+        }
+
+        if (nature is null || total is null || plan is null || unit is null || cells.Errors.Count > 0)
+        {
+            return null;
+        }
+
+        return new RegisterRow(cells.Line, new RegisteredProject
+        {
+            Code = code, Name = name, County = county, Industry = cells.Get(ProjectFileKind.Industry), Nature = nature.Value,
+            TotalInvestment = total.Value, AnnualPlan = plan.Value, PlannedStart = plannedStart, StartedOn = startedOn, PlannedCompletion = plannedCompletion,
+            LeaderEmail = leader, ResponsibleUnit = unit, Owner = cells.Get(ProjectFileKind.Owner), ConvertedOn = convertedOn, AsOf = fileDate,
+        });
+    }
+
+    private ProgressRow? ReadProgress(RowCells cells, string code)
+    {
+        var reportedOn = cells.Date(ProjectFileKind.ReportedOn, required: true);
+        var ytd = cells.Amount(ProjectFileKind.YearToDate, required: true);
+        if (reportedOn > fileDate)
+        {
+            cells.Fail(ProjectFileKind.ReportedOn, $"填报日期晚于报送日期 {fileDate:yyyy-MM-dd}；reported after the file's date");
+        }
+
+        return reportedOn is null || ytd is null ? null
+            : new ProgressRow(cells.Line, new ProgressReport(code, reportedOn.Value, ytd.Value, cells.Get(ProjectFileKind.Physical), cells.Get(ProjectFileKind.NewProblems)));
+    }
+
+    private ProblemRow? ReadProblem(RowCells cells, string code)
+    {
+        var id = cells.Required(ProjectFileKind.ProblemId);
+        var stateText = cells.Get(ProjectFileKind.State);
+        bool solved = false;
+        if (stateText.Length > 0)
+        {
+            if (stateText is "solved" or "closed" or "已销号" or "销号" or "已解决" or "已办结")
+            {
+                solved = true;
+            }
+            else if (stateText is not ("open" or "未销号" or "未解决" or "办理中" or "待解决"))
+            {
+                cells.Fail(ProjectFileKind.State, "状态无法识别；unknown state (open/未销号, solved/已销号)");
+            }
+        }
+
+        var solvedOn = cells.Date(ProjectFileKind.SolvedOn);
+        var solvedBy = cells.Get(ProjectFileKind.SolvedBy);
+        solved |= solvedOn is not null;
+        if (solved && (solvedOn is null || solvedBy.Length == 0))
+        {
+            cells.Fail(solvedOn is null ? ProjectFileKind.SolvedOn : ProjectFileKind.SolvedBy, "销号须写明日期和销号人；a problem is closed only with the date and who closed it");
+        }
+
+        if (solvedOn > fileDate)
+        {
+            cells.Fail(ProjectFileKind.SolvedOn, $"销号日期晚于报送日期 {fileDate:yyyy-MM-dd}；closed after the file's date");
+        }
+
+        var raisedOn = cells.Date(ProjectFileKind.RaisedOn);
+        if (solvedOn is not null && raisedOn is not null && solvedOn < raisedOn)
+        {
+            cells.Fail(ProjectFileKind.SolvedOn, "销号日期早于提出日期；closed before it was raised");
+        }
+
+        var text = cells.Get(ProjectFileKind.ProblemText);
+        return id.Length == 0 ? null : new ProblemRow(cells.Line, code, id)
+        {
+            Text = text.Length > 0 ? text : null,
+            Department = cells.Department(ProjectFileKind.Department, required: false),
+            RaisedOn = raisedOn,
+            DueWorkingDays = cells.WorkingDays(ProjectFileKind.DueDays),
+            Solved = solved,
+            SolvedOn = solvedOn,
+            SolvedBy = solvedBy,
+        };
+    }
+}

@@ -1,0 +1,35 @@
+using ApprovalWatch.Calendar;
+
+namespace ApprovalWatch.Weekly;
+
+/// <summary>
+/// The plan-to-date pace (序时进度): the share of the year's plan that should be done by a date — by default the
+/// share of the year's working days elapsed on the prefecture's calendar; or whole months elapsed / 12.
+/// </summary>
+public static class PaceRule
+{
+    public const string WorkingDays = "working-days";
+    public const string Months = "months";
+
+    /// <summary>The pace on a date, as a fraction (0–1).</summary>
+    public static decimal On(DateOnly date, string rule, WorkingCalendar calendar)
+    {
+        if (rule == Months)
+        {
+            var monthsDone = date.Month - 1 + (date.AddDays(1).Month != date.Month ? 1 : 0);
+            return monthsDone / 12m;
+        }
+
+        var first = new DateOnly(date.Year, 1, 1);
+        var firstWorks = calendar.IsWorkingDay(first) ? 1 : 0;
+        return (decimal)(calendar.WorkingDaysAfter(first, date) + firstWorks) / (calendar.WorkingDaysAfter(first, new DateOnly(date.Year, 12, 31)) + firstWorks);
+    }
+
+    public static string Describe(string rule, bool chinese) => (rule, chinese) switch
+    {
+        (Months, true) => "按月序时（已过月数 / 12）",
+        (Months, false) => "by months (whole months elapsed / 12)",
+        (_, true) => "按工作日序时（本年已过工作日 / 全年工作日）",
+        _ => "by working days (working days of the year elapsed / all of the year's working days)",
+    };
+}

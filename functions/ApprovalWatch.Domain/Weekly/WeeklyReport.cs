@@ -1,0 +1,110 @@
+namespace ApprovalWatch.Weekly;
+
+/// <summary>
+/// The weekly scheduling report (周调度) of one week, every figure recomputed from the stored rows. Amounts are
+/// in 万元 (decimal); rates are fractions rounded to four places (a percentage to two decimals).
+/// </summary>
+public sealed record WeeklyReport
+{
+    public int Version { get; init; } = 1;
+
+    public required string Week { get; init; }
+
+    public required DateOnly AsOf { get; init; }
+
+    public required DateOnly From { get; init; }
+
+    public required Headline Headline { get; init; }
+
+    public required StartFigures Starts { get; init; }
+
+    public required ProcedureFigures Procedures { get; init; }
+
+    public required ProblemFigures Problems { get; init; }
+
+    public required IReadOnlyList<ProjectLight> Lights { get; init; }
+
+    public required IReadOnlyList<AreaRank> Counties { get; init; }
+
+    public required IReadOnlyList<AreaRank> Departments { get; init; }
+
+    public required IReadOnlyList<TrendPoint> Trend { get; init; }
+
+    /// <summary>Progress reports that lowered a year-to-date figure, to be checked.</summary>
+    public required IReadOnlyList<LoweredFigure> Lowered { get; init; }
+
+    /// <summary>Against last week's report; null when there is none.</summary>
+    public Changes? Changes { get; init; }
+
+    public int Count(string light) => Lights.Count(l => l.Light == light);
+}
+
+public sealed record Headline(
+    int Projects,
+    IReadOnlyDictionary<string, int> ByNature,
+    decimal PlannedWan,
+    decimal CompletedWan,
+    decimal CompletionRate,
+    decimal Pace,
+    string PaceRule,
+    decimal GapPoints)
+{
+    public decimal PlannedYi => decimal.Round(PlannedWan / 10_000m, 2, MidpointRounding.AwayFromZero);
+
+    public decimal CompletedYi => decimal.Round(CompletedWan / 10_000m, 2, MidpointRounding.AwayFromZero);
+}
+
+public sealed record StartFigures(
+    int PlannedByNow,
+    int Started,
+    decimal StartRate,
+    IReadOnlyList<ProjectRef> NotStarted,
+    int ReserveAtYearStart,
+    int Converted,
+    decimal ConversionRate,
+    IReadOnlyList<ProjectRef> ConvertedProjects);
+
+public sealed record ProjectRef(string Code, string Name, string County, string Leader, string Note);
+
+public sealed record ProcedureFigures(
+    int FinishedThisWeek,
+    int OnTimeThisWeek,
+    decimal? OnTimeRateWeek,
+    int FinishedThisYear,
+    int OnTimeThisYear,
+    decimal? OnTimeRateYear,
+    IReadOnlyList<OpenCount> ByDepartment,
+    IReadOnlyList<OpenCount> ByCounty,
+    IReadOnlyList<WorstProcedure> Worst);
+
+public sealed record OpenCount(string Name, int Yellow, int Red);
+
+public sealed record WorstProcedure(string ProjectCode, string ProjectName, string Procedure, string Department, string Handler, DateOnly DueOn, int WorkingDaysOverdue);
+
+public sealed record ProblemFigures(int OpenedThisWeek, int SolvedThisWeek, int Open, int Overdue, IReadOnlyList<ProblemCount> ByDepartment, IReadOnlyList<OpenProblem> OverdueList);
+
+public sealed record ProblemCount(string Department, int Opened, int Solved, int Open, int Overdue);
+
+public sealed record OpenProblem(string ProjectCode, string ProjectName, string Id, string Text, string Department, DateOnly RaisedOn, DateOnly DueOn, int WorkingDaysLeft);
+
+public sealed record ProjectLight(string Code, string Name, string County, string Leader, string Unit, string Light, decimal? CompletionRate, IReadOnlyList<string> Reasons);
+
+public sealed record AreaRank(string Name, decimal PlannedWan, decimal CompletedWan, decimal? CompletionRate, decimal? OnTimeRate, int Red, int Rank);
+
+public sealed record TrendPoint(string Week, DateOnly AsOf, decimal CompletionRate, decimal Pace, decimal? StartRate);
+
+public sealed record LoweredFigure(string ProjectCode, string ProjectName, DateOnly ReportedOn, decimal YearToDate, decimal Before);
+
+public sealed record Changes(
+    string Since,
+    decimal CompletedWan,
+    decimal CompletionPoints,
+    decimal GapPoints,
+    decimal StartRatePoints,
+    decimal ConversionRatePoints,
+    decimal? OnTimeYearPoints,
+    int Red,
+    int Yellow,
+    int OpenProblems,
+    IReadOnlyList<string> TurnedRed,
+    IReadOnlyList<string> TurnedGreen);

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ApprovalWatch.KeyProjects;
+
+/// <summary>The key projects' problem list and weekly report (configuration section <c>KeyProjects</c>).</summary>
+public sealed class KeyProjectOptions
+{
+    public const string Section = "KeyProjects";
+
+    /// <summary>The working days a problem has when its file gives no due date.</summary>
+    [Range(1, 250)]
+    public int ProblemWorkingDays { get; set; } = 10;
+
+    /// <summary>Plan-to-date pace: <c>working-days</c> (the share of the year's working days elapsed) or <c>months</c> (whole months elapsed / 12).</summary>
+    [RegularExpression("working-days|months")]
+    public string Pace { get; set; } = "working-days";
+
+    /// <summary>A project is yellow this many points below pace, red at <see cref="RedPointsBelowPace"/>.</summary>
+    [Range(0, 100)]
+    public decimal YellowPointsBelowPace { get; set; } = 10;
+
+    [Range(0, 100)]
+    public decimal RedPointsBelowPace { get; set; } = 20;
+
+    /// <summary>When the weekly report is sent: a day and an office time (local to the recipients' calendar).</summary>
+    public DayOfWeek WeeklyDay { get; set; } = DayOfWeek.Monday;
+}

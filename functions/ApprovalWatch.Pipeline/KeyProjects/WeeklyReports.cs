@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Json;
+using ApprovalWatch.Calendar;
+using ApprovalWatch.Deadlines;
+using ApprovalWatch.Mail;
+using ApprovalWatch.Reference;
+using ApprovalWatch.Staff;
+using ApprovalWatch.Storage;
+using ApprovalWatch.Weekly;
+using Azure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ApprovalWatch.KeyProjects;
+
+/// <summary>
+/// The weekly scheduling report (周调度): computed from the stored rows (register, progress, problems,
+/// procedures), archived as <c>reports/weekly/{yyyy}-W{ww}.html</c>, <c>.xlsx</c>, <c>.json</c> and its charts, and
+/// queued to every leader, the coordinators and each department head for the start of their office hours on the
+/// week's Monday, one mail per person (the Notifications ledger holds one per person and week). The same week
+/// again writes the same content and queues nothing twice; last week's archived report gives the changes.
+/// </summary>
+public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader referenceLoader, NotificationQueue queue, IOptions<KeyProjectOptions> options, ILogger<WeeklyReports> logger)
+{
+    public const string Folder = "weekly/";
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public sealed record Published(WeeklyReport Report, IReadOnlyDictionary<string, byte[]> Files, IReadOnlyList<string> Recipients, int Queued);
+
+    /// <param name="send">False for a dry run: archive nothing, queue nothing.</param>
+    public async Task<Published> PublishAsync(ReportWeek week, bool send, CancellationToken cancellationToken)
+    {
+        var reference = await referenceLoader.LoadAsync(cancellationToken);
+        var inputs = await InputsAsync(week, reference, cancellationToken);
+        var report = WeeklyCalculator.Compute(inputs, await ReadAsync(week.Previous, cancellationToken));
+        var files = await FilesAsync(report, inputs, cancellationToken);
+        var recipients = reference.Staff.People.Where(p => p.Role is Role.Leader or Role.Coordinator or Role.Head).OrderBy(p => p.Email, StringComparer.Ordinal).ToList();
+        var queued = 0;
+        if (send)
+        {
+            foreach (var (name, content) in files)
+            {
+                await storage.Reports.GetBlobClient(Folder + name).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
+            }
+
+            foreach (var person in recipients)
+            {
+                queued += await queue.QueueWeeklyReportAsync(week.Monday, week.ToString(), person.Email, reference.Calendars.HoursOf(person.Calendar).OpensAt(week.Monday), cancellationToken) ? 1 : 0;
+            }
+        }
+
+        logger.LogInformation("Weekly report {Week}: {Projects} projects, {Red} red; queued to {Queued} of {Recipients} recipient(s)", week, report.Headline.Projects, report.Count(WeeklyCalculator.Red), queued, recipients.Count);
+        return new Published(report, files, recipients.Select(p => p.Email).ToList(), queued);
+    }
+
+    /// <summary>The mail of an archived week in a reader's language: the charts inline, the workbook attached.</summary>
+    public async Task<RenderedMail> RenderMailAsync(string week, Language language, CancellationToken cancellationToken)
+    {
+        var report = await ReadAsync(ReportWeek.TryParse(week, out var parsed) ? parsed : throw new FormatException($"Not a week: {week}"), cancellationToken)
+            ?? throw new InvalidOperationException($"The weekly report {week} is not archived.");
+        var workbook = (await storage.Reports.GetBlobClient($"{Folder}{week}.xlsx").DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+        var charts = WeeklyCharts.Render(report, language);
+        return WeeklyRenderer.Render(report, language, name => "cid:" + name) with
+        {
+            Attachments = [new MailAttachment($"重点项目周调度-{week}.xlsx", XlsxType, workbook), .. charts.Select(c => new MailAttachment(c.Key, "image/png", c.Value, c.Key))],
+        };
+    }
+
+    /// <summary>The archived report of a week, or null.</summary>
+    public async Task<WeeklyReport?> ReadAsync(ReportWeek week, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await storage.Reports.GetBlobClient($"{Folder}{week}.json").DownloadContentAsync(cancellationToken);
+            return JsonSerializer.Deserialize<WeeklyReport>(content.Value.Content.ToString(), StorageJson.Options);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<Dictionary<string, byte[]>> FilesAsync(WeeklyReport report, WeeklyInputs inputs, CancellationToken cancellationToken)
+    {
+        var week = report.Week;
+        var charts = WeeklyCharts.Render(report, Language.Chinese);
+        var html = WeeklyRenderer.Render(report, Language.Chinese, name => $"{week}-{name}").Html;
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            [$"{week}.json"] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(report, StorageJson.Options)),
+            [$"{week}.html"] = Encoding.UTF8.GetBytes(html),
+            [$"{week}.xlsx"] = await WeeklyWorkbook.WriteAsync(report, inputs, cancellationToken),
+        };
+        foreach (var (name, png) in charts)
+        {
+            files[$"{week}-{name}"] = png;
+        }
+
+        return files;
+    }
+
+    private async Task<WeeklyInputs> InputsAsync(ReportWeek week, ReferenceData reference, CancellationToken cancellationToken)
+    {
+        var (projects, progress, problems) = (new List<Projects.RegisteredProject>(), new List<Projects.ProgressReport>(), new List<Projects.ProjectProblem>());
+        await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(cancellationToken: cancellationToken))
+        {
+            if (row.IsRegister)
+            {
+                projects.Add(row.ToProject());
+            }
+            else if (row.IsProgress)
+            {
+                progress.Add(row.ToProgress());
+            }
+            else if (row.IsProblem)
+            {
+                problems.Add(row.ToProblem());
+            }
+        }
+
+        var procedures = new List<ProcedureFacts>();
+        var select = new[] { "PartitionKey", "RowKey", nameof(ProcedureEntity.ProjectName), nameof(ProcedureEntity.Department), nameof(ProcedureEntity.County), nameof(ProcedureEntity.HandlerEmail), nameof(ProcedureEntity.Flag), nameof(ProcedureEntity.AcceptedOn), nameof(ProcedureEntity.DueOn), nameof(ProcedureEntity.CompletedOn), nameof(ProcedureEntity.FinishedLate) };
+        await foreach (var row in storage.Procedures.QueryAsync<ProcedureEntity>(select: select, cancellationToken: cancellationToken))
+        {
+            procedures.Add(new ProcedureFacts(row.PartitionKey, row.ProjectName, row.RowKey, row.Department, row.County, row.HandlerEmail, Flags.Parse(row.Flag),
+                IsoDate.Parse(row.AcceptedOn), IsoDate.ParseOptional(row.DueOn), IsoDate.ParseOptional(row.CompletedOn), row.FinishedLate == true));
+        }
+
+        var settings = options.Value;
+        var ladder = reference.Ladder.Rungs.LastOrDefault()?.OverdueDays ?? 10;
+        var calendar = reference.Calendars.ForRegion(reference.ServedRegions.FirstOrDefault() ?? "");
+        return new WeeklyInputs(week, projects, progress, procedures, problems, calendar,
+            new LightRules(settings.YellowPointsBelowPace, settings.RedPointsBelowPace, ladder, settings.Pace), email => reference.Staff.Find(email)?.Name ?? email);
+    }
+}
