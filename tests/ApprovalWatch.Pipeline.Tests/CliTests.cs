@@ -35,7 +35,7 @@ public class SampleTests
         var folder = new SampleFolder(Path.Combine(OfficialCalendars.RepositoryRoot, "samples"));
         var files = new SampleGenerator((await folder.Config.CalendarsAsync()).ForRegion("653001"), DemoCommand.SampleDate, 20260316).Generate();
 
-        Assert.Equal(9, files.Count); // catalogue, directory, projects and six department files
+        Assert.Equal(14, files.Count); // catalogue, directory, six department files, the register, three progress reports and two problem lists
         foreach (var (path, content) in files)
         {
             var committed = File.ReadAllBytes(Path.Combine(folder.Path, path));
@@ -57,13 +57,14 @@ public class SampleTests
     [Fact]
     public void The_scenario_has_258_projects_with_the_prefecture_investment_totals()
     {
-        var folder = new SampleFolder(Path.Combine(OfficialCalendars.RepositoryRoot, "samples"));
-        var projects = File.ReadAllLines(Path.Combine(folder.Path, "config", "projects.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        var folder = Path.Combine(OfficialCalendars.RepositoryRoot, "samples", "submissions", "development-reform");
+        var projects = File.ReadAllLines(Path.Combine(folder, "register-2026-03-13.csv")).Skip(2).Select(l => l.Split(',')).ToList();
+        var progress = File.ReadAllLines(Path.Combine(folder, "progress-2026-03-13.csv")).Skip(1).Select(l => l.Split(',')).ToList();
 
         Assert.Equal(258, projects.Count);
-        Assert.Equal(1_260_000, projects.Sum(p => long.Parse(p[3], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal(507_000, projects.Sum(p => long.Parse(p[4], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Contains(projects, p => p[1] == "阿图什市新城学校建设项目" && p[3] == "20000");
+        Assert.Equal(1_260_000, projects.Sum(p => long.Parse(p[6], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(507_000, progress.Sum(p => long.Parse(p[3], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains(projects, p => p[1] == "阿图什市新城学校建设项目" && p[6] == "20000");
         Assert.Equal(projects.Count, projects.Select(p => p[0]).Distinct().Count());
     }
 }
@@ -84,8 +85,8 @@ public class DemoTests
         var text = output.ToString();
         Assert.Matches(@"paused \(clock stopped\): [1-9]\d*; extended: [1-9]\d*; past the statutory limit: [1-9]", text);
         Assert.Matches(@"whole process +\d+ green +\d+ yellow +[1-9]\d* red", text);
-        Assert.Contains("Key projects: 258", text);
-        Assert.Contains("GatherSubmissions: 6 file(s) queued", text);
+        Assert.Contains("Weekly report 2026-W12 (as of 2026-03-15): 258 projects, planned 126.00 亿元, completed 50.70 亿元", text);
+        Assert.Contains("GatherSubmissions: 12 file(s) queued", text);
         Assert.Contains("[EE-09]", text);
         var handlersMailed = Directory.GetFiles(mail, "*.eml").Select(f => Path.GetFileNameWithoutExtension(f)[5..]).ToHashSet();
         var handlersWithAlerts = text.Split('\n')
@@ -96,7 +97,11 @@ public class DemoTests
         Assert.Subset(handlersMailed, handlersWithAlerts.ToHashSet());
 
         // Every role gets its digest, summary first, in the reader's one language.
-        var coordinator = File.ReadAllText(Directory.GetFiles(mail, "*xu.ming@kizilsu.example.org.html").Single());
+        var coordinatorMails = Directory.GetFiles(mail, "*xu.ming@kizilsu.example.org.html").Select(File.ReadAllText).ToList();
+        var coordinator = coordinatorMails.Single(m => m.Contains("概览", StringComparison.Ordinal));
+        Assert.Contains(coordinatorMails, m => m.Contains("重点项目周调度报告 2026-W12", StringComparison.Ordinal) && m.Contains("cid:county.png", StringComparison.Ordinal));
+        var reports = Path.Combine(Path.GetDirectoryName(mail)!, "reports");
+        Assert.True(File.Exists(Path.Combine(reports, "2026-W12.xlsx")));
         Assert.True(coordinator.IndexOf("概览", StringComparison.Ordinal) < coordinator.IndexOf("各部门持续超期的事项", StringComparison.Ordinal));
         var english = File.ReadAllText(Directory.GetFiles(mail, "*wang.lei@kizilsu.example.org.html").Single());
         Assert.Contains("Dear 王磊,", english);

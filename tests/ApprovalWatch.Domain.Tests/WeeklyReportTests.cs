@@ -1,0 +1,220 @@
+using ApprovalWatch.Deadlines;
+using ApprovalWatch.Projects;
+using ApprovalWatch.Staff;
+using ApprovalWatch.Submissions;
+using ApprovalWatch.Submissions.Files;
+using ApprovalWatch.Weekly;
+
+namespace ApprovalWatch.Tests;
+
+public class WeeklyReportTests
+{
+    private static readonly ReportWeek W12 = new(2026, 12); // made Monday 2026-03-16, as of Sunday 2026-03-15
+
+    private static RegisteredProject Project(string code, decimal plan, ProjectNature nature = ProjectNature.Continuing, string county = "阿图什市", DateOnly? plannedStart = null, DateOnly? startedOn = null, DateOnly? convertedOn = null, string name = "项目") => new()
+    {
+        Code = code, Name = name, County = county, Nature = nature, AnnualPlan = plan, TotalInvestment = plan * 3, PlannedStart = plannedStart, StartedOn = startedOn,
+        ConvertedOn = convertedOn, LeaderEmail = "zhao.deming@kizilsu.example.org", ResponsibleUnit = "housing",
+    };
+
+    private static WeeklyInputs Inputs(IReadOnlyList<RegisteredProject> projects, IReadOnlyList<ProgressReport>? progress = null, IReadOnlyList<ProcedureFacts>? procedures = null, IReadOnlyList<ProjectProblem>? problems = null, ReportWeek? week = null, string pace = PaceRule.WorkingDays) =>
+        new(week ?? W12, projects, progress ?? [], procedures ?? [], problems ?? [], OfficialCalendars.National, new LightRules(Pace: pace));
+
+    [Fact]
+    public void The_week_is_measured_as_of_the_sunday_before_its_monday()
+    {
+        Assert.Equal(new DateOnly(2026, 3, 16), W12.Monday);
+        Assert.Equal(new DateOnly(2026, 3, 15), W12.AsOf);
+        Assert.Equal(new DateOnly(2026, 3, 9), W12.From);
+        Assert.True(ReportWeek.TryParse("2026-W12", out var parsed) && parsed == W12);
+        Assert.False(ReportWeek.TryParse("2026-W54", out _));
+        Assert.Equal(W12, ReportWeek.Of(new DateOnly(2026, 3, 17)));
+    }
+
+    [Fact]
+    public void Pace_is_the_share_of_the_years_working_days_on_the_calendar_or_of_whole_months()
+    {
+        // 2026 has 248 working days (the State Council's notice: New Year, Spring Festival and the swapped Saturdays); 47 of them by 15 March.
+        Assert.Equal(47m / 248m, PaceRule.On(new DateOnly(2026, 3, 15), PaceRule.WorkingDays, OfficialCalendars.National));
+        Assert.Equal(2m / 12m, PaceRule.On(new DateOnly(2026, 3, 15), PaceRule.Months, OfficialCalendars.National));
+        Assert.Equal(3m / 12m, PaceRule.On(new DateOnly(2026, 3, 31), PaceRule.Months, OfficialCalendars.National));
+        Assert.Equal(0.1895m, WeeklyCalculator.Compute(Inputs([Project("A", 100)])).Headline.Pace);
+    }
+
+    [Fact]
+    public void Completion_sums_each_projects_latest_figure_of_the_year_as_decimals()
+    {
+        var report = WeeklyCalculator.Compute(Inputs(
+            [Project("A", 1000), Project("B", 3000)],
+            [
+                new ProgressReport("A", new DateOnly(2025, 12, 26), 990), // last year's: not this year's figure
+                new ProgressReport("A", new DateOnly(2026, 3, 6), 100),
+                new ProgressReport("A", new DateOnly(2026, 3, 13), 250),
+                new ProgressReport("B", new DateOnly(2026, 3, 13), 900.1m),
+                new ProgressReport("B", new DateOnly(2026, 3, 16), 5000), // after the week
+            ]));
+
+        Assert.Equal(4000m, report.Headline.PlannedWan);
+        Assert.Equal(1150.1m, report.Headline.CompletedWan);
+        Assert.Equal(0.2875m, report.Headline.CompletionRate); // 1150.1 / 4000 = 0.287525
+        Assert.Equal(0.12m, report.Headline.CompletedYi);
+        Assert.Equal(9.80m, report.Headline.GapPoints); // 28.75% − 18.95%
+    }
+
+    [Fact]
+    public void A_project_that_started_late_counts_as_started_once_it_has_and_a_missed_start_is_named()
+    {
+        var projects = new[]
+        {
+            Project("LATE", 100, ProjectNature.NewStart, plannedStart: new(2026, 1, 1), startedOn: new(2026, 3, 10)),
+            Project("MISSED", 100, ProjectNature.NewStart, plannedStart: new(2026, 3, 1)),
+            Project("APRIL", 100, ProjectNature.NewStart, plannedStart: new(2026, 4, 1)),
+        };
+
+        var week12 = WeeklyCalculator.Compute(Inputs(projects)).Starts;
+        var week10 = WeeklyCalculator.Compute(Inputs(projects, week: new ReportWeek(2026, 11))).Starts;
+
+        Assert.Equal((2, 1, 0.5m), (week12.PlannedByNow, week12.Started, week12.StartRate));
+        Assert.Equal(["MISSED"], week12.NotStarted.Select(p => p.Code));
+        Assert.Equal((2, 0), (week10.PlannedByNow, week10.Started)); // planned by the end of March, neither started by 8 March
+    }
+
+    [Fact]
+    public void A_reserve_project_converted_in_december_does_not_count_for_the_new_year_one_converted_in_january_does()
+    {
+        var report = WeeklyCalculator.Compute(Inputs(
+        [
+            Project("DEC", 100, ProjectNature.NewStart, startedOn: new(2025, 12, 20), convertedOn: new(2025, 12, 20)),
+            Project("JAN", 100, ProjectNature.NewStart, startedOn: new(2026, 1, 5), convertedOn: new(2026, 1, 5)),
+            Project("STILL", 100, ProjectNature.Reserve),
+        ]));
+
+        Assert.Equal((2, 1, 0.5m), (report.Starts.ReserveAtYearStart, report.Starts.Converted, report.Starts.ConversionRate));
+        Assert.Equal(["JAN"], report.Starts.ConvertedProjects.Select(p => p.Code));
+    }
+
+    [Fact]
+    public void A_lowered_year_to_date_figure_is_listed_and_the_latest_is_taken()
+    {
+        var report = WeeklyCalculator.Compute(Inputs(
+            [Project("A", 1000)],
+            [new ProgressReport("A", new DateOnly(2026, 3, 6), 500), new ProgressReport("A", new DateOnly(2026, 3, 13), 450)]));
+
+        var lowered = Assert.Single(report.Lowered);
+        Assert.Equal((new DateOnly(2026, 3, 13), 450m, 500m), (lowered.ReportedOn, lowered.YearToDate, lowered.Before));
+        Assert.Equal(450m, report.Headline.CompletedWan);
+    }
+
+    [Fact]
+    public void A_problem_solved_the_day_it_was_due_is_on_time_and_one_open_past_its_due_date_is_overdue()
+    {
+        ProjectProblem Problem(string id, DateOnly due, DateOnly? solved = null) => new()
+        {
+            ProjectCode = "A", Id = id, Text = "征地", Department = "natural-resources", RaisedOn = new(2026, 3, 2), DueOn = due, SolvedOn = solved, SolvedBy = solved is null ? "" : "孙强",
+        };
+
+        var report = WeeklyCalculator.Compute(Inputs(
+            [Project("A", 1000)],
+            problems: [Problem("ON-TIME", new(2026, 3, 12), solved: new(2026, 3, 12)), Problem("LATE", new(2026, 3, 12)), Problem("LATER", new(2026, 3, 20))]));
+
+        var p = report.Problems;
+        Assert.Equal((1, 2, 1), (p.SolvedThisWeek, p.Open, p.Overdue));
+        Assert.Equal("LATE", Assert.Single(p.OverdueList).Id);
+        Assert.Equal(-1, p.OverdueList[0].WorkingDaysLeft); // due Thursday 12 March; Friday 13 March is one working day past it
+        Assert.Contains(report.Lights.Single().Reasons, r => r.StartsWith("problem LATE overdue", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_on_time_rate_counts_procedures_finished_within_their_promised_limit()
+    {
+        ProcedureFacts Finished(string code, DateOnly on, bool late) => new("A", "项目", code, "housing", "阿图什市", "zhang.wei@kizilsu.example.org", Flag.Green, new(2026, 1, 5), on, on, late);
+        var report = WeeklyCalculator.Compute(Inputs(
+            [Project("A", 1000)],
+            procedures: [Finished("HC-01", new(2026, 2, 2), late: true), Finished("HC-02", new(2026, 2, 3), late: false), Finished("HC-03", new(2026, 3, 10), late: false), Finished("HC-04", new(2025, 12, 1), late: true)]));
+
+        Assert.Equal((1, 1, 1m), (report.Procedures.FinishedThisWeek, report.Procedures.OnTimeThisWeek, report.Procedures.OnTimeRateWeek));
+        Assert.Equal((3, 2, 0.6667m), (report.Procedures.FinishedThisYear, report.Procedures.OnTimeThisYear, report.Procedures.OnTimeRateYear));
+    }
+
+    [Fact]
+    public void Projects_are_lit_by_their_investment_against_pace()
+    {
+        // Pace 18.95%: 15% done is 3.95 points below (green), 5% is 13.95 (yellow at 10), none is 18.95 (yellow; red only at 15 points or more).
+        var inputs = Inputs([Project("G", 100), Project("Y", 100), Project("R", 100)], [new ProgressReport("G", new(2026, 3, 13), 15), new ProgressReport("Y", new(2026, 3, 13), 5)]);
+
+        string[] Lights(WeeklyInputs i) => WeeklyCalculator.Compute(i).Lights.OrderBy(l => l.Code).Select(l => l.Light).ToArray();
+
+        Assert.Equal(["green", "yellow", "yellow"], Lights(inputs));
+        Assert.Equal(["green", "red", "yellow"], Lights(inputs with { Rules = new LightRules(RedPoints: 15) }));
+    }
+
+    [Fact]
+    public void Changes_are_told_against_last_weeks_report()
+    {
+        var projects = new[] { Project("A", 1000) };
+        var before = WeeklyCalculator.Compute(Inputs(projects, week: new ReportWeek(2026, 11))); // nothing done: yellow against pace
+        var now = WeeklyCalculator.Compute(Inputs(projects, [new ProgressReport("A", new(2026, 3, 13), 300)]), before);
+
+        Assert.Equal("2026-W11", now.Changes!.Since);
+        Assert.Equal(300m, now.Changes.CompletedWan);
+        Assert.Equal(30m, now.Changes.CompletionPoints);
+        Assert.Equal(-1, now.Changes.Yellow);
+        Assert.Equal(["A"], now.Changes.TurnedGreen);
+    }
+
+    [Fact]
+    public async Task The_workbook_has_a_summary_and_the_three_lists_with_their_headers()
+    {
+        var inputs = Inputs(
+            [Project("2026-653001-48-01-00123X", 1000, name: "阿图什市新城学校建设项目")],
+            procedures: [new ProcedureFacts("2026-653001-48-01-00123X", "阿图什市新城学校建设项目", "HC-01", "housing", "阿图什市", "zhang.wei@kizilsu.example.org", Flag.Red, new(2026, 2, 2), new(2026, 3, 2), null, false)]);
+        var bytes = await WeeklyWorkbook.WriteAsync(WeeklyCalculator.Compute(inputs), inputs);
+
+        var rows = new List<(string Sheet, string[] Fields)>();
+        using (var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(new MemoryStream(bytes)))
+        {
+            do
+            {
+                while (reader.Read())
+                {
+                    rows.Add((reader.Name, Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i)?.ToString() ?? "").ToArray()));
+                }
+            }
+            while (reader.NextResult());
+        }
+
+        Assert.Equal([WeeklyWorkbook.SummarySheet, WeeklyWorkbook.TaskSheet, WeeklyWorkbook.ResponsibilitySheet, WeeklyWorkbook.TimeLimitSheet], rows.Select(r => r.Sheet).Distinct());
+        Assert.Contains(rows, r => r.Sheet == WeeklyWorkbook.SummarySheet && r.Fields.SequenceEqual(["年度计划投资（亿元）", "0.10"]));
+        Assert.Equal(["项目代码", "项目名称", "县市", "类别", "事项", "状态", "说明"], rows.First(r => r.Sheet == WeeklyWorkbook.TaskSheet).Fields);
+        var limit = rows.Where(r => r.Sheet == WeeklyWorkbook.TimeLimitSheet).Skip(1).Single();
+        Assert.Equal(["2026-653001-48-01-00123X", "阿图什市新城学校建设项目", "HC-01", "2026-02-02", "2026-03-02", "-9"], limit.Fields); // 3 to 13 March: 9 working days past
+    }
+
+    [Fact]
+    public void The_charts_are_pngs_with_something_drawn()
+    {
+        var report = WeeklyCalculator.Compute(Inputs([Project("A", 1000), Project("B", 500, county: "乌恰县")], [new ProgressReport("A", new(2026, 3, 13), 300)]));
+
+        var charts = WeeklyCharts.Render(report, Language.Chinese);
+
+        Assert.Equal([WeeklyCharts.CountyChart, WeeklyCharts.TrendChart], charts.Keys.Order());
+        Assert.All(charts.Values, png =>
+        {
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+            Assert.True(png.Length > 5_000, $"{png.Length} bytes");
+        });
+    }
+
+    [Fact]
+    public void Names_in_the_report_are_html_encoded()
+    {
+        var report = WeeklyCalculator.Compute(Inputs([Project("A", 1000, ProjectNature.NewStart, plannedStart: new(2026, 3, 1), name: "<script>alert(1)</script>学校")])); // named among the missed starts
+
+        foreach (var language in new[] { Language.Chinese, Language.English })
+        {
+            var html = WeeklyRenderer.Render(report, language, name => "cid:" + name).Html;
+            Assert.DoesNotContain("<script>", html);
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;学校", html);
+        }
+    }
+}
