@@ -1,0 +1,76 @@
+using ApprovalWatch.KeyProjects;
+using ApprovalWatch.Storage;
+using ApprovalWatch.Weekly;
+using Azure.Data.Tables;
+
+namespace ApprovalWatch.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public class KeyProjectTests
+{
+    private const string Register = """
+        项目代码,项目名称,县市,项目性质,总投资（万元）,年度计划投资（万元）,计划开工,实际开工,包联领导,责任单位
+        2026-653001-48-01-00123X,阿图什市新城学校,阿图什市,新开工,"3,000",1000.5,2026-02,2026-02-20,zhao.deming@kizilsu.example.org,住房和城乡建设局
+        2026-653022-48-01-004175,阿克陶县道路,阿克陶县,续建,5000,2000,,,zhou.lixin@kizilsu.example.org,natural-resources
+        2026-653022-48-01-00417X,阿克陶县错县,阿图什市,续建,5000,2000,,,zhou.lixin@kizilsu.example.org,natural-resources
+        2026-653022-48-01-00417Y,阿克陶县负数,阿克陶县,续建,5000,-1,,,zhou.lixin@kizilsu.example.org,natural-resources
+        2026-653022-48-01-00417Z,阿克陶县无领导,阿克陶县,续建,5000,100,,,nobody@kizilsu.example.org,natural-resources
+        2026-99-01,坏代码,阿克陶县,储备,5000,100,,,zhou.lixin@kizilsu.example.org,natural-resources
+        """;
+
+    private const string Progress = """
+        project_code,reported_on,ytd_completed_wan,physical_progress
+        2026-653001-48-01-00123X,2026-03-06,300,基础施工
+        2026-653022-48-01-004175,2026-03-06,900,路基
+        2026-653022-48-01-004175,2026-03-13,800,路面
+        """;
+
+    [Fact]
+    public async Task Register_rows_are_validated_like_procedure_rows_and_rejected_rows_go_back_in_the_receipt()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+
+        var receipt = await pipeline.IngestAsync("development-reform/register.csv", Register);
+
+        Assert.Equal((6, 2, 4), (receipt.Rows, receipt.Applied, receipt.Rejected));
+        Assert.Contains(receipt.Errors, e => e.Line == 4 && e.Column.Contains("county", StringComparison.Ordinal));
+        Assert.Contains(receipt.Errors, e => e.Line == 5 && e.Column.Contains("annual_plan_wan", StringComparison.Ordinal));
+        Assert.Contains(receipt.Errors, e => e.Line == 6 && e.Column.Contains("leader_email", StringComparison.Ordinal));
+        Assert.Contains(receipt.Errors, e => e.Line == 7 && e.Column.Contains("project_code", StringComparison.Ordinal));
+        var stored = await pipeline.Storage.KeyProjects.GetEntityAsync<KeyProjectEntity>("2026-653001-48-01-00123X", KeyProjectEntity.RegisterKey);
+        Assert.Equal(("1000.5", "3000", "housing"), (stored.Value.AnnualPlan, stored.Value.TotalInvestment, stored.Value.ResponsibleUnit));
+
+        var elsewhere = await pipeline.IngestAsync("finance/register.csv", Register);
+        Assert.Equal(Receipts.Receipt.UnreadableStatus, elsewhere.Status); // the register is the DRC's to keep
+    }
+
+    [Fact]
+    public async Task The_same_week_twice_archives_the_same_files_and_queues_one_mail_per_reader()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("development-reform/register.csv", Register);
+        var progress = await pipeline.IngestAsync("development-reform/progress.csv", Progress);
+        Assert.Contains(progress.Notes, n => n.Contains("800", StringComparison.Ordinal) && n.Contains("900", StringComparison.Ordinal)); // lowered: kept and told
+
+        var first = await pipeline.Functions.WeeklyReportAsync(new ReportWeek(2026, 12), default);
+        var again = await pipeline.Functions.WeeklyReportAsync(new ReportWeek(2026, 12), default);
+
+        Assert.Equal((2, 3000.5m, 1100m), (first.Report.Headline.Projects, first.Report.Headline.PlannedWan, first.Report.Headline.CompletedWan));
+        Assert.Single(first.Report.Lowered);
+        Assert.True(first.Queued > 5, $"{first.Queued} queued");
+        Assert.Equal(0, again.Queued);
+        Assert.Equal(first.Queued + 1, await pipeline.CountAsync(pipeline.Storage.NotifyQueue)); // and the register's receipt to the DRC contact
+        var ledger = await pipeline.Storage.NotificationLedger.QueryAsync<TableEntity>(e => e.PartitionKey == "2026-03-16").ToListAsync();
+        Assert.Equal(first.Queued, ledger.Count(e => e.RowKey.StartsWith("weekly|", StringComparison.Ordinal)));
+        foreach (var (name, content) in first.Files)
+        {
+            var archived = await pipeline.Storage.Reports.GetBlobClient(WeeklyReports.Folder + name).DownloadContentAsync();
+            Assert.Equal(again.Files[name], archived.Value.Content.ToArray());
+            Assert.NotEmpty(content);
+        }
+
+        var mail = await pipeline.Get<WeeklyReports>().RenderMailAsync("2026-W12", Staff.Language.Chinese, default);
+        Assert.Contains("cid:county.png", mail.Html);
+        Assert.Contains(mail.Attachments, a => a.FileName.EndsWith(".xlsx", StringComparison.Ordinal) && a.ContentId is null);
+    }
+}
