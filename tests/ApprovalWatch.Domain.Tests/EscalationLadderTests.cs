@@ -52,6 +52,34 @@ public class EscalationLadderTests
     }
 
     [Fact]
+    public void The_leader_in_charge_of_a_registered_project_gets_its_lines_instead_of_the_departments_leaders()
+    {
+        var line = Line(Flag.Red, -5);
+        string[] ReachedWith(Func<string, string?> leaderOf) =>
+            DigestPlanner.Route(line, Staff, EscalationLadder.Default, leaderOf).Where(r => r.Reason is DigestReason.LeaderInCharge or DigestReason.Coordinator).Select(r => $"{r.To}:{r.Reason}").Order().ToArray();
+
+        Assert.Equal(["coord@x.org:Coordinator", "other.leader@x.org:LeaderInCharge"], ReachedWith(code => code == line.ProjectCode ? "other.leader@x.org" : null));
+        Assert.Equal(["coord@x.org:Coordinator", "leader@x.org:LeaderInCharge"], ReachedWith(_ => null)); // not in the register: the department's leaders
+    }
+
+    [Fact]
+    public void An_open_problem_reaches_its_departments_head_and_climbs_to_the_leader_and_coordinator_when_overdue()
+    {
+        var problem = new Projects.ProjectProblem { ProjectCode = "2026-653001-48-01-00123X", Id = "WT-1", Text = "征地", Department = "housing", RaisedOn = new(2026, 3, 2), DueOn = new(2026, 3, 6) };
+        ProblemLine? On(DateOnly day, Projects.ProjectProblem? p = null) => ProblemLine.Of(p ?? problem, "学校", OfficialCalendars.National, day, 3);
+        string[] Routed(DigestLine line) => DigestPlanner.Route(line, Staff, EscalationLadder.Default).Select(r => $"{r.To}:{r.Reason}").Order().ToArray();
+
+        Assert.Null(On(new(2026, 3, 2))); // four working days left: not due soon yet
+        var dueSoon = On(new(2026, 3, 4))!;
+        Assert.Equal((Flag.Yellow, 2), (dueSoon.Flag, dueSoon.WorkingDaysLeft));
+        Assert.Equal(["head@x.org:DepartmentHead"], Routed(dueSoon));
+        var late = On(new(2026, 3, 13))!; // 9 to 13 March: five working days past
+        Assert.Equal((Flag.Red, -5), (late.Flag, late.WorkingDaysLeft));
+        Assert.Equal(["coord@x.org:Coordinator", "head@x.org:DepartmentHead", "leader@x.org:LeaderInCharge"], Routed(late));
+        Assert.Null(On(new(2026, 3, 13), problem with { SolvedOn = new(2026, 3, 12), SolvedBy = "刘建国" }));
+    }
+
+    [Fact]
     public void Past_the_statutory_limit_one_rung_higher_but_never_above_the_top()
     {
         Assert.Equal(1, EscalationLadder.Default.RungOf(Line(Flag.Red, 0) with { PastStatutory = true }));

@@ -4,13 +4,14 @@ using ApprovalWatch.Deadlines;
 namespace ApprovalWatch.Digests;
 
 /// <summary>
-/// One flagged item of a digest — a procedure (<see cref="ProcedureLine"/>) or a whole project against its
-/// process or stage limit (<see cref="ProjectLine"/>) — with the three lists every line shows: the task,
+/// One flagged item of a digest — a procedure (<see cref="ProcedureLine"/>), a whole project against its
+/// process or stage limit (<see cref="ProjectLine"/>) or a problem of the problem list (<see cref="ProblemLine"/>) — with the three lists every line shows: the task,
 /// the responsibility and the time limit.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(ProcedureLine), "procedure")]
 [JsonDerivedType(typeof(ProjectLine), "project")]
+[JsonDerivedType(typeof(ProblemLine), "problem")]
 public abstract record DigestLine
 {
     public required string ProjectCode { get; init; }

@@ -20,6 +20,7 @@ public static class DigestNotes
         {
             ProcedureLine p => [p.Department],
             ProjectLine p => p.HoldingDepartments,
+            ProblemLine p => [p.Department],
             _ => [],
         }).ToHashSet(StringComparer.Ordinal);
         foreach (var (department, file) in applying.Where(a => departments.Contains(a.Department)))

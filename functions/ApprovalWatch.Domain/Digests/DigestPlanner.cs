@@ -18,8 +18,14 @@ public static class DigestPlanner
             .ToList();
 
     /// <summary>The recipients of one line, each with the reason it reaches him; none for a green line.</summary>
-    public static IEnumerable<RoutedLine> Route(DigestLine line, StaffDirectory staff, EscalationLadder ladder)
+    /// <param name="leaderOf">The leader in charge of a project as the register names him, or null: then the leaders of the departments concerned.</param>
+    public static IEnumerable<RoutedLine> Route(DigestLine line, StaffDirectory staff, EscalationLadder ladder, Func<string, string?>? leaderOf = null)
     {
+        IEnumerable<Person> Leaders(string project, IEnumerable<string> departments) =>
+            leaderOf?.Invoke(project) is { Length: > 0 } email
+                ? [staff.Find(email) ?? new Person(email, email, "", Role.Leader)]
+                : departments.SelectMany(d => staff.WithRole(Role.Leader, d)).Distinct();
+
         if (line.Flag is not (Flag.Yellow or Flag.Red))
         {
             return [];
@@ -27,10 +33,11 @@ public static class DigestPlanner
 
         IEnumerable<(string Email, DigestReason Reason)> recipients = line switch
         {
-            ProjectLine project => project.HoldingDepartments.SelectMany(d => staff.WithRole(Role.Leader, d)).Distinct()
+            ProjectLine project => Leaders(project.ProjectCode, project.HoldingDepartments)
                 .Concat(staff.WithRole(Role.Coordinator))
                 .Select(p => (p.Email, DigestReason.ProjectAtRisk)),
-            ProcedureLine procedure => ProcedureRecipients(procedure, staff, ladder.RolesOf(procedure)),
+            ProcedureLine procedure => ProcedureRecipients(procedure, staff, ladder.RolesOf(procedure), Leaders(procedure.ProjectCode, [procedure.Department])),
+            ProblemLine problem => ProblemRecipients(problem, staff, ladder.RolesOf(problem), Leaders(problem.ProjectCode, [problem.Department])),
             _ => [],
         };
         return recipients
@@ -54,11 +61,23 @@ public static class DigestPlanner
     public static bool IsCritical(Digest digest, EscalationLadder ladder) =>
         digest.Lines.Any(l => ladder.RolesOf(l).Contains(EscalationRole.WeeklyReport));
 
+    /// <summary>The people a problem's roles reach: its department's heads stand for the handler.</summary>
+    private static IEnumerable<(string, DigestReason)> ProblemRecipients(ProblemLine problem, StaffDirectory staff, IReadOnlySet<EscalationRole> roles, IEnumerable<Person> leaders)
+    {
+        var people = new[]
+        {
+            (roles.Contains(EscalationRole.Handler) || roles.Contains(EscalationRole.Head), DigestReason.DepartmentHead, staff.WithRole(Role.Head, problem.Department)),
+            (roles.Contains(EscalationRole.Leader), DigestReason.LeaderInCharge, leaders),
+            (roles.Contains(EscalationRole.Coordinator), DigestReason.Coordinator, staff.WithRole(Role.Coordinator)),
+        };
+        return people.Where(p => p.Item1).SelectMany(p => p.Item3.Select(person => (person.Email, p.Item2)));
+    }
+
     /// <summary>
     /// The people a procedure's roles reach. A handler the directory does not know (or none) still gets the line
     /// when there is an address, and his department's heads get it too, so that no alert depends on a bad address.
     /// </summary>
-    private static IEnumerable<(string, DigestReason)> ProcedureRecipients(ProcedureLine procedure, StaffDirectory staff, IReadOnlySet<EscalationRole> roles)
+    private static IEnumerable<(string, DigestReason)> ProcedureRecipients(ProcedureLine procedure, StaffDirectory staff, IReadOnlySet<EscalationRole> roles, IEnumerable<Person> leaders)
     {
         IEnumerable<Person> heads = staff.WithRole(Role.Head, procedure.Department).ToList();
         if (roles.Contains(EscalationRole.Handler))
@@ -80,7 +99,7 @@ public static class DigestPlanner
         foreach (var (role, reason, people) in new[]
         {
             (EscalationRole.Head, DigestReason.DepartmentHead, heads),
-            (EscalationRole.Leader, DigestReason.LeaderInCharge, staff.WithRole(Role.Leader, procedure.Department)),
+            (EscalationRole.Leader, DigestReason.LeaderInCharge, leaders),
             (EscalationRole.Coordinator, DigestReason.Coordinator, staff.WithRole(Role.Coordinator)),
         })
         {

@@ -112,6 +112,7 @@ public abstract class DigestText
         {
             ProcedureLine p => $"{DepartmentName(p.Department)}，经办人 {Handler(p.HandlerName, p.HandlerEmail)}",
             ProjectLine p => $"待办部门 {string.Join("、", p.HoldingDepartments.Select(DepartmentName))}",
+            ProblemLine p => $"责任部门 {DepartmentName(p.Department)}",
             _ => throw new ArgumentOutOfRangeException(nameof(line)),
         };
 
@@ -120,6 +121,11 @@ public abstract class DigestText
 
         public override string Limit(DigestLine line)
         {
+            if (line is ProblemLine)
+            {
+                return $"{Iso(line.StartedOn)} 提出，时限 {line.LimitDays} 个工作日，应于 {Iso(line.DueOn)} 前解决";
+            }
+
             if (line is not ProcedureLine p)
             {
                 return $"{Iso(line.StartedOn)} 首次受理，时限 {line.LimitDays} 个工作日，应于 {Iso(line.DueOn)} 前完成";
@@ -200,6 +206,7 @@ public abstract class DigestText
         {
             ProcedureLine p => $"{DepartmentName(p.Department)}, handler {Handler(p.HandlerName, p.HandlerEmail)}",
             ProjectLine p => $"open at {string.Join(", ", p.HoldingDepartments.Select(DepartmentName))}",
+            ProblemLine p => $"{DepartmentName(p.Department)} to solve",
             _ => throw new ArgumentOutOfRangeException(nameof(line)),
         };
 
@@ -208,6 +215,11 @@ public abstract class DigestText
 
         public override string Limit(DigestLine line)
         {
+            if (line is ProblemLine)
+            {
+                return $"raised {Iso(line.StartedOn)}, limit {line.LimitDays} working days, due {Iso(line.DueOn)}";
+            }
+
             if (line is not ProcedureLine p)
             {
                 return $"first accepted {Iso(line.StartedOn)}, limit {line.LimitDays} working days, due {Iso(line.DueOn)}";

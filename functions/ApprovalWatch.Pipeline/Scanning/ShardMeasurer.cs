@@ -1,6 +1,7 @@
 using ApprovalWatch.Calendar;
 using ApprovalWatch.Deadlines;
 using ApprovalWatch.Digests;
+using ApprovalWatch.Projects;
 using ApprovalWatch.Reference;
 using ApprovalWatch.Storage;
 using Azure.Data.Tables;
@@ -28,6 +29,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
         var writes = new ConcurrentWrites(write ? WriteParallelism : 0);
         var at = OfficeClock.At(today, TimeOnly.MinValue);
         await using var stored = new PartitionReader<ProjectMeasureEntity>(storage.Projects.QueryAsync<ProjectMeasureEntity>(range.Filter, cancellationToken: cancellationToken));
+        var (leaders, problems) = await KeyProjectsAsync(range, cancellationToken);
 
         async Task MeasureProjectAsync(List<ProcedureEntity> project)
         {
@@ -83,7 +85,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
                 });
             }
 
-            await lines.AddAsync(measurement.TakeLines().SelectMany(line => DigestPlanner.Route(line, reference.Staff, reference.Ladder)), cancellationToken);
+            await lines.AddAsync(measurement.TakeLines().SelectMany(line => DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault)), cancellationToken);
         }
 
         var project = new List<ProcedureEntity>();
@@ -104,7 +106,44 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
         }
 
         await writes.WhenAllAsync();
+        foreach (var (problem, projectName) in problems)
+        {
+            var calendar = reference.Calendars.ForRegion(Submissions.ProjectCode.Region(problem.ProjectCode));
+            if (ProblemLine.Of(problem, projectName, calendar, today, scan.WarningWorkingDays) is { } line)
+            {
+                await lines.AddAsync(DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault), cancellationToken);
+            }
+        }
+
         await lines.FlushAsync(cancellationToken);
         return new ShardOutput(measurement.Counts, lines.Count, segments.ToList());
+    }
+
+    /// <summary>
+    /// The key projects of the range: the leader in charge of each registered project, and the open problems
+    /// (with their project's name), which climb the ladder like procedures.
+    /// </summary>
+    private async Task<(Dictionary<string, string> Leaders, List<(ProjectProblem Problem, string ProjectName)> Problems)> KeyProjectsAsync(ShardRange range, CancellationToken cancellationToken)
+    {
+        var rows = TableClient.CreateQueryFilter($"(RowKey eq {KeyProjectEntity.RegisterKey} or (RowKey ge {KeyProjectEntity.ProblemPrefix} and RowKey lt {KeyProjectEntity.ProblemPrefix[..^1] + "}"}))");
+        var filter = range.Filter is { } within ? $"{within} and {rows}" : rows;
+        var (leaders, names, problems) = (new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal), new List<ProjectProblem>());
+        await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.IsRegister)
+            {
+                names[row.PartitionKey] = row.Name ?? "";
+                if (row.LeaderEmail is { Length: > 0 } leader)
+                {
+                    leaders[row.PartitionKey] = leader;
+                }
+            }
+            else if (row.SolvedOn is null)
+            {
+                problems.Add(row.ToProblem());
+            }
+        }
+
+        return (leaders, problems.Select(p => (p, names.GetValueOrDefault(p.ProjectCode) ?? p.ProjectCode)).ToList());
     }
 }
