@@ -45,6 +45,35 @@ public class KeyProjectTests
     }
 
     [Fact]
+    public async Task The_registers_leader_in_charge_gets_his_projects_lines_and_an_overdue_problem_climbs_the_ladder()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
+        await pipeline.IngestAsync("development-reform/register.csv", """
+            project_code,project_name,county,nature,total_investment_wan,annual_plan_wan,leader_email,responsible_unit
+            2025-653024-50-02-123456,乌恰县幼儿园项目,乌恰县,continuing,900,300,zhou.lixin@kizilsu.example.org,housing
+            2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,continuing,9000,3000,zheng.hai@kizilsu.example.org,housing
+            """);
+        var problems = await pipeline.IngestAsync("development-reform/problems.csv", """
+            项目代码,问题编号,问题描述,责任部门,提出日期,办理时限（工作日）
+            2022-653001-48-01-00123X,WT-1,施工图审查意见未回复,住房和城乡建设局,2026-02-24,5
+            """);
+        Assert.Equal(1, problems.Applied);
+
+        var scan = await pipeline.ScanAsync();
+
+        var digests = pipeline.Get<Mail.DigestStore>();
+        var registered = await digests.ReadAsync(TestPipeline.Monday, "zhou.lixin@kizilsu.example.org", default);
+        Assert.Contains(registered.Lines, l => l.ProjectCode == "2025-653024-50-02-123456" && l.ItemCode == "HC-01"); // 8 days overdue: the leader rung, his project
+        Assert.DoesNotContain(scan.Digests, d => d.RecipientEmail == "zhao.deming@kizilsu.example.org"); // the department's leader: both projects have their own
+        var head = await digests.ReadAsync(TestPipeline.Monday, "liu.jianguo@kizilsu.example.org", default);
+        var problem = Assert.IsType<Digests.ProblemLine>(head.Lines.Single(l => l.ItemCode == "problem|WT-1")); // due 2 March (Saturday 28 February is worked): 10 working days past by 16 March
+        Assert.Equal((Deadlines.Flag.Red, -10), (problem.Flag, problem.WorkingDaysLeft));
+        var leader = await digests.ReadAsync(TestPipeline.Monday, "zheng.hai@kizilsu.example.org", default);
+        Assert.Contains(leader.Lines, l => l.ItemCode == "problem|WT-1");
+    }
+
+    [Fact]
     public async Task The_same_week_twice_archives_the_same_files_and_queues_one_mail_per_reader()
     {
         await using var pipeline = await TestPipeline.StartAsync();
