@@ -46,6 +46,36 @@ public sealed record ProjectFileKind(string Id, string ChineseName, IReadOnlyLis
 
     public static readonly IReadOnlyList<ProjectFileKind> All = [Register, Progress, Problems];
 
+    /// <summary>The blank file to fill in (CSV, UTF-8 with BOM for Excel): the header in both languages and one example row.</summary>
+    public string TemplateCsv() =>
+        "\uFEFF" + string.Join(',', Columns.Select(c => CsvReader.Escape(c.Label))) + "\n" + string.Join(',', Columns.Select(c => CsvReader.Escape(Example(c)))) + "\n";
+
+    private static string Example(SubmissionColumn column) => column.Name switch
+    {
+        "project_code" => "2026-653001-48-01-00123X",
+        "project_name" => "阿图什市新城学校建设项目",
+        "county" => "阿图什市",
+        "industry" => "教育",
+        "nature" => "新开工",
+        "total_investment_wan" => "60000",
+        "annual_plan_wan" => "20000",
+        "planned_start" => "2026-04",
+        "planned_completion" => "2027-12",
+        "leader_email" => "zhao.deming@kizilsu.example.org",
+        "responsible_unit" => "住房和城乡建设局",
+        "owner" => "阿图什市城投公司",
+        "reported_on" => "2026-03-13",
+        "ytd_completed_wan" => "9000",
+        "physical_progress" => "主体结构施工",
+        "problem_id" => "WT-2026-001",
+        "problem" => "施工用电接入滞后",
+        "department" => "供电公司",
+        "raised_on" => "2026-03-02",
+        "due_working_days" => "10",
+        "state" => "未销号",
+        _ => "",
+    };
+
     /// <summary>Only the DRC keeps the register and the progress reports; any department may send problems.</summary>
     public bool AllowedFor(string department) => this == Problems || department == "development-reform";
 

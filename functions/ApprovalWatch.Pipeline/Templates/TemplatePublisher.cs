@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace ApprovalWatch.Templates;
 
 /// <summary>
-/// Keeps <c>templates/{department}.xlsx</c> and <c>.csv</c> in step with the catalogue: each template
+/// Keeps <c>templates/{department}.xlsx</c> and <c>.csv</c> (and the DRC's register, progress and problem list,
+/// <c>templates/development-reform-{register|progress|problems}.csv</c>) in step with the catalogue: each template
 /// remembers the catalogue version (ETag) it was made from, and all are written again when it changes.
 /// </summary>
 public sealed class TemplatePublisher(StorageAccount storage, ReferenceDataLoader configLoader, ILogger<TemplatePublisher> logger)
@@ -35,6 +36,12 @@ public sealed class TemplatePublisher(StorageAccount storage, ReferenceDataLoade
 
         var config = await configLoader.LoadAsync(cancellationToken);
         var written = 0;
+        foreach (var kind in Projects.ProjectFileKind.All)
+        {
+            await UploadAsync($"development-reform-{kind.Id}.csv", System.Text.Encoding.UTF8.GetBytes(kind.TemplateCsv()), "text/csv; charset=utf-8", version, cancellationToken);
+            written++;
+        }
+
         foreach (var department in Department.All)
         {
             // The CSV of the last department goes last: its metadata says the set is complete.
