@@ -56,19 +56,20 @@ public static class OperatorCommands
         return 0;
     }
 
-    public static async Task<int> HostAsync(CliSettings settings, string gatherSchedule, string scanSchedule, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> HostAsync(CliSettings settings, string gatherSchedule, string scanSchedule, string weeklySchedule, TextWriter output, CancellationToken cancellationToken)
     {
         var gather = TimerSchedule.Parse(gatherSchedule);
         var scan = TimerSchedule.Parse(scanSchedule);
+        var weekly = TimerSchedule.Parse(weeklySchedule);
         await using var runtime = await CliRuntime.StartAsync(settings with { Verbose = true }, cancellationToken);
-        output.WriteLine($"Running GatherSubmissions ({gather.Expression}), ScanDeadlines ({scan.Expression}), IngestSubmission and SendDigest until Ctrl+C.");
+        output.WriteLine($"Running GatherSubmissions ({gather.Expression}), ScanDeadlines ({scan.Expression}), WeeklyReport ({weekly.Expression}), IngestSubmission, ScanShard and SendDigest until Ctrl+C.");
         if (runtime.LocalMail is { } mail)
         {
             output.WriteLine($"No SendGrid API key: mail goes to the local endpoint {mail.Host}, written to {Path.GetFullPath(settings.MailFolder)}");
         }
 
         var logger = runtime.Get<ILoggerFactory>().CreateLogger("ApprovalWatch.Host");
-        await new LocalFunctionsHost(runtime, gather, scan, runtime.Get<TimeProvider>(), logger).RunAsync(cancellationToken);
+        await new LocalFunctionsHost(runtime, gather, scan, weekly, runtime.Get<TimeProvider>(), logger).RunAsync(cancellationToken);
         return 0;
     }
 

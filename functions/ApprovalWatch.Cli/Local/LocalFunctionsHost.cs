@@ -4,10 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace ApprovalWatch.Cli.Local;
 
 /// <summary>
-/// Runs the five functions as the Functions host would, where no host can run: the two timers on their
+/// Runs the six functions as the Functions host would, where no host can run: the three timers on their
 /// NCRONTAB schedules (UTC) and the three queues polled, until cancelled.
 /// </summary>
-public sealed class LocalFunctionsHost(CliRuntime runtime, TimerSchedule gather, TimerSchedule scan, TimeProvider time, ILogger logger)
+public sealed class LocalFunctionsHost(CliRuntime runtime, TimerSchedule gather, TimerSchedule scan, TimerSchedule weekly, TimeProvider time, ILogger logger)
 {
     public Task RunAsync(CancellationToken cancellationToken)
     {
@@ -15,6 +15,7 @@ public sealed class LocalFunctionsHost(CliRuntime runtime, TimerSchedule gather,
         return Task.WhenAll(
             TimerAsync("GatherSubmissions", gather, functions.GatherSubmissionsAsync, cancellationToken),
             TimerAsync("ScanDeadlines", scan, ct => functions.ScanDeadlinesAsync(null, ct), cancellationToken),
+            TimerAsync("WeeklyReport", weekly, ct => functions.WeeklyReportAsync(null, ct), cancellationToken),
             runtime.IngestPump().RunAsync(cancellationToken),
             runtime.ScanPump(functions.ScanShardAsync).RunAsync(cancellationToken),
             runtime.NotifyPump().RunAsync(cancellationToken));
