@@ -21,7 +21,4 @@ public sealed class KeyProjectOptions
 
     [Range(0, 100)]
     public decimal RedPointsBelowPace { get; set; } = 20;
-
-    /// <summary>When the weekly report is sent: a day and an office time (local to the recipients' calendar).</summary>
-    public DayOfWeek WeeklyDay { get; set; } = DayOfWeek.Monday;
 }
