@@ -98,6 +98,12 @@ public class KeyProjectTests
             Assert.NotEmpty(content);
         }
 
+        await pipeline.NotifyPump().DrainAsync(default);
+        await pipeline.Functions.WeeklyReportAsync(new ReportWeek(2026, 12), default); // the timer firing late, or twice
+        await pipeline.NotifyPump().DrainAsync(default);
+        var weekly = pipeline.Mail.Received.Where(m => m.Subject.StartsWith("克州重点项目周调度 2026-W12", StringComparison.Ordinal)).ToList();
+        Assert.Equal(first.Recipients.Order(), weekly.Select(m => m.To).Order()); // one mail per reader
+
         var mail = await pipeline.Get<WeeklyReports>().RenderMailAsync("2026-W12", Staff.Language.Chinese, default);
         Assert.Contains("cid:county.png", mail.Html);
         Assert.Contains(mail.Attachments, a => a.FileName.EndsWith(".xlsx", StringComparison.Ordinal) && a.ContentId is null);
