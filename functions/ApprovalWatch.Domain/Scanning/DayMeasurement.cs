@@ -51,7 +51,7 @@ public sealed class DayMeasurement(DateOnly today, ReferenceData reference, int 
             return null;
         }
 
-        Counts.CountProcedure(procedure.Department, assessment.Flag);
+        Counts.CountProcedure(procedure.Department, assessment.Flag, procedure.County);
         Counts.FinishedLate += assessment.FinishedLate ? 1 : 0;
         Counts.Extended += procedure.ExtensionDays > 0 && !procedure.Status.IsFinished() ? 1 : 0;
         Counts.PastStatutory += assessment.PastStatutory ? 1 : 0;

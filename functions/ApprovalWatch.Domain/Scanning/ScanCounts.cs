@@ -11,6 +11,9 @@ public sealed class ScanCounts
     /// <summary>Procedures by department and flag.</summary>
     public Dictionary<string, Dictionary<Flag, int>> Flags { get; init; } = [];
 
+    /// <summary>Procedures by county and department (<c>{county}|{department}</c>) and flag: the board's table.</summary>
+    public Dictionary<string, Dictionary<Flag, int>> Cells { get; init; } = [];
+
     /// <summary>Projects by scope (<c>process</c>, <c>stage-N</c>) and flag.</summary>
     public Dictionary<string, Dictionary<Flag, int>> ProjectFlags { get; init; } = [];
 
@@ -31,11 +34,14 @@ public sealed class ScanCounts
 
     public int Count(Flag flag) => Flags.Values.Sum(f => f.GetValueOrDefault(flag));
 
-    public void CountProcedure(string department, Flag flag)
+    public void CountProcedure(string department, Flag flag, string county = "")
     {
         Procedures++;
         Increment(Flags, department, flag, 1);
+        Increment(Cells, CellOf(county, department), flag, 1);
     }
+
+    public static string CellOf(string county, string department) => $"{county}|{department}";
 
     public void CountProject(string scope, Flag flag) => Increment(ProjectFlags, scope, flag, 1);
 
@@ -47,6 +53,14 @@ public sealed class ScanCounts
             foreach (var (flag, count) in byFlag)
             {
                 Increment(Flags, department, flag, count);
+            }
+        }
+
+        foreach (var (cell, byFlag) in other.Cells)
+        {
+            foreach (var (flag, count) in byFlag)
+            {
+                Increment(Cells, cell, flag, count);
             }
         }
 

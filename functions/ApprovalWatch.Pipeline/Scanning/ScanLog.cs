@@ -42,6 +42,18 @@ public sealed class ScanLog(StorageAccount storage, TimeProvider time)
         return await storage.Scans.QueryAsync<ScanRecordEntity>(filter, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The last recorded scan day, or null.</summary>
+    public async Task<ScanRecordEntity?> LatestAsync(CancellationToken cancellationToken)
+    {
+        ScanRecordEntity? latest = null;
+        await foreach (var row in storage.Scans.QueryAsync<ScanRecordEntity>(e => e.PartitionKey == ScanRecordEntity.Partition, cancellationToken: cancellationToken))
+        {
+            latest = row; // rows come in key (date) order
+        }
+
+        return latest;
+    }
+
     public Task RecordAsync(ScanResult result, CancellationToken cancellationToken) =>
         storage.Scans.UpsertEntityAsync(
             new ScanRecordEntity
@@ -51,6 +63,7 @@ public sealed class ScanLog(StorageAccount storage, TimeProvider time)
                 Digests = result.Digests.Count,
                 Queued = result.Queued,
                 Missed = string.Join(',', result.MissedDays.Select(IsoDate.Format)),
+                Cells = System.Text.Json.JsonSerializer.Serialize(result.Counts.Cells, StorageJson.Compact),
             },
             TableUpdateMode.Replace,
             cancellationToken);
