@@ -66,6 +66,18 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
         };
     }
 
+    /// <summary>The latest archived report, or null when none is.</summary>
+    public async Task<WeeklyReport?> LatestAsync(CancellationToken cancellationToken)
+    {
+        string? latest = null;
+        await foreach (var blob in storage.Reports.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = Folder }, cancellationToken))
+        {
+            latest = blob.Name.EndsWith(".json", StringComparison.Ordinal) && string.CompareOrdinal(blob.Name, latest) > 0 ? blob.Name : latest;
+        }
+
+        return latest is not null && ReportWeek.TryParse(latest[Folder.Length..^".json".Length], out var week) ? await ReadAsync(week, cancellationToken) : null;
+    }
+
     /// <summary>The archived report of a week, or null.</summary>
     public async Task<WeeklyReport?> ReadAsync(ReportWeek week, CancellationToken cancellationToken)
     {

@@ -14,9 +14,12 @@ namespace ApprovalWatch.Scanning;
 /// </summary>
 public sealed class ShardLines(StorageAccount storage)
 {
+    // The planner reads every run side by side: the SDK's default 4 MiB buffer per stream would make memory grow with the runs.
+    private const int BufferBytes = 64 * 1024;
+
     public async Task WriteRunAsync(string run, int shard, int index, IReadOnlyList<RoutedLine> lines, CancellationToken cancellationToken)
     {
-        await using var stream = await storage.Digests.GetBlobClient($"{ShardPrefix(run, shard)}{index:D5}.jsonl").OpenWriteAsync(overwrite: true, cancellationToken: cancellationToken);
+        await using var stream = await storage.Digests.GetBlobClient($"{ShardPrefix(run, shard)}{index:D5}.jsonl").OpenWriteAsync(overwrite: true, new BlobOpenWriteOptions { BufferSize = BufferBytes }, cancellationToken);
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false));
         foreach (var line in lines)
         {
@@ -35,7 +38,7 @@ public sealed class ShardLines(StorageAccount storage)
 
     private async IAsyncEnumerable<RoutedLine> ReadAsync(string name, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var stream = await storage.Digests.GetBlobClient(name).OpenReadAsync(cancellationToken: cancellationToken);
+        await using var stream = await storage.Digests.GetBlobClient(name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = BufferBytes }, cancellationToken);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         while (await reader.ReadLineAsync(cancellationToken) is { } text)
         {

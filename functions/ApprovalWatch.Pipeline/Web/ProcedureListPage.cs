@@ -1,0 +1,166 @@
+using System.Text;
+using ApprovalWatch.Storage;
+using Azure.Data.Tables;
+using SpreadCheetah;
+
+namespace ApprovalWatch.Web;
+
+/// <summary>
+/// <c>GET /procedures?county=&amp;department=&amp;flag=&amp;leader=&amp;sort=</c>: the procedures that match, a page at a time
+/// read with the table's continuation token (a page never loads the whole table), in project order or sorted
+/// within the page; <c>/procedures.xlsx</c> exports every match. A viewer limited to his department sees only it.
+/// </summary>
+public sealed class ProcedureListPage(StorageAccount storage)
+{
+    public const int PageSize = 50;
+    public const int MaxExport = 100_000;
+
+    public sealed record Row(string ProjectCode, string ProjectName, string County, string Procedure, string Department, string Handler, string Status, string? Flag, string AcceptedOn, string? DueOn, string? CompletedOn);
+
+    public sealed record Filters(string? County, string? Department, string? Flag, string? Leader, string? Sort);
+
+    public sealed record Model(Filters Filters, IReadOnlyList<Row> Rows, string? Next);
+
+    public static Filters FiltersOf(WebRequest request, Viewer viewer) =>
+        new(request.Get("county"), viewer.Department ?? request.Get("department"), request.Get("flag"), request.Get("leader"), request.Get("sort"));
+
+    public async Task<Model> LoadAsync(Filters filters, string? continuation, CancellationToken cancellationToken)
+    {
+        var (filter, leaderProjects) = await FilterAsync(filters, cancellationToken);
+        if (leaderProjects is { Count: 0 })
+        {
+            return new Model(filters, [], null);
+        }
+
+        await foreach (var page in storage.Procedures.QueryAsync<ProcedureEntity>(filter, PageSize, Select, cancellationToken).AsPages(continuation, PageSize))
+        {
+            var rows = page.Values.Select(RowOf).ToList();
+            return new Model(filters, Sorted(rows, filters.Sort), page.ContinuationToken);
+        }
+
+        return new Model(filters, [], null);
+    }
+
+    public async Task<byte[]> ExportAsync(Filters filters, CancellationToken cancellationToken)
+    {
+        var (filter, leaderProjects) = await FilterAsync(filters, cancellationToken);
+        using var output = new MemoryStream();
+        await using (var workbook = await Spreadsheet.CreateNewAsync(output, cancellationToken: cancellationToken))
+        {
+            var options = new SpreadCheetah.Worksheets.WorksheetOptions { FrozenRows = 1 };
+            foreach (var (column, width) in new[] { 28, 30, 10, 10, 16, 30, 12, 8, 12, 12, 12 }.Select((w, i) => (i + 1, w)))
+            {
+                options.Column(column).Width = width;
+            }
+
+            await workbook.StartWorksheetAsync("审批事项", options, cancellationToken);
+            await workbook.AddRowAsync(new[] { "项目代码", "项目名称", "县市", "事项", "部门", "经办人", "状态", "标识", "受理日期", "应办结", "办结日期" }.Select(h => new Cell(h)).ToArray(), cancellationToken);
+            var count = 0;
+            if (leaderProjects is not { Count: 0 })
+            {
+                await foreach (var entity in storage.Procedures.QueryAsync<ProcedureEntity>(filter, 1000, Select, cancellationToken))
+                {
+                    var r = RowOf(entity);
+                    await workbook.AddRowAsync(new[] { r.ProjectCode, r.ProjectName, r.County, r.Procedure, r.Department, r.Handler, r.Status, r.Flag ?? "", r.AcceptedOn, r.DueOn ?? "", r.CompletedOn ?? "" }.Select(v => new Cell(v)).ToArray(), cancellationToken);
+                    if (++count >= MaxExport)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            await workbook.FinishAsync(cancellationToken);
+        }
+
+        return output.ToArray();
+    }
+
+    public static string Render(Model model, Page page, Viewer viewer, IReadOnlyList<string> counties)
+    {
+        var f = model.Filters;
+        var html = new StringBuilder("<form class=\"filters\" method=\"get\" action=\"/procedures\">");
+        string Select(string name, string label, IEnumerable<(string Value, string Text)> options, string? selected) =>
+            $"<label>{Page.H(label)} <select name=\"{name}\"><option value=\"\">{page.T("全部", "all")}</option>{string.Concat(options.Select(o => $"<option value=\"{Page.H(o.Value)}\"{(o.Value == selected ? " selected" : "")}>{Page.H(o.Text)}</option>"))}</select></label>";
+        html.Append(Select("county", page.T("县市", "County"), counties.Select(c => (c, c)), f.County));
+        if (viewer.Department is null)
+        {
+            html.Append(Select("department", page.T("部门", "Department"), Catalogue.Department.All.Select(d => (d.Id, page.Department(d.Id))), f.Department));
+        }
+
+        html.Append(Select("flag", page.T("标识", "Flag"), [("red", page.T("超期", "overdue")), ("yellow", page.T("预警", "due soon")), ("green", page.T("正常", "on time")), ("paused", page.T("暂停", "paused"))], f.Flag));
+        html.Append(Select("sort", page.T("本页排序", "Sort this page"), [("due", page.T("应办结日期", "due date")), ("project", page.T("项目", "project"))], f.Sort));
+        if (f.Leader is not null)
+        {
+            html.Append($"<input type=\"hidden\" name=\"leader\" value=\"{Page.H(f.Leader)}\">");
+        }
+
+        html.Append($"<button type=\"submit\">{page.T("筛选", "Filter")}</button></form>");
+        var query = new (string, string?)[] { ("county", f.County), ("department", f.Department), ("flag", f.Flag), ("leader", f.Leader), ("sort", f.Sort) };
+        html.Append($"<p><a href=\"{Page.H(Page.Url("/procedures.xlsx", query))}\">{page.T("导出 Excel", "Export to Excel")}</a></p>");
+        html.Append(page.Table(
+            [page.T("项目", "Project"), page.T("县市", "County"), page.T("事项", "Procedure"), page.T("部门", "Department"), page.T("经办人", "Handler"), page.T("标识", "Flag"), page.T("受理", "Accepted"), page.T("应办结", "Due"), page.T("办结", "Finished")],
+            model.Rows.Select(r => ((IReadOnlyList<string>)
+            [
+                $"<a href=\"/projects/{Uri.EscapeDataString(r.ProjectCode)}\">{Page.H(r.ProjectName)}</a><br><span class=\"muted\">{Page.H(r.ProjectCode)}</span>",
+                Page.H(r.County), Page.H(r.Procedure), Page.H(page.Department(r.Department)), Page.H(r.Handler), page.Flag(r.Flag), Page.H(r.AcceptedOn), Page.H(r.DueOn), Page.H(r.CompletedOn),
+            ], r.Flag is "red" or "yellow" ? r.Flag : ""))));
+        if (model.Rows.Count == 0)
+        {
+            html.Append($"<p class=\"muted\">{page.T("没有符合条件的事项。", "No procedure matches.")}</p>");
+        }
+
+        if (model.Next is not null)
+        {
+            html.Append($"<p><a rel=\"next\" href=\"{Page.H(Page.Url("/procedures", [.. query, ("page", model.Next)]))}\">{page.T("下一页", "Next page")} →</a></p>");
+        }
+
+        return page.Render(page.T("审批事项清单", "Procedures"), viewer, html.ToString());
+    }
+
+    private static readonly string[] Select =
+    [
+        "PartitionKey", "RowKey", nameof(ProcedureEntity.ProjectName), nameof(ProcedureEntity.County), nameof(ProcedureEntity.Department), nameof(ProcedureEntity.HandlerEmail),
+        nameof(ProcedureEntity.Status), nameof(ProcedureEntity.Flag), nameof(ProcedureEntity.AcceptedOn), nameof(ProcedureEntity.DueOn), nameof(ProcedureEntity.CompletedOn),
+    ];
+
+    private static Row RowOf(ProcedureEntity e) => new(e.PartitionKey, e.ProjectName, e.County, e.RowKey, e.Department, e.HandlerEmail, e.Status, e.Flag, e.AcceptedOn, e.DueOn, e.CompletedOn);
+
+    private static List<Row> Sorted(List<Row> rows, string? sort) => sort switch
+    {
+        "due" => rows.OrderBy(r => r.DueOn ?? "9999", StringComparer.Ordinal).ThenBy(r => r.ProjectCode, StringComparer.Ordinal).ToList(),
+        _ => rows,
+    };
+
+    /// <summary>The OData filter of the filters; with a leader, his projects (from the register), at most 14 of them per filter as the service allows 15 comparisons.</summary>
+    private async Task<(string? Filter, List<string>? LeaderProjects)> FilterAsync(Filters filters, CancellationToken cancellationToken)
+    {
+        var parts = new List<string>();
+        if (filters.County is { } county)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"County eq {county}"));
+        }
+
+        if (filters.Department is { } department)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Department eq {department}"));
+        }
+
+        if (filters.Flag is { } flag)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Flag eq {flag}"));
+        }
+
+        List<string>? projects = null;
+        if (filters.Leader is { } leader)
+        {
+            var register = TableClient.CreateQueryFilter($"RowKey eq {KeyProjectEntity.RegisterKey} and LeaderEmail eq {leader.ToLowerInvariant()}");
+            projects = await storage.KeyProjects.QueryAsync<KeyProjectEntity>(register, select: ["PartitionKey"], cancellationToken: cancellationToken).Select(e => e.PartitionKey).Take(14).ToListAsync(cancellationToken);
+            if (projects.Count > 0)
+            {
+                parts.Add("(" + string.Join(" or ", projects.Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {p}"))) + ")");
+            }
+        }
+
+        return (parts.Count == 0 ? null : string.Join(" and ", parts), projects);
+    }
+}

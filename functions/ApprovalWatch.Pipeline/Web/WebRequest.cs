@@ -1,0 +1,26 @@
+namespace ApprovalWatch.Web;
+
+/// <summary>
+/// An HTTP request as the board sees it, whoever serves it (the Functions app's HTTP triggers, or the CLI's
+/// local server): the method, the path under the app, the query, a posted form, and the signed-in person's email.
+/// </summary>
+public sealed record WebRequest(string Method, string Path, IReadOnlyDictionary<string, string> Query, string? Principal, IReadOnlyDictionary<string, string>? Form = null)
+{
+    public string? Get(string name) => Query.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+
+    public string? Posted(string name) => Form is not null && Form.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Parses <c>a=1&amp;b=2</c> (a query string or an urlencoded form).</summary>
+    public static Dictionary<string, string> ParseQuery(string? text)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in (text ?? "").TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = pair.IndexOf('=');
+            var name = Uri.UnescapeDataString((at < 0 ? pair : pair[..at]).Replace('+', ' '));
+            values[name] = at < 0 ? "" : Uri.UnescapeDataString(pair[(at + 1)..].Replace('+', ' '));
+        }
+
+        return values;
+    }
+}
