@@ -6,4 +6,4 @@ cd "$(dirname "$0")"
 source scripts/azurite.sh
 azurite_start
 dotnet build functions/ApprovalWatch.Cli -c Release --nologo -v q -clp:ErrorsOnly
-dotnet functions/ApprovalWatch.Cli/bin/Release/net10.0/approvalwatch.dll demo "$@"
+dotnet functions/ApprovalWatch.Cli/bin/Release/net10.0/approvalwatch.dll demo "$@"  # --serve keeps the board served on 127.0.0.1 until Ctrl+C

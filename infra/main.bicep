@@ -39,6 +39,20 @@ param gatherSchedule string = '0 */5 * * * *'
 @description('NCRONTAB (UTC) of ScanDeadlines: 00:30 UTC is 08:30 Beijing time, before any office opens; each digest is delivered when its recipient\'s office hours start.')
 param scanSchedule string = '0 30 0 * * *'
 
+@description('The Microsoft Entra ID app registration (client id) that signs officials in to the board; App Service Authentication turns every unauthenticated request to sign-in.')
+param signInClientId string
+
+@description('The Entra tenant of the sign-in; the deployment\'s tenant when empty.')
+param signInTenantId string = ''
+
+@description('The key that signs acknowledgement links in mails; generated once per deployment when not given.')
+@secure()
+param boardAckKey string = newGuid()
+
+@description('The previous acknowledgement key, still accepted during a rotation (empty: none).')
+@secure()
+param previousBoardAckKey string = ''
+
 @description('The weekly scheduling report: Mondays 00:00 UTC (08:00 Beijing); mails go out when each reader\'s office opens.')
 param weeklySchedule string = '0 0 0 * * 1'
 
@@ -111,6 +125,8 @@ module vault 'app/key-vault.bicep' = {
     readerPrincipalId: identity.outputs.principalId
     sendGridApiKey: sendGridApiKey
     smtpPassword: smtpPassword
+    boardAckKey: boardAckKey
+    previousBoardAckKey: previousBoardAckKey
   }
 }
 
@@ -140,6 +156,12 @@ module functionApp 'app/function-app.bicep' = {
     gatherSchedule: gatherSchedule
     scanSchedule: scanSchedule
     weeklySchedule: weeklySchedule
+    boardAckKeySecretUri: vault.outputs.boardAckKeySecretUri
+    previousBoardAckKeySecretUri: empty(previousBoardAckKey) ? '' : vault.outputs.previousBoardAckKeySecretUri
+    signIn: {
+      clientId: signInClientId
+      tenantId: empty(signInTenantId) ? tenant().tenantId : signInTenantId
+    }
   }
 }
 

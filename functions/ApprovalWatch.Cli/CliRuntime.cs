@@ -34,6 +34,8 @@ public sealed class CliRuntime : IAsyncDisposable
         {
             ["AzureWebJobsStorage"] = settings.Storage ?? environment["AzureWebJobsStorage"] ?? StorageAccount.DevelopmentStorage,
             ["Mail:From"] = environment["Mail:From"] ?? "approvalwatch@kizilsu.example.org",
+            ["Board:BaseUrl"] = environment["Board:BaseUrl"] ?? $"http://127.0.0.1:{settings.BoardPort}",
+            ["Board:AckKey"] = environment["Board:AckKey"] ?? LocalAckKey(settings.OutFolder),
         };
         LocalSendGridEndpoint? localMail = null;
         if (string.IsNullOrWhiteSpace(environment["SendGrid:ApiKey"]) && !string.Equals(environment["Mail:Transport"], nameof(Mail.MailTransport.Smtp), StringComparison.OrdinalIgnoreCase))
@@ -68,6 +70,19 @@ public sealed class CliRuntime : IAsyncDisposable
         var runtime = new CliRuntime(provider, localMail);
         await runtime.Storage.EnsureCreatedAsync(cancellationToken);
         return runtime;
+    }
+
+    /// <summary>The key that signs acknowledgement links here: made once per machine under <c>out/</c>, so links in mails stay valid between runs.</summary>
+    private static string LocalAckKey(string outFolder)
+    {
+        var file = Path.Combine(outFolder, ".ack-key");
+        if (!File.Exists(file))
+        {
+            Directory.CreateDirectory(outFolder);
+            File.WriteAllText(file, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        }
+
+        return File.ReadAllText(file).Trim();
     }
 
     public T Get<T>()

@@ -12,16 +12,24 @@ var asOf = new Option<DateOnly?>("--as-of") { Description = "Act as on this offi
 var samples = new Option<string?>("--samples") { Description = "The samples folder: config/ and submissions/ (default: samples/ here or above)" };
 var config = new Option<string?>("--config") { Description = "The configuration folder: catalogue.csv, directory.csv, calendar/ (default: samples/config here or above)" };
 
+var port = new Option<int>("--port") { Description = "The board's port on 127.0.0.1", DefaultValueFactory = _ => 8080, Recursive = true };
+
 var root = new RootCommand("approvalwatch: approval deadlines of key construction projects, run locally over Azure Storage")
 {
-    storage, mail, verbose,
+    storage, mail, verbose, port,
 };
 
-CliSettings Settings(ParseResult r) => new(r.GetValue(storage), r.GetValue(asOf), r.GetValue(mail)!, r.GetValue(verbose));
+CliSettings Settings(ParseResult r) => new(r.GetValue(storage), r.GetValue(asOf), r.GetValue(mail)!, r.GetValue(verbose), BoardPort: r.GetValue(port));
 
-var demo = new Command("demo", "Load the sample configuration and files, then gather → ingest → scan → send as the Functions would") { asOf, samples };
-demo.SetAction((r, ct) => DemoCommand.RunAsync(Settings(r), r.GetValue(samples), Console.Out, ct));
+var serveDemo = new Option<bool>("--serve") { Description = "Keep the board served on 127.0.0.1 afterwards, until Ctrl+C" };
+var demo = new Command("demo", "Load the sample configuration and files, then gather → ingest → scan → send as the Functions would") { asOf, samples, serveDemo };
+demo.SetAction((r, ct) => DemoCommand.RunAsync(Settings(r), r.GetValue(samples), Console.Out, ct, r.GetValue(serveDemo)));
 root.Add(demo);
+
+var identity = new Option<string>("--as") { Description = "Who the board is served as (an email in the directory)", DefaultValueFactory = _ => DemoCommand.BoardIdentity };
+var serve = new Command("serve", "Serve the board on 127.0.0.1 as one person until Ctrl+C") { identity };
+serve.SetAction((r, ct) => ServeCommand.RunAsync(Settings(r), r.GetValue(identity)!, Console.Out, ct));
+root.Add(serve);
 
 var gatherSchedule = new Option<string>("--gather-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GatherSchedule") ?? "0 */5 * * * *" };
 var scanSchedule = new Option<string>("--scan-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ScanSchedule") ?? "0 30 0 * * *" };

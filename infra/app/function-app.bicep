@@ -20,6 +20,14 @@ param scanSchedule string
 
 @description('When the weekly scheduling report is made, in UTC (six-field NCRONTAB); its mails wait for each reader\'s office hours on Monday.')
 param weeklySchedule string
+
+param boardAckKeySecretUri string
+
+@description('The previous acknowledgement key\'s secret; empty when no rotation is under way.')
+param previousBoardAckKeySecretUri string
+
+@description('The Entra ID app registration of the sign-in: { clientId, tenantId }.')
+param signIn object
 param dotnetVersion string = '10.0'
 param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
@@ -103,6 +111,42 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       Smtp__Security: mail.smtpSecurity
       Smtp__UserName: mail.smtpUserName
       Smtp__Password: '@Microsoft.KeyVault(SecretUri=${mail.smtpSignInSecretUri})'
+      Board__BaseUrl: 'https://${app.properties.defaultHostName}'
+      Board__AckKey: '@Microsoft.KeyVault(SecretUri=${boardAckKeySecretUri})'
+      Board__PreviousAckKey: empty(previousBoardAckKeySecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${previousBoardAckKeySecretUri})'
+    }
+  }
+
+  // App Service Authentication with Microsoft Entra ID: every request, the /ack links too, is signed in first (a
+  // browser is redirected to sign-in); the function reads the person from X-MS-CLIENT-PRINCIPAL-NAME.
+  resource auth 'config' = {
+    name: 'authsettingsV2'
+    properties: {
+      platform: { enabled: true }
+      globalValidation: {
+        requireAuthentication: true
+        unauthenticatedClientAction: 'RedirectToLoginPage'
+        redirectToProvider: 'azureactivedirectory'
+      }
+      httpSettings: {
+        requireHttps: true
+        forwardProxy: { convention: 'NoProxy' }
+      }
+      identityProviders: {
+        azureActiveDirectory: {
+          enabled: true
+          registration: {
+            clientId: signIn.clientId
+            openIdIssuer: '${environment().authentication.loginEndpoint}${signIn.tenantId}/v2.0'
+          }
+          validation: {
+            allowedAudiences: [ 'api://${signIn.clientId}' ]
+          }
+        }
+      }
+      login: {
+        tokenStore: { enabled: true }
+      }
     }
   }
 }

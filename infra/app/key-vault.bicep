@@ -1,4 +1,4 @@
-// Key Vault for the mail secrets (the SendGrid API key, the SMTP password): RBAC authorization, soft delete and purge protection, as in the AVM module.
+// Key Vault for the secrets (the SendGrid API key, the SMTP password, the keys that sign acknowledgement links): RBAC authorization, soft delete and purge protection, as in the AVM module.
 param name string
 param location string
 param tags object
@@ -9,6 +9,13 @@ param sendGridApiKey string
 
 @secure()
 param smtpPassword string
+
+@description('Signs the acknowledgement links in mails (Board__AckKey); the previous key still verifies during a rotation.')
+@secure()
+param boardAckKey string
+
+@secure()
+param previousBoardAckKey string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -47,6 +54,24 @@ resource smtpSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(
   }
 }
 
+resource ackKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'BoardAckKey'
+  properties: {
+    value: boardAckKey
+    contentType: 'text/plain'
+  }
+}
+
+resource previousAckKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(previousBoardAckKey)) {
+  parent: vault
+  name: 'BoardPreviousAckKey'
+  properties: {
+    value: previousBoardAckKey
+    contentType: 'text/plain'
+  }
+}
+
 // Key Vault Secrets User
 var secretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -62,3 +87,5 @@ resource reader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 output sendGridApiKeySecretUri string = '${vault.properties.vaultUri}secrets/SendGridApiKey'
 output smtpSignInSecretUri string = '${vault.properties.vaultUri}secrets/SmtpPassword'
+output boardAckKeySecretUri string = '${vault.properties.vaultUri}secrets/BoardAckKey'
+output previousBoardAckKeySecretUri string = '${vault.properties.vaultUri}secrets/BoardPreviousAckKey'

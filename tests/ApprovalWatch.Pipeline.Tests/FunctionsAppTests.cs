@@ -15,12 +15,14 @@ public class FunctionsAppTests
         var functions = metadata.RootElement.EnumerateArray().Select(f =>
         {
             var trigger = f.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
-            var setting = trigger.TryGetProperty("schedule", out var schedule) ? schedule.GetString() : trigger.GetProperty("queueName").GetString();
+            var setting = trigger.TryGetProperty("schedule", out var schedule) ? schedule.GetString()
+                : trigger.TryGetProperty("route", out var route) ? route.GetString() : trigger.GetProperty("queueName").GetString();
             return (f.GetProperty("name").GetString(), trigger.GetProperty("type").GetString(), setting);
         }).OrderBy(f => f.Item1).ToList();
 
         Assert.Equal(
         [
+            ("Board", "httpTrigger", "{*path}"),
             ("GatherSubmissions", "timerTrigger", "%GatherSchedule%"),
             ("IngestSubmission", "queueTrigger", "%IngestQueue%"),
             ("ScanDeadlines", "timerTrigger", "%ScanSchedule%"),

@@ -30,9 +30,13 @@ public class InfrastructureTests
             Assert.Contains(setting, template);
         }
 
+        // Entra sign-in in front of every request, the /ack links too.
+        Assert.Contains("authsettingsV2", template);
+        Assert.Contains("\"unauthenticatedClientAction\": \"RedirectToLoginPage\"", template);
+        Assert.Contains("\"requireAuthentication\": true", template);
         Assert.DoesNotContain("core.windows.net", template); // any cloud: endpoints come from the account
         Assert.Contains("StringStartsWith ''{1}/''", template); // each department's group is held to its own folder
-        foreach (var appSetting in new[] { "GatherSchedule", "ScanSchedule", "WeeklySchedule", "IngestQueue", "NotifyQueue", "ScanQueue", "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri", "SendGrid__ApiKey", "Mail__From", "Mail__Transport", "Smtp__Host", "Smtp__Password" })
+        foreach (var appSetting in new[] { "GatherSchedule", "ScanSchedule", "WeeklySchedule", "IngestQueue", "NotifyQueue", "ScanQueue", "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri", "SendGrid__ApiKey", "Mail__From", "Mail__Transport", "Smtp__Host", "Smtp__Password", "Board__BaseUrl", "Board__AckKey", "Board__PreviousAckKey" })
         {
             Assert.Contains($"\"{appSetting}\"", template);
         }

@@ -15,7 +15,14 @@ public static class DemoCommand
     /// <summary>The office day the samples describe (a Monday; the department files are of the Friday before).</summary>
     public static readonly DateOnly SampleDate = new(2026, 3, 16);
 
-    public static async Task<int> RunAsync(CliSettings settings, string? samplesPath, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Who the demo's board is served as: the coordinator, who sees every department.</summary>
+    public const string BoardIdentity = "xu.ming@kizilsu.example.org";
+
+    /// <summary>A project of the samples, for the project page's screenshot when the week has no red project.</summary>
+    public const string SampleProject = "2022-653001-48-01-00123X";
+
+    /// <param name="serve">Keep the board served on 127.0.0.1 until Ctrl+C.</param>
+    public static async Task<int> RunAsync(CliSettings settings, string? samplesPath, TextWriter output, CancellationToken cancellationToken, bool serve = false)
     {
         var samples = SampleFolder.Find(samplesPath);
         var asOf = settings.AsOf ?? SampleDate;
@@ -38,6 +45,8 @@ public static class DemoCommand
         Summary.Digests(output, scan);
 
         await ReportCommand.WriteAsync(runtime, settings, Weekly.ReportWeek.Of(asOf), dryRun: false, output, cancellationToken);
+        var shown = (await runtime.Get<KeyProjects.WeeklyReports>().LatestAsync(cancellationToken))?.Lights.FirstOrDefault(l => l.Light == Weekly.WeeklyCalculator.Red)?.Code ?? SampleProject;
+        await ServeCommand.ShowBoardAsync(runtime, settings, BoardIdentity, [("board", "/board"), ("project", $"/projects/{shown}")], serve, output, cancellationToken);
 
         var poisoned = await PoisonedAsync(runtime, cancellationToken);
         var sent = runtime.LocalMail?.Received.Count;

@@ -35,7 +35,7 @@ public static class ReportCommand
         var published = dryRun
             ? await runtime.Get<WeeklyReports>().PublishAsync(week, send: false, cancellationToken)
             : await runtime.Get<PipelineFunctions>().WeeklyReportAsync(week, cancellationToken);
-        var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.MailFolder))!, "reports");
+        var folder = Path.Combine(settings.OutFolder, "reports");
         Directory.CreateDirectory(folder);
         foreach (var (name, content) in published.Files)
         {

@@ -66,9 +66,10 @@ public sealed class DigestTemplates
         return templates;
     }
 
-    public RenderedMail Render(Digest digest, Language language)
+    /// <param name="ack">The acknowledgement link of a line, when the board can take one.</param>
+    public RenderedMail Render(Digest digest, Language language, Func<DigestLine, string?>? ack = null)
     {
-        var model = DigestView.Of(digest, DigestText.For(language));
+        var model = DigestView.Of(digest, DigestText.For(language), ack);
         var context = new TemplateContext(Options);
         foreach (var (name, value) in model)
         {

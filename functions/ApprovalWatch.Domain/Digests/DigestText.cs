@@ -25,6 +25,9 @@ public abstract class DigestText
 
     public abstract string State(DigestLine line);
 
+    /// <summary>The words of a line's acknowledgement link.</summary>
+    public abstract string AckLabel { get; }
+
     public abstract string Change(LineChange change);
 
     public abstract string Responsibility(DigestLine line);
@@ -97,9 +100,14 @@ public abstract class DigestText
             _ => throw new ArgumentOutOfRangeException(nameof(reason)),
         };
 
-        public override string State(DigestLine line) => line.Flag == Flag.Red
+        public override string AckLabel => "已阅，承诺办结日期";
+
+        public override string State(DigestLine line) => (line.Flag == Flag.Red
             ? $"超期 {line.OverdueWorkingDays} 个工作日"
-            : line.WorkingDaysLeft == 0 ? "今日到期" : $"剩余 {line.WorkingDaysLeft} 个工作日";
+            : line.WorkingDaysLeft == 0 ? "今日到期" : $"剩余 {line.WorkingDaysLeft} 个工作日")
+            + (line is ProcedureLine { AcknowledgedBy: { } by, PromisedOn: { } promised } p
+                ? p.AckLapsed ? $"；{by} 曾承诺 {Iso(promised)} 前办结，已逾期" : $"；{by} 已确认，承诺 {Iso(promised)} 前办结"
+                : "");
 
         public override string Change(LineChange change) => change switch
         {
@@ -191,9 +199,14 @@ public abstract class DigestText
             _ => throw new ArgumentOutOfRangeException(nameof(reason)),
         };
 
-        public override string State(DigestLine line) => line.Flag == Flag.Red
+        public override string AckLabel => "Seen: promise a date";
+
+        public override string State(DigestLine line) => (line.Flag == Flag.Red
             ? $"{line.OverdueWorkingDays} working day{Plural(line.OverdueWorkingDays)} overdue"
-            : line.WorkingDaysLeft == 0 ? "due today" : $"{line.WorkingDaysLeft} working day{Plural(line.WorkingDaysLeft)} left";
+            : line.WorkingDaysLeft == 0 ? "due today" : $"{line.WorkingDaysLeft} working day{Plural(line.WorkingDaysLeft)} left")
+            + (line is ProcedureLine { AcknowledgedBy: { } by, PromisedOn: { } promised } p
+                ? p.AckLapsed ? $"; {by} promised it by {Iso(promised)}, which has passed" : $"; acknowledged by {by}, promised {Iso(promised)}"
+                : "");
 
         public override string Change(LineChange change) => change switch
         {

@@ -13,7 +13,8 @@ public static class DigestView
 {
     private const int WorstShown = 3;
 
-    public static Dictionary<string, object?> Of(Digest digest, DigestText text)
+    /// <param name="ack">The acknowledgement link of a line, when the board can take one.</param>
+    public static Dictionary<string, object?> Of(Digest digest, DigestText text, Func<DigestLine, string?>? ack = null)
     {
         var lines = digest.DistinctLines.Order(DigestLine.MostUrgentFirst).ToList();
         var red = digest.TotalRed ?? lines.Count(l => l.Flag == Flag.Red);
@@ -35,14 +36,14 @@ public static class DigestView
                 ["worse"] = changes.GetValueOrDefault(LineChange.Worse),
                 ["still_open"] = changes.GetValueOrDefault(LineChange.StillOpen),
                 ["resolved"] = digest.Resolved.Count,
-                ["worst"] = lines.Take(WorstShown).Select(l => Line(l, digest, text)).ToList<object?>(),
+                ["worst"] = lines.Take(WorstShown).Select(l => Line(l, digest, text, ack)).ToList<object?>(),
             },
-            ["sections"] = digest.Sections.Select(s => Section(s, digest, text)).ToList<object?>(),
+            ["sections"] = digest.Sections.Select(s => Section(s, digest, text, ack)).ToList<object?>(),
             ["resolved"] = digest.Resolved.Select(i => (object?)$"{text.Project(i.ProjectName, i.ProjectCode)} {text.Name(i)}").ToList(),
         };
     }
 
-    private static Dictionary<string, object?> Section(DigestSection section, Digest digest, DigestText text)
+    private static Dictionary<string, object?> Section(DigestSection section, Digest digest, DigestText text, Func<DigestLine, string?>? ack)
     {
         Func<DigestLine, string> groupBy = section.Reason switch
         {
@@ -56,7 +57,7 @@ public static class DigestView
             .Select(g => new Dictionary<string, object?>
             {
                 ["heading"] = g.Key,
-                ["lines"] = g.Select(l => Line(l, digest, text)).ToList<object?>(),
+                ["lines"] = g.Select(l => Line(l, digest, text, ack)).ToList<object?>(),
                 ["others"] = section.Reason == DigestReason.Coordinator ? Others(g.ToList(), digest, text) : null,
             })
             .ToList<object?>();
@@ -83,7 +84,7 @@ public static class DigestView
         return red > 0 || yellow > 0 ? text.OthersInDepartment(red, yellow) : null;
     }
 
-    private static Dictionary<string, object?> Line(DigestLine line, Digest digest, DigestText text)
+    private static Dictionary<string, object?> Line(DigestLine line, Digest digest, DigestText text, Func<DigestLine, string?>? ack)
     {
         var change = digest.ChangeOf(line);
         return new Dictionary<string, object?>
@@ -97,6 +98,8 @@ public static class DigestView
             ["item"] = text.Name(line),
             ["responsibility"] = text.Responsibility(line),
             ["limit"] = text.Limit(line),
+            ["ack"] = ack?.Invoke(line),
+            ["ack_label"] = text.AckLabel,
         };
     }
 }

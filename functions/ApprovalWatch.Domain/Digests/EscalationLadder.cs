@@ -52,6 +52,11 @@ public sealed record EscalationLadder
         {
             rung += procedure.PastStatutory ? 1 : 0;
             rung += Climbs(procedure) ? 1 : 0;
+            if (procedure.AckRung is { } acknowledged)
+            {
+                // Acknowledged: held on its rung until the promised day; past it, one rung higher than it would be.
+                rung = procedure.AckLapsed ? rung + 1 : Math.Min(rung, acknowledged);
+            }
         }
 
         return Math.Min(rung, rungs.Count - 1);

@@ -35,11 +35,26 @@ public sealed record ProcedureLine : DigestLine
     /// <summary>Weeks in which a scan found it overdue (the ladder climbs on them).</summary>
     public int OverdueWeeks { get; init; }
 
+    /// <summary>Who acknowledged the line and the day he promised; null when no one did.</summary>
+    public string? AcknowledgedBy { get; init; }
+
+    public DateOnly? PromisedOn { get; init; }
+
+    /// <summary>The rung the line stood on when acknowledged: it stays there while the promise holds.</summary>
+    public int? AckRung { get; init; }
+
+    /// <summary>The promised day passed with the procedure still open: one rung higher than it would be.</summary>
+    public bool AckLapsed { get; init; }
+
     public override string ItemCode => ProcedureCode;
 
     /// <summary>The line of a yellow or red procedure; <paramref name="entry"/> is null for a code the catalogue no longer has.</summary>
-    public static ProcedureLine Of(Procedure procedure, Assessment assessment, CatalogueEntry? entry, string handlerName, EscalationCounts counts) => new()
+    public static ProcedureLine Of(Procedure procedure, Assessment assessment, CatalogueEntry? entry, string handlerName, EscalationCounts counts, Acknowledgements.Acknowledgement? ack = null, DateOnly? today = null) => new()
     {
+        AcknowledgedBy = ack?.ByName,
+        PromisedOn = ack?.PromisedOn,
+        AckRung = ack?.Rung,
+        AckLapsed = ack is not null && today is { } day && !ack.HoldsOn(day),
         Stage = entry?.Stage ?? 0,
         YellowPeriods = counts.YellowPeriods,
         OverdueWeeks = counts.OverdueWeeks,

@@ -36,7 +36,8 @@ public sealed class DayMeasurement(DateOnly today, ReferenceData reference, int 
     /// <summary>Measures one procedure; null when it cannot be measured (see <see cref="ScanCounts.Errors"/>).</summary>
     /// <param name="before">The flag its row holds from the last scan.</param>
     /// <param name="counts">The escalation counts its row holds.</param>
-    public ProcedureMeasure? Add(Procedure procedure, Flag? before = null, EscalationCounts? counts = null)
+    /// <param name="ack">The official's acknowledgement of the procedure, if any.</param>
+    public ProcedureMeasure? Add(Procedure procedure, Flag? before = null, EscalationCounts? counts = null, Acknowledgements.Acknowledgement? ack = null)
     {
         var entry = reference.Catalogue.Find(procedure.ProcedureCode);
         Assessment assessment;
@@ -64,7 +65,7 @@ public sealed class DayMeasurement(DateOnly today, ReferenceData reference, int 
         var climbed = (counts ?? new EscalationCounts()).After(before, assessment.Flag, today);
         if (assessment.Flag is Flag.Yellow or Flag.Red)
         {
-            _lines.Add(ProcedureLine.Of(procedure, assessment, entry, reference.Staff.Find(procedure.HandlerEmail)?.Name ?? procedure.HandlerEmail, climbed));
+            _lines.Add(ProcedureLine.Of(procedure, assessment, entry, reference.Staff.Find(procedure.HandlerEmail)?.Name ?? procedure.HandlerEmail, climbed, ack, today));
         }
 
         return new ProcedureMeasure(assessment, climbed);

@@ -40,6 +40,13 @@ public static class PipelineServices
         services.AddSingleton<ProcedureApplier>();
         services.AddSingleton<KeyProjects.ProjectFileApplier>();
         services.AddSingleton<KeyProjects.WeeklyReports>();
+        services.AddOptions<Web.BoardOptions>().Bind(configuration.GetSection(Web.BoardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Web.AckLinks>();
+        services.AddSingleton<Web.AckPage>();
+        services.AddSingleton<Web.BoardPage>();
+        services.AddSingleton<Web.ProcedureListPage>();
+        services.AddSingleton<Web.ProjectPage>();
+        services.AddSingleton<Web.BoardApp>();
         services.AddSingleton<SubmissionLedger>();
         services.AddSingleton<IngestClaims>();
         services.AddSingleton<SubmissionIngestor>();

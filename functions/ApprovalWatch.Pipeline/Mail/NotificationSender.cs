@@ -25,6 +25,7 @@ public sealed class NotificationSender(
     NotificationQueue queue,
     OperatorReportBuilder operatorReports,
     KeyProjects.WeeklyReports weeklyReports,
+    Web.AckLinks ackLinks,
     Reference.ReferenceDataLoader referenceLoader,
     IMailTransport mailer,
     IOptions<MailOptions> options,
@@ -216,6 +217,6 @@ public sealed class NotificationSender(
         var digest = await digests.ReadAsync(message.Date, message.Recipient, cancellationToken);
         var reference = await referenceLoader.LoadAsync(cancellationToken);
         var language = reference.Staff.Find(digest.RecipientEmail)?.Language ?? Staff.Language.Chinese;
-        return (digest.RecipientName, reference.Templates.Render(digest, language), digest.Lines.Count());
+        return (digest.RecipientName, reference.Templates.Render(digest, language, ackLinks.For(digest)), digest.Lines.Count());
     }
 }

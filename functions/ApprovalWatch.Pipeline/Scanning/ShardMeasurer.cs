@@ -39,7 +39,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
             var procedureWrites = new List<TableTransactionAction>();
             foreach (var row in project)
             {
-                if (measurement.Add(row.ToProcedure(), Flags.Parse(row.Flag), row.EscalationCounts) is not { } measure)
+                if (measurement.Add(row.ToProcedure(), Flags.Parse(row.Flag), row.EscalationCounts, row.Acknowledgement) is not { } measure)
                 {
                     continue;
                 }

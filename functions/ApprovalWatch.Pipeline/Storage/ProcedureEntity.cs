@@ -68,6 +68,28 @@ public sealed class ProcedureEntity : ITableEntity
 
     public string? LastOverdueWeek { get; set; }
 
+    // Written by an acknowledgement only (the board's /ack):
+    public string? AckBy { get; set; }
+
+    public string? AckByName { get; set; }
+
+    public string? AckOn { get; set; }
+
+    public string? PromisedOn { get; set; }
+
+    public int? AckRung { get; set; }
+
+    public string? AckNote { get; set; }
+
+    /// <summary>The id of the token that made the acknowledgement: the same link used again changes nothing.</summary>
+    public string? AckTokenId { get; set; }
+
+    [System.Runtime.Serialization.IgnoreDataMember]
+    public Acknowledgements.Acknowledgement? Acknowledgement =>
+        AckBy is { } by && PromisedOn is { } promised && AckOn is { } on
+            ? new(by, AckByName ?? by, IsoDate.Parse(on), IsoDate.Parse(promised), AckRung ?? 0, AckNote ?? "")
+            : null;
+
     /// <summary>The escalation counts the scan keeps here.</summary>
     [System.Runtime.Serialization.IgnoreDataMember]
     public EscalationCounts EscalationCounts => new(YellowPeriods ?? 0, OverdueWeeks ?? 0, LastOverdueWeek);
@@ -116,7 +138,7 @@ public sealed class ProcedureEntity : ITableEntity
         };
     }
 
-    /// <summary>Keeps what the scan wrote, so that a new report does not erase the last known flag.</summary>
+    /// <summary>Keeps what the scan and acknowledgements wrote, so that a new report does not erase the last known flag or a promise.</summary>
     public ProcedureEntity WithScanFieldsOf(ProcedureEntity stored)
     {
         Flag = stored.Flag;
@@ -126,6 +148,7 @@ public sealed class ProcedureEntity : ITableEntity
         YellowPeriods = stored.YellowPeriods;
         OverdueWeeks = stored.OverdueWeeks;
         LastOverdueWeek = stored.LastOverdueWeek;
+        (AckBy, AckByName, AckOn, PromisedOn, AckRung, AckNote, AckTokenId) = (stored.AckBy, stored.AckByName, stored.AckOn, stored.PromisedOn, stored.AckRung, stored.AckNote, stored.AckTokenId);
         ETag = stored.ETag;
         return this;
     }

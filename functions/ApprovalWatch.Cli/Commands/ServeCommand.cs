@@ -1,0 +1,45 @@
+using ApprovalWatch.Cli.Local;
+using ApprovalWatch.Web;
+using Microsoft.Extensions.Logging;
+
+namespace ApprovalWatch.Cli.Commands;
+
+/// <summary><c>serve --as EMAIL</c>: the board on 127.0.0.1 as that person, until Ctrl+C.</summary>
+public static class ServeCommand
+{
+    public static async Task<int> RunAsync(CliSettings settings, string identity, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
+        await ShowBoardAsync(runtime, settings, identity, [], serve: true, output, cancellationToken);
+        return 0;
+    }
+
+    /// <summary>Serves the board, takes screenshots of the pages into <c>out/board/</c>, and keeps serving until Ctrl+C when asked.</summary>
+    public static async Task ShowBoardAsync(CliRuntime runtime, CliSettings settings, string identity, IReadOnlyList<(string Name, string Path)> screenshots, bool serve, TextWriter output, CancellationToken cancellationToken)
+    {
+        var logger = runtime.Get<ILoggerFactory>().CreateLogger("ApprovalWatch.Board");
+        await using var server = LocalBoardServer.Start(runtime.Get<BoardApp>(), identity, serve ? settings.BoardPort : 0, logger);
+        if (screenshots.Count > 0)
+        {
+            var folder = Path.Combine(settings.OutFolder, "board");
+            output.WriteLine(await BoardScreenshots.TakeAsync(server.Address, screenshots, folder, cancellationToken)
+                ? $"Board: screenshots of {string.Join(", ", screenshots.Select(s => s.Path))} in {folder}"
+                : "Board: no Chromium here for screenshots (apt-get install chromium, or set CHROMIUM_PATH)");
+        }
+
+        if (!serve)
+        {
+            output.WriteLine("Board: `./run.sh --serve` keeps it served on 127.0.0.1 (as the coordinator) until Ctrl+C");
+            return;
+        }
+
+        output.WriteLine($"Board: {server.Address}/board as {identity}, on 127.0.0.1 only; Ctrl+C to stop");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

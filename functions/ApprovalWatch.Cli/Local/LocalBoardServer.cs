@@ -1,0 +1,116 @@
+using System.Net;
+using ApprovalWatch.Web;
+using WebRequest = ApprovalWatch.Web.WebRequest;
+using Microsoft.Extensions.Logging;
+
+namespace ApprovalWatch.Cli.Local;
+
+/// <summary>
+/// Serves the board on 127.0.0.1 only (never another interface), as one chosen person (<c>--as EMAIL</c>): where
+/// App Service Authentication would sign him in, the identity is given here.
+/// </summary>
+public sealed class LocalBoardServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly BoardApp _app;
+    private readonly string _identity;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _serving;
+
+    private LocalBoardServer(BoardApp app, string identity, int port, ILogger logger)
+    {
+        (_app, _identity, _logger) = (app, identity, logger);
+        Address = $"http://127.0.0.1:{port}";
+        _listener.Prefixes.Add(Address + "/");
+        _listener.Start();
+        _serving = Task.Run(ServeAsync);
+    }
+
+    public string Address { get; }
+
+    /// <summary>Starts serving on the port, or on a free one when <paramref name="port"/> is 0.</summary>
+    public static LocalBoardServer Start(BoardApp app, string identity, int port, ILogger logger) =>
+        new(app, identity, port == 0 ? FreePort() : port, logger);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        try
+        {
+            await _serving;
+        }
+        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or OperationCanceledException)
+        {
+        }
+
+        _listener.Close();
+        _stop.Dispose();
+    }
+
+    private async Task ServeAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        var response = context.Response;
+        try
+        {
+            var request = context.Request;
+            IReadOnlyDictionary<string, string>? form = null;
+            if (request.HttpMethod == "POST")
+            {
+                using var reader = new StreamReader(request.InputStream, request.ContentEncoding);
+                form = WebRequest.ParseQuery(await reader.ReadToEndAsync(_stop.Token));
+            }
+
+            var answer = await _app.HandleAsync(new WebRequest(request.HttpMethod, request.Url!.AbsolutePath, WebRequest.ParseQuery(request.Url.Query), _identity, form), _stop.Token);
+            response.StatusCode = answer.Status;
+            foreach (var (name, value) in answer.Headers)
+            {
+                if (name == "Content-Type")
+                {
+                    response.ContentType = value;
+                }
+                else
+                {
+                    response.Headers[name] = value;
+                }
+            }
+
+            await response.OutputStream.WriteAsync(answer.Body, _stop.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _logger.LogError(e, "{Method} {Path} failed", context.Request.HttpMethod, context.Request.Url?.AbsolutePath);
+            response.StatusCode = 500;
+        }
+        finally
+        {
+            response.Close();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,53 @@
+using ApprovalWatch.Reference;
+
+namespace ApprovalWatch.Web;
+
+/// <summary>
+/// The board's one entry point, whoever serves it: routes a request to its page or to the JSON API under
+/// <c>/api/</c> (the same models), for the signed-in person as the directory knows him (403 otherwise).
+/// </summary>
+public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage board, ProcedureListPage procedures, ProjectPage projects, AckPage acks)
+{
+    public async Task<WebResponse> HandleAsync(WebRequest request, CancellationToken cancellationToken)
+    {
+        var reference = await referenceLoader.LoadAsync(cancellationToken);
+        var viewer = Viewer.Of(request.Principal, reference.Staff);
+        if (viewer is null)
+        {
+            var anonymous = new Page(request.Get("lang") != "en");
+            return WebResponse.Html(anonymous.Render(anonymous.T("无权访问", "Not allowed"), null, $"<p>{Page.H(anonymous.T($"{request.Principal ?? "未登录用户"} 不在人员名录中，或其角色不能查看看板。", $"{request.Principal ?? "Anonymous"} is not in the directory, or his role does not see the board."))}</p>"), 403);
+        }
+
+        var page = Page.For(request, viewer);
+        var path = request.Path.TrimEnd('/');
+        var api = path.StartsWith("/api/", StringComparison.Ordinal);
+        var route = api ? path[4..] : path;
+        switch (request.Method, route)
+        {
+            case ("GET", "" or "/"):
+                return WebResponse.Redirect("/board");
+            case ("GET", "/board"):
+                var model = await board.LoadAsync(viewer, cancellationToken);
+                return api ? WebResponse.Json(model) : WebResponse.Html(BoardPage.Render(model, page, viewer));
+            case ("GET", "/procedures"):
+                var filters = ProcedureListPage.FiltersOf(request, viewer);
+                var list = await procedures.LoadAsync(filters, request.Get("page"), cancellationToken);
+                return api ? WebResponse.Json(list) : WebResponse.Html(ProcedureListPage.Render(list, page, viewer, (await board.LoadAsync(viewer, cancellationToken)).Counties));
+            case ("GET", "/procedures.xlsx"):
+                return WebResponse.File(await procedures.ExportAsync(ProcedureListPage.FiltersOf(request, viewer), cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "procedures.xlsx");
+            case ("GET", var p) when p.StartsWith("/projects/", StringComparison.Ordinal):
+                var project = await projects.LoadAsync(Uri.UnescapeDataString(p["/projects/".Length..]), viewer, reference, cancellationToken);
+                return project is null ? NotFound(page, viewer)
+                    : api ? WebResponse.Json(project) : WebResponse.Html(ProjectPage.Render(project, page, viewer));
+            case ("GET" or "POST", var p) when p.StartsWith("/ack/", StringComparison.Ordinal) && !api:
+                var token = p["/ack/".Length..];
+                var result = await acks.HandleAsync(token, viewer, reference, request.Method == "POST" ? request.Form ?? new Dictionary<string, string>() : null, page, cancellationToken);
+                return WebResponse.Html(AckPage.Render(result, token, page, viewer), result.Status);
+            default:
+                return NotFound(page, viewer);
+        }
+    }
+
+    private static WebResponse NotFound(Page page, Viewer viewer) =>
+        WebResponse.Html(page.Render(page.T("未找到", "Not found"), viewer, $"<p><a href=\"/board\">{page.T("返回看板", "Back to the board")}</a></p>"), 404);
+}
