@@ -25,6 +25,9 @@ public sealed class TestPipeline : IAsyncDisposable
 {
     public static readonly DateOnly Monday = new(2026, 3, 16);
 
+    /// <summary>Where the digests' acknowledgement links point (the tests call the board's app directly).</summary>
+    public const string BoardUrl = "http://board.test";
+
     private readonly ServiceProvider _services;
 
     private TestPipeline(ServiceProvider services, StorageAccount storage, LocalSendGridEndpoint mail, FixedTimeProvider clock)
@@ -79,6 +82,8 @@ public sealed class TestPipeline : IAsyncDisposable
             ["SendGrid:ApiKey"] = "SG.test-key",
             ["Mail:From"] = "approvalwatch@kizilsu.example.org",
             ["SendGrid:Host"] = mail.Host,
+            ["Board:BaseUrl"] = BoardUrl,
+            ["Board:AckKey"] = "test-ack-key",
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection()
             .AddLogging()

@@ -38,6 +38,7 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
             case ("GET", var p) when p.StartsWith("/projects/", StringComparison.Ordinal):
                 var project = await projects.LoadAsync(Uri.UnescapeDataString(p["/projects/".Length..]), viewer, reference, cancellationToken);
                 return project is null ? NotFound(page, viewer)
+                    : project.OutOfScope ? Forbidden(page, viewer)
                     : api ? WebResponse.Json(project) : WebResponse.Html(ProjectPage.Render(project, page, viewer));
             case ("GET" or "POST", var p) when p.StartsWith("/ack/", StringComparison.Ordinal) && !api:
                 var token = p["/ack/".Length..];
@@ -47,6 +48,9 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
                 return NotFound(page, viewer);
         }
     }
+
+    private static WebResponse Forbidden(Page page, Viewer viewer) =>
+        WebResponse.Html(page.Render(page.T("无权查看", "Not yours to see"), viewer, $"<p>{page.T("该项目不属于您所在部门。", "This project is not your department's.")} <a href=\"/board\">{page.T("返回看板", "Back to the board")}</a></p>"), 403);
 
     private static WebResponse NotFound(Page page, Viewer viewer) =>
         WebResponse.Html(page.Render(page.T("未找到", "Not found"), viewer, $"<p><a href=\"/board\">{page.T("返回看板", "Back to the board")}</a></p>"), 404);

@@ -22,7 +22,8 @@ public sealed class ProjectPage(StorageAccount storage, TimeProvider time)
 
     public sealed record HistoryView(DateTimeOffset At, string Item, string Kind, string? From, string To, string Source);
 
-    public sealed record Model(string Code, RegisteredProject? Register, string Name, DateOnly Today, IReadOnlyList<ProcedureView> Procedures, IReadOnlyList<MeasureView> Measures, IReadOnlyList<ProgressReport> Progress, IReadOnlyList<ProjectProblem> Problems, IReadOnlyList<HistoryView> History);
+    /// <param name="OutOfScope">The project is none of the viewer's department's: he sees nothing of it.</param>
+    public sealed record Model(string Code, RegisteredProject? Register, string Name, DateOnly Today, IReadOnlyList<ProcedureView> Procedures, IReadOnlyList<MeasureView> Measures, IReadOnlyList<ProgressReport> Progress, IReadOnlyList<ProjectProblem> Problems, IReadOnlyList<HistoryView> History, bool OutOfScope = false);
 
     public async Task<Model?> LoadAsync(string code, Viewer viewer, ReferenceData reference, CancellationToken cancellationToken)
     {
@@ -53,9 +54,9 @@ public sealed class ProjectPage(StorageAccount storage, TimeProvider time)
                 procedure.AcceptedOn, assessment?.Deadline.DueOn, assessment?.StatutoryDueOn, procedure.CompletedOn, procedure.Pauses.Select(p => (p.From, p.To)).ToList(), procedure.LimitDays,
                 assessment?.WorkingDaysLeft, r.AckByName, r.PromisedOn);
         }).OrderBy(p => p.AcceptedOn).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
-        if (rows.Count > 0 && procedures.Count == 0 && register is not null && !viewer.MaySee(register.ResponsibleUnit))
+        if (procedures.Count == 0 && !(register is not null && viewer.MaySee(register.ResponsibleUnit)) && viewer.Department is not null)
         {
-            return null; // nothing of his department here
+            return new Model(code, null, code, today, [], [], [], [], [], OutOfScope: true);
         }
 
         var measures = await storage.Projects.QueryAsync<ProjectMeasureEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)

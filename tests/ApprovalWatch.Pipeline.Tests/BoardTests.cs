@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ApprovalWatch.Storage;
+using ApprovalWatch.Web;
+
+namespace ApprovalWatch.Tests;
+
+[Collection(AzuriteCollection.Name)]
+public partial class BoardTests
+{
+    private const string Zhang = ScanAndSendTests.Zhang;
+    private const string Head = "liu.jianguo@kizilsu.example.org";
+    private const string Coordinator = "xu.ming@kizilsu.example.org";
+
+    internal static Task<WebResponse> GetAsync(TestPipeline pipeline, string pathAndQuery, string? principal)
+    {
+        var at = pathAndQuery.IndexOf('?');
+        var path = at < 0 ? pathAndQuery : pathAndQuery[..at];
+        return pipeline.Get<BoardApp>().HandleAsync(new WebRequest("GET", path, WebRequest.ParseQuery(at < 0 ? null : pathAndQuery[at..]), principal), default);
+    }
+
+    private static Task<WebResponse> PostAsync(TestPipeline pipeline, string path, string principal, Dictionary<string, string> form) =>
+        pipeline.Get<BoardApp>().HandleAsync(new WebRequest("POST", path, new Dictionary<string, string>(), principal, form), default);
+
+    private static string Body(WebResponse response) => Encoding.UTF8.GetString(response.Body);
+
+    [Fact]
+    public async Task Who_sees_what_comes_from_the_directory()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
+        await pipeline.ScanAsync();
+
+        Assert.Equal(403, (await GetAsync(pipeline, "/board", "stranger@example.org")).Status);
+        Assert.Equal(403, (await GetAsync(pipeline, "/board", null)).Status);
+        Assert.Equal(403, (await GetAsync(pipeline, "/board", "ma.li@kizilsu.example.org")).Status); // a department contact sends files, sees no board
+        Assert.Equal(403, (await GetAsync(pipeline, "/projects/2022-653001-48-01-00123X", "he.li@kizilsu.example.org")).Status); // a finance handler: a housing project
+
+        var own = await GetAsync(pipeline, "/projects/2022-653001-48-01-00123X", Zhang);
+        Assert.Equal(200, own.Status);
+        Assert.Contains("<svg", Body(own));
+        var financeList = Body(await GetAsync(pipeline, "/procedures?department=housing", "he.li@kizilsu.example.org"));
+        Assert.DoesNotContain("HC-01", financeList); // held to his own department whatever he asks
+        var board = Body(await GetAsync(pipeline, "/board", Coordinator));
+        Assert.Contains("/procedures?county=", board);
+        Assert.Equal(WebResponse.ContentSecurityPolicy, (await GetAsync(pipeline, "/board", Coordinator)).Headers.Single(h => h.Key == "Content-Security-Policy").Value);
+    }
+
+    [Fact]
+    public async Task The_list_pages_on_the_server_and_a_page_follows_from_the_last()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var rows = Enumerable.Range(0, 130).Select(i => $"2026-653001-48-01-{i:D5}{i % 10},项目{i},阿图什市,HC-01,in_review,2026-03-0{2 + i % 5},{Zhang},2026-03-13");
+        await pipeline.IngestAsync("housing/many.csv", ScanAndSendTests.Header + "\n" + string.Join('\n', rows) + "\n");
+
+        var seen = new List<string>();
+        string? next = "/api/procedures?department=housing";
+        var pages = 0;
+        while (next is not null)
+        {
+            var page = System.Text.Json.JsonDocument.Parse((await GetAsync(pipeline, next, Coordinator)).Body).RootElement;
+            var codes = page.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("projectCode").GetString()!).ToList();
+            Assert.InRange(codes.Count, 1, ProcedureListPage.PageSize);
+            seen.AddRange(codes);
+            pages++;
+            next = page.TryGetProperty("next", out var more) && more.GetString() is { } token ? $"/api/procedures?department=housing&page={Uri.EscapeDataString(token)}" : null;
+        }
+
+        Assert.Equal(3, pages);
+        Assert.Equal(130, seen.Distinct().Count());
+        Assert.Equal(130, seen.Count);
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_holds_the_line_and_tells_the_superior_and_a_bad_token_changes_nothing()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
+        await pipeline.ScanAsync();
+        await pipeline.NotifyPump().DrainAsync(default);
+        var mail = pipeline.Mail.Received.Single(m => m.To == Zhang).Html;
+        var link = AckLinkPattern().Matches(mail).Select(m => m.Groups[1].Value).First(l => l.Length > 0);
+        var path = link[TestPipeline.BoardUrl.Length..];
+
+        Assert.Equal(403, (await GetAsync(pipeline, path, "wang.lei@kizilsu.example.org")).Status); // foreign: another's link
+        Assert.Equal(400, (await GetAsync(pipeline, path[..^3] + "AAA", Zhang)).Status); // tampered
+        var form = await GetAsync(pipeline, path, Zhang);
+        Assert.Equal(200, form.Status);
+        Assert.Contains("type=\"date\"", Body(form));
+        Assert.Equal(400, (await PostAsync(pipeline, path, Zhang, new() { ["promised"] = "2026-03-21" })).Status); // a Saturday
+        var recorded = await PostAsync(pipeline, path, Zhang, new() { ["promised"] = "2026-03-18", ["note"] = "<b>图审已补正</b>" });
+        Assert.Equal(200, recorded.Status);
+        Assert.Equal(409, (await PostAsync(pipeline, path, Zhang, new() { ["promised"] = "2026-03-19" })).Status); // replayed: nothing changes
+
+        var row = (await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>(e => e.AckBy == Zhang).ToListAsync()).Single();
+        Assert.Equal(("2026-03-18", "<b>图审已补正</b>"), (row.PromisedOn, row.AckNote));
+        Assert.Contains(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "ack").ToListAsync(), h => h.To.StartsWith("2026-03-18 by " + Zhang, StringComparison.Ordinal));
+        var project = Body(await GetAsync(pipeline, $"/projects/{row.PartitionKey}", Coordinator));
+        Assert.Contains("&lt;b&gt;图审已补正&lt;/b&gt;", project); // the history shows the note, encoded
+
+        pipeline.Clock.Now = pipeline.Clock.Now.AddDays(1);
+        var tuesday = await pipeline.ScanAsync(TestPipeline.Monday.AddDays(1));
+        var head = await pipeline.Get<Mail.DigestStore>().ReadAsync(tuesday.Date, Head, default);
+        var line = Assert.IsType<Digests.ProcedureLine>(head.Lines.Single(l => l.ProjectCode == row.PartitionKey && l.ItemCode == row.RowKey));
+        Assert.Equal((new DateOnly(2026, 3, 18), "张伟"), (line.PromisedOn, line.AcknowledgedBy));
+        Assert.Contains("张伟 已确认，承诺 2026-03-18 前办结", Digests.DigestText.Chinese.State(line));
+    }
+
+    [GeneratedRegex("href=\"(http://board\\.test/ack/[^\"]+)\"")]
+    private static partial Regex AckLinkPattern();
+}
