@@ -3,5 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/azurite.sh
+source scripts/chromium.sh
+chromium_install
 azurite_start
 dotnet test Functions.sln --nologo -v q "$@"

@@ -66,7 +66,7 @@ public sealed class Page(bool chinese)
             </head>
             <body>
             <header><strong>ApprovalWatch</strong>
-            <nav><a href="/board">{T("看板", "Board")}</a><a href="/procedures">{T("审批事项", "Procedures")}</a></nav>
+            <nav><a href="/board">{T("看板", "Board")}</a><a href="/procedures">{T("审批事项", "Procedures")}</a><a href="?lang={(chinese ? "en" : "zh")}">{(chinese ? "English" : "中文")}</a></nav>
             <span class="who">{(viewer is null ? "" : H($"{viewer.Person.Name} · {viewer.Person.Email}"))}</span></header>
             <main>
             <h1>{H(title)}</h1>

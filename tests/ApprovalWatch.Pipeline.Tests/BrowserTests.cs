@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using ApprovalWatch.Cli.Local;
+using ApprovalWatch.Web;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+
+namespace ApprovalWatch.Tests;
+
+/// <summary>
+/// The board in a real browser: headless Chromium from Debian's package, driven by Playwright, against the
+/// board served on 127.0.0.1 as the local host serves it. Each page's screenshot goes to <c>out/browser/</c>.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public partial class BrowserTests
+{
+    private const string Coordinator = "xu.ming@kizilsu.example.org";
+    private static readonly string Screenshots = Path.Combine(OfficialCalendars.RepositoryRoot, "out", "browser");
+
+    private static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        var chromium = BoardScreenshots.Chromium() ?? throw new InvalidOperationException("No Chromium: scripts/chromium.sh installs Debian's chromium (test.sh runs it).");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+        return (playwright, browser);
+    }
+
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_board_shows_the_scans_counts_a_cell_narrows_the_list_and_a_project_shows_its_timeline()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
+        var scan = await pipeline.ScanAsync();
+        await using var server = LocalBoardServer.Start(pipeline.Get<BoardApp>(), Coordinator, 0, NullLogger.Instance);
+        var (playwright, browser) = await LaunchAsync();
+        try
+        {
+            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } }); // a phone, as officials open links from mobile mail
+            await page.GotoAsync(server.Address + "/board");
+            await ShotAsync(page, "board");
+
+            var cell = scan.Counts.Cells.Single(c => c.Key == "阿图什市|housing").Value;
+            var red = page.Locator("a[href*='county=%E9%98%BF%E5%9B%BE%E4%BB%80%E5%B8%82'][href*='department=housing'][href*='flag=red']");
+            Assert.Equal($"{cell.GetValueOrDefault(Deadlines.Flag.Red)}", (await red.InnerTextAsync()).Trim());
+
+            await red.ClickAsync();
+            await page.WaitForURLAsync(new Regex("/procedures\\?"));
+            await ShotAsync(page, "procedures");
+            var rows = page.Locator("table tr:has(td)");
+            Assert.Equal(cell.GetValueOrDefault(Deadlines.Flag.Red), await rows.CountAsync());
+            foreach (var row in await rows.AllAsync())
+            {
+                Assert.Contains("阿图什市", await row.InnerTextAsync());
+                Assert.Equal(1, await row.Locator(".tag.red").CountAsync());
+            }
+
+            await rows.First.Locator("a").First.ClickAsync();
+            await page.WaitForURLAsync(new Regex("/projects/"));
+            await ShotAsync(page, "project");
+            Assert.True(await page.Locator("svg rect").CountAsync() >= 1);
+            Assert.Contains("HC-01", await page.Locator("svg").First.InnerHTMLAsync());
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_in_the_browser_changes_the_superiors_next_digest()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
+        await pipeline.ScanAsync();
+        await pipeline.NotifyPump().DrainAsync(default);
+        var link = AckLink().Match(pipeline.Mail.Received.Single(m => m.To == ScanAndSendTests.Zhang).Html).Groups[1].Value;
+        await using var server = LocalBoardServer.Start(pipeline.Get<BoardApp>(), ScanAndSendTests.Zhang, 0, NullLogger.Instance);
+        var (playwright, browser) = await LaunchAsync();
+        try
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(server.Address + link[TestPipeline.BoardUrl.Length..]);
+            await ShotAsync(page, "ack-form");
+            await page.FillAsync("input[name=promised]", "2026-03-18");
+            await page.FillAsync("textarea[name=note]", "图审意见已回复");
+            await page.ClickAsync("button[type=submit]");
+            await ShotAsync(page, "ack-recorded");
+            Assert.Contains("2026-03-18", await page.InnerTextAsync("main"));
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+
+        pipeline.Clock.Now = pipeline.Clock.Now.AddDays(1);
+        var tuesday = await pipeline.ScanAsync(TestPipeline.Monday.AddDays(1));
+        var head = await pipeline.Get<Mail.DigestStore>().ReadAsync(tuesday.Date, "liu.jianguo@kizilsu.example.org", default);
+        Assert.Contains(head.Lines.OfType<Digests.ProcedureLine>(), l => l.AcknowledgedBy == "张伟" && l.PromisedOn == new DateOnly(2026, 3, 18));
+    }
+
+    [GeneratedRegex("href=\"(http://board\\.test/ack/[^\"]+)\"")]
+    private static partial Regex AckLink();
+}
