@@ -19,3 +19,4 @@ cli=functions/ApprovalWatch.Cli/bin/Release/net10.0/approvalwatch.dll
 dotnet "$cli" bench due --procedures "${PROCEDURES:-1000000}"
 dotnet "$cli" bench ingest --rows "${ROWS:-200000}" --apply-rows "${APPLY_ROWS:-20000}"
 dotnet "$cli" bench scan --procedures "${SCAN_PROCEDURES:-200000}" --baseline "${SCAN_BASELINE:-20000}"
+dotnet "$cli" bench web --procedures "${WEB_PROCEDURES:-100000}"

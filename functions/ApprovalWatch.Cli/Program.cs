@@ -100,7 +100,10 @@ var scanProcedures = new Option<int>("--procedures") { DefaultValueFactory = _ =
 var scanBaseline = new Option<int>("--baseline") { DefaultValueFactory = _ => 20_000, Description = "A smaller size measured first, to compare peak memory with; 0 for none" };
 var benchScan = new Command("scan", "The sharded daily scan over N procedures beside a raw scan of the same table; peak memory against a baseline size") { scanProcedures, scanBaseline };
 benchScan.SetAction((r, ct) => BenchScanCommand.RunAsync(Settings(r), r.GetValue(scanProcedures), r.GetValue(scanBaseline), Console.Out, ct));
-root.Add(new Command("bench", "Benchmarks that print figures") { benchDue, benchIngest, benchScan, chaos });
+var webProcedures = new Option<int>("--procedures") { DefaultValueFactory = _ => 100_000 };
+var benchWeb = new Command("web", "The board's requests (p50, p95) over N procedures beside the raw table queries of the same data") { webProcedures };
+benchWeb.SetAction((r, ct) => BenchWebCommand.RunAsync(Settings(r), r.GetValue(webProcedures), Console.Out, ct));
+root.Add(new Command("bench", "Benchmarks that print figures") { benchDue, benchIngest, benchScan, benchWeb, chaos });
 
 var fuzzSeconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 300 };
 var fuzzSeed = new Option<int>("--seed") { DefaultValueFactory = _ => Environment.TickCount };

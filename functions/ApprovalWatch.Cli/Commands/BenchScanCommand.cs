@@ -39,30 +39,8 @@ public static class BenchScanCommand
     {
         var names = StorageNames.WithSuffix("scan" + Guid.NewGuid().ToString("N")[..8]);
         await using var runtime = await CliRuntime.StartAsync(settings with { Names = names }, cancellationToken);
-        var projects = (procedures + BenchData.ProceduresPerProject - 1) / BenchData.ProceduresPerProject;
-        await BenchData.UploadConfigAsync(runtime.Storage, cancellationToken, projects);
-
-        // Loaded as the day's first scan leaves them (flags, project rows): the emulator takes a first scan's writes
-        // of every flag and audit row of a large table at a few hundred a second, which says nothing of the scan.
-        var reference = await runtime.Get<ReferenceDataLoader>().LoadAsync(cancellationToken);
-        var scan = runtime.Get<IOptions<ScanOptions>>().Value;
         var load = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, projects), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (project, ct) =>
-        {
-            var rows = Project(project, procedures).ToList();
-            var measurement = new DayMeasurement(Day, reference, scan.WarningWorkingDays, scan.ProjectLimits);
-            foreach (var row in rows)
-            {
-                if (measurement.Add(row.ToProcedure()) is { } measure)
-                {
-                    ProcedureScanFields.Of(row, measure, Day).CopyTo(row);
-                }
-            }
-
-            var measured = measurement.MeasureProjects().Select(ProjectMeasureEntity.From).ToList();
-            await TableBatches.SubmitAsync(runtime.Storage.Procedures, rows.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), EntitySize.Estimate, ct);
-            await TableBatches.SubmitAsync(runtime.Storage.Projects, measured.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), EntitySize.Estimate, ct);
-        });
+        var projects = await LoadAsync(runtime, procedures, cancellationToken);
         output.WriteLine($"{procedures:N0} procedures in {projects:N0} projects loaded in {load.Elapsed.TotalSeconds:0.0} s (raw batches), flagged as of {Day:yyyy-MM-dd}");
 
         GC.Collect();
@@ -97,6 +75,38 @@ public static class BenchScanCommand
         await DeleteAsync(runtime.Storage, cancellationToken);
         return peakBytes;
     }
+
+    /// <summary>
+    /// N procedures (40 per project, a handler per ten projects and one department head) loaded as the day's first
+    /// scan leaves them (flags, project rows) with raw batches: the emulator takes a first scan's writes of every
+    /// flag and audit row of a large table at a few hundred a second, which says nothing of the scan. The number of projects.
+    /// </summary>
+    internal static async Task<int> LoadAsync(CliRuntime runtime, int procedures, CancellationToken cancellationToken)
+    {
+        var projects = (procedures + BenchData.ProceduresPerProject - 1) / BenchData.ProceduresPerProject;
+        await BenchData.UploadConfigAsync(runtime.Storage, cancellationToken, projects);
+        var reference = await runtime.Get<ReferenceDataLoader>().LoadAsync(cancellationToken);
+        var scan = runtime.Get<IOptions<ScanOptions>>().Value;
+        await Parallel.ForEachAsync(Enumerable.Range(0, projects), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (project, ct) =>
+        {
+            var rows = Project(project, procedures).ToList();
+            var measurement = new DayMeasurement(Day, reference, scan.WarningWorkingDays, scan.ProjectLimits);
+            foreach (var row in rows)
+            {
+                if (measurement.Add(row.ToProcedure()) is { } measure)
+                {
+                    ProcedureScanFields.Of(row, measure, Day).CopyTo(row);
+                }
+            }
+
+            var measured = measurement.MeasureProjects().Select(ProjectMeasureEntity.From).ToList();
+            await TableBatches.SubmitAsync(runtime.Storage.Procedures, rows.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), EntitySize.Estimate, ct);
+            await TableBatches.SubmitAsync(runtime.Storage.Projects, measured.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), EntitySize.Estimate, ct);
+        });
+        return projects;
+    }
+
+    internal static readonly DateOnly BenchDay = Day;
 
     private static async Task<(ScanResult, TimeSpan)> TimeAsync(Func<Task<ScanResult>> scan)
     {
@@ -174,9 +184,9 @@ public static class BenchScanCommand
     }
 
     /// <summary>The benchmark's tables, queues and containers, so the emulator does not carry them into the next size.</summary>
-    private static async Task DeleteAsync(StorageAccount storage, CancellationToken cancellationToken)
+    internal static async Task DeleteAsync(StorageAccount storage, CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { storage.Procedures, storage.Projects, storage.History, storage.SubmissionLedger, storage.NotificationLedger, storage.Scans })
+        foreach (var table in new[] { storage.Procedures, storage.Projects, storage.History, storage.SubmissionLedger, storage.NotificationLedger, storage.Scans, storage.KeyProjects })
         {
             await table.DeleteAsync(cancellationToken);
         }
@@ -186,7 +196,7 @@ public static class BenchScanCommand
             await queue.DeleteIfExistsAsync(cancellationToken);
         }
 
-        foreach (var container in new[] { storage.Submissions, storage.Receipts, storage.Config, storage.Digests, storage.Templates })
+        foreach (var container in new[] { storage.Submissions, storage.Receipts, storage.Config, storage.Digests, storage.Templates, storage.Reports })
         {
             await container.DeleteIfExistsAsync(cancellationToken: cancellationToken);
         }
