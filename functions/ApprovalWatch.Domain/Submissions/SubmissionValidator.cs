@@ -124,82 +124,19 @@ public sealed class SubmissionValidator(
 
     private Procedure? ReadRow(SourceRow record, Dictionary<SubmissionColumn, int> columns, List<RowError> errors)
     {
-        string Raw(SubmissionColumn column) =>
-            columns.TryGetValue(column, out var i) && i < record.Fields.Count ? record.Fields[i] : "";
-
-        string Get(SubmissionColumn column) => column.Plain ? CellText.Plain(Raw(column)) : CellText.Clean(Raw(column));
-
-        void Fail(SubmissionColumn column, string reason) => errors.Add(new RowError(record.Line, column.Label, reason, Get(column), record.Sheet));
+        var cells = new RowCells(record, columns, errors);
+        string Get(SubmissionColumn column) => cells.Get(column);
+        void Fail(SubmissionColumn column, string reason) => cells.Fail(column, reason);
+        string Required(SubmissionColumn column) => cells.Required(column);
+        DateOnly? Date(SubmissionColumn column, bool required) => cells.Date(column, required);
 
         // A value longer than its column allows is refused before anything else is read of the row (nothing that long is an approval fact).
-        foreach (var column in columns.Keys.Where(c => Raw(c).Length > c.MaxLength))
-        {
-            var raw = Raw(column);
-            errors.Add(new RowError(record.Line, column.Label, $"内容过长（{raw.Length:N0} 个字符，上限 {column.MaxLength}）；too long: {raw.Length:N0} characters, at most {column.MaxLength}", raw[..Math.Min(60, raw.Length)] + "…", record.Sheet));
-        }
-
-        if (errors.Count > 0)
+        if (!cells.WithinLengths())
         {
             return null;
         }
 
-        string Required(SubmissionColumn column)
-        {
-            var value = Get(column);
-            if (value.Length == 0)
-            {
-                Fail(column, "必填项为空；required value is empty");
-            }
-
-            return value;
-        }
-
-        DateOnly? Date(SubmissionColumn column, bool required)
-        {
-            var text = required ? Required(column) : Get(column);
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            if (DateText.TryParse(text, out var date))
-            {
-                return date;
-            }
-
-            Fail(column, $"日期无法识别；not a date (write {DateText.Shapes})");
-            return null;
-        }
-
-        int? Days(SubmissionColumn column)
-        {
-            // "15", "15天", "15个工作日", "15.0" (a number cell exported as text).
-            var text = Get(column).TrimEnd('天', '日').Replace("个工作", "", StringComparison.Ordinal).Replace("工作", "", StringComparison.Ordinal);
-            text = text.EndsWith(".0", StringComparison.Ordinal) ? text[..^2] : text;
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 3650)
-            {
-                return days;
-            }
-
-            Fail(column, "应为 1 到 3650 之间的整数（工作日）；not a whole number of working days from 1 to 3650");
-            return null;
-        }
-
-        var projectCode = Required(SubmissionColumn.ProjectCode);
-        if (projectCode.Length > 0 && !ProjectCode.IsValid(projectCode))
-        {
-            Fail(SubmissionColumn.ProjectCode, "项目代码格式不符；not a national project code YYYY-AAAAAA-DD-TT-NNNNNN (e.g. 2022-653001-48-01-00123X)");
-        }
-        else if (projectCode.Length > 0 && servedRegions is { Count: > 0 } && !servedRegions.Any(r => ProjectCode.Region(projectCode).StartsWith(r, StringComparison.Ordinal)))
-        {
-            Fail(SubmissionColumn.ProjectCode, $"项目所在行政区划 {ProjectCode.Region(projectCode)} 不属于本地区；region {ProjectCode.Region(projectCode)} is not one this deployment serves ({string.Join(", ", servedRegions.Select(r => r + "…"))})");
-        }
-
+        var projectCode = cells.ProjectCode(servedRegions);
         var procedureCode = Required(SubmissionColumn.Procedure);
         var entry = procedureCode.Length > 0 ? catalogue.Find(procedureCode) : null;
         if (procedureCode.Length > 0 && entry is null)
@@ -227,7 +164,7 @@ public sealed class SubmissionValidator(
         }
 
         var acceptedOn = Date(SubmissionColumn.AcceptedOn, required: true);
-        var limitDays = Days(SubmissionColumn.LimitDays) ?? entry?.PromisedDays;
+        var limitDays = cells.WorkingDays(SubmissionColumn.LimitDays) ?? entry?.PromisedDays;
         // An empty handler is taken: the department's head hears of the procedure instead, and the receipt says so.
         var handler = Get(SubmissionColumn.HandlerEmail);
         if (handler.Length > 0 && !EmailAddress.IsValid(handler))
@@ -268,7 +205,7 @@ public sealed class SubmissionValidator(
 
         var pauses = ReadPauses(status, asOfDay, Date(SubmissionColumn.PausedFrom, false), Date(SubmissionColumn.PausedTo, false), Get(SubmissionColumn.PauseReason), Fail);
         var extensionApprovedOn = Date(SubmissionColumn.ExtensionApprovedOn, false);
-        var extendedDays = Days(SubmissionColumn.ExtendedDays) ?? (extensionApprovedOn is null ? 0 : 10);
+        var extendedDays = cells.WorkingDays(SubmissionColumn.ExtendedDays) ?? (extensionApprovedOn is null ? 0 : 10);
 
         if (errors.Count > 0 || status is null || acceptedOn is null || limitDays is null || entry is null)
         {

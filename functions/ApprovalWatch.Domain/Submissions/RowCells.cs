@@ -1,13 +1,12 @@
 using System.Globalization;
-using ApprovalWatch.Submissions;
 using ApprovalWatch.Text;
 
-namespace ApprovalWatch.Projects;
+namespace ApprovalWatch.Submissions;
 
-/// <summary>The cells of one row of a project file, read by column, each failure added to the row's errors in both languages.</summary>
-public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn, int> positions)
+/// <summary>The cells of one row of a department file, read by column, each failure added to the row's errors in both languages.</summary>
+public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn, int> positions, List<RowError>? errors = null)
 {
-    private readonly List<RowError> _errors = [];
+    private readonly List<RowError> _errors = errors ?? [];
 
     public IReadOnlyList<RowError> Errors => _errors;
 
@@ -103,9 +102,11 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
         return null;
     }
 
+    /// <summary>"15", "15天", "15个工作日", "15.0" (a number cell exported as text).</summary>
     public int? WorkingDays(SubmissionColumn column)
     {
         var text = Get(column).TrimEnd('天', '日').Replace("个工作", "", StringComparison.Ordinal).Replace("工作", "", StringComparison.Ordinal);
+        text = text.EndsWith(".0", StringComparison.Ordinal) ? text[..^2] : text;
         if (text.Length == 0)
         {
             return null;
@@ -120,17 +121,19 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
         return null;
     }
 
-    /// <summary>A project code of the national shape, in a region this deployment serves.</summary>
-    public string ProjectCode(IReadOnlyCollection<string> servedRegions)
+    /// <summary>A project code of the national shape, in a region this deployment serves (none given: any).</summary>
+    public string ProjectCode(IReadOnlyCollection<string>? servedRegions)
     {
-        var code = Required(ProjectFileKind.ProjectCode);
+        var column = SubmissionColumn.ProjectCode;
+        var code = Required(column);
         if (code.Length > 0 && !Submissions.ProjectCode.IsValid(code))
         {
-            Fail(ProjectFileKind.ProjectCode, "项目代码格式不符；not a national project code YYYY-AAAAAA-DD-TT-NNNNNN (e.g. 2022-653001-48-01-00123X)");
+            Fail(column, "项目代码格式不符；not a national project code YYYY-AAAAAA-DD-TT-NNNNNN (e.g. 2022-653001-48-01-00123X)");
         }
-        else if (code.Length > 0 && servedRegions.Count > 0 && !servedRegions.Any(r => Submissions.ProjectCode.Region(code).StartsWith(r, StringComparison.Ordinal)))
+        else if (code.Length > 0 && servedRegions is { Count: > 0 } && !servedRegions.Any(r => Submissions.ProjectCode.Region(code).StartsWith(r, StringComparison.Ordinal)))
         {
-            Fail(ProjectFileKind.ProjectCode, $"项目所在行政区划 {Submissions.ProjectCode.Region(code)} 不属于本地区；region {Submissions.ProjectCode.Region(code)} is not one this deployment serves");
+            var region = Submissions.ProjectCode.Region(code);
+            Fail(column, $"项目所在行政区划 {region} 不属于本地区；region {region} is not one this deployment serves ({string.Join(", ", servedRegions.Select(r => r + "…"))})");
         }
 
         return code;
