@@ -14,7 +14,7 @@ namespace ApprovalWatch.Web;
 /// trend and problems, the history of changes (who changed what, from which file, when) and its three lists.
 /// Reads the project's partitions only.
 /// </summary>
-public sealed class ProjectPage(StorageAccount storage, TimeProvider time)
+public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Options.IOptions<Scanning.ScanOptions> scan, TimeProvider time)
 {
     public sealed record ProcedureView(string Code, string Name, string Department, string Handler, string Status, string? Flag, DateOnly AcceptedOn, DateOnly? DueOn, DateOnly? StatutoryDueOn, DateOnly? CompletedOn, IReadOnlyList<(DateOnly From, DateOnly? To)> Pauses, int LimitDays, int? WorkingDaysLeft, string? AcknowledgedBy, string? PromisedOn);
 
@@ -44,7 +44,7 @@ public sealed class ProjectPage(StorageAccount storage, TimeProvider time)
             Assessment? assessment = null;
             try
             {
-                assessment = Assessment.Of(procedure, calendar, today, 3, entry?.StatutoryDays);
+                assessment = Assessment.Of(procedure, calendar, today, scan.Value.WarningWorkingDays, entry?.StatutoryDays);
             }
             catch (CalendarYearMissingException)
             {
