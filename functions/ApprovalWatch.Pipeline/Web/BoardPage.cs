@@ -23,14 +23,20 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
 
     public sealed record Model(string? LastScan, IReadOnlyList<string> Counties, IReadOnlyList<string> Departments, IReadOnlyList<Cell> Cells, Headline? Headline, string? Week, IReadOnlyList<ProjectLight> RedProjects, IReadOnlyList<DepartmentFile> Files);
 
-    public async Task<Model> LoadAsync(Viewer viewer, CancellationToken cancellationToken)
+    /// <summary>The last scan's day and its counts by county and department, as far as the viewer may see them.</summary>
+    public async Task<(string? Day, List<Cell> Cells)> CellsAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         var scan = await scans.LatestAsync(cancellationToken);
         var cells = (scan?.Cells is { } json ? JsonSerializer.Deserialize<Dictionary<string, Dictionary<Flag, int>>>(json, StorageJson.Compact) : null) ?? [];
-        var parsed = cells.Select(c => (Key: c.Key.Split('|'), Counts: c.Value))
+        return (scan?.RowKey, cells.Select(c => (Key: c.Key.Split('|'), Counts: c.Value))
             .Where(c => c.Key.Length == 2 && viewer.MaySee(c.Key[1]))
             .Select(c => new Cell(c.Key[0], c.Key[1], c.Counts.GetValueOrDefault(Flag.Red), c.Counts.GetValueOrDefault(Flag.Yellow), c.Counts.GetValueOrDefault(Flag.Green)))
-            .ToList();
+            .ToList());
+    }
+
+    public async Task<Model> LoadAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        var (day, parsed) = await CellsAsync(viewer, cancellationToken);
         var report = await weekly.LatestAsync(cancellationToken);
         var monday = ReportWeek.Of(OfficeClock.Today(time)).Monday;
         var files = new Dictionary<string, DepartmentFile>(StringComparer.Ordinal);
@@ -44,7 +50,7 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
 
         var departments = Department.All.Select(d => d.Id).Where(viewer.MaySee).ToList();
         return new Model(
-            scan?.RowKey,
+            day,
             parsed.Select(c => c.County).Distinct().Order(StringComparer.Ordinal).ToList(),
             departments,
             parsed,
