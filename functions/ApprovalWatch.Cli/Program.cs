@@ -34,8 +34,8 @@ root.Add(serve);
 var gatherSchedule = new Option<string>("--gather-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GatherSchedule") ?? "0 */5 * * * *" };
 var scanSchedule = new Option<string>("--scan-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ScanSchedule") ?? "0 30 0 * * *" };
 var weeklySchedule = new Option<string>("--weekly-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("WeeklySchedule") ?? "0 0 0 * * 1" };
-var host = new Command("host", "Run the six functions' services on their schedules and queues until Ctrl+C") { gatherSchedule, scanSchedule, weeklySchedule };
-host.SetAction((r, ct) => OperatorCommands.HostAsync(Settings(r), r.GetValue(gatherSchedule)!, r.GetValue(scanSchedule)!, r.GetValue(weeklySchedule)!, Console.Out, ct));
+var host = new Command("host", "Run the six functions' services on their schedules and queues, and the board on 127.0.0.1, until Ctrl+C") { gatherSchedule, scanSchedule, weeklySchedule, identity };
+host.SetAction((r, ct) => OperatorCommands.HostAsync(Settings(r), r.GetValue(gatherSchedule)!, r.GetValue(scanSchedule)!, r.GetValue(weeklySchedule)!, r.GetValue(identity)!, Console.Out, ct));
 root.Add(host);
 
 var file = new Argument<FileInfo>("file") { Description = "The department's file" };

@@ -56,7 +56,7 @@ public static class OperatorCommands
         return 0;
     }
 
-    public static async Task<int> HostAsync(CliSettings settings, string gatherSchedule, string scanSchedule, string weeklySchedule, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> HostAsync(CliSettings settings, string gatherSchedule, string scanSchedule, string weeklySchedule, string boardIdentity, TextWriter output, CancellationToken cancellationToken)
     {
         var gather = TimerSchedule.Parse(gatherSchedule);
         var scan = TimerSchedule.Parse(scanSchedule);
@@ -69,6 +69,8 @@ public static class OperatorCommands
         }
 
         var logger = runtime.Get<ILoggerFactory>().CreateLogger("ApprovalWatch.Host");
+        await using var board = Local.LocalBoardServer.Start(runtime.Get<Web.BoardApp>(), boardIdentity, settings.BoardPort, logger);
+        output.WriteLine($"Board: {board.Address}/board as {boardIdentity}, on 127.0.0.1 only");
         await new LocalFunctionsHost(runtime, gather, scan, weekly, runtime.Get<TimeProvider>(), logger).RunAsync(cancellationToken);
         return 0;
     }
