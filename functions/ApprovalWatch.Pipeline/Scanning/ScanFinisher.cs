@@ -29,6 +29,8 @@ public sealed class ScanFinisher(
     IOptions<ScanOptions> options,
     ILogger<ScanFinisher> logger)
 {
+    private const int RecipientsInFlight = 8;
+
     public async Task<ScanResult> FinishAsync(string runName, CancellationToken cancellationToken)
     {
         var run = await runs.FindAsync(runName, cancellationToken) ?? throw new InvalidOperationException($"Scan run {runName} is not recorded.");
@@ -43,26 +45,33 @@ public sealed class ScanFinisher(
 
         var missed = run.Missed.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(IsoDate.Parse).ToList();
         var applying = JsonSerializer.Deserialize<string[][]>(run.Applying)!.Select(a => (a[0], a[1])).ToList();
-        var digests = new List<DigestSummary>();
-        var (queued, already, dayOff) = (0, 0, 0);
         var sources = await lines.ReadRunsAsync(runName, cancellationToken);
         var notes = new DayNotes(missed, applying);
+
+        // Recipients are independent: several are composed and queued side by side, as the merge hands them on.
+        var planned = new List<(DigestSummary Summary, bool? Outcome)>();
+        var recipients = new ConcurrentWrites(RecipientsInFlight);
         await foreach (var collected in RecipientMerge.ByRecipientAsync(sources, options.Value.MaxDigestLinesPerSection, cancellationToken))
         {
-            var (digest, memory) = await composer.ComposeAsync(today, collected, reference, counts, notes, cancellationToken);
-            digests.Add(DigestSummary.Of(digest));
-            var outcome = await QueueAsync(digest, reference, cancellationToken);
-            (queued, already, dayOff) = outcome switch
+            await recipients.AddAsync(async () =>
             {
-                true => (queued + 1, already, dayOff),
-                false => (queued, already + 1, dayOff),
-                null => (queued, already, dayOff + 1),
-            };
-            if (outcome is not null)
-            {
-                await composer.RememberAsync(digest, memory, reference.Ladder, cancellationToken);
-            }
+                var (digest, memory) = await composer.ComposeAsync(today, collected, reference, counts, notes, cancellationToken);
+                var outcome = await QueueAsync(digest, reference, cancellationToken);
+                if (outcome is not null)
+                {
+                    await composer.RememberAsync(digest, memory, reference.Ladder, cancellationToken);
+                }
+
+                lock (planned)
+                {
+                    planned.Add((DigestSummary.Of(digest), outcome));
+                }
+            });
         }
+
+        await recipients.WhenAllAsync();
+        var digests = planned.Select(p => p.Summary).OrderBy(s => s.RecipientEmail, StringComparer.Ordinal).ToList();
+        var (queued, already, dayOff) = (planned.Count(p => p.Outcome == true), planned.Count(p => p.Outcome == false), planned.Count(p => p.Outcome is null));
 
         await runs.SaveBoundariesAsync(ShardRange.Cut(shards.SelectMany(ScanRuns.SegmentsOf), options.Value.ShardProcedures), today, cancellationToken);
         foreach (var error in counts.Errors)
