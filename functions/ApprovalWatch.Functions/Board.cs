@@ -23,7 +23,7 @@ public sealed class Board(BoardApp app)
             form = WebRequest.ParseQuery(await request.ReadAsStringAsync() ?? "");
         }
 
-        var answer = await app.HandleAsync(new WebRequest(request.Method.ToUpperInvariant(), request.Url.AbsolutePath, WebRequest.ParseQuery(request.Url.Query), principal, form), cancellationToken);
+        var answer = await app.HandleAsync(WebRequest.Of(request.Method, request.Url.PathAndQuery, principal, form), cancellationToken);
         var response = request.CreateResponse((System.Net.HttpStatusCode)answer.Status);
         foreach (var (name, value) in answer.Headers)
         {

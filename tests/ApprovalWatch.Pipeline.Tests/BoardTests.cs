@@ -12,15 +12,11 @@ public partial class BoardTests
     private const string Head = "liu.jianguo@kizilsu.example.org";
     private const string Coordinator = "xu.ming@kizilsu.example.org";
 
-    internal static Task<WebResponse> GetAsync(TestPipeline pipeline, string pathAndQuery, string? principal)
-    {
-        var at = pathAndQuery.IndexOf('?');
-        var path = at < 0 ? pathAndQuery : pathAndQuery[..at];
-        return pipeline.Get<BoardApp>().HandleAsync(new WebRequest("GET", path, WebRequest.ParseQuery(at < 0 ? null : pathAndQuery[at..]), principal), default);
-    }
+    internal static Task<WebResponse> GetAsync(TestPipeline pipeline, string pathAndQuery, string? principal) =>
+        pipeline.Get<BoardApp>().HandleAsync(WebRequest.Of("GET", pathAndQuery, principal), default);
 
     private static Task<WebResponse> PostAsync(TestPipeline pipeline, string path, string principal, Dictionary<string, string> form) =>
-        pipeline.Get<BoardApp>().HandleAsync(new WebRequest("POST", path, new Dictionary<string, string>(), principal, form), default);
+        pipeline.Get<BoardApp>().HandleAsync(WebRequest.Of("POST", path, principal, form), default);
 
     private static string Body(WebResponse response) => Encoding.UTF8.GetString(response.Body);
 
@@ -106,6 +102,7 @@ public partial class BoardTests
         Assert.Contains("张伟 已确认，承诺 2026-03-18 前办结", Digests.DigestText.Chinese.State(line));
     }
 
+    /// <summary>The acknowledgement links of a mail's HTML.</summary>
     [GeneratedRegex("href=\"(http://board\\.test/ack/[^\"]+)\"")]
-    private static partial Regex AckLinkPattern();
+    internal static partial Regex AckLinkPattern();
 }

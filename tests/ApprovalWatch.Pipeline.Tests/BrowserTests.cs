@@ -11,7 +11,7 @@ namespace ApprovalWatch.Tests;
 /// board served on 127.0.0.1 as the local host serves it. Each page's screenshot goes to <c>out/browser/</c>.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public partial class BrowserTests
+public class BrowserTests
 {
     private const string Coordinator = "xu.ming@kizilsu.example.org";
     private static readonly string Screenshots = Path.Combine(OfficialCalendars.RepositoryRoot, "out", "browser");
@@ -79,7 +79,7 @@ public partial class BrowserTests
         await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
         await pipeline.ScanAsync();
         await pipeline.NotifyPump().DrainAsync(default);
-        var link = AckLink().Match(pipeline.Mail.Received.Single(m => m.To == ScanAndSendTests.Zhang).Html).Groups[1].Value;
+        var link = BoardTests.AckLinkPattern().Match(pipeline.Mail.Received.Single(m => m.To == ScanAndSendTests.Zhang).Html).Groups[1].Value;
         await using var server = LocalBoardServer.Start(pipeline.Get<BoardApp>(), ScanAndSendTests.Zhang, 0, NullLogger.Instance);
         var (playwright, browser) = await LaunchAsync();
         try
@@ -104,7 +104,4 @@ public partial class BrowserTests
         var head = await pipeline.Get<Mail.DigestStore>().ReadAsync(tuesday.Date, "liu.jianguo@kizilsu.example.org", default);
         Assert.Contains(head.Lines.OfType<Digests.ProcedureLine>(), l => l.AcknowledgedBy == "张伟" && l.PromisedOn == new DateOnly(2026, 3, 18));
     }
-
-    [GeneratedRegex("href=\"(http://board\\.test/ack/[^\"]+)\"")]
-    private static partial Regex AckLink();
 }

@@ -102,6 +102,12 @@ public class DemoTests
         Assert.Contains(coordinatorMails, m => m.Contains("重点项目周调度报告 2026-W12", StringComparison.Ordinal) && m.Contains("cid:county.png", StringComparison.Ordinal));
         var reports = Path.Combine(Path.GetDirectoryName(mail)!, "reports");
         Assert.True(File.Exists(Path.Combine(reports, "2026-W12.xlsx")));
+        using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, "2026-W12.json"))))
+        {
+            // The headline recomputed from the stored rows equals the sample register and its last progress report exactly.
+            var headline = json.RootElement.GetProperty("headline");
+            Assert.Equal((258, 1_260_000m, 507_000m), (headline.GetProperty("projects").GetInt32(), headline.GetProperty("plannedWan").GetDecimal(), headline.GetProperty("completedWan").GetDecimal()));
+        }
         Assert.True(coordinator.IndexOf("概览", StringComparison.Ordinal) < coordinator.IndexOf("各部门持续超期的事项", StringComparison.Ordinal));
         var english = File.ReadAllText(Directory.GetFiles(mail, "*wang.lei@kizilsu.example.org.html").Single());
         Assert.Contains("Dear 王磊,", english);

@@ -57,11 +57,7 @@ public static class BenchWebCommand
         return 0;
     }
 
-    private static WebRequest Get(string pathAndQuery, string viewer)
-    {
-        var at = pathAndQuery.IndexOf('?');
-        return new WebRequest("GET", at < 0 ? pathAndQuery : pathAndQuery[..at], WebRequest.ParseQuery(at < 0 ? null : pathAndQuery[at..]), viewer);
-    }
+    private static WebRequest Get(string pathAndQuery, string viewer) => WebRequest.Of("GET", pathAndQuery, viewer);
 
     private static async Task FirstPageAsync(TableClient table, string filter, string? continuation, CancellationToken cancellationToken)
     {

@@ -80,7 +80,7 @@ public sealed class LocalBoardServer : IAsyncDisposable
                 form = WebRequest.ParseQuery(await reader.ReadToEndAsync(_stop.Token));
             }
 
-            var answer = await _app.HandleAsync(new WebRequest(request.HttpMethod, request.Url!.AbsolutePath, WebRequest.ParseQuery(request.Url.Query), _identity, form), _stop.Token);
+            var answer = await _app.HandleAsync(WebRequest.Of(request.HttpMethod, request.Url!.PathAndQuery, _identity, form), _stop.Token);
             response.StatusCode = answer.Status;
             foreach (var (name, value) in answer.Headers)
             {

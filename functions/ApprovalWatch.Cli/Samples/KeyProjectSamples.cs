@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ApprovalWatch.Cli.Samples;
 
 /// <summary>
@@ -27,7 +25,7 @@ public static class KeyProjectSamples
             ["项目代码", "项目名称", "县市", "行业", "项目性质", "总投资（万元）", "年度计划投资（万元）", "计划开工", "实际开工", "计划竣工", "包联领导", "责任单位", "建设单位", "储备转化日期"],
             entries.Select((e, i) => new[]
             {
-                e.Project.Code, e.Project.Name, e.Project.County, Industries[i % 8], e.Nature, Num(e.Total), Num(e.Project.PlannedWan), e.PlannedStart, e.StartedOn,
+                e.Project.Code, e.Project.Name, e.Project.County, Industries[i % 8], e.Nature, SampleGenerator.Num(e.Total), SampleGenerator.Num(e.Project.PlannedWan), e.PlannedStart, e.StartedOn,
                 $"{2026 + i % 3}-12", $"{Leaders[e.Unit]}@kizilsu.example.org", UnitNames[e.Unit], e.Project.County + (i % 2 == 1 ? "城投公司" : "人民政府"), e.ConvertedOn,
             }))));
 
@@ -42,7 +40,7 @@ public static class KeyProjectSamples
                     var done = share == 1m ? e.Completed : (long)(e.Completed * share);
                     done += e.Project.Code == lowered && week == "2026-03-06" ? e.Completed - done + 300 : 0; // corrected down the week after
                     var physical = e.Nature == "新开工" && e.StartedOn.Length == 0 ? "前期手续办理" : Physical[i % 5];
-                    return new[] { e.Project.Code, e.Project.Name, week, Num(done), physical, week == "2026-03-06" && i % 37 == 5 ? ProblemTexts[i % 5] : "" };
+                    return new[] { e.Project.Code, e.Project.Name, week, SampleGenerator.Num(done), physical, week == "2026-03-06" && i % 37 == 5 ? ProblemTexts[i % 5] : "" };
                 }))));
         }
 
@@ -54,8 +52,8 @@ public static class KeyProjectSamples
                 var solved = k % 3 == 0;
                 return new[]
                 {
-                    entries[20 + k * 11].Project.Code, $"WT-2026-{k + 1:D3}", ProblemTexts[k % 5], UnitNames[(k % 6 + 1) % 6], Iso(raised), "10",
-                    solved ? "已销号" : "未销号", solved ? Iso(raised.AddDays(12)) : "", solved ? "徐明" : "",
+                    entries[20 + k * 11].Project.Code, $"WT-2026-{k + 1:D3}", ProblemTexts[k % 5], UnitNames[(k % 6 + 1) % 6], SampleGenerator.Iso(raised), "10",
+                    solved ? "已销号" : "未销号", solved ? SampleGenerator.Iso(raised.AddDays(12)) : "", solved ? "徐明" : "",
                 };
             }))));
 
@@ -92,8 +90,4 @@ public static class KeyProjectSamples
         entries[december] = entries[december] with { PlannedStart = "2025-12", StartedOn = "2025-12-20", ConvertedOn = "2025-12-20" };
         return entries;
     }
-
-    private static string Num(long n) => n.ToString(CultureInfo.InvariantCulture);
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -354,7 +354,7 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         return text.ToString();
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Num(long n) => n.ToString(CultureInfo.InvariantCulture);
+    internal static string Num(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

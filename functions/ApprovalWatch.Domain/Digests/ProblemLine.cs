@@ -24,7 +24,7 @@ public sealed record ProblemLine : DigestLine
             return null;
         }
 
-        var left = problem.DueOn >= today ? calendar.WorkingDaysAfter(today, problem.DueOn) : -calendar.WorkingDaysAfter(problem.DueOn, today);
+        var left = Assessment.Left(calendar, today, problem.DueOn);
         var flag = today > problem.DueOn ? Flag.Red : left <= warningWorkingDays ? Flag.Yellow : Flag.Green;
         return flag == Flag.Green ? null : new ProblemLine
         {

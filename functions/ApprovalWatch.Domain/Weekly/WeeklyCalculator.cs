@@ -256,8 +256,7 @@ public static class WeeklyCalculator
             now.Lights.Where(l => l.Light == Green && lightBefore.TryGetValue(l.Code, out var was) && was != Green).Select(l => l.Code).ToList());
     }
 
-    private static int Overdue(WeeklyInputs inputs, DateOnly dueOn, DateOnly asOf) =>
-        dueOn >= asOf ? -inputs.Calendar.WorkingDaysAfter(asOf, dueOn) : inputs.Calendar.WorkingDaysAfter(dueOn, asOf);
+    private static int Overdue(WeeklyInputs inputs, DateOnly dueOn, DateOnly asOf) => -Assessment.Left(inputs.Calendar, asOf, dueOn);
 
     private static decimal? Rate(decimal part, decimal whole) => whole == 0 ? null : Round(part / whole);
 

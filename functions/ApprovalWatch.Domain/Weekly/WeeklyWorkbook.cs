@@ -55,17 +55,26 @@ public static class WeeklyWorkbook
         var asOf = inputs.Week.AsOf;
         var projects = inputs.Projects.ToDictionary(p => p.Code, StringComparer.Ordinal);
         string Dept(string id) => Department.Find(id)?.ChineseName ?? id;
-        string Left(DateOnly due) => due >= asOf ? $"{inputs.Calendar.WorkingDaysAfter(asOf, due)}" : $"-{inputs.Calendar.WorkingDaysAfter(due, asOf)}";
-        var open = inputs.Procedures.Where(p => p.CompletedOn is null).Select(p => (p.ProjectCode, Order: p.ProcedureCode, Item: (Func<RegisteredProject?, Item>)(r => new Item(
-            p.ProjectCode, r?.Name ?? p.ProjectName, r?.County ?? p.County, "审批事项", p.ProcedureCode, p.Flag switch { Deadlines.Flag.Red => "超期", Deadlines.Flag.Yellow => "预警", Deadlines.Flag.Paused => "暂停", _ => "办理中" },
-            "", Dept(p.Department), inputs.Name(p.HandlerEmail), r is null ? "" : inputs.Name(r.LeaderEmail), r is null ? "" : Dept(r.ResponsibleUnit),
-            $"{p.AcceptedOn:yyyy-MM-dd}", p.DueOn is { } d ? $"{d:yyyy-MM-dd}" : "", p.DueOn is { } due ? Left(due) : ""))));
-        var problems = inputs.Problems.Where(p => p.IsOpenOn(asOf)).Select(p => (p.ProjectCode, Order: "问题 " + p.Id, Item: (Func<RegisteredProject?, Item>)(r => new Item(
-            p.ProjectCode, r?.Name ?? p.ProjectCode, r?.County ?? "", "问题", $"{p.Id} {p.Text}", p.IsOverdueOn(asOf) ? "超期" : "未销号", "",
-            Dept(p.Department), "", r is null ? "" : inputs.Name(r.LeaderEmail), r is null ? "" : Dept(r.ResponsibleUnit), $"{p.RaisedOn:yyyy-MM-dd}", $"{p.DueOn:yyyy-MM-dd}", Left(p.DueOn)))));
-        return open.Concat(problems)
-            .OrderBy(i => i.ProjectCode, StringComparer.Ordinal).ThenBy(i => i.Order, StringComparer.Ordinal)
-            .Select(i => i.Item(projects.GetValueOrDefault(i.ProjectCode)));
+        string Left(DateOnly due) => $"{Deadlines.Assessment.Left(inputs.Calendar, asOf, due)}";
+        string Leader(RegisteredProject? r) => r is null ? "" : inputs.Name(r.LeaderEmail);
+        string Unit(RegisteredProject? r) => r is null ? "" : Dept(r.ResponsibleUnit);
+
+        var procedures = inputs.Procedures.Where(p => p.CompletedOn is null).Select(p =>
+        {
+            var r = projects.GetValueOrDefault(p.ProjectCode);
+            var state = p.Flag switch { Deadlines.Flag.Red => "超期", Deadlines.Flag.Yellow => "预警", Deadlines.Flag.Paused => "暂停", _ => "办理中" };
+            return (Order: p.ProcedureCode, Item: new Item(p.ProjectCode, r?.Name ?? p.ProjectName, r?.County ?? p.County, "审批事项", p.ProcedureCode, state, "", Dept(p.Department),
+                inputs.Name(p.HandlerEmail), Leader(r), Unit(r), $"{p.AcceptedOn:yyyy-MM-dd}", p.DueOn is { } d ? $"{d:yyyy-MM-dd}" : "", p.DueOn is { } due ? Left(due) : ""));
+        });
+        var problems = inputs.Problems.Where(p => p.IsOpenOn(asOf)).Select(p =>
+        {
+            var r = projects.GetValueOrDefault(p.ProjectCode);
+            return (Order: "问题 " + p.Id, Item: new Item(p.ProjectCode, r?.Name ?? p.ProjectCode, r?.County ?? "", "问题", $"{p.Id} {p.Text}", p.IsOverdueOn(asOf) ? "超期" : "未销号", "",
+                Dept(p.Department), "", Leader(r), Unit(r), $"{p.RaisedOn:yyyy-MM-dd}", $"{p.DueOn:yyyy-MM-dd}", Left(p.DueOn)));
+        });
+        return procedures.Concat(problems)
+            .OrderBy(i => i.Item.Code, StringComparer.Ordinal).ThenBy(i => i.Order, StringComparer.Ordinal)
+            .Select(i => i.Item);
     }
 
     private static async Task SheetAsync(Spreadsheet workbook, string name, string[] header, IEnumerable<string[]> rows, StyleId bold, CancellationToken cancellationToken)

@@ -42,17 +42,10 @@ public sealed class ScanLog(StorageAccount storage, TimeProvider time)
         return await storage.Scans.QueryAsync<ScanRecordEntity>(filter, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The last recorded scan day, or null.</summary>
-    public async Task<ScanRecordEntity?> LatestAsync(CancellationToken cancellationToken)
-    {
-        ScanRecordEntity? latest = null;
-        await foreach (var row in storage.Scans.QueryAsync<ScanRecordEntity>(e => e.PartitionKey == ScanRecordEntity.Partition, cancellationToken: cancellationToken))
-        {
-            latest = row; // rows come in key (date) order
-        }
-
-        return latest;
-    }
+    /// <summary>The last recorded scan day, or null: the last weeks' records are read, the whole log only when they hold none.</summary>
+    public async Task<ScanRecordEntity?> LatestAsync(CancellationToken cancellationToken) =>
+        (await RecentAsync(31, OfficeClock.Today(time), cancellationToken)).LastOrDefault() // rows come in key (date) order
+        ?? await storage.Scans.QueryAsync<ScanRecordEntity>(e => e.PartitionKey == ScanRecordEntity.Partition, cancellationToken: cancellationToken).LastOrDefaultAsync(cancellationToken);
 
     public Task RecordAsync(ScanResult result, CancellationToken cancellationToken) =>
         storage.Scans.UpsertEntityAsync(

@@ -111,7 +111,7 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
             return new Result(Outcome.Unknown, page.T("该事项刚刚被更新，请重新打开链接。", "The procedure changed just now: open the link again."), row, Status: 409);
         }
 
-        return new Result(Outcome.Recorded, page.T($"已记录：您承诺 {promised:yyyy-MM-dd} 前办结。此前提醒不再升级。", $"Recorded: you promised it by {promised:yyyy-MM-dd}. Until then it does not climb the ladder."), row);
+        return new Result(Outcome.Recorded, page.T($"已记录：您承诺 {promised:yyyy-MM-dd} 前办结。在此日期前，该提醒不再升级；逾期未办结将升高一级。", $"Recorded: you promised it by {promised:yyyy-MM-dd}. Until then it does not climb the ladder; unfinished after it, it climbs one rung higher."), row);
     }
 
     public static string Render(Result result, string token, Page page, Viewer viewer)

@@ -32,7 +32,7 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
             case ("GET", "/procedures"):
                 var filters = ProcedureListPage.FiltersOf(request, viewer);
                 var list = await procedures.LoadAsync(filters, request.Get("page"), cancellationToken);
-                return api ? WebResponse.Json(list) : WebResponse.Html(ProcedureListPage.Render(list, page, viewer, (await board.CellsAsync(viewer, cancellationToken)).Cells.Select(c => c.County).Distinct().Order(StringComparer.Ordinal).ToList()));
+                return api ? WebResponse.Json(list) : WebResponse.Html(ProcedureListPage.Render(list, page, viewer, (await board.CellsAsync(viewer, cancellationToken)).Cells.Select(c => c.County).Distinct().Order(StringComparer.Ordinal).ToList(), email => reference.Staff.Find(email)?.Name ?? email));
             case ("GET", "/procedures.xlsx"):
                 return WebResponse.File(await procedures.ExportAsync(ProcedureListPage.FiltersOf(request, viewer), cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "procedures.xlsx");
             case ("GET", var p) when p.StartsWith("/projects/", StringComparison.Ordinal):

@@ -7,6 +7,7 @@ using ApprovalWatch.KeyProjects;
 using ApprovalWatch.Scanning;
 using ApprovalWatch.Storage;
 using ApprovalWatch.Weekly;
+using Azure.Data.Tables;
 
 namespace ApprovalWatch.Web;
 
@@ -17,6 +18,8 @@ namespace ApprovalWatch.Web;
 /// </summary>
 public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyReports weekly, TimeProvider time)
 {
+    private const int LedgerDays = 92;
+
     public sealed record Cell(string County, string Department, int Red, int Yellow, int Green);
 
     public sealed record DepartmentFile(string Department, string? File, DateTimeOffset? At, bool ThisWeek);
@@ -40,7 +43,9 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
         var report = await weekly.LatestAsync(cancellationToken);
         var monday = ReportWeek.Of(OfficeClock.Today(time)).Monday;
         var files = new Dictionary<string, DepartmentFile>(StringComparer.Ordinal);
-        await foreach (var row in storage.SubmissionLedger.QueryAsync<SubmissionRecordEntity>(select: ["PartitionKey", nameof(SubmissionRecordEntity.BlobName), nameof(SubmissionRecordEntity.AppliedAt)], cancellationToken: cancellationToken))
+        // The ledger keeps every file ever applied: the board reads the last quarter's.
+        var recent = TableClient.CreateQueryFilter($"AppliedAt ge {time.GetUtcNow().AddDays(-LedgerDays)}");
+        await foreach (var row in storage.SubmissionLedger.QueryAsync<SubmissionRecordEntity>(recent, select: ["PartitionKey", nameof(SubmissionRecordEntity.BlobName), nameof(SubmissionRecordEntity.AppliedAt)], cancellationToken: cancellationToken))
         {
             if (!files.TryGetValue(row.PartitionKey, out var known) || known.At < row.AppliedAt)
             {

@@ -75,7 +75,8 @@ public sealed class ProcedureListPage(StorageAccount storage)
         return output.ToArray();
     }
 
-    public static string Render(Model model, Page page, Viewer viewer, IReadOnlyList<string> counties)
+    /// <param name="nameOf">A handler's name from the directory.</param>
+    public static string Render(Model model, Page page, Viewer viewer, IReadOnlyList<string> counties, Func<string, string> nameOf)
     {
         var f = model.Filters;
         var html = new StringBuilder("<form class=\"filters\" method=\"get\" action=\"/procedures\">");
@@ -98,11 +99,14 @@ public sealed class ProcedureListPage(StorageAccount storage)
         var query = new (string, string?)[] { ("county", f.County), ("department", f.Department), ("flag", f.Flag), ("leader", f.Leader), ("sort", f.Sort) };
         html.Append($"<p><a href=\"{Page.H(Page.Url("/procedures.xlsx", query))}\">{page.T("导出 Excel", "Export to Excel")}</a></p>");
         html.Append(page.Table(
-            [page.T("项目", "Project"), page.T("县市", "County"), page.T("事项", "Procedure"), page.T("部门", "Department"), page.T("经办人", "Handler"), page.T("标识", "Flag"), page.T("受理", "Accepted"), page.T("应办结", "Due"), page.T("办结", "Finished")],
+            [page.T("项目", "Project"), page.T("事项", "Procedure"), page.T("责任", "Responsibility"), page.T("标识", "Flag"), page.T("时限", "Time limit")],
             model.Rows.Select(r => ((IReadOnlyList<string>)
             [
-                $"<a href=\"/projects/{Uri.EscapeDataString(r.ProjectCode)}\">{Page.H(r.ProjectName)}</a><br><span class=\"muted\">{Page.H(r.ProjectCode)}</span>",
-                Page.H(r.County), Page.H(r.Procedure), Page.H(page.Department(r.Department)), Page.H(r.Handler), page.Flag(r.Flag), Page.H(r.AcceptedOn), Page.H(r.DueOn), Page.H(r.CompletedOn),
+                $"<a href=\"/projects/{Uri.EscapeDataString(r.ProjectCode)}\">{Page.H(r.ProjectName)}</a><br><span class=\"muted\">{Page.H(r.County)} · {Page.H(r.ProjectCode)}</span>",
+                Page.H(r.Procedure),
+                $"{Page.H(page.Department(r.Department))}<br><span class=\"muted\">{Page.H(nameOf(r.Handler))}</span>",
+                page.Flag(r.Flag),
+                $"{Page.H(r.AcceptedOn)} → {Page.H(r.DueOn)}{(r.CompletedOn is { } done ? $"<br><span class=\"muted\">{page.T("办结", "finished")} {Page.H(done)}</span>" : "")}",
             ], r.Flag is "red" or "yellow" ? r.Flag : ""))));
         if (model.Rows.Count == 0)
         {

@@ -6,6 +6,13 @@ namespace ApprovalWatch.Web;
 /// </summary>
 public sealed record WebRequest(string Method, string Path, IReadOnlyDictionary<string, string> Query, string? Principal, IReadOnlyDictionary<string, string>? Form = null)
 {
+    /// <summary>A request for a path with its query (<c>/procedures?flag=red</c>).</summary>
+    public static WebRequest Of(string method, string pathAndQuery, string? principal, IReadOnlyDictionary<string, string>? form = null)
+    {
+        var at = pathAndQuery.IndexOf('?');
+        return new WebRequest(method.ToUpperInvariant(), at < 0 ? pathAndQuery : pathAndQuery[..at], ParseQuery(at < 0 ? null : pathAndQuery[at..]), principal, form);
+    }
+
     public string? Get(string name) => Query.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     public string? Posted(string name) => Form is not null && Form.TryGetValue(name, out var value) ? value : null;
