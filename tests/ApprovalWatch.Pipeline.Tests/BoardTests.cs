@@ -93,6 +93,7 @@ public partial class BoardTests
         Assert.Contains(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "ack").ToListAsync(), h => h.To.StartsWith("2026-03-18 by " + Zhang, StringComparison.Ordinal));
         var project = Body(await GetAsync(pipeline, $"/projects/{row.PartitionKey}", Coordinator));
         Assert.Contains("&lt;b&gt;图审已补正&lt;/b&gt;", project); // the history shows the note, encoded
+        Assert.Contains("张伟 已确认，承诺 2026-03-18 前办结", project); // and the time-limit list the promise
 
         pipeline.Clock.Now = pipeline.Clock.Now.AddDays(1);
         var tuesday = await pipeline.ScanAsync(TestPipeline.Monday.AddDays(1));

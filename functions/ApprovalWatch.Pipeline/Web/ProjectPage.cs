@@ -16,7 +16,10 @@ namespace ApprovalWatch.Web;
 /// </summary>
 public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Options.IOptions<Scanning.ScanOptions> scan, TimeProvider time)
 {
-    public sealed record ProcedureView(string Code, string Name, string Department, string Handler, string Status, string? Flag, DateOnly AcceptedOn, DateOnly? DueOn, DateOnly? StatutoryDueOn, DateOnly? CompletedOn, IReadOnlyList<(DateOnly From, DateOnly? To)> Pauses, int LimitDays, int? WorkingDaysLeft, string? AcknowledgedBy, string? PromisedOn);
+    public sealed record ProcedureView(string Code, string Name, string Department, string Handler, string Status, string? Flag, DateOnly AcceptedOn, DateOnly? DueOn, DateOnly? StatutoryDueOn, DateOnly? CompletedOn, IReadOnlyList<PauseView> Pauses, int LimitDays, int? WorkingDaysLeft, string? AcknowledgedBy, string? PromisedOn);
+
+    /// <summary>A pause of the clock (a record, not a tuple, so that the JSON API shows it).</summary>
+    public sealed record PauseView(DateOnly From, DateOnly? To);
 
     public sealed record MeasureView(string Scope, string StartedOn, string? FinishedOn, int LimitDays, string DueOn, string Flag);
 
@@ -51,7 +54,7 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
             }
 
             return new ProcedureView(r.RowKey, entry is null ? r.RowKey : (viewer.Chinese ? entry.ChineseName : entry.EnglishName), r.Department, reference.Staff.Find(r.HandlerEmail)?.Name ?? r.HandlerEmail, r.Status, r.Flag,
-                procedure.AcceptedOn, assessment?.Deadline.DueOn, assessment?.StatutoryDueOn, procedure.CompletedOn, procedure.Pauses.Select(p => (p.From, p.To)).ToList(), procedure.LimitDays,
+                procedure.AcceptedOn, assessment?.Deadline.DueOn, assessment?.StatutoryDueOn, procedure.CompletedOn, procedure.Pauses.Select(p => new PauseView(p.From, p.To)).ToList(), procedure.LimitDays,
                 assessment?.WorkingDaysLeft, r.AckByName, r.PromisedOn);
         }).OrderBy(p => p.AcceptedOn).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
         if (procedures.Count == 0 && !(register is not null && viewer.MaySee(register.ResponsibleUnit)) && viewer.Department is not null)
@@ -102,7 +105,7 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
         var open = model.Procedures.Where(p => p.CompletedOn is null).ToList();
         html.Append(page.Table(
             [page.T("任务（事项）", "Task"), page.T("责任（部门、经办人）", "Responsibility"), page.T("时限", "Time limit"), page.T("剩余工作日", "Working days left")],
-            open.Select(p => ((IReadOnlyList<string>)[Page.H($"{p.Code} {p.Name}"), Page.H($"{page.Department(p.Department)} · {p.Handler}"), Page.H($"{p.AcceptedOn:yyyy-MM-dd} → {p.DueOn:yyyy-MM-dd}"), p.WorkingDaysLeft is { } left ? $"{left}" : "—"], p.Flag is "red" or "yellow" ? p.Flag : ""))));
+            open.Select(p => ((IReadOnlyList<string>)[Page.H($"{p.Code} {p.Name}"), Page.H($"{page.Department(p.Department)} · {p.Handler}"), Page.H($"{p.AcceptedOn:yyyy-MM-dd} → {p.DueOn:yyyy-MM-dd}") + (p.PromisedOn is { } promised ? $"<br><span class=\"muted\">{Page.H(page.T($"{p.AcknowledgedBy} 已确认，承诺 {promised} 前办结", $"acknowledged by {p.AcknowledgedBy}, promised {promised}"))}</span>" : ""), p.WorkingDaysLeft is { } left ? $"{left}" : "—"], p.Flag is "red" or "yellow" ? p.Flag : ""))));
         html.Append($"<h2>{page.T("变更记录", "History")}</h2>");
         html.Append(page.Table(
             [page.T("时间", "When"), page.T("事项", "Item"), page.T("变更", "Change"), page.T("来源", "Source")],
@@ -134,7 +137,7 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
             var color = p.Flag switch { "red" => "#d64545", "yellow" => "#f0b429", "paused" => "#9aa5b1", _ => "#3ebd93" };
             svg.Append($"<text x=\"4\" y=\"{y + 13}\" font-size=\"11\">{Page.H(p.Code)}</text>");
             svg.Append($"<rect x=\"{F(X(p.AcceptedOn))}\" y=\"{y + 3}\" width=\"{F(Math.Max(2, X(finish) - X(p.AcceptedOn)))}\" height=\"12\" fill=\"{color}\" opacity=\"0.85\"><title>{Page.H($"{p.Code} {p.Name}: {p.AcceptedOn:yyyy-MM-dd} → {(p.CompletedOn is { } c ? $"{c:yyyy-MM-dd}" : page.T("办理中", "open"))}")}</title></rect>");
-            foreach (var (from, to) in p.Pauses)
+            foreach (var (from, to) in p.Pauses.Select(x => (x.From, x.To)))
             {
                 svg.Append($"<rect x=\"{F(X(from))}\" y=\"{y + 1}\" width=\"{F(Math.Max(2, X(to ?? model.Today) - X(from)))}\" height=\"16\" fill=\"#52606d\" opacity=\"0.35\"><title>{page.T("暂停", "paused")}</title></rect>");
             }
