@@ -6,4 +6,4 @@ source scripts/azurite.sh
 source scripts/chromium.sh
 chromium_install
 azurite_start
-dotnet test Functions.sln --nologo -v q "$@"
+dotnet test Functions.sln --nologo -v q --logger "console;verbosity=minimal" "$@"

@@ -20,8 +20,17 @@ public class BrowserTests
     {
         var chromium = BoardScreenshots.Chromium() ?? throw new InvalidOperationException("No Chromium: scripts/chromium.sh installs Debian's chromium (test.sh runs it).");
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+        Assertions.SetDefaultExpectTimeout(60_000);
+        // A browser just installed on a busy 2-core machine may start slowly: generous limits, the same checks.
+        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"], Timeout = 120_000 });
         return (playwright, browser);
+    }
+
+    private static async Task<IPage> NewPageAsync(IBrowser browser, BrowserNewPageOptions options)
+    {
+        var page = await browser.NewPageAsync(options);
+        page.SetDefaultTimeout(60_000);
+        return page;
     }
 
     private static async Task ShotAsync(IPage page, string name)
@@ -40,19 +49,19 @@ public class BrowserTests
         var (playwright, browser) = await LaunchAsync();
         try
         {
-            var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } }); // a phone, as officials open links from mobile mail
+            var page = await NewPageAsync(browser, new() { ViewportSize = new() { Width = 390, Height = 844 } }); // a phone, as officials open links from mobile mail
             await page.GotoAsync(server.Address + "/board");
             await ShotAsync(page, "board");
 
             var cell = scan.Counts.Cells.Single(c => c.Key == "阿图什市|housing").Value;
             var red = page.Locator("a[href*='county=%E9%98%BF%E5%9B%BE%E4%BB%80%E5%B8%82'][href*='department=housing'][href*='flag=red']");
-            Assert.Equal($"{cell.GetValueOrDefault(Deadlines.Flag.Red)}", (await red.InnerTextAsync()).Trim());
+            await Assertions.Expect(red).ToHaveTextAsync($"{cell.GetValueOrDefault(Deadlines.Flag.Red)}");
 
             await red.ClickAsync();
             await page.WaitForURLAsync(new Regex("/procedures\\?"));
             await ShotAsync(page, "procedures");
             var rows = page.Locator("table tr:has(td)");
-            Assert.Equal(cell.GetValueOrDefault(Deadlines.Flag.Red), await rows.CountAsync());
+            await Assertions.Expect(rows).ToHaveCountAsync(cell.GetValueOrDefault(Deadlines.Flag.Red));
             foreach (var row in await rows.AllAsync())
             {
                 Assert.Contains("阿图什市", await row.InnerTextAsync());
@@ -84,7 +93,7 @@ public class BrowserTests
         var (playwright, browser) = await LaunchAsync();
         try
         {
-            var page = await browser.NewPageAsync();
+            var page = await NewPageAsync(browser, new());
             await page.GotoAsync(server.Address + link[TestPipeline.BoardUrl.Length..]);
             await ShotAsync(page, "ack-form");
             await page.FillAsync("input[name=promised]", "2026-03-18");
