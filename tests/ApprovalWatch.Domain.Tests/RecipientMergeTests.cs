@@ -53,6 +53,22 @@ public class RecipientMergeTests
     }
 
     [Fact]
+    public async Task An_item_open_but_not_listed_is_not_resolved_and_one_gone_is()
+    {
+        var lines = Enumerable.Range(1, 30).Select(i => new RoutedLine("head@x.org", DigestReason.DepartmentHead, TestLines.Procedure($"P{i:D3}", "zhang@x.org", Flag.Red, -i)));
+        var collector = Assert.Single(await RecipientMerge.ByRecipientAsync([Source([.. lines])], maxLinesPerSection: 5).ToListAsync());
+        var digest = collector.ToDigest(new DateOnly(2026, 3, 17), new Staff.StaffDirectory([]));
+        var ladder = EscalationLadder.Default;
+        var listedYesterday = Enumerable.Range(1, 30).Select(i => DigestItem.Of(TestLines.Procedure($"P{i:D3}", "zhang@x.org", Flag.Red, -i), ladder)).ToList();
+        var gone = DigestItem.Of(TestLines.Procedure("P031", "zhang@x.org", Flag.Red, -1), ladder);
+
+        var marked = DigestChanges.Mark(digest, [.. listedYesterday, gone], ladder);
+
+        Assert.Equal(5, marked.Lines.Count()); // 25 more open, not listed today
+        Assert.Equal(["P031"], marked.Resolved.Select(r => r.ItemCode));
+    }
+
+    [Fact]
     public async Task A_source_out_of_recipient_order_fails_loudly()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>

@@ -28,9 +28,9 @@ public sealed record Digest(DateOnly Date, string RecipientEmail, string Recipie
     /// <summary>Due-soon items of the digest, listed or not.</summary>
     public int? TotalYellow { get; init; }
 
-    /// <summary>The keys of every item open for the recipient, listed or not (while the digest is made, not stored).</summary>
+    /// <summary>The <see cref="DigestItem.HashOf"/> of every item open for the recipient, listed or not (while the digest is made, not stored).</summary>
     [JsonIgnore]
-    public IReadOnlySet<string>? OpenKeys { get; init; }
+    public IReadOnlySet<ulong>? OpenKeys { get; init; }
 
     public LineChange ChangeOf(DigestLine line) => Changes.GetValueOrDefault(DigestItem.KeyOf(line.ProjectCode, line.ItemCode), LineChange.New);
 

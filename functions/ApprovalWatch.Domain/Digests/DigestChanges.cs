@@ -23,11 +23,11 @@ public static class DigestChanges
             };
         }
 
-        var open = digest.OpenKeys ?? changes.Keys.ToHashSet(StringComparer.Ordinal);
+        var open = digest.OpenKeys ?? digest.DistinctLines.Select(l => DigestItem.HashOf(l.ProjectCode, l.ItemCode)).ToHashSet();
         return digest with
         {
             Changes = changes,
-            Resolved = before.Values.Where(i => !open.Contains(i.Key)).OrderBy(i => i.Key, StringComparer.Ordinal).ToList(),
+            Resolved = before.Values.Where(i => !open.Contains(i.Hash)).OrderBy(i => i.Key, StringComparer.Ordinal).ToList(),
         };
     }
 

@@ -13,14 +13,14 @@ public sealed class DigestCollector(int maxLinesPerSection)
 {
     private readonly Dictionary<DigestReason, SortedSet<DigestLine>> _listed = [];
     private readonly Dictionary<DigestReason, (int Red, int Yellow)> _more = [];
-    private readonly Dictionary<string, Flag> _all = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, Flag> _all = [];
 
     public string? Recipient { get; private set; }
 
     public void Add(RoutedLine routed)
     {
         Recipient ??= routed.To;
-        _all[DigestItem.KeyOf(routed.Line.ProjectCode, routed.Line.ItemCode)] = routed.Line.Flag;
+        _all[DigestItem.HashOf(routed.Line.ProjectCode, routed.Line.ItemCode)] = routed.Line.Flag;
         var listed = _listed.TryGetValue(routed.Reason, out var set) ? set : _listed[routed.Reason] = new SortedSet<DigestLine>(DigestLine.MostUrgentFirst);
         if (!listed.Add(routed.Line) || listed.Count <= maxLinesPerSection)
         {
@@ -48,7 +48,7 @@ public sealed class DigestCollector(int maxLinesPerSection)
         {
             TotalRed = _all.Values.Count(f => f == Flag.Red),
             TotalYellow = _all.Values.Count(f => f == Flag.Yellow),
-            OpenKeys = _all.Keys.ToHashSet(StringComparer.Ordinal),
+            OpenKeys = _all.Keys.ToHashSet(),
         };
     }
 }
