@@ -43,12 +43,13 @@ public static class BenchScanCommand
         var projects = await LoadAsync(runtime, procedures, cancellationToken);
         output.WriteLine($"{procedures:N0} procedures in {projects:N0} projects loaded in {load.Elapsed.TotalSeconds:0.0} s (raw batches), flagged as of {Day:yyyy-MM-dd}");
 
+        var raw = await RawScanAsync(runtime.Storage.Procedures, cancellationToken);
         GC.Collect();
         using var peak = new PeakWorkingSet();
-        var raw = await RawScanAsync(runtime.Storage.Procedures, cancellationToken);
         var (first, firstTime) = await TimeAsync(() => runtime.ScanAsync(Day, cancellationToken));
         var (second, secondTime) = await TimeAsync(() => runtime.ScanAsync(Day, cancellationToken));
         var (next, nextTime) = await TimeAsync(() => runtime.ScanAsync(Day.AddDays(1), cancellationToken));
+        var peakBytes = peak.Stop();
         var changed = new List<ProcedureEntity>();
         var nextDay = IsoDate.Format(Day.AddDays(1));
         var rawAgain = await RawScanAsync(runtime.Storage.Procedures, cancellationToken, row =>
@@ -61,7 +62,6 @@ public static class BenchScanCommand
         var rawWrites = await RawWritesAsync(runtime.Storage, changed, next.Counts.RowsWritten - changed.Count, cancellationToken);
         var ranges = ShardRange.Between(await runtime.Get<ScanRuns>().BoundariesAsync(cancellationToken) ?? []);
         var rawRanges = await RawRangesAsync(runtime.Storage.Procedures, ranges, cancellationToken);
-        var peakBytes = peak.Stop();
         var rawRate = procedures / ((raw + rawAgain).TotalSeconds / 2);
 
         string Rate(TimeSpan time) => $"{procedures / time.TotalSeconds:N0} rows/s, {procedures / time.TotalSeconds / rawRate:0.00} of raw";

@@ -57,7 +57,8 @@ public sealed class ScanFinisher(
             {
                 var (digest, memory) = await composer.ComposeAsync(today, collected, reference, counts, notes, cancellationToken);
                 var outcome = await QueueAsync(digest, reference, cancellationToken);
-                if (outcome is not null)
+                // Queued before (the day's run again): what was sent stays remembered, unless a run stopped before remembering it.
+                if (outcome == true || (outcome == false && memory?.Date != digest.Date))
                 {
                     await composer.RememberAsync(digest, memory, reference.Ladder, cancellationToken);
                 }

@@ -42,6 +42,13 @@ public sealed class ScanOptions
     [Range(1, 10_000_000)]
     public int ShardProcedures { get; set; } = 20_000;
 
+    /// <summary>
+    /// How many shards one instance measures at once; more messages wait their turn. Each holds a page of rows, its lines
+    /// and its writes, and the store serves a few queries side by side no faster than these.
+    /// </summary>
+    [Range(1, 64)]
+    public int ShardsInParallel { get; set; } = 4;
+
     /// <summary>How many routed digest lines a shard gathers before it writes them out as one sorted run.</summary>
     [Range(1, 1_000_000)]
     public int ShardLinesPerRun { get; set; } = 4_000;

@@ -19,6 +19,8 @@ public sealed class ShardScanner(
     IOptions<ScanOptions> options,
     ILogger<ShardScanner> logger)
 {
+    private readonly SemaphoreSlim _measuring = new(options.Value.ShardsInParallel);
+
     /// <summary>The day's result when this shard finished the run; otherwise null.</summary>
     public async Task<ScanResult?> ScanAsync(ScanShardMessage message, CancellationToken cancellationToken)
     {
@@ -37,17 +39,30 @@ public sealed class ShardScanner(
 
         if (run.Done[message.Shard] != '1')
         {
-            var range = new ShardRange(message.From, message.To);
-            await lines.DeleteShardAsync(message.Run, message.Shard, cancellationToken);
-            var written = 0;
-            var routed = new RoutedLineRuns(options.Value.ShardLinesPerRun, (run, ct) => lines.WriteRunAsync(message.Run, message.Shard, written++, run, ct));
-            var output = await measurer.MeasureAsync(message.Date, await referenceLoader.LoadAsync(cancellationToken), range, write: true, routed, cancellationToken);
-            await runs.SaveShardAsync(message.Run, message.Shard, range, output, cancellationToken);
-            logger.LogInformation("Shard {Shard} of {Run}: {Procedures} procedure(s), {Lines} routed line(s) in {Runs} run(s)", message.Shard, message.Run, output.Counts.Procedures, output.Lines, written);
+            await _measuring.WaitAsync(cancellationToken);
+            try
+            {
+                await MeasureAsync(message, cancellationToken);
+            }
+            finally
+            {
+                _measuring.Release();
+            }
         }
 
         return await runs.FinishShardAsync(message.Run, message.Shard, cancellationToken)
             ? await finisher.FinishAsync(message.Run, cancellationToken)
             : null;
+    }
+
+    private async Task MeasureAsync(ScanShardMessage message, CancellationToken cancellationToken)
+    {
+        var range = new ShardRange(message.From, message.To);
+        await lines.DeleteShardAsync(message.Run, message.Shard, cancellationToken);
+        var written = 0;
+        var routed = new RoutedLineRuns(options.Value.ShardLinesPerRun, (run, ct) => lines.WriteRunAsync(message.Run, message.Shard, written++, run, ct));
+        var output = await measurer.MeasureAsync(message.Date, await referenceLoader.LoadAsync(cancellationToken), range, write: true, routed, cancellationToken);
+        await runs.SaveShardAsync(message.Run, message.Shard, range, output, cancellationToken);
+        logger.LogInformation("Shard {Shard} of {Run}: {Procedures} procedure(s), {Lines} routed line(s) in {Runs} run(s)", message.Shard, message.Run, output.Counts.Procedures, output.Lines, written);
     }
 }
