@@ -25,10 +25,11 @@ public class ShardedScanTests
 
     private static string Code(int project) => $"2026-653001-48-01-{project:D5}{project % 10}";
 
-    private static async Task<TestPipeline> StartAsync(int shardProcedures, HttpPipelinePolicy? tablePolicy = null, int linesPerRun = 4_000)
+    private static async Task<TestPipeline> StartAsync(int shardProcedures, HttpPipelinePolicy? tablePolicy = null, int linesPerRun = 4_000, int shardsInParallel = 4)
     {
         var pipeline = await TestPipeline.StartAsync(
-            new Dictionary<string, string?> { ["Scan:ShardProcedures"] = $"{shardProcedures}", ["Scan:ShardLinesPerRun"] = $"{linesPerRun}" }, tablePolicy);
+            new Dictionary<string, string?> { ["Scan:ShardProcedures"] = $"{shardProcedures}", ["Scan:ShardLinesPerRun"] = $"{linesPerRun}", ["Scan:ShardsInParallel"] = $"{shardsInParallel}" },
+            tablePolicy);
         var receipt = await pipeline.IngestAsync("housing/2026-03-13.csv", ManyProjects);
         Assert.True(ProcedureCount == receipt.Applied, string.Join("; ", receipt.Errors.Select(e => $"{e.Line} {e.Column} {e.Reason}")));
         return pipeline;
@@ -170,6 +171,61 @@ public class ShardedScanTests
         Assert.Equal(2, planned.Shards);
         Assert.Equal(planned.Queued, await pipeline.CountAsync(pipeline.Storage.NotifyQueue));
         Assert.Equal(planned.Queued, (await pipeline.Storage.NotificationLedger.QueryAsync<NotificationEntity>().ToListAsync()).Count);
+    }
+
+    [Fact]
+    public async Task An_instance_measures_no_more_shards_at_once_than_configured()
+    {
+        var reading = new ConcurrentReads(r => r.Method == RequestMethod.Get && Uri.UnescapeDataString(r.Uri.ToString()) is var uri
+            && uri.Contains("/Procedures", StringComparison.Ordinal) && (uri.Contains("PartitionKey ge", StringComparison.Ordinal) || uri.Contains("PartitionKey lt", StringComparison.Ordinal)));
+        await using var pipeline = await StartAsync(shardProcedures: 4, reading, shardsInParallel: 2);
+        await pipeline.Get<ScanRuns>().SaveBoundariesAsync([Code(4), Code(8), Code(12), Code(16)], TestPipeline.Monday, default);
+        await pipeline.Functions.ScanDeadlinesAsync(null, default);
+        var messages = await MessagesAsync(pipeline);
+        Assert.Equal(5, messages.Count);
+
+        var results = await Task.WhenAll(messages.Select(m => pipeline.Functions.ScanShardAsync(m, default)));
+
+        Assert.Equal(2, reading.Most);
+        Assert.Equal(ProcedureCount, Assert.Single(results, r => r is not null)!.Counts.Procedures);
+    }
+
+    /// <summary>Counts the requests it picks that are in flight at once, each held a moment so that overlaps show.</summary>
+    private sealed class ConcurrentReads(Func<Request, bool> picks) : HttpPipelinePolicy
+    {
+        private int _now;
+
+        public int Most { get; private set; }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (!picks(message.Request))
+            {
+                await ProcessNextAsync(message, pipeline);
+                return;
+            }
+
+            lock (this)
+            {
+                Most = Math.Max(Most, ++_now);
+            }
+
+            try
+            {
+                await Task.Delay(100);
+                await ProcessNextAsync(message, pipeline);
+            }
+            finally
+            {
+                lock (this)
+                {
+                    _now--;
+                }
+            }
+        }
     }
 
     [Fact]
