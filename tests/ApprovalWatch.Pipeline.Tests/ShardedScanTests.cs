@@ -174,6 +174,19 @@ public class ShardedScanTests
     }
 
     [Fact]
+    public async Task The_scans_read_of_the_columns_it_needs_keeps_each_rows_etag_so_that_its_writes_stay_conditional()
+    {
+        await using var pipeline = await StartAsync(shardProcedures: 1_000_000);
+        var whole = await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToListAsync();
+        var projected = await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>(select: ProcedureEntity.ScanColumns).ToListAsync();
+
+        Assert.Equal(whole.Select(e => (e.PartitionKey, e.RowKey, e.ETag)), projected.Select(e => (e.PartitionKey, e.RowKey, e.ETag)));
+        Assert.All(projected, e => Assert.NotEqual(default, e.ETag));
+        Assert.All(projected, e => Assert.Equal("", e.SourceHash));
+        Assert.Equal(whole.Select(e => e.ToProcedure().Pauses.Count), projected.Select(e => e.ToProcedure().Pauses.Count));
+    }
+
+    [Fact]
     public async Task An_instance_measures_no_more_shards_at_once_than_configured()
     {
         var reading = new ConcurrentReads(r => r.Method == RequestMethod.Get && Uri.UnescapeDataString(r.Uri.ToString()) is var uri

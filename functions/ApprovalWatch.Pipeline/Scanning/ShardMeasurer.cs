@@ -89,7 +89,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
         }
 
         var project = new List<ProcedureEntity>();
-        await foreach (var row in storage.Procedures.QueryAsync<ProcedureEntity>(range.Filter, cancellationToken: cancellationToken))
+        await foreach (var row in storage.Procedures.QueryAsync<ProcedureEntity>(range.Filter, select: ProcedureEntity.ScanColumns, cancellationToken: cancellationToken))
         {
             if (project.Count > 0 && row.PartitionKey != project[0].PartitionKey)
             {

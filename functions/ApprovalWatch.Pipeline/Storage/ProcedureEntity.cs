@@ -84,6 +84,15 @@ public sealed class ProcedureEntity : ITableEntity
     /// <summary>The id of the token that made the acknowledgement: the same link used again changes nothing.</summary>
     public string? AckTokenId { get; set; }
 
+    /// <summary>What the daily scan reads of a row: all but where it came from and the acknowledgement's token, about a fifth of its bytes.</summary>
+    public static readonly IReadOnlyList<string> ScanColumns =
+    [
+        nameof(PartitionKey), nameof(RowKey), nameof(ProjectName), nameof(County), nameof(Department), nameof(Status), nameof(AcceptedOn), nameof(LimitDays),
+        nameof(HandlerEmail), nameof(CompletedOn), nameof(AsOf), nameof(Pauses), nameof(ExtensionDays), nameof(ExtensionApprovedOn),
+        nameof(Flag), nameof(DueOn), nameof(FinishedLate), nameof(FlaggedOn), nameof(YellowPeriods), nameof(OverdueWeeks), nameof(LastOverdueWeek),
+        nameof(AckBy), nameof(AckByName), nameof(AckOn), nameof(PromisedOn), nameof(AckRung), nameof(AckNote),
+    ];
+
     [System.Runtime.Serialization.IgnoreDataMember]
     public Acknowledgements.Acknowledgement? Acknowledgement =>
         AckBy is { } by && PromisedOn is { } promised && AckOn is { } on
