@@ -187,6 +187,25 @@ public class ShardedScanTests
     }
 
     [Fact]
+    public async Task Runs_are_read_back_packed_or_as_written_before_runs_were_packed()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var lines = pipeline.Get<ShardLines>();
+        var routed = new Digests.RoutedLine(ScanAndSendTests.Zhang, Digests.DigestReason.Handler, TestLines.Procedure("HC-01", ScanAndSendTests.Zhang, Deadlines.Flag.Red, -2));
+        await lines.WriteRunAsync("2026-03-16-run", 0, 0, [routed, routed with { To = ScanAndSendTests.Wang }], default);
+        await pipeline.Storage.Digests.GetBlobClient("lines/2026-03-16-run/00001/00000.jsonl").UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(routed, StorageJson.Compact) + "\n"));
+
+        var read = new List<Digests.RoutedLine>();
+        foreach (var run in await lines.ReadRunsAsync("2026-03-16-run", default))
+        {
+            read.AddRange(await run.ToListAsync());
+        }
+
+        Assert.Equal([ScanAndSendTests.Zhang, ScanAndSendTests.Wang, ScanAndSendTests.Zhang], read.Select(l => l.To));
+        Assert.All(read, l => Assert.Equal("HC-01", l.Line.ItemCode));
+    }
+
+    [Fact]
     public async Task An_instance_measures_no_more_shards_at_once_than_configured()
     {
         var reading = new ConcurrentReads(r => r.Method == RequestMethod.Get && Uri.UnescapeDataString(r.Uri.ToString()) is var uri

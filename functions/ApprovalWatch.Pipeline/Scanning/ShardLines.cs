@@ -59,11 +59,12 @@ public sealed class ShardLines(StorageAccount storage)
     private async IAsyncEnumerable<RoutedLine> ReadAsync(string name, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var stream = await storage.Digests.GetBlobClient(name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = BufferBytes }, cancellationToken);
-        await using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        while (await reader.ReadLineAsync(cancellationToken) is { } text)
+        // A run written before runs were packed (a scan in flight across a deployment) is read as it is.
+        await using var text = name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        using var reader = new StreamReader(text, Encoding.UTF8);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
-            yield return JsonSerializer.Deserialize<RoutedLine>(text, StorageJson.Compact) ?? throw new FormatException($"Empty line in {name}");
+            yield return JsonSerializer.Deserialize<RoutedLine>(line, StorageJson.Compact) ?? throw new FormatException($"Empty line in {name}");
         }
     }
 
