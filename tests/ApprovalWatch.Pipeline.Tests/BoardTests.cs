@@ -70,13 +70,8 @@ public partial class BoardTests
     [Fact]
     public async Task An_acknowledgement_holds_the_line_and_tells_the_superior_and_a_bad_token_changes_nothing()
     {
-        await using var pipeline = await TestPipeline.StartAsync();
-        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
-        await pipeline.ScanAsync();
-        await pipeline.NotifyPump().DrainAsync(default);
-        var mail = pipeline.Mail.Received.Single(m => m.To == Zhang).Html;
-        var link = AckLinkPattern().Matches(mail).Select(m => m.Groups[1].Value).First(l => l.Length > 0);
-        var path = link[TestPipeline.BoardUrl.Length..];
+        var (pipeline, path) = await AckLinkOfZhangAsync();
+        await using var _ = pipeline;
 
         Assert.Equal(403, (await GetAsync(pipeline, path, "wang.lei@kizilsu.example.org")).Status); // foreign: another's link
         Assert.Equal(400, (await GetAsync(pipeline, path[..^3] + "AAA", Zhang)).Status); // tampered
@@ -101,6 +96,32 @@ public partial class BoardTests
         var line = Assert.IsType<Digests.ProcedureLine>(head.Lines.Single(l => l.ProjectCode == row.PartitionKey && l.ItemCode == row.RowKey));
         Assert.Equal((new DateOnly(2026, 3, 18), "张伟"), (line.PromisedOn, line.AcknowledgedBy));
         Assert.Contains("张伟 已确认，承诺 2026-03-18 前办结", Digests.DigestText.Chinese.State(line));
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_that_meets_a_changed_procedure_records_nothing_and_leaves_no_audit_row()
+    {
+        var changedMeanwhile = new FailingRequests(r => r.Method == Azure.Core.RequestMethod.Patch && r.Uri.ToString().Contains("/Procedures", StringComparison.Ordinal), status: 412, errorCode: "UpdateConditionNotSatisfied");
+        var (pipeline, path) = await AckLinkOfZhangAsync(changedMeanwhile);
+        await using var _ = pipeline;
+
+        var answer = await PostAsync(pipeline, path, Zhang, new() { ["promised"] = "2026-03-18" });
+
+        Assert.Equal(409, answer.Status);
+        Assert.Empty(await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>(e => e.AckBy == Zhang).ToListAsync());
+        Assert.Empty(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "ack").ToListAsync());
+    }
+
+    /// <summary>A pipeline after Monday's scan and mails, and the path of the first acknowledgement link in 张伟's digest.</summary>
+    internal static async Task<(TestPipeline Pipeline, string Path)> AckLinkOfZhangAsync(Azure.Core.Pipeline.HttpPipelinePolicy? tablePolicy = null)
+    {
+        var pipeline = await TestPipeline.StartAsync(tablePolicy: tablePolicy);
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
+        await pipeline.ScanAsync();
+        await pipeline.NotifyPump().DrainAsync(default);
+        var mail = pipeline.Mail.Received.Single(m => m.To == Zhang).Html;
+        var link = AckLinkPattern().Matches(mail).Select(m => m.Groups[1].Value).First(l => l.Length > 0);
+        return (pipeline, link[TestPipeline.BoardUrl.Length..]);
     }
 
     /// <summary>The acknowledgement links of a mail's HTML.</summary>

@@ -84,17 +84,14 @@ public class BrowserTests
     [Fact]
     public async Task An_acknowledgement_in_the_browser_changes_the_superiors_next_digest()
     {
-        await using var pipeline = await TestPipeline.StartAsync();
-        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
-        await pipeline.ScanAsync();
-        await pipeline.NotifyPump().DrainAsync(default);
-        var link = BoardTests.AckLinkPattern().Match(pipeline.Mail.Received.Single(m => m.To == ScanAndSendTests.Zhang).Html).Groups[1].Value;
+        var (pipeline, path) = await BoardTests.AckLinkOfZhangAsync();
+        await using var _ = pipeline;
         await using var server = LocalBoardServer.Start(pipeline.Get<BoardApp>(), ScanAndSendTests.Zhang, 0, NullLogger.Instance);
         var (playwright, browser) = await LaunchAsync();
         try
         {
             var page = await NewPageAsync(browser, new());
-            await page.GotoAsync(server.Address + link[TestPipeline.BoardUrl.Length..]);
+            await page.GotoAsync(server.Address + path);
             await ShotAsync(page, "ack-form");
             await page.FillAsync("input[name=promised]", "2026-03-18");
             await page.FillAsync("textarea[name=note]", "图审意见已回复");

@@ -101,13 +101,17 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
             [nameof(ProcedureEntity.AckNote)] = note[..Math.Min(note.Length, 500)],
             [nameof(ProcedureEntity.AckTokenId)] = id,
         };
+        // The audit row first, as everywhere: a crash in between leaves a change described, never one undescribed.
+        var audit = HistoryEntity.Change(row.PartitionKey, row.RowKey, "ack", row.PromisedOn, $"{IsoDate.Format(promised)} by {viewer.Person.Email}{(note.Length > 0 ? $": {note}" : "")}", time.GetUtcNow(), "board");
+        await storage.History.UpsertEntityAsync(audit, cancellationToken: cancellationToken);
         try
         {
-            await storage.History.UpsertEntityAsync(HistoryEntity.Change(row.PartitionKey, row.RowKey, "ack", row.PromisedOn, $"{IsoDate.Format(promised)} by {viewer.Person.Email}{(note.Length > 0 ? $": {note}" : "")}", time.GetUtcNow(), "board"), cancellationToken: cancellationToken);
             await storage.Procedures.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
+            // Nothing was acknowledged: the audit row must not say so.
+            await storage.History.DeleteEntityAsync(audit.PartitionKey, audit.RowKey, cancellationToken: cancellationToken);
             return new Result(Outcome.Unknown, page.T("该事项刚刚被更新，请重新打开链接。", "The procedure changed just now: open the link again."), row, Status: 409);
         }
 
