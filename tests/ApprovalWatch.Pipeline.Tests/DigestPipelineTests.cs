@@ -41,6 +41,24 @@ public class DigestPipelineTests
     }
 
     [Fact]
+    public async Task A_run_again_the_same_day_on_changed_data_keeps_what_was_sent_as_the_recipients_memory()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
+        await pipeline.ScanAsync();
+        var sent = await DigestAsync(pipeline, TestPipeline.Monday, ScanAndSendTests.Zhang);
+        await pipeline.IngestAsync("housing/2026-03-16.csv", string.Join('\n', ScanAndSendTests.Header + ",completed_on",
+            $"2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,HC-01,approved,2026-02-13,{ScanAndSendTests.Zhang},2026-03-16,2026-03-16", ""));
+
+        var again = await pipeline.ScanAsync();
+
+        Assert.True(again.AlreadyNotified > 0);
+        var memory = await pipeline.Get<Mail.DigestStore>().ReadMemoryAsync(ScanAndSendTests.Zhang, default);
+        Assert.Contains(sent.DistinctLines, l => l.ItemCode == "HC-01");
+        Assert.Equal(sent.DistinctLines.Select(l => l.ItemCode).Order(), memory!.Items.Select(i => i.ItemCode).Order());
+    }
+
+    [Fact]
     public async Task A_procedure_whose_handler_is_missing_or_unknown_reaches_the_department_head_and_the_receipt_says_so()
     {
         await using var pipeline = await TestPipeline.StartAsync();
