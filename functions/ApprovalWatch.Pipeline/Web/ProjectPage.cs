@@ -31,8 +31,10 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
     public async Task<Model?> LoadAsync(string code, Viewer viewer, ReferenceData reference, CancellationToken cancellationToken)
     {
         var today = OfficeClock.Today(time);
-        var rows = await storage.Procedures.QueryAsync<ProcedureEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
-        var keyRows = await storage.KeyProjects.QueryAsync<KeyProjectEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        // The project's partitions are independent: read side by side.
+        var procedureRows = storage.Procedures.QueryAsync<ProcedureEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken).ToListAsync(cancellationToken).AsTask();
+        var keyRowsRead = storage.KeyProjects.QueryAsync<KeyProjectEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken).ToListAsync(cancellationToken).AsTask();
+        var (rows, keyRows) = (await procedureRows, await keyRowsRead);
         var register = keyRows.FirstOrDefault(r => r.IsRegister)?.ToProject();
         if (rows.Count == 0 && keyRows.Count == 0)
         {
@@ -62,10 +64,11 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
             return new Model(code, null, code, today, [], [], [], [], [], OutOfScope: true);
         }
 
-        var measures = await storage.Projects.QueryAsync<ProjectMeasureEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
-            .Select(m => new MeasureView(m.RowKey, m.StartedOn, m.FinishedOn, m.LimitDays, m.DueOn, m.Flag)).ToListAsync(cancellationToken);
-        var history = await storage.History.QueryAsync<HistoryEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
-            .Select(h => new HistoryView(h.At, h.Procedure, h.Kind, h.From, h.To, h.Source)).ToListAsync(cancellationToken);
+        var measuresRead = storage.Projects.QueryAsync<ProjectMeasureEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
+            .Select(m => new MeasureView(m.RowKey, m.StartedOn, m.FinishedOn, m.LimitDays, m.DueOn, m.Flag)).ToListAsync(cancellationToken).AsTask();
+        var historyRead = storage.History.QueryAsync<HistoryEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
+            .Select(h => new HistoryView(h.At, h.Procedure, h.Kind, h.From, h.To, h.Source)).ToListAsync(cancellationToken).AsTask();
+        var (measures, history) = (await measuresRead, await historyRead);
         return new Model(
             code, register, register?.Name ?? rows.FirstOrDefault()?.ProjectName ?? code, today, procedures, measures,
             keyRows.Where(r => r.IsProgress).Select(r => r.ToProgress()).OrderBy(p => p.ReportedOn).ToList(),
