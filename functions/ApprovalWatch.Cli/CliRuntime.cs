@@ -1,7 +1,7 @@
-using ApprovalWatch.Calendar;
 using ApprovalWatch.Cli.Local;
-using ApprovalWatch.Hosting;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Pipeline.Hosting;
+using ApprovalWatch.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,7 +38,7 @@ public sealed class CliRuntime : IAsyncDisposable
             ["Board:AckKey"] = environment["Board:AckKey"] ?? LocalAckKey(settings.OutFolder),
         };
         LocalSendGridEndpoint? localMail = null;
-        if (string.IsNullOrWhiteSpace(environment["SendGrid:ApiKey"]) && !string.Equals(environment["Mail:Transport"], nameof(Mail.MailTransport.Smtp), StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrWhiteSpace(environment["SendGrid:ApiKey"]) && !string.Equals(environment["Mail:Transport"], nameof(Pipeline.Mail.MailTransport.Smtp), StringComparison.OrdinalIgnoreCase))
         {
             localMail = new LocalSendGridEndpoint(settings.MailFolder);
             overrides["SendGrid:ApiKey"] = "local";
@@ -95,7 +95,7 @@ public sealed class CliRuntime : IAsyncDisposable
     public QueuePump ScanPump(Func<string, CancellationToken, Task> handle) => Pump(Storage.ScanQueue, handle);
 
     /// <summary>A day's whole scan, its shards pumped here.</summary>
-    public Task<Scanning.ScanResult> ScanAsync(DateOnly? date, CancellationToken cancellationToken) =>
+    public Task<Pipeline.Scanning.ScanResult> ScanAsync(DateOnly? date, CancellationToken cancellationToken) =>
         LocalScan.RunAsync(Get<PipelineFunctions>(), ScanPump, date, cancellationToken);
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,4 @@
-using ApprovalWatch.Storage;
+using ApprovalWatch.Pipeline.Storage;
 
 namespace ApprovalWatch.Cli;
 

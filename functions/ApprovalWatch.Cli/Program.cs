@@ -2,13 +2,14 @@ using System.CommandLine;
 using ApprovalWatch.Cli;
 using ApprovalWatch.Cli.Commands;
 using ApprovalWatch.Cli.Samples;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Submissions;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Domain.Text;
 
 var storage = new Option<string?>("--storage") { Description = "Storage connection string (default: AzureWebJobsStorage, else Azurite)", Recursive = true };
 var mail = new Option<string>("--mail") { Description = "Folder for mail sent to the local SendGrid endpoint", DefaultValueFactory = _ => Path.Combine("out", "mail"), Recursive = true };
 var verbose = new Option<bool>("--verbose") { Description = "Log what each step does", Recursive = true };
-var asOf = new Option<DateOnly?>("--as-of") { Description = "Act as on this office day (yyyy-MM-dd), 10:00 Beijing time", CustomParser = r => ParseDate(r.Tokens[0].Value) };
+var asOf = new Option<DateOnly?>("--as-of") { Description = $"Act as on this office day ({IsoDate.Pattern}), 10:00 Beijing time", CustomParser = r => ParseDate(r.Tokens[0].Value) };
 var samples = new Option<string?>("--samples") { Description = "The samples folder: config/ and submissions/ (default: samples/ here or above)" };
 var config = new Option<string?>("--config") { Description = "The configuration folder: catalogue.csv, directory.csv, calendar/ (default: samples/config here or above)" };
 

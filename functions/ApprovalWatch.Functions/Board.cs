@@ -1,4 +1,4 @@
-using ApprovalWatch.Web;
+using ApprovalWatch.Pipeline.Web;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
 

@@ -1,4 +1,4 @@
-using ApprovalWatch.Hosting;
+using ApprovalWatch.Pipeline.Hosting;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 

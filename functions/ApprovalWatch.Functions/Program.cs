@@ -1,5 +1,5 @@
 using ApprovalWatch.Functions;
-using ApprovalWatch.Hosting;
+using ApprovalWatch.Pipeline.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,4 +1,4 @@
-using ApprovalWatch.Storage;
+using ApprovalWatch.Pipeline.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace ApprovalWatch.Functions;

@@ -1,9 +1,10 @@
 using System.Text;
-using ApprovalWatch.Acknowledgements;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Digests;
+using ApprovalWatch.Domain.Acknowledgements;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Domain.Tests;
 
 public class AckTokenTests
 {

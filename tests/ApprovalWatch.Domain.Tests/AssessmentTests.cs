@@ -1,10 +1,11 @@
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Domain.Tests;
 
 public class AssessmentTests
 {
-    private static readonly Calendar.WorkingCalendar Calendar = OfficialCalendars.National;
+    private static readonly Domain.Calendar.WorkingCalendar Calendar = OfficialCalendars.National;
 
     private static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 

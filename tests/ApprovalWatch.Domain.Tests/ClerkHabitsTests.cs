@@ -1,11 +1,12 @@
 using System.IO.Compression;
 using System.Text;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Submissions;
-using ApprovalWatch.Submissions.Files;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Domain.Submissions.Files;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Domain.Tests;
 
 /// <summary>How clerks write headers, dates, numbers and states, and the files their tools save, read as they mean them.</summary>
 public class ClerkHabitsTests

@@ -1,6 +1,7 @@
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Domain.Tests;
 
 public class CsvReaderTests
 {

@@ -1,12 +1,13 @@
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Digests;
-using ApprovalWatch.Reference;
-using ApprovalWatch.Scanning;
-using ApprovalWatch.Staff;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Domain.Tests;
 
 public class DayMeasurementTests
 {

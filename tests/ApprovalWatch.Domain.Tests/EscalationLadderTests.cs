@@ -1,9 +1,10 @@
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Digests;
-using ApprovalWatch.Staff;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Domain.Tests;
 
 public class EscalationLadderTests
 {
@@ -65,8 +66,8 @@ public class EscalationLadderTests
     [Fact]
     public void An_open_problem_reaches_its_departments_head_and_climbs_to_the_leader_and_coordinator_when_overdue()
     {
-        var problem = new Projects.ProjectProblem { ProjectCode = "2026-653001-48-01-00123X", Id = "WT-1", Text = "征地", Department = "housing", RaisedOn = new(2026, 3, 2), DueOn = new(2026, 3, 6) };
-        ProblemLine? On(DateOnly day, Projects.ProjectProblem? p = null) => ProblemLine.Of(p ?? problem, "学校", OfficialCalendars.National, day, 3);
+        var problem = new Domain.Projects.ProjectProblem { ProjectCode = "2026-653001-48-01-00123X", Id = "WT-1", Text = "征地", Department = "housing", RaisedOn = new(2026, 3, 2), DueOn = new(2026, 3, 6) };
+        ProblemLine? On(DateOnly day, Domain.Projects.ProjectProblem? p = null) => ProblemLine.Of(p ?? problem, "学校", OfficialCalendars.National, day, 3);
         string[] Routed(DigestLine line) => DigestPlanner.Route(line, Staff, EscalationLadder.Default).Select(r => $"{r.To}:{r.Reason}").Order().ToArray();
 
         Assert.Null(On(new(2026, 3, 2))); // four working days left: not due soon yet

@@ -1,8 +1,9 @@
-using ApprovalWatch.Projects;
-using ApprovalWatch.Staff;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Domain.Tests;
 
 public class ProjectFileTests
 {

@@ -1,10 +1,11 @@
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Domain.Tests;
 
 public class ProjectMeasureTests
 {
-    private static readonly Calendar.WorkingCalendar Calendar = OfficialCalendars.National;
+    private static readonly Domain.Calendar.WorkingCalendar Calendar = OfficialCalendars.National;
     private static readonly DateOnly Today = new(2026, 3, 16);
     private static readonly ProjectLimits Limits = new() { WholeProcessDays = 120, StageDays = new Dictionary<int, int> { [1] = 50, [3] = 30 }, WarningWorkingDays = 10 };
 

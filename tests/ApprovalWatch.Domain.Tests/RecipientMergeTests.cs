@@ -1,7 +1,8 @@
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Digests;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Domain.Tests;
 
 public class RecipientMergeTests
 {
@@ -27,7 +28,7 @@ public class RecipientMergeTests
             Source(Line("a@x.org", "6")),
         ], maxLinesPerSection: 10).ToListAsync();
 
-        var digests = merged.Select(c => c.ToDigest(new DateOnly(2026, 3, 16), new Staff.StaffDirectory([]))).ToList();
+        var digests = merged.Select(c => c.ToDigest(new DateOnly(2026, 3, 16), new Domain.Staff.StaffDirectory([]))).ToList();
         Assert.Equal(["a@x.org", "b@x.org", "c@x.org"], digests.Select(d => d.RecipientEmail));
         Assert.Equal([["1", "6"], ["4"], ["2", "3", "5"]], digests.Select(d => d.Lines.Select(l => ((ProcedureLine)l).ProcedureCode).Order().ToArray()));
     }
@@ -38,7 +39,7 @@ public class RecipientMergeTests
         var lines = Enumerable.Range(1, 500).Select(i => new RoutedLine("head@x.org", DigestReason.DepartmentHead, TestLines.Procedure($"P{i:D3}", "zhang@x.org", i % 5 == 0 ? Flag.Yellow : Flag.Red, i % 5 == 0 ? 1 : -i)));
 
         var collector = Assert.Single(await RecipientMerge.ByRecipientAsync([Source([.. lines])], maxLinesPerSection: 20).ToListAsync());
-        var digest = collector.ToDigest(new DateOnly(2026, 3, 16), new Staff.StaffDirectory([]));
+        var digest = collector.ToDigest(new DateOnly(2026, 3, 16), new Domain.Staff.StaffDirectory([]));
 
         var section = Assert.Single(digest.Sections);
         Assert.Equal(20, section.Lines.Count);
@@ -47,7 +48,7 @@ public class RecipientMergeTests
         Assert.Equal((400 - 20, 100), (section.MoreRed, section.MoreYellow));
         Assert.Equal((400, 100), (digest.TotalRed, digest.TotalYellow));
         Assert.Equal(500, digest.OpenKeys!.Count);
-        var text = DigestTemplates.BuiltIn.Render(digest, Staff.Language.English).Text;
+        var text = DigestTemplates.BuiltIn.Render(digest, Domain.Staff.Language.English).Text;
         Assert.Contains("Overdue 400 · Due soon 100", text);
         Assert.Contains("380 more overdue and 100 more due soon in this section are not", text);
     }
@@ -57,7 +58,7 @@ public class RecipientMergeTests
     {
         var lines = Enumerable.Range(1, 30).Select(i => new RoutedLine("head@x.org", DigestReason.DepartmentHead, TestLines.Procedure($"P{i:D3}", "zhang@x.org", Flag.Red, -i)));
         var collector = Assert.Single(await RecipientMerge.ByRecipientAsync([Source([.. lines])], maxLinesPerSection: 5).ToListAsync());
-        var digest = collector.ToDigest(new DateOnly(2026, 3, 17), new Staff.StaffDirectory([]));
+        var digest = collector.ToDigest(new DateOnly(2026, 3, 17), new Domain.Staff.StaffDirectory([]));
         var ladder = EscalationLadder.Default;
         var listedYesterday = Enumerable.Range(1, 30).Select(i => DigestItem.Of(TestLines.Procedure($"P{i:D3}", "zhang@x.org", Flag.Red, -i), ladder)).ToList();
         var gone = DigestItem.Of(TestLines.Procedure("P031", "zhang@x.org", Flag.Red, -1), ladder);

@@ -1,7 +1,8 @@
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Reports;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Reports;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Domain.Tests;
 
 public class ReportDecisionTests
 {

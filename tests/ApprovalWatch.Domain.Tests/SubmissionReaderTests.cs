@@ -1,10 +1,11 @@
 using System.IO.Compression;
 using System.Text;
-using ApprovalWatch.Submissions;
-using ApprovalWatch.Submissions.Files;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Domain.Submissions.Files;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Domain.Tests;
 
 public class SubmissionReaderTests
 {
@@ -166,10 +167,10 @@ public class SubmissionReaderTests
         var (format, rows) = Read("x.json", Encoding.UTF8.GetBytes(json));
 
         Assert.Equal("JSON", format);
-        var validated = new SubmissionValidator(new Catalogue.ProcedureCatalogue(
+        var validated = new SubmissionValidator(new Domain.Catalogue.ProcedureCatalogue(
         [
-            new Catalogue.CatalogueEntry("HC-01", "施工图设计文件审查", "Construction drawing review", "housing", 2, 20, 15),
-            new Catalogue.CatalogueEntry("HC-02", "建筑工程施工许可证", "Construction permit", "housing", 3, 15, 7),
+            new Domain.Catalogue.CatalogueEntry("HC-01", "施工图设计文件审查", "Construction drawing review", "housing", 2, 20, 15),
+            new Domain.Catalogue.CatalogueEntry("HC-02", "建筑工程施工许可证", "Construction permit", "housing", 3, 15, 7),
         ]), "housing", new DateTimeOffset(2026, 3, 13, 0, 0, 0, TimeSpan.FromHours(8))).ValidateAll(rows);
         Assert.Empty(validated.Errors);
         Assert.Equal([(1, 12), (2, 7)], validated.Rows.Select(r => (r.Line, r.Procedure.LimitDays)));
@@ -180,7 +181,7 @@ public class SubmissionReaderTests
     public void A_json_item_that_is_not_a_row_is_rejected_not_dropped()
     {
         var (_, rows) = Read("x.json", Encoding.UTF8.GetBytes("[42]"));
-        var validated = new SubmissionValidator(new Catalogue.ProcedureCatalogue([]), "housing", DateTimeOffset.UnixEpoch).ValidateAll(rows);
+        var validated = new SubmissionValidator(new Domain.Catalogue.ProcedureCatalogue([]), "housing", DateTimeOffset.UnixEpoch).ValidateAll(rows);
         Assert.Equal(1, validated.RejectedRows);
         Assert.Contains(validated.Errors, e => e.Line == 1 && e.Value == "42");
     }

@@ -1,11 +1,12 @@
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Projects;
-using ApprovalWatch.Staff;
-using ApprovalWatch.Submissions;
-using ApprovalWatch.Submissions.Files;
-using ApprovalWatch.Weekly;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Domain.Submissions.Files;
+using ApprovalWatch.Domain.Weekly;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Domain.Tests;
 
 public class WeeklyReportTests
 {

@@ -1,6 +1,7 @@
-using ApprovalWatch.Calendar;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Domain.Tests;
 
 public class WorkingCalendarTests
 {

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>
 /// Azurite on its default loopback ports: the one test.sh started, or, when none answers, one this

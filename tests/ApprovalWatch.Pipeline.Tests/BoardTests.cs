@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using ApprovalWatch.Storage;
-using ApprovalWatch.Web;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Pipeline.Web;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 [Collection(AzuriteCollection.Name)]
 public partial class BoardTests
@@ -92,10 +93,10 @@ public partial class BoardTests
 
         pipeline.Clock.Now = pipeline.Clock.Now.AddDays(1);
         var tuesday = await pipeline.ScanAsync(TestPipeline.Monday.AddDays(1));
-        var head = await pipeline.Get<Mail.DigestStore>().ReadAsync(tuesday.Date, Head, default);
-        var line = Assert.IsType<Digests.ProcedureLine>(head.Lines.Single(l => l.ProjectCode == row.PartitionKey && l.ItemCode == row.RowKey));
+        var head = await pipeline.Get<Scanning.DigestStore>().ReadAsync(tuesday.Date, Head, default);
+        var line = Assert.IsType<Domain.Digests.ProcedureLine>(head.Lines.Single(l => l.ProjectCode == row.PartitionKey && l.ItemCode == row.RowKey));
         Assert.Equal((new DateOnly(2026, 3, 18), "张伟"), (line.PromisedOn, line.AcknowledgedBy));
-        Assert.Contains("张伟 已确认，承诺 2026-03-18 前办结", Digests.DigestText.Chinese.State(line));
+        Assert.Contains("张伟 已确认，承诺 2026-03-18 前办结", Domain.Digests.DigestText.Chinese.State(line));
     }
 
     [Fact]

@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
 using ApprovalWatch.Cli.Local;
-using ApprovalWatch.Web;
+using ApprovalWatch.Pipeline.Web;
+using ApprovalWatch.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>
 /// The board in a real browser: headless Chromium from Debian's package, driven by Playwright, against the
@@ -55,13 +56,13 @@ public class BrowserTests
 
             var cell = scan.Counts.Cells.Single(c => c.Key == "阿图什市|housing").Value;
             var red = page.Locator("a[href*='county=%E9%98%BF%E5%9B%BE%E4%BB%80%E5%B8%82'][href*='department=housing'][href*='flag=red']");
-            await Assertions.Expect(red).ToHaveTextAsync($"{cell.GetValueOrDefault(Deadlines.Flag.Red)}");
+            await Assertions.Expect(red).ToHaveTextAsync($"{cell.GetValueOrDefault(Domain.Deadlines.Flag.Red)}");
 
             await red.ClickAsync();
             await page.WaitForURLAsync(new Regex("/procedures\\?"));
             await ShotAsync(page, "procedures");
             var rows = page.Locator("table tr:has(td)");
-            await Assertions.Expect(rows).ToHaveCountAsync(cell.GetValueOrDefault(Deadlines.Flag.Red));
+            await Assertions.Expect(rows).ToHaveCountAsync(cell.GetValueOrDefault(Domain.Deadlines.Flag.Red));
             foreach (var row in await rows.AllAsync())
             {
                 Assert.Contains("阿图什市", await row.InnerTextAsync());
@@ -107,7 +108,7 @@ public class BrowserTests
 
         pipeline.Clock.Now = pipeline.Clock.Now.AddDays(1);
         var tuesday = await pipeline.ScanAsync(TestPipeline.Monday.AddDays(1));
-        var head = await pipeline.Get<Mail.DigestStore>().ReadAsync(tuesday.Date, "liu.jianguo@kizilsu.example.org", default);
-        Assert.Contains(head.Lines.OfType<Digests.ProcedureLine>(), l => l.AcknowledgedBy == "张伟" && l.PromisedOn == new DateOnly(2026, 3, 18));
+        var head = await pipeline.Get<Scanning.DigestStore>().ReadAsync(tuesday.Date, "liu.jianguo@kizilsu.example.org", default);
+        Assert.Contains(head.Lines.OfType<Domain.Digests.ProcedureLine>(), l => l.AcknowledgedBy == "张伟" && l.PromisedOn == new DateOnly(2026, 3, 18));
     }
 }

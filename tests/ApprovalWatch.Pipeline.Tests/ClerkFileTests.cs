@@ -1,10 +1,11 @@
 using System.IO.Compression;
 using System.Text;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Receipts;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>
 /// Files made the way clerks' tools make them — Excel and WPS workbooks, Excel's CSV and "Unicode text"

@@ -1,10 +1,11 @@
 using ApprovalWatch.Cli.Commands;
 using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Cli.Samples;
-using ApprovalWatch.Staff;
-using ApprovalWatch.Submissions.Files;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Submissions.Files;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 public class TimerScheduleTests
 {
@@ -131,7 +132,7 @@ public class CalendarCommandTests
     public async Task Due_prints_the_due_date_and_the_days_that_were_not_counted()
     {
         var output = new StringWriter();
-        await CalendarCommands.DueAsync(Config, "xinjiang", new DateOnly(2026, 3, 16), 5, 0, [new Deadlines.Pause(new DateOnly(2026, 3, 17), new DateOnly(2026, 3, 18), "补正")], output);
+        await CalendarCommands.DueAsync(Config, "xinjiang", new DateOnly(2026, 3, 16), 5, 0, [new Domain.Deadlines.Pause(new DateOnly(2026, 3, 17), new DateOnly(2026, 3, 18), "补正")], output);
 
         var text = output.ToString();
         Assert.Contains("limit 5 working days on the xinjiang calendar: due 2026-03-26 (Thursday)", text);
@@ -155,7 +156,7 @@ public class CalendarCommandTests
     [Fact]
     public async Task Calendar_show_for_a_year_not_loaded_names_the_calendar_and_year()
     {
-        var error = await Assert.ThrowsAsync<Calendar.CalendarYearMissingException>(() => CalendarCommands.ShowAsync(Config, "xinjiang", 2027, new StringWriter()));
+        var error = await Assert.ThrowsAsync<Domain.Calendar.CalendarYearMissingException>(() => CalendarCommands.ShowAsync(Config, "xinjiang", 2027, new StringWriter()));
         Assert.Equal(("xinjiang", 2027), (error.Calendar, error.Year));
     }
 }

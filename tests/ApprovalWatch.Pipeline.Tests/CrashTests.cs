@@ -2,10 +2,11 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using ApprovalWatch.Cli.Local;
-using ApprovalWatch.Receipts;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>
 /// Real outages, not mocks: the CLI killed with SIGKILL while it applies a file, an emulator of the test's

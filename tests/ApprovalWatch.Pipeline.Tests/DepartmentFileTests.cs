@@ -1,13 +1,14 @@
-using ApprovalWatch.Receipts;
 using System.Text;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Storage;
-using ApprovalWatch.Submissions;
-using ApprovalWatch.Submissions.Files;
-using ApprovalWatch.Templates;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Domain.Submissions.Files;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Pipeline.Templates;
+using ApprovalWatch.Testing;
 using Azure.Core;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>Files as departments make them, end to end: the receipt, the tables, the reply to the department's contact.</summary>
 [Collection(AzuriteCollection.Name)]
@@ -185,9 +186,9 @@ public class DepartmentFileTests
     {
         // Another ingestion writes newer data for the procedure just before this one's update reaches the
         // table: the update is conditional on the ETag read, fails, and the row is decided again as stale.
-        var newer = new Deadlines.Procedure
+        var newer = new Domain.Deadlines.Procedure
         {
-            ProjectCode = School, ProcedureCode = "HC-01", Department = "housing", Status = Deadlines.ProcedureStatus.Rejected,
+            ProjectCode = School, ProcedureCode = "HC-01", Department = "housing", Status = Domain.Deadlines.ProcedureStatus.Rejected,
             AcceptedOn = new DateOnly(2026, 3, 2), CompletedOn = new DateOnly(2026, 3, 12), LimitDays = 15, HandlerEmail = "a@b.org",
             AsOf = new DateTimeOffset(2026, 3, 13, 0, 0, 0, TimeSpan.FromHours(8)),
         };

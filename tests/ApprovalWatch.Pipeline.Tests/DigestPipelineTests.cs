@@ -1,9 +1,14 @@
-using ApprovalWatch.Digests;
-using ApprovalWatch.Mail;
-using ApprovalWatch.Operations;
-using ApprovalWatch.Reference;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Operations;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Operations;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>What the day's digests say across days, whom they reach when a handler is unknown, and the operator's ladder and templates.</summary>
 [Collection(AzuriteCollection.Name)]
@@ -53,7 +58,7 @@ public class DigestPipelineTests
         var again = await pipeline.ScanAsync();
 
         Assert.True(again.AlreadyNotified > 0);
-        var memory = await pipeline.Get<Mail.DigestStore>().ReadMemoryAsync(ScanAndSendTests.Zhang, default);
+        var memory = await pipeline.Get<Scanning.DigestStore>().ReadMemoryAsync(ScanAndSendTests.Zhang, default);
         Assert.Contains(sent.DistinctLines, l => l.ItemCode == "HC-01");
         Assert.Equal(sent.DistinctLines.Select(l => l.ItemCode).Order(), memory!.Items.Select(i => i.ItemCode).Order());
     }

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using ApprovalWatch.Testing;
 using Microsoft.Extensions.Configuration;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 public class FunctionsAppTests
 {

@@ -1,7 +1,8 @@
 using ApprovalWatch.Cli.Commands;
+using ApprovalWatch.Testing;
 using CsCheck;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>
 /// Random and mutated department files (CSV, tab-separated UTF-16, GB18030, JSON, workbooks) end in rows or a

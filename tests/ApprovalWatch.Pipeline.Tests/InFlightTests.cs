@@ -1,10 +1,11 @@
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Receipts;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Testing;
 using Azure;
 using Azure.Core;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>Files in flight: queued once, held while applied, retried once after a crash, never half-applied in silence.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 public class InfrastructureTests
 {

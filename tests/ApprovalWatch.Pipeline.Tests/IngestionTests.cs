@@ -1,13 +1,14 @@
-using ApprovalWatch.Receipts;
 using System.Text;
 using System.Text.Json;
-using ApprovalWatch.Gathering;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Pipeline.Gathering;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Testing;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 [Collection(AzuriteCollection.Name)]
 public class IngestionTests

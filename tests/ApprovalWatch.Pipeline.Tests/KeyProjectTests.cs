@@ -1,9 +1,10 @@
-using ApprovalWatch.KeyProjects;
-using ApprovalWatch.Storage;
-using ApprovalWatch.Weekly;
+using ApprovalWatch.Domain.Weekly;
+using ApprovalWatch.Pipeline.KeyProjects;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Testing;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 [Collection(AzuriteCollection.Name)]
 public class KeyProjectTests
@@ -41,7 +42,7 @@ public class KeyProjectTests
         Assert.Equal(("1000.5", "3000", "housing"), (stored.Value.AnnualPlan, stored.Value.TotalInvestment, stored.Value.ResponsibleUnit));
 
         var elsewhere = await pipeline.IngestAsync("finance/register.csv", Register);
-        Assert.Equal(Receipts.Receipt.UnreadableStatus, elsewhere.Status); // the register is the DRC's to keep
+        Assert.Equal(Domain.Receipts.Receipt.UnreadableStatus, elsewhere.Status); // the register is the DRC's to keep
     }
 
     [Fact]
@@ -62,13 +63,13 @@ public class KeyProjectTests
 
         var scan = await pipeline.ScanAsync();
 
-        var digests = pipeline.Get<Mail.DigestStore>();
+        var digests = pipeline.Get<Scanning.DigestStore>();
         var registered = await digests.ReadAsync(TestPipeline.Monday, "zhou.lixin@kizilsu.example.org", default);
         Assert.Contains(registered.Lines, l => l.ProjectCode == "2025-653024-50-02-123456" && l.ItemCode == "HC-01"); // 8 days overdue: the leader rung, his project
         Assert.DoesNotContain(scan.Digests, d => d.RecipientEmail == "zhao.deming@kizilsu.example.org"); // the department's leader: both projects have their own
         var head = await digests.ReadAsync(TestPipeline.Monday, "liu.jianguo@kizilsu.example.org", default);
-        var problem = Assert.IsType<Digests.ProblemLine>(head.Lines.Single(l => l.ItemCode == "problem|WT-1")); // due 2 March (Saturday 28 February is worked): 10 working days past by 16 March
-        Assert.Equal((Deadlines.Flag.Red, -10), (problem.Flag, problem.WorkingDaysLeft));
+        var problem = Assert.IsType<Domain.Digests.ProblemLine>(head.Lines.Single(l => l.ItemCode == "problem|WT-1")); // due 2 March (Saturday 28 February is worked): 10 working days past by 16 March
+        Assert.Equal((Domain.Deadlines.Flag.Red, -10), (problem.Flag, problem.WorkingDaysLeft));
         var leader = await digests.ReadAsync(TestPipeline.Monday, "zheng.hai@kizilsu.example.org", default);
         Assert.Contains(leader.Lines, l => l.ItemCode == "problem|WT-1");
     }
@@ -104,7 +105,7 @@ public class KeyProjectTests
         var weekly = pipeline.Mail.Received.Where(m => m.Subject.StartsWith("克州重点项目周调度 2026-W12", StringComparison.Ordinal)).ToList();
         Assert.Equal(first.Recipients.Order(), weekly.Select(m => m.To).Order()); // one mail per reader
 
-        var mail = await pipeline.Get<WeeklyReports>().RenderMailAsync("2026-W12", Staff.Language.Chinese, default);
+        var mail = await pipeline.Get<WeeklyReports>().RenderMailAsync("2026-W12", Domain.Staff.Language.Chinese, default);
         Assert.Contains("cid:county.png", mail.Html);
         Assert.Contains(mail.Attachments, a => a.FileName.EndsWith(".xlsx", StringComparison.Ordinal) && a.ContentId is null);
     }

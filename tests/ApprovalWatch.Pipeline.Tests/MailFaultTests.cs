@@ -1,9 +1,11 @@
 using System.Net;
 using ApprovalWatch.Cli.Local;
-using ApprovalWatch.Mail;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>
 /// SendGrid failing as it does — rate limits, outages, a wrong key, a refusal, a hang, an answer after the
@@ -109,7 +111,8 @@ public class MailFaultTests
     {
         await using var pipeline = await ScannedAsync();
         var ledger = pipeline.Storage.NotificationLedger;
-        var row = (await ledger.GetEntityAsync<NotificationEntity>(NotificationKeys.Day(TestPipeline.Monday), NotificationKeys.Digest(ScanAndSendTests.Zhang))).Value;
+        var key = NotificationKeys.Digest(TestPipeline.Monday, ScanAndSendTests.Zhang);
+        var row = (await ledger.GetEntityAsync<NotificationEntity>(key.Partition, key.Row)).Value;
         row.State = NotificationEntity.Sending; // a host claimed it and died before SendGrid answered
         row.ClaimedAt = pipeline.Clock.GetUtcNow() - NotificationSender.ClaimLease - TimeSpan.FromSeconds(1);
         await ledger.UpdateEntityAsync(row, row.ETag);

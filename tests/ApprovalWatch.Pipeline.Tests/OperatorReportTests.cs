@@ -1,10 +1,12 @@
 using System.Net;
 using ApprovalWatch.Cli.Commands;
-using ApprovalWatch.Operations;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Operations;
+using ApprovalWatch.Pipeline.Operations;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Testing;
 using Azure.Storage.Queues;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>Failures of every kind reach the operator once a working day, and <c>approvalwatch status</c> prints the same at any time.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -1,7 +1,8 @@
 using ApprovalWatch.Cli.Local;
+using ApprovalWatch.Testing;
 using Microsoft.Extensions.Logging;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 [Collection(AzuriteCollection.Name)]
 public class QueuePumpTests

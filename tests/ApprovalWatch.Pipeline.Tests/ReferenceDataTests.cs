@@ -1,7 +1,9 @@
-using ApprovalWatch.Reference;
-using ApprovalWatch.Staff;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 [Collection(AzuriteCollection.Name)]
 public class ReferenceDataTests

@@ -1,8 +1,10 @@
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Digests;
-using ApprovalWatch.Scanning;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 public class RoutedLineRunsTests
 {

@@ -1,10 +1,13 @@
 using System.Net;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Mail;
-using ApprovalWatch.Scanning;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 [Collection(AzuriteCollection.Name)]
 public class ScanAndSendTests
@@ -111,7 +114,7 @@ public class ScanAndSendTests
         await pipeline.ScanAsync();
         await pipeline.NotifyPump().DrainAsync(default);
 
-        Assert.Null(await pipeline.Get<NotificationSender>().SendAsync(new NotifyMessage(TestPipeline.Monday, Zhang), default));
+        Assert.Null(await pipeline.Get<NotificationSender>().SendAsync(DigestMail.Message(TestPipeline.Monday, Zhang), default));
         Assert.Equal(5, pipeline.Mail.Received.Count);
     }
 
@@ -144,7 +147,7 @@ public class ScanAndSendTests
     public async Task A_digest_queued_before_office_hours_is_delivered_when_the_recipients_office_opens()
     {
         await using var pipeline = await StartWithHousingAsync();
-        pipeline.Clock.Now = Calendar.OfficeClock.At(TestPipeline.Monday, new TimeOnly(8, 30));
+        pipeline.Clock.Now = Domain.Calendar.OfficeClock.At(TestPipeline.Monday, new TimeOnly(8, 30));
 
         var scan = await pipeline.ScanAsync();
 
@@ -180,7 +183,7 @@ public class ScanAndSendTests
         // On Eid al-Fitr only the digests holding Ayigul's procedure go out: 11 working days overdue, it has
         // reached the weekly-report rung. Zhang's, one day overdue, waits for the next working day.
         var eid = new DateOnly(2026, 3, 20);
-        pipeline.Clock.Now = Calendar.OfficeClock.At(eid, new TimeOnly(10, 0));
+        pipeline.Clock.Now = Domain.Calendar.OfficeClock.At(eid, new TimeOnly(10, 0));
         var scan = await pipeline.ScanAsync(eid);
 
         Assert.Equal((4, 1), (scan.Queued, scan.DayOff));

@@ -1,7 +1,8 @@
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Testing;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>A scan that cannot see the whole day says so: missed daily runs, files still being applied.</summary>
 [Collection(AzuriteCollection.Name)]

@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using ApprovalWatch.Scanning;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Testing;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 [Collection(AzuriteCollection.Name)]
 public class ShardedScanTests
@@ -191,11 +194,11 @@ public class ShardedScanTests
     {
         await using var pipeline = await TestPipeline.StartAsync();
         var lines = pipeline.Get<ShardLines>();
-        var routed = new Digests.RoutedLine(ScanAndSendTests.Zhang, Digests.DigestReason.Handler, TestLines.Procedure("HC-01", ScanAndSendTests.Zhang, Deadlines.Flag.Red, -2));
+        var routed = new Domain.Digests.RoutedLine(ScanAndSendTests.Zhang, Domain.Digests.DigestReason.Handler, TestLines.Procedure("HC-01", ScanAndSendTests.Zhang, Domain.Deadlines.Flag.Red, -2));
         await lines.WriteRunAsync("2026-03-16-run", 0, 0, [routed, routed with { To = ScanAndSendTests.Wang }], default);
         await pipeline.Storage.Digests.GetBlobClient("lines/2026-03-16-run/00001/00000.jsonl").UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(routed, StorageJson.Compact) + "\n"));
 
-        var read = new List<Digests.RoutedLine>();
+        var read = new List<Domain.Digests.RoutedLine>();
         foreach (var run in await lines.ReadRunsAsync("2026-03-16-run", default))
         {
             read.AddRange(await run.ToListAsync());

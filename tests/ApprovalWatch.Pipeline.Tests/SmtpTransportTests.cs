@@ -1,8 +1,10 @@
-using ApprovalWatch.Mail;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Testing;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 public class SmtpTransportTests
 {

@@ -1,9 +1,10 @@
 using System.Text;
-using ApprovalWatch.Calendar;
 using ApprovalWatch.Cli.Local;
-using ApprovalWatch.Hosting;
-using ApprovalWatch.Receipts;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Pipeline.Hosting;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Testing;
 using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>
 /// The pipeline's services as the Functions app registers them, over storage names of this test's own,
@@ -49,12 +50,14 @@ public sealed class TestPipeline : IAsyncDisposable
     /// <param name="connectionString">Another storage than the shared Azurite (an emulator of the test's own).</param>
     /// <param name="names">Storage names of another pipeline, to run two over the same storage.</param>
     /// <param name="blobPolicy">A step in the blob client's HTTP pipeline, to fail a request as the store would.</param>
+    /// <param name="register">Services added after the pipeline's, as a new producer would register its own.</param>
     public static async Task<TestPipeline> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
         HttpPipelinePolicy? tablePolicy = null,
         string connectionString = AzuriteFixture.ConnectionString,
         StorageNames? names = null,
-        HttpPipelinePolicy? blobPolicy = null)
+        HttpPipelinePolicy? blobPolicy = null,
+        Action<IServiceCollection>? register = null)
     {
         names ??= StorageNames.WithSuffix(Guid.NewGuid().ToString("N")[..10]);
         var storage = StorageAccount.FromConnectionString(connectionString, names);
@@ -85,12 +88,13 @@ public sealed class TestPipeline : IAsyncDisposable
             ["Board:BaseUrl"] = BoardUrl,
             ["Board:AckKey"] = "test-ack-key",
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging()
             .AddSingleton(storage)
             .AddSingleton<TimeProvider>(clock)
-            .AddApprovalWatchPipeline(configuration)
-            .BuildServiceProvider();
+            .AddApprovalWatchPipeline(configuration);
+        register?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         await storage.EnsureCreatedAsync();
         var config = Path.Combine(OfficialCalendars.RepositoryRoot, "samples", "config");
         foreach (var file in Directory.GetFiles(config, "*.csv", SearchOption.AllDirectories).Where(f => !f.EndsWith("projects.csv", StringComparison.Ordinal)))

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ApprovalWatch.Cli.Samples;
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
 
 namespace ApprovalWatch.Cli.Commands;
 

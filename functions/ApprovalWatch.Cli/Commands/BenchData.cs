@@ -1,6 +1,6 @@
 using System.Text;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Pipeline.Storage;
 
 namespace ApprovalWatch.Cli.Commands;
 

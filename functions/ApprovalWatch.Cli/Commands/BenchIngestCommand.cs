@@ -1,11 +1,11 @@
-using ApprovalWatch.Receipts;
 using System.Diagnostics;
 using System.Text;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Storage;
-using ApprovalWatch.Submissions;
-using ApprovalWatch.Submissions.Files;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Domain.Submissions.Files;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Storage;
 
 namespace ApprovalWatch.Cli.Commands;
 

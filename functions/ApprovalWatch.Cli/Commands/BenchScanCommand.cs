@@ -1,8 +1,11 @@
 using System.Diagnostics;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Reference;
-using ApprovalWatch.Scanning;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
@@ -41,7 +44,7 @@ public static class BenchScanCommand
         await using var runtime = await CliRuntime.StartAsync(settings with { Names = names }, cancellationToken);
         var load = Stopwatch.StartNew();
         var projects = await LoadAsync(runtime, procedures, cancellationToken);
-        output.WriteLine($"{procedures:N0} procedures in {projects:N0} projects loaded in {load.Elapsed.TotalSeconds:0.0} s (raw batches), flagged as of {Day:yyyy-MM-dd}");
+        output.WriteLine($"{procedures:N0} procedures in {projects:N0} projects loaded in {load.Elapsed.TotalSeconds:0.0} s (raw batches), flagged as of {IsoDate.Format(Day)}");
 
         var raw = await RawScanAsync(runtime.Storage.Procedures, cancellationToken);
         GC.Collect();

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using ApprovalWatch.Storage;
-using ApprovalWatch.Web;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Pipeline.Web;
 using Azure.Data.Tables;
 
 namespace ApprovalWatch.Cli.Commands;

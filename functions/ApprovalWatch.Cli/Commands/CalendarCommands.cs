@@ -1,6 +1,7 @@
-using ApprovalWatch.Calendar;
 using ApprovalWatch.Cli.Samples;
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Text;
 
 namespace ApprovalWatch.Cli.Commands;
 
@@ -14,17 +15,17 @@ public static class CalendarCommands
         var limit = $"{days}{(extend > 0 ? $" + {extend} extension" : "")} working days";
         if (deadline.DueOn is not { } due)
         {
-            output.WriteLine($"Accepted {from:yyyy-MM-dd}, limit {limit} on the {calendar.Name} calendar: paused; {deadline.RemainingWhenPaused} working day(s) will be left when the clock restarts.");
+            output.WriteLine($"Accepted {IsoDate.Format(from)}, limit {limit} on the {calendar.Name} calendar: paused; {deadline.RemainingWhenPaused} working day(s) will be left when the clock restarts.");
             return 0;
         }
 
-        output.WriteLine($"Accepted {from:yyyy-MM-dd} ({from.DayOfWeek}), limit {limit} on the {calendar.Name} calendar: due {due:yyyy-MM-dd} ({due.DayOfWeek}).");
-        output.WriteLine($"Working days counted: {days + extend} (from {from.AddDays(1):yyyy-MM-dd}); paused working days not counted: {deadline.PausedWorkingDays}; calendar days: {due.DayNumber - from.DayNumber}.");
+        output.WriteLine($"Accepted {IsoDate.Format(from)} ({from.DayOfWeek}), limit {limit} on the {calendar.Name} calendar: due {IsoDate.Format(due)} ({due.DayOfWeek}).");
+        output.WriteLine($"Working days counted: {days + extend} (from {IsoDate.Format(from.AddDays(1))}); paused working days not counted: {deadline.PausedWorkingDays}; calendar days: {due.DayNumber - from.DayNumber}.");
         for (var day = from.AddDays(1); day <= due; day = day.AddDays(1))
         {
             if (calendar.Exception(day) is { } exception)
             {
-                output.WriteLine($"  {day:yyyy-MM-dd} {day.DayOfWeek,-9} {(exception.Kind == DayKind.Holiday ? "holiday" : "working"),-8} {exception.Name}");
+                output.WriteLine($"  {IsoDate.Format(day)} {day.DayOfWeek,-9} {(exception.Kind == DayKind.Holiday ? "holiday" : "working"),-8} {exception.Name}");
             }
         }
 
@@ -45,7 +46,7 @@ public static class CalendarCommands
 
         foreach (var day in calendar.Exceptions.Where(d => d.Date.Year == year))
         {
-            output.WriteLine($"  {day.Date:yyyy-MM-dd} {day.Date.DayOfWeek,-9} {(day.Kind == DayKind.Holiday ? "holiday" : "working"),-8} {day.Name}");
+            output.WriteLine($"  {IsoDate.Format(day.Date)} {day.Date.DayOfWeek,-9} {(day.Kind == DayKind.Holiday ? "holiday" : "working"),-8} {day.Name}");
         }
 
         var hours = calendars.HoursOf(calendar.Name);

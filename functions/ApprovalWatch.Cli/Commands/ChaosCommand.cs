@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using ApprovalWatch.Cli.Local;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Receipts;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Storage;
 
 namespace ApprovalWatch.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using ApprovalWatch.Cli.Samples;
-using ApprovalWatch.Hosting;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Hosting;
+using ApprovalWatch.Pipeline.Ingestion;
 
 namespace ApprovalWatch.Cli.Commands;
 
@@ -44,8 +44,8 @@ public static class DemoCommand
         await runtime.NotifyPump().DrainAsync(cancellationToken);
         Summary.Digests(output, scan);
 
-        await ReportCommand.WriteAsync(runtime, settings, Weekly.ReportWeek.Of(asOf), dryRun: false, output, cancellationToken);
-        var shown = (await runtime.Get<KeyProjects.WeeklyReports>().LatestAsync(cancellationToken))?.Lights.FirstOrDefault(l => l.Light == Weekly.WeeklyCalculator.Red)?.Code ?? SampleProject;
+        await ReportCommand.WriteAsync(runtime, settings, Domain.Weekly.ReportWeek.Of(asOf), dryRun: false, output, cancellationToken);
+        var shown = (await runtime.Get<Pipeline.KeyProjects.WeeklyReports>().LatestAsync(cancellationToken))?.Lights.FirstOrDefault(l => l.Light == Domain.Weekly.WeeklyCalculator.Red)?.Code ?? SampleProject;
         await ServeCommand.ShowBoardAsync(runtime, settings, BoardIdentity, [("board", "/board"), ("project", $"/projects/{shown}")], serve, output, cancellationToken);
 
         var poisoned = await PoisonedAsync(runtime, cancellationToken);

@@ -1,6 +1,9 @@
-using ApprovalWatch.Reference;
-using ApprovalWatch.Scanning;
-using ApprovalWatch.Staff;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Scanning;
 
 namespace ApprovalWatch.Cli.Commands;
 
@@ -20,13 +23,13 @@ public static class MailPreviewCommand
         var digest = digests.FirstOrDefault(d => d.RecipientEmail.Equals(to.Trim(), StringComparison.OrdinalIgnoreCase));
         if (digest is null)
         {
-            output.WriteLine($"{to} gets no digest on {scan.Date:yyyy-MM-dd}: nothing that reaches him is due soon or overdue.");
+            output.WriteLine($"{to} gets no digest on {IsoDate.Format(scan.Date)}: nothing that reaches him is due soon or overdue.");
             return 0;
         }
 
         var reference = await runtime.Get<ReferenceDataLoader>().LoadAsync(cancellationToken);
         var mail = reference.Templates.Render(digest, reference.Staff.Find(to)?.Language ?? Language.Chinese);
-        var path = Path.GetFullPath(outFile ?? Path.Combine("out", "preview", $"{scan.Date:yyyy-MM-dd}-{digest.RecipientEmail}.html"));
+        var path = Path.GetFullPath(outFile ?? Path.Combine("out", "preview", $"{IsoDate.Format(scan.Date)}-{digest.RecipientEmail}.html"));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, mail.Html, cancellationToken);
         output.WriteLine($"Subject: {mail.Subject}");

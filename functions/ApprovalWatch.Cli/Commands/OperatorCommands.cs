@@ -1,12 +1,16 @@
-using ApprovalWatch.Receipts;
-using ApprovalWatch.Calendar;
 using ApprovalWatch.Cli.Local;
-using ApprovalWatch.Hosting;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Mail;
-using ApprovalWatch.Operations;
-using ApprovalWatch.Scanning;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Operations;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Hosting;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Operations;
+using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Cli.Commands;
@@ -16,7 +20,7 @@ public static class OperatorCommands
 {
     public static async Task<int> IngestAsync(CliSettings settings, FileInfo file, string department, TextWriter output, CancellationToken cancellationToken)
     {
-        ApprovalWatch.Catalogue.Department.Get(department);
+        Domain.Catalogue.Department.Get(department);
         await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
         var blob = runtime.Storage.Submissions.GetBlobClient($"{department}/{file.Name}");
         var uploaded = await blob.UploadAsync(file.FullName, overwrite: true, cancellationToken);
@@ -69,7 +73,7 @@ public static class OperatorCommands
         }
 
         var logger = runtime.Get<ILoggerFactory>().CreateLogger("ApprovalWatch.Host");
-        await using var board = Local.LocalBoardServer.Start(runtime.Get<Web.BoardApp>(), boardIdentity, settings.BoardPort, logger);
+        await using var board = Local.LocalBoardServer.Start(runtime.Get<Pipeline.Web.BoardApp>(), boardIdentity, settings.BoardPort, logger);
         output.WriteLine($"Board: {board.Address}/board as {boardIdentity}, on 127.0.0.1 only");
         await new LocalFunctionsHost(runtime, gather, scan, weekly, runtime.Get<TimeProvider>(), logger).RunAsync(cancellationToken);
         return 0;
@@ -90,7 +94,7 @@ public static class OperatorCommands
         await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
         var day = date ?? OfficeClock.Today(runtime.Get<TimeProvider>());
         var queued = await runtime.Get<NotificationSender>().RetryFailedAsync(day, includeUncertain, cancellationToken);
-        output.WriteLine($"Queued {queued} mail(s) of {day:yyyy-MM-dd} again.");
+        output.WriteLine($"Queued {queued} mail(s) of {IsoDate.Format(day)} again.");
         await runtime.NotifyPump().DrainAsync(cancellationToken);
         return 0;
     }

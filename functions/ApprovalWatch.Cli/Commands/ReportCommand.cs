@@ -1,6 +1,6 @@
-using ApprovalWatch.Hosting;
-using ApprovalWatch.KeyProjects;
-using ApprovalWatch.Weekly;
+using ApprovalWatch.Domain.Weekly;
+using ApprovalWatch.Pipeline.Hosting;
+using ApprovalWatch.Pipeline.KeyProjects;
 
 namespace ApprovalWatch.Cli.Commands;
 
@@ -26,7 +26,7 @@ public static class ReportCommand
         }
 
         await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
-        return await WriteAsync(runtime, settings, week ?? ReportWeek.Of(settings.AsOf ?? Calendar.OfficeClock.Today(TimeProvider.System)), dryRun, output, cancellationToken);
+        return await WriteAsync(runtime, settings, week ?? ReportWeek.Of(settings.AsOf ?? Domain.Calendar.OfficeClock.Today(TimeProvider.System)), dryRun, output, cancellationToken);
     }
 
     /// <summary>Makes (and unless a dry run, archives and sends) a week's report; its files under <c>out/reports/</c>.</summary>

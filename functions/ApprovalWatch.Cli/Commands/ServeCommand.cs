@@ -1,5 +1,5 @@
 using ApprovalWatch.Cli.Local;
-using ApprovalWatch.Web;
+using ApprovalWatch.Pipeline.Web;
 using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Cli.Commands;

@@ -1,9 +1,11 @@
-using ApprovalWatch.Weekly;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Receipts;
-using ApprovalWatch.Scanning;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Domain.Weekly;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Scanning;
 
 namespace ApprovalWatch.Cli.Commands;
 
@@ -30,7 +32,7 @@ public static class Summary
     public static void WeeklyReport(TextWriter output, WeeklyReport report)
     {
         var h = report.Headline;
-        output.WriteLine($"Weekly report {report.Week} (as of {report.AsOf:yyyy-MM-dd}): {h.Projects} projects, planned {WeeklyView.Yi(h.PlannedWan)} 亿元, completed {WeeklyView.Yi(h.CompletedWan)} 亿元 ({WeeklyView.Pct(h.CompletionRate)}; pace {WeeklyView.Pct(h.Pace)}, {h.GapPoints:+0.00;-0.00} points)");
+        output.WriteLine($"Weekly report {report.Week} (as of {IsoDate.Format(report.AsOf)}): {h.Projects} projects, planned {WeeklyView.Yi(h.PlannedWan)} 亿元, completed {WeeklyView.Yi(h.CompletedWan)} 亿元 ({WeeklyView.Pct(h.CompletionRate)}; pace {WeeklyView.Pct(h.Pace)}, {h.GapPoints:+0.00;-0.00} points)");
         output.WriteLine($"  new starts {report.Starts.Started} of {report.Starts.PlannedByNow} planned ({WeeklyView.Pct(report.Starts.StartRate)}); reserve converted {report.Starts.Converted} of {report.Starts.ReserveAtYearStart} ({WeeklyView.Pct(report.Starts.ConversionRate)}); problems open {report.Problems.Open}, overdue {report.Problems.Overdue}; lights {report.Count(WeeklyCalculator.Red)} red, {report.Count(WeeklyCalculator.Yellow)} yellow, {report.Count(WeeklyCalculator.Green)} green");
     }
 
@@ -42,7 +44,7 @@ public static class Summary
             return;
         }
 
-        output.WriteLine($"Procedures as of {scan.Date:yyyy-MM-dd} (Beijing time), measured in {scan.Shards} shard(s):");
+        output.WriteLine($"Procedures as of {IsoDate.Format(scan.Date)} (Beijing time), measured in {scan.Shards} shard(s):");
         output.WriteLine($"  {"department",-22}" + string.Concat(Columns.Select(c => $"{c.ToString().ToLowerInvariant(),10}")));
         foreach (var (department, counts) in scan.Counts.Flags.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
@@ -66,7 +68,7 @@ public static class Summary
 
     public static void Digests(TextWriter output, ScanResult scan)
     {
-        output.WriteLine($"Digests for {scan.Date:yyyy-MM-dd}: {scan.Digests.Count} recipient(s){(scan.DayOff > 0 ? $", {scan.DayOff} on a day off in their calendar" : "")}");
+        output.WriteLine($"Digests for {IsoDate.Format(scan.Date)}: {scan.Digests.Count} recipient(s){(scan.DayOff > 0 ? $", {scan.DayOff} on a day off in their calendar" : "")}");
         foreach (var digest in scan.Digests)
         {
             var sections = string.Join(", ", digest.Sections.Select(s => $"{s.Reason} {s.Lines}"));

@@ -1,6 +1,6 @@
-using ApprovalWatch.Catalogue;
 using ApprovalWatch.Cli.Samples;
-using ApprovalWatch.Submissions;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Submissions;
 
 namespace ApprovalWatch.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Pipeline.Storage;
 
 namespace ApprovalWatch.Cli.Local;
 

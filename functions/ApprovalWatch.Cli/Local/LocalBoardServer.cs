@@ -1,7 +1,7 @@
 using System.Net;
-using ApprovalWatch.Web;
-using WebRequest = ApprovalWatch.Web.WebRequest;
+using ApprovalWatch.Pipeline.Web;
 using Microsoft.Extensions.Logging;
+using WebRequest = ApprovalWatch.Pipeline.Web.WebRequest;
 
 namespace ApprovalWatch.Cli.Local;
 

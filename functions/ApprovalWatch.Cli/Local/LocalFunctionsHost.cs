@@ -1,4 +1,4 @@
-using ApprovalWatch.Hosting;
+using ApprovalWatch.Pipeline.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Cli.Local;

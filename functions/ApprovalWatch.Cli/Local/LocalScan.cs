@@ -1,5 +1,6 @@
-using ApprovalWatch.Hosting;
-using ApprovalWatch.Scanning;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Pipeline.Hosting;
+using ApprovalWatch.Pipeline.Scanning;
 
 namespace ApprovalWatch.Cli.Local;
 

@@ -1,4 +1,4 @@
-using ApprovalWatch.Calendar;
+using ApprovalWatch.Domain.Calendar;
 
 namespace ApprovalWatch.Cli.Samples;
 

@@ -1,4 +1,4 @@
-using ApprovalWatch.Catalogue;
+using ApprovalWatch.Domain.Catalogue;
 
 namespace ApprovalWatch.Cli.Samples;
 

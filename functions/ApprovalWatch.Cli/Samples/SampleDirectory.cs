@@ -1,4 +1,4 @@
-using ApprovalWatch.Staff;
+using ApprovalWatch.Domain.Staff;
 
 namespace ApprovalWatch.Cli.Samples;
 

@@ -1,4 +1,4 @@
-using ApprovalWatch.Storage;
+using ApprovalWatch.Pipeline.Storage;
 using Azure.Storage.Blobs;
 
 namespace ApprovalWatch.Cli.Samples;

@@ -1,11 +1,11 @@
-using ApprovalWatch.Staff;
 using System.Globalization;
 using System.Text;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Text;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Text;
 
 namespace ApprovalWatch.Cli.Samples;
 
@@ -131,7 +131,7 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
 
         AddInvalidRows(rows, projects, dataDate);
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        var stem = $"submissions/{{0}}/{dataDate:yyyy-MM-dd}";
+        var stem = $"submissions/{{0}}/{IsoDate.Format(dataDate)}";
         foreach (var (department, list) in rows)
         {
             // Departments work as they do: housing in Excel with a merged title row, finance in a GBK/GB18030
@@ -147,7 +147,7 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
                     files[path + ".xlsx"] = Xlsx(title, header, body);
                     break;
                 case "finance":
-                    files[path + ".csv"] = ApprovalWatch.Submissions.Files.TextEncodings.Gb18030.GetBytes(title + "\r\n" + Csv(header, body).Replace("\n", "\r\n"));
+                    files[path + ".csv"] = ApprovalWatch.Domain.Submissions.Files.TextEncodings.Gb18030.GetBytes(title + "\r\n" + Csv(header, body).Replace("\n", "\r\n"));
                     break;
                 default:
                     files[path + ".csv"] = Utf8((chinese ? title + "\n" : "") + Csv(header, body));
@@ -205,7 +205,7 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
     }
 
     private static Cell Cell(string value, StyleId dates) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? new Cell(date.ToDateTime(TimeOnly.MinValue), dates)
+        IsoDate.TryParse(value, out var date) ? new Cell(date.ToDateTime(TimeOnly.MinValue), dates)
         : value.Length == 0 ? default
         : new Cell(value);
 
@@ -213,10 +213,10 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
 
     internal static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    private static readonly ApprovalWatch.Submissions.SubmissionColumn[] Columns =
+    private static readonly ApprovalWatch.Domain.Submissions.SubmissionColumn[] Columns =
     [
-        .. ApprovalWatch.Submissions.SubmissionColumn.All.Where(c => c.Name is not ("limit_days" or "pause_reason")),
-        ApprovalWatch.Submissions.SubmissionColumn.PauseReason,
+        .. ApprovalWatch.Domain.Submissions.SubmissionColumn.All.Where(c => c.Name is not ("limit_days" or "pause_reason")),
+        ApprovalWatch.Domain.Submissions.SubmissionColumn.PauseReason,
     ];
 
     // project_code, project_name, county, procedure, status, accepted_on, handler_email, completed_on, as_of, paused_from, paused_to, extended_days, extension_approved_on, pause_reason
@@ -354,7 +354,7 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         return text.ToString();
     }
 
-    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Iso(DateOnly date) => IsoDate.Format(date);
 
     internal static string Num(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

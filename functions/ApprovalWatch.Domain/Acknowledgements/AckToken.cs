@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Acknowledgements;
+namespace ApprovalWatch.Domain.Acknowledgements;
 
 /// <summary>
 /// The signed, expiring token of an acknowledgement link: the recipient, the procedure and the digest's date,
@@ -18,7 +19,7 @@ public sealed record AckToken(string Recipient, string ProjectCode, string Proce
 
     public string Sign(byte[] key)
     {
-        var payload = Encoding.UTF8.GetBytes(string.Join('\n', Recipient, ProjectCode, ProcedureCode, Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Expires.ToUnixTimeSeconds()));
+        var payload = Encoding.UTF8.GetBytes(string.Join('\n', Recipient, ProjectCode, ProcedureCode, IsoDate.Format(Date), Expires.ToUnixTimeSeconds()));
         return $"{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(key, payload))}";
     }
 

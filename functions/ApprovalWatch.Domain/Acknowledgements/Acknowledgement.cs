@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Acknowledgements;
+namespace ApprovalWatch.Domain.Acknowledgements;
 
 /// <summary>
 /// An official's answer to a red or yellow line: "seen, will finish by <see cref="PromisedOn"/>". Until that day

@@ -1,7 +1,7 @@
 using System.Globalization;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Calendar;
+namespace ApprovalWatch.Domain.Calendar;
 
 /// <summary>
 /// Reads one calendar file: one year of one layer. A comment line "# source: …" names the notice; each
@@ -26,9 +26,9 @@ public static class CalendarFile
         foreach (var row in table.Rows)
         {
             var dateText = table.Required(row, "date");
-            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!IsoDate.TryParse(dateText, out var date))
             {
-                throw table.Error(row, $"date '{dateText}' is not yyyy-MM-dd");
+                throw table.Error(row, $"date '{dateText}' is not {IsoDate.Pattern}");
             }
 
             year ??= date.Year;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ApprovalWatch.Calendar;
+namespace ApprovalWatch.Domain.Calendar;
 
 /// <summary>
 /// The layout of the <c>calendar/</c> configuration folder, wherever it is kept (a blob container or a

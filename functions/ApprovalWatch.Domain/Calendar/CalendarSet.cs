@@ -1,6 +1,6 @@
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Calendar;
+namespace ApprovalWatch.Domain.Calendar;
 
 /// <summary>
 /// The named calendars of one run: <c>national</c> (the State Council notices) and one per regional

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Calendar;
+namespace ApprovalWatch.Domain.Calendar;
 
 /// <summary>A date falls in a year whose official notice is not loaded: never guess a working day.</summary>
 public sealed class CalendarYearMissingException(string calendar, int year)

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Calendar;
+namespace ApprovalWatch.Domain.Calendar;
 
 /// <summary>How an official notice changes a date against the Monday–Friday rule.</summary>
 public enum DayKind

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Calendar;
+namespace ApprovalWatch.Domain.Calendar;
 
 /// <summary>
 /// Officials work in Beijing time (Asia/Shanghai). Azure Functions on Linux ignores WEBSITE_TIME_ZONE,

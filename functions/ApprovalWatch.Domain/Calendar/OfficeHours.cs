@@ -1,7 +1,7 @@
 using System.Globalization;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Calendar;
+namespace ApprovalWatch.Domain.Calendar;
 
 /// <summary>
 /// The office hours of one calendar through the year, e.g. Xinjiang's summer hours from 1 May
@@ -38,7 +38,7 @@ public sealed class OfficeHours
         foreach (var row in table.Rows)
         {
             var from = table.Required(row, "from");
-            if (!DateTime.TryParseExact($"2024-{from}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            if (!IsoDate.TryParse($"2024-{from}", out var day))
             {
                 throw table.Error(row, $"from '{from}' is not MM-dd");
             }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ApprovalWatch.Calendar;
+namespace ApprovalWatch.Domain.Calendar;
 
 /// <summary>An office period of a day, in Beijing time.</summary>
 public sealed record OfficePeriod(TimeOnly Start, TimeOnly End)

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Calendar;
+namespace ApprovalWatch.Domain.Calendar;
 
 /// <summary>
 /// An immutable working-day calendar over a run of whole years, built once per run. Prefix counts of

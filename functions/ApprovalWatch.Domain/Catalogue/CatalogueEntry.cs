@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Catalogue;
+namespace ApprovalWatch.Domain.Catalogue;
 
 /// <summary>
 /// One kind of approval procedure: who owns it, its stage (1–4) and its time limits in working days: the

@@ -1,11 +1,14 @@
-namespace ApprovalWatch.Catalogue;
+namespace ApprovalWatch.Domain.Catalogue;
 
 /// <summary>A department of the agency window. Its id is its folder under <c>submissions/</c>.</summary>
 public sealed record Department(string Id, string ChineseName, string EnglishName)
 {
+    /// <summary>The development &amp; reform commission: keeps the project register and progress, runs the weekly scheduling.</summary>
+    public const string DevelopmentReform = "development-reform";
+
     public static readonly IReadOnlyList<Department> All =
     [
-        new("development-reform", "发展和改革委员会", "Development & Reform"),
+        new(DevelopmentReform, "发展和改革委员会", "Development & Reform"),
         new("finance", "财政局", "Finance"),
         new("housing", "住房和城乡建设局", "Housing & Construction"),
         new("natural-resources", "自然资源局", "Natural Resources"),

@@ -1,6 +1,6 @@
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Catalogue;
+namespace ApprovalWatch.Domain.Catalogue;
 
 /// <summary>The procedure catalogue (<c>config/catalogue.csv</c>).</summary>
 public sealed class ProcedureCatalogue

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Catalogue;
+namespace ApprovalWatch.Domain.Catalogue;
 
 /// <summary>The four stages of engineering construction approval, and the whole process.</summary>
 public static class Stages

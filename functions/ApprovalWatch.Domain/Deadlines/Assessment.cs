@@ -1,6 +1,6 @@
-using ApprovalWatch.Calendar;
+using ApprovalWatch.Domain.Calendar;
 
-namespace ApprovalWatch.Deadlines;
+namespace ApprovalWatch.Domain.Deadlines;
 
 /// <summary>A procedure measured against its time limits on one day.</summary>
 /// <param name="Deadline">Against the promised limit (承诺时限), which the flags follow.</param>
@@ -30,8 +30,7 @@ public sealed record Assessment(Flag Flag, Deadline Deadline, int WorkingDaysLef
 
         var pastStatutory = statutoryDueOn is { } statutory && today > statutory;
         var left = Left(calendar, today, pastStatutory && statutoryDueOn < dueOn ? statutoryDueOn.Value : dueOn);
-        var flag = left < 0 ? Flag.Red : left <= warningWorkingDays ? Flag.Yellow : Flag.Green;
-        return new Assessment(flag, deadline, left, false, statutoryDueOn, pastStatutory);
+        return new Assessment(Flags.For(left, warningWorkingDays), deadline, left, false, statutoryDueOn, pastStatutory);
     }
 
     /// <summary>Working days from today to the due date; past it, minus the working days overdue (at least one, even on a day off).</summary>

@@ -1,6 +1,6 @@
-using ApprovalWatch.Calendar;
+using ApprovalWatch.Domain.Calendar;
 
-namespace ApprovalWatch.Deadlines;
+namespace ApprovalWatch.Domain.Deadlines;
 
 /// <summary>
 /// The due date of a procedure, or none while an open pause stopped the clock before it was reached.

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ApprovalWatch.Deadlines;
+namespace ApprovalWatch.Domain.Deadlines;
 
 /// <summary>
 /// What the escalation ladder climbs on, kept on a procedure's row by the daily scan: the separate warning

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Deadlines;
+namespace ApprovalWatch.Domain.Deadlines;
 
 /// <summary>Where a procedure stands against its time limit.</summary>
 public enum Flag

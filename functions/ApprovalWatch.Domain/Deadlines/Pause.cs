@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Deadlines;
+namespace ApprovalWatch.Domain.Deadlines;
 
 /// <summary>
 /// A period that the law does not count (补正, hearing, expert review, testing, public notice). Both

@@ -1,6 +1,6 @@
-using ApprovalWatch.Calendar;
+using ApprovalWatch.Domain.Calendar;
 
-namespace ApprovalWatch.Deadlines;
+namespace ApprovalWatch.Domain.Deadlines;
 
 /// <summary>Keeps the pauses of a procedure across reports, so that no pause is lost or counted twice.</summary>
 public static class PauseRecord

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Deadlines;
+namespace ApprovalWatch.Domain.Deadlines;
 
 /// <summary>The reported state of one approval procedure of one project.</summary>
 public sealed record Procedure

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Deadlines;
+namespace ApprovalWatch.Domain.Deadlines;
 
 /// <summary>办理状态: the state a department reports for a procedure.</summary>
 public enum ProcedureStatus

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Deadlines;
+namespace ApprovalWatch.Domain.Deadlines;
 
 /// <summary>The names a status is written with in department files (English codes, Chinese words) and its stored code.</summary>
 public static class ProcedureStatuses

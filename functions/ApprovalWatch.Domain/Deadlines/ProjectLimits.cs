@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Deadlines;
+namespace ApprovalWatch.Domain.Deadlines;
 
 /// <summary>The whole-process and per-stage time limits of a project, in working days. The defaults here are the app's defaults.</summary>
 public sealed record ProjectLimits

@@ -1,6 +1,6 @@
-using ApprovalWatch.Calendar;
+using ApprovalWatch.Domain.Calendar;
 
-namespace ApprovalWatch.Deadlines;
+namespace ApprovalWatch.Domain.Deadlines;
 
 /// <summary>
 /// A project measured against its whole-process limit (<see cref="Scope"/> <c>process</c>) or a stage's
@@ -60,8 +60,7 @@ public sealed record ProjectMeasure(
         }
 
         var left = Assessment.Left(calendar, today, due);
-        var flag = left < 0 ? Flag.Red : left <= warning ? Flag.Yellow : Flag.Green;
         var holding = open.Select(p => p.Department).Distinct().Order(StringComparer.Ordinal).ToList();
-        return new ProjectMeasure(projectCode, stage, started, null, limit, due, flag, left, false, holding);
+        return new ProjectMeasure(projectCode, stage, started, null, limit, due, Flags.For(left, warning), left, false, holding);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>The one email a person gets on one working day. Kept as JSON while it waits to be sent.</summary>
 public sealed record Digest(DateOnly Date, string RecipientEmail, string RecipientName, IReadOnlyList<DigestSection> Sections)

@@ -1,6 +1,6 @@
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>
 /// Marks each listed line of a digest new, worse or still open against the lines of the recipient's previous

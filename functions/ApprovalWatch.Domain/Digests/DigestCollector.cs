@@ -1,7 +1,7 @@
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Staff;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Staff;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>
 /// Gathers one recipient's routed lines as they stream in, in bounded memory: per reason the most urgent

@@ -1,8 +1,8 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>A line of a digest as remembered for the next one: enough to tell what is new, worse or resolved.</summary>
 public sealed record DigestItem(string ProjectCode, string ItemCode, string ProjectName, string ChineseName, string EnglishName, Flag Flag, int Rung)

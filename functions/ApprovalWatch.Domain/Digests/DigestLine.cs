@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>
 /// One flagged item of a digest — a procedure (<see cref="ProcedureLine"/>), a whole project against its

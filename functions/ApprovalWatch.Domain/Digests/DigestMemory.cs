@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>
 /// A recipient's last digest (and the one before it), so that a digest made again on the same day is compared

@@ -1,6 +1,7 @@
-using ApprovalWatch.Catalogue;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>The notes a digest carries when the day's picture may be incomplete.</summary>
 public static class DigestNotes
@@ -12,7 +13,7 @@ public static class DigestNotes
         var notes = new List<string>();
         if (missedDays.Count > 0)
         {
-            var days = string.Join("、", missedDays.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            var days = string.Join("、", missedDays.Select(d => IsoDate.Format(d)));
             notes.Add($"{days} 的每日提醒未能生成（定时任务未运行），请一并核对；no daily run happened on {days}: no digest was made on those days.");
         }
 

@@ -1,7 +1,7 @@
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Staff;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Staff;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>
 /// Turns the flagged procedures and projects of a day into one digest per recipient, up the escalation

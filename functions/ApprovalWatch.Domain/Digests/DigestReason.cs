@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>Why a recipient hears of a procedure.</summary>
 public enum DigestReason

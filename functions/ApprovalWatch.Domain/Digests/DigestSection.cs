@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>The lines of a digest that reach its recipient for one reason: the most urgent, and how many more were left out.</summary>
 public sealed record DigestSection(DigestReason Reason, IReadOnlyList<DigestLine> Lines)

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>What a planned digest holds, in counts: what a scan reports about each digest it made.</summary>
 public sealed record DigestSummary(string RecipientEmail, string RecipientName, int Red, int Yellow, IReadOnlyList<(DigestReason Reason, int Lines)> Sections, IReadOnlyList<string> Notes)

@@ -1,11 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Mail;
-using ApprovalWatch.Staff;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Staff;
 using Fluid;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>
 /// The digest's Liquid templates (Fluid), HTML and plain text, over <see cref="DigestView"/>. Built into the app;
@@ -34,7 +34,7 @@ public sealed class DigestTemplates
     /// <summary>The built-in source of a template, to start an operator's own from.</summary>
     public static string BuiltInSource(string blobName)
     {
-        var name = "ApprovalWatch.Digests.Templates." + Path.GetFileName(blobName);
+        var name = "ApprovalWatch.Domain.Digests.Templates." + Path.GetFileName(blobName);
         using var stream = typeof(DigestTemplates).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"No built-in template {name}.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

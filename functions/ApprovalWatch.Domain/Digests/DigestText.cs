@@ -1,9 +1,10 @@
 using System.Globalization;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Staff;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>The words of a digest in one language: headings, labels and how a line's state, responsibility and time limit read.</summary>
 public abstract class DigestText
@@ -53,7 +54,7 @@ public abstract class DigestText
     public string DepartmentName(string id) =>
         Department.Find(id) is { } d ? (Language == Language.English ? d.EnglishName : d.ChineseName) : id;
 
-    protected static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    protected static string Iso(DateOnly date) => IsoDate.Format(date);
 
     private sealed class ChineseText : DigestText
     {

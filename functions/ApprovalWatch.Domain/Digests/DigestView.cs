@@ -1,6 +1,6 @@
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>
 /// What a digest template sees, in the recipient's one language: the subject, a summary first (counts by state,

@@ -1,6 +1,6 @@
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>
 /// Who hears of a procedure (<c>config/escalation.json</c>, see <see cref="EscalationLadderFile"/>): rungs by

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ApprovalWatch.Catalogue;
+using ApprovalWatch.Domain.Catalogue;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>
 /// Reads <c>config/escalation.json</c>:

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>Who a rung of the escalation ladder notifies (as written in <c>escalation.json</c>).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<EscalationRole>))]

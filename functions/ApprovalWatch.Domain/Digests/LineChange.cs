@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>What changed about a line since the recipient's previous digest.</summary>
 public enum LineChange

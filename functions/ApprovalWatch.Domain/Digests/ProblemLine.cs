@@ -1,8 +1,8 @@
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Projects;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Projects;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>
 /// An open problem of the problem list (问题清单) in a digest: yellow within the warning window of its due date,
@@ -25,7 +25,7 @@ public sealed record ProblemLine : DigestLine
         }
 
         var left = Assessment.Left(calendar, today, problem.DueOn);
-        var flag = today > problem.DueOn ? Flag.Red : left <= warningWorkingDays ? Flag.Yellow : Flag.Green;
+        var flag = Flags.For(left, warningWorkingDays);
         return flag == Flag.Green ? null : new ProblemLine
         {
             ProjectCode = problem.ProjectCode,

@@ -1,7 +1,7 @@
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>A procedure in a digest: who handles it and how its limits stand.</summary>
 public sealed record ProcedureLine : DigestLine

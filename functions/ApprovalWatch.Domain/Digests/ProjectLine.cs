@@ -1,7 +1,7 @@
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>A project in a digest, against its whole-process limit (<see cref="Stage"/> 0) or a stage's limit.</summary>
 public sealed record ProjectLine : DigestLine

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>
 /// Merges routed lines from several sources, each sorted by recipient, into one <see cref="DigestCollector"/> per

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Digests;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>A digest line on its way to one recipient (lower-case email), for one reason.</summary>
 public sealed record RoutedLine(string To, DigestReason Reason, DigestLine Line);

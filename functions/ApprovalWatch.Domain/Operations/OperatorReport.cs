@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Operations;
+namespace ApprovalWatch.Domain.Operations;
 
 /// <summary>
 /// Everything that went wrong and is not mended yet, for the operator: messages in a poison queue, mail

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
-using ApprovalWatch.Mail;
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Operations;
+namespace ApprovalWatch.Domain.Operations;
 
 /// <summary>The operator report as a mail (and as the text <c>approvalwatch status</c> prints).</summary>
 public static class OperatorReportRenderer
@@ -53,5 +54,5 @@ public static class OperatorReportRenderer
         return sections;
     }
 
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly date) => IsoDate.Format(date);
 }

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Operations;
+namespace ApprovalWatch.Domain.Operations;
 
 /// <summary>A department file that could not be read at all.</summary>
 public sealed record RefusedFile(string File, DateTimeOffset ReceivedAt, string Reason);

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Projects;
+namespace ApprovalWatch.Domain.Projects;
 
 /// <summary>The counties of the prefecture by region code, so a register row's county can be checked against its project code.</summary>
 public static class Counties

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Projects;
+namespace ApprovalWatch.Domain.Projects;
 
 /// <summary>
 /// One project's investment progress as of a date: investment completed this year to date (万元), the physical

@@ -1,7 +1,7 @@
-using ApprovalWatch.Submissions;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Projects;
+namespace ApprovalWatch.Domain.Projects;
 
 /// <summary>
 /// The DRC's project files, told apart from procedure files by their header row: the project register, the
@@ -77,7 +77,7 @@ public sealed record ProjectFileKind(string Id, string ChineseName, IReadOnlyLis
     };
 
     /// <summary>Only the DRC keeps the register and the progress reports; any department may send problems.</summary>
-    public bool AllowedFor(string department) => this == Problems || department == "development-reform";
+    public bool AllowedFor(string department) => this == Problems || department == Catalogue.Department.DevelopmentReform;
 
     /// <summary>
     /// The kind whose header this row is: every required column named, and more of its columns than any other

@@ -1,4 +1,6 @@
-namespace ApprovalWatch.Projects;
+using ApprovalWatch.Domain.Text;
+
+namespace ApprovalWatch.Domain.Projects;
 
 /// <summary>A valid row of a project file and the line it came from.</summary>
 public abstract record ProjectFileRow(int Line)
@@ -14,7 +16,7 @@ public sealed record RegisterRow(int Line, RegisteredProject Project) : ProjectF
 
 public sealed record ProgressRow(int Line, ProgressReport Report) : ProjectFileRow(Line)
 {
-    public override string Key => $"{Report.ProjectCode}|{Report.ReportedOn:yyyy-MM-dd}";
+    public override string Key => $"{Report.ProjectCode}|{IsoDate.Format(Report.ReportedOn)}";
 }
 
 /// <summary>A problem as a file reports it: a new one (text, department, raised, due) or what changed of a known one.</summary>

@@ -1,8 +1,8 @@
-using ApprovalWatch.Staff;
-using ApprovalWatch.Submissions;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Projects;
+namespace ApprovalWatch.Domain.Projects;
 
 /// <summary>
 /// Validates the rows of a project file (register, progress or problems) the way procedure rows are validated:
@@ -147,7 +147,7 @@ public sealed class ProjectFileValidator(ProjectFileKind kind, StaffDirectory st
 
         if (startedOn > fileDate)
         {
-            cells.Fail(ProjectFileKind.StartedOn, $"开工日期晚于报送日期 {fileDate:yyyy-MM-dd}；started after the file's date");
+            cells.Fail(ProjectFileKind.StartedOn, $"开工日期晚于报送日期 {IsoDate.Format(fileDate)}；started after the file's date");
         }
 
         if (nature is null || total is null || plan is null || unit is null || cells.Errors.Count > 0)
@@ -169,7 +169,7 @@ public sealed class ProjectFileValidator(ProjectFileKind kind, StaffDirectory st
         var ytd = cells.Amount(ProjectFileKind.YearToDate, required: true);
         if (reportedOn > fileDate)
         {
-            cells.Fail(ProjectFileKind.ReportedOn, $"填报日期晚于报送日期 {fileDate:yyyy-MM-dd}；reported after the file's date");
+            cells.Fail(ProjectFileKind.ReportedOn, $"填报日期晚于报送日期 {IsoDate.Format(fileDate)}；reported after the file's date");
         }
 
         return reportedOn is null || ytd is null ? null
@@ -203,7 +203,7 @@ public sealed class ProjectFileValidator(ProjectFileKind kind, StaffDirectory st
 
         if (solvedOn > fileDate)
         {
-            cells.Fail(ProjectFileKind.SolvedOn, $"销号日期晚于报送日期 {fileDate:yyyy-MM-dd}；closed after the file's date");
+            cells.Fail(ProjectFileKind.SolvedOn, $"销号日期晚于报送日期 {IsoDate.Format(fileDate)}；closed after the file's date");
         }
 
         var raisedOn = cells.Date(ProjectFileKind.RaisedOn);

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Projects;
+namespace ApprovalWatch.Domain.Projects;
 
 /// <summary>Where a key project stands: reserve (储备), new start this year (新开工), continuing (续建), completed (竣工).</summary>
 public enum ProjectNature

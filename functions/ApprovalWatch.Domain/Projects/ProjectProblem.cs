@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Projects;
+namespace ApprovalWatch.Domain.Projects;
 
 /// <summary>
 /// A problem on the problem list (问题清单): raised on a project, for a department to solve by a due date

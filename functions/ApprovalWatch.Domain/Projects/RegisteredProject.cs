@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Projects;
+namespace ApprovalWatch.Domain.Projects;
 
 /// <summary>
 /// A key project as the DRC's register holds it. Amounts are in 万元 (10,000 yuan), as decimals. A reserve

@@ -1,6 +1,6 @@
-using ApprovalWatch.Submissions;
+using ApprovalWatch.Domain.Submissions;
 
-namespace ApprovalWatch.Receipts;
+namespace ApprovalWatch.Domain.Receipts;
 
 /// <summary>What happened to one submitted file, written next to it for the department's clerk.</summary>
 public sealed record Receipt

@@ -1,9 +1,10 @@
 using System.Text;
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Mail;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Receipts;
+namespace ApprovalWatch.Domain.Receipts;
 
 /// <summary>A receipt in plain words for the department's clerk, Chinese first: the page next to the file and the reply email.</summary>
 public static class ReceiptRenderer
@@ -21,7 +22,7 @@ public static class ReceiptRenderer
         var zh = new List<string>
         {
             $"文件：{receipt.File}（{department?.ChineseName ?? receipt.Department}）",
-            $"接收时间：{TimeZoneInfo.ConvertTime(receipt.ReceivedAt, OfficeClock.Beijing):yyyy-MM-dd HH:mm}（北京时间）",
+            $"接收时间：{IsoDate.Minute(TimeZoneInfo.ConvertTime(receipt.ReceivedAt, OfficeClock.Beijing))}（北京时间）",
         };
         var en = new List<string>
         {
@@ -47,7 +48,7 @@ public static class ReceiptRenderer
 
         zh.AddRange(receipt.Notes.Select(n => $"注意 Note：{n}"));
         var problems = receipt.Errors.Select(e => (Sheet: e.Sheet, e.Line, e.Column, e.Reason, e.Value))
-            .Concat(receipt.StaleRows.Select(s => (Sheet: (string?)null, s.Line, Column: "数据日期 as_of", Reason: $"数据日期 {s.AsOf:yyyy-MM-dd} 早于已有数据 {s.StoredAsOf:yyyy-MM-dd}；older than the stored data", Value: $"{s.ProjectCode} {s.Procedure}")))
+            .Concat(receipt.StaleRows.Select(s => (Sheet: (string?)null, s.Line, Column: "数据日期 as_of", Reason: $"数据日期 {IsoDate.Format(s.AsOf)} 早于已有数据 {IsoDate.Format(s.StoredAsOf)}；older than the stored data", Value: $"{s.ProjectCode} {s.Procedure}")))
             .OrderBy(p => p.Sheet, StringComparer.Ordinal).ThenBy(p => p.Line)
             .ToList();
 

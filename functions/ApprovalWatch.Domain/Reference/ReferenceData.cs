@@ -1,8 +1,8 @@
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Staff;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Staff;
 
-namespace ApprovalWatch.Reference;
+namespace ApprovalWatch.Domain.Reference;
 
 /// <summary>
 /// The reference data of one run (catalogue, directory, calendars, the regions served, the escalation ladder,

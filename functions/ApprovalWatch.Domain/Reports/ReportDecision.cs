@@ -1,6 +1,6 @@
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
 
-namespace ApprovalWatch.Reports;
+namespace ApprovalWatch.Domain.Reports;
 
 /// <summary>
 /// The decision on one reported row: its outcome, the state to store (for <see cref="ReportOutcome.Added"/>

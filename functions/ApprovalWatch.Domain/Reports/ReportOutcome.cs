@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Reports;
+namespace ApprovalWatch.Domain.Reports;
 
 /// <summary>What a department's report of one procedure does to the stored state.</summary>
 public enum ReportOutcome

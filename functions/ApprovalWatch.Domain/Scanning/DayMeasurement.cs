@@ -1,10 +1,10 @@
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Digests;
-using ApprovalWatch.Reference;
-using ApprovalWatch.Submissions;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Submissions;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Domain.Scanning;
 
 /// <summary>
 /// What one scan day measures: each procedure against its limits on its project's calendar, then each

@@ -1,6 +1,6 @@
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Domain.Scanning;
 
 /// <summary>
 /// What a scan counts: procedures by department and flag, projects by scope and flag, and what could not be

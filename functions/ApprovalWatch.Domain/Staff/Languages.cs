@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Staff;
+namespace ApprovalWatch.Domain.Staff;
 
 public static class Languages
 {

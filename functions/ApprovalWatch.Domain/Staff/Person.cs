@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Staff;
+namespace ApprovalWatch.Domain.Staff;
 
 /// <summary>
 /// A person the pipeline writes to; <paramref name="Calendar"/> sets the days and office hours he is written

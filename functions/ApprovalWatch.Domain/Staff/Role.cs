@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Staff;
+namespace ApprovalWatch.Domain.Staff;
 
 /// <summary>What a person is in the escalation ladder.</summary>
 public enum Role

@@ -1,7 +1,7 @@
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Staff;
+namespace ApprovalWatch.Domain.Staff;
 
 /// <summary>The people the pipeline writes to (<c>config/directory.csv</c>).</summary>
 public sealed class StaffDirectory

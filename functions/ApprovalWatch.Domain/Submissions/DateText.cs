@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ApprovalWatch.Submissions;
+namespace ApprovalWatch.Domain.Submissions;
 
 /// <summary>
 /// Reads the date shapes departments write: 2026-03-02, 2026/3/2, 2026.3.2, 2026年3月2日, 20260302, Excel

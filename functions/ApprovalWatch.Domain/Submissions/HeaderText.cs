@@ -1,7 +1,7 @@
 using System.Text;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Submissions;
+namespace ApprovalWatch.Domain.Submissions;
 
 /// <summary>The words of a header cell as clerks write them: bilingual, wrapped, with units and hints in brackets.</summary>
 public static class HeaderText

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ApprovalWatch.Submissions;
+namespace ApprovalWatch.Domain.Submissions;
 
 /// <summary>
 /// The national fixed-asset investment project code (GB/T 40058-2021), 24 characters:

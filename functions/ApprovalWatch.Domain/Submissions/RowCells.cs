@@ -1,7 +1,7 @@
 using System.Globalization;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Submissions;
+namespace ApprovalWatch.Domain.Submissions;
 
 /// <summary>The cells of one row of a department file, read by column, each failure added to the row's errors in both languages.</summary>
 public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn, int> positions, List<RowError>? errors = null)

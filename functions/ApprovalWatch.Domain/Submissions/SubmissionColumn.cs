@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Submissions;
+namespace ApprovalWatch.Domain.Submissions;
 
 /// <summary>
 /// A column of a department file, known by its English name or its Chinese alias. <see cref="Plain"/> columns

@@ -1,6 +1,6 @@
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Submissions;
+namespace ApprovalWatch.Domain.Submissions;
 
 /// <summary>Finds the header row of a department file by its column names, below any title rows.</summary>
 public static class SubmissionHeader

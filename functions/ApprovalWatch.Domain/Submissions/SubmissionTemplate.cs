@@ -1,12 +1,12 @@
 using System.Text;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Text;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Validations;
 using SpreadCheetah.Worksheets;
 
-namespace ApprovalWatch.Submissions;
+namespace ApprovalWatch.Domain.Submissions;
 
 /// <summary>
 /// The blank file a department fills in: a title row, the headers in Chinese and English, one example

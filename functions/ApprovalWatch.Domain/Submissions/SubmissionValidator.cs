@@ -1,10 +1,10 @@
 using System.Globalization;
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Submissions;
+namespace ApprovalWatch.Domain.Submissions;
 
 /// <summary>
 /// Validates the rows of one department's file against the catalogue and the department's authority.
@@ -200,7 +200,7 @@ public sealed class SubmissionValidator(
         var asOfDay = OfficeClock.DateOf(asOf);
         if (acceptedOn is not null && acceptedOn > asOfDay)
         {
-            Fail(SubmissionColumn.AcceptedOn, $"受理日期晚于数据日期 {asOfDay:yyyy-MM-dd}；accepted after the data date");
+            Fail(SubmissionColumn.AcceptedOn, $"受理日期晚于数据日期 {IsoDate.Format(asOfDay)}；accepted after the data date");
         }
 
         var pauses = ReadPauses(status, asOfDay, Date(SubmissionColumn.PausedFrom, false), Date(SubmissionColumn.PausedTo, false), Get(SubmissionColumn.PauseReason), Fail);

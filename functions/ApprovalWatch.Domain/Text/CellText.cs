@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ApprovalWatch.Text;
+namespace ApprovalWatch.Domain.Text;
 
 /// <summary>
 /// What a cell says once the invisible is gone: format characters (zero-width space, BOM, direction marks),

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ApprovalWatch.Text;
+namespace ApprovalWatch.Domain.Text;
 
 /// <summary>
 /// A streaming RFC 4180 reader (comma- or tab-separated): quoted fields may hold separators, quotes ("") and line breaks. Reads record

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Text;
+namespace ApprovalWatch.Domain.Text;
 
 /// <summary>
 /// A header-addressed view over a CSV stream for the configuration files: lines starting with '#' before

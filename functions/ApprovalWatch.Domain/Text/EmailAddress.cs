@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ApprovalWatch.Text;
+namespace ApprovalWatch.Domain.Text;
 
 /// <summary>An email address as mail servers take it: printable ASCII, one @, a dot in the domain, at most 254 characters.</summary>
 public static partial class EmailAddress

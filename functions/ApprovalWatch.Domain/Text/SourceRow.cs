@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Text;
+namespace ApprovalWatch.Domain.Text;
 
 /// <summary>
 /// One row of a source file as text fields, with the line a person sees: the physical line a CSV record

@@ -1,6 +1,6 @@
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
 
-namespace ApprovalWatch.Weekly;
+namespace ApprovalWatch.Domain.Weekly;
 
 /// <summary>What the weekly report needs of a stored procedure: where it belongs, who holds it, its last flag and its dates.</summary>
 public sealed record ProcedureFacts(

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ApprovalWatch.Weekly;
+namespace ApprovalWatch.Domain.Weekly;
 
 /// <summary>
 /// An ISO week, written <c>2026-W12</c>. Its report is made on its Monday and measures everything as of the

@@ -1,8 +1,9 @@
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Projects;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Weekly;
+namespace ApprovalWatch.Domain.Weekly;
 
 /// <summary>
 /// Computes the weekly report from the stored rows. Every formula is in README ("Weekly report"); amounts are
@@ -82,7 +83,7 @@ public static class WeeklyCalculator
             reserveAtYearStart,
             converted.Count,
             Rate(converted.Count, reserveAtYearStart) ?? 0,
-            converted.Select(p => new ProjectRef(p.Code, p.Name, p.County, inputs.Name(p.LeaderEmail), $"{p.ConvertedOn:yyyy-MM-dd}")).ToList());
+            converted.Select(p => new ProjectRef(p.Code, p.Name, p.County, inputs.Name(p.LeaderEmail), $"{IsoDate.Format(p.ConvertedOn)}")).ToList());
     }
 
     private static ProcedureFigures Procedures(WeeklyInputs inputs, DateOnly asOf)

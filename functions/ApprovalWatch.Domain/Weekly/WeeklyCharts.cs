@@ -1,9 +1,9 @@
-using ApprovalWatch.Projects;
-using ApprovalWatch.Staff;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Staff;
 using ScottPlot;
 using SkiaSharp;
 
-namespace ApprovalWatch.Weekly;
+namespace ApprovalWatch.Domain.Weekly;
 
 /// <summary>
 /// The report's charts as PNG (ScottPlot), which common mail clients show inline: completion against pace by

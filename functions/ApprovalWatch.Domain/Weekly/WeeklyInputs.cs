@@ -1,7 +1,7 @@
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Projects;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Projects;
 
-namespace ApprovalWatch.Weekly;
+namespace ApprovalWatch.Domain.Weekly;
 
 /// <summary>What the weekly report is computed from: the stored rows, the prefecture's calendar and the rules.</summary>
 public sealed record WeeklyInputs(

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Weekly;
+namespace ApprovalWatch.Domain.Weekly;
 
 /// <summary>
 /// The weekly scheduling report (周调度) of one week, every figure recomputed from the stored rows. Amounts are

@@ -1,9 +1,10 @@
 using System.Globalization;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Projects;
-using ApprovalWatch.Staff;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Weekly;
+namespace ApprovalWatch.Domain.Weekly;
 
 /// <summary>A table of the report: headers, rows of text, and a light per row (for its colour) where it has one.</summary>
 public sealed record ViewTable(IReadOnlyList<string> Headers, IReadOnlyList<ViewRow> Rows);
@@ -134,5 +135,5 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
 
     private static string Signed(int value) => (value > 0 ? "+" : "") + value.ToString(Invariant);
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
+    private static string Date(DateOnly date) => IsoDate.Format(date);
 }

@@ -1,10 +1,11 @@
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Projects;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Text;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
 
-namespace ApprovalWatch.Weekly;
+namespace ApprovalWatch.Domain.Weekly;
 
 /// <summary>
 /// The workbook the meeting circulates (SpreadCheetah): a summary sheet and the three lists — the task list
@@ -25,7 +26,7 @@ public static class WeeklyWorkbook
         var h = report.Headline;
         List<string[]> summary =
         [
-            ["周次", report.Week], ["数据截至", $"{report.AsOf:yyyy-MM-dd}"], ["在库项目（个）", $"{h.Projects}"],
+            ["周次", report.Week], ["数据截至", $"{IsoDate.Format(report.AsOf)}"], ["在库项目（个）", $"{h.Projects}"],
             ["年度计划投资（亿元）", WeeklyView.Yi(h.PlannedWan)], ["已完成投资（亿元）", WeeklyView.Yi(h.CompletedWan)], ["完成率", WeeklyView.Pct(h.CompletionRate)],
             ["序时进度", WeeklyView.Pct(h.Pace)], ["与序时进度之差（百分点）", $"{h.GapPoints:0.00}"], ["开工率", WeeklyView.Pct(report.Starts.StartRate)],
             ["储备转化率", WeeklyView.Pct(report.Starts.ConversionRate)], ["本年按时办结率", report.Procedures.OnTimeRateYear is { } y ? WeeklyView.Pct(y) : "—"],
@@ -64,13 +65,13 @@ public static class WeeklyWorkbook
             var r = projects.GetValueOrDefault(p.ProjectCode);
             var state = p.Flag switch { Deadlines.Flag.Red => "超期", Deadlines.Flag.Yellow => "预警", Deadlines.Flag.Paused => "暂停", _ => "办理中" };
             return (Order: p.ProcedureCode, Item: new Item(p.ProjectCode, r?.Name ?? p.ProjectName, r?.County ?? p.County, "审批事项", p.ProcedureCode, state, "", Dept(p.Department),
-                inputs.Name(p.HandlerEmail), Leader(r), Unit(r), $"{p.AcceptedOn:yyyy-MM-dd}", p.DueOn is { } d ? $"{d:yyyy-MM-dd}" : "", p.DueOn is { } due ? Left(due) : ""));
+                inputs.Name(p.HandlerEmail), Leader(r), Unit(r), $"{IsoDate.Format(p.AcceptedOn)}", p.DueOn is { } d ? $"{IsoDate.Format(d)}" : "", p.DueOn is { } due ? Left(due) : ""));
         });
         var problems = inputs.Problems.Where(p => p.IsOpenOn(asOf)).Select(p =>
         {
             var r = projects.GetValueOrDefault(p.ProjectCode);
             return (Order: "问题 " + p.Id, Item: new Item(p.ProjectCode, r?.Name ?? p.ProjectCode, r?.County ?? "", "问题", $"{p.Id} {p.Text}", p.IsOverdueOn(asOf) ? "超期" : "未销号", "",
-                Dept(p.Department), "", Leader(r), Unit(r), $"{p.RaisedOn:yyyy-MM-dd}", $"{p.DueOn:yyyy-MM-dd}", Left(p.DueOn)));
+                Dept(p.Department), "", Leader(r), Unit(r), $"{IsoDate.Format(p.RaisedOn)}", $"{IsoDate.Format(p.DueOn)}", Left(p.DueOn)));
         });
         return procedures.Concat(problems)
             .OrderBy(i => i.Item.Code, StringComparer.Ordinal).ThenBy(i => i.Order, StringComparer.Ordinal)

@@ -1,9 +1,9 @@
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Storage;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 
-namespace ApprovalWatch.Gathering;
+namespace ApprovalWatch.Pipeline.Gathering;
 
 /// <summary>
 /// Finds the submissions that are new or changed since their receipt was written, and enqueues one

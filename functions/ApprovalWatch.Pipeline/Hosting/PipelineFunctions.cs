@@ -1,12 +1,14 @@
-using ApprovalWatch.Gathering;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Mail;
-using ApprovalWatch.Receipts;
-using ApprovalWatch.Scanning;
-using ApprovalWatch.Storage;
-using ApprovalWatch.Templates;
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Pipeline.Gathering;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Pipeline.Templates;
 
-namespace ApprovalWatch.Hosting;
+namespace ApprovalWatch.Pipeline.Hosting;
 
 /// <summary>
 /// The one entry point of each function: what the Azure Functions app, the CLI's local host and the
@@ -35,10 +37,10 @@ public sealed class PipelineFunctions(
         shards.ScanAsync(QueueMessages.Read<ScanShardMessage>(message), cancellationToken);
 
     /// <summary>WeeklyReport: this week's scheduling report (the week of today in Beijing, or a given one) archived and queued to its readers.</summary>
-    public Task<KeyProjects.WeeklyReports.Published> WeeklyReportAsync(Weekly.ReportWeek? week, CancellationToken cancellationToken) =>
-        weekly.PublishAsync(week ?? Weekly.ReportWeek.Of(Calendar.OfficeClock.Today(time)), send: true, cancellationToken);
+    public Task<KeyProjects.WeeklyReports.Published> WeeklyReportAsync(Domain.Weekly.ReportWeek? week, CancellationToken cancellationToken) =>
+        weekly.PublishAsync(week ?? Domain.Weekly.ReportWeek.Of(Domain.Calendar.OfficeClock.Today(time)), send: true, cancellationToken);
 
     /// <summary>SendDigest: one <see cref="NotifyMessage"/>; SendGrid's message id, or null when it had been sent.</summary>
     public Task<string?> SendDigestAsync(string message, CancellationToken cancellationToken) =>
-        sender.SendAsync(QueueMessages.Read<NotifyMessage>(message), cancellationToken);
+        sender.SendAsync(NotifyMessage.Read(message), cancellationToken);
 }

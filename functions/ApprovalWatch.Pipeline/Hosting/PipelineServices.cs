@@ -1,16 +1,20 @@
-using ApprovalWatch.Reference;
-using ApprovalWatch.Gathering;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Mail;
-using ApprovalWatch.Operations;
-using ApprovalWatch.Scanning;
-using ApprovalWatch.Storage;
-using ApprovalWatch.Templates;
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Operations;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Pipeline.Gathering;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Operations;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Pipeline.Templates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace ApprovalWatch.Hosting;
+namespace ApprovalWatch.Pipeline.Hosting;
 
 /// <summary>Registers the pipeline's services, options and storage clients; shared by the Functions app and the CLI.</summary>
 public static class PipelineServices
@@ -52,6 +56,11 @@ public static class PipelineServices
         services.AddSingleton<SubmissionIngestor>();
         services.AddSingleton<DigestStore>();
         services.AddSingleton<NotificationQueue>();
+        services.AddSingleton<MailKinds>();
+        services.AddMailKind<DigestMail>();
+        services.AddMailKind<Ingestion.ReceiptMail>();
+        services.AddMailKind<OperatorReportMail>();
+        services.AddMailKind<KeyProjects.WeeklyReportMail>();
         services.AddSingleton<ScanLog>();
         services.AddSingleton<OperatorReportBuilder>();
         services.AddSingleton<ScanRuns>();

@@ -1,6 +1,6 @@
-using ApprovalWatch.Receipts;
+using ApprovalWatch.Domain.Receipts;
 
-namespace ApprovalWatch.Ingestion;
+namespace ApprovalWatch.Pipeline.Ingestion;
 
 /// <summary>What applying a file's valid rows did.</summary>
 public sealed record ApplyResult(int Applied, int Unchanged, IReadOnlyList<StaleRow> Stale);

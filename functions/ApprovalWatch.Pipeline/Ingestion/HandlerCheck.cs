@@ -1,7 +1,7 @@
-using ApprovalWatch.Staff;
-using ApprovalWatch.Submissions;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Submissions;
 
-namespace ApprovalWatch.Ingestion;
+namespace ApprovalWatch.Pipeline.Ingestion;
 
 /// <summary>
 /// Notes the rows of a file whose handler is missing or not in the directory: their alerts go to the

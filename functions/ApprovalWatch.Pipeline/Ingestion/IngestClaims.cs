@@ -1,9 +1,9 @@
-using ApprovalWatch.Storage;
+using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 
-namespace ApprovalWatch.Ingestion;
+namespace ApprovalWatch.Pipeline.Ingestion;
 
 /// <summary>
 /// Which blob versions are in flight, in the Submissions ledger: gathering queues a version only when no

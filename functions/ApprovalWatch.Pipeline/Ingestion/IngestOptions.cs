@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using ApprovalWatch.Submissions.Files;
+using ApprovalWatch.Domain.Submissions.Files;
 
-namespace ApprovalWatch.Ingestion;
+namespace ApprovalWatch.Pipeline.Ingestion;
 
 /// <summary>Limits on what a department may drop (configuration section <c>Ingest</c>); the defaults are <see cref="SubmissionLimits"/>'s.</summary>
 public sealed class IngestOptions

@@ -1,13 +1,13 @@
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Receipts;
-using ApprovalWatch.Reports;
-using ApprovalWatch.Storage;
-using ApprovalWatch.Submissions;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Domain.Reports;
+using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 
-namespace ApprovalWatch.Ingestion;
+namespace ApprovalWatch.Pipeline.Ingestion;
 
 /// <summary>
 /// Applies valid rows to the Procedures table, a chunk of rows at a time so memory stays flat: one read

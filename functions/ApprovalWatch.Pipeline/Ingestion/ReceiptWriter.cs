@@ -1,9 +1,9 @@
-using ApprovalWatch.Receipts;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Azure.Storage.Blobs.Models;
 
-namespace ApprovalWatch.Ingestion;
+namespace ApprovalWatch.Pipeline.Ingestion;
 
 /// <summary>
 /// Writes the receipt of a file next to it: <c>receipts/{department}/{file}.receipt.json</c> for programs

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
-namespace ApprovalWatch.Ingestion;
+namespace ApprovalWatch.Pipeline.Ingestion;
 
 /// <summary>
 /// One version of a submitted blob, copied once to a temporary file (deleted on dispose) and hashed on the

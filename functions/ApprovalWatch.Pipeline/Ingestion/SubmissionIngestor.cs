@@ -1,19 +1,21 @@
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Mail;
-using ApprovalWatch.Projects;
-using ApprovalWatch.Receipts;
-using ApprovalWatch.Reference;
-using ApprovalWatch.Staff;
-using ApprovalWatch.Storage;
-using ApprovalWatch.Submissions;
-using ApprovalWatch.Submissions.Files;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Domain.Submissions.Files;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Ingestion;
+namespace ApprovalWatch.Pipeline.Ingestion;
 
 /// <summary>
 /// Reads one submitted file, validates it against the catalogue and the department's authority (its
@@ -198,7 +200,7 @@ public sealed class SubmissionIngestor(
         {
             foreach (var contact in staff.WithRole(Role.Contact, receipt.Department))
             {
-                await replies.QueueReplyAsync(OfficeClock.DateOf(receipt.ReceivedAt), contact.Email, receipt.File, cancellationToken);
+                await replies.SendAsync(ReceiptMail.Message(OfficeClock.DateOf(receipt.ReceivedAt), contact.Email, receipt.File), TimeSpan.Zero, cancellationToken);
             }
         }
 

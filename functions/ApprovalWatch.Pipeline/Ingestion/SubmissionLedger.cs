@@ -1,8 +1,8 @@
-using ApprovalWatch.Receipts;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Pipeline.Storage;
 using Azure;
 
-namespace ApprovalWatch.Ingestion;
+namespace ApprovalWatch.Pipeline.Ingestion;
 
 /// <summary>The Submissions ledger: which content each department's files brought, so the same content is applied once.</summary>
 public sealed class SubmissionLedger(StorageAccount storage)

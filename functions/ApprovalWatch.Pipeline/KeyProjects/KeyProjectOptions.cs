@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ApprovalWatch.KeyProjects;
+namespace ApprovalWatch.Pipeline.KeyProjects;
 
 /// <summary>The key projects' problem list and weekly report (configuration section <c>KeyProjects</c>).</summary>
 public sealed class KeyProjectOptions

@@ -1,13 +1,15 @@
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Projects;
-using ApprovalWatch.Reference;
-using ApprovalWatch.Storage;
-using ApprovalWatch.Submissions;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Storage;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.KeyProjects;
+namespace ApprovalWatch.Pipeline.KeyProjects;
 
 /// <summary>
 /// Applies the valid rows of a project file to the KeyProjects table, a project at a time, with an audit row in
@@ -86,7 +88,7 @@ public sealed class ProjectFileApplier(StorageAccount storage, IOptions<KeyProje
         decimal? lowered = earlier is not null && report.YearToDate < earlier.YearToDate ? earlier.YearToDate : null;
         if (lowered is not null)
         {
-            notes.Add($"第 {row.Line} 行：{report.ProjectCode} 本年完成投资 {report.YearToDate} 万元低于 {earlier!.ReportedOn:yyyy-MM-dd} 报送的 {lowered} 万元，已标记待核实；line {row.Line}: {report.ProjectCode} reports {report.YearToDate} 万元 done this year, less than the {lowered} 万元 of {earlier.ReportedOn:yyyy-MM-dd}: kept and marked for checking.");
+            notes.Add($"第 {row.Line} 行：{report.ProjectCode} 本年完成投资 {report.YearToDate} 万元低于 {IsoDate.Format(earlier!.ReportedOn)} 报送的 {lowered} 万元，已标记待核实；line {row.Line}: {report.ProjectCode} reports {report.YearToDate} 万元 done this year, less than the {lowered} 万元 of {IsoDate.Format(earlier.ReportedOn)}: kept and marked for checking.");
         }
 
         var changes = new List<KeyProjectEntity>();
@@ -154,7 +156,7 @@ public sealed class ProjectFileApplier(StorageAccount storage, IOptions<KeyProje
         {
             if (!isDrc && known.Department != department)
             {
-                return Refuse($"该问题由{Catalogue.Department.Find(known.Department)?.ChineseName}负责，本部门无权销号；the problem is {known.Department}'s to solve, not {department}'s");
+                return Refuse($"该问题由{Domain.Catalogue.Department.Find(known.Department)?.ChineseName}负责，本部门无权销号；the problem is {known.Department}'s to solve, not {department}'s");
             }
 
             next = known with { Text = isDrc && row.Text is not null ? row.Text : known.Text };

@@ -1,17 +1,20 @@
 using System.Text;
 using System.Text.Json;
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Mail;
-using ApprovalWatch.Reference;
-using ApprovalWatch.Staff;
-using ApprovalWatch.Storage;
-using ApprovalWatch.Weekly;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Domain.Weekly;
+using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.KeyProjects;
+namespace ApprovalWatch.Pipeline.KeyProjects;
 
 /// <summary>
 /// The weekly scheduling report (周调度): computed from the stored rows (register, progress, problems,
@@ -45,7 +48,8 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
 
             foreach (var person in recipients)
             {
-                queued += await queue.QueueWeeklyReportAsync(week.Monday, week.ToString(), person.Email, reference.Calendars.HoursOf(person.Calendar).OpensAt(week.Monday), cancellationToken) ? 1 : 0;
+                var message = WeeklyReportMail.Message(week.Monday, week.ToString(), person.Email);
+                queued += await queue.QueueOnceAsync(message, NotificationKeys.Weekly(week.Monday, person.Email), reference.Calendars.HoursOf(person.Calendar).OpensAt(week.Monday), 0, cancellationToken) ? 1 : 0;
             }
         }
 
@@ -113,7 +117,7 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
 
     private async Task<WeeklyInputs> InputsAsync(ReportWeek week, ReferenceData reference, CancellationToken cancellationToken)
     {
-        var (projects, progress, problems) = (new List<Projects.RegisteredProject>(), new List<Projects.ProgressReport>(), new List<Projects.ProjectProblem>());
+        var (projects, progress, problems) = (new List<Domain.Projects.RegisteredProject>(), new List<Domain.Projects.ProgressReport>(), new List<Domain.Projects.ProjectProblem>());
         await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(cancellationToken: cancellationToken))
         {
             if (row.IsRegister)

@@ -1,4 +1,6 @@
-namespace ApprovalWatch.Mail;
+using ApprovalWatch.Domain.Mail;
+
+namespace ApprovalWatch.Pipeline.Mail;
 
 /// <summary>What a failed call to the mail provider means for the mail.</summary>
 public enum DeliveryFailure

@@ -1,4 +1,6 @@
-namespace ApprovalWatch.Mail;
+using ApprovalWatch.Domain.Mail;
+
+namespace ApprovalWatch.Pipeline.Mail;
 
 /// <summary>
 /// Sends one rendered email and returns the provider's message id. A failure is a <see cref="MailDeliveryException"/>

@@ -1,6 +1,7 @@
 using System.Net;
+using ApprovalWatch.Domain.Mail;
 
-namespace ApprovalWatch.Mail;
+namespace ApprovalWatch.Pipeline.Mail;
 
 /// <summary>The mail provider did not accept a message: why, and for a transient failure how long it asked to wait.</summary>
 public sealed class MailDeliveryException(DeliveryFailure failure, string reason, TimeSpan? retryAfter = null, Exception? inner = null)

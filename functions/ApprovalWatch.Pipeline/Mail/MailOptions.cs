@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using ApprovalWatch.Domain.Mail;
 
-namespace ApprovalWatch.Mail;
+namespace ApprovalWatch.Pipeline.Mail;
 
 /// <summary>How mail goes out, whatever the transport (configuration section <c>Mail</c>).</summary>
 public sealed class MailOptions

@@ -1,4 +1,6 @@
-namespace ApprovalWatch.Mail;
+using ApprovalWatch.Domain.Mail;
+
+namespace ApprovalWatch.Pipeline.Mail;
 
 public enum MailTransport
 {

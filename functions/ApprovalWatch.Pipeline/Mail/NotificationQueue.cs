@@ -1,29 +1,27 @@
-using ApprovalWatch.Digests;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Mail;
+namespace ApprovalWatch.Pipeline.Mail;
 
 /// <summary>
-/// Hands mail to SendDigest through the notify queue: a digest as a stored blob, one notify message and a
-/// ledger row that keeps a later scan of the same day from queueing the recipient again; a receipt reply
-/// as a message naming the submitted file.
+/// Hands mail to SendDigest through the notify queue: a message naming the mail's kind, and, for mail sent once
+/// per key (a digest a day, a report a week), a ledger row that keeps a later run from queueing it again.
 /// </summary>
-public sealed class NotificationQueue(StorageAccount storage, DigestStore digests, TimeProvider time)
+public sealed class NotificationQueue(StorageAccount storage, TimeProvider time)
 {
     // A queue message can stay invisible for at most seven days.
     private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(6);
 
     /// <summary>
-    /// Queues the digest, invisible until <paramref name="sendAt"/> (the start of the recipient's office
-    /// hours), unless the recipient was already queued or sent one that day.
+    /// Queues a mail, invisible until <paramref name="sendAt"/>, unless its key was queued or sent before: false
+    /// then (a mail the account refused before is queued again). <paramref name="store"/> first keeps what the message
+    /// names (a digest's blob); the ledger row is written last, so a run that stops in between queues it again, and
+    /// the sender's ledger keeps the mail from going twice.
     /// </summary>
-    public async Task<bool> QueueAsync(Digest digest, DateTimeOffset sendAt, CancellationToken cancellationToken)
+    public async Task<bool> QueueOnceAsync(NotifyMessage message, NotificationKey key, DateTimeOffset sendAt, int lines, CancellationToken cancellationToken, Func<CancellationToken, Task>? store = null)
     {
-        var day = NotificationKeys.Day(digest.Date);
-        var key = NotificationKeys.Digest(digest.RecipientEmail);
-        var known = await storage.NotificationLedger.GetEntityIfExistsAsync<NotificationEntity>(day, key, cancellationToken: cancellationToken);
+        var known = await storage.NotificationLedger.GetEntityIfExistsAsync<NotificationEntity>(key.Partition, key.Row, cancellationToken: cancellationToken);
         if (known.HasValue)
         {
             // Refused for the account (a wrong key or sender) on an earlier run: this run tries again.
@@ -31,17 +29,15 @@ public sealed class NotificationQueue(StorageAccount storage, DigestStore digest
                 && await RequeueAsync(refused, cancellationToken);
         }
 
-        await digests.WriteAsync(digest, cancellationToken);
-        var delay = sendAt - time.GetUtcNow();
-        await storage.NotifyQueue.SendMessageAsync(
-            QueueMessages.Write(new NotifyMessage(digest.Date, digest.RecipientEmail)),
-            visibilityTimeout: delay > TimeSpan.Zero ? Min(delay, MaxDelay) : null,
-            cancellationToken: cancellationToken);
+        if (store is not null)
+        {
+            await store(cancellationToken);
+        }
+
+        await SendAsync(message, sendAt - time.GetUtcNow(), cancellationToken);
         try
         {
-            await storage.NotificationLedger.AddEntityAsync(
-                new NotificationEntity { PartitionKey = day, RowKey = key, Recipient = digest.RecipientEmail, Date = day, State = NotificationEntity.Queued, Lines = digest.Lines.Count() },
-                cancellationToken);
+            await storage.NotificationLedger.AddEntityAsync(NotificationEntity.Of(message, key, NotificationEntity.Queued, lines), cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -51,35 +47,9 @@ public sealed class NotificationQueue(StorageAccount storage, DigestStore digest
         return true;
     }
 
-    /// <summary>Queues the day's operator report for one operator, delivered when his office opens; false when queued already.</summary>
-    public Task<bool> QueueOperatorReportAsync(DateOnly date, string recipient, DateTimeOffset sendAt, CancellationToken cancellationToken) =>
-        QueueOnceAsync(new NotifyMessage(date, recipient, Operator: true), NotificationKeys.Operator(recipient), sendAt, cancellationToken);
-
-    /// <summary>Queues a week's scheduling report for one person, delivered at <paramref name="sendAt"/>; false when queued already.</summary>
-    public Task<bool> QueueWeeklyReportAsync(DateOnly monday, string week, string recipient, DateTimeOffset sendAt, CancellationToken cancellationToken) =>
-        QueueOnceAsync(new NotifyMessage(monday, recipient, Weekly: week), NotificationKeys.Weekly(recipient), sendAt, cancellationToken);
-
-    private async Task<bool> QueueOnceAsync(NotifyMessage message, string key, DateTimeOffset sendAt, CancellationToken cancellationToken)
-    {
-        var day = NotificationKeys.Day(message.Date);
-        try
-        {
-            await storage.NotificationLedger.AddEntityAsync(
-                new NotificationEntity { PartitionKey = day, RowKey = key, Recipient = message.Recipient, Date = day, Operator = message.Operator, Weekly = message.Weekly, State = NotificationEntity.Queued },
-                cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            return false;
-        }
-
-        await RequeueAsync(message, sendAt - time.GetUtcNow(), cancellationToken);
-        return true;
-    }
-
-    /// <summary>Queues the receipt of a submitted file for one of the department's contacts.</summary>
-    public Task QueueReplyAsync(DateOnly date, string recipient, string submittedBlob, CancellationToken cancellationToken) =>
-        storage.NotifyQueue.SendMessageAsync(QueueMessages.Write(new NotifyMessage(date, recipient, submittedBlob)), cancellationToken);
+    /// <summary>Queues a mail, invisible for <paramref name="delay"/>: a receipt reply, a retry after a transient failure, an operator's re-send.</summary>
+    public Task SendAsync(NotifyMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
+        storage.NotifyQueue.SendMessageAsync(QueueMessages.Write(message), visibilityTimeout: delay > TimeSpan.Zero ? Min(delay, MaxDelay) : null, cancellationToken: cancellationToken);
 
     /// <summary>
     /// Puts a settled ledger row back to queued (conditional on its ETag) and queues its mail again; false
@@ -101,13 +71,9 @@ public sealed class NotificationQueue(StorageAccount storage, DigestStore digest
             return false;
         }
 
-        await RequeueAsync(new NotifyMessage(IsoDate.Parse(row.Date), row.Recipient, row.Receipt, row.Operator, row.Weekly), TimeSpan.Zero, cancellationToken);
+        await SendAsync(row.ToMessage(), TimeSpan.Zero, cancellationToken);
         return true;
     }
-
-    /// <summary>Queues a mail again, invisible for <paramref name="delay"/>: a retry after a transient failure, or an operator's re-send.</summary>
-    public Task RequeueAsync(NotifyMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
-        storage.NotifyQueue.SendMessageAsync(QueueMessages.Write(message), visibilityTimeout: delay > TimeSpan.Zero ? Min(delay, MaxDelay) : null, cancellationToken: cancellationToken);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -1,18 +1,14 @@
-using ApprovalWatch.Digests;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Operations;
-using ApprovalWatch.Receipts;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Mail;
+namespace ApprovalWatch.Pipeline.Mail;
 
 /// <summary>
-/// Sends one notify message's mail — a recipient's digest of one day, or a file's receipt to a department
-/// contact — at most once. The Notifications ledger row is claimed with an ETag-conditional write before
+/// Sends one notify message's mail, of whatever kind registered it (<see cref="IMailKind"/>), at most once. The Notifications ledger row is claimed with an ETag-conditional write before
 /// sending, so two deliveries of the message cannot both send. A failure is settled here, not by the
 /// queue's blind retries: a transient one is tried again after the provider's Retry-After (bounded) or a
 /// doubling delay, a refusal is recorded as failed at once, and a send whose outcome is unknown is
@@ -20,13 +16,8 @@ namespace ApprovalWatch.Mail;
 /// </summary>
 public sealed class NotificationSender(
     StorageAccount storage,
-    DigestStore digests,
-    ReceiptWriter receipts,
+    MailKinds kinds,
     NotificationQueue queue,
-    OperatorReportBuilder operatorReports,
-    KeyProjects.WeeklyReports weeklyReports,
-    Web.AckLinks ackLinks,
-    Reference.ReferenceDataLoader referenceLoader,
     IMailTransport mailer,
     IOptions<MailOptions> options,
     TimeProvider time,
@@ -35,6 +26,9 @@ public sealed class NotificationSender(
     /// <summary>How long a claim holds; a delivery that stopped while sending leaves its mail uncertain after it.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
+    /// <summary>How far back mail refused for the account is sent again once mail goes through.</summary>
+    public const int LookBackDays = 14;
+
     // Set when this instance met an account refusal (401/403): the next mail that goes through sends those again.
     // Other instances' refusals wait for the next scan, which queues them again (NotificationQueue).
     private int _accountRefused;
@@ -42,18 +36,14 @@ public sealed class NotificationSender(
     /// <returns>SendGrid's message id, or null when nothing was sent now (already settled, or failed and recorded).</returns>
     public async Task<string?> SendAsync(NotifyMessage message, CancellationToken cancellationToken)
     {
-        // A reply's key holds its file's content hash, so the receipt is read first; a digest is read only when it is to be sent.
-        var receipt = message.Receipt is null ? null : await receipts.ReadAsync(message.Receipt, cancellationToken);
-        if (message.Receipt is not null && receipt is null)
+        var draft = await kinds.Of(message).DraftAsync(message, cancellationToken);
+        if (draft is null)
         {
-            logger.LogWarning("The receipt of {File} is gone; no reply to {Recipient}", message.Receipt, message.Recipient);
+            logger.LogWarning("What the {Kind} mail to {Recipient} is about ({About}) is gone; nothing sent", message.Kind, message.Recipient, message.About);
             return null;
         }
 
-        var (partition, key) = receipt is not null ? (NotificationKeys.Replies, NotificationKeys.Reply(message.Recipient, receipt.ContentHash, receipt.File))
-            : message.Operator ? (NotificationKeys.Day(message.Date), NotificationKeys.Operator(message.Recipient))
-            : message.Weekly is not null ? (NotificationKeys.Day(message.Date), NotificationKeys.Weekly(message.Recipient))
-            : (NotificationKeys.Day(message.Date), NotificationKeys.Digest(message.Recipient));
+        var (partition, key) = draft.Key;
         var ledger = storage.NotificationLedger;
         var found = await ledger.GetEntityIfExistsAsync<NotificationEntity>(partition, key, cancellationToken: cancellationToken);
         var before = found.HasValue ? found.Value! : null;
@@ -76,21 +66,10 @@ public sealed class NotificationSender(
             return null;
         }
 
-        var (name, rendered, lines) = await RenderAsync(message, receipt, cancellationToken);
-        var row = new NotificationEntity
-        {
-            PartitionKey = partition,
-            RowKey = key,
-            Recipient = message.Recipient,
-            Receipt = message.Receipt,
-            Operator = message.Operator,
-            Weekly = message.Weekly,
-            Date = IsoDate.Format(message.Date),
-            Lines = lines,
-            State = NotificationEntity.Sending,
-            ClaimedAt = now,
-            Attempts = (before?.Attempts ?? 0) + 1,
-        };
+        var (name, rendered, lines) = await draft.RenderAsync(cancellationToken);
+        var row = NotificationEntity.Of(message, draft.Key, NotificationEntity.Sending, lines);
+        row.ClaimedAt = now;
+        row.Attempts = (before?.Attempts ?? 0) + 1;
         var claim = before is null
             ? await ledger.AddEntityAsync(row, cancellationToken)
             : await ledger.UpdateEntityAsync(row, before.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -108,7 +87,7 @@ public sealed class NotificationSender(
         catch
         {
             // Not the provider (storage, cancellation): the claim is given back and the queue tries again.
-            await ledger.UpdateEntityAsync(before ?? new NotificationEntity { PartitionKey = partition, RowKey = key, Recipient = message.Recipient, Date = row.Date, Receipt = row.Receipt, Operator = row.Operator, Lines = lines }, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            await ledger.UpdateEntityAsync(before ?? NotificationEntity.Of(message, draft.Key, NotificationEntity.Queued, lines), row.ETag, TableUpdateMode.Replace, cancellationToken);
             throw;
         }
 
@@ -155,7 +134,7 @@ public sealed class NotificationSender(
             row.Failure = e.Failure.ToString();
             row.Reason = e.Message;
             await storage.NotificationLedger.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-            await queue.RequeueAsync(message, delay, cancellationToken);
+            await queue.SendAsync(message, delay, cancellationToken);
             logger.LogWarning("{Key} of {Partition} failed (try {Attempt} of {Max}): {Reason}; trying again in {Delay}", row.RowKey, row.PartitionKey, row.Attempts, settings.MaxAttempts, e.Message, delay);
             return;
         }
@@ -183,7 +162,7 @@ public sealed class NotificationSender(
     /// <summary>A mail went through: what the account refused in the last days (a wrong key, since mended) is sent again — digests, replies, reports.</summary>
     private async Task ResendAccountFailuresAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        var since = IsoDate.Format(date.AddDays(-Operations.OperatorReportBuilder.LookBackDays));
+        var since = IsoDate.Format(date.AddDays(-LookBackDays));
         var filter = TableClient.CreateQueryFilter($"Date ge {since} and State eq {NotificationEntity.Failed} and Failure eq {DeliveryFailure.Account.ToString()}");
         await foreach (var row in storage.NotificationLedger.QueryAsync<NotificationEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -192,31 +171,5 @@ public sealed class NotificationSender(
                 logger.LogInformation("{Key} of {Partition} was refused for the account; sending it again now that mail goes through", row.RowKey, row.PartitionKey);
             }
         }
-    }
-
-    private async Task<(string Name, RenderedMail Mail, int Lines)> RenderAsync(NotifyMessage message, Receipt? receipt, CancellationToken cancellationToken)
-    {
-        if (receipt is not null)
-        {
-            return (message.Recipient, ReceiptRenderer.Render(receipt), receipt.Errors.Count);
-        }
-
-        if (message.Operator)
-        {
-            // Built when it is sent, so it says what is still wrong at the start of office hours.
-            var report = await operatorReports.BuildAsync(message.Date, cancellationToken);
-            return (message.Recipient, OperatorReportRenderer.Render(report), report.Problems);
-        }
-
-        if (message.Weekly is not null)
-        {
-            var person = (await referenceLoader.LoadAsync(cancellationToken)).Staff.Find(message.Recipient);
-            return (person?.Name ?? message.Recipient, await weeklyReports.RenderMailAsync(message.Weekly, person?.Language ?? Staff.Language.Chinese, cancellationToken), 0);
-        }
-
-        var digest = await digests.ReadAsync(message.Date, message.Recipient, cancellationToken);
-        var reference = await referenceLoader.LoadAsync(cancellationToken);
-        var language = reference.Staff.Find(digest.RecipientEmail)?.Language ?? Staff.Language.Chinese;
-        return (digest.RecipientName, reference.Templates.Render(digest, language, ackLinks.For(digest)), digest.Lines.Count());
     }
 }

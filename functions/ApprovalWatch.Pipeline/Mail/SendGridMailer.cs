@@ -1,9 +1,10 @@
-using ApprovalWatch.Digests;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Mail;
 using Microsoft.Extensions.Options;
 using SendGrid;
 using SendGrid.Helpers.Mail;
 
-namespace ApprovalWatch.Mail;
+namespace ApprovalWatch.Pipeline.Mail;
 
 /// <summary>Sends through the SendGrid SDK: 429 and 5xx are transient, 401/403 the account's, a call that timed out after it was sent uncertain.</summary>
 public sealed class SendGridMailer(IOptions<MailOptions> options, IOptions<SendGridOptions> sendGrid) : IMailTransport

@@ -1,4 +1,6 @@
-namespace ApprovalWatch.Mail;
+using ApprovalWatch.Domain.Mail;
+
+namespace ApprovalWatch.Pipeline.Mail;
 
 /// <summary>SendGrid settings (configuration section <c>SendGrid</c>); the key is required when <see cref="MailOptions.Transport"/> is SendGrid.</summary>
 public sealed class SendGridOptions

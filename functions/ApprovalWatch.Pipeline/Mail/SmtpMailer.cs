@@ -2,6 +2,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using ApprovalWatch.Domain.Mail;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Utils;
 
-namespace ApprovalWatch.Mail;
+namespace ApprovalWatch.Pipeline.Mail;
 
 /// <summary>
 /// Sends through an SMTP server with MailKit: STARTTLS or implicit TLS, sign-in when a user name is set.

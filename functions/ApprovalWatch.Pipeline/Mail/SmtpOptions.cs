@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using ApprovalWatch.Domain.Mail;
 
-namespace ApprovalWatch.Mail;
+namespace ApprovalWatch.Pipeline.Mail;
 
 /// <summary>SMTP settings (configuration section <c>Smtp</c>); the host is required when <see cref="MailOptions.Transport"/> is Smtp.</summary>
 public sealed class SmtpOptions

@@ -1,18 +1,21 @@
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Operations;
-using ApprovalWatch.Receipts;
-using ApprovalWatch.Scanning;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Operations;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Operations;
+using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Pipeline.Storage;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 
-namespace ApprovalWatch.Operations;
+namespace ApprovalWatch.Pipeline.Operations;
 
 /// <summary>Gathers the <see cref="OperatorReport"/> from storage: poison queues, the Notifications ledger, the Scans table, receipts, in-flight claims, refused configuration.</summary>
 public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans, IngestClaims claims, ReceiptWriter receipts, Reference.ReferenceDataLoader referenceLoader, TimeProvider time)
 {
     /// <summary>How far back failures are reported (older ones are the operator's to close by hand).</summary>
-    public const int LookBackDays = 14;
+    public const int LookBackDays = Mail.NotificationSender.LookBackDays;
 
     private const int Samples = 3;
 

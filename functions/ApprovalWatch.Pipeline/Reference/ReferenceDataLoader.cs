@@ -1,14 +1,15 @@
 using System.Text;
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Digests;
-using ApprovalWatch.Staff;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 
-namespace ApprovalWatch.Reference;
+namespace ApprovalWatch.Pipeline.Reference;
 
 /// <summary>
 /// Loads the configuration data from the config container — <c>catalogue.csv</c>, <c>directory.csv</c>, the

@@ -1,4 +1,6 @@
-namespace ApprovalWatch.Scanning;
+using ApprovalWatch.Domain.Scanning;
+
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>Runs writes side by side, at most <paramref name="limit"/> at once; with a limit of 0, none (a dry run).</summary>
 public sealed class ConcurrentWrites(int limit)

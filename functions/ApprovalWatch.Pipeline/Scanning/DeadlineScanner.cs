@@ -1,13 +1,16 @@
 using System.Text.Json;
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Digests;
-using ApprovalWatch.Ingestion;
-using ApprovalWatch.Reference;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>
 /// Begins the daily run: notes the working days no scan ran on, waits (bounded) for department files being
@@ -110,7 +113,7 @@ public sealed class DeadlineScanner(
 
         var day = reference.Calendars.NationalCalendar.Exception(today)?.Name is { Length: > 0 } name ? name : today.DayOfWeek.ToString();
         logger.LogInformation("{Date} is not a working day ({Day}): no scan", today, day);
-        return $"{today:yyyy-MM-dd} is not a working day ({day})";
+        return $"{IsoDate.Format(today)} is not a working day ({day})";
     }
 
     private async Task<IReadOnlyList<DateOnly>> MissedAsync(DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
@@ -138,7 +141,7 @@ public sealed class DeadlineScanner(
                     logger.LogWarning("{Blob} is still being applied after {Wait}: the scan measures without it and says so", claim.BlobName, wait);
                 }
 
-                return applying.Select(c => (Catalogue.Department.OfBlob(c.BlobName)?.Id ?? "", c.BlobName)).ToList();
+                return applying.Select(c => (Domain.Catalogue.Department.OfBlob(c.BlobName)?.Id ?? "", c.BlobName)).ToList();
             }
 
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);

@@ -1,9 +1,12 @@
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Digests;
-using ApprovalWatch.Mail;
-using ApprovalWatch.Reference;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Reference;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>
 /// Makes one recipient's digest of a day from his collected lines: sections by reason, the notes of the day, every

@@ -1,7 +1,8 @@
+using ApprovalWatch.Domain.Scanning;
 using Azure;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>Reads a query's rows (in key order) one partition at a time, alongside another stream in the same order.</summary>
 public sealed class PartitionReader<T>(AsyncPageable<T> rows) : IAsyncDisposable

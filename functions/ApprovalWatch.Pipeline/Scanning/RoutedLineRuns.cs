@@ -1,6 +1,7 @@
-using ApprovalWatch.Digests;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Scanning;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>
 /// Gathers a shard's routed lines as its projects are measured and hands them on in runs sorted by recipient

@@ -1,15 +1,20 @@
 using System.Text.Json;
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Digests;
-using ApprovalWatch.Mail;
-using ApprovalWatch.Operations;
-using ApprovalWatch.Reference;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Operations;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Operations;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>
 /// The last step of a run, once every shard finished: sums the shards' counts, composes each recipient's
@@ -24,6 +29,7 @@ public sealed class ScanFinisher(
     ShardLines lines,
     DigestComposer composer,
     NotificationQueue notifications,
+    DigestStore digests,
     ScanLog log,
     OperatorReportBuilder operatorReports,
     IOptions<ScanOptions> options,
@@ -112,7 +118,9 @@ public sealed class ScanFinisher(
             return null;
         }
 
-        return await notifications.QueueAsync(digest, reference.Calendars.HoursOf(calendarName).OpensAt(digest.Date), cancellationToken);
+        return await notifications.QueueOnceAsync(
+            DigestMail.Message(digest.Date, digest.RecipientEmail), NotificationKeys.Digest(digest.Date, digest.RecipientEmail), reference.Calendars.HoursOf(calendarName).OpensAt(digest.Date), digest.Lines.Count(), cancellationToken,
+            store: ct => digests.WriteAsync(digest, ct));
     }
 
     /// <summary>When something went wrong, the day's operator report to each operator, at the start of his office hours.</summary>
@@ -125,9 +133,9 @@ public sealed class ScanFinisher(
         }
 
         logger.LogWarning("Operator report of {Date}: {Problems} problem(s)", today, report.Problems);
-        foreach (var person in reference.Staff.WithRole(Staff.Role.Operator))
+        foreach (var person in reference.Staff.WithRole(Domain.Staff.Role.Operator))
         {
-            await notifications.QueueOperatorReportAsync(today, person.Email, reference.Calendars.HoursOf(person.Calendar).OpensAt(today), cancellationToken);
+            await notifications.QueueOnceAsync(OperatorReportMail.Message(today, person.Email), NotificationKeys.Operator(today, person.Email), reference.Calendars.HoursOf(person.Calendar).OpensAt(today), 0, cancellationToken);
         }
 
         return report;

@@ -1,8 +1,10 @@
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Storage;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>The days the scan ran (the Scans table), so a run can tell which working days it missed.</summary>
 public sealed class ScanLog(StorageAccount storage, TimeProvider time)

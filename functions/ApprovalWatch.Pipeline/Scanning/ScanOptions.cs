@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Scanning;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>
 /// The warning windows, project limits and shards of the daily scan (configuration section <c>Scan</c>); the

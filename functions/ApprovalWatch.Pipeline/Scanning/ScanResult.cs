@@ -1,7 +1,8 @@
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Digests;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Scanning;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>What one scan found and did: its shards' counts summed, and the digests planned from their lines.</summary>
 public sealed record ScanResult
@@ -34,7 +35,7 @@ public sealed record ScanResult
     public IReadOnlyList<(string Department, string File)> Applying { get; init; } = [];
 
     /// <summary>What went wrong and is not mended, as the operator is told (null for a dry run).</summary>
-    public Operations.OperatorReport? OperatorReport { get; init; }
+    public Domain.Operations.OperatorReport? OperatorReport { get; init; }
 
     public int Count(Flag flag) => Counts.Count(flag);
 }

@@ -1,9 +1,11 @@
 using System.Text.Json;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>The runs of the daily scan, their shards and the shard plan, in the Scans table.</summary>
 public sealed class ScanRuns(StorageAccount storage)

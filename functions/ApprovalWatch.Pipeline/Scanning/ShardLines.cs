@@ -2,11 +2,12 @@ using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using ApprovalWatch.Digests;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Pipeline.Storage;
 using Azure.Storage.Blobs.Models;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>
 /// Each shard's routed digest lines as gzipped JSON Lines in runs sorted by recipient,

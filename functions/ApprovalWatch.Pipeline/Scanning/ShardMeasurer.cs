@@ -1,13 +1,15 @@
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Digests;
-using ApprovalWatch.Projects;
-using ApprovalWatch.Reference;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Storage;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>
 /// Measures one shard streaming, a project at a time: its procedures (one partition, in key order) and its
@@ -108,7 +110,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
         await writes.WhenAllAsync();
         foreach (var (problem, projectName) in problems)
         {
-            var calendar = reference.Calendars.ForRegion(Submissions.ProjectCode.Region(problem.ProjectCode));
+            var calendar = reference.Calendars.ForRegion(Domain.Submissions.ProjectCode.Region(problem.ProjectCode));
             if (ProblemLine.Of(problem, projectName, calendar, today, scan.WarningWorkingDays) is { } line)
             {
                 await lines.AddAsync(DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault), cancellationToken);

@@ -1,6 +1,7 @@
+using ApprovalWatch.Domain.Scanning;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>
 /// The project codes [<see cref="From"/>, <see cref="To"/>) of one shard. The Procedures table's PartitionKey is

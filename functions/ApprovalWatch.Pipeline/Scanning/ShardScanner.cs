@@ -1,9 +1,11 @@
-using ApprovalWatch.Reference;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Scanning;
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>
 /// ScanShard: measures one shard of a run (<see cref="ShardMeasurer"/>), keeps its routed lines and counts,

@@ -1,4 +1,6 @@
-namespace ApprovalWatch.Scanning;
+using ApprovalWatch.Domain.Scanning;
+
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>
 /// Projects counted in key order, in runs (segments) of about an eighth of a shard, each starting at a

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>An upper estimate of an entity's size on the wire, to keep batches under the service's limit.</summary>
 public static class EntitySize

@@ -1,9 +1,10 @@
 using System.Globalization;
-using ApprovalWatch.Projects;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Text;
 using Azure;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>
 /// A row of the KeyProjects table: PartitionKey = project code; RowKey = <c>register</c> (the project as the

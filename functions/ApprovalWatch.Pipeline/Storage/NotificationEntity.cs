@@ -1,8 +1,9 @@
 using System.Runtime.Serialization;
+using ApprovalWatch.Domain.Text;
 using Azure;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>
 /// A row of the Notifications ledger (keys: <see cref="NotificationKeys"/>): one mail to one recipient and
@@ -32,13 +33,16 @@ public sealed class NotificationEntity : ITableEntity
 
     public int Lines { get; set; }
 
-    /// <summary>The submitted file, for a receipt reply; null for a digest.</summary>
+    /// <summary>The kind of mail (<see cref="NotifyMessage.Kind"/>), and what it is about.</summary>
+    public string? Kind { get; set; }
+
+    public string? About { get; set; }
+
+    // Rows written before kinds were named say the kind by which of these is set (NotifyMessage.Legacy); read only.
     public string? Receipt { get; set; }
 
-    /// <summary>True for the operator report.</summary>
     public bool Operator { get; set; }
 
-    /// <summary>The week of a weekly scheduling report (<c>2026-W12</c>).</summary>
     public string? Weekly { get; set; }
 
     /// <summary>The office date of the mail (a digest's day, a reply's day of ingestion).</summary>
@@ -65,4 +69,24 @@ public sealed class NotificationEntity : ITableEntity
 
     [IgnoreDataMember]
     public bool IsSettled => State is Sent or Failed or Uncertain;
+
+    /// <summary>The ledger row of a message's mail, the one way every row is made.</summary>
+    public static NotificationEntity Of(NotifyMessage message, NotificationKey key, string state, int lines) => new()
+    {
+        PartitionKey = key.Partition,
+        RowKey = key.Row,
+        Kind = message.Kind,
+        About = message.About,
+        Recipient = message.Recipient,
+        Date = IsoDate.Format(message.Date),
+        State = state,
+        Lines = lines,
+    };
+
+    /// <summary>The message that sends this row's mail again.</summary>
+    public NotifyMessage ToMessage()
+    {
+        var (kind, about) = Kind is null ? NotifyMessage.Legacy(Receipt, Operator, Weekly) : (Kind, About);
+        return new NotifyMessage(kind, IsoDate.Parse(Date), Recipient, about);
+    }
 }

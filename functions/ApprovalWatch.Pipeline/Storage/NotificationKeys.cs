@@ -1,9 +1,14 @@
-namespace ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Text;
+
+namespace ApprovalWatch.Pipeline.Storage;
+
+/// <summary>Where a mail's row sits in the Notifications ledger: one mail per key, ever.</summary>
+public readonly record struct NotificationKey(string Partition, string Row);
 
 /// <summary>
-/// The keys of the Notifications ledger: PartitionKey = the office date of a digest (one per recipient and
-/// day), or <see cref="Replies"/> for receipt replies (one per file content and contact, whatever the day);
-/// RowKey = what was sent to whom.
+/// The keys of the Notifications ledger: PartitionKey = the office date of a mail (one per recipient and day), or
+/// <see cref="Replies"/> for receipt replies (one per file content and contact, whatever the day); RowKey = what
+/// was sent to whom.
 /// </summary>
 public static class NotificationKeys
 {
@@ -12,15 +17,17 @@ public static class NotificationKeys
     public static string Day(DateOnly date) => IsoDate.Format(date);
 
     /// <summary>A recipient's digest of the day: one per recipient and day.</summary>
-    public static string Digest(string recipient) => TableKey.Escape(recipient.ToLowerInvariant());
+    public static NotificationKey Digest(DateOnly date, string recipient) => new(Day(date), Person(recipient));
 
     /// <summary>A week's scheduling report to one person (its partition is the week's Monday).</summary>
-    public static string Weekly(string recipient) => $"weekly|{TableKey.Escape(recipient.ToLowerInvariant())}";
+    public static NotificationKey Weekly(DateOnly monday, string recipient) => new(Day(monday), $"weekly|{Person(recipient)}");
 
     /// <summary>The day's operator report to one operator.</summary>
-    public static string Operator(string recipient) => $"operator|{TableKey.Escape(recipient.ToLowerInvariant())}";
+    public static NotificationKey Operator(DateOnly date, string recipient) => new(Day(date), $"operator|{Person(recipient)}");
 
     /// <summary>The receipt of one file's content to one department contact (the file by a hash of its name, which may be long).</summary>
-    public static string Reply(string recipient, string contentHash, string file) =>
-        $"reply|{TableKey.Escape(recipient)}|{contentHash[..Math.Min(16, contentHash.Length)]}|{TableKey.Hash(file)}";
+    public static NotificationKey Reply(string recipient, string contentHash, string file) =>
+        new(Replies, $"reply|{TableKey.Escape(recipient)}|{contentHash[..Math.Min(16, contentHash.Length)]}|{TableKey.Hash(file)}");
+
+    private static string Person(string recipient) => TableKey.Escape(recipient.ToLowerInvariant());
 }

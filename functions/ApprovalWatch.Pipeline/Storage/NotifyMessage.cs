@@ -1,8 +1,28 @@
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>
-/// Asks SendDigest to send one recipient his digest of one office day or, with <paramref name="Receipt"/>
-/// (a submitted blob's name), the receipt of that file, or, with <paramref name="Operator"/>, the day's
-/// operator report, or, with <paramref name="Weekly"/> (<c>2026-W12</c>), that week's scheduling report.
+/// Asks SendDigest to send one mail: of a <paramref name="Kind"/> that its producer registered (a digest, a receipt,
+/// a report), to <paramref name="Recipient"/>, for the office day <paramref name="Date"/>, about
+/// <paramref name="About"/> when the kind needs one (the submitted file of a receipt, the week of a report).
 /// </summary>
-public sealed record NotifyMessage(DateOnly Date, string Recipient, string? Receipt = null, bool Operator = false, string? Weekly = null);
+public sealed record NotifyMessage(string Kind, DateOnly Date, string Recipient, string? About = null)
+{
+    /// <summary>Reads a message, those queued before messages named their kind included.</summary>
+    public static NotifyMessage Read(string text) => QueueMessages.Read<Wire>(text).ToMessage();
+
+    /// <summary>
+    /// The kind of a message or ledger row written before kinds were named, told by which field was set. These four
+    /// names are the kinds of that time; the producers registered under them keep them.
+    /// </summary>
+    internal static (string Kind, string? About) Legacy(string? receipt, bool isOperator, string? weekly) =>
+        receipt is not null ? ("reply", receipt) : isOperator ? ("operator", null) : weekly is not null ? ("weekly", weekly) : ("digest", null);
+
+    private sealed record Wire(DateOnly Date, string Recipient, string? Kind = null, string? About = null, string? Receipt = null, bool Operator = false, string? Weekly = null)
+    {
+        public NotifyMessage ToMessage()
+        {
+            var (kind, about) = Kind is null ? Legacy(Receipt, Operator, Weekly) : (Kind, About);
+            return new NotifyMessage(kind, Date, Recipient, about);
+        }
+    }
+}

@@ -1,9 +1,10 @@
 using System.Text.Json;
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Text;
 using Azure;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>A row of the Procedures table: PartitionKey = project code, RowKey = procedure code.</summary>
 public sealed class ProcedureEntity : ITableEntity
@@ -94,7 +95,7 @@ public sealed class ProcedureEntity : ITableEntity
     ];
 
     [System.Runtime.Serialization.IgnoreDataMember]
-    public Acknowledgements.Acknowledgement? Acknowledgement =>
+    public Domain.Acknowledgements.Acknowledgement? Acknowledgement =>
         AckBy is { } by && PromisedOn is { } promised && AckOn is { } on
             ? new(by, AckByName ?? by, IsoDate.Parse(on), IsoDate.Parse(promised), AckRung ?? 0, AckNote ?? "")
             : null;

@@ -1,8 +1,9 @@
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Text;
 using Azure;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>
 /// The columns of a Procedures row that the scan writes (a merge that leaves the reported facts alone);
@@ -35,7 +36,7 @@ public sealed class ProcedureScanFields : ITableEntity
 
     public string? LastOverdueWeek { get; set; }
 
-    public static ProcedureScanFields Of(ProcedureEntity row, Scanning.ProcedureMeasure measure, DateOnly today) => new()
+    public static ProcedureScanFields Of(ProcedureEntity row, Domain.Scanning.ProcedureMeasure measure, DateOnly today) => new()
     {
         PartitionKey = row.PartitionKey,
         RowKey = row.RowKey,

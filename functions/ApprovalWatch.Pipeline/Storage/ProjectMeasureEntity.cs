@@ -1,8 +1,9 @@
-using ApprovalWatch.Deadlines;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Text;
 using Azure;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>A row of the Projects table: PartitionKey = project code, RowKey = <c>process</c> or <c>stage-N</c>.</summary>
 public sealed class ProjectMeasureEntity : ITableEntity

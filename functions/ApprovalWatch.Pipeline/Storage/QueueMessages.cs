@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>Queue messages are JSON; a message that does not read fails loudly and ends in the poison queue.</summary>
 public static class QueueMessages

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>A row of the Scans table: one per office day the daily scan ran. PartitionKey = <see cref="Partition"/>, RowKey = the date.</summary>
 public sealed class ScanRecordEntity : ITableEntity
@@ -25,6 +25,6 @@ public sealed class ScanRecordEntity : ITableEntity
     /// <summary>Comma-separated: the working days before this one on which no scan ran.</summary>
     public string Missed { get; set; } = "";
 
-    /// <summary>The day's procedures by county and department and flag (<see cref="Scanning.ScanCounts.Cells"/>) as JSON: the board shows them without a scan of its own.</summary>
+    /// <summary>The day's procedures by county and department and flag (<see cref="Domain.Scanning.ScanCounts.Cells"/>) as JSON: the board shows them without a scan of its own.</summary>
     public string? Cells { get; set; }
 }

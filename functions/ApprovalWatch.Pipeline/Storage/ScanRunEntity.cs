@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>
 /// One run of the daily scan in the Scans table (PartitionKey = <see cref="Partition"/>, RowKey = the run).

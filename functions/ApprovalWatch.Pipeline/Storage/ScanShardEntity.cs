@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>What one shard of a run measured (PartitionKey = <c>shards-{run}</c>, RowKey = the shard's number).</summary>
 public sealed class ScanShardEntity : ITableEntity
@@ -18,7 +18,7 @@ public sealed class ScanShardEntity : ITableEntity
 
     public string? To { get; set; }
 
-    /// <summary>JSON: the shard's <see cref="Scanning.ScanCounts"/>.</summary>
+    /// <summary>JSON: the shard's <see cref="Domain.Scanning.ScanCounts"/>.</summary>
     public string Counts { get; set; } = "{}";
 
     /// <summary>Lines <c>{first project code}\t{procedures}</c>: the shard's projects in runs, from which the next day's shards are cut.</summary>

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>Where the next scan cuts the Procedures table into shards, from the last scan's count (Scans table, one row).</summary>
 public sealed class ShardPlanEntity : ITableEntity

@@ -6,7 +6,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Specialized;
 using Microsoft.Extensions.Configuration;
 
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>
 /// The SDK clients of the one storage account the app uses, and its containers, queues and tables by

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>
 /// The names of the containers, queues and tables. The queue names are also the Functions triggers'

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>
 /// A row of the Submissions ledger: PartitionKey = department, RowKey = SHA-256 of the file's content.

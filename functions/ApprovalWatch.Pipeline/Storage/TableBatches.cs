@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Storage;
+namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>
 /// Entity-group transactions as the real service allows them: one partition per batch, at most 100

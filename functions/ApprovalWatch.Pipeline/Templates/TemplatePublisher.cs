@@ -1,11 +1,12 @@
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Reference;
-using ApprovalWatch.Storage;
-using ApprovalWatch.Submissions;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Storage;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 
-namespace ApprovalWatch.Templates;
+namespace ApprovalWatch.Pipeline.Templates;
 
 /// <summary>
 /// Keeps <c>templates/{department}.xlsx</c> and <c>.csv</c> (and the DRC's register, progress and problem list,
@@ -36,7 +37,7 @@ public sealed class TemplatePublisher(StorageAccount storage, ReferenceDataLoade
 
         var config = await configLoader.LoadAsync(cancellationToken);
         var written = 0;
-        foreach (var kind in Projects.ProjectFileKind.All)
+        foreach (var kind in Domain.Projects.ProjectFileKind.All)
         {
             await UploadAsync($"development-reform-{kind.Id}.csv", System.Text.Encoding.UTF8.GetBytes(kind.TemplateCsv()), "text/csv; charset=utf-8", version, cancellationToken);
             written++;

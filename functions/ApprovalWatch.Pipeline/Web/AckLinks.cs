@@ -1,9 +1,9 @@
-using ApprovalWatch.Acknowledgements;
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Digests;
+using ApprovalWatch.Domain.Acknowledgements;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Digests;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Web;
+namespace ApprovalWatch.Pipeline.Web;
 
 /// <summary>The acknowledgement link of each red or yellow procedure line of a digest: the board's address and a token signed for the digest's recipient.</summary>
 public sealed class AckLinks(IOptions<BoardOptions> options)
@@ -18,7 +18,7 @@ public sealed class AckLinks(IOptions<BoardOptions> options)
         }
 
         var expires = OfficeClock.At(digest.Date.AddDays(settings.AckValidDays), TimeOnly.MinValue);
-        return line => line is ProcedureLine { Flag: Deadlines.Flag.Red or Deadlines.Flag.Yellow } procedure
+        return line => line is ProcedureLine { Flag: Domain.Deadlines.Flag.Red or Domain.Deadlines.Flag.Yellow } procedure
             ? $"{baseUrl.TrimEnd('/')}/ack/{new AckToken(digest.RecipientEmail, procedure.ProjectCode, procedure.ProcedureCode, digest.Date, expires).Sign(key)}"
             : null;
     }

@@ -1,13 +1,16 @@
-using ApprovalWatch.Acknowledgements;
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Reference;
-using ApprovalWatch.Scanning;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Acknowledgements;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Web;
+namespace ApprovalWatch.Pipeline.Web;
 
 /// <summary>
 /// <c>GET /ack/{token}</c> shows the line and asks for a promised date (a working day, within the statutory limit)
@@ -73,9 +76,9 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
         }
 
         var today = OfficeClock.Today(time);
-        var calendar = reference.Calendars.ForRegion(Submissions.ProjectCode.Region(row.PartitionKey));
+        var calendar = reference.Calendars.ForRegion(Domain.Submissions.ProjectCode.Region(row.PartitionKey));
         var measurement = new DayMeasurement(today, reference, scan.Value.WarningWorkingDays, scan.Value.ProjectLimits);
-        var measure = measurement.Add(row.ToProcedure(), Deadlines.Flags.Parse(row.Flag), row.EscalationCounts);
+        var measure = measurement.Add(row.ToProcedure(), Domain.Deadlines.Flags.Parse(row.Flag), row.EscalationCounts);
         var statutory = measure?.Assessment.StatutoryDueOn;
         var latest = statutory is { } s && s >= today ? s : calendar.AddWorkingDays(today, 10);
         if (form is null)
@@ -83,13 +86,13 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
             return new Result(Outcome.Form, "", row, latest, Earliest: today);
         }
 
-        if (!DateOnly.TryParseExact(form.GetValueOrDefault("promised") ?? "", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var promised)
+        if (!IsoDate.TryParse(form.GetValueOrDefault("promised"), out var promised)
             || promised < today || promised > latest || !calendar.IsWorkingDay(promised))
         {
-            return new Result(Outcome.BadDate, page.T($"请选择 {today:yyyy-MM-dd} 至 {latest:yyyy-MM-dd} 之间的一个工作日。", $"Choose a working day from {today:yyyy-MM-dd} to {latest:yyyy-MM-dd}."), row, latest, 400, today);
+            return new Result(Outcome.BadDate, page.T($"请选择 {IsoDate.Format(today)} 至 {IsoDate.Format(latest)} 之间的一个工作日。", $"Choose a working day from {IsoDate.Format(today)} to {IsoDate.Format(latest)}."), row, latest, 400, today);
         }
 
-        var line = measurement.Lines.OfType<Digests.ProcedureLine>().FirstOrDefault();
+        var line = measurement.Lines.OfType<Domain.Digests.ProcedureLine>().FirstOrDefault();
         var note = (form.GetValueOrDefault("note") ?? "").Trim();
         var update = new TableEntity(row.PartitionKey, row.RowKey)
         {
@@ -115,7 +118,7 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
             return new Result(Outcome.Unknown, page.T("该事项刚刚被更新，请重新打开链接。", "The procedure changed just now: open the link again."), row, Status: 409);
         }
 
-        return new Result(Outcome.Recorded, page.T($"已记录：您承诺 {promised:yyyy-MM-dd} 前办结。在此日期前，该提醒不再升级；逾期未办结将升高一级。", $"Recorded: you promised it by {promised:yyyy-MM-dd}. Until then it does not climb the ladder; unfinished after it, it climbs one rung higher."), row);
+        return new Result(Outcome.Recorded, page.T($"已记录：您承诺 {IsoDate.Format(promised)} 前办结。在此日期前，该提醒不再升级；逾期未办结将升高一级。", $"Recorded: you promised it by {IsoDate.Format(promised)}. Until then it does not climb the ladder; unfinished after it, it climbs one rung higher."), row);
     }
 
     public static string Render(Result result, string token, Page page, Viewer viewer)
@@ -128,11 +131,11 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
                 {about}
                 {(result.Outcome == Outcome.BadDate ? $"<p class=\"muted\" style=\"color:#b91c1c\">{Page.H(result.Message)}</p>" : "")}
                 <form method="post" action="/ack/{Page.H(token)}">
-                <p><label>{page.T("承诺办结日期", "Promised date")} <input type="date" name="promised" required min="{result.Earliest:yyyy-MM-dd}" max="{result.Latest:yyyy-MM-dd}"></label></p>
+                <p><label>{page.T("承诺办结日期", "Promised date")} <input type="date" name="promised" required min="{IsoDate.Format(result.Earliest)}" max="{IsoDate.Format(result.Latest)}"></label></p>
                 <p><label>{page.T("说明（可选）", "Note (optional)")}<br><textarea name="note" rows="3" cols="40" maxlength="500"></textarea></label></p>
                 <p><button type="submit">{page.T("确认", "Acknowledge")}</button></p>
                 </form>
-                <p class="muted">{page.T($"最晚 {result.Latest:yyyy-MM-dd}（法定时限内的工作日）。", $"At the latest {result.Latest:yyyy-MM-dd} (a working day within the statutory limit).")}</p>
+                <p class="muted">{page.T($"最晚 {IsoDate.Format(result.Latest)}（法定时限内的工作日）。", $"At the latest {IsoDate.Format(result.Latest)} (a working day within the statutory limit).")}</p>
                 """,
             _ => $"{about}<p>{Page.H(result.Message)}</p>",
         };

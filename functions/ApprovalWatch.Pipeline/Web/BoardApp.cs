@@ -1,6 +1,7 @@
-using ApprovalWatch.Reference;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Pipeline.Reference;
 
-namespace ApprovalWatch.Web;
+namespace ApprovalWatch.Pipeline.Web;
 
 /// <summary>
 /// The board's one entry point, whoever serves it: routes a request to its page or to the JSON API under

@@ -1,15 +1,17 @@
 using System.Text;
 using System.Text.Json;
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Catalogue;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.KeyProjects;
-using ApprovalWatch.Scanning;
-using ApprovalWatch.Storage;
-using ApprovalWatch.Weekly;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Domain.Weekly;
+using ApprovalWatch.Pipeline.KeyProjects;
+using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Pipeline.Storage;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Web;
+namespace ApprovalWatch.Pipeline.Web;
 
 /// <summary>
 /// <c>GET /board</c>: red / yellow / green procedures as a county × department table (from the counts the last
@@ -98,7 +100,7 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
         html.Append($"<h2>{page.T("各部门报送", "Department files")}</h2>");
         html.Append(page.Table(
             [page.T("部门", "Department"), page.T("最近文件", "Last file"), page.T("时间", "When"), page.T("本周", "This week")],
-            model.Files.Select(f => ((IReadOnlyList<string>)[Page.H(page.Department(f.Department)), Page.H(f.File ?? "—"), Page.H(f.At is { } at ? $"{OfficeClock.DateOf(at):yyyy-MM-dd}" : "—"), f.ThisWeek ? page.T("已报送", "reported") : $"<strong>{page.T("本周未报送", "not reported this week")}</strong>"], f.ThisWeek ? "" : "yellow"))));
+            model.Files.Select(f => ((IReadOnlyList<string>)[Page.H(page.Department(f.Department)), Page.H(f.File ?? "—"), Page.H(f.At is { } at ? $"{IsoDate.Format(OfficeClock.DateOf(at))}" : "—"), f.ThisWeek ? page.T("已报送", "reported") : $"<strong>{page.T("本周未报送", "not reported this week")}</strong>"], f.ThisWeek ? "" : "yellow"))));
         return page.Render(page.T("重点项目看板", "Key projects board"), viewer, html.ToString());
     }
 

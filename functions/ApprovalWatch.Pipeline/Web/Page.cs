@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace ApprovalWatch.Web;
+namespace ApprovalWatch.Pipeline.Web;
 
 /// <summary>
 /// The frame of every page: plain HTML readable on a phone, inline styles, no script; every value goes
@@ -108,5 +108,5 @@ public sealed class Page(bool chinese)
         _ => H(flag),
     };
 
-    public string Department(string id) => Catalogue.Department.Find(id) is { } d ? (chinese ? d.ChineseName : d.EnglishName) : id;
+    public string Department(string id) => Domain.Catalogue.Department.Find(id) is { } d ? (chinese ? d.ChineseName : d.EnglishName) : id;
 }

@@ -1,9 +1,9 @@
 using System.Text;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Pipeline.Storage;
 using Azure.Data.Tables;
 using SpreadCheetah;
 
-namespace ApprovalWatch.Web;
+namespace ApprovalWatch.Pipeline.Web;
 
 /// <summary>
 /// <c>GET /procedures?county=&amp;department=&amp;flag=&amp;leader=&amp;sort=</c>: the procedures that match, a page at a time
@@ -85,7 +85,7 @@ public sealed class ProcedureListPage(StorageAccount storage)
         html.Append(Select("county", page.T("县市", "County"), counties.Select(c => (c, c)), f.County));
         if (viewer.Department is null)
         {
-            html.Append(Select("department", page.T("部门", "Department"), Catalogue.Department.All.Select(d => (d.Id, page.Department(d.Id))), f.Department));
+            html.Append(Select("department", page.T("部门", "Department"), Domain.Catalogue.Department.All.Select(d => (d.Id, page.Department(d.Id))), f.Department));
         }
 
         html.Append(Select("flag", page.T("标识", "Flag"), [("red", page.T("超期", "overdue")), ("yellow", page.T("预警", "due soon")), ("green", page.T("正常", "on time")), ("paused", page.T("暂停", "paused"))], f.Flag));

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
-using ApprovalWatch.Calendar;
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Projects;
-using ApprovalWatch.Reference;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Storage;
 
-namespace ApprovalWatch.Web;
+namespace ApprovalWatch.Pipeline.Web;
 
 /// <summary>
 /// <c>GET /projects/{code}</c>: one project — its procedures as a timeline (accepted → due → finished, pauses
@@ -41,7 +43,7 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
             return null;
         }
 
-        var calendar = reference.Calendars.ForRegion(Submissions.ProjectCode.Region(code));
+        var calendar = reference.Calendars.ForRegion(Domain.Submissions.ProjectCode.Region(code));
         var procedures = rows.Where(r => viewer.MaySee(r.Department)).Select(r =>
         {
             var procedure = r.ToProcedure();
@@ -103,16 +105,16 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
         html.Append($"<h2>{page.T("问题清单", "Problems")}</h2>");
         html.Append(model.Problems.Count == 0 ? $"<p class=\"muted\">{page.T("无", "None")}</p>" : page.Table(
             [page.T("编号", "Id"), page.T("问题", "Problem"), page.T("责任部门", "Department"), page.T("提出", "Raised"), page.T("应解决", "Due"), page.T("销号", "Closed")],
-            model.Problems.Select(p => ((IReadOnlyList<string>)[Page.H(p.Id), Page.H(p.Text), Page.H(page.Department(p.Department)), $"{p.RaisedOn:yyyy-MM-dd}", $"{p.DueOn:yyyy-MM-dd}", p.SolvedOn is { } s ? Page.H($"{s:yyyy-MM-dd} {p.SolvedBy}") : "—"], p.IsOverdueOn(model.Today) ? "red" : ""))));
+            model.Problems.Select(p => ((IReadOnlyList<string>)[Page.H(p.Id), Page.H(p.Text), Page.H(page.Department(p.Department)), $"{IsoDate.Format(p.RaisedOn)}", $"{IsoDate.Format(p.DueOn)}", p.SolvedOn is { } s ? Page.H($"{IsoDate.Format(s)} {p.SolvedBy}") : "—"], p.IsOverdueOn(model.Today) ? "red" : ""))));
         html.Append($"<h2>{page.T("三张清单", "The three lists")}</h2>");
         var open = model.Procedures.Where(p => p.CompletedOn is null).ToList();
         html.Append(page.Table(
             [page.T("任务（事项）", "Task"), page.T("责任（部门、经办人）", "Responsibility"), page.T("时限", "Time limit"), page.T("剩余工作日", "Working days left")],
-            open.Select(p => ((IReadOnlyList<string>)[Page.H($"{p.Code} {p.Name}"), Page.H($"{page.Department(p.Department)} · {p.Handler}"), Page.H($"{p.AcceptedOn:yyyy-MM-dd} → {p.DueOn:yyyy-MM-dd}") + (p.PromisedOn is { } promised ? $"<br><span class=\"muted\">{Page.H(page.T($"{p.AcknowledgedBy} 已确认，承诺 {promised} 前办结", $"acknowledged by {p.AcknowledgedBy}, promised {promised}"))}</span>" : ""), p.WorkingDaysLeft is { } left ? $"{left}" : "—"], p.Flag is "red" or "yellow" ? p.Flag : ""))));
+            open.Select(p => ((IReadOnlyList<string>)[Page.H($"{p.Code} {p.Name}"), Page.H($"{page.Department(p.Department)} · {p.Handler}"), Page.H($"{IsoDate.Format(p.AcceptedOn)} → {IsoDate.Format(p.DueOn)}") + (p.PromisedOn is { } promised ? $"<br><span class=\"muted\">{Page.H(page.T($"{p.AcknowledgedBy} 已确认，承诺 {promised} 前办结", $"acknowledged by {p.AcknowledgedBy}, promised {promised}"))}</span>" : ""), p.WorkingDaysLeft is { } left ? $"{left}" : "—"], p.Flag is "red" or "yellow" ? p.Flag : ""))));
         html.Append($"<h2>{page.T("变更记录", "History")}</h2>");
         html.Append(page.Table(
             [page.T("时间", "When"), page.T("事项", "Item"), page.T("变更", "Change"), page.T("来源", "Source")],
-            model.History.Select(h => ((IReadOnlyList<string>)[Page.H(h.At.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)), Page.H(h.Item), Page.H($"{h.Kind}: {h.From ?? "—"} → {h.To}"), Page.H(h.Source)], ""))));
+            model.History.Select(h => ((IReadOnlyList<string>)[Page.H(IsoDate.Minute(h.At.ToOffset(TimeSpan.FromHours(8)))), Page.H(h.Item), Page.H($"{h.Kind}: {h.From ?? "—"} → {h.To}"), Page.H(h.Source)], ""))));
         return page.Render(model.Name, viewer, html.ToString());
     }
 
@@ -139,7 +141,7 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
             var finish = p.CompletedOn ?? model.Today;
             var color = p.Flag switch { "red" => "#d64545", "yellow" => "#f0b429", "paused" => "#9aa5b1", _ => "#3ebd93" };
             svg.Append($"<text x=\"4\" y=\"{y + 13}\" font-size=\"11\">{Page.H(p.Code)}</text>");
-            svg.Append($"<rect x=\"{F(X(p.AcceptedOn))}\" y=\"{y + 3}\" width=\"{F(Math.Max(2, X(finish) - X(p.AcceptedOn)))}\" height=\"12\" fill=\"{color}\" opacity=\"0.85\"><title>{Page.H($"{p.Code} {p.Name}: {p.AcceptedOn:yyyy-MM-dd} → {(p.CompletedOn is { } c ? $"{c:yyyy-MM-dd}" : page.T("办理中", "open"))}")}</title></rect>");
+            svg.Append($"<rect x=\"{F(X(p.AcceptedOn))}\" y=\"{y + 3}\" width=\"{F(Math.Max(2, X(finish) - X(p.AcceptedOn)))}\" height=\"12\" fill=\"{color}\" opacity=\"0.85\"><title>{Page.H($"{p.Code} {p.Name}: {IsoDate.Format(p.AcceptedOn)} → {(p.CompletedOn is { } c ? $"{IsoDate.Format(c)}" : page.T("办理中", "open"))}")}</title></rect>");
             foreach (var (from, to) in p.Pauses.Select(x => (x.From, x.To)))
             {
                 svg.Append($"<rect x=\"{F(X(from))}\" y=\"{y + 1}\" width=\"{F(Math.Max(2, X(to ?? model.Today) - X(from)))}\" height=\"16\" fill=\"#52606d\" opacity=\"0.35\"><title>{page.T("暂停", "paused")}</title></rect>");
@@ -147,12 +149,12 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
 
             if (p.DueOn is { } due)
             {
-                svg.Append($"<line x1=\"{F(X(due))}\" y1=\"{y}\" x2=\"{F(X(due))}\" y2=\"{y + 18}\" stroke=\"#1f2933\" stroke-width=\"2\"><title>{page.T("承诺时限", "promised limit")} {due:yyyy-MM-dd}</title></line>");
+                svg.Append($"<line x1=\"{F(X(due))}\" y1=\"{y}\" x2=\"{F(X(due))}\" y2=\"{y + 18}\" stroke=\"#1f2933\" stroke-width=\"2\"><title>{page.T("承诺时限", "promised limit")} {IsoDate.Format(due)}</title></line>");
             }
 
             if (p.StatutoryDueOn is { } statutory)
             {
-                svg.Append($"<line x1=\"{F(X(statutory))}\" y1=\"{y}\" x2=\"{F(X(statutory))}\" y2=\"{y + 18}\" stroke=\"#d64545\" stroke-width=\"2\" stroke-dasharray=\"3,2\"><title>{page.T("法定时限", "statutory limit")} {statutory:yyyy-MM-dd}</title></line>");
+                svg.Append($"<line x1=\"{F(X(statutory))}\" y1=\"{y}\" x2=\"{F(X(statutory))}\" y2=\"{y + 18}\" stroke=\"#d64545\" stroke-width=\"2\" stroke-dasharray=\"3,2\"><title>{page.T("法定时限", "statutory limit")} {IsoDate.Format(statutory)}</title></line>");
             }
 
             y += row;
@@ -184,7 +186,7 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
             <line x1="{pad}" y1="{F(Y(register.AnnualPlan))}" x2="{width - pad}" y2="{F(Y(register.AnnualPlan))}" stroke="#9aa5b1" stroke-dasharray="4,3"/>
             <text x="{pad}" y="{F(Y(register.AnnualPlan) - 4)}" font-size="10" fill="#52606d">{page.T("年度计划", "plan")} {register.AnnualPlan:#,0.##}</text>
             <polyline points="{line}" fill="none" stroke="#1f6feb" stroke-width="2"/>
-            {string.Concat(points.Select(p => $"<circle cx=\"{F(X(p.ReportedOn))}\" cy=\"{F(Y(p.YearToDate))}\" r=\"3\" fill=\"#1f6feb\"><title>{p.ReportedOn:yyyy-MM-dd}: {p.YearToDate:#,0.##}</title></circle>"))}
+            {string.Concat(points.Select(p => $"<circle cx=\"{F(X(p.ReportedOn))}\" cy=\"{F(Y(p.YearToDate))}\" r=\"3\" fill=\"#1f6feb\"><title>{IsoDate.Format(p.ReportedOn)}: {p.YearToDate:#,0.##}</title></circle>"))}
             </svg></div>
             """;
     }

@@ -1,6 +1,6 @@
-using ApprovalWatch.Staff;
+using ApprovalWatch.Domain.Staff;
 
-namespace ApprovalWatch.Web;
+namespace ApprovalWatch.Pipeline.Web;
 
 /// <summary>
 /// Who is looking and what he may see, from the directory: leaders, coordinators and operators see every

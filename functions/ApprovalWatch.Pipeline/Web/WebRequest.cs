@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Web;
+namespace ApprovalWatch.Pipeline.Web;
 
 /// <summary>
 /// An HTTP request as the board sees it, whoever serves it (the Functions app's HTTP triggers, or the CLI's

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace ApprovalWatch.Web;
+namespace ApprovalWatch.Pipeline.Web;
 
 /// <summary>What the board answers: a status, a content type and a body, with the headers every answer carries.</summary>
 public sealed record WebResponse(int Status, string ContentType, byte[] Body, IReadOnlyDictionary<string, string>? Extra = null)

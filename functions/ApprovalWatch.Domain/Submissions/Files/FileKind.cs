@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Submissions.Files;
+namespace ApprovalWatch.Domain.Submissions.Files;
 
 /// <summary>What a file is by its first bytes, whatever its name says.</summary>
 public enum FileKind

@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Submissions.Files;
+namespace ApprovalWatch.Domain.Submissions.Files;
 
 public static class FileKinds
 {

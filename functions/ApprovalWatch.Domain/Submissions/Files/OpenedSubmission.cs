@@ -1,6 +1,6 @@
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Submissions.Files;
+namespace ApprovalWatch.Domain.Submissions.Files;
 
 /// <summary>
 /// A submitted file opened for reading: what it was read as, its rows one at a time, and what a clerk must

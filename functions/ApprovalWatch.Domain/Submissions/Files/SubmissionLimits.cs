@@ -1,4 +1,4 @@
-namespace ApprovalWatch.Submissions.Files;
+namespace ApprovalWatch.Domain.Submissions.Files;
 
 /// <summary>What a file may be before it is read at all. The defaults here are the app's defaults.</summary>
 public sealed record SubmissionLimits

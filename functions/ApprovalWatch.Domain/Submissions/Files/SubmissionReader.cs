@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Text;
 using ExcelDataReader;
 
-namespace ApprovalWatch.Submissions.Files;
+namespace ApprovalWatch.Domain.Submissions.Files;
 
 /// <summary>
 /// Opens a department's file by what it is — its first bytes — not by what it is called: a zip is an .xlsx
@@ -301,7 +301,7 @@ public static class SubmissionReader
     private static string Text(object? value) => value switch
     {
         null => "",
-        DateTime date => date.ToString(date.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTime date => date.TimeOfDay == TimeSpan.Zero ? IsoDate.Format(DateOnly.FromDateTime(date)) : date.ToString(IsoDate.Pattern + " HH:mm:ss", CultureInfo.InvariantCulture),
         double number when number == Math.Floor(number) && Math.Abs(number) < 1e15 => ((long)number).ToString(CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

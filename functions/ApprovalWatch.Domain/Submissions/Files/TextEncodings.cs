@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ApprovalWatch.Submissions.Files;
+namespace ApprovalWatch.Domain.Submissions.Files;
 
 /// <summary>
 /// Tells which encoding a text file is in, by its byte-order mark or by decoding it strictly: UTF-8,

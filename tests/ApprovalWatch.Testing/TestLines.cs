@@ -1,10 +1,10 @@
-using ApprovalWatch.Deadlines;
-using ApprovalWatch.Digests;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Testing;
 
 /// <summary>Digest lines for the tests: a housing procedure of one project, due 12 March 2026, in stage 2.</summary>
-internal static class TestLines
+public static class TestLines
 {
     public static ProcedureLine Procedure(string procedure, string handler, Flag flag, int left, string department = "housing") => new()
     {

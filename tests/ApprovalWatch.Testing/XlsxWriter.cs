@@ -1,7 +1,7 @@
 using SpreadCheetah;
 using SpreadCheetah.Worksheets;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Testing;
 
 /// <summary>A formula cell with the value Excel cached for it (what readers see; nothing is evaluated).</summary>
 public sealed record XlsxFormula(string Formula, object CachedValue);

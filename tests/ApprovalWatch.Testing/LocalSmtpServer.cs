@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using MimeKit;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Testing;
 
 /// <summary>
 /// A real SMTP server on loopback (<c>scripts/smtp-test-server.cjs</c>, nodemailer's smtp-server from the repository's

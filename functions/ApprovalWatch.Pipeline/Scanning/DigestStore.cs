@@ -1,8 +1,9 @@
-using ApprovalWatch.Digests;
-using ApprovalWatch.Storage;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Storage;
 using Azure.Storage.Blobs.Models;
 
-namespace ApprovalWatch.Mail;
+namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>
 /// Keeps each digest waiting to be sent as a blob, <c>digests/{date}/{recipient}.json</c>: a queue message

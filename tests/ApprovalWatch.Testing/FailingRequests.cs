@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Core;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Testing;
 
 /// <summary>Fails the requests it picks before they reach the emulator, as the store does in an outage (503) or when it refuses a request (400 with an error code).</summary>
 public sealed class FailingRequests(Func<Request, bool> fails, int status = 503, string? errorCode = null) : Azure.Core.Pipeline.HttpPipelinePolicy

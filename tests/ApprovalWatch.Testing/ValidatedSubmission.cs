@@ -1,7 +1,7 @@
-using ApprovalWatch.Submissions;
-using ApprovalWatch.Text;
+using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Testing;
 
 /// <summary>The rows of one department file, split into those to apply and those rejected: every row read at once, for small test files.</summary>
 public sealed record ValidatedSubmission(IReadOnlyList<SubmittedRow> Rows, IReadOnlyList<RowError> Errors, int DataRows, int RejectedRows);

@@ -1,6 +1,6 @@
-using ApprovalWatch.Calendar;
+using ApprovalWatch.Domain.Calendar;
 
-namespace ApprovalWatch.Tests;
+namespace ApprovalWatch.Testing;
 
 /// <summary>The national calendar of the official 2025 and 2026 notices, as shipped in samples/config/calendar.</summary>
 public static class OfficialCalendars

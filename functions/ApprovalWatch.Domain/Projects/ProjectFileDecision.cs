@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using System.Text;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Domain.Text;
+
+namespace ApprovalWatch.Domain.Projects;
+
+/// <summary>
+/// What a row of a department's project file does to what is stored of its project, as <c>ReportDecision</c> is for
+/// procedure files. The register keeps the day a reserve project converted; a progress report that lowers the
+/// year-to-date figure is kept, marked and told; a problem raised with a report goes on the problem list; a
+/// department raises and closes only its own problems, the development &amp; reform commission any.
+/// </summary>
+/// <param name="department">The department whose folder the file is in.</param>
+/// <param name="fileDate">The file's data date: a new problem without a date is raised on it.</param>
+/// <param name="problemWorkingDays">The working days a problem has when its row gives none.</param>
+/// <param name="calendarOf">The working-day calendar of a project, by its code.</param>
+public sealed class ProjectFileDecision(string department, DateOnly fileDate, int problemWorkingDays, Func<string, WorkingCalendar> calendarOf)
+{
+    private bool IsDevelopmentReform => department == Department.DevelopmentReform;
+
+    public ProjectChange Decide(ProjectFileRow row, StoredProject stored) => row switch
+    {
+        RegisterRow r => Register(r.Project, stored.Register),
+        ProgressRow p => Progress(p, stored),
+        ProblemRow p => Problem(p, stored),
+        _ => throw new ArgumentOutOfRangeException(nameof(row), row.GetType().Name, "not a project file row"),
+    };
+
+    /// <summary>The project a row is about.</summary>
+    public static string ProjectOf(ProjectFileRow row) => row switch
+    {
+        RegisterRow r => r.Project.Code,
+        ProgressRow p => p.Report.ProjectCode,
+        ProblemRow p => p.ProjectCode,
+        _ => throw new ArgumentOutOfRangeException(nameof(row), row.GetType().Name, "not a project file row"),
+    };
+
+    /// <summary>The number of a problem raised with a progress report: its date and a hash of its text.</summary>
+    public static string ProblemIdOf(ProgressReport report) =>
+        $"{report.ReportedOn:yyyyMMdd}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(report.NewProblems)))[..6]}";
+
+    private static ProjectChange Register(RegisteredProject next, RegisteredProject? known)
+    {
+        if (next.ConvertedOn is null && known is not null)
+        {
+            // A reserve project that the register now shows started converted on its start (or, without one, on the register's date).
+            next = next with
+            {
+                ConvertedOn = known.ConvertedOn
+                    ?? (known.Nature == ProjectNature.Reserve && next.Nature != ProjectNature.Reserve ? next.StartedOn ?? next.AsOf : null),
+            };
+        }
+
+        return known is not null && known with { AsOf = next.AsOf } == next ? ProjectChange.Nothing : new ProjectChange { Register = next };
+    }
+
+    private ProjectChange Progress(ProgressRow row, StoredProject stored)
+    {
+        var report = row.Report;
+        var earlier = stored.Progress.Where(p => p.ReportedOn < report.ReportedOn && p.ReportedOn.Year == report.ReportedOn.Year).MaxBy(p => p.ReportedOn);
+        decimal? lowered = earlier is not null && report.YearToDate < earlier.YearToDate ? earlier.YearToDate : null;
+        var note = earlier is not null && lowered is not null
+            ? $"第 {row.Line} 行：{report.ProjectCode} 本年完成投资 {report.YearToDate} 万元低于 {IsoDate.Format(earlier.ReportedOn)} 报送的 {lowered} 万元，已标记待核实；line {row.Line}: {report.ProjectCode} reports {report.YearToDate} 万元 done this year, less than the {lowered} 万元 of {IsoDate.Format(earlier.ReportedOn)}: kept and marked for checking."
+            : null;
+        var changed = stored.Progress.FirstOrDefault(p => p.ReportedOn == report.ReportedOn) != report;
+        ProjectProblem? problem = null;
+        if (report.NewProblems.Length > 0)
+        {
+            var id = ProblemIdOf(report);
+            problem = stored.Problem(id) is null
+                ? new ProjectProblem
+                {
+                    ProjectCode = report.ProjectCode,
+                    Id = id,
+                    Text = report.NewProblems,
+                    Department = stored.Register?.ResponsibleUnit ?? Department.DevelopmentReform,
+                    RaisedOn = report.ReportedOn,
+                    DueOn = calendarOf(report.ProjectCode).AddWorkingDays(report.ReportedOn, problemWorkingDays),
+                }
+                : null;
+        }
+
+        return new ProjectChange { Progress = changed ? report : null, LoweredFrom = changed ? lowered : null, Problem = problem, Note = note };
+    }
+
+    private ProjectChange Problem(ProblemRow row, StoredProject stored)
+    {
+        var known = stored.Problem(row.Id);
+        ProjectChange Refuse(string reason) => new() { Refused = new RowError(row.Line, ProjectFileKind.ProblemId.Label, reason, row.Id) };
+
+        ProjectProblem next;
+        if (known is null)
+        {
+            var owner = row.Department ?? stored.Register?.ResponsibleUnit;
+            if (row.Text is null || owner is null)
+            {
+                return Refuse("新问题须写明问题描述和责任部门；a new problem needs its text and the department that must solve it");
+            }
+
+            if (!IsDevelopmentReform && owner != department)
+            {
+                return Refuse($"本部门只能报送本部门的问题；a department may raise only its own problems, not {owner}'s");
+            }
+
+            var raised = row.RaisedOn ?? fileDate;
+            next = new ProjectProblem
+            {
+                ProjectCode = row.ProjectCode, Id = row.Id, Text = row.Text, Department = owner, RaisedOn = raised,
+                DueOn = calendarOf(row.ProjectCode).AddWorkingDays(raised, row.DueWorkingDays ?? problemWorkingDays),
+            };
+        }
+        else
+        {
+            if (!IsDevelopmentReform && known.Department != department)
+            {
+                return Refuse($"该问题由{Department.Find(known.Department)?.ChineseName}负责，本部门无权销号；the problem is {known.Department}'s to solve, not {department}'s");
+            }
+
+            next = known with { Text = IsDevelopmentReform && row.Text is not null ? row.Text : known.Text };
+        }
+
+        if (row.Solved)
+        {
+            next = next with { SolvedOn = row.SolvedOn, SolvedBy = row.SolvedBy };
+        }
+
+        if (next.SolvedOn < next.RaisedOn)
+        {
+            return Refuse("销号日期早于提出日期；closed before it was raised");
+        }
+
+        return next == known ? ProjectChange.Nothing : new ProjectChange { Problem = next };
+    }
+}

@@ -1,0 +1,33 @@
+namespace ApprovalWatch.Domain.Projects;
+
+/// <summary>What is stored of one project before a file's row is applied: its register entry, progress reports and problems.</summary>
+public sealed record StoredProject(RegisteredProject? Register, IReadOnlyList<ProgressReport> Progress, IReadOnlyList<ProjectProblem> Problems)
+{
+    public static readonly StoredProject None = new(null, [], []);
+
+    public ProjectProblem? Problem(string id) => Problems.FirstOrDefault(p => p.Id == id);
+}
+
+/// <summary>
+/// What one row of a project file changes: the register entry, a progress report (with the year-to-date figure it
+/// lowers, if any), a problem; or why it is refused; and a note for the receipt.
+/// </summary>
+public sealed record ProjectChange
+{
+    public static readonly ProjectChange Nothing = new();
+
+    public RegisteredProject? Register { get; init; }
+
+    public ProgressReport? Progress { get; init; }
+
+    /// <summary>The year-to-date figure of the year's latest earlier report, when <see cref="Progress"/> reports less.</summary>
+    public decimal? LoweredFrom { get; init; }
+
+    public ProjectProblem? Problem { get; init; }
+
+    public Submissions.RowError? Refused { get; init; }
+
+    public string? Note { get; init; }
+
+    public bool ChangesNothing => Register is null && Progress is null && Problem is null;
+}

@@ -1,0 +1,26 @@
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Storage;
+
+namespace ApprovalWatch.Pipeline.Ingestion;
+
+/// <summary>The receipt of a submitted file to one of the department's contacts: once per content of the file, whatever the day.</summary>
+public sealed class ReceiptMail(ReceiptWriter receipts) : IMailKind
+{
+    public const string Name = "reply";
+
+    public string Kind => Name;
+
+    public static NotifyMessage Message(DateOnly date, string recipient, string submittedBlob) => new(Name, date, recipient, submittedBlob);
+
+    public async Task<MailDraft?> DraftAsync(NotifyMessage message, CancellationToken cancellationToken)
+    {
+        // The key holds the file's content hash, so the receipt is read first.
+        var receipt = message.About is { } file ? await receipts.ReadAsync(file, cancellationToken) : null;
+        return receipt is null
+            ? null
+            : new MailDraft(
+                NotificationKeys.Reply(message.Recipient, receipt.ContentHash, receipt.File),
+                _ => Task.FromResult(new OutgoingMail(message.Recipient, ReceiptRenderer.Render(receipt), receipt.Errors.Count)));
+    }
+}

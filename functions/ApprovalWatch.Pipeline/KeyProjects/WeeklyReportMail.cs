@@ -1,0 +1,24 @@
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Storage;
+
+namespace ApprovalWatch.Pipeline.KeyProjects;
+
+/// <summary>A week's archived scheduling report to one reader, in his language, with the workbook and charts attached.</summary>
+public sealed class WeeklyReportMail(WeeklyReports reports, ReferenceDataLoader referenceLoader) : IMailKind
+{
+    public const string Name = "weekly";
+
+    public string Kind => Name;
+
+    /// <summary>The report of <paramref name="week"/> (<c>2026-W12</c>), its ledger row under the week's Monday.</summary>
+    public static NotifyMessage Message(DateOnly monday, string week, string recipient) => new(Name, monday, recipient, week);
+
+    public Task<MailDraft?> DraftAsync(NotifyMessage message, CancellationToken cancellationToken) =>
+        Task.FromResult<MailDraft?>(message.About is not { } week ? null : new MailDraft(NotificationKeys.Weekly(message.Date, message.Recipient), async ct =>
+        {
+            var person = (await referenceLoader.LoadAsync(ct)).Staff.Find(message.Recipient);
+            return new OutgoingMail(person?.Name ?? message.Recipient, await reports.RenderMailAsync(week, person?.Language ?? Language.Chinese, ct), 0);
+        }));
+}

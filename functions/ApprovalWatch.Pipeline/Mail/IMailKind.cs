@@ -1,0 +1,23 @@
+using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Pipeline.Storage;
+
+namespace ApprovalWatch.Pipeline.Mail;
+
+/// <summary>
+/// One kind of mail, registered by the part of the app that produces it (<c>services.AddMailKind&lt;T&gt;()</c>):
+/// where its ledger row sits and how it is rendered. The sender knows mail only through these.
+/// </summary>
+public interface IMailKind
+{
+    /// <summary>The name its messages carry (<see cref="NotifyMessage.Kind"/>).</summary>
+    string Kind { get; }
+
+    /// <summary>The mail a message asks for, or null when what it is about is gone (nothing is sent or recorded).</summary>
+    Task<MailDraft?> DraftAsync(NotifyMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>A mail about to be sent: its ledger key, and how to render it once it is claimed.</summary>
+public sealed record MailDraft(NotificationKey Key, Func<CancellationToken, Task<OutgoingMail>> RenderAsync);
+
+/// <summary>A rendered mail, the recipient's name for its header, and how many lines it lists (for the ledger).</summary>
+public sealed record OutgoingMail(string RecipientName, RenderedMail Mail, int Lines);
