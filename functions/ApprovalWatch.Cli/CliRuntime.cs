@@ -56,7 +56,7 @@ public sealed class CliRuntime : IAsyncDisposable
                 .AddFilter("Azure", LogLevel.Warning));
         if (settings.AsOf is { } asOf)
         {
-            // Office hours start at 10:00 Beijing time; an "as of" run behaves as on that morning.
+            // An "as of" run acts at 10:00 Beijing time that day: after the 08:30 scan, and when offices on Beijing hours are open.
             services.AddSingleton<TimeProvider>(new FixedTimeProvider(OfficeClock.At(asOf, new TimeOnly(10, 0))));
         }
 

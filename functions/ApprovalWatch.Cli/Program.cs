@@ -5,6 +5,7 @@ using ApprovalWatch.Cli.Samples;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Hosting;
 
 var storage = new Option<string?>("--storage") { Description = "Storage connection string (default: AzureWebJobsStorage, else Azurite)", Recursive = true };
 var mail = new Option<string>("--mail") { Description = "Folder for mail sent to the local SendGrid endpoint", DefaultValueFactory = _ => Path.Combine("out", "mail"), Recursive = true };
@@ -32,10 +33,10 @@ var serve = new Command("serve", "Serve the board on 127.0.0.1 as one person unt
 serve.SetAction((r, ct) => ServeCommand.RunAsync(Settings(r), r.GetValue(identity)!, Console.Out, ct));
 root.Add(serve);
 
-var gatherSchedule = new Option<string>("--gather-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GatherSchedule") ?? "0 */5 * * * *" };
-var scanSchedule = new Option<string>("--scan-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ScanSchedule") ?? "0 30 0 * * *" };
-var weeklySchedule = new Option<string>("--weekly-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("WeeklySchedule") ?? "0 0 0 * * 1" };
-var host = new Command("host", "Run the six functions' services on their schedules and queues, and the board on 127.0.0.1, until Ctrl+C") { gatherSchedule, scanSchedule, weeklySchedule, identity };
+var gatherSchedule = new Option<string>("--gather-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GatherSchedule") ?? Schedules.Gather };
+var scanSchedule = new Option<string>("--scan-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ScanSchedule") ?? Schedules.Scan };
+var weeklySchedule = new Option<string>("--weekly-schedule") { DefaultValueFactory = _ => Environment.GetEnvironmentVariable("WeeklySchedule") ?? Schedules.Weekly };
+var host = new Command("host", "Run the seven functions' services on their schedules and queues, and the board on 127.0.0.1, until Ctrl+C") { gatherSchedule, scanSchedule, weeklySchedule, identity };
 host.SetAction((r, ct) => OperatorCommands.HostAsync(Settings(r), r.GetValue(gatherSchedule)!, r.GetValue(scanSchedule)!, r.GetValue(weeklySchedule)!, r.GetValue(identity)!, Console.Out, ct));
 root.Add(host);
 

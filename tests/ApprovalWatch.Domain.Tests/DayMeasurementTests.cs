@@ -63,4 +63,20 @@ public class DayMeasurementTests
         Assert.Contains("2022-653001-48-01-00123X HC-01", Assert.Single(measurement.Counts.Errors));
         Assert.Empty(measurement.Lines);
     }
+
+    [Fact]
+    public void Assessing_alone_measures_as_adding_does_and_counts_nothing_but_a_missing_year()
+    {
+        var measurement = new DayMeasurement(Monday, Reference, 3, ProjectLimits.Default);
+        var procedure = Procedure("2022-653001-48-01-00123X", new DateOnly(2026, 2, 16));
+
+        var assessed = measurement.Assess(procedure);
+        var missing = measurement.Assess(Procedure("2022-653001-48-01-00124X", new DateOnly(2023, 12, 1)));
+
+        Assert.Equal(new DayMeasurement(Monday, Reference, 3, ProjectLimits.Default).Add(procedure)!.Assessment, assessed);
+        Assert.Null(missing);
+        Assert.Empty(measurement.Lines);
+        Assert.Equal(0, measurement.Counts.Procedures);
+        Assert.Contains("2022-653001-48-01-00124X HC-01", Assert.Single(measurement.Counts.Errors));
+    }
 }

@@ -89,4 +89,15 @@ public class DeadlineTests
     {
         Assert.Equal(Calendar.AddWorkingDays(D("2026-03-02"), 30), Deadline.Compute(Calendar, D("2026-03-02"), 20, extensionDays: 10).DueOn);
     }
+
+    [Fact]
+    public void A_pause_cannot_end_before_it_starts_but_may_end_the_day_it_starts()
+    {
+        var start = new DateOnly(2026, 3, 10);
+
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => new Pause(start, start.AddDays(-1), "补正"));
+
+        Assert.Contains("cannot end (2026-03-09) before it starts (2026-03-10)", refused.Message);
+        Assert.Equal(start, new Pause(start, start, "补正").To);
+    }
 }

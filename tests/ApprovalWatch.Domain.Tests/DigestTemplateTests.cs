@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Staff;
@@ -11,7 +12,7 @@ public class DigestTemplateTests
     [
         new Person("zhang@x.org", "张伟", "housing", Role.Handler),
         new Person("head@x.org", "刘建国", "housing", Role.Head),
-        new Person("coord@x.org", "徐明", "development-reform", Role.Coordinator),
+        new Person("coord@x.org", "徐明", Department.DevelopmentReform, Role.Coordinator),
     ]);
 
     private static ProcedureLine Line(string procedure, string handler, Flag flag, int left) => TestLines.Procedure(procedure, handler, flag, left);

@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Staff;
@@ -16,7 +17,7 @@ public class DigestTests
         new Person("head@x.org", "刘建国", "housing", Role.Head),
         new Person("leader@x.org", "赵德明", "housing", Role.Leader),
         new Person("nr-head@x.org", "孙强", "natural-resources", Role.Head),
-        new Person("coord@x.org", "徐明", "development-reform", Role.Coordinator),
+        new Person("coord@x.org", "徐明", Department.DevelopmentReform, Role.Coordinator),
     ]);
 
     private static ProcedureLine Line(string procedure, string handler, Flag flag, int left, string department = "housing") =>

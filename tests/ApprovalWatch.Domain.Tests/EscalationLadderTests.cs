@@ -19,7 +19,7 @@ public class EscalationLadderTests
         new Person("zhang@x.org", "张伟", "housing", Role.Handler),
         new Person("head@x.org", "刘建国", "housing", Role.Head),
         new Person("leader@x.org", "赵德明", "housing", Role.Leader),
-        new Person("coord@x.org", "徐明", "development-reform", Role.Coordinator),
+        new Person("coord@x.org", "徐明", Department.DevelopmentReform, Role.Coordinator),
     ]);
 
     private static ProcedureLine Line(Flag flag, int left, string procedure = "HC-01", int stage = 2, string handler = "zhang@x.org") =>

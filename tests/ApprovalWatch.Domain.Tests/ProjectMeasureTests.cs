@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Testing;
 
@@ -35,7 +36,7 @@ public class ProjectMeasureTests
         var first = Calendar.AddWorkingDays(new DateOnly(2025, 1, 2), 0);
         var start = Enumerable.Range(0, 400).Select(first.AddDays).First(d => Calendar.IsWorkingDay(d) && Calendar.WorkingDaysAfter(d, Today) == elapsed);
 
-        var measure = Process(P("DR-01", 1, start, start.AddDays(10), "development-reform"), P("HC-01", 2, Today.AddDays(-5)));
+        var measure = Process(P("DR-01", 1, start, start.AddDays(10), Department.DevelopmentReform), P("HC-01", 2, Today.AddDays(-5)));
 
         Assert.Equal((flag, left, start), (measure.Flag, measure.WorkingDaysLeft, measure.StartedOn));
         Assert.Equal(Calendar.AddWorkingDays(start, 120), measure.DueOn);

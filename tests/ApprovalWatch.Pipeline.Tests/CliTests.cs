@@ -1,6 +1,7 @@
 using ApprovalWatch.Cli.Commands;
 using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Cli.Samples;
+using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Submissions.Files;
 using ApprovalWatch.Testing;
@@ -58,7 +59,7 @@ public class SampleTests
     [Fact]
     public void The_scenario_has_258_projects_with_the_prefecture_investment_totals()
     {
-        var folder = Path.Combine(OfficialCalendars.RepositoryRoot, "samples", "submissions", "development-reform");
+        var folder = Path.Combine(OfficialCalendars.RepositoryRoot, "samples", "submissions", Department.DevelopmentReform);
         var projects = File.ReadAllLines(Path.Combine(folder, "register-2026-03-13.csv")).Skip(2).Select(l => l.Split(',')).ToList();
         var progress = File.ReadAllLines(Path.Combine(folder, "progress-2026-03-13.csv")).Skip(1).Select(l => l.Split(',')).ToList();
 

@@ -7,7 +7,7 @@ namespace ApprovalWatch.Pipeline.Tests;
 public class FunctionsAppTests
 {
     [Fact]
-    public void The_build_lists_exactly_the_five_functions_with_their_triggers()
+    public void The_build_lists_exactly_the_seven_functions_with_their_triggers()
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var path = Path.Combine(OfficialCalendars.RepositoryRoot, "functions", "ApprovalWatch.Functions", "bin", configuration, "net10.0", "functions.metadata");
@@ -47,11 +47,26 @@ public class FunctionsAppTests
     {
         using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(OfficialCalendars.RepositoryRoot, "functions", "ApprovalWatch.Functions", "local.settings.json")));
         var values = settings.RootElement.GetProperty("Values");
-        Assert.Equal("0 */5 * * * *", values.GetProperty("GatherSchedule").GetString());
-        Assert.Equal("0 30 0 * * *", values.GetProperty("ScanSchedule").GetString());
+        Assert.Equal(Hosting.Schedules.Gather, values.GetProperty("GatherSchedule").GetString());
+        Assert.Equal(Hosting.Schedules.Scan, values.GetProperty("ScanSchedule").GetString());
+        Assert.Equal(Hosting.Schedules.Weekly, values.GetProperty("WeeklySchedule").GetString());
         Assert.Equal("ingest", values.GetProperty("IngestQueue").GetString());
         Assert.Equal("notify", values.GetProperty("NotifyQueue").GetString());
         Assert.Equal("scan", values.GetProperty("ScanQueue").GetString());
+    }
+}
+
+public class ScheduleDefaultsTests
+{
+    [Theory]
+    [InlineData("gatherSchedule", Hosting.Schedules.Gather)]
+    [InlineData("scanSchedule", Hosting.Schedules.Scan)]
+    [InlineData("weeklySchedule", Hosting.Schedules.Weekly)]
+    public void The_deployment_defaults_each_schedule_as_the_app_does(string parameter, string schedule)
+    {
+        var bicep = File.ReadAllText(Path.Combine(OfficialCalendars.RepositoryRoot, "infra", "main.bicep"));
+
+        Assert.Contains($"param {parameter} string = '{schedule}'", bicep);
     }
 }
 

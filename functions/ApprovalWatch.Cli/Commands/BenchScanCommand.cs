@@ -93,7 +93,7 @@ public static class BenchScanCommand
         await Parallel.ForEachAsync(Enumerable.Range(0, projects), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (project, ct) =>
         {
             var rows = Project(project, procedures).ToList();
-            var measurement = new DayMeasurement(Day, reference, scan.WarningWorkingDays, scan.ProjectLimits);
+            var measurement = scan.MeasurementOn(Day, reference);
             foreach (var row in rows)
             {
                 if (measurement.Add(row.ToProcedure()) is { } measure)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace ApprovalWatch.Cli.Local;
 
 /// <summary>
-/// Runs the six functions as the Functions host would, where no host can run: the three timers on their
+/// Runs the seven functions as the Functions host would, where no host can run: the three timers on their
 /// NCRONTAB schedules (UTC) and the three queues polled, until cancelled.
 /// </summary>
 public sealed class LocalFunctionsHost(CliRuntime runtime, TimerSchedule gather, TimerSchedule scan, TimerSchedule weekly, TimeProvider time, ILogger logger)

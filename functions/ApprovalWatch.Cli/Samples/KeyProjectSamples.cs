@@ -1,3 +1,5 @@
+using ApprovalWatch.Domain.Catalogue;
+
 namespace ApprovalWatch.Cli.Samples;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace ApprovalWatch.Cli.Samples;
 /// </summary>
 public static class KeyProjectSamples
 {
-    private static readonly string[] Units = ["housing", "natural-resources", "development-reform", "finance", "power", "ecology"];
+    private static readonly string[] Units = ["housing", "natural-resources", Department.DevelopmentReform, "finance", "power", "ecology"];
     private static readonly string[] UnitNames = ["住房和城乡建设局", "自然资源局", "发展和改革委员会", "财政局", "供电公司", "生态环境局"];
     private static readonly string[] Leaders = ["zhao.deming", "zhou.lixin", "zheng.hai", "guo.wen", "xie.dong", "dong.qiang"];
     private static readonly string[] Industries = ["教育", "市政", "农业", "交通", "水利", "能源", "文旅", "卫生"];

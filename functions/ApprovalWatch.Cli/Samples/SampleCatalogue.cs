@@ -10,9 +10,9 @@ public static class SampleCatalogue
 {
     public static readonly IReadOnlyList<CatalogueEntry> Entries =
     [
-        new("DR-01", "项目建议书审批", "Project proposal approval", "development-reform", 1, 20, 10),
-        new("DR-02", "可行性研究报告审批", "Feasibility study approval", "development-reform", 1, 20, 15),
-        new("DR-03", "节能审查", "Energy conservation review", "development-reform", 1, 20, 10),
+        new("DR-01", "项目建议书审批", "Project proposal approval", Department.DevelopmentReform, 1, 20, 10),
+        new("DR-02", "可行性研究报告审批", "Feasibility study approval", Department.DevelopmentReform, 1, 20, 15),
+        new("DR-03", "节能审查", "Energy conservation review", Department.DevelopmentReform, 1, 20, 10),
         new("NR-01", "用地预审与选址意见书", "Land pre-review and site selection", "natural-resources", 1, 20, 10),
         new("NR-02", "建设用地规划许可证", "Land-use planning permit", "natural-resources", 1, 20, 7),
         new("EE-01", "环境影响评价审批", "Environmental impact assessment approval", "ecology", 1, 60, 30),

@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Staff;
 
 namespace ApprovalWatch.Cli.Samples;
@@ -20,18 +21,18 @@ public static class SampleDirectory
     [
         .. Department("housing", ("zhang.wei", "张伟"), ("ayigul.tursun", "阿依古丽·吐尔逊"), ("wang.lei", "王磊"), ("liu.jianguo", "刘建国"), ("zhao.deming", "赵德明")),
         .. Department("natural-resources", ("li.na", "李娜"), ("mamat.ali", "买买提·艾力"), ("chen.jing", "陈静"), ("sun.qiang", "孙强"), ("zhou.lixin", "周立新")),
-        .. Department("development-reform", ("gulnar.abdu", "古丽娜尔·阿不都"), ("yang.fan", "杨帆"), ("huang.lei", "黄磊"), ("wu.gang", "吴刚"), ("zheng.hai", "郑海")),
+        .. Department(ApprovalWatch.Domain.Catalogue.Department.DevelopmentReform, ("gulnar.abdu", "古丽娜尔·阿不都"), ("yang.fan", "杨帆"), ("huang.lei", "黄磊"), ("wu.gang", "吴刚"), ("zheng.hai", "郑海")),
         .. Department("finance", ("he.li", "何丽"), ("nurlan.bek", "努尔兰·别克"), ("gao.feng", "高峰"), ("lin.tao", "林涛"), ("guo.wen", "郭文")),
         .. Department("power", ("luo.jun", "罗军"), ("reyhan.tohti", "热依汗·托合提"), ("liang.bin", "梁斌"), ("song.wei", "宋伟"), ("xie.dong", "谢东")),
         .. Department("ecology", ("han.mei", "韩梅"), ("turhun.kadir", "吐尔洪·卡德尔"), ("tang.liang", "唐亮"), ("feng.bo", "冯波"), ("dong.qiang", "董强")),
-        new($"xu.ming@{Domain}", "徐明", "development-reform", Role.Coordinator, Kizilsu),
+        new($"xu.ming@{Domain}", "徐明", ApprovalWatch.Domain.Catalogue.Department.DevelopmentReform, Role.Coordinator, Kizilsu),
         new($"ma.li@{Domain}", "马丽", "housing", Role.Contact, Kizilsu),
         new($"abdurehim.rozi@{Domain}", "阿不都热依木·肉孜", "natural-resources", Role.Contact, Kizilsu),
-        new($"sun.yan@{Domain}", "孙燕", "development-reform", Role.Contact, Kizilsu),
+        new($"sun.yan@{Domain}", "孙燕", ApprovalWatch.Domain.Catalogue.Department.DevelopmentReform, Role.Contact, Kizilsu),
         new($"zhu.lin@{Domain}", "朱琳", "finance", Role.Contact, Kizilsu),
         new($"hu.yang@{Domain}", "胡杨", "power", Role.Contact, Kizilsu),
         new($"aynur.kadir@{Domain}", "阿依努尔·卡德尔", "ecology", Role.Contact, Kizilsu),
-        new($"ops@{Domain}", "运维值班 Operator on duty", "development-reform", Role.Operator, Kizilsu),
+        new($"ops@{Domain}", "运维值班 Operator on duty", ApprovalWatch.Domain.Catalogue.Department.DevelopmentReform, Role.Operator, Kizilsu),
     ];
 
     public static IEnumerable<Person> Handlers(string department) =>

@@ -38,7 +38,7 @@ public sealed record AckToken(string Recipient, string ProjectCode, string Proce
         var signed = new[] { key, previousKey }.OfType<byte[]>().Any(k => CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(k, payload), signature));
         var parts = Encoding.UTF8.GetString(payload).Split('\n');
         if (!signed || parts.Length != 5
-            || !DateOnly.TryParseExact(parts[3], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            || !IsoDate.TryParse(parts[3], out var date)
             || !long.TryParse(parts[4], System.Globalization.CultureInfo.InvariantCulture, out var expires))
         {
             return (Check.Tampered, null);

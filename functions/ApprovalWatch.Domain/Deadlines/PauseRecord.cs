@@ -22,7 +22,7 @@ public static class PauseRecord
             }
 
             result.Add(pause.IsOpen && report.Status != ProcedureStatus.Paused && pause.From < reportDay
-                ? pause with { To = reportDay.AddDays(-1) }
+                ? new Pause(pause.From, reportDay.AddDays(-1), pause.Reason)
                 : pause);
         }
 

@@ -35,6 +35,12 @@ public sealed record EscalationLadder
             ?? Overrides.FirstOrDefault(o => o.Procedure is null && o.Stage == procedure.Stage))?.Rungs ?? Rungs
         : Rungs;
 
+    /// <summary>
+    /// The weekly-report rung: the working days overdue at which a procedure reaches the leadership's weekly report,
+    /// those of the lowest rung naming <see cref="EscalationRole.WeeklyReport"/>; null when no rung names it.
+    /// </summary>
+    public int? WeeklyReportOverdueDays => Rungs.FirstOrDefault(r => r.Notify.Contains(EscalationRole.WeeklyReport))?.OverdueDays;
+
     /// <summary>The index of the rung a line stands on (0 = the first).</summary>
     public int RungOf(DigestLine line)
     {

@@ -99,9 +99,12 @@ public sealed record ProjectFileKind(string Id, string ChineseName, IReadOnlyLis
             .FirstOrDefault();
     }
 
+    /// <summary>How many non-blank rows are looked at for a header (below any title rows).</summary>
+    public const int HeaderLookAhead = 20;
+
     /// <summary>The kind of a file from its first rows (a header is looked for below any title rows), or null.</summary>
-    public static ProjectFileKind? Detect(IEnumerable<SourceRow> rows, int lookAhead = 20) =>
-        rows.Where(r => !CsvReader.IsBlank(r)).Take(lookAhead).Select(OfHeader).FirstOrDefault(k => k is not null);
+    public static ProjectFileKind? Detect(IEnumerable<SourceRow> rows) =>
+        rows.Where(r => !CsvReader.IsBlank(r)).Take(HeaderLookAhead).Select(OfHeader).FirstOrDefault(k => k is not null);
 
     /// <summary>The column positions when the row names them; each column at its first cell.</summary>
     public Dictionary<SubmissionColumn, int> Positions(SourceRow row)

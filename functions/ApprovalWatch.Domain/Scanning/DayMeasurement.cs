@@ -40,15 +40,8 @@ public sealed class DayMeasurement(DateOnly today, ReferenceData reference, int 
     public ProcedureMeasure? Add(Procedure procedure, Flag? before = null, EscalationCounts? counts = null, Acknowledgements.Acknowledgement? ack = null)
     {
         var entry = reference.Catalogue.Find(procedure.ProcedureCode);
-        Assessment assessment;
-        try
+        if (Assess(procedure) is not { } assessment)
         {
-            var calendar = reference.Calendars.ForRegion(ProjectCode.Region(procedure.ProjectCode));
-            assessment = Assessment.Of(procedure, calendar, today, warningWorkingDays, entry?.StatutoryDays);
-        }
-        catch (CalendarYearMissingException e)
-        {
-            Counts.Errors.Add($"{procedure.ProjectCode} {procedure.ProcedureCode}: {e.Message}");
             return null;
         }
 
@@ -69,6 +62,25 @@ public sealed class DayMeasurement(DateOnly today, ReferenceData reference, int 
         }
 
         return new ProcedureMeasure(assessment, climbed);
+    }
+
+    /// <summary>
+    /// A procedure against its limits on its project's calendar today, as the scan, the acknowledgement page and the
+    /// project page all measure it; null, with the reason in <see cref="ScanCounts.Errors"/>, when its calendar has not
+    /// loaded the year.
+    /// </summary>
+    public Assessment? Assess(Procedure procedure)
+    {
+        try
+        {
+            var calendar = reference.Calendars.ForRegion(ProjectCode.Region(procedure.ProjectCode));
+            return Assessment.Of(procedure, calendar, today, warningWorkingDays, reference.Catalogue.Find(procedure.ProcedureCode)?.StatutoryDays);
+        }
+        catch (CalendarYearMissingException e)
+        {
+            Counts.Errors.Add($"{procedure.ProjectCode} {procedure.ProcedureCode}: {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>Measures every project of the procedures added since the last call.</summary>

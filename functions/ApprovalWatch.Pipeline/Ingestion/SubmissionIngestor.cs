@@ -21,7 +21,7 @@ namespace ApprovalWatch.Pipeline.Ingestion;
 /// Reads one submitted file, validates it against the catalogue and the department's authority (its
 /// folder), applies the valid rows and writes the receipt; when rows were rejected or the file could not
 /// be read, the department's contacts get the receipt by email. The original blob is never changed. The
-/// file is read twice, row by row: first to check it whole, so a refused file applies nothing, then to
+/// file is read twice, row by row: once to check it whole, so a refused file applies nothing, once to
 /// apply it. The same message twice gives the same tables and the same receipt.
 /// </summary>
 public sealed class SubmissionIngestor(
@@ -99,17 +99,16 @@ public sealed class SubmissionIngestor(
         var fileDate = OfficeClock.DateOf(file.LastModified);
         ProjectFileValidator ProjectValidator(ProjectFileKind kind) => new(kind, reference.Staff, reference.ServedRegions, fileDate, limits.MaxRows);
 
-        // The first pass reads the whole file: whatever it holds ends in a receipt, never in an exception.
+        // The first pass reads and validates the whole file, its kind told from its first rows on the way: whatever it
+        // holds ends in a receipt, never in an exception, and a file that cannot be read to its end applies nothing.
         OpenedSubmission check;
         ProjectFileKind? projectFile;
         try
         {
-            projectFile = ProjectFileKind.Detect(Open().Rows);
             check = Open();
-            var rows = projectFile is null ? Validator().Validate(check.Rows).Select(r => r.Line) : ProjectValidator(projectFile).Validate(check.Rows).Select(r => r.Line);
-            foreach (var _ in rows)
-            {
-            }
+            var (head, rows) = RowLookahead.Split(check.Rows, ProjectFileKind.HeaderLookAhead);
+            projectFile = ProjectFileKind.Detect(head);
+            _ = projectFile is null ? Validator().Validate(rows).Count() : ProjectValidator(projectFile).Validate(rows).Count();
         }
         catch (UnreadableSubmissionException e)
         {

@@ -143,7 +143,8 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
         }
 
         var settings = options.Value;
-        var ladder = reference.Ladder.Rungs.LastOrDefault()?.OverdueDays ?? 10;
+        // A ladder without the weekly-report rung lights no project red for an overdue procedure alone.
+        var ladder = reference.Ladder.WeeklyReportOverdueDays ?? int.MaxValue;
         var calendar = reference.Calendars.ForRegion(reference.ServedRegions.FirstOrDefault() ?? "");
         return new WeeklyInputs(week, projects, progress, procedures, problems, calendar,
             new LightRules(settings.YellowPointsBelowPace, settings.RedPointsBelowPace, ladder, settings.Pace), email => reference.Staff.Find(email)?.Name ?? email);

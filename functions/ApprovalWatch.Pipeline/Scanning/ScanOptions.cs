@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Scanning;
 
 namespace ApprovalWatch.Pipeline.Scanning;
@@ -68,4 +69,7 @@ public sealed class ScanOptions
         StageDays = new Dictionary<int, int> { [1] = Stage1WorkingDays, [2] = Stage2WorkingDays, [3] = Stage3WorkingDays, [4] = Stage4WorkingDays }
             .Where(s => s.Value > 0).ToDictionary(),
     };
+
+    /// <summary>What a day measures with these settings: the one way the scan, the acknowledgement page and the project page measure.</summary>
+    public DayMeasurement MeasurementOn(DateOnly today, ReferenceData reference) => new(today, reference, WarningWorkingDays, ProjectLimits);
 }

@@ -26,7 +26,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
     public async Task<ShardOutput> MeasureAsync(DateOnly today, ReferenceData reference, ShardRange range, bool write, RoutedLineRuns lines, CancellationToken cancellationToken)
     {
         var scan = options.Value;
-        var measurement = new DayMeasurement(today, reference, scan.WarningWorkingDays, scan.ProjectLimits);
+        var measurement = scan.MeasurementOn(today, reference);
         var segments = new ShardSegments(scan.ShardProcedures);
         var writes = new ConcurrentWrites(write ? WriteParallelism : 0);
         var at = OfficeClock.At(today, TimeOnly.MinValue);

@@ -125,6 +125,24 @@ public sealed class KeyProjectEntity : ITableEntity
         RaisedOn = IsoDate.Parse(RaisedOn!), DueOn = IsoDate.Parse(DueOn!), SolvedOn = IsoDate.ParseOptional(SolvedOn), SolvedBy = SolvedBy ?? "",
     };
 
+    /// <summary>What a project's rows hold, as the domain sees it.</summary>
+    public static StoredProject ToStoredProject(IEnumerable<KeyProjectEntity> rows)
+    {
+        var list = rows.ToList();
+        return new StoredProject(
+            list.FirstOrDefault(r => r.IsRegister)?.ToProject(),
+            list.Where(r => r.IsProgress).Select(r => r.ToProgress()).ToList(),
+            list.Where(r => r.IsProblem).Select(r => r.ToProblem()).ToList());
+    }
+
+    /// <summary>The rows that store what a file's row changes.</summary>
+    public static List<KeyProjectEntity> From(ProjectChange change, string source) =>
+    [
+        .. change.Register is { } register ? [From(register, source)] : Array.Empty<KeyProjectEntity>(),
+        .. change.Progress is { } progress ? [From(progress, source, change.LoweredFrom)] : Array.Empty<KeyProjectEntity>(),
+        .. change.Problem is { } problem ? [From(problem, source)] : Array.Empty<KeyProjectEntity>(),
+    ];
+
     /// <summary>What the row says, in one line, for the audit trail.</summary>
     public string Summary() =>
         IsRegister ? $"{Nature} plan {AnnualPlan} total {TotalInvestment} started {StartedOn} converted {ConvertedOn} leader {LeaderEmail} unit {ResponsibleUnit}"

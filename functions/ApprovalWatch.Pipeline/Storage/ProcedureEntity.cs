@@ -54,7 +54,7 @@ public sealed class ProcedureEntity : ITableEntity
     /// </summary>
     public string? StatusChangedFrom { get; set; }
 
-    // Written by the scan only, through ProcedureScanFields:
+    // The scan's columns (ProcedureScanFields):
     public string? Flag { get; set; }
 
     public string? DueOn { get; set; }
@@ -69,7 +69,7 @@ public sealed class ProcedureEntity : ITableEntity
 
     public string? LastOverdueWeek { get; set; }
 
-    // Written by an acknowledgement only (the board's /ack):
+    // The acknowledgement's columns (ProcedureAckFields, the board's /ack):
     public string? AckBy { get; set; }
 
     public string? AckByName { get; set; }
@@ -82,17 +82,11 @@ public sealed class ProcedureEntity : ITableEntity
 
     public string? AckNote { get; set; }
 
-    /// <summary>The id of the token that made the acknowledgement: the same link used again changes nothing.</summary>
     public string? AckTokenId { get; set; }
 
     /// <summary>What the daily scan reads of a row: all but where it came from and the acknowledgement's token, about a fifth of its bytes.</summary>
     public static readonly IReadOnlyList<string> ScanColumns =
-    [
-        nameof(PartitionKey), nameof(RowKey), nameof(ProjectName), nameof(County), nameof(Department), nameof(Status), nameof(AcceptedOn), nameof(LimitDays),
-        nameof(HandlerEmail), nameof(CompletedOn), nameof(AsOf), nameof(Pauses), nameof(ExtensionDays), nameof(ExtensionApprovedOn),
-        nameof(Flag), nameof(DueOn), nameof(FinishedLate), nameof(FlaggedOn), nameof(YellowPeriods), nameof(OverdueWeeks), nameof(LastOverdueWeek),
-        nameof(AckBy), nameof(AckByName), nameof(AckOn), nameof(PromisedOn), nameof(AckRung), nameof(AckNote),
-    ];
+        [nameof(PartitionKey), nameof(RowKey), .. TableColumns.Of<ProcedureEntity>().Except([nameof(SourceBlob), nameof(SourceHash), nameof(SourceLine), nameof(StatusChangedFrom), nameof(AckTokenId)])];
 
     [System.Runtime.Serialization.IgnoreDataMember]
     public Domain.Acknowledgements.Acknowledgement? Acknowledgement =>
@@ -148,17 +142,11 @@ public sealed class ProcedureEntity : ITableEntity
         };
     }
 
-    /// <summary>Keeps what the scan and acknowledgements wrote, so that a new report does not erase the last known flag or a promise.</summary>
+    /// <summary>Carries over what the scan and acknowledgements wrote, as their units, so that a new report erases neither the last known flag nor a promise.</summary>
     public ProcedureEntity WithScanFieldsOf(ProcedureEntity stored)
     {
-        Flag = stored.Flag;
-        DueOn = stored.DueOn;
-        FinishedLate = stored.FinishedLate;
-        FlaggedOn = stored.FlaggedOn;
-        YellowPeriods = stored.YellowPeriods;
-        OverdueWeeks = stored.OverdueWeeks;
-        LastOverdueWeek = stored.LastOverdueWeek;
-        (AckBy, AckByName, AckOn, PromisedOn, AckRung, AckNote, AckTokenId) = (stored.AckBy, stored.AckByName, stored.AckOn, stored.PromisedOn, stored.AckRung, stored.AckNote, stored.AckTokenId);
+        ProcedureScanFields.Of(stored).CopyTo(this);
+        ProcedureAckFields.Of(stored).CopyTo(this);
         ETag = stored.ETag;
         return this;
     }

@@ -49,6 +49,22 @@ public sealed class ProcedureScanFields : ITableEntity
         LastOverdueWeek = measure.Counts.LastOverdueWeek,
     };
 
+    public static readonly IReadOnlyList<string> Columns = TableColumns.Of<ProcedureScanFields>();
+
+    /// <summary>These columns as a row holds them.</summary>
+    public static ProcedureScanFields Of(ProcedureEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        Flag = row.Flag,
+        DueOn = row.DueOn,
+        FinishedLate = row.FinishedLate,
+        FlaggedOn = row.FlaggedOn,
+        YellowPeriods = row.YellowPeriods,
+        OverdueWeeks = row.OverdueWeeks,
+        LastOverdueWeek = row.LastOverdueWeek,
+    };
+
     /// <summary>Writes these fields into a row about to be stored whole.</summary>
     public void CopyTo(ProcedureEntity row) =>
         (row.Flag, row.DueOn, row.FinishedLate, row.FlaggedOn, row.YellowPeriods, row.OverdueWeeks, row.LastOverdueWeek) =

@@ -77,39 +77,28 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
 
         var today = OfficeClock.Today(time);
         var calendar = reference.Calendars.ForRegion(Domain.Submissions.ProjectCode.Region(row.PartitionKey));
-        var measurement = new DayMeasurement(today, reference, scan.Value.WarningWorkingDays, scan.Value.ProjectLimits);
+        var measurement = scan.Value.MeasurementOn(today, reference);
         var measure = measurement.Add(row.ToProcedure(), Domain.Deadlines.Flags.Parse(row.Flag), row.EscalationCounts);
-        var statutory = measure?.Assessment.StatutoryDueOn;
-        var latest = statutory is { } s && s >= today ? s : calendar.AddWorkingDays(today, 10);
+        var window = PromiseWindow.For(today, measure?.Assessment.StatutoryDueOn, calendar);
         if (form is null)
         {
-            return new Result(Outcome.Form, "", row, latest, Earliest: today);
+            return new Result(Outcome.Form, "", row, window.Latest, Earliest: window.Earliest);
         }
 
-        if (!IsoDate.TryParse(form.GetValueOrDefault("promised"), out var promised)
-            || promised < today || promised > latest || !calendar.IsWorkingDay(promised))
+        if (!IsoDate.TryParse(form.GetValueOrDefault("promised"), out var promised) || !window.Allows(promised, calendar))
         {
-            return new Result(Outcome.BadDate, page.T($"请选择 {IsoDate.Format(today)} 至 {IsoDate.Format(latest)} 之间的一个工作日。", $"Choose a working day from {IsoDate.Format(today)} to {IsoDate.Format(latest)}."), row, latest, 400, today);
+            return new Result(Outcome.BadDate, page.T($"请选择 {IsoDate.Format(window.Earliest)} 至 {IsoDate.Format(window.Latest)} 之间的一个工作日。", $"Choose a working day from {IsoDate.Format(window.Earliest)} to {IsoDate.Format(window.Latest)}."), row, window.Latest, 400, window.Earliest);
         }
 
-        var line = measurement.Lines.OfType<Domain.Digests.ProcedureLine>().FirstOrDefault();
         var note = (form.GetValueOrDefault("note") ?? "").Trim();
-        var update = new TableEntity(row.PartitionKey, row.RowKey)
-        {
-            [nameof(ProcedureEntity.AckBy)] = viewer.Person.Email,
-            [nameof(ProcedureEntity.AckByName)] = viewer.Person.Name,
-            [nameof(ProcedureEntity.AckOn)] = IsoDate.Format(today),
-            [nameof(ProcedureEntity.PromisedOn)] = IsoDate.Format(promised),
-            [nameof(ProcedureEntity.AckRung)] = line is null ? 0 : reference.Ladder.RungOf(line with { AckRung = null }),
-            [nameof(ProcedureEntity.AckNote)] = note[..Math.Min(note.Length, 500)],
-            [nameof(ProcedureEntity.AckTokenId)] = id,
-        };
+        var rung = PromiseWindow.RungToHold(measurement.Lines.OfType<Domain.Digests.ProcedureLine>().FirstOrDefault(), reference.Ladder);
+        var update = ProcedureAckFields.For(row, new Acknowledgement(viewer.Person.Email, viewer.Person.Name, today, promised, rung, note), id);
         // The audit row first, as everywhere: a crash in between leaves a change described, never one undescribed.
         var audit = HistoryEntity.Change(row.PartitionKey, row.RowKey, "ack", row.PromisedOn, $"{IsoDate.Format(promised)} by {viewer.Person.Email}{(note.Length > 0 ? $": {note}" : "")}", time.GetUtcNow(), "board");
         await storage.History.UpsertEntityAsync(audit, cancellationToken: cancellationToken);
         try
         {
-            await storage.Procedures.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken);
+            await storage.Procedures.UpdateEntityAsync(update, update.ETag, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {

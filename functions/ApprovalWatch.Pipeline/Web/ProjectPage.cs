@@ -43,20 +43,12 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
             return null;
         }
 
-        var calendar = reference.Calendars.ForRegion(Domain.Submissions.ProjectCode.Region(code));
+        var measurement = scan.Value.MeasurementOn(today, reference);
         var procedures = rows.Where(r => viewer.MaySee(r.Department)).Select(r =>
         {
             var procedure = r.ToProcedure();
             var entry = reference.Catalogue.Find(procedure.ProcedureCode);
-            Assessment? assessment = null;
-            try
-            {
-                assessment = Assessment.Of(procedure, calendar, today, scan.Value.WarningWorkingDays, entry?.StatutoryDays);
-            }
-            catch (CalendarYearMissingException)
-            {
-            }
-
+            var assessment = measurement.Assess(procedure);
             return new ProcedureView(r.RowKey, entry is null ? r.RowKey : (viewer.Chinese ? entry.ChineseName : entry.EnglishName), r.Department, reference.Staff.Find(r.HandlerEmail)?.Name ?? r.HandlerEmail, r.Status, r.Flag,
                 procedure.AcceptedOn, assessment?.Deadline.DueOn, assessment?.StatutoryDueOn, procedure.CompletedOn, procedure.Pauses.Select(p => new PauseView(p.From, p.To)).ToList(), procedure.LimitDays,
                 assessment?.WorkingDaysLeft, r.AckByName, r.PromisedOn);
