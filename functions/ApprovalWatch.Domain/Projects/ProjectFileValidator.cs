@@ -11,83 +11,19 @@ namespace ApprovalWatch.Domain.Projects;
 /// yielded as they are read. <paramref name="fileDate"/> stands for a date the file leaves out.
 /// </summary>
 public sealed class ProjectFileValidator(ProjectFileKind kind, StaffDirectory staff, IReadOnlyCollection<string> servedRegions, DateOnly fileDate, int maxRows = int.MaxValue, int maxErrors = 1000)
+    : RowValidator<ProjectFileRow>(maxRows, maxErrors)
 {
-    private readonly List<RowError> _errors = [];
-
     public ProjectFileKind Kind => kind;
 
-    public IReadOnlyList<RowError> Errors => _errors;
+    protected override IReadOnlyDictionary<SubmissionColumn, int>? Header(SourceRow record) =>
+        ProjectFileKind.OfHeader(record) == kind ? kind.Positions(record) : null;
 
-    public int ErrorsNotListed { get; private set; }
+    protected override string Key(ProjectFileRow row) => row.Key;
 
-    public int DataRows { get; private set; }
+    protected override RowError Duplicate(RowCells cells, ProjectFileRow row, int firstLine, string? firstSheet) =>
+        new(cells.Line, ProjectFileKind.ProjectCode.Label, $"与第 {firstLine} 行重复；the same {kind.Id} entry is already on line {firstLine}", cells.Get(ProjectFileKind.ProjectCode), cells.Sheet);
 
-    public int RejectedRows { get; private set; }
-
-    public IEnumerable<ProjectFileRow> Validate(IEnumerable<SourceRow> records)
-    {
-        Dictionary<SubmissionColumn, int>? positions = null;
-        string? headerSheet = null;
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var record in records)
-        {
-            if (CsvReader.IsBlank(record))
-            {
-                continue;
-            }
-
-            if (positions is not null && record.Sheet != headerSheet)
-            {
-                positions = null;
-            }
-
-            if (positions is null)
-            {
-                if (ProjectFileKind.OfHeader(record) == kind)
-                {
-                    positions = kind.Positions(record);
-                    headerSheet = record.Sheet;
-                }
-
-                continue;
-            }
-
-            if (++DataRows > maxRows)
-            {
-                throw new UnreadableSubmissionException($"行数超过上限 {maxRows:N0}；the file has more than {maxRows:N0} rows, the limit.");
-            }
-
-            var cells = new RowCells(record, positions);
-            var row = cells.WithinLengths() ? Read(cells) : null;
-            if (row is not null && seen.TryGetValue(row.Key, out var first))
-            {
-                cells.Fail(ProjectFileKind.ProjectCode, $"与第 {first} 行重复；the same {kind.Id} entry is already on line {first}");
-            }
-
-            if (row is null || cells.Errors.Count > 0)
-            {
-                RejectedRows++;
-                foreach (var error in cells.Errors)
-                {
-                    if (_errors.Count < maxErrors)
-                    {
-                        _errors.Add(error);
-                    }
-                    else
-                    {
-                        ErrorsNotListed++;
-                    }
-                }
-
-                continue;
-            }
-
-            seen[row.Key] = record.Line;
-            yield return row;
-        }
-    }
-
-    private ProjectFileRow? Read(RowCells cells)
+    protected override ProjectFileRow? Read(RowCells cells)
     {
         var code = cells.ProjectCode(servedRegions);
         ProjectFileRow? row = kind.Id switch

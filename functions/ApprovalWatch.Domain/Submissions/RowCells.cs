@@ -12,6 +12,8 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
 
     public int Line => row.Line;
 
+    public string? Sheet => row.Sheet;
+
     public bool Has(SubmissionColumn column) => positions.ContainsKey(column);
 
     public string Raw(SubmissionColumn column) => positions.TryGetValue(column, out var i) && i < row.Fields.Count ? row.Fields[i] : "";

@@ -20,121 +20,48 @@ public sealed class SubmissionValidator(
     DateTimeOffset defaultAsOf,
     int maxRows = int.MaxValue,
     int maxErrors = 1000,
-    IReadOnlyCollection<string>? servedRegions = null)
+    IReadOnlyCollection<string>? servedRegions = null) : RowValidator<SubmittedRow>(maxRows, maxErrors)
 {
-    private readonly List<RowError> _errors = [];
     private readonly List<string> _ignoredColumns = [];
-
-    /// <summary>The first <c>maxErrors</c> errors, in file order.</summary>
-    public IReadOnlyList<RowError> Errors => _errors;
-
-    /// <summary>Errors beyond those kept in <see cref="Errors"/>.</summary>
-    public int ErrorsNotListed { get; private set; }
-
-    public int DataRows { get; private set; }
-
-    public int RejectedRows { get; private set; }
 
     /// <summary>Header cells that name no known column: not read, and said so in the receipt.</summary>
     public IReadOnlyList<string> IgnoredColumns => _ignoredColumns;
 
-    /// <summary>Yields the valid rows as they are read; <see cref="Errors"/> and the counts fill as it goes.</summary>
-    /// <exception cref="UnreadableSubmissionException">No header, a required column missing, or more rows than allowed.</exception>
-    public IEnumerable<SubmittedRow> Validate(IEnumerable<SourceRow> records)
+    protected override IReadOnlyDictionary<SubmissionColumn, int>? Header(SourceRow record)
     {
-        Dictionary<SubmissionColumn, int>? columns = null;
-        string? headerSheet = null;
-        var anyHeader = false;
-        var seen = new Dictionary<ulong, (int Line, string? Sheet)>();
-        foreach (var record in records)
-        {
-            if (CsvReader.IsBlank(record))
-            {
-                continue;
-            }
+        var columns = SubmissionHeader.Find(record, out var unrecognised);
+        _ignoredColumns.AddRange(unrecognised.Where(u => !_ignoredColumns.Contains(u)));
+        return columns;
+    }
 
-            if (columns is not null && record.Sheet != headerSheet)
-            {
-                columns = null; // a sheet of its own has a header of its own
-            }
+    protected override SubmittedRow? Read(RowCells cells) => ReadRow(cells) is { } procedure ? new SubmittedRow(cells.Line, procedure) : null;
 
-            if (columns is null)
-            {
-                columns = SubmissionHeader.Find(record, out var unrecognised);
-                headerSheet = record.Sheet;
-                anyHeader |= columns is not null;
-                _ignoredColumns.AddRange(unrecognised.Where(u => !_ignoredColumns.Contains(u)));
-                continue;
-            }
+    protected override string Key(SubmittedRow row) => row.Procedure.ProjectCode + "\n" + row.Procedure.ProcedureCode;
 
-            if (++DataRows > maxRows)
-            {
-                throw new UnreadableSubmissionException($"行数超过上限 {maxRows:N0}；the file has more than {maxRows:N0} rows, the limit.");
-            }
+    protected override RowError Duplicate(RowCells cells, SubmittedRow row, int firstLine, string? firstSheet)
+    {
+        var sheet = cells.Sheet;
+        var where = firstSheet is null || firstSheet == sheet ? $"第 {firstLine} 行" : $"工作表 {firstSheet} 第 {firstLine} 行";
+        var whereEnglish = firstSheet is null || firstSheet == sheet ? $"line {firstLine}" : $"sheet '{firstSheet}' line {firstLine}";
+        return new RowError(cells.Line, SubmissionColumn.Procedure.Label, $"同一项目的同一事项已在{where}报送；the same procedure of this project is already on {whereEnglish}", row.Procedure.ProcedureCode, sheet);
+    }
 
-            var rowErrors = new List<RowError>();
-            var procedure = ReadRow(record, columns, rowErrors);
-            var key = procedure is null ? 0 : Key(procedure.ProjectCode, procedure.ProcedureCode);
-            if (procedure is not null && seen.TryGetValue(key, out var first))
-            {
-                var where = first.Sheet is null || first.Sheet == record.Sheet ? $"第 {first.Line} 行" : $"工作表 {first.Sheet} 第 {first.Line} 行";
-                var whereEnglish = first.Sheet is null || first.Sheet == record.Sheet ? $"line {first.Line}" : $"sheet '{first.Sheet}' line {first.Line}";
-                rowErrors.Add(new RowError(record.Line, SubmissionColumn.Procedure.Label, $"同一项目的同一事项已在{where}报送；the same procedure of this project is already on {whereEnglish}", procedure.ProcedureCode, record.Sheet));
-            }
-
-            if (rowErrors.Count > 0 || procedure is null)
-            {
-                RejectedRows++;
-                foreach (var error in rowErrors)
-                {
-                    if (_errors.Count < maxErrors)
-                    {
-                        _errors.Add(error);
-                    }
-                    else
-                    {
-                        ErrorsNotListed++;
-                    }
-                }
-
-                continue;
-            }
-
-            seen[key] = (record.Line, record.Sheet);
-            yield return new SubmittedRow(record.Line, procedure);
-        }
-
+    /// <exception cref="UnreadableSubmissionException">No header in the whole file.</exception>
+    protected override void Finish(bool anyHeader)
+    {
         if (!anyHeader)
         {
             throw SubmissionHeader.Missing();
         }
     }
 
-    /// <summary>FNV-1a, 64 bits, of the row's keys: a collision among 200,000 rows is about a one-in-a-billion chance.</summary>
-    private static ulong Key(string project, string procedure)
+    private Procedure? ReadRow(RowCells cells)
     {
-        var hash = 14695981039346656037UL;
-        foreach (var c in project + "\n" + procedure)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
-    }
-
-    private Procedure? ReadRow(SourceRow record, Dictionary<SubmissionColumn, int> columns, List<RowError> errors)
-    {
-        var cells = new RowCells(record, columns, errors);
+        var errors = cells.Errors;
         string Get(SubmissionColumn column) => cells.Get(column);
         void Fail(SubmissionColumn column, string reason) => cells.Fail(column, reason);
         string Required(SubmissionColumn column) => cells.Required(column);
         DateOnly? Date(SubmissionColumn column, bool required) => cells.Date(column, required);
-
-        // A value longer than its column allows is refused before anything else is read of the row (nothing that long is an approval fact).
-        if (!cells.WithinLengths())
-        {
-            return null;
-        }
 
         var projectCode = cells.ProjectCode(servedRegions);
         var procedureCode = Required(SubmissionColumn.Procedure);
