@@ -2,6 +2,7 @@ using System.Text;
 using ApprovalWatch.Domain.Acknowledgements;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Presentation.Digests;
 using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Domain.Tests;

@@ -1,6 +1,7 @@
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Presentation.Digests;
 using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Domain.Tests;

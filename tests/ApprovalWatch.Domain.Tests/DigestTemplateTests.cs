@@ -2,6 +2,7 @@ using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Presentation.Digests;
 using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Domain.Tests;

@@ -1,5 +1,6 @@
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Presentation.Digests;
 using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Domain.Tests;

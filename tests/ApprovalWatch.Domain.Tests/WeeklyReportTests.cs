@@ -4,6 +4,7 @@ using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Domain.Submissions.Files;
 using ApprovalWatch.Domain.Weekly;
+using ApprovalWatch.Presentation.Weekly;
 using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Domain.Tests;

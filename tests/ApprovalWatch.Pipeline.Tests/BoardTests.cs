@@ -96,7 +96,7 @@ public partial class BoardTests
         var head = await pipeline.Get<Scanning.DigestStore>().ReadAsync(tuesday.Date, Head, default);
         var line = Assert.IsType<Domain.Digests.ProcedureLine>(head.Lines.Single(l => l.ProjectCode == row.PartitionKey && l.ItemCode == row.RowKey));
         Assert.Equal((new DateOnly(2026, 3, 18), "张伟"), (line.PromisedOn, line.AcknowledgedBy));
-        Assert.Contains("张伟 已确认，承诺 2026-03-18 前办结", Domain.Digests.DigestText.Chinese.State(line));
+        Assert.Contains("张伟 已确认，承诺 2026-03-18 前办结", Presentation.Digests.DigestText.Chinese.State(line));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using ApprovalWatch.Domain.Submissions.Files;
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Pipeline.Templates;
+using ApprovalWatch.Presentation.Submissions;
 using ApprovalWatch.Testing;
 using Azure.Core;
 

@@ -1,11 +1,11 @@
 using ApprovalWatch.Domain.Digests;
-using ApprovalWatch.Domain.Mail;
 using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Operations;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Presentation.Digests;
 using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Pipeline.Tests;
@@ -91,8 +91,9 @@ public class DigestPipelineTests
         await ladder.UploadAsync(BinaryData.FromString("""{ "rungs": [ { "overdueDays": 0, "notify": ["handler"] }, { "overdueDays": 2, "notify": ["handler", "head"] } ] }"""), overwrite: true);
         await template.UploadAsync(BinaryData.FromString("{{ greeting }} {{ summary.red }}"), overwrite: true);
         var good = await loader.LoadAsync(default);
+        var goodTemplates = await loader.TemplatesAsync(default);
         Assert.Equal(2, good.Ladder.Rungs[1].OverdueDays);
-        Assert.NotSame(DigestTemplates.BuiltIn, good.Templates);
+        Assert.NotSame(DigestTemplates.BuiltIn, goodTemplates);
         Assert.Empty(good.Problems);
 
         await ladder.UploadAsync(BinaryData.FromString("""{ "rungs": [ { "overdueDays": 3, "notify": ["handler"] } ] }"""), overwrite: true);
@@ -100,7 +101,7 @@ public class DigestPipelineTests
         var bad = await loader.LoadAsync(default);
 
         Assert.Same(good.Ladder, bad.Ladder);
-        Assert.Same(good.Templates, bad.Templates);
+        Assert.Same(goodTemplates, await loader.TemplatesAsync(default));
         Assert.Equal(2, bad.Problems.Count);
         var report = await pipeline.Get<OperatorReportBuilder>().BuildAsync(TestPipeline.Monday, default);
         Assert.Contains(report.RefusedConfiguration, p => p.Contains("escalation.json", StringComparison.Ordinal) && p.Contains("last good ladder stays in force", StringComparison.Ordinal));

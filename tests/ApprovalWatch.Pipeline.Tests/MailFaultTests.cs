@@ -1,6 +1,5 @@
 using System.Net;
 using ApprovalWatch.Cli.Local;
-using ApprovalWatch.Domain.Mail;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Testing;

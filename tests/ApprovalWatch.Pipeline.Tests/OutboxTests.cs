@@ -1,10 +1,10 @@
-using ApprovalWatch.Domain.Mail;
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.KeyProjects;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Operations;
 using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Mail;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ApprovalWatch.Pipeline.Tests;

@@ -1,6 +1,5 @@
 using System.Net;
 using ApprovalWatch.Domain.Deadlines;
-using ApprovalWatch.Domain.Mail;
 using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Scanning;

@@ -1,6 +1,6 @@
-using ApprovalWatch.Domain.Mail;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Mail;
 using ApprovalWatch.Testing;
 using Microsoft.Extensions.Options;
 

@@ -3,6 +3,7 @@ using System.Text;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Domain.Submissions.Files;
+using ApprovalWatch.Presentation.Submissions;
 
 namespace ApprovalWatch.Cli.Commands;
 

@@ -27,8 +27,9 @@ public static class MailPreviewCommand
             return 0;
         }
 
-        var reference = await runtime.Get<ReferenceDataLoader>().LoadAsync(cancellationToken);
-        var mail = reference.Templates.Render(digest, reference.Staff.Find(to)?.Language ?? Language.Chinese);
+        var loader = runtime.Get<ReferenceDataLoader>();
+        var reference = await loader.LoadAsync(cancellationToken);
+        var mail = (await loader.TemplatesAsync(cancellationToken)).Render(digest, reference.Staff.Find(to)?.Language ?? Language.Chinese);
         var path = Path.GetFullPath(outFile ?? Path.Combine("out", "preview", $"{IsoDate.Format(scan.Date)}-{digest.RecipientEmail}.html"));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, mail.Html, cancellationToken);

@@ -1,6 +1,5 @@
 using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Domain.Calendar;
-using ApprovalWatch.Domain.Mail;
 using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Domain.Scanning;
@@ -11,6 +10,7 @@ using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Operations;
 using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Operations;
 using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Cli.Commands;

@@ -6,6 +6,7 @@ using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Domain.Weekly;
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Presentation.Weekly;
 
 namespace ApprovalWatch.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using ApprovalWatch.Cli.Samples;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Presentation.Submissions;
 
 namespace ApprovalWatch.Cli.Commands;
 

@@ -5,17 +5,14 @@ using ApprovalWatch.Domain.Staff;
 namespace ApprovalWatch.Domain.Reference;
 
 /// <summary>
-/// The reference data of one run (catalogue, directory, calendars, the regions served, the escalation ladder,
-/// the digest templates), loaded from the <c>config</c> container and validated.
+/// The reference data of one run (catalogue, directory, calendars, the regions served, the escalation ladder),
+/// loaded from the <c>config</c> container and validated.
 /// </summary>
 /// <param name="ServedRegions">Prefixes of the 6-digit region codes this deployment serves (e.g. Kizilsu's <c>6530</c>); empty: every region.</param>
 public sealed record ReferenceData(ProcedureCatalogue Catalogue, StaffDirectory Staff, CalendarSet Calendars, IReadOnlyList<string> ServedRegions)
 {
     /// <summary>The escalation ladder in force (<c>escalation.json</c>, else the built-in one).</summary>
     public Digests.EscalationLadder Ladder { get; init; } = Digests.EscalationLadder.Default;
-
-    /// <summary>The digest templates in force (<c>templates/*.liquid</c>, else the built-in ones).</summary>
-    public Digests.DigestTemplates Templates { get; init; } = Digests.DigestTemplates.BuiltIn;
 
     /// <summary>Configuration files refused (the last good version, or the built-in one, stays in force), each with the reason.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];

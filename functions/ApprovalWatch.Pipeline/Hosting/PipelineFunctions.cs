@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Mail;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Pipeline.Gathering;

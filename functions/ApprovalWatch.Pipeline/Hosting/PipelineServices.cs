@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Mail;
 using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Scanning;

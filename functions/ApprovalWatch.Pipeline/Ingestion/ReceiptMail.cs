@@ -1,6 +1,7 @@
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Receipts;
 
 namespace ApprovalWatch.Pipeline.Ingestion;
 

@@ -1,5 +1,6 @@
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Receipts;
 using Azure;
 using Azure.Storage.Blobs.Models;
 

@@ -1,6 +1,5 @@
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
-using ApprovalWatch.Domain.Mail;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Domain.Reference;

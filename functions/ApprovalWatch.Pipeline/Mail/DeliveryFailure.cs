@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Mail;
 
 namespace ApprovalWatch.Pipeline.Mail;
 

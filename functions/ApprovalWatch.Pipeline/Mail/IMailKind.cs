@@ -1,5 +1,5 @@
-using ApprovalWatch.Domain.Mail;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Mail;
 
 namespace ApprovalWatch.Pipeline.Mail;
 

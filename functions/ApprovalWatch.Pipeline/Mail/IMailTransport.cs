@@ -1,4 +1,4 @@
-using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Presentation.Mail;
 
 namespace ApprovalWatch.Pipeline.Mail;
 

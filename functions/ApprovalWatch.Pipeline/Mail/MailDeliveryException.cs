@@ -1,5 +1,4 @@
 using System.Net;
-using ApprovalWatch.Domain.Mail;
 
 namespace ApprovalWatch.Pipeline.Mail;
 

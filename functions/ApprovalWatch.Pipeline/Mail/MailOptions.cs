@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ApprovalWatch.Domain.Mail;
 
 namespace ApprovalWatch.Pipeline.Mail;
 

@@ -1,5 +1,5 @@
 using ApprovalWatch.Domain.Digests;
-using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Presentation.Mail;
 using Microsoft.Extensions.Options;
 using SendGrid;
 using SendGrid.Helpers.Mail;

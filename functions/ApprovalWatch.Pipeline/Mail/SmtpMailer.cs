@@ -2,7 +2,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Presentation.Mail;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;

@@ -1,6 +1,7 @@
 using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Operations;
 
 namespace ApprovalWatch.Pipeline.Operations;
 

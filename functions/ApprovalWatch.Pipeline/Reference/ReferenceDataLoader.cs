@@ -5,6 +5,7 @@ using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Digests;
 using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,12 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
 
     private Loaded? _loaded;
 
-    public async Task<ReferenceData> LoadAsync(CancellationToken cancellationToken)
+    public async Task<ReferenceData> LoadAsync(CancellationToken cancellationToken) => (await LoadedAsync(cancellationToken)).Data;
+
+    /// <summary>The digest templates in force (<c>templates/*.liquid</c>, else the built-in ones), loaded with the reference data.</summary>
+    public async Task<DigestTemplates> TemplatesAsync(CancellationToken cancellationToken) => (await LoadedAsync(cancellationToken)).Templates;
+
+    private async Task<Loaded> LoadedAsync(CancellationToken cancellationToken)
     {
         var container = storage.Config;
         var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -43,20 +49,21 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
         var version = string.Join('\n', versions.Select(v => $"{v.Key} {v.Value}"));
         if (Volatile.Read(ref _loaded) is { } loaded && loaded.Version == version)
         {
-            return loaded.Data;
+            return loaded;
         }
 
-        var data = await ReadAllAsync(container, versions.Keys, Volatile.Read(ref _loaded)?.Data, cancellationToken);
+        var (data, templates) = await ReadAllAsync(container, versions.Keys, Volatile.Read(ref _loaded), cancellationToken);
         foreach (var problem in data.Problems)
         {
             logger.LogError("Configuration refused: {Problem}", problem);
         }
 
-        Volatile.Write(ref _loaded, new Loaded(version, data));
-        return data;
+        var fresh = new Loaded(version, data, templates);
+        Volatile.Write(ref _loaded, fresh);
+        return fresh;
     }
 
-    private static async Task<ReferenceData> ReadAllAsync(BlobContainerClient container, ICollection<string> names, ReferenceData? lastGood, CancellationToken cancellationToken)
+    private static async Task<(ReferenceData Data, DigestTemplates Templates)> ReadAllAsync(BlobContainerClient container, ICollection<string> names, Loaded? lastGood, CancellationToken cancellationToken)
     {
         var catalogue = ProcedureCatalogue.Parse(await ReadAsync(container, CatalogueBlob, cancellationToken));
         var staff = StaffDirectory.Parse(await ReadAsync(container, DirectoryBlob, cancellationToken));
@@ -80,7 +87,7 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
             }
             catch (FormatException e)
             {
-                ladder = lastGood?.Ladder ?? EscalationLadder.Default;
+                ladder = lastGood?.Data.Ladder ?? EscalationLadder.Default;
                 problems.Add($"{e.Message} — {(lastGood is null ? "the built-in ladder" : "the last good ladder")} stays in force");
             }
         }
@@ -99,7 +106,7 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
             }
         }
 
-        return new ReferenceData(catalogue, staff, calendars, regions) { Ladder = ladder, Templates = templates, Problems = problems };
+        return (new ReferenceData(catalogue, staff, calendars, regions) { Ladder = ladder, Problems = problems }, templates);
 
         async Task<string?> OptionalTextAsync(string name) =>
             names.Contains(name) ? await (await ReadAsync(container, name, cancellationToken)).ReadToEndAsync(cancellationToken) : null;
@@ -118,6 +125,6 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
         }
     }
 
-    /// <summary>The data as read, and the names and ETags of the files it was read from.</summary>
-    private sealed record Loaded(string Version, ReferenceData Data);
+    /// <summary>The data and templates as read, and the names and ETags of the files they were read from.</summary>
+    private sealed record Loaded(string Version, ReferenceData Data, DigestTemplates Templates);
 }

@@ -21,6 +21,6 @@ public sealed class DigestMail(DigestStore digests, ReferenceDataLoader referenc
             var digest = await digests.ReadAsync(message.Date, message.Recipient, ct);
             var reference = await referenceLoader.LoadAsync(ct);
             var language = reference.Staff.Find(digest.RecipientEmail)?.Language ?? Language.Chinese;
-            return new OutgoingMail(digest.RecipientName, reference.Templates.Render(digest, language, ackLinks.For(digest)), digest.Lines.Count());
+            return new OutgoingMail(digest.RecipientName, (await referenceLoader.TemplatesAsync(ct)).Render(digest, language, ackLinks.For(digest)), digest.Lines.Count());
         }));
 }

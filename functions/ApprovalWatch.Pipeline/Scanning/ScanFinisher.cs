@@ -2,7 +2,6 @@ using System.Text.Json;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
-using ApprovalWatch.Domain.Mail;
 using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Scanning;

@@ -3,6 +3,7 @@ using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Submissions;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 

@@ -9,6 +9,7 @@ using ApprovalWatch.Domain.Weekly;
 using ApprovalWatch.Pipeline.KeyProjects;
 using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Weekly;
 using Azure.Data.Tables;
 
 namespace ApprovalWatch.Pipeline.Web;

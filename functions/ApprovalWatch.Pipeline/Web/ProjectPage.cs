@@ -7,6 +7,7 @@ using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Weekly;
 
 namespace ApprovalWatch.Pipeline.Web;
 

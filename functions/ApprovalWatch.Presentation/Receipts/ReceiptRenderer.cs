@@ -1,10 +1,11 @@
 using System.Text;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
-using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Presentation.Mail;
 
-namespace ApprovalWatch.Domain.Receipts;
+namespace ApprovalWatch.Presentation.Receipts;
 
 /// <summary>A receipt in plain words for the department's clerk, Chinese first: the page next to the file and the reply email.</summary>
 public static class ReceiptRenderer

@@ -1,11 +1,12 @@
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Domain.Weekly;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
 
-namespace ApprovalWatch.Domain.Weekly;
+namespace ApprovalWatch.Presentation.Weekly;
 
 /// <summary>
 /// The workbook the meeting circulates (SpreadCheetah): a summary sheet and the three lists — the task list
@@ -56,14 +57,14 @@ public static class WeeklyWorkbook
         var asOf = inputs.Week.AsOf;
         var projects = inputs.Projects.ToDictionary(p => p.Code, StringComparer.Ordinal);
         string Dept(string id) => Department.Find(id)?.ChineseName ?? id;
-        string Left(DateOnly due) => $"{Deadlines.Assessment.Left(inputs.Calendar, asOf, due)}";
+        string Left(DateOnly due) => $"{Domain.Deadlines.Assessment.Left(inputs.Calendar, asOf, due)}";
         string Leader(RegisteredProject? r) => r is null ? "" : inputs.Name(r.LeaderEmail);
         string Unit(RegisteredProject? r) => r is null ? "" : Dept(r.ResponsibleUnit);
 
         var procedures = inputs.Procedures.Where(p => p.CompletedOn is null).Select(p =>
         {
             var r = projects.GetValueOrDefault(p.ProjectCode);
-            var state = p.Flag switch { Deadlines.Flag.Red => "超期", Deadlines.Flag.Yellow => "预警", Deadlines.Flag.Paused => "暂停", _ => "办理中" };
+            var state = p.Flag switch { Domain.Deadlines.Flag.Red => "超期", Domain.Deadlines.Flag.Yellow => "预警", Domain.Deadlines.Flag.Paused => "暂停", _ => "办理中" };
             return (Order: p.ProcedureCode, Item: new Item(p.ProjectCode, r?.Name ?? p.ProjectName, r?.County ?? p.County, "审批事项", p.ProcedureCode, state, "", Dept(p.Department),
                 inputs.Name(p.HandlerEmail), Leader(r), Unit(r), $"{IsoDate.Format(p.AcceptedOn)}", p.DueOn is { } d ? $"{IsoDate.Format(d)}" : "", p.DueOn is { } due ? Left(due) : ""));
         });

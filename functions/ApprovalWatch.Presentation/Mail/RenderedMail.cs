@@ -1,4 +1,5 @@
-namespace ApprovalWatch.Domain.Mail;
+
+namespace ApprovalWatch.Presentation.Mail;
 
 /// <summary>An email ready to send: subject, plain text and HTML bodies, and any files (inline ones are named by the HTML as <c>cid:{ContentId}</c>).</summary>
 public sealed record RenderedMail(string Subject, string Text, string Html)

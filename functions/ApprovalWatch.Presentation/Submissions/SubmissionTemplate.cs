@@ -1,12 +1,13 @@
 using System.Text;
 using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Domain.Text;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Validations;
 using SpreadCheetah.Worksheets;
 
-namespace ApprovalWatch.Domain.Submissions;
+namespace ApprovalWatch.Presentation.Submissions;
 
 /// <summary>
 /// The blank file a department fills in: a title row, the headers in Chinese and English, one example

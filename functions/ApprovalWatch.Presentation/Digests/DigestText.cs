@@ -1,10 +1,11 @@
 using System.Globalization;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;
 
-namespace ApprovalWatch.Domain.Digests;
+namespace ApprovalWatch.Presentation.Digests;
 
 /// <summary>The words of a digest in one language: headings, labels and how a line's state, responsibility and time limit read.</summary>
 public abstract class DigestText

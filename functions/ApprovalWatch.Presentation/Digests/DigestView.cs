@@ -1,6 +1,7 @@
 using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
 
-namespace ApprovalWatch.Domain.Digests;
+namespace ApprovalWatch.Presentation.Digests;
 
 /// <summary>
 /// What a digest template sees, in the recipient's one language: the subject, a summary first (counts by state,
@@ -22,7 +23,7 @@ public static class DigestView
         var changes = lines.GroupBy(digest.ChangeOf).ToDictionary(g => g.Key, g => g.Count());
         return new Dictionary<string, object?>
         {
-            ["lang"] = Staff.Languages.Tag(text.Language),
+            ["lang"] = Domain.Staff.Languages.Tag(text.Language),
             ["subject"] = text.Subject(digest.Date, red, yellow, lines.FirstOrDefault()),
             ["greeting"] = text.Greeting(digest.RecipientName),
             ["intro"] = text.Intro(digest.Date),

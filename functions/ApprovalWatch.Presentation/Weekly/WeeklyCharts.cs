@@ -1,9 +1,10 @@
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Weekly;
 using ScottPlot;
 using SkiaSharp;
 
-namespace ApprovalWatch.Domain.Weekly;
+namespace ApprovalWatch.Presentation.Weekly;
 
 /// <summary>
 /// The report's charts as PNG (ScottPlot), which common mail clients show inline: completion against pace by
@@ -35,7 +36,7 @@ public static class WeeklyCharts
         var counties = report.Counties.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         var bars = counties.Select((c, i) => new Bar { Position = i, Value = (double)((c.CompletionRate ?? 0) * 100), FillColor = c.CompletionRate >= report.Headline.Pace ? Colors.SeaGreen : Colors.IndianRed }).ToList();
         plot.Add.Bars(bars);
-        plot.Axes.Bottom.SetTicks(counties.Select((_, i) => (double)i).ToArray(), counties.Select(c => zh ? c.Name : Projects.Counties.English(c.Name)).ToArray());
+        plot.Axes.Bottom.SetTicks(counties.Select((_, i) => (double)i).ToArray(), counties.Select(c => zh ? c.Name : Domain.Projects.Counties.English(c.Name)).ToArray());
         var pace = plot.Add.HorizontalLine((double)(report.Headline.Pace * 100));
         pace.LegendText = t("序时进度", "pace");
         pace.LinePattern = LinePattern.Dashed;

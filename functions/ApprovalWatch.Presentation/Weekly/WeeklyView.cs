@@ -3,8 +3,9 @@ using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Domain.Weekly;
 
-namespace ApprovalWatch.Domain.Weekly;
+namespace ApprovalWatch.Presentation.Weekly;
 
 /// <summary>A table of the report: headers, rows of text, and a light per row (for its colour) where it has one.</summary>
 public sealed record ViewTable(IReadOnlyList<string> Headers, IReadOnlyList<ViewRow> Rows);

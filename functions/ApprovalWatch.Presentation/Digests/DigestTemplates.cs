@@ -1,11 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using ApprovalWatch.Domain.Deadlines;
-using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Presentation.Mail;
 using Fluid;
 
-namespace ApprovalWatch.Domain.Digests;
+namespace ApprovalWatch.Presentation.Digests;
 
 /// <summary>
 /// The digest's Liquid templates (Fluid), HTML and plain text, over <see cref="DigestView"/>. Built into the app;
@@ -34,7 +35,7 @@ public sealed class DigestTemplates
     /// <summary>The built-in source of a template, to start an operator's own from.</summary>
     public static string BuiltInSource(string blobName)
     {
-        var name = "ApprovalWatch.Domain.Digests.Templates." + Path.GetFileName(blobName);
+        var name = "ApprovalWatch.Presentation.Digests.Templates." + Path.GetFileName(blobName);
         using var stream = typeof(DigestTemplates).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"No built-in template {name}.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

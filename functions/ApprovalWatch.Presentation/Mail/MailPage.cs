@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace ApprovalWatch.Domain.Mail;
+namespace ApprovalWatch.Presentation.Mail;
 
 /// <summary>The frame every mail and page shares: one HTML document, inline styles only, every value encoded.</summary>
 public static class MailPage

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
-using ApprovalWatch.Domain.Mail;
+using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Presentation.Mail;
 
-namespace ApprovalWatch.Domain.Operations;
+namespace ApprovalWatch.Presentation.Operations;
 
 /// <summary>The operator report as a mail (and as the text <c>approvalwatch status</c> prints).</summary>
 public static class OperatorReportRenderer

@@ -1,10 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using ApprovalWatch.Domain.Mail;
 using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Weekly;
+using ApprovalWatch.Presentation.Mail;
 using Fluid;
 
-namespace ApprovalWatch.Domain.Weekly;
+namespace ApprovalWatch.Presentation.Weekly;
 
 /// <summary>The weekly report as HTML and plain text (Fluid templates over <see cref="WeeklyView"/>); every value HTML-encoded in the HTML.</summary>
 public static class WeeklyRenderer
@@ -38,7 +39,7 @@ public static class WeeklyRenderer
 
     private static IFluidTemplate Parse(string name)
     {
-        using var stream = typeof(WeeklyRenderer).Assembly.GetManifestResourceStream("ApprovalWatch.Domain.Weekly.Templates." + name) ?? throw new InvalidOperationException($"No built-in template {name}.");
+        using var stream = typeof(WeeklyRenderer).Assembly.GetManifestResourceStream("ApprovalWatch.Presentation.Weekly.Templates." + name) ?? throw new InvalidOperationException($"No built-in template {name}.");
         using var reader = new StreamReader(stream);
         return Parser.TryParse(reader.ReadToEnd(), out var template, out var error) ? template : throw new InvalidOperationException($"{name}: {error}");
     }
