@@ -16,7 +16,8 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
         if (viewer is null)
         {
             var anonymous = new Page(request.Get("lang") != "en");
-            return WebResponse.Html(anonymous.Render(anonymous.T("无权访问", "Not allowed"), null, $"<p>{Page.H(anonymous.T($"{request.Principal ?? "未登录用户"} 不在人员名录中，或其角色不能查看看板。", $"{request.Principal ?? "Anonymous"} is not in the directory, or his role does not see the board."))}</p>"), 403);
+            var words = anonymous.Words;
+            return WebResponse.Html(anonymous.Message(words["not_allowed"], null, words.Format("not_in_directory", request.Principal ?? words["anonymous"]), back: false), 403);
         }
 
         var page = Page.For(request, viewer);
@@ -51,8 +52,8 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
     }
 
     private static WebResponse Forbidden(Page page, Viewer viewer) =>
-        WebResponse.Html(page.Render(page.T("无权查看", "Not yours to see"), viewer, $"<p>{page.T("该项目不属于您所在部门。", "This project is not your department's.")} <a href=\"/board\">{page.T("返回看板", "Back to the board")}</a></p>"), 403);
+        WebResponse.Html(page.Message(page.Words["not_yours"], viewer, page.Words["not_your_department"], back: true), 403);
 
     private static WebResponse NotFound(Page page, Viewer viewer) =>
-        WebResponse.Html(page.Render(page.T("未找到", "Not found"), viewer, $"<p><a href=\"/board\">{page.T("返回看板", "Back to the board")}</a></p>"), 404);
+        WebResponse.Html(page.Message(page.Words["not_found"], viewer, "", back: true), 404);
 }

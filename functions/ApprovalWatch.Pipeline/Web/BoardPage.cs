@@ -68,52 +68,5 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
             departments.Select(d => files.GetValueOrDefault(d) ?? new DepartmentFile(d, null, null, false)).ToList());
     }
 
-    public static string Render(Model model, Page page, Viewer viewer)
-    {
-        var html = new StringBuilder();
-        html.Append($"<p class=\"muted\">{page.T("最近一次扫描", "Last scan")}: {Page.H(model.LastScan ?? page.T("尚无", "none yet"))}</p>");
-        if (model.Headline is { } h)
-        {
-            html.Append($"""
-                <h2>{page.T("周调度", "Weekly scheduling")} {Page.H(model.Week)}</h2>
-                <div class="cards">
-                <div class="card">{page.T("在库项目", "Projects")}<b>{h.Projects}</b></div>
-                <div class="card">{page.T("计划投资（亿元）", "Planned (亿元)")}<b>{WeeklyView.Yi(h.PlannedWan)}</b></div>
-                <div class="card">{page.T("已完成（亿元）", "Completed (亿元)")}<b>{WeeklyView.Yi(h.CompletedWan)}</b></div>
-                <div class="card">{page.T("完成率", "Completion")}<b>{WeeklyView.Pct(h.CompletionRate)}</b></div>
-                <div class="card">{page.T("序时进度", "Pace")}<b>{WeeklyView.Pct(h.Pace)}</b></div>
-                </div>
-                """);
-        }
-
-        html.Append($"<h2>{page.T("审批事项：县市 × 部门", "Procedures: county × department")}</h2>");
-        var rows = model.Counties.Select(county => ((IReadOnlyList<string>)[Page.H(county), .. model.Departments.Select(d => CellHtml(model.Cells.FirstOrDefault(c => c.County == county && c.Department == d), county, d, page))], ""));
-        html.Append(page.Table([page.T("县市", "County"), .. model.Departments.Select(page.Department)], rows));
-        html.Append($"<p class=\"muted\">{page.T("单元格：红 / 黄 / 绿；点击查看清单。", "Each cell: red / yellow / green; follow it for the list.")}</p>");
-
-        html.Append($"<h2>{page.T("红灯项目", "Red projects")}</h2>");
-        html.Append(model.RedProjects.Count == 0
-            ? $"<p class=\"muted\">{page.T("无", "None")}</p>"
-            : page.Table(
-                [page.T("项目", "Project"), page.T("县市", "County"), page.T("包联领导", "Leader in charge"), page.T("原因", "Why")],
-                model.RedProjects.Select(p => ((IReadOnlyList<string>)[$"<a href=\"/projects/{Uri.EscapeDataString(p.Code)}\">{Page.H(p.Name)}</a><br><span class=\"muted\">{Page.H(p.Code)}</span>", Page.H(p.County), Page.H(p.Leader), Page.H(string.Join("; ", p.Reasons))], "red"))));
-
-        html.Append($"<h2>{page.T("各部门报送", "Department files")}</h2>");
-        html.Append(page.Table(
-            [page.T("部门", "Department"), page.T("最近文件", "Last file"), page.T("时间", "When"), page.T("本周", "This week")],
-            model.Files.Select(f => ((IReadOnlyList<string>)[Page.H(page.Department(f.Department)), Page.H(f.File ?? "—"), Page.H(f.At is { } at ? $"{IsoDate.Format(OfficeClock.DateOf(at))}" : "—"), f.ThisWeek ? page.T("已报送", "reported") : $"<strong>{page.T("本周未报送", "not reported this week")}</strong>"], f.ThisWeek ? "" : "yellow"))));
-        return page.Render(page.T("重点项目看板", "Key projects board"), viewer, html.ToString());
-    }
-
-    private static string CellHtml(Cell? cell, string county, string department, Page page)
-    {
-        if (cell is null)
-        {
-            return "<span class=\"muted\">—</span>";
-        }
-
-        string Link(string flag, int count) => $"<a href=\"{Page.H(Page.Url("/procedures", [("county", county), ("department", department), ("flag", flag)]))}\">{count}</a>";
-        var css = cell.Red > 0 ? "red" : cell.Yellow > 0 ? "yellow" : "green";
-        return $"<div class=\"{css}\" style=\"padding:2px\">{Link("red", cell.Red)} / {Link("yellow", cell.Yellow)} / {Link("green", cell.Green)}</div>";
-    }
+    public static string Render(Model model, Page page, Viewer viewer) => page.Render("board", page.Words["board_title"], viewer, model);
 }

@@ -79,46 +79,17 @@ public sealed class ProcedureListPage(StorageAccount storage)
     public static string Render(Model model, Page page, Viewer viewer, IReadOnlyList<string> counties, Func<string, string> nameOf)
     {
         var f = model.Filters;
-        var html = new StringBuilder("<form class=\"filters\" method=\"get\" action=\"/procedures\">");
-        string Select(string name, string label, IEnumerable<(string Value, string Text)> options, string? selected) =>
-            $"<label>{Page.H(label)} <select name=\"{name}\"><option value=\"\">{page.T("全部", "all")}</option>{string.Concat(options.Select(o => $"<option value=\"{Page.H(o.Value)}\"{(o.Value == selected ? " selected" : "")}>{Page.H(o.Text)}</option>"))}</select></label>";
-        html.Append(Select("county", page.T("县市", "County"), counties.Select(c => (c, c)), f.County));
-        if (viewer.Department is null)
-        {
-            html.Append(Select("department", page.T("部门", "Department"), Domain.Catalogue.Department.All.Select(d => (d.Id, page.Department(d.Id))), f.Department));
-        }
-
-        html.Append(Select("flag", page.T("标识", "Flag"), [("red", page.T("超期", "overdue")), ("yellow", page.T("预警", "due soon")), ("green", page.T("正常", "on time")), ("paused", page.T("暂停", "paused"))], f.Flag));
-        html.Append(Select("sort", page.T("本页排序", "Sort this page"), [("due", page.T("应办结日期", "due date")), ("project", page.T("项目", "project"))], f.Sort));
-        if (f.Leader is not null)
-        {
-            html.Append($"<input type=\"hidden\" name=\"leader\" value=\"{Page.H(f.Leader)}\">");
-        }
-
-        html.Append($"<button type=\"submit\">{page.T("筛选", "Filter")}</button></form>");
         var query = new (string, string?)[] { ("county", f.County), ("department", f.Department), ("flag", f.Flag), ("leader", f.Leader), ("sort", f.Sort) };
-        html.Append($"<p><a href=\"{Page.H(Page.Url("/procedures.xlsx", query))}\">{page.T("导出 Excel", "Export to Excel")}</a></p>");
-        html.Append(page.Table(
-            [page.T("项目", "Project"), page.T("事项", "Procedure"), page.T("责任", "Responsibility"), page.T("标识", "Flag"), page.T("时限", "Time limit")],
-            model.Rows.Select(r => ((IReadOnlyList<string>)
-            [
-                $"<a href=\"/projects/{Uri.EscapeDataString(r.ProjectCode)}\">{Page.H(r.ProjectName)}</a><br><span class=\"muted\">{Page.H(r.County)} · {Page.H(r.ProjectCode)}</span>",
-                Page.H(r.Procedure),
-                $"{Page.H(page.Department(r.Department))}<br><span class=\"muted\">{Page.H(nameOf(r.Handler))}</span>",
-                page.Flag(r.Flag),
-                $"{Page.H(r.AcceptedOn)} → {Page.H(r.DueOn)}{(r.CompletedOn is { } done ? $"<br><span class=\"muted\">{page.T("办结", "finished")} {Page.H(done)}</span>" : "")}",
-            ], r.Flag is "red" or "yellow" ? r.Flag : ""))));
-        if (model.Rows.Count == 0)
+        return page.Render("procedures", page.Words["list_title"], viewer, model, new Dictionary<string, object?>
         {
-            html.Append($"<p class=\"muted\">{page.T("没有符合条件的事项。", "No procedure matches.")}</p>");
-        }
-
-        if (model.Next is not null)
-        {
-            html.Append($"<p><a rel=\"next\" href=\"{Page.H(Page.Url("/procedures", [.. query, ("page", model.Next)]))}\">{page.T("下一页", "Next page")} →</a></p>");
-        }
-
-        return page.Render(page.T("审批事项清单", "Procedures"), viewer, html.ToString());
+            ["counties"] = counties,
+            ["all_departments"] = viewer.Department is null,
+            ["departments"] = Domain.Catalogue.Department.All.Select(d => d.Id).ToList(),
+            ["flags"] = new[] { "red", "yellow", "green", "paused" },
+            ["names"] = model.Rows.Select(r => r.Handler).Distinct().ToDictionary(h => h, nameOf),
+            ["export_url"] = Page.Url("/procedures.xlsx", query),
+            ["next_url"] = model.Next is null ? null : Page.Url("/procedures", [.. query, ("page", model.Next)]),
+        });
     }
 
     private static readonly string[] Select =

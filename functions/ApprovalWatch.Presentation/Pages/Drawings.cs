@@ -1,0 +1,82 @@
+using System.Globalization;
+using ApprovalWatch.Domain.Text;
+
+namespace ApprovalWatch.Presentation.Pages;
+
+/// <summary>One procedure on a project's timeline: from acceptance to finish (or today), its pauses and its two limits.</summary>
+public sealed record TimelineInput(string Code, string Name, string? Flag, DateOnly AcceptedOn, DateOnly? CompletedOn, DateOnly? DueOn, DateOnly? StatutoryDueOn, IReadOnlyList<(DateOnly From, DateOnly? To)> Pauses);
+
+/// <summary>
+/// The geometry of a project page's drawings, as the SVG in <c>project.liquid</c> draws them: a timeline row per
+/// procedure (pauses shaded, the promised due date a solid mark, the statutory one dashed, today a blue line) and
+/// the year's investment against its plan. Coordinates are text, as SVG reads them.
+/// </summary>
+public static class Drawings
+{
+    private const int Left = 150, Width = 640, Row = 22;
+
+    public static object? Timeline(IReadOnlyList<TimelineInput> procedures, DateOnly today)
+    {
+        if (procedures.Count == 0)
+        {
+            return null;
+        }
+
+        var start = procedures.Min(p => p.AcceptedOn);
+        var end = new[] { today }.Concat(procedures.SelectMany(p => new[] { p.DueOn, p.StatutoryDueOn, p.CompletedOn }).OfType<DateOnly>()).Max().AddDays(3);
+        var days = Math.Max(1, end.DayNumber - start.DayNumber);
+        double X(DateOnly d) => Left + (d.DayNumber - start.DayNumber) * (double)Width / days;
+        var height = 30 + procedures.Count * Row;
+        var rows = procedures.Select((p, i) =>
+        {
+            var y = 22 + i * Row;
+            var finish = p.CompletedOn ?? today;
+            return new
+            {
+                p.Code,
+                p.Name,
+                Accepted = IsoDate.Format(p.AcceptedOn),
+                Completed = IsoDate.Format(p.CompletedOn),
+                TextY = y + 13,
+                BarX = F(X(p.AcceptedOn)),
+                BarY = y + 3,
+                BarWidth = F(Math.Max(2, X(finish) - X(p.AcceptedOn))),
+                Color = p.Flag switch { "red" => "#d64545", "yellow" => "#f0b429", "paused" => "#9aa5b1", _ => "#3ebd93" },
+                Pauses = p.Pauses.Select(x => new { X = F(X(x.From)), Y = y + 1, Width = F(Math.Max(2, X(x.To ?? today) - X(x.From))) }).ToList(),
+                Due = p.DueOn is { } due ? new { X = F(X(due)), Date = IsoDate.Format(due) } : null,
+                Statutory = p.StatutoryDueOn is { } statutory ? new { X = F(X(statutory)), Date = IsoDate.Format(statutory) } : null,
+                Top = y,
+                Bottom = y + 18,
+            };
+        }).ToList();
+        return new { Width = Left + Width + 10, Height = height, TodayX = F(X(today)), TodayTextX = F(X(today) + 3), Today = today.ToString("MM-dd", CultureInfo.InvariantCulture), Rows = rows };
+    }
+
+    public static object? Investment(IReadOnlyList<(DateOnly ReportedOn, decimal YearToDate)> points, decimal annualPlan, int year)
+    {
+        if (points.Count == 0 || annualPlan <= 0)
+        {
+            return null;
+        }
+
+        const int width = 640, height = 160, pad = 30;
+        var top = (double)Math.Max(annualPlan, points.Max(p => p.YearToDate));
+        var first = new DateOnly(year, 1, 1);
+        double X(DateOnly d) => pad + (d.DayNumber - first.DayNumber) * (width - 2.0 * pad) / 365;
+        double Y(decimal v) => height - pad - (double)v / top * (height - 2.0 * pad);
+        return new
+        {
+            Width = width,
+            Height = height,
+            Pad = pad,
+            Right = width - pad,
+            PlanY = F(Y(annualPlan)),
+            PlanTextY = F(Y(annualPlan) - 4),
+            Plan = annualPlan,
+            Line = string.Join(' ', points.Select(p => $"{F(X(p.ReportedOn))},{F(Y(p.YearToDate))}")),
+            Points = points.Select(p => new { X = F(X(p.ReportedOn)), Y = F(Y(p.YearToDate)), Date = IsoDate.Format(p.ReportedOn), Value = p.YearToDate }).ToList(),
+        };
+    }
+
+    private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+}
