@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Presentation.Mail;
@@ -14,20 +13,7 @@ public static class OperatorReportRenderer
         var subject = report.IsEmpty
             ? $"【运行报告】{Day(report.Date)} 无异常 | ApprovalWatch operator report: all well"
             : $"【运行报告】{Day(report.Date)} 异常 {report.Problems} 项 | ApprovalWatch operator report: {report.Problems} problem(s)";
-        var sections = Sections(report);
-        var text = new StringBuilder().AppendLine(subject).AppendLine();
-        var html = new StringBuilder("<h2>").Append(MailPage.Encode(subject)).Append("</h2>");
-        foreach (var (heading, lines) in sections)
-        {
-            text.AppendLine(heading);
-            lines.ForEach(l => text.AppendLine($"- {l}"));
-            text.AppendLine();
-            html.Append("<h3>").Append(MailPage.Encode(heading)).Append("</h3><ul>");
-            lines.ForEach(l => html.Append("<li>").Append(MailPage.Encode(l)).Append("</li>"));
-            html.Append("</ul>");
-        }
-
-        return new RenderedMail(subject, text.ToString(), MailPage.Html(subject, html.ToString()));
+        return MailTemplates.Render("operator", subject, new { Sections = Sections(report).Select(s => new { s.Heading, s.Lines }).ToList() });
     }
 
     private static List<(string Heading, List<string> Lines)> Sections(OperatorReport report)

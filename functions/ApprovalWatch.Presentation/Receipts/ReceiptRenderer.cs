@@ -1,4 +1,3 @@
-using System.Text;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Receipts;
@@ -53,47 +52,13 @@ public static class ReceiptRenderer
             .OrderBy(p => p.Sheet, StringComparer.Ordinal).ThenBy(p => p.Line)
             .ToList();
 
-        var text = new StringBuilder();
-        text.AppendLine(subject).AppendLine();
-        zh.ForEach(l => text.AppendLine(l));
-        if (problems.Count > 0)
+        return MailTemplates.Render("receipt", subject, new
         {
-            text.AppendLine().AppendLine("需要更正的行（行号为 Excel 行号或 CSV 行号）/ Rows to correct (line = Excel row or CSV line):");
-            foreach (var (sheet, line, column, reason, value) in problems)
-            {
-                text.AppendLine(sheet is null
-                    ? $"- 第 {line} 行 line {line}，{column}：{reason}（{value}）"
-                    : $"- 工作表 {sheet} 第 {line} 行 sheet '{sheet}' line {line}，{column}：{reason}（{value}）");
-            }
-
-            if (receipt.ErrorsNotListed > 0)
-            {
-                text.AppendLine($"- 另有 {receipt.ErrorsNotListed} 处错误未列出；{receipt.ErrorsNotListed} more errors not listed");
-            }
-        }
-
-        text.AppendLine().AppendLine("—— English ——");
-        en.ForEach(l => text.AppendLine(l));
-
-        var html = new StringBuilder("<h2>").Append(E(subject)).Append("</h2><p>");
-        html.AppendJoin("<br>", zh.Select(E)).Append("</p><p style=\"color:#555\">").AppendJoin("<br>", en.Select(E)).Append("</p>");
-        if (problems.Count > 0)
-        {
-            html.Append("<table cellpadding=\"4\" cellspacing=\"0\" border=\"1\" style=\"border-collapse:collapse\"><tr style=\"background:#eee\"><th>").Append(problems.Any(p => p.Sheet is not null) ? "工作表 行号<br>Sheet line" : "行号<br>Line").Append("</th><th>列<br>Column</th><th>原因<br>Reason</th><th>内容<br>Value</th></tr>");
-            foreach (var (sheet, line, column, reason, value) in problems)
-            {
-                html.Append("<tr><td>").Append(sheet is null ? $"{line}" : E($"{sheet} {line}")).Append("</td><td>").Append(E(column)).Append("</td><td>").Append(E(reason)).Append("</td><td>").Append(E(value)).Append("</td></tr>");
-            }
-
-            html.Append("</table>");
-            if (receipt.ErrorsNotListed > 0)
-            {
-                html.Append("<p>").Append(E($"另有 {receipt.ErrorsNotListed} 处错误未列出；{receipt.ErrorsNotListed} more errors not listed")).Append("</p>");
-            }
-        }
-
-        return new RenderedMail(subject, text.ToString(), MailPage.Html(subject, html.ToString()));
+            Zh = zh,
+            En = en,
+            Problems = problems.Select(p => new { p.Sheet, p.Line, p.Column, p.Reason, p.Value }).ToList(),
+            AnySheet = problems.Any(p => p.Sheet is not null),
+            receipt.ErrorsNotListed,
+        });
     }
-
-    private static string E(string text) => MailPage.Encode(text);
 }
