@@ -1,3 +1,4 @@
+using ApprovalWatch.Presentation;
 using ApprovalWatch.Presentation.Pages;
 
 namespace ApprovalWatch.Pipeline.Web;

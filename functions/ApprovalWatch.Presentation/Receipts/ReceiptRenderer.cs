@@ -1,3 +1,4 @@
+using System.Globalization;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Receipts;
@@ -12,38 +13,32 @@ public static class ReceiptRenderer
     public static RenderedMail Render(Receipt receipt)
     {
         var department = Department.Find(receipt.Department);
-        var subject = receipt.Status switch
+        var zh = new List<string>();
+        var en = new List<string>();
+        void Both(string key, params object?[] values)
         {
-            Receipt.AppliedStatus => $"【报送回执】{receipt.File}：采用 {receipt.Applied} 行，退回 {receipt.Rejected} 行 | ApprovalWatch receipt: {receipt.Applied} applied, {receipt.Rejected} rejected",
-            Receipt.DuplicateStatus => $"【报送回执】{receipt.File}：与已报送文件相同 | ApprovalWatch receipt: same as {receipt.DuplicateOf}",
-            _ => $"【报送回执】{receipt.File}：文件无法读取 | ApprovalWatch receipt: the file could not be read",
-        };
+            zh.Add(Words.Chinese.Format(key, values));
+            en.Add(Words.English.Format(key, values));
+        }
 
-        var zh = new List<string>
-        {
-            $"文件：{receipt.File}（{department?.ChineseName ?? receipt.Department}）",
-            $"接收时间：{IsoDate.Minute(TimeZoneInfo.ConvertTime(receipt.ReceivedAt, OfficeClock.Beijing))}（北京时间）",
-        };
-        var en = new List<string>
-        {
-            $"File: {receipt.File} ({department?.EnglishName ?? receipt.Department})",
-            $"Received: {receipt.ReceivedAt:u}",
-        };
+        // The receipt speaks both languages, Chinese first.
+        var status = receipt.Status switch { Receipt.AppliedStatus => "applied", Receipt.DuplicateStatus => "duplicate", _ => "unreadable" };
+        object?[] about = [receipt.File, receipt.Applied, receipt.Rejected, receipt.DuplicateOf];
+        var subject = $"{Words.Chinese.Format("receipt.subject." + status, about)} | {Words.English.Format("receipt.subject." + status, about)}";
+        Both("receipt.file", receipt.File, department?.ChineseName ?? receipt.Department, department?.EnglishName ?? receipt.Department);
+        Both("receipt.received", IsoDate.Minute(TimeZoneInfo.ConvertTime(receipt.ReceivedAt, OfficeClock.Beijing)), receipt.ReceivedAt.ToString("u", CultureInfo.InvariantCulture));
         if (receipt.Format.Length > 0)
         {
-            zh.Add($"读取格式：{receipt.Format}");
-            en.Add($"Read as: {receipt.Format}");
+            Both("receipt.format", receipt.Format);
         }
 
         if (receipt.Status == Receipt.AppliedStatus)
         {
-            zh.Add($"数据行 {receipt.Rows} 行：采用 {receipt.Applied} 行，无变化 {receipt.Unchanged} 行，数据日期早于已有数据 {receipt.Stale} 行，退回 {receipt.Rejected} 行");
-            en.Add($"{receipt.Rows} rows: {receipt.Applied} applied, {receipt.Unchanged} unchanged, {receipt.Stale} stale (older than what is stored), {receipt.Rejected} rejected");
+            Both("receipt.rows", receipt.Rows, receipt.Applied, receipt.Unchanged, receipt.Stale, receipt.Rejected);
         }
         else
         {
-            zh.Add($"结果：未处理。{receipt.Message}");
-            en.Add($"Result: nothing applied. {receipt.Message}");
+            Both("receipt.nothing_applied", receipt.Message);
         }
 
         zh.AddRange(receipt.Notes.Select(n => $"注意 Note：{n}"));
