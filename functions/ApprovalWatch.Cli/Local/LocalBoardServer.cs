@@ -74,13 +74,9 @@ public sealed class LocalBoardServer : IAsyncDisposable
         {
             var request = context.Request;
             IReadOnlyDictionary<string, string>? form = null;
-            if (request.HttpMethod == "POST")
-            {
-                using var reader = new StreamReader(request.InputStream, request.ContentEncoding);
-                form = WebRequest.ParseQuery(await reader.ReadToEndAsync(_stop.Token));
-            }
-
-            var answer = await _app.HandleAsync(WebRequest.Of(request.HttpMethod, request.Url!.PathAndQuery, _identity, form), _stop.Token);
+            var answer = request.HttpMethod == "POST" && (form = await WebRequest.ReadFormAsync(request.InputStream, request.HasEntityBody ? request.ContentLength64 : 0, _stop.Token)) is null
+                ? BoardApp.TooLarge()
+                : await _app.HandleAsync(WebRequest.Of(request.HttpMethod, request.Url!.PathAndQuery, _identity, form), _stop.Token);
             response.StatusCode = answer.Status;
             foreach (var (name, value) in answer.Headers)
             {

@@ -36,7 +36,7 @@ public static class SampleDirectory
     ];
 
     public static IEnumerable<Person> Handlers(string department) =>
-        People.Where(p => p.Department == department && p.Role == Role.Handler);
+        People.Where(p => p.Department == department && p.Has(Role.Handler));
 
     private static IEnumerable<Person> Department(string department, (string Id, string Name) a, (string Id, string Name) b, (string Id, string Name) c, (string Id, string Name) head, (string Id, string Name) leader) =>
     [

@@ -16,7 +16,29 @@ public sealed class StaffDirectory
     public Person? Find(string email) => _byEmail.GetValueOrDefault(email.Trim());
 
     public IEnumerable<Person> WithRole(Role role, string? department = null) =>
-        _byEmail.Values.Where(p => p.Role == role && (department is null || p.Department == department));
+        _byEmail.Values.Where(p => p.Has(role) && (department is null || p.Department == department));
+
+    private static readonly Dictionary<string, Role> RoleNames = Enum.GetValues<Role>().ToDictionary(r => r.ToString().ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The roles a cell names (<c>head;contact</c>), each by its exact name; null when any is not a role.</summary>
+    public static IReadOnlyList<Role>? ParseRoles(string cell)
+    {
+        var roles = new List<Role>();
+        foreach (var name in cell.Split([';', '；']).Select(n => n.Trim()))
+        {
+            if (!RoleNames.TryGetValue(name, out var role))
+            {
+                return null;
+            }
+
+            if (!roles.Contains(role))
+            {
+                roles.Add(role);
+            }
+        }
+
+        return roles.Count > 0 ? roles : null;
+    }
 
     public static StaffDirectory Parse(TextReader reader)
     {
@@ -36,10 +58,7 @@ public sealed class StaffDirectory
                 throw table.Error(row, Department.Unknown(department));
             }
 
-            if (!Enum.TryParse<Role>(table.Required(row, "role"), ignoreCase: true, out var role))
-            {
-                throw table.Error(row, $"role '{table.Get(row, "role")}' is not handler, head, leader, coordinator, contact or operator");
-            }
+            var roles = ParseRoles(table.Required(row, "role")) ?? throw table.Error(row, $"role '{table.Get(row, "role")}' is not one or more of {string.Join(", ", RoleNames.Keys)}, separated by ';' (e.g. head;contact)");
 
             if (people.Any(p => p.Email.Equals(email, StringComparison.OrdinalIgnoreCase)))
             {
@@ -50,7 +69,7 @@ public sealed class StaffDirectory
             var language = table.Get(row, "language") is { Length: > 0 } code
                 ? Languages.Find(code) ?? throw table.Error(row, $"language '{code}' is not zh or en")
                 : Language.Chinese;
-            people.Add(new Person(email, table.Required(row, "name"), department, role, calendar.Length > 0 ? calendar : Calendar.CalendarSet.National, language));
+            people.Add(new Person(email, table.Required(row, "name"), department, roles[0], calendar.Length > 0 ? calendar : Calendar.CalendarSet.National, language) { Roles = roles.ToHashSet() });
         }
 
         return new StaffDirectory(people);

@@ -38,7 +38,7 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
         var inputs = await InputsAsync(week, reference, cancellationToken);
         var report = WeeklyCalculator.Compute(inputs, await ReadAsync(week.Previous, cancellationToken));
         var files = await FilesAsync(report, inputs, cancellationToken);
-        var recipients = reference.Staff.People.Where(p => p.Role is Role.Leader or Role.Coordinator or Role.Head).OrderBy(p => p.Email, StringComparer.Ordinal).ToList();
+        var recipients = reference.Staff.People.Where(p => p.Has(Role.Leader) || p.Has(Role.Coordinator) || p.Has(Role.Head)).OrderBy(p => p.Email, StringComparer.Ordinal).ToList();
         var queued = 0;
         if (send)
         {

@@ -65,19 +65,33 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
 
     private static async Task<(ReferenceData Data, DigestTemplates Templates)> ReadAllAsync(BlobContainerClient container, ICollection<string> names, Loaded? lastGood, CancellationToken cancellationToken)
     {
-        var catalogue = ProcedureCatalogue.Parse(await ReadAsync(container, CatalogueBlob, cancellationToken));
-        var staff = StaffDirectory.Parse(await ReadAsync(container, DirectoryBlob, cancellationToken));
-        var calendars = await CalendarFolder.LoadAsync(names.Where(n => n.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal)), name => ReadAsync(container, name, cancellationToken));
-        var unknown = staff.People.FirstOrDefault(p => !calendars.Has(p.Calendar));
-        if (unknown is not null)
+        var problems = new List<string>();
+        ProcedureCatalogue catalogue;
+        StaffDirectory staff;
+        CalendarSet calendars;
+        IReadOnlyList<string> regions;
+        try
         {
-            throw new InvalidOperationException($"{DirectoryBlob}: {unknown.Email} keeps calendar '{unknown.Calendar}', which has no files under calendar/.");
+            catalogue = ProcedureCatalogue.Parse(await ReadAsync(container, CatalogueBlob, cancellationToken));
+            staff = StaffDirectory.Parse(await ReadAsync(container, DirectoryBlob, cancellationToken));
+            calendars = await CalendarFolder.LoadAsync(names.Where(n => n.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal)), name => ReadAsync(container, name, cancellationToken));
+            var unknown = staff.People.FirstOrDefault(p => !calendars.Has(p.Calendar));
+            if (unknown is not null)
+            {
+                throw new FormatException($"{DirectoryBlob}: {unknown.Email} keeps calendar '{unknown.Calendar}', which has no files under calendar/.");
+            }
+
+            regions = names.Contains(ReferenceData.ServedRegionsFile)
+                ? ReferenceData.ParseServedRegions(await ReadAsync(container, ReferenceData.ServedRegionsFile, cancellationToken))
+                : [];
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException && lastGood is not null)
+        {
+            // A file refused whole never locks everyone out: the last good catalogue, directory and calendars stay in force.
+            (catalogue, staff, calendars, regions) = (lastGood!.Data.Catalogue, lastGood.Data.Staff, lastGood.Data.Calendars, lastGood.Data.ServedRegions);
+            problems.Add($"{e.Message} — the last good catalogue, directory and calendars stay in force");
         }
 
-        var regions = names.Contains(ReferenceData.ServedRegionsFile)
-            ? ReferenceData.ParseServedRegions(await ReadAsync(container, ReferenceData.ServedRegionsFile, cancellationToken))
-            : [];
-        var problems = new List<string>();
         var ladder = EscalationLadder.Default;
         if (names.Contains(EscalationLadderFile.BlobName))
         {

@@ -51,6 +51,23 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
         }
     }
 
+    /// <summary>The answer to a request nobody verified has signed in: 401, and why.</summary>
+    public static WebResponse Unauthorized(string reason, bool chinese = true)
+    {
+        var page = new Page(chinese);
+        return WebResponse.Html(page.Message(page.Words["sign_in_required"], null, reason, back: false), 401);
+    }
+
+    /// <summary>The answer to a request whose body is larger than a form may be, not read: 413.</summary>
+    public static WebResponse TooLarge(bool chinese = true)
+    {
+        var page = new Page(chinese);
+        return WebResponse.Html(page.Message(page.Words["too_large"], null, page.Words.Format("too_large_text", MaxFormBytes / 1024), back: true), 413);
+    }
+
+    /// <summary>The largest form body the board reads (an acknowledgement's note is at most 500 characters).</summary>
+    public const int MaxFormBytes = 16 * 1024;
+
     private static WebResponse Forbidden(Page page, Viewer viewer) =>
         WebResponse.Html(page.Message(page.Words["not_yours"], viewer, page.Words["not_your_department"], back: true), 403);
 

@@ -3,20 +3,28 @@ using ApprovalWatch.Domain.Staff;
 namespace ApprovalWatch.Pipeline.Web;
 
 /// <summary>
-/// Who is looking and what he may see, from the directory: leaders, coordinators and operators see every
-/// department; a department head and handlers see their own department; anyone else sees nothing (403).
+/// Who is looking and what he may see, from the directory, the union of what each of his roles sees: leaders,
+/// coordinators and operators every department; a department head and handlers their own department; a contact
+/// alone nothing (403), as anyone not in the directory.
 /// </summary>
 public sealed record Viewer(Person Person)
 {
+    private static readonly Role[] SeeAll = [Role.Leader, Role.Coordinator, Role.Operator];
+    private static readonly Role[] SeeOwn = [Role.Head, Role.Handler];
+
     /// <summary>The department the viewer is limited to, or null for all.</summary>
-    public string? Department => Person.Role is Role.Leader or Role.Coordinator or Role.Operator ? null : Person.Department;
+    public string? Department => SeeAll.Any(Person.Has) ? null : Person.Department;
 
     public bool Chinese => Person.Language != Language.English;
 
     public bool MaySee(string department) => Department is null || Department == department;
 
+    /// <summary>
+    /// The person a signed-in name is, matched to the directory exactly: an address of ASCII characters only, compared
+    /// without regard to ASCII case (a look-alike letter from another script matches nobody); null for anyone else.
+    /// </summary>
     public static Viewer? Of(string? principal, StaffDirectory staff) =>
-        principal is { Length: > 0 } email && staff.Find(email.Trim().ToLowerInvariant()) is { } person && person.Role is Role.Leader or Role.Coordinator or Role.Operator or Role.Head or Role.Handler
+        principal is { Length: > 0 } email && email.All(char.IsAscii) && staff.Find(email) is { } person && (SeeAll.Any(person.Has) || SeeOwn.Any(person.Has))
             ? new Viewer(person)
             : null;
 }

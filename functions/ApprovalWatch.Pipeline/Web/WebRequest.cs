@@ -13,6 +13,27 @@ public sealed record WebRequest(string Method, string Path, IReadOnlyDictionary<
         return new WebRequest(method.ToUpperInvariant(), at < 0 ? pathAndQuery : pathAndQuery[..at], ParseQuery(at < 0 ? null : pathAndQuery[at..]), principal, form);
     }
 
+    /// <summary>
+    /// Reads a posted form of at most <see cref="BoardApp.MaxFormBytes"/>; null when it is larger. A body declared larger
+    /// is refused before a byte of it is read, and one that does not say its length is read no further than the limit.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>?> ReadFormAsync(Stream body, long? declaredLength, CancellationToken cancellationToken)
+    {
+        if (declaredLength > BoardApp.MaxFormBytes)
+        {
+            return null;
+        }
+
+        var buffer = new byte[BoardApp.MaxFormBytes + 1];
+        var read = 0;
+        while (read < buffer.Length && await body.ReadAsync(buffer.AsMemory(read), cancellationToken) is var n and > 0)
+        {
+            read += n;
+        }
+
+        return read > BoardApp.MaxFormBytes ? null : ParseQuery(System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+    }
+
     public string? Get(string name) => Query.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     public string? Posted(string name) => Form is not null && Form.TryGetValue(name, out var value) ? value : null;

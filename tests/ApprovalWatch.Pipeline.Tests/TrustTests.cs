@@ -1,0 +1,160 @@
+using System.Text;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Web;
+
+namespace ApprovalWatch.Pipeline.Tests;
+
+/// <summary>The board serves nobody it has not verified, matches people exactly, and a broken directory locks nobody out.</summary>
+[Collection(AzuriteCollection.Name)]
+public class TrustTests
+{
+    private const string Coordinator = "xu.ming@kizilsu.example.org";
+
+    private static string Principal(params (string Type, string Value)[] claims) => Convert.ToBase64String(Encoding.UTF8.GetBytes(
+        $$"""{"auth_typ":"aad","name_typ":"name","role_typ":"roles","claims":[{{string.Join(",", claims.Select(c => $$"""{"typ":"{{c.Type}}","val":"{{c.Value}}"}"""))}}]}"""));
+
+    [Fact]
+    public void Without_the_platforms_authentication_in_force_nobody_is_signed_in_whatever_the_headers_say()
+    {
+        var forged = Principal(("preferred_username", Coordinator));
+
+        Assert.Contains("WEBSITE_AUTH_ENABLED", PlatformSignIn.Verify(null, forged).Refusal);
+        Assert.Contains("WEBSITE_AUTH_ENABLED", PlatformSignIn.Verify("false", forged).Refusal);
+        Assert.Null(PlatformSignIn.Verify(null, forged).Principal);
+    }
+
+    [Fact]
+    public void With_it_the_principal_the_platform_injects_names_the_person_and_nothing_else_does()
+    {
+        Assert.Equal((Coordinator, null), PlatformSignIn.Verify("True", Principal(("name", "徐明"), ("preferred_username", Coordinator))));
+        Assert.Equal((Coordinator, null), PlatformSignIn.Verify("true", Principal(("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", Coordinator))));
+        Assert.NotNull(PlatformSignIn.Verify("true", null).Refusal);
+        Assert.NotNull(PlatformSignIn.Verify("true", Coordinator).Refusal); // a name where the principal belongs
+        Assert.NotNull(PlatformSignIn.Verify("true", Principal(("name", "徐明"))).Refusal);
+    }
+
+    [Fact]
+    public void A_request_nobody_verified_is_answered_401_with_a_page_that_says_why()
+    {
+        var answer = BoardApp.Unauthorized(PlatformSignIn.Verify(null, null).Refusal!);
+
+        Assert.Equal(401, answer.Status);
+        Assert.Contains("WEBSITE_AUTH_ENABLED", Encoding.UTF8.GetString(answer.Body));
+    }
+
+    [Fact]
+    public void A_look_alike_address_matches_nobody_and_case_does_not_matter()
+    {
+        var staff = new StaffDirectory([new Person("kate@x.org", "Kate", "housing", Role.Coordinator)]);
+
+        Assert.Null(Viewer.Of("\u212Aate@x.org", staff)); // the Kelvin sign for K
+        Assert.Null(Viewer.Of("kate@x.org\u200B", staff));
+        Assert.NotNull(Viewer.Of("KATE@x.org", staff));
+    }
+
+    [Fact]
+    public void Two_roles_see_the_union_of_what_each_sees_and_a_contact_alone_sees_nothing()
+    {
+        var staff = StaffDirectory.Parse(new StringReader("""
+            email,name,department,role
+            head@x.org,Head,housing,head;contact
+            lead@x.org,Lead,housing,contact；leader
+            clerk@x.org,Clerk,housing,contact
+            """));
+
+        Assert.Equal("housing", Viewer.Of("head@x.org", staff)!.Department);
+        Assert.Null(Viewer.Of("lead@x.org", staff)!.Department);
+        Assert.Null(Viewer.Of("clerk@x.org", staff));
+        Assert.Equal(["clerk@x.org", "head@x.org", "lead@x.org"], staff.WithRole(Role.Contact, "housing").Select(p => p.Email).Order(StringComparer.Ordinal));
+        Assert.Equal(["head@x.org"], staff.WithRole(Role.Head, "housing").Select(p => p.Email));
+    }
+
+    [Theory]
+    [InlineData("head,contact")]
+    [InlineData("head,leader")]
+    [InlineData("5")]
+    [InlineData("chief")]
+    [InlineData("")]
+    public void A_role_that_is_not_one_by_name_refuses_the_row_with_its_line(string role)
+    {
+        var refused = Assert.Throws<FormatException>(() => StaffDirectory.Parse(new StringReader($"email,name,department,role\nok@x.org,Ok,housing,head\nbad@x.org,Bad,housing,\"{role}\"\n")));
+
+        Assert.Contains("line 3", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_directory_with_a_duplicate_row_is_refused_whole_and_the_last_good_one_stays_in_force()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var loader = pipeline.Get<ReferenceDataLoader>();
+        var good = await loader.LoadAsync(default);
+        var directory = pipeline.Storage.Config.GetBlobClient(ReferenceDataLoader.DirectoryBlob);
+        var text = (await directory.DownloadContentAsync()).Value.Content.ToString().TrimEnd();
+        var lines = text.Split('\n').Length;
+
+        await directory.UploadAsync(BinaryData.FromString($"{text}\nnew.clerk@kizilsu.example.org,新职员,housing,contact\n{text.Split('\n')[1]}\n"), overwrite: true);
+        var bad = await loader.LoadAsync(default);
+
+        Assert.Same(good.Staff, bad.Staff);
+        Assert.Null(bad.Staff.Find("new.clerk@kizilsu.example.org"));
+        var problem = Assert.Single(bad.Problems);
+        Assert.Contains($"directory.csv line {lines + 2}", problem);
+        Assert.Contains("appears twice", problem);
+        Assert.Contains("last good", problem);
+    }
+
+    private sealed class CountingStream(long length, bool failOnRead = false) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (failOnRead)
+            {
+                throw new InvalidOperationException("the body was read");
+            }
+
+            var n = (int)Math.Min(buffer.Length, length - BytesRead);
+            buffer.Span[..n].Fill((byte)'a');
+            BytesRead += n;
+            return ValueTask.FromResult(n);
+        }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task A_body_declared_larger_than_a_form_is_refused_unread_and_an_undeclared_one_is_read_no_further_than_the_limit()
+    {
+        Assert.Null(await WebRequest.ReadFormAsync(new CountingStream(100_000_000, failOnRead: true), 100_000_000, default));
+
+        var undeclared = new CountingStream(100_000_000);
+        Assert.Null(await WebRequest.ReadFormAsync(undeclared, null, default));
+        Assert.Equal(BoardApp.MaxFormBytes + 1, undeclared.BytesRead);
+
+        var form = await WebRequest.ReadFormAsync(new MemoryStream(Encoding.UTF8.GetBytes("promised=2026-03-18&note=%E5%B7%B2%E9%98%85")), null, default);
+        Assert.Equal(("2026-03-18", "已阅"), (form!["promised"], form["note"]));
+        Assert.Equal(413, BoardApp.TooLarge().Status);
+    }
+}
