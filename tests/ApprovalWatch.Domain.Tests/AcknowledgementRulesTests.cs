@@ -40,10 +40,27 @@ public class AcknowledgementRulesTests
         var ladder = EscalationLadder.Default;
         var sixDaysOver = TestLines.Procedure("HC-01", "zhang@x.org", Flag.Red, -6);
 
-        Assert.Equal(2, PromiseWindow.RungToHold(sixDaysOver, ladder));
-        Assert.Equal(2, PromiseWindow.RungToHold(sixDaysOver with { AckRung = 1 }, ladder));
-        Assert.Equal(0, PromiseWindow.RungToHold(TestLines.Procedure("HC-01", "zhang@x.org", Flag.Yellow, 2), ladder));
-        Assert.Equal(0, PromiseWindow.RungToHold(null, ladder));
+        Assert.Equal((2, 0), PromiseWindow.Hold(sixDaysOver, ladder));
+        Assert.Equal((2, 0), PromiseWindow.Hold(sixDaysOver with { AckRung = 1 }, ladder));
+        Assert.Equal((0, 0), PromiseWindow.Hold(TestLines.Procedure("HC-01", "zhang@x.org", Flag.Yellow, 2), ladder));
+        Assert.Equal((0, 0), PromiseWindow.Hold(null, ladder));
+    }
+
+    [Fact]
+    public void A_broken_promise_keeps_its_extra_rung_through_any_later_acknowledgement()
+    {
+        var ladder = EscalationLadder.Default;
+        var twoDaysOver = TestLines.Procedure("HC-01", "zhang@x.org", Flag.Red, -2); // rung 1: handler and head
+        var lapsed = twoDaysOver with { AckRung = 1, AckLapsed = true };
+
+        var (rung, penalty) = PromiseWindow.Hold(lapsed, ladder);
+        var heldAgain = twoDaysOver with { AckRung = rung, AckPenalty = penalty };
+
+        Assert.Equal(2, ladder.RungOf(lapsed));
+        Assert.Equal((2, 1), (rung, penalty));
+        Assert.Equal(2, ladder.RungOf(heldAgain)); // acknowledged again: still a rung higher, not back to 1
+        Assert.Equal(3, ladder.RungOf(heldAgain with { AckLapsed = true })); // broken again: one more
+        Assert.Equal((3, 2), PromiseWindow.Hold(heldAgain with { AckLapsed = true }, ladder));
     }
 
     [Fact]

@@ -31,7 +31,9 @@ public partial class BoardTests
         Assert.Equal(403, (await GetAsync(pipeline, "/board", "stranger@example.org")).Status);
         Assert.Equal(403, (await GetAsync(pipeline, "/board", null)).Status);
         Assert.Equal(403, (await GetAsync(pipeline, "/board", "ma.li@kizilsu.example.org")).Status); // a department contact sends files, sees no board
-        Assert.Equal(403, (await GetAsync(pipeline, "/projects/2022-653001-48-01-00123X", "he.li@kizilsu.example.org")).Status); // a finance handler: a housing project
+        var foreign = await GetAsync(pipeline, "/projects/2022-653001-48-01-00123X", "he.li@kizilsu.example.org"); // a finance handler: a housing project
+        var missing = await GetAsync(pipeline, "/projects/2022-653001-48-01-99999X", "he.li@kizilsu.example.org");
+        Assert.Equal((404, Body(missing)), (foreign.Status, Body(foreign))); // not his and not there are one answer
 
         var own = await GetAsync(pipeline, "/projects/2022-653001-48-01-00123X", Zhang);
         Assert.Equal(200, own.Status);

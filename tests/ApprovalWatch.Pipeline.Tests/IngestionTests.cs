@@ -212,7 +212,7 @@ public class IngestionTests
     public async Task Audit_rows_written_again_by_a_retry_replace_themselves()
     {
         await using var pipeline = await TestPipeline.StartAsync();
-        List<HistoryEntity> Rows() => [.. Enumerable.Range(1, 3).Select(i => HistoryEntity.Change(School, $"HC-0{i}", "status", null, "accepted", new DateTimeOffset(2026, 3, 13, 0, 0, 0, TimeSpan.Zero), "housing/a.csv"))];
+        List<HistoryEntity> Rows() => [.. Enumerable.Range(1, 3).Select(i => HistoryEntity.Change(School, $"HC-0{i}", "status", null, "accepted", new DateTimeOffset(2026, 3, 13, 0, 0, 0, TimeSpan.Zero), "housing/a.csv", "housing"))];
 
         await TableBatches.InsertOrReplaceAsync(pipeline.Storage.History, Rows(), EntitySize.Estimate, default);
         await TableBatches.InsertOrReplaceAsync(pipeline.Storage.History, Rows(), EntitySize.Estimate, default); // a retried file

@@ -1,6 +1,7 @@
 using System.Text;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Pipeline.Web;
 
 namespace ApprovalWatch.Pipeline.Tests;
@@ -156,5 +157,114 @@ public class TrustTests
         var form = await WebRequest.ReadFormAsync(new MemoryStream(Encoding.UTF8.GetBytes("promised=2026-03-18&note=%E5%B7%B2%E9%98%85")), null, default);
         Assert.Equal(("2026-03-18", "已阅"), (form!["promised"], form["note"]));
         Assert.Equal(413, BoardApp.TooLarge().Status);
+    }
+}
+
+/// <summary>The acknowledgement links and the History behind the project page, as a curious official would try them.</summary>
+[Collection(AzuriteCollection.Name)]
+public class AcknowledgementTrustTests
+{
+    private const string Zhang = ScanAndSendTests.Zhang;
+    private const string Head = "liu.jianguo@kizilsu.example.org";
+    private const string Coordinator = "xu.ming@kizilsu.example.org";
+    private const string School = "2022-653001-48-01-00123X";
+
+    private static Task<WebResponse> PostAsync(TestPipeline pipeline, string path, string principal, Dictionary<string, string> form) =>
+        pipeline.Get<BoardApp>().HandleAsync(WebRequest.Of("POST", path, principal, form), default);
+
+    [Fact]
+    public async Task A_link_spelled_another_way_is_refused_and_changes_nothing()
+    {
+        var (pipeline, path) = await BoardTests.AckLinkOfZhangAsync();
+        await using var _ = pipeline;
+        var (payload, signature) = (path[5..path.IndexOf('.')], path[(path.IndexOf('.') + 1)..]);
+
+        foreach (var spelling in new[] { path + "=", $"/ack/{payload}=.{signature}", $"/ack/{payload}.{signature}==", $"/ack/{payload.Replace('-', '+').Replace('_', '/')}.{signature.Replace('-', '+').Replace('_', '/')}" }.Where(p => p != path))
+        {
+            Assert.Equal(400, (await PostAsync(pipeline, spelling, Zhang, new() { ["promised"] = "2026-03-18" })).Status);
+        }
+
+        Assert.Empty(await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>(e => e.AckBy == Zhang).ToListAsync());
+        Assert.Equal(200, (await PostAsync(pipeline, path, Zhang, new() { ["promised"] = "2026-03-18" })).Status);
+    }
+
+    [Fact]
+    public async Task A_link_works_once_even_after_another_link_of_the_same_procedure_was_used()
+    {
+        var (pipeline, monday) = await BoardTests.AckLinkOfZhangAsync();
+        await using var _ = pipeline;
+        Assert.Equal(200, (await PostAsync(pipeline, monday, Zhang, new() { ["promised"] = "2026-03-18" })).Status);
+
+        // Tuesday's digest brings a second link for the same procedure; it is used, then Monday's is tried again on Wednesday.
+        pipeline.Clock.Now = pipeline.Clock.Now.AddDays(1);
+        var procedure = AckOf(pipeline, monday);
+        var tuesday = "/ack/" + new Domain.Acknowledgements.AckToken(Zhang, procedure.ProjectCode, procedure.ProcedureCode, TestPipeline.Monday.AddDays(1), pipeline.Clock.GetUtcNow().AddDays(14)).Sign(Encoding.UTF8.GetBytes("test-ack-key"));
+        Assert.Equal(200, (await PostAsync(pipeline, tuesday, Zhang, new() { ["promised"] = "2026-03-19" })).Status);
+        pipeline.Clock.Now = pipeline.Clock.Now.AddDays(1);
+
+        Assert.Equal(409, (await PostAsync(pipeline, monday, Zhang, new() { ["promised"] = "2026-03-20" })).Status);
+        var row = (await pipeline.Storage.Procedures.GetEntityAsync<ProcedureEntity>(procedure.ProjectCode, procedure.ProcedureCode)).Value;
+        Assert.Equal("2026-03-19", row.PromisedOn);
+    }
+
+    [Fact]
+    public async Task A_procedure_takes_one_promise_a_day_and_a_long_note_is_cut_once_for_the_procedure_and_its_history()
+    {
+        var (pipeline, path) = await BoardTests.AckLinkOfZhangAsync();
+        await using var _ = pipeline;
+        var note = new string('补', 10_000);
+
+        Assert.Equal(200, (await PostAsync(pipeline, path, Zhang, new() { ["promised"] = "2026-03-18", ["note"] = note })).Status);
+        var procedure = AckOf(pipeline, path);
+        var second = "/ack/" + new Domain.Acknowledgements.AckToken(Zhang, procedure.ProjectCode, procedure.ProcedureCode, TestPipeline.Monday, pipeline.Clock.GetUtcNow().AddDays(13)).Sign(Encoding.UTF8.GetBytes("test-ack-key"));
+        Assert.Equal(409, (await PostAsync(pipeline, second, Zhang, new() { ["promised"] = "2026-03-19" })).Status);
+
+        var row = (await pipeline.Storage.Procedures.GetEntityAsync<ProcedureEntity>(procedure.ProjectCode, procedure.ProcedureCode)).Value;
+        var audit = Assert.Single(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "ack").ToListAsync());
+        Assert.Equal((ProcedureAckFields.MaxNote, "2026-03-18"), (row.AckNote!.Length, row.PromisedOn));
+        Assert.EndsWith(row.AckNote, audit.To);
+        Assert.True(audit.To.Length <= HistoryEntity.MaxText);
+    }
+
+    [Fact]
+    public async Task A_head_on_a_shared_project_sees_only_his_departments_history()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
+        var at = pipeline.Clock.GetUtcNow();
+        await pipeline.Storage.History.AddEntityAsync(HistoryEntity.Change(School, "FI-01", "ack", null, "finance secret note", at, "board", "finance"));
+        await pipeline.Storage.History.AddEntityAsync(HistoryEntity.Change(School, "process", "flag", null, "red", at.AddSeconds(1), "scan", department: null));
+
+        var head = Encoding.UTF8.GetString((await BoardTests.GetAsync(pipeline, $"/projects/{School}", Head)).Body);
+        var coordinator = Encoding.UTF8.GetString((await BoardTests.GetAsync(pipeline, $"/projects/{School}", Coordinator)).Body);
+        var api = Encoding.UTF8.GetString((await BoardTests.GetAsync(pipeline, $"/api/projects/{School}", Head)).Body);
+
+        Assert.DoesNotContain("finance secret note", head);
+        Assert.DoesNotContain("finance secret note", api);
+        Assert.Contains("housing/2026-03-13.csv", head); // his own department's rows
+        Assert.Contains("finance secret note", coordinator);
+        Assert.Contains("scan", coordinator);
+    }
+
+    [Fact]
+    public async Task The_ack_page_rechecks_the_viewers_scope_with_the_answer_of_a_missing_procedure()
+    {
+        var (pipeline, path) = await BoardTests.AckLinkOfZhangAsync();
+        await using var _ = pipeline;
+        var directory = pipeline.Storage.Config.GetBlobClient(ReferenceDataLoader.DirectoryBlob);
+        var text = (await directory.DownloadContentAsync()).Value.Content.ToString();
+        await directory.UploadAsync(BinaryData.FromString(text.Replace($"{Zhang},张伟,housing", $"{Zhang},张伟,finance", StringComparison.Ordinal)), overwrite: true); // moved to another department
+
+        var answer = await pipeline.Get<BoardApp>().HandleAsync(WebRequest.Of("GET", path, Zhang), default);
+
+        Assert.Equal(404, answer.Status);
+        Assert.Empty(await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>(e => e.AckBy == Zhang).ToListAsync());
+    }
+
+    /// <summary>The procedure a link acknowledges.</summary>
+    private static (string ProjectCode, string ProcedureCode) AckOf(TestPipeline pipeline, string path)
+    {
+        var (_, parsed) = Domain.Acknowledgements.AckToken.Verify(path["/ack/".Length..], pipeline.Clock.GetUtcNow().AddDays(-2), Encoding.UTF8.GetBytes("test-ack-key"));
+        return (parsed!.ProjectCode, parsed.ProcedureCode);
     }
 }

@@ -167,7 +167,7 @@ public static class BenchScanCommand
             new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(row.PartitionKey, row.RowKey) { ["Flag"] = row.Flag, ["FlaggedOn"] = row.FlaggedOn }, ETag.All)).ToList()));
         var at = DateTimeOffset.UnixEpoch;
         var auditBatches = Enumerable.Range(0, Math.Max(0, audit)).Chunk(100).Select((rows, batch) => (storage.History, rows.Select(i =>
-            new TableTransactionAction(TableTransactionActionType.Add, HistoryEntity.Change($"bench-raw-{batch:D5}", $"P{i:D7}", "flag", "yellow", "red", at, "bench"))).ToList()));
+            new TableTransactionAction(TableTransactionActionType.Add, HistoryEntity.Change($"bench-raw-{batch:D5}", $"P{i:D7}", "flag", "yellow", "red", at, "bench", "housing"))).ToList()));
         await Parallel.ForEachAsync(procedureBatches.Concat(auditBatches), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, ct) =>
             await TableBatches.SubmitAsync(batch.Item1, batch.Item2, EntitySize.Estimate, ct));
         return clock.Elapsed;

@@ -35,6 +35,12 @@ public sealed record AckToken(string Recipient, string ProjectCode, string Proce
             return (Check.Tampered, null);
         }
 
+        if (text != $"{Base64Url(payload)}.{Base64Url(signature)}")
+        {
+            // One spelling per token: padding, the other base64 alphabet or stray bits would make a second "new" link.
+            return (Check.Tampered, null);
+        }
+
         var signed = new[] { key, previousKey }.OfType<byte[]>().Any(k => CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(k, payload), signature));
         var parts = Encoding.UTF8.GetString(payload).Split('\n');
         if (!signed || parts.Length != 5

@@ -18,8 +18,18 @@ public sealed record PromiseWindow(DateOnly Earliest, DateOnly Latest)
     public bool Allows(DateOnly promised, WorkingCalendar calendar) => promised >= Earliest && promised <= Latest && calendar.IsWorkingDay(promised);
 
     /// <summary>
-    /// The rung an acknowledgement holds the line on until the promised day: the rung it stands on today, leaving out
-    /// any earlier acknowledgement's hold (0 for a line that is not yellow or red today).
+    /// What an acknowledgement holds the line at until the promised day: the rung it stands on today, leaving out any
+    /// earlier acknowledgement's hold but not its broken promises — an earlier promise broken adds to the penalty, which
+    /// stays (0 for a line that is not yellow or red today).
     /// </summary>
-    public static int RungToHold(ProcedureLine? line, EscalationLadder ladder) => line is null ? 0 : ladder.RungOf(line with { AckRung = null });
+    public static (int Rung, int Penalty) Hold(ProcedureLine? line, EscalationLadder ladder)
+    {
+        if (line is null)
+        {
+            return (0, 0);
+        }
+
+        var penalty = line.AckPenalty + (line.AckLapsed ? 1 : 0);
+        return (ladder.RungOf(line with { AckRung = null, AckLapsed = false, AckPenalty = penalty }), penalty);
+    }
 }

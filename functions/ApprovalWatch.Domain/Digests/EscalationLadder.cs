@@ -58,6 +58,7 @@ public sealed record EscalationLadder
         {
             rung += procedure.PastStatutory ? 1 : 0;
             rung += Climbs(procedure) ? 1 : 0;
+            rung += procedure.AckPenalty;
             if (procedure.AckRung is { } acknowledged)
             {
                 // Acknowledged: held on its rung until the promised day; past it, one rung higher than it would be.

@@ -46,6 +46,9 @@ public sealed record ProcedureLine : DigestLine
     /// <summary>The promised day passed with the procedure still open: one rung higher than it would be.</summary>
     public bool AckLapsed { get; init; }
 
+    /// <summary>Promises broken before the one in force: a rung higher each, for good.</summary>
+    public int AckPenalty { get; init; }
+
     public override string ItemCode => ProcedureCode;
 
     /// <summary>The line of a yellow or red procedure; <paramref name="entry"/> is null for a code the catalogue no longer has.</summary>
@@ -55,6 +58,7 @@ public sealed record ProcedureLine : DigestLine
         PromisedOn = ack?.PromisedOn,
         AckRung = ack?.Rung,
         AckLapsed = ack is not null && today is { } day && !ack.HoldsOn(day),
+        AckPenalty = ack?.Penalty ?? 0,
         Stage = entry?.Stage ?? 0,
         YellowPeriods = counts.YellowPeriods,
         OverdueWeeks = counts.OverdueWeeks,

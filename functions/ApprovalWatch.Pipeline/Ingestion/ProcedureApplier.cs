@@ -105,14 +105,14 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
                     unchanged++;
                     continue;
                 case ReportOutcome.AlreadyApplied when current!.StatusChangedFrom is { } from:
-                    history.Add(HistoryEntity.Change(report.ProjectCode, report.ProcedureCode, "status", from.Length == 0 ? null : from, current.Status, current.AsOf, source));
+                    history.Add(HistoryEntity.Change(report.ProjectCode, report.ProcedureCode, "status", from.Length == 0 ? null : from, current.Status, current.AsOf, source, current.Department));
                     break;
                 case ReportOutcome.Added or ReportOutcome.Changed:
                     var row = ProcedureEntity.From(decision.NewState!, blobName, contentHash, line);
                     if (decision.StatusChanged)
                     {
                         row.StatusChangedFrom = decision.StatusBefore?.Code() ?? "";
-                        history.Add(HistoryEntity.Change(report.ProjectCode, report.ProcedureCode, "status", decision.StatusBefore?.Code(), row.Status, row.AsOf, source));
+                        history.Add(HistoryEntity.Change(report.ProjectCode, report.ProcedureCode, "status", decision.StatusBefore?.Code(), row.Status, row.AsOf, source, row.Department));
                     }
 
                     (current is null ? additions : changes).Add(current is null ? row : row.WithScanFieldsOf(current));

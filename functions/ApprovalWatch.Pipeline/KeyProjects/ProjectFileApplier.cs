@@ -50,7 +50,8 @@ public sealed class ProjectFileApplier(StorageAccount storage, IOptions<KeyProje
             }
 
             var changes = KeyProjectEntity.From(change, blobName);
-            var history = changes.Select(c => HistoryEntity.Change(c.PartitionKey, c.RowKey, "key-project", stored.GetValueOrDefault(c.RowKey)?.Summary(), c.Summary(), at, blobName)).ToList();
+            var unit = change.Register?.ResponsibleUnit ?? stored.GetValueOrDefault(KeyProjectEntity.RegisterKey)?.ResponsibleUnit;
+            var history = changes.Select(c => HistoryEntity.Change(c.PartitionKey, c.RowKey, "key-project", stored.GetValueOrDefault(c.RowKey)?.Summary(), c.Summary(), at, blobName, c.IsProblem ? c.Department : unit)).ToList();
             await TableBatches.InsertOrReplaceAsync(storage.History, history, EntitySize.Estimate, cancellationToken);
             await TableBatches.SubmitAsync(storage.KeyProjects, changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, c)), EntitySize.Estimate, cancellationToken);
             applied++;

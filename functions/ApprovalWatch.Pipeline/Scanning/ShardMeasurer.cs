@@ -54,7 +54,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
 
                 if (row.Flag != fields.Flag)
                 {
-                    history.Add(HistoryEntity.Change(row.PartitionKey, row.RowKey, "flag", row.Flag, fields.Flag!, at, "scan"));
+                    history.Add(HistoryEntity.Change(row.PartitionKey, row.RowKey, "flag", row.Flag, fields.Flag!, at, "scan", row.Department));
                 }
             }
 
@@ -71,7 +71,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
 
                 if (known?.Flag != row.Flag)
                 {
-                    history.Add(HistoryEntity.Change(row.PartitionKey, row.RowKey, "flag", known?.Flag, row.Flag, at, "scan"));
+                    history.Add(HistoryEntity.Change(row.PartitionKey, row.RowKey, "flag", known?.Flag, row.Flag, at, "scan", department: null));
                 }
             }
 

@@ -5,8 +5,10 @@ namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>
 /// An audit row of the History table: every status and flag change. PartitionKey = project code (so a
-/// project's changes go in one batch), RowKey = procedure | kind | when — deterministic, so a retried
-/// step writes the same row again instead of a second one.
+/// project's changes go in one batch), RowKey = newest-first time | procedure | kind — deterministic, so a retried
+/// step writes the same row again instead of a second one, and a project's newest rows are one range read.
+/// <see cref="Department"/> is the department the change concerns (none: the project as a whole); a viewer limited to a
+/// department sees only its rows.
 /// </summary>
 public sealed class HistoryEntity : ITableEntity
 {
@@ -32,15 +34,29 @@ public sealed class HistoryEntity : ITableEntity
     /// <summary>The file that reported a status change, or <c>scan</c>.</summary>
     public string Source { get; set; } = "";
 
-    public static HistoryEntity Change(string project, string procedure, string kind, string? from, string to, DateTimeOffset at, string source) => new()
+    public string? Department { get; set; }
+
+    /// <summary>The longest text a History row keeps of a value (an acknowledgement's note).</summary>
+    public const int MaxText = 600;
+
+    /// <summary>Rows written before the newest-first keys (<c>procedure|kind|time</c>) sort after every newer one.</summary>
+    public const string OldKeysFrom = "A";
+
+    /// <summary>The keys of used acknowledgement links' markers, after every audit row's.</summary>
+    public const string UsedLinkPrefix = "~used|";
+
+    public static HistoryEntity Change(string project, string procedure, string kind, string? from, string to, DateTimeOffset at, string source, string? department) => new()
     {
         PartitionKey = project,
-        RowKey = $"{procedure}|{kind}|{at.UtcDateTime:yyyyMMddTHHmmssfffZ}",
+        RowKey = $"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}|{procedure}|{kind}",
         Procedure = procedure,
         Kind = kind,
-        From = from,
-        To = to,
+        From = Cut(from),
+        To = Cut(to)!,
         At = at,
         Source = source,
+        Department = department,
     };
+
+    private static string? Cut(string? text) => text is { Length: > MaxText } ? text[..MaxText] + "…" : text;
 }

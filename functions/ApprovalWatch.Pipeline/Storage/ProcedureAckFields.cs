@@ -37,6 +37,9 @@ public sealed class ProcedureAckFields : ITableEntity
     /// <summary>The id of the token that made the acknowledgement: the same link used again changes nothing.</summary>
     public string? AckTokenId { get; set; }
 
+    /// <summary>Promises broken before this one (<see cref="Acknowledgement.Penalty"/>).</summary>
+    public int? AckPenalty { get; set; }
+
     public static readonly IReadOnlyList<string> Columns = TableColumns.Of<ProcedureAckFields>();
 
     /// <summary>An acknowledgement of a row as read (its ETag), made with the token <paramref name="tokenId"/>.</summary>
@@ -52,6 +55,7 @@ public sealed class ProcedureAckFields : ITableEntity
         AckRung = ack.Rung,
         AckNote = ack.Note[..Math.Min(ack.Note.Length, MaxNote)],
         AckTokenId = tokenId,
+        AckPenalty = ack.Penalty,
     };
 
     /// <summary>These columns as a row holds them.</summary>
@@ -66,9 +70,10 @@ public sealed class ProcedureAckFields : ITableEntity
         AckRung = row.AckRung,
         AckNote = row.AckNote,
         AckTokenId = row.AckTokenId,
+        AckPenalty = row.AckPenalty,
     };
 
     /// <summary>Writes these columns into a row about to be stored whole.</summary>
     public void CopyTo(ProcedureEntity row) =>
-        (row.AckBy, row.AckByName, row.AckOn, row.PromisedOn, row.AckRung, row.AckNote, row.AckTokenId) = (AckBy, AckByName, AckOn, PromisedOn, AckRung, AckNote, AckTokenId);
+        (row.AckBy, row.AckByName, row.AckOn, row.PromisedOn, row.AckRung, row.AckNote, row.AckTokenId, row.AckPenalty) = (AckBy, AckByName, AckOn, PromisedOn, AckRung, AckNote, AckTokenId, AckPenalty);
 }

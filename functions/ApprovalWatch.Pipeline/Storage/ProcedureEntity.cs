@@ -84,6 +84,8 @@ public sealed class ProcedureEntity : ITableEntity
 
     public string? AckTokenId { get; set; }
 
+    public int? AckPenalty { get; set; }
+
     /// <summary>What the daily scan reads of a row: all but where it came from and the acknowledgement's token, about a fifth of its bytes.</summary>
     public static readonly IReadOnlyList<string> ScanColumns =
         [nameof(PartitionKey), nameof(RowKey), .. TableColumns.Of<ProcedureEntity>().Except([nameof(SourceBlob), nameof(SourceHash), nameof(SourceLine), nameof(StatusChangedFrom), nameof(AckTokenId)])];
@@ -91,7 +93,7 @@ public sealed class ProcedureEntity : ITableEntity
     [System.Runtime.Serialization.IgnoreDataMember]
     public Domain.Acknowledgements.Acknowledgement? Acknowledgement =>
         AckBy is { } by && PromisedOn is { } promised && AckOn is { } on
-            ? new(by, AckByName ?? by, IsoDate.Parse(on), IsoDate.Parse(promised), AckRung ?? 0, AckNote ?? "")
+            ? new(by, AckByName ?? by, IsoDate.Parse(on), IsoDate.Parse(promised), AckRung ?? 0, AckNote ?? "", AckPenalty ?? 0)
             : null;
 
     /// <summary>The escalation counts the scan keeps here.</summary>

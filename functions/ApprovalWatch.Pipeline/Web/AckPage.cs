@@ -60,13 +60,15 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
         }
 
         var found = await storage.Procedures.GetEntityIfExistsAsync<ProcedureEntity>(parsed.ProjectCode, parsed.ProcedureCode, cancellationToken: cancellationToken);
-        if (!found.HasValue || found.Value is not { } row)
+        if (!found.HasValue || found.Value is not { } row || !viewer.MaySee(row.Department))
         {
+            // The same answer whether the procedure does not exist or is not the viewer's to see.
             return new Result(Outcome.Unknown, words["ack_unknown"], Status: 404);
         }
 
         var id = AckToken.IdOf(token);
-        if (row.AckTokenId == id)
+        var used = UsedMarker(row, id);
+        if (row.AckTokenId == id || (await storage.History.GetEntityIfExistsAsync<HistoryEntity>(used.PartitionKey, used.RowKey, cancellationToken: cancellationToken)).HasValue)
         {
             return new Result(Outcome.Replayed, words.Format("ack_replayed", row.PromisedOn), row, Status: 409);
         }
@@ -74,6 +76,11 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
         if (row.CompletedOn is not null)
         {
             return new Result(Outcome.Finished, words["ack_finished"], row, Status: 409);
+        }
+
+        if (row.AckOn == IsoDate.Format(OfficeClock.Today(time)))
+        {
+            return new Result(Outcome.Replayed, words.Format("ack_once_a_day", row.PromisedOn), row, Status: 409);
         }
 
         var today = OfficeClock.Today(time);
@@ -91,11 +98,23 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
             return new Result(Outcome.BadDate, words.Format("ack_bad_date", IsoDate.Format(window.Earliest), IsoDate.Format(window.Latest)), row, window.Latest, 400, window.Earliest);
         }
 
+        // The note is cut once, before anything is written: the procedure and its History row keep the same words.
         var note = (form.GetValueOrDefault("note") ?? "").Trim();
-        var rung = PromiseWindow.RungToHold(measurement.Lines.OfType<Domain.Digests.ProcedureLine>().FirstOrDefault(), reference.Ladder);
-        var update = ProcedureAckFields.For(row, new Acknowledgement(viewer.Person.Email, viewer.Person.Name, today, promised, rung, note), id);
+        note = note[..Math.Min(note.Length, ProcedureAckFields.MaxNote)];
+        var (rung, penalty) = PromiseWindow.Hold(measurement.Lines.OfType<Domain.Digests.ProcedureLine>().FirstOrDefault(), reference.Ladder);
+        var update = ProcedureAckFields.For(row, new Acknowledgement(viewer.Person.Email, viewer.Person.Name, today, promised, rung, note, penalty), id);
+        try
+        {
+            // A used link leaves its marker, inserted atomically: a second use fails here, however the two race.
+            await storage.History.AddEntityAsync(used, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return new Result(Outcome.Replayed, words.Format("ack_replayed", row.PromisedOn), row, Status: 409);
+        }
+
         // The audit row first, as everywhere: a crash in between leaves a change described, never one undescribed.
-        var audit = HistoryEntity.Change(row.PartitionKey, row.RowKey, "ack", row.PromisedOn, $"{IsoDate.Format(promised)} by {viewer.Person.Email}{(note.Length > 0 ? $": {note}" : "")}", time.GetUtcNow(), "board");
+        var audit = HistoryEntity.Change(row.PartitionKey, row.RowKey, "ack", row.PromisedOn, $"{IsoDate.Format(promised)} by {viewer.Person.Email}{(note.Length > 0 ? $": {note}" : "")}", time.GetUtcNow(), "board", row.Department);
         await storage.History.UpsertEntityAsync(audit, cancellationToken: cancellationToken);
         try
         {
@@ -103,13 +122,25 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            // Nothing was acknowledged: the audit row must not say so.
+            // Nothing was acknowledged: neither the audit row nor the marker may say so.
             await storage.History.DeleteEntityAsync(audit.PartitionKey, audit.RowKey, cancellationToken: cancellationToken);
+            await storage.History.DeleteEntityAsync(used.PartitionKey, used.RowKey, cancellationToken: cancellationToken);
             return new Result(Outcome.Unknown, words["ack_changed"], row, Status: 409);
         }
 
         return new Result(Outcome.Recorded, words.Format("ack_recorded", IsoDate.Format(promised)), row);
     }
+
+    /// <summary>The row a used acknowledgement link leaves in its project's History partition (after every audit row's key).</summary>
+    private static HistoryEntity UsedMarker(ProcedureEntity row, string tokenId) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = $"{HistoryEntity.UsedLinkPrefix}{tokenId}",
+        Procedure = row.RowKey,
+        Kind = "ack-link",
+        To = tokenId,
+        Department = row.Department,
+    };
 
     public static string Render(Result result, string token, Page page, Viewer viewer) =>
         page.Render("ack", page.Words["ack_title"], viewer, result, new Dictionary<string, object?>

@@ -39,8 +39,8 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
                 return WebResponse.File(await procedures.ExportAsync(ProcedureListPage.FiltersOf(request, viewer), cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "procedures.xlsx");
             case ("GET", var p) when p.StartsWith("/projects/", StringComparison.Ordinal):
                 var project = await projects.LoadAsync(Uri.UnescapeDataString(p["/projects/".Length..]), viewer, reference, cancellationToken);
-                return project is null ? NotFound(page, viewer)
-                    : project.OutOfScope ? Forbidden(page, viewer)
+                // Not there and not yours are one answer: a scoped viewer learns nothing of other departments' projects.
+                return project is null || project.OutOfScope ? NotFound(page, viewer)
                     : api ? WebResponse.Json(project) : WebResponse.Html(ProjectPage.Render(project, page, viewer));
             case ("GET" or "POST", var p) when p.StartsWith("/ack/", StringComparison.Ordinal) && !api:
                 var token = p["/ack/".Length..];
@@ -67,9 +67,6 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
 
     /// <summary>The largest form body the board reads (an acknowledgement's note is at most 500 characters).</summary>
     public const int MaxFormBytes = 16 * 1024;
-
-    private static WebResponse Forbidden(Page page, Viewer viewer) =>
-        WebResponse.Html(page.Message(page.Words["not_yours"], viewer, page.Words["not_your_department"], back: true), 403);
 
     private static WebResponse NotFound(Page page, Viewer viewer) =>
         WebResponse.Html(page.Message(page.Words["not_found"], viewer, "", back: true), 404);

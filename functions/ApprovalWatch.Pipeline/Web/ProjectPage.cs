@@ -9,6 +9,7 @@ using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Pages;
 using ApprovalWatch.Presentation.Weekly;
+using Azure.Data.Tables;
 
 namespace ApprovalWatch.Pipeline.Web;
 
@@ -62,15 +63,36 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
 
         var measuresRead = storage.Projects.QueryAsync<ProjectMeasureEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
             .Select(m => new MeasureView(m.RowKey, m.StartedOn, m.FinishedOn, m.LimitDays, m.DueOn, m.Flag)).ToListAsync(cancellationToken).AsTask();
-        var historyRead = storage.History.QueryAsync<HistoryEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
-            .Select(h => new HistoryView(h.At, h.Procedure, h.Kind, h.From, h.To, h.Source)).ToListAsync(cancellationToken).AsTask();
+        var historyRead = HistoryAsync(code, viewer, cancellationToken);
         var (measures, history) = (await measuresRead, await historyRead);
         return new Model(
             code, register, register?.Name ?? rows.FirstOrDefault()?.ProjectName ?? code, today, procedures, measures,
             keyRows.Where(r => r.IsProgress).Select(r => r.ToProgress()).OrderBy(p => p.ReportedOn).ToList(),
             keyRows.Where(r => r.IsProblem).Select(r => r.ToProblem()).Where(p => viewer.MaySee(p.Department)).OrderBy(p => p.RaisedOn).ToList(),
-            history.OrderByDescending(h => h.At).Take(200).ToList());
+            history);
     }
+
+    /// <summary>
+    /// The project's newest History rows the viewer may see: a range read of the newest-first keys, and one of the rows
+    /// written before them, each stopping at <see cref="HistoryRows"/> shown or five times as many read. A viewer limited to a department sees its rows
+    /// only; a row about the project as a whole, or written before rows named their department, only a viewer of all.
+    /// </summary>
+    private async Task<List<HistoryView>> HistoryAsync(string code, Viewer viewer, CancellationToken cancellationToken)
+    {
+        async Task<List<HistoryView>> ReadAsync(string filter) =>
+            await storage.History.QueryAsync<HistoryEntity>(filter, maxPerPage: HistoryRows, cancellationToken: cancellationToken)
+                .Take(HistoryRows * 5)
+                .Where(h => h.Department is { } department ? viewer.MaySee(department) : viewer.Department is null)
+                .Take(HistoryRows)
+                .Select(h => new HistoryView(h.At, h.Procedure, h.Kind, h.From, h.To, h.Source))
+                .ToListAsync(cancellationToken);
+        var newer = ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {code} and RowKey lt {HistoryEntity.OldKeysFrom}"));
+        var older = ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {code} and RowKey ge {HistoryEntity.OldKeysFrom} and RowKey lt {HistoryEntity.UsedLinkPrefix}"));
+        return [.. (await newer).Concat(await older).OrderByDescending(h => h.At).Take(HistoryRows)];
+    }
+
+    /// <summary>The History rows a project page shows, newest first.</summary>
+    public const int HistoryRows = 200;
 
     public static string Render(Model model, Page page, Viewer viewer)
     {
