@@ -45,9 +45,9 @@ param signInClientId string
 @description('The Entra tenant of the sign-in; the deployment\'s tenant when empty.')
 param signInTenantId string = ''
 
-@description('The key that signs acknowledgement links in mails; generated once per deployment when not given.')
+@description('The key that signs acknowledgement links in mails, set once (azd env set APPROVALWATCH_ACK_KEY) and kept: empty leaves the key in Key Vault as it is, so a provision never invalidates the links already mailed. Rotate on purpose: the old key as previousBoardAckKey, a new one here.')
 @secure()
-param boardAckKey string = newGuid()
+param boardAckKey string = ''
 
 @description('The previous acknowledgement key, still accepted during a rotation (empty: none).')
 @secure()
@@ -103,6 +103,7 @@ module storage 'app/storage.bicep' = {
     deploymentContainerName: 'app-package-${token}'
     appPrincipalId: identity.outputs.principalId
     operatorPrincipalId: operatorPrincipalId
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 

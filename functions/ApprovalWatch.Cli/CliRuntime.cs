@@ -79,7 +79,16 @@ public sealed class CliRuntime : IAsyncDisposable
         if (!File.Exists(file))
         {
             Directory.CreateDirectory(outFolder);
-            File.WriteAllText(file, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            // Readable by its owner only: whoever reads it can sign links in anyone's name.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using var stream = new FileStream(file, options);
+            using var writer = new StreamWriter(stream);
+            writer.Write(Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         }
 
         return File.ReadAllText(file).Trim();

@@ -43,7 +43,9 @@ public sealed class Board(BoardApp app)
             return BoardApp.TooLarge();
         }
 
-        return await app.HandleAsync(WebRequest.Of(request.Method, request.Url.PathAndQuery, principal, form), cancellationToken);
+        return await app.HandleAsync(
+            WebRequest.Of(request.Method, request.Url.PathAndQuery, principal, form) with { Host = request.Url.Authority, Origin = request.Headers.TryGetValues("Origin", out var origins) ? origins.FirstOrDefault() : null },
+            cancellationToken);
     }
 
     private static long? ContentLength(HttpRequestData request) =>

@@ -151,4 +151,18 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
+
+// No basic (user name and password) publishing: deployments go through Entra ID only.
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'ftp'
+  properties: { allow: false }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'scm'
+  properties: { allow: false }
+}
+
 output name string = app.name

@@ -54,7 +54,8 @@ resource smtpSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(
   }
 }
 
-resource ackKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+// Written only when a key is given: a provision without one keeps the key in force.
+resource ackKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(boardAckKey)) {
   parent: vault
   name: 'BoardAckKey'
   properties: {

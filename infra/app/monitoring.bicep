@@ -42,4 +42,5 @@ resource publisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 output name string = appInsights.name
+output workspaceId string = workspace.id
 output connectionString string = appInsights.properties.ConnectionString

@@ -8,6 +8,9 @@ param deploymentContainerName string
 param appPrincipalId string
 param operatorPrincipalId string = ''
 
+@description('The Log Analytics workspace that keeps who wrote and deleted which blob (a change of config/ says who).')
+param workspaceId string
+
 var containers = [ 'submissions', 'receipts', 'config', 'digests', 'templates', 'reports', deploymentContainerName ]
 var queues = [ 'ingest', 'notify', 'scan', 'ingest-poison', 'notify-poison', 'scan-poison' ]
 var tables = [ 'Procedures', 'Projects', 'History', 'Submissions', 'Notifications', 'Scans', 'KeyProjects' ]
@@ -77,8 +80,29 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 
 // Storage Blob Data Owner, Storage Queue Data Contributor, Storage Table Data Contributor.
 var roles = [ 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b', '974c5e8b-45b9-4653-ba55-5f855dd0fb88', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' ]
+var blobs = 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs'
 
-resource appRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in roles: {
+// The app reads config/ and the departments' submissions/ and changes only what it owns (receipts, digests, reports,
+// templates, its package): a condition on its Storage Blob Data Owner assignment refuses it every blob action that
+// changes or deletes anything in those two containers.
+var readOnlyForApp = [ 'config', 'submissions' ]
+var changingActions = [ 'write', 'add/action', 'delete', 'deleteBlobVersion/action', 'permanentDelete/action', 'tags/write', 'move/action', 'immutableStorage/runAsSuperUser/action', 'manageOwnership/action', 'modifyPermissions/action' ]
+var appBlobCondition = '(${join(map(changingActions, action => '!(ActionMatches{\'${blobs}/${action}\'})'), ' AND ')}) OR (${join(map(readOnlyForApp, container => '@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals \'${container}\''), ' AND ')})'
+
+resource appBlobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, appPrincipalId, roles[0])
+  scope: account
+  properties: {
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles[0])
+    description: 'ApprovalWatch: reads config/ and submissions/, changes only its own containers'
+    conditionVersion: '2.0'
+    condition: appBlobCondition
+  }
+}
+
+resource appRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in skip(roles, 1): {
   name: guid(account.id, appPrincipalId, role)
   scope: account
   properties: {
@@ -87,6 +111,19 @@ resource appRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for ro
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
   }
 }]
+
+// Every blob write and delete, with who made it, kept in Log Analytics.
+resource blobAudit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'blob-writes-and-deletes'
+  scope: account::blobService
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      { category: 'StorageWrite', enabled: true }
+      { category: 'StorageDelete', enabled: true }
+    ]
+  }
+}
 
 resource operatorRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in roles: if (!empty(operatorPrincipalId)) {
   name: guid(account.id, operatorPrincipalId, role)

@@ -37,9 +37,64 @@ public class InfrastructureTests
         Assert.Contains("\"requireAuthentication\": true", template);
         Assert.DoesNotContain("core.windows.net", template); // any cloud: endpoints come from the account
         Assert.Contains("StringStartsWith ''{1}/''", template); // each department's group is held to its own folder
+        // #19: departments hold roles of blob data actions only; the app may not change config/ or submissions/; no basic
+        // publishing credentials; blob writes and deletes audited; a provision never makes a new acknowledgement key.
+        Assert.Contains("\"type\": \"CustomRole\"", template);
+        Assert.Contains("Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals", template);
+        Assert.Contains("basicPublishingCredentialsPolicies", template);
+        Assert.Contains("\"StorageDelete\"", template);
+        Assert.DoesNotContain("newGuid()", template);
+        var departmentRoles = FindAll(json.RootElement, e => e.TryGetProperty("type", out var t) && t.GetString() == "Microsoft.Authorization/roleDefinitions").ToList();
+        Assert.Equal(2, departmentRoles.Count);
+        Assert.All(departmentRoles, r => Assert.Empty(r.GetProperty("properties").GetProperty("permissions")[0].GetProperty("actions").EnumerateArray()));
+        Assert.DoesNotContain("ba92f5b4-2d11-453d-a403-e96b0029c9fe", template); // Storage Blob Data Contributor carries container actions
+        Assert.DoesNotContain("2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", template); // and so does Storage Blob Data Reader
+        foreach (var policy in FindAll(json.RootElement, e => e.TryGetProperty("type", out var t) && t.GetString() == "Microsoft.Web/sites/basicPublishingCredentialsPolicies"))
+        {
+            Assert.False(policy.GetProperty("properties").GetProperty("allow").GetBoolean());
+        }
+
         foreach (var appSetting in new[] { "GatherSchedule", "ScanSchedule", "WeeklySchedule", "IngestQueue", "NotifyQueue", "ScanQueue", "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri", "SendGrid__ApiKey", "Mail__From", "Mail__Transport", "Smtp__Host", "Smtp__Password", "Board__BaseUrl", "Board__AckKey", "Board__PreviousAckKey" })
         {
             Assert.Contains($"\"{appSetting}\"", template);
+        }
+    }
+
+    [Fact]
+    public void An_unresolved_key_vault_reference_is_no_key()
+    {
+        var options = new Web.BoardOptions { AckKey = "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/BoardAckKey)", PreviousAckKey = "old-key" };
+
+        Assert.Null(options.Key);
+        Assert.Equal("old-key"u8.ToArray(), options.PreviousKey);
+    }
+
+    private static IEnumerable<JsonElement> FindAll(JsonElement element, Func<JsonElement, bool> match)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            if (match(element))
+            {
+                yield return element;
+            }
+
+            foreach (var property in element.EnumerateObject())
+            {
+                foreach (var found in FindAll(property.Value, match))
+                {
+                    yield return found;
+                }
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                foreach (var found in FindAll(item, match))
+                {
+                    yield return found;
+                }
+            }
         }
     }
 }

@@ -173,6 +173,19 @@ public class AcknowledgementTrustTests
         pipeline.Get<BoardApp>().HandleAsync(WebRequest.Of("POST", path, principal, form), default);
 
     [Fact]
+    public async Task A_form_posted_from_another_origin_is_refused_and_changes_nothing()
+    {
+        var (pipeline, path) = await BoardTests.AckLinkOfZhangAsync();
+        await using var _ = pipeline;
+        WebRequest Post(string? origin) => WebRequest.Of("POST", path, Zhang, new Dictionary<string, string> { ["promised"] = "2026-03-18" }) with { Host = "board.example.org", Origin = origin };
+
+        Assert.Equal(403, (await pipeline.Get<BoardApp>().HandleAsync(Post("https://evil.example.com"), default)).Status);
+        Assert.Equal(403, (await pipeline.Get<BoardApp>().HandleAsync(Post("null"), default)).Status);
+        Assert.Empty(await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>(e => e.AckBy == Zhang).ToListAsync());
+        Assert.Equal(200, (await pipeline.Get<BoardApp>().HandleAsync(Post("https://board.example.org"), default)).Status);
+    }
+
+    [Fact]
     public async Task A_link_spelled_another_way_is_refused_and_changes_nothing()
     {
         var (pipeline, path) = await BoardTests.AckLinkOfZhangAsync();

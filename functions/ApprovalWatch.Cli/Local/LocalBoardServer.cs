@@ -76,7 +76,7 @@ public sealed class LocalBoardServer : IAsyncDisposable
             IReadOnlyDictionary<string, string>? form = null;
             var answer = request.HttpMethod == "POST" && (form = await WebRequest.ReadFormAsync(request.InputStream, request.HasEntityBody ? request.ContentLength64 : 0, _stop.Token)) is null
                 ? BoardApp.TooLarge()
-                : await _app.HandleAsync(WebRequest.Of(request.HttpMethod, request.Url!.PathAndQuery, _identity, form), _stop.Token);
+                : await _app.HandleAsync(WebRequest.Of(request.HttpMethod, request.Url!.PathAndQuery, _identity, form) with { Host = request.Url.Authority, Origin = request.Headers["Origin"] }, _stop.Token);
             response.StatusCode = answer.Status;
             foreach (var (name, value) in answer.Headers)
             {

@@ -1,5 +1,8 @@
+using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Pipeline.Reference;
+using Azure;
+using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Pipeline.Web;
 
@@ -7,9 +10,25 @@ namespace ApprovalWatch.Pipeline.Web;
 /// The board's one entry point, whoever serves it: routes a request to its page or to the JSON API under
 /// <c>/api/</c> (the same models), for the signed-in person as the directory knows him (403 otherwise).
 /// </summary>
-public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage board, ProcedureListPage procedures, ProjectPage projects, AckPage acks)
+public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage board, ProcedureListPage procedures, ProjectPage projects, AckPage acks, ILogger<BoardApp> logger)
 {
     public async Task<WebResponse> HandleAsync(WebRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RouteAsync(request, cancellationToken);
+        }
+        catch (Exception e) when (e is RequestFailedException or CalendarYearMissingException)
+        {
+            // The store or the configuration failed this request: a page that says so, and an id the operator finds in the log.
+            var correlation = Guid.NewGuid().ToString("N")[..12];
+            logger.LogError(e, "Board request {Method} {Path} failed ({Correlation})", request.Method, request.Path, correlation);
+            var page = new Page(request.Get("lang") != "en");
+            return WebResponse.Html(page.Message(page.Words["unavailable"], null, page.Words.Format("unavailable_text", correlation), back: true), 503);
+        }
+    }
+
+    private async Task<WebResponse> RouteAsync(WebRequest request, CancellationToken cancellationToken)
     {
         var reference = await referenceLoader.LoadAsync(cancellationToken);
         var viewer = Viewer.Of(request.Principal, reference.Staff);
@@ -42,6 +61,8 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
                 // Not there and not yours are one answer: a scoped viewer learns nothing of other departments' projects.
                 return project is null || project.OutOfScope ? NotFound(page, viewer)
                     : api ? WebResponse.Json(project) : WebResponse.Html(ProjectPage.Render(project, page, viewer));
+            case ("POST", _) when !request.SameOrigin:
+                return WebResponse.Html(page.Message(page.Words["not_allowed"], viewer, page.Words["cross_origin"], back: true), 403);
             case ("GET" or "POST", var p) when p.StartsWith("/ack/", StringComparison.Ordinal) && !api:
                 var token = p["/ack/".Length..];
                 var result = await acks.HandleAsync(token, viewer, reference, request.Method == "POST" ? request.Form ?? new Dictionary<string, string>() : null, page, cancellationToken);

@@ -21,7 +21,12 @@ public sealed class BoardOptions
     [Range(1, 60)]
     public int AckValidDays { get; set; } = 7;
 
-    public byte[]? Key => AckKey is { Length: > 0 } key ? Encoding.UTF8.GetBytes(key) : null;
+    public byte[]? Key => KeyOf(AckKey);
 
-    public byte[]? PreviousKey => PreviousAckKey is { Length: > 0 } key ? Encoding.UTF8.GetBytes(key) : null;
+    public byte[]? PreviousKey => KeyOf(PreviousAckKey);
+
+    // A Key Vault reference the platform could not resolve arrives as its own text, which anyone can read in the
+    // template: it is no key, and the links stay off until the secret is there.
+    private static byte[]? KeyOf(string? setting) =>
+        setting is { Length: > 0 } key && !key.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) ? Encoding.UTF8.GetBytes(key) : null;
 }

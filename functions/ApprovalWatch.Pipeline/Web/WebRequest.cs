@@ -6,6 +6,14 @@ namespace ApprovalWatch.Pipeline.Web;
 /// </summary>
 public sealed record WebRequest(string Method, string Path, IReadOnlyDictionary<string, string> Query, string? Principal, IReadOnlyDictionary<string, string>? Form = null)
 {
+    /// <summary>The host the request was sent to, and the origin a browser says a posted form came from (null: not said).</summary>
+    public string? Host { get; init; }
+
+    public string? Origin { get; init; }
+
+    /// <summary>A form posted from the board's own pages (a browser that names no origin is taken at its word only without one).</summary>
+    public bool SameOrigin => Origin is null || (Host is not null && Uri.TryCreate(Origin, UriKind.Absolute, out var origin) && string.Equals(origin.Authority, Host, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>A request for a path with its query (<c>/procedures?flag=red</c>).</summary>
     public static WebRequest Of(string method, string pathAndQuery, string? principal, IReadOnlyDictionary<string, string>? form = null)
     {

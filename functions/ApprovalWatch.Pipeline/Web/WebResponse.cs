@@ -15,8 +15,11 @@ public sealed record WebResponse(int Status, string ContentType, byte[] Body, IR
             ["Content-Type"] = ContentType,
             ["Content-Security-Policy"] = ContentSecurityPolicy,
             ["X-Content-Type-Options"] = "nosniff",
-            ["Referrer-Policy"] = "no-referrer",
+            // same-origin, not no-referrer: under no-referrer a browser names the origin of a form it posts "null", and the board
+            // accepts a posted form only from its own origin.
+            ["Referrer-Policy"] = "same-origin",
             ["Cache-Control"] = "no-store",
+            ["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains",
         }.Concat(Extra ?? new Dictionary<string, string>());
 
     public static WebResponse Html(string html, int status = 200) => new(status, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html));
