@@ -274,6 +274,21 @@ public class AcknowledgementTrustTests
         Assert.Empty(await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>(e => e.AckBy == Zhang).ToListAsync());
     }
 
+    [Fact]
+    public async Task The_ack_page_answers_a_calendar_year_not_loaded_with_a_page_and_a_reference_not_an_error()
+    {
+        var (pipeline, path) = await BoardTests.AckLinkOfZhangAsync();
+        await using var _ = pipeline;
+        var procedure = AckOf(pipeline, path);
+        pipeline.Clock.Now = Domain.Calendar.OfficeClock.At(new DateOnly(2026, 12, 28), new TimeOnly(10, 0)); // ten working days on reach into 2027, not loaded
+        var late = "/ack/" + new Domain.Acknowledgements.AckToken(Zhang, procedure.ProjectCode, procedure.ProcedureCode, new DateOnly(2026, 12, 28), pipeline.Clock.GetUtcNow().AddDays(14)).Sign(Encoding.UTF8.GetBytes("test-ack-key"));
+
+        var answer = await pipeline.Get<BoardApp>().HandleAsync(WebRequest.Of("GET", late, Zhang), default);
+
+        Assert.Equal(503, answer.Status);
+        Assert.Matches("编号 [0-9a-f]{12}", Encoding.UTF8.GetString(answer.Body));
+    }
+
     /// <summary>The procedure a link acknowledges.</summary>
     private static (string ProjectCode, string ProcedureCode) AckOf(TestPipeline pipeline, string path)
     {
