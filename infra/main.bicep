@@ -59,6 +59,9 @@ param weeklySchedule string = '0 0 0 * * 1'
 @description('Object id of a person or group to grant data access to storage (for the CLI and uploads), or empty.')
 param operatorPrincipalId string = ''
 
+@description('Storage and Key Vault reachable only through the deployment\'s own VNet (private endpoints; the app integrates with it). Departments then upload through the board, not with storage tools.')
+param privateNetworking bool = false
+
 @description('Department id (its folder under submissions/, e.g. housing) to the object id of its Entra group: each group writes only into its own folder.')
 param departmentGroups object = {}
 
@@ -104,6 +107,7 @@ module storage 'app/storage.bicep' = {
     appPrincipalId: identity.outputs.principalId
     operatorPrincipalId: operatorPrincipalId
     workspaceId: monitoring.outputs.workspaceId
+    privateNetworking: privateNetworking
   }
 }
 
@@ -128,6 +132,19 @@ module vault 'app/key-vault.bicep' = {
     smtpPassword: smtpPassword
     boardAckKey: boardAckKey
     previousBoardAckKey: previousBoardAckKey
+    privateNetworking: privateNetworking
+  }
+}
+
+module network 'app/network.bicep' = if (privateNetworking) {
+  name: 'network'
+  scope: resourceGroup
+  params: {
+    name: 'vnet-aw-${token}'
+    location: location
+    tags: tags
+    storageAccountId: storage.outputs.id
+    keyVaultId: vault.outputs.id
   }
 }
 
@@ -135,6 +152,7 @@ module functionApp 'app/function-app.bicep' = {
   name: 'function-app'
   scope: resourceGroup
   params: {
+    virtualNetworkSubnetId: privateNetworking ? network!.outputs.appSubnetId : ''
     name: 'func-aw-${token}'
     planName: 'plan-aw-${token}'
     location: location

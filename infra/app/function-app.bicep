@@ -32,6 +32,9 @@ param dotnetVersion string = '10.0'
 param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
 
+@description('The subnet the app reaches storage and Key Vault through (a privateNetworking deployment), or empty.')
+param virtualNetworkSubnetId string = ''
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -59,6 +62,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

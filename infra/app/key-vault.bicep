@@ -17,6 +17,9 @@ param boardAckKey string
 @secure()
 param previousBoardAckKey string
 
+@description('Refuse every network but the deployment\'s own (its private endpoint).')
+param privateNetworking bool = false
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -28,10 +31,10 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
     enablePurgeProtection: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: privateNetworking ? 'Deny' : 'Allow'
     }
   }
 }
@@ -90,3 +93,4 @@ output sendGridApiKeySecretUri string = '${vault.properties.vaultUri}secrets/Sen
 output smtpSignInSecretUri string = '${vault.properties.vaultUri}secrets/SmtpPassword'
 output boardAckKeySecretUri string = '${vault.properties.vaultUri}secrets/BoardAckKey'
 output previousBoardAckKeySecretUri string = '${vault.properties.vaultUri}secrets/BoardPreviousAckKey'
+output id string = vault.id

@@ -8,6 +8,9 @@ param deploymentContainerName string
 param appPrincipalId string
 param operatorPrincipalId string = ''
 
+@description('Refuse every network but the deployment\'s own (its private endpoints).')
+param privateNetworking bool = false
+
 @description('The Log Analytics workspace that keeps who wrote and deleted which blob (a change of config/ says who).')
 param workspaceId string
 
@@ -29,10 +32,10 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     defaultToOAuthAuthentication: true
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: privateNetworking ? 'Disabled' : 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: privateNetworking ? 'Deny' : 'Allow'
     }
     encryption: {
       keySource: 'Microsoft.Storage'
@@ -135,6 +138,7 @@ resource operatorRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [f
 }]
 
 output name string = account.name
+output id string = account.id
 @description('The blob, queue and table endpoints, as the cloud the account lives in names them (Azure, Azure China, …).')
 output endpoints object = {
   blob: account.properties.primaryEndpoints.blob

@@ -42,7 +42,9 @@ public partial class BoardTests
         Assert.DoesNotContain("HC-01", financeList); // held to his own department whatever he asks
         var board = Body(await GetAsync(pipeline, "/board", Coordinator));
         Assert.Contains("/procedures?county=", board);
-        Assert.Equal(WebResponse.ContentSecurityPolicy, (await GetAsync(pipeline, "/board", Coordinator)).Headers.Single(h => h.Key == "Content-Security-Policy").Value);
+        var headers = (await GetAsync(pipeline, "/board", Coordinator)).Headers.ToDictionary();
+        Assert.Equal(WebResponse.ContentSecurityPolicy, headers["Content-Security-Policy"]);
+        Assert.StartsWith("max-age=", headers["Strict-Transport-Security"]);
     }
 
     [Fact]
@@ -68,6 +70,35 @@ public partial class BoardTests
         Assert.Equal(3, pages);
         Assert.Equal(130, seen.Distinct().Count());
         Assert.Equal(130, seen.Count);
+    }
+
+    [Fact]
+    public async Task A_leaders_list_holds_every_project_of_his_however_many_across_pages_and_the_export()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        const string leader = "zheng.hai@kizilsu.example.org";
+        var codes = Enumerable.Range(0, 33).Select(i => $"2026-653001-48-01-{i:D5}{i % 10}").ToList();
+        await pipeline.IngestAsync("housing/leader.csv", ScanAndSendTests.Header + "\n" + string.Join('\n', codes.Select((c, i) => $"{c},项目{i},阿图什市,HC-01,in_review,2026-03-02,{Zhang},2026-03-13")) + "\n");
+        foreach (var code in codes.Take(30))
+        {
+            await pipeline.Storage.KeyProjects.AddEntityAsync(KeyProjectEntity.From(new Domain.Projects.RegisteredProject
+            {
+                Code = code, Name = code, County = "阿图什市", Nature = Domain.Projects.ProjectNature.Continuing, LeaderEmail = leader, ResponsibleUnit = "housing", AsOf = TestPipeline.Monday,
+            }, "register.csv"));
+        }
+
+        var seen = new List<string>();
+        string? next = $"/api/procedures?leader={leader}";
+        while (next is not null)
+        {
+            var page = System.Text.Json.JsonDocument.Parse((await GetAsync(pipeline, next, Coordinator)).Body).RootElement;
+            seen.AddRange(page.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("projectCode").GetString()!));
+            next = page.TryGetProperty("next", out var more) && more.GetString() is { } token ? $"/api/procedures?leader={leader}&page={Uri.EscapeDataString(token)}" : null;
+        }
+
+        Assert.Equal(codes.Take(30).Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+        var export = await pipeline.Get<ProcedureListPage>().ExportAsync(new ProcedureListPage.Filters(null, null, null, leader, null), default);
+        Assert.True(export.Length > 0);
     }
 
     [Fact]

@@ -49,6 +49,11 @@ public class InfrastructureTests
         Assert.All(departmentRoles, r => Assert.Empty(r.GetProperty("properties").GetProperty("permissions")[0].GetProperty("actions").EnumerateArray()));
         Assert.DoesNotContain("ba92f5b4-2d11-453d-a403-e96b0029c9fe", template); // Storage Blob Data Contributor carries container actions
         Assert.DoesNotContain("2a2b9908-6ea1-4ae2-8e65-a410df84e7d1", template); // and so does Storage Blob Data Reader
+        // privateNetworking: storage and Key Vault closed to other networks, reached through private endpoints from the app's subnet.
+        Assert.True(json.RootElement.GetProperty("parameters").TryGetProperty("privateNetworking", out _));
+        Assert.Contains("Microsoft.Network/privateEndpoints", template);
+        Assert.Contains("[if(parameters('privateNetworking'), 'Disabled', 'Enabled')]", template);
+        Assert.Contains("virtualNetworkSubnetId", template);
         foreach (var policy in FindAll(json.RootElement, e => e.TryGetProperty("type", out var t) && t.GetString() == "Microsoft.Web/sites/basicPublishingCredentialsPolicies"))
         {
             Assert.False(policy.GetProperty("properties").GetProperty("allow").GetBoolean());

@@ -24,26 +24,34 @@ public sealed class ProcedureListPage(StorageAccount storage)
     public static Filters FiltersOf(WebRequest request, Viewer viewer) =>
         new(request.Get("county"), viewer.Department ?? request.Get("department"), request.Get("flag"), request.Get("leader"), request.Get("sort"));
 
+    /// <remarks>
+    /// A leader's projects are queried fourteen at a time (a table filter holds at most 15 comparisons): the page token
+    /// then names the group as well as the table's token within it (<c>{group}:{token}</c>).
+    /// </remarks>
     public async Task<Model> LoadAsync(Filters filters, string? continuation, CancellationToken cancellationToken)
     {
-        var (filter, leaderProjects) = await FilterAsync(filters, cancellationToken);
-        if (leaderProjects is { Count: 0 })
+        var groups = await FiltersAsync(filters, cancellationToken);
+        var (group, token) = continuation?.Split(':', 2) is [var g, var t] && int.TryParse(g, out var index) && index >= 0 && index < groups.Count
+            ? (index, t.Length > 0 ? t : null)
+            : (0, continuation);
+        if (groups.Count == 0)
         {
             return new Model(filters, [], null);
         }
 
-        await foreach (var page in storage.Procedures.QueryAsync<ProcedureEntity>(filter, PageSize, Select, cancellationToken).AsPages(continuation, PageSize))
+        await foreach (var page in storage.Procedures.QueryAsync<ProcedureEntity>(groups[group], PageSize, Select, cancellationToken).AsPages(token, PageSize))
         {
             var rows = page.Values.Select(RowOf).ToList();
-            return new Model(filters, Sorted(rows, filters.Sort), page.ContinuationToken);
+            var next = page.ContinuationToken is { } more ? $"{group}:{more}" : group + 1 < groups.Count ? $"{group + 1}:" : null;
+            return new Model(filters, Sorted(rows, filters.Sort), next);
         }
 
-        return new Model(filters, [], null);
+        return new Model(filters, [], group + 1 < groups.Count ? $"{group + 1}:" : null);
     }
 
     public async Task<byte[]> ExportAsync(Filters filters, CancellationToken cancellationToken)
     {
-        var (filter, leaderProjects) = await FilterAsync(filters, cancellationToken);
+        var groups = await FiltersAsync(filters, cancellationToken);
         using var output = new MemoryStream();
         await using (var workbook = await Spreadsheet.CreateNewAsync(output, cancellationToken: cancellationToken))
         {
@@ -56,7 +64,7 @@ public sealed class ProcedureListPage(StorageAccount storage)
             await workbook.StartWorksheetAsync("审批事项", options, cancellationToken);
             await workbook.AddRowAsync(new[] { "项目代码", "项目名称", "县市", "事项", "部门", "经办人", "状态", "标识", "受理日期", "应办结", "办结日期" }.Select(h => new Cell(h)).ToArray(), cancellationToken);
             var count = 0;
-            if (leaderProjects is not { Count: 0 })
+            foreach (var filter in groups)
             {
                 await foreach (var entity in storage.Procedures.QueryAsync<ProcedureEntity>(filter, 1000, Select, cancellationToken))
                 {
@@ -66,6 +74,11 @@ public sealed class ProcedureListPage(StorageAccount storage)
                     {
                         break;
                     }
+                }
+
+                if (count >= MaxExport)
+                {
+                    break;
                 }
             }
 
@@ -106,8 +119,11 @@ public sealed class ProcedureListPage(StorageAccount storage)
         _ => rows,
     };
 
-    /// <summary>The OData filter of the filters; with a leader, his projects (from the register), at most 14 of them per filter as the service allows 15 comparisons.</summary>
-    private async Task<(string? Filter, List<string>? LeaderProjects)> FilterAsync(Filters filters, CancellationToken cancellationToken)
+    /// <summary>
+    /// The OData filters that together select what the filters ask: one, or with a leader one per group of fourteen of
+    /// his projects (from the register; a table filter holds at most 15 comparisons); none when the leader has none.
+    /// </summary>
+    private async Task<List<string?>> FiltersAsync(Filters filters, CancellationToken cancellationToken)
     {
         var parts = new List<string>();
         if (filters.County is { } county)
@@ -125,17 +141,16 @@ public sealed class ProcedureListPage(StorageAccount storage)
             parts.Add(TableClient.CreateQueryFilter($"Flag eq {flag}"));
         }
 
-        List<string>? projects = null;
-        if (filters.Leader is { } leader)
+        string? Join(IEnumerable<string> all) => all.Any() ? string.Join(" and ", all) : null;
+        if (filters.Leader is not { } leader)
         {
-            var register = TableClient.CreateQueryFilter($"RowKey eq {KeyProjectEntity.RegisterKey} and LeaderEmail eq {leader.ToLowerInvariant()}");
-            projects = await storage.KeyProjects.QueryAsync<KeyProjectEntity>(register, select: ["PartitionKey"], cancellationToken: cancellationToken).Select(e => e.PartitionKey).Take(14).ToListAsync(cancellationToken);
-            if (projects.Count > 0)
-            {
-                parts.Add("(" + string.Join(" or ", projects.Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {p}"))) + ")");
-            }
+            return [Join(parts)];
         }
 
-        return (parts.Count == 0 ? null : string.Join(" and ", parts), projects);
+        var register = TableClient.CreateQueryFilter($"RowKey eq {KeyProjectEntity.RegisterKey} and LeaderEmail eq {leader.ToLowerInvariant()}");
+        var projects = await storage.KeyProjects.QueryAsync<KeyProjectEntity>(register, select: ["PartitionKey"], cancellationToken: cancellationToken).Select(e => e.PartitionKey).ToListAsync(cancellationToken);
+        return projects.Order(StringComparer.Ordinal).Chunk(14)
+            .Select(group => Join([.. parts, "(" + string.Join(" or ", group.Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {p}"))) + ")"]))
+            .ToList();
     }
 }
