@@ -202,4 +202,28 @@ public class SubmissionReaderTests
     [InlineData("学校", "学校")]
     public void Text_written_back_to_a_csv_cannot_start_a_formula(string value, string written) =>
         Assert.Equal(written, CsvReader.SafeField(value));
+
+    [Fact]
+    public void A_row_wider_than_the_limit_refuses_the_file_naming_the_limit_and_trailing_empty_cells_do_not_count()
+    {
+        var wide = "project_code,procedure," + string.Join(',', Enumerable.Range(0, 100_000).Select(i => $"x{i}")) + "\n";
+        var padded = "project_code,procedure" + new string(',', 5_000) + "\n2022-653001-48-01-00123X,HC-01\n";
+
+        var refused = Assert.Throws<UnreadableSubmissionException>(() => Read("wide.csv", Encoding.UTF8.GetBytes(wide)));
+        var (_, rows) = Read("padded.csv", Encoding.UTF8.GetBytes(padded));
+
+        Assert.Contains("line 1 has 100,002 cells, more than the limit of 1,000", refused.Message);
+        Assert.Equal(2, rows.Count);
+    }
+
+    [Fact]
+    public void A_receipt_names_the_first_twenty_notes_and_counts_the_rest()
+    {
+        var notes = Receipts.Receipt.Bounded(Enumerable.Range(1, 25).Select(i => $"note {i}"));
+
+        Assert.Equal(21, notes.Count);
+        Assert.Equal("note 20", notes[19]);
+        Assert.Equal("另有 5 条说明未列出；5 more notes not listed.", notes[20]);
+        Assert.Equal(3, Receipts.Receipt.Bounded(["a", "b", "c"]).Count);
+    }
 }

@@ -171,6 +171,21 @@ public class ClerkFileTests
     }
 
     [Fact]
+    public async Task A_header_a_hundred_thousand_cells_wide_is_refused_with_the_limit_and_a_small_receipt()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var wide = $"项目代码,审批事项,办理状态,受理日期,经办人邮箱,{string.Join(',', Enumerable.Range(0, 100_000).Select(i => $"未知列{i}"))}\r\n{School},HC-01,审查中,2026-03-02,{ScanAndSendTests.Zhang}\r\n";
+
+        var receipt = await pipeline.IngestAsync("housing/wide.csv", Encoding.UTF8.GetBytes(wide));
+        var json = (await pipeline.Storage.Receipts.GetBlobClient("housing/wide.csv.receipt.json").DownloadContentAsync()).Value.Content;
+
+        Assert.Equal(Receipt.UnreadableStatus, receipt.Status);
+        Assert.Contains("more than the limit of 1,000", receipt.Message);
+        Assert.InRange(json.ToMemory().Length, 1, 4_000);
+        Assert.Empty(await ProceduresAsync(pipeline));
+    }
+
+    [Fact]
     public async Task Utf16_text_with_a_broken_surrogate_gets_a_receipt_not_an_exception()
     {
         await using var pipeline = await TestPipeline.StartAsync();

@@ -54,6 +54,29 @@ public sealed record Receipt
     public IReadOnlyList<StaleRow> StaleRows { get; init; } = [];
 
     /// <summary>A file that was not read at all, and why.</summary>
+    /// <summary>The most notes a receipt names; the rest are counted, so no receipt grows with the file.</summary>
+    public const int MaxNotes = 20;
+
+    /// <summary>The first <see cref="MaxNotes"/> notes, and one that counts the rest.</summary>
+    public static IReadOnlyList<string> Bounded(IEnumerable<string> notes)
+    {
+        var listed = new List<string>();
+        var more = 0;
+        foreach (var note in notes)
+        {
+            if (listed.Count < MaxNotes)
+            {
+                listed.Add(note);
+            }
+            else
+            {
+                more++;
+            }
+        }
+
+        return more == 0 ? listed : [.. listed, $"另有 {more} 条说明未列出；{more} more notes not listed."];
+    }
+
     public static Receipt Unreadable(string file, string department, string contentHash, DateTimeOffset receivedAt, string reason) => new()
     {
         File = file,

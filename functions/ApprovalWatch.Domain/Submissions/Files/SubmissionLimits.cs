@@ -9,6 +9,9 @@ public sealed record SubmissionLimits
 
     public int MaxRows { get; init; } = 200_000;
 
+    /// <summary>The most cells a row may have (trailing empty cells aside): a header wider than this refuses the file.</summary>
+    public int MaxCells { get; init; } = 1_000;
+
     /// <summary>An .xlsx is a zip: the most its parts may unpack to.</summary>
     public long MaxUncompressedBytes { get; init; } = 256 * 1024 * 1024;
 

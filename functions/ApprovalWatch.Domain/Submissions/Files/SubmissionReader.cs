@@ -25,6 +25,13 @@ public static class SubmissionReader
 
     public static OpenedSubmission Open(string fileName, Stream content, SubmissionLimits limits)
     {
+        var opened = OpenAny(fileName, content, limits);
+        opened.MaxCells = limits.MaxCells;
+        return opened;
+    }
+
+    private static OpenedSubmission OpenAny(string fileName, Stream content, SubmissionLimits limits)
+    {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         var kind = FileKinds.Of(content);
         if (kind == FileKind.Zip)
