@@ -96,8 +96,46 @@ public class ProjectFileDecisionTests
 
         // Friday 13 March + 10 working days on the national calendar: Friday 27 March.
         Assert.Equal(("housing", FileDate, new DateOnly(2026, 3, 27), ProjectFileDecision.ProblemIdOf(report)), (raised.Department, raised.RaisedOn, raised.DueOn, raised.Id));
-        Assert.Matches(@"^20260313-[0-9a-f]{6}$", raised.Id);
+        Assert.Matches("^P[0-9a-f]{10}$", raised.Id);
         Assert.True(again.ChangesNothing);
+    }
+
+    [Fact]
+    public void A_problem_restated_in_a_later_report_is_the_same_problem_and_two_projects_never_share_a_number()
+    {
+        var decision = For(Department.DevelopmentReform);
+        var first = decision.Decide(new ProgressRow(4, new ProgressReport(Code, FileDate, 900, NewProblems: "施工许可证未办理")), Stored(Register(ProjectNature.NewStart))).Problem!;
+        var oldNumbered = first with { Id = "20260313-4f1fbe" }; // numbered as before: date and a hash of the words
+
+        var restated = decision.Decide(new ProgressRow(4, new ProgressReport(Code, FileDate.AddDays(7), 950, NewProblems: " 施工许可证未办理 ")), Stored(Register(ProjectNature.NewStart), problems: [oldNumbered]));
+        var elsewhere = decision.Decide(new ProgressRow(4, new ProgressReport("2026-653022-48-01-00456X", FileDate, 10, NewProblems: "施工许可证未办理")), Stored()).Problem!;
+
+        Assert.Null(restated.Problem);
+        Assert.NotNull(restated.Progress);
+        Assert.NotEqual(first.Id, elsewhere.Id);
+        Assert.Equal(first.Id, ProjectFileDecision.ProblemIdOf(new ProgressReport(Code, FileDate.AddDays(30), 0, NewProblems: "施工许可证未办理")));
+    }
+
+    [Fact]
+    public void A_problem_raised_before_the_register_is_routed_to_the_responsible_unit_when_the_register_arrives_whatever_the_order()
+    {
+        var decision = For(Department.DevelopmentReform);
+        var progress = new ProgressRow(4, new ProgressReport(Code, FileDate, 900, NewProblems: "供电接入滞后"));
+        var register = new RegisterRow(2, Register(ProjectNature.NewStart));
+
+        // Progress first: the commission holds it, marked; then the register routes it.
+        var held = decision.Decide(progress, Stored()).Problem!;
+        var routed = decision.Decide(register, Stored(problems: [held]));
+        // Register first: the problem goes to the unit at once.
+        var direct = decision.Decide(progress, Stored(register.Project)).Problem!;
+
+        Assert.Equal((Department.DevelopmentReform, true), (held.Department, held.AwaitsRegister));
+        var moved = Assert.Single(routed.Rerouted);
+        Assert.Equal(("housing", false, held.Id), (moved.Department, moved.AwaitsRegister, moved.Id));
+        Assert.Equal(register.Project, routed.Register);
+        Assert.Equal(("housing", false), (direct.Department, direct.AwaitsRegister));
+        Assert.Equal(direct with { Id = moved.Id }, moved with { DueOn = direct.DueOn });
+        Assert.True(decision.Decide(register, Stored(register.Project, problems: [moved])).ChangesNothing);
     }
 
     [Fact]

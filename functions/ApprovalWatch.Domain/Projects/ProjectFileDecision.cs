@@ -23,7 +23,7 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
 
     public ProjectChange Decide(ProjectFileRow row, StoredProject stored) => row switch
     {
-        RegisterRow r => Register(r.Project, stored.Register),
+        RegisterRow r => Register(r.Project, stored),
         ProgressRow p => Progress(p, stored),
         ProblemRow p => Problem(p, stored),
         _ => throw new ArgumentOutOfRangeException(nameof(row), row.GetType().Name, "not a project file row"),
@@ -38,12 +38,19 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
         _ => throw new ArgumentOutOfRangeException(nameof(row), row.GetType().Name, "not a project file row"),
     };
 
-    /// <summary>The number of a problem raised with a progress report: its date and a hash of its text.</summary>
+    /// <summary>
+    /// The number of a problem raised with a progress report: a hash of its project and its words, so a problem restated
+    /// in a later report is the same problem and two projects' problems never share a number.
+    /// </summary>
     public static string ProblemIdOf(ProgressReport report) =>
-        $"{report.ReportedOn:yyyyMMdd}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(report.NewProblems)))[..6]}";
+        "P" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{report.ProjectCode}\n{Words(report.NewProblems)}")))[..10];
 
-    private static ProjectChange Register(RegisteredProject next, RegisteredProject? known)
+    /// <summary>A problem's words as compared: runs of white space are one space.</summary>
+    private static string Words(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static ProjectChange Register(RegisteredProject next, StoredProject stored)
     {
+        var known = stored.Register;
         if (next.ConvertedOn is null && known is not null)
         {
             // A reserve project that the register now shows started converted on its start (or, without one, on the register's date).
@@ -54,7 +61,10 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
             };
         }
 
-        return known is not null && known with { AsOf = next.AsOf } == next ? ProjectChange.Nothing : new ProjectChange { Register = next };
+        var rerouted = stored.Problems.Where(p => p.AwaitsRegister).Select(p => p with { Department = next.ResponsibleUnit, AwaitsRegister = false }).ToList();
+        return known is not null && known with { AsOf = next.AsOf } == next && rerouted.Count == 0
+            ? ProjectChange.Nothing
+            : new ProjectChange { Register = known is not null && known with { AsOf = next.AsOf } == next ? null : next, Rerouted = rerouted };
     }
 
     private ProjectChange Progress(ProgressRow row, StoredProject stored)
@@ -67,20 +77,19 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
             : null;
         var changed = stored.Progress.FirstOrDefault(p => p.ReportedOn == report.ReportedOn) != report;
         ProjectProblem? problem = null;
-        if (report.NewProblems.Length > 0)
+        // A problem already on the list (however it was numbered, and in whichever report) is not raised again.
+        if (report.NewProblems.Length > 0 && !stored.Problems.Any(p => Words(p.Text) == Words(report.NewProblems)))
         {
-            var id = ProblemIdOf(report);
-            problem = stored.Problem(id) is null
-                ? new ProjectProblem
-                {
-                    ProjectCode = report.ProjectCode,
-                    Id = id,
-                    Text = report.NewProblems,
-                    Department = stored.Register?.ResponsibleUnit ?? Department.DevelopmentReform,
-                    RaisedOn = report.ReportedOn,
-                    DueOn = calendarOf(report.ProjectCode).AddWorkingDays(report.ReportedOn, problemWorkingDays),
-                }
-                : null;
+            problem = new ProjectProblem
+            {
+                ProjectCode = report.ProjectCode,
+                Id = ProblemIdOf(report),
+                Text = report.NewProblems,
+                Department = stored.Register?.ResponsibleUnit ?? Department.DevelopmentReform,
+                AwaitsRegister = stored.Register is null,
+                RaisedOn = report.ReportedOn,
+                DueOn = calendarOf(report.ProjectCode).AddWorkingDays(report.ReportedOn, problemWorkingDays),
+            };
         }
 
         return new ProjectChange { Progress = changed ? report : null, LoweredFrom = changed ? lowered : null, Problem = problem, Note = note };

@@ -22,6 +22,10 @@ public sealed record ProjectProblem
 
     public string SolvedBy { get; init; } = "";
 
+    /// <summary>Raised with a progress report before the register named the project's responsible unit: the
+    /// development &amp; reform commission holds it until the register arrives and routes it.</summary>
+    public bool AwaitsRegister { get; init; }
+
     public bool IsOpenOn(DateOnly date) => RaisedOn <= date && (SolvedOn is null || SolvedOn > date);
 
     /// <summary>Open after its due date (a problem solved the day it was due is on time).</summary>

@@ -25,9 +25,12 @@ public sealed record ProjectChange
 
     public ProjectProblem? Problem { get; init; }
 
+    /// <summary>Problems the register's arrival routes to the project's responsible unit.</summary>
+    public IReadOnlyList<ProjectProblem> Rerouted { get; init; } = [];
+
     public Submissions.RowError? Refused { get; init; }
 
     public string? Note { get; init; }
 
-    public bool ChangesNothing => Register is null && Progress is null && Problem is null;
+    public bool ChangesNothing => Register is null && Progress is null && Problem is null && Rerouted.Count == 0;
 }

@@ -79,6 +79,9 @@ public sealed class KeyProjectEntity : ITableEntity
 
     public string? SolvedBy { get; set; }
 
+    /// <summary>A problem raised before the register named the project's responsible unit (<see cref="ProjectProblem.AwaitsRegister"/>).</summary>
+    public bool? AwaitsRegister { get; set; }
+
     public bool IsRegister => RowKey == RegisterKey;
 
     public bool IsProgress => RowKey.StartsWith(ProgressPrefix, StringComparison.Ordinal);
@@ -116,13 +119,13 @@ public sealed class KeyProjectEntity : ITableEntity
     public static KeyProjectEntity From(ProjectProblem p, string source) => new()
     {
         PartitionKey = p.ProjectCode, RowKey = ProblemKey(p.Id), Source = source, Text = p.Text, Department = p.Department, RaisedOn = IsoDate.Format(p.RaisedOn),
-        DueOn = IsoDate.Format(p.DueOn), SolvedOn = IsoDate.Format(p.SolvedOn), SolvedBy = p.SolvedBy,
+        DueOn = IsoDate.Format(p.DueOn), SolvedOn = IsoDate.Format(p.SolvedOn), SolvedBy = p.SolvedBy, AwaitsRegister = p.AwaitsRegister ? true : null,
     };
 
     public ProjectProblem ToProblem() => new()
     {
         ProjectCode = PartitionKey, Id = Uri.UnescapeDataString(RowKey[ProblemPrefix.Length..]), Text = Text ?? "", Department = Department ?? "",
-        RaisedOn = IsoDate.Parse(RaisedOn!), DueOn = IsoDate.Parse(DueOn!), SolvedOn = IsoDate.ParseOptional(SolvedOn), SolvedBy = SolvedBy ?? "",
+        RaisedOn = IsoDate.Parse(RaisedOn!), DueOn = IsoDate.Parse(DueOn!), SolvedOn = IsoDate.ParseOptional(SolvedOn), SolvedBy = SolvedBy ?? "", AwaitsRegister = AwaitsRegister == true,
     };
 
     /// <summary>What a project's rows hold, as the domain sees it.</summary>
@@ -141,6 +144,7 @@ public sealed class KeyProjectEntity : ITableEntity
         .. change.Register is { } register ? [From(register, source)] : Array.Empty<KeyProjectEntity>(),
         .. change.Progress is { } progress ? [From(progress, source, change.LoweredFrom)] : Array.Empty<KeyProjectEntity>(),
         .. change.Problem is { } problem ? [From(problem, source)] : Array.Empty<KeyProjectEntity>(),
+        .. change.Rerouted.Select(p => From(p, source)),
     ];
 
     /// <summary>What the row says, in one line, for the audit trail.</summary>
