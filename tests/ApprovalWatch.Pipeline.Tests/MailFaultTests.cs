@@ -167,4 +167,37 @@ public class MailFaultTests
         Assert.Equal(5, pipeline.Mail.Received.Select(m => m.To).Distinct().Count()); // delivered once, though the caller saw no answer
         Assert.Single(await LedgerAsync(pipeline), n => n.State == NotificationEntity.Uncertain);
     }
+
+    [Fact]
+    public async Task A_one_shot_run_throttled_at_first_waits_for_the_retries_and_says_all_were_delivered()
+    {
+        await using var pipeline = await ScannedAsync();
+        pipeline.Mail.FailNext(5, HttpStatusCode.TooManyRequests, retryAfterSeconds: 2);
+
+        var tally = await LocalDelivery.DeliverAsync(pipeline.NotifyPump(), pipeline.Storage, DateTimeOffset.UtcNow.AddMinutes(-5), TimeSpan.FromSeconds(30), default);
+
+        Assert.Equal(new DeliveryTally(5, 0, 0, null), tally);
+        Assert.Equal(5, pipeline.Mail.Received.Count);
+    }
+
+    [Fact]
+    public async Task Mail_whose_retry_falls_due_after_the_wait_is_told_as_waiting_and_the_operator_report_shows_the_backlog_with_its_age()
+    {
+        await using var pipeline = await ScannedAsync();
+        pipeline.Mail.FailNext(5, HttpStatusCode.TooManyRequests, retryAfterSeconds: 600);
+
+        var tally = await LocalDelivery.DeliverAsync(pipeline.NotifyPump(), pipeline.Storage, DateTimeOffset.UtcNow.AddMinutes(-5), TimeSpan.FromSeconds(2), default);
+        pipeline.Clock.Now = pipeline.Clock.Now.AddMinutes(7);
+        var report = await pipeline.Get<Operations.OperatorReportBuilder>().BuildAsync(TestPipeline.Monday, default);
+        var text = Presentation.Operations.OperatorReportRenderer.Render(report).Text;
+
+        Assert.Equal((0, 0, 5), (tally.Delivered, tally.Refused, tally.Waiting));
+        Assert.Equal(pipeline.Clock.GetUtcNow().AddMinutes(-7).AddSeconds(600), tally.NextTry);
+        Assert.Contains("5 still waiting for a retry (next try", tally.ToString());
+        Assert.Equal(5, report.Waiting.Count);
+        Assert.False(report.IsEmpty);
+        Assert.All(report.Waiting, w => Assert.Equal(TimeSpan.FromMinutes(7), w.Waited));
+        Assert.Contains("Mail waiting for a retry", text);
+        Assert.Contains("waiting 7 min", text);
+    }
 }

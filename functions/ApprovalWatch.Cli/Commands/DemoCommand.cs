@@ -1,4 +1,5 @@
 using System.Globalization;
+using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Cli.Samples;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Hosting;
@@ -39,6 +40,7 @@ public static class DemoCommand
         await runtime.IngestPump().DrainAsync(cancellationToken);
         Summary.Receipts(output, await runtime.Get<ReceiptWriter>().ListAsync(cancellationToken));
 
+        var runStarted = DateTimeOffset.UtcNow.AddSeconds(-5);
         var scan = await runtime.ScanAsync(asOf, cancellationToken);
         Summary.Scan(output, scan);
         await runtime.NotifyPump().DrainAsync(cancellationToken);
@@ -48,11 +50,11 @@ public static class DemoCommand
         var shown = (await runtime.Get<Pipeline.KeyProjects.WeeklyReports>().LatestAsync(cancellationToken))?.Lights.FirstOrDefault(l => l.Light == Domain.Weekly.WeeklyCalculator.Red)?.Code ?? SampleProject;
         await ServeCommand.ShowBoardAsync(runtime, settings, BoardIdentity, [("board", "/board"), ("project", $"/projects/{shown}")], serve, output, cancellationToken);
 
+        var tally = await LocalDelivery.DeliverAsync(runtime.NotifyPump(), runtime.Storage, runStarted, runtime.Get<Microsoft.Extensions.Options.IOptions<Pipeline.Mail.MailOptions>>().Value.OneShotWait, cancellationToken);
         var poisoned = await PoisonedAsync(runtime, cancellationToken);
-        var sent = runtime.LocalMail?.Received.Count;
-        output.WriteLine(sent is null
-            ? $"Emails: {scan.Queued} digest(s) handed to SendGrid"
-            : $"Emails: {sent} sent through the SendGrid SDK to the local endpoint, written to {Path.GetFullPath(settings.MailFolder)}");
+        output.WriteLine(runtime.LocalMail is null
+            ? $"Emails: {tally} (through SendGrid)"
+            : $"Emails: {tally} (through the SendGrid SDK to the local endpoint, written to {Path.GetFullPath(settings.MailFolder)})");
         if (poisoned > 0)
         {
             output.WriteLine($"FAILED: {poisoned} message(s) ended in a poison queue; see the log above.");

@@ -31,4 +31,10 @@ public sealed class MailOptions
     /// <summary>The longest wait between two tries, whatever Retry-After asks.</summary>
     [Range(1, 86_400)]
     public int MaxRetryDelaySeconds { get; set; } = 3600;
+
+    /// <summary>How long a one-shot run (the CLI's demo) waits for mail whose retry falls due, before it says what still waits.</summary>
+    [Range(0, 3600)]
+    public int OneShotWaitSeconds { get; set; } = 120;
+
+    public TimeSpan OneShotWait => TimeSpan.FromSeconds(OneShotWaitSeconds);
 }

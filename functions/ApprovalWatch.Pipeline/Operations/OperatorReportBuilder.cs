@@ -34,6 +34,7 @@ public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans,
             StalledIngestions = inFlight.Values.Where(c => c.State != IngestClaimEntity.Refused && (c.ClaimedUntil <= now || c.Queueings > 1))
                 .Select(c => new StalledIngestion(c.BlobName, c.State, c.ClaimedUntil, c.Queueings)).OrderBy(s => s.File, StringComparer.Ordinal).ToList(),
             RefusedConfiguration = (await referenceLoader.LoadAsync(cancellationToken)).Problems,
+            Waiting = await WaitingAsync(today, cancellationToken),
         };
     }
 
@@ -75,6 +76,20 @@ public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans,
         }
 
         return problems.OrderBy(p => p.Date, StringComparer.Ordinal).ThenBy(p => p.Recipient, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<IReadOnlyList<WaitingMail>> WaitingAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"Date ge {IsoDate.Format(today.AddDays(-LookBackDays))} and State eq {NotificationEntity.Retrying}");
+        var now = time.GetUtcNow();
+        var waiting = new List<WaitingMail>();
+        await foreach (var row in storage.NotificationLedger.QueryAsync<NotificationEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var message = row.ToMessage();
+            waiting.Add(new WaitingMail(row.Recipient, message.About is { } about ? $"{message.Kind} {about}" : $"{message.Kind} of {row.Date}", row.Attempts, now - (row.ClaimedAt ?? now), row.NextAttemptAt, row.Reason ?? ""));
+        }
+
+        return waiting.OrderByDescending(w => w.Waited).ToList();
     }
 
     private async Task<IReadOnlyList<RefusedFile>> RefusedAsync(DateTimeOffset since, CancellationToken cancellationToken)
