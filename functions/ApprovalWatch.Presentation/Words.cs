@@ -256,6 +256,17 @@ public sealed class Words
         ["receipt.received"] = ("接收时间：{0}（北京时间）", "Received: {1}"),
         ["receipt.format"] = ("读取格式：{0}", "Read as: {0}"),
         ["receipt.rows"] = ("数据行 {0} 行：采用 {1} 行，无变化 {2} 行，数据日期早于已有数据 {3} 行，退回 {4} 行", "{0} rows: {1} applied, {2} unchanged, {3} stale (older than what is stored), {4} rejected"),
+        ["receipt.note"] = ("注意：{0}", "Note: {0}"),
+        ["receipt.rows_heading"] = ("需要更正的行（行号为 Excel 行号或 CSV 行号）：", "Rows to correct (line = Excel row or CSV line):"),
+        ["receipt.where"] = ("第 {0} 行", "line {0}"),
+        ["receipt.where_sheet"] = ("工作表 {1} 第 {0} 行", "sheet '{1}' line {0}"),
+        ["receipt.problem"] = ("{0}，{1}：{2}（{3}）", "{0}, {1}: {2} ({3})"),
+        ["receipt.more_errors"] = ("另有 {0} 处错误未列出", "{0} more errors not listed"),
+        ["receipt.line"] = ("行号", "Line"),
+        ["receipt.sheet_line"] = ("工作表 行号", "Sheet line"),
+        ["receipt.column"] = ("列", "Column"),
+        ["receipt.reason"] = ("原因", "Reason"),
+        ["receipt.value"] = ("内容", "Value"),
         ["receipt.nothing_applied"] = ("结果：未处理。{0}", "Result: nothing applied. {0}"),
     };
 

@@ -1,5 +1,6 @@
 using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Presentation.Operations;
 using ApprovalWatch.Presentation.Receipts;
@@ -59,6 +60,28 @@ public class MailTemplateTests
         Assert.Contains("<th>工作表 行号<br>Sheet line</th>", mail.Html);
         Assert.Contains("<p>另有 1 处错误未列出；1 more errors not listed</p>", mail.Html);
         Assert.EndsWith("<p style=\"color:#666\">ApprovalWatch 重点项目代办窗口 / key project agency window</p></body></html>", mail.Html);
+    }
+
+    [Fact]
+    public void A_receipt_mailed_to_one_reader_speaks_his_one_language()
+    {
+        var english = ReceiptRenderer.Render(Rejected, Language.English);
+        var chinese = ReceiptRenderer.Render(Rejected, Language.Chinese);
+
+        Assert.Equal("ApprovalWatch receipt: 1 applied, 2 rejected", english.Subject);
+        Assert.Contains("- sheet '进度表' line 4, accepted_on: not a date (<b>)", english.Text);
+        Assert.Contains("Rows to correct (line = Excel row or CSV line):", english.Text);
+        Assert.Contains("- 1 more errors not listed", english.Text);
+        Assert.DoesNotContain("行", english.Text.Replace("进度表", ""));
+        Assert.Contains("<html lang=\"en\">", english.Html);
+        Assert.Contains("ApprovalWatch, key project agency window", english.Html);
+
+        Assert.Equal("【报送回执】housing/2026-03-13.xlsx：采用 1 行，退回 2 行", chinese.Subject);
+        Assert.Contains("- 工作表 进度表 第 4 行，受理日期：日期无法识别（<b>）", chinese.Text);
+        Assert.Contains("- 另有 1 处错误未列出", chinese.Text);
+        Assert.DoesNotContain("English", chinese.Text);
+        Assert.DoesNotContain("not a date", chinese.Text);
+        Assert.DoesNotContain("key project agency window", chinese.Html);
     }
 
     [Fact]

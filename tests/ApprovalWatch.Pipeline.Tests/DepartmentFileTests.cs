@@ -110,11 +110,13 @@ public class DepartmentFileTests
 
         var reply = Assert.Single(pipeline.Mail.Received);
         Assert.Equal(HousingContact, reply.To);
-        Assert.Equal("【报送回执】housing/a.csv：采用 1 行，退回 1 行 | ApprovalWatch receipt: 1 applied, 1 rejected", reply.Subject);
-        Assert.Contains("第 3 行 line 3，审批事项 procedure：该事项属于自然资源局", reply.Text);
-        Assert.Contains(receipt.Errors.Single().Reason, reply.Text);
-        var page = await pipeline.Storage.Receipts.GetBlobClient(ReceiptWriter.PageName("housing/a.csv")).DownloadContentAsync();
-        Assert.Contains("该事项属于自然资源局", page.Value.Content.ToString());
+        // The contact reads Chinese (directory language zh): his mail is Chinese only; the page beside the file keeps both.
+        Assert.Equal("【报送回执】housing/a.csv：采用 1 行，退回 1 行", reply.Subject);
+        Assert.Contains("- 第 3 行，审批事项：该事项属于自然资源局，本部门无权报送（NR-03）", reply.Text);
+        Assert.DoesNotMatch("[A-Za-z]{4,}", reply.Text.Replace("housing/a.csv", "").Replace("NR-03", "").Replace("ApprovalWatch", "").Replace("CSV UTF-8", "").Replace("CSV", "").Replace("Excel", ""));
+        var page = (await pipeline.Storage.Receipts.GetBlobClient(ReceiptWriter.PageName("housing/a.csv")).DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("该事项属于自然资源局", page);
+        Assert.Contains(receipt.Errors.Single().Reason.Split('；')[1], page);
     }
 
     [Fact]

@@ -1,12 +1,17 @@
 using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Receipts;
 
 namespace ApprovalWatch.Pipeline.Ingestion;
 
-/// <summary>The receipt of a submitted file to one of the department's contacts: once per content of the file, whatever the day.</summary>
-public sealed class ReceiptMail(ReceiptWriter receipts) : IMailKind
+/// <summary>
+/// The receipt of a submitted file to one of the department's contacts, in his one language: once per content of
+/// the file, whatever the day.
+/// </summary>
+public sealed class ReceiptMail(ReceiptWriter receipts, ReferenceDataLoader referenceLoader) : IMailKind
 {
     public const string Name = "reply";
 
@@ -22,6 +27,10 @@ public sealed class ReceiptMail(ReceiptWriter receipts) : IMailKind
             ? null
             : new MailDraft(
                 NotificationKeys.Reply(message.Recipient, receipt.ContentHash, receipt.File),
-                _ => Task.FromResult(new OutgoingMail(message.Recipient, ReceiptRenderer.Render(receipt), receipt.Errors.Count)));
+                async ct =>
+                {
+                    var contact = (await referenceLoader.LoadAsync(ct)).Staff.Find(message.Recipient);
+                    return new OutgoingMail(contact?.Name ?? message.Recipient, ReceiptRenderer.Render(receipt, contact?.Language ?? Language.Chinese), receipt.Errors.Count);
+                });
     }
 }

@@ -20,11 +20,13 @@ public static class MailTemplates
     private static readonly TemplateOptions Options = new() { MemberAccessStrategy = UnsafeMemberAccessStrategy.Instance };
     private static readonly Dictionary<string, IFluidTemplate> Templates = Load();
 
-    public static RenderedMail Render(string name, string subject, object model)
+    /// <param name="language">The reader's one language; null for a mail in both.</param>
+    public static RenderedMail Render(string name, string subject, object model, Domain.Staff.Language? language = null)
     {
         var context = new TemplateContext(Options);
         context.SetValue("subject", subject);
-        context.SetValue("signature", Signature);
+        context.SetValue("signature", language is { } one ? Words.Of(one)["digest.signature"] : Signature);
+        context.SetValue("html_lang", language is { } l ? Domain.Staff.Languages.Tag(l) : "zh-CN");
         context.SetValue("m", model);
         var text = Get($"{name}.txt").Render(context, NullEncoder.Default);
         context.SetValue("body", new StringValue(Get($"{name}.html").Render(context, Html), encode: false));

@@ -2,58 +2,90 @@ using System.Globalization;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Presentation.Mail;
 
 namespace ApprovalWatch.Presentation.Receipts;
 
-/// <summary>A receipt in plain words for the department's clerk, Chinese first: the page next to the file and the reply email.</summary>
+/// <summary>
+/// A receipt in plain words for the department's clerk: in both languages, Chinese first, for the page next to the file;
+/// in the one language of the contact it is mailed to.
+/// </summary>
 public static class ReceiptRenderer
 {
-    public static RenderedMail Render(Receipt receipt)
+    /// <param name="language">The reader's one language; null for both (the page beside the file).</param>
+    public static RenderedMail Render(Receipt receipt, Language? language = null)
     {
+        var both = language is null;
+        var primary = Words.Of(language ?? Language.Chinese);
         var department = Department.Find(receipt.Department);
-        var zh = new List<string>();
-        var en = new List<string>();
-        void Both(string key, params object?[] values)
+        var lines = new List<string>();
+        var secondary = new List<string>();
+        void Say(string key, params object?[] values)
         {
-            zh.Add(Words.Chinese.Format(key, values));
-            en.Add(Words.English.Format(key, values));
+            lines.Add(primary.Format(key, values));
+            if (both)
+            {
+                secondary.Add(Words.English.Format(key, values));
+            }
         }
 
-        // The receipt speaks both languages, Chinese first.
         var status = receipt.Status switch { Receipt.AppliedStatus => "applied", Receipt.DuplicateStatus => "duplicate", _ => "unreadable" };
         object?[] about = [receipt.File, receipt.Applied, receipt.Rejected, receipt.DuplicateOf];
-        var subject = $"{Words.Chinese.Format("receipt.subject." + status, about)} | {Words.English.Format("receipt.subject." + status, about)}";
-        Both("receipt.file", receipt.File, department?.ChineseName ?? receipt.Department, department?.EnglishName ?? receipt.Department);
-        Both("receipt.received", IsoDate.Minute(TimeZoneInfo.ConvertTime(receipt.ReceivedAt, OfficeClock.Beijing)), receipt.ReceivedAt.ToString("u", CultureInfo.InvariantCulture));
+        var subject = both
+            ? $"{Words.Chinese.Format("receipt.subject." + status, about)} | {Words.English.Format("receipt.subject." + status, about)}"
+            : primary.Format("receipt.subject." + status, about);
+        Say("receipt.file", receipt.File, department?.ChineseName ?? receipt.Department, department?.EnglishName ?? receipt.Department);
+        Say("receipt.received", IsoDate.Minute(TimeZoneInfo.ConvertTime(receipt.ReceivedAt, OfficeClock.Beijing)), receipt.ReceivedAt.ToString("u", CultureInfo.InvariantCulture));
         if (receipt.Format.Length > 0)
         {
-            Both("receipt.format", receipt.Format);
+            Say("receipt.format", receipt.Format);
         }
 
         if (receipt.Status == Receipt.AppliedStatus)
         {
-            Both("receipt.rows", receipt.Rows, receipt.Applied, receipt.Unchanged, receipt.Stale, receipt.Rejected);
+            Say("receipt.rows", receipt.Rows, receipt.Applied, receipt.Unchanged, receipt.Stale, receipt.Rejected);
         }
         else
         {
-            Both("receipt.nothing_applied", receipt.Message);
+            Say("receipt.nothing_applied", Bilingual.Pick(receipt.Message, language));
         }
 
-        zh.AddRange(receipt.Notes.Select(n => $"注意 Note：{n}"));
+        lines.AddRange(receipt.Notes.Select(n => both ? $"注意 Note：{n}" : primary.Format("receipt.note", Bilingual.Pick(n, language))));
         var problems = receipt.Errors.Select(e => (Sheet: e.Sheet, e.Line, e.Column, e.Reason, e.Value))
             .Concat(receipt.StaleRows.Select(s => (Sheet: (string?)null, s.Line, Column: "数据日期 as_of", Reason: $"数据日期 {IsoDate.Format(s.AsOf)} 早于已有数据 {IsoDate.Format(s.StoredAsOf)}；older than the stored data", Value: $"{s.ProjectCode} {s.Procedure}")))
             .OrderBy(p => p.Sheet, StringComparer.Ordinal).ThenBy(p => p.Line)
+            .Select(p =>
+            {
+                var (column, reason) = (Bilingual.PickLabel(p.Column, language), Bilingual.Pick(p.Reason, language));
+                var where = both
+                    ? (p.Sheet is null ? $"第 {p.Line} 行 line {p.Line}" : $"工作表 {p.Sheet} 第 {p.Line} 行 sheet '{p.Sheet}' line {p.Line}")
+                    : primary.Format(p.Sheet is null ? "receipt.where" : "receipt.where_sheet", p.Line, p.Sheet);
+                return new
+                {
+                    Text = (both ? Words.Chinese : primary).Format("receipt.problem", where, column, reason, p.Value),
+                    Cell = p.Sheet is null ? $"{p.Line}" : $"{p.Sheet} {p.Line}",
+                    Column = column,
+                    Reason = reason,
+                    p.Value,
+                };
+            })
             .ToList();
+        string Heading(string key) => both ? $"{Words.Chinese[key].TrimEnd('：')}/ {Words.English[key]}" : primary[key];
+        (string Top, string? Bottom) Header(string key) => both ? (Words.Chinese[key], Words.English[key]) : (primary[key], null);
+        var more = receipt.ErrorsNotListed > 0 ? Bilingual.Join(k => k.Format("receipt.more_errors", receipt.ErrorsNotListed), language) : null;
 
         return MailTemplates.Render("receipt", subject, new
         {
-            Zh = zh,
-            En = en,
-            Problems = problems.Select(p => new { p.Sheet, p.Line, p.Column, p.Reason, p.Value }).ToList(),
-            AnySheet = problems.Any(p => p.Sheet is not null),
-            receipt.ErrorsNotListed,
-        });
+            Primary = lines,
+            Secondary = secondary,
+            SecondaryHeading = both ? "—— English ——" : null,
+            RowsHeading = Heading("receipt.rows_heading"),
+            Headers = new[] { Header(receipt.Errors.Any(e => e.Sheet is not null) ? "receipt.sheet_line" : "receipt.line"), Header("receipt.column"), Header("receipt.reason"), Header("receipt.value") }
+                .Select(h => new { h.Top, h.Bottom }).ToList(),
+            Problems = problems,
+            More = more,
+        }, language);
     }
 }
