@@ -23,6 +23,19 @@ public class WeeklyReportTests
         new(week ?? W12, projects, progress ?? [], procedures ?? [], problems ?? [], OfficialCalendars.National, new LightRules(Pace: pace));
 
     [Fact]
+    public void A_week_before_any_progress_was_reported_is_a_gap_in_the_trend_not_a_zero_and_the_report_says_since_when()
+    {
+        var report = WeeklyCalculator.Compute(Inputs([Project("2026-653001-48-01-00001X", 1000)], progress: [new ProgressReport("2026-653001-48-01-00001X", new DateOnly(2026, 2, 27), 300)]), null);
+        var view = WeeklyView.Of(report, Language.Chinese, name => name);
+
+        Assert.All(report.Trend.Where(p => p.AsOf < new DateOnly(2026, 2, 27)), p => Assert.Null(p.CompletionRate));
+        Assert.All(report.Trend.Where(p => p.AsOf >= new DateOnly(2026, 2, 27)), p => Assert.Equal(0.3m, p.CompletionRate));
+        Assert.Contains(report.Trend, p => p.CompletionRate is null);
+        Assert.Equal(new DateOnly(2026, 2, 27), report.ProgressSince);
+        Assert.Contains("投资进度数据自 2026-02-27 起", view.Sections[0].Paragraphs[2]);
+    }
+
+    [Fact]
     public void The_week_is_measured_as_of_the_sunday_before_its_monday()
     {
         Assert.Equal(new DateOnly(2026, 3, 16), W12.Monday);

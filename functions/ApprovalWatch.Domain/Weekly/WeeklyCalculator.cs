@@ -53,6 +53,7 @@ public static class WeeklyCalculator
             Counties = Rank(projects.GroupBy(p => p.County), inputs.Procedures.GroupBy(p => byCode.GetValueOrDefault(p.ProjectCode)?.County ?? p.County), ytd, lights, asOf),
             Departments = Rank(projects.GroupBy(p => p.ResponsibleUnit), inputs.Procedures.GroupBy(p => p.Department), ytd, lights, asOf),
             Trend = Trend(inputs, projects),
+            ProgressSince = inputs.Progress.Where(r => r.ReportedOn.Year == inputs.Week.AsOf.Year && r.ReportedOn <= inputs.Week.AsOf).Select(r => (DateOnly?)r.ReportedOn).Min(),
             Lowered = Lowered(inputs.Progress, byCode, asOf),
         };
         return previous is null ? report : report with { Changes = Compare(report, previous) };
@@ -213,7 +214,8 @@ public static class WeeklyCalculator
 
             var ytd = YearToDate(inputs.Progress, week.AsOf);
             var starts = Starts(projects, week.AsOf, inputs);
-            points.Add(new TrendPoint(week.ToString(), week.AsOf, Rate(projects.Sum(p => ytd.GetValueOrDefault(p.Code)), planned) ?? 0, Round(PaceRule.On(week.AsOf, inputs.Rules.Pace, inputs.Calendar)), starts.PlannedByNow > 0 ? starts.StartRate : null));
+            var reported = inputs.Progress.Any(r => r.ReportedOn.Year == week.AsOf.Year && r.ReportedOn <= week.AsOf);
+            points.Add(new TrendPoint(week.ToString(), week.AsOf, reported ? Rate(projects.Sum(p => ytd.GetValueOrDefault(p.Code)), planned) ?? 0 : null, Round(PaceRule.On(week.AsOf, inputs.Rules.Pace, inputs.Calendar)), starts.PlannedByNow > 0 ? starts.StartRate : null));
         }
 
         return points;

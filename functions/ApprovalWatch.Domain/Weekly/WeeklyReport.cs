@@ -30,6 +30,9 @@ public sealed record WeeklyReport
 
     public required IReadOnlyList<TrendPoint> Trend { get; init; }
 
+    /// <summary>The day of the year's first progress report, since when the completion figures have data; null when none came yet.</summary>
+    public DateOnly? ProgressSince { get; init; }
+
     /// <summary>Progress reports that lowered a year-to-date figure, to be checked.</summary>
     public required IReadOnlyList<LoweredFigure> Lowered { get; init; }
 
@@ -91,7 +94,8 @@ public sealed record ProjectLight(string Code, string Name, string County, strin
 
 public sealed record AreaRank(string Name, decimal PlannedWan, decimal CompletedWan, decimal? CompletionRate, decimal? OnTimeRate, int Red, int Rank);
 
-public sealed record TrendPoint(string Week, DateOnly AsOf, decimal CompletionRate, decimal Pace, decimal? StartRate);
+/// <summary>A week of the trend; <see cref="CompletionRate"/> is null for a week before any progress of the year was reported (a gap, not a zero).</summary>
+public sealed record TrendPoint(string Week, DateOnly AsOf, decimal? CompletionRate, decimal Pace, decimal? StartRate);
 
 public sealed record LoweredFigure(string ProjectCode, string ProjectName, DateOnly ReportedOn, decimal YearToDate, decimal Before);
 

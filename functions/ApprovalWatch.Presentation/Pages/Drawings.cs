@@ -52,6 +52,7 @@ public static class Drawings
         return new { Width = Left + Width + 10, Height = height, TodayX = F(X(today)), TodayTextX = F(X(today) + 3), Today = today.ToString("MM-dd", CultureInfo.InvariantCulture), Rows = rows };
     }
 
+    /// <summary>The year's investment against its plan: axes with their values (万元 up, months along), the plan as a dashed line, each report a labelled point.</summary>
     public static object? Investment(IReadOnlyList<(DateOnly ReportedOn, decimal YearToDate)> points, decimal annualPlan, int year)
     {
         if (points.Count == 0 || annualPlan <= 0)
@@ -59,22 +60,27 @@ public static class Drawings
             return null;
         }
 
-        const int width = 640, height = 160, pad = 30;
-        var top = (double)Math.Max(annualPlan, points.Max(p => p.YearToDate));
+        const int width = 640, height = 200, left = 70, right = 20, top = 20, bottom = 30;
+        var highest = (double)Math.Max(annualPlan, points.Max(p => p.YearToDate));
         var first = new DateOnly(year, 1, 1);
-        double X(DateOnly d) => pad + (d.DayNumber - first.DayNumber) * (width - 2.0 * pad) / 365;
-        double Y(decimal v) => height - pad - (double)v / top * (height - 2.0 * pad);
+        double X(DateOnly d) => left + (d.DayNumber - first.DayNumber) * (width - left - right) / 365.0;
+        double Y(double v) => height - bottom - v / highest * (height - top - bottom);
         return new
         {
             Width = width,
             Height = height,
-            Pad = pad,
-            Right = width - pad,
-            PlanY = F(Y(annualPlan)),
-            PlanTextY = F(Y(annualPlan) - 4),
+            Left = left,
+            Right = width - right,
+            Top = top,
+            Bottom = height - bottom,
+            PlanY = F(Y((double)annualPlan)),
+            PlanTextY = F(Y((double)annualPlan) - 4),
             Plan = annualPlan,
-            Line = string.Join(' ', points.Select(p => $"{F(X(p.ReportedOn))},{F(Y(p.YearToDate))}")),
-            Points = points.Select(p => new { X = F(X(p.ReportedOn)), Y = F(Y(p.YearToDate)), Date = IsoDate.Format(p.ReportedOn), Value = p.YearToDate }).ToList(),
+            Line = string.Join(' ', points.Select(p => $"{F(X(p.ReportedOn))},{F(Y((double)p.YearToDate))}")),
+            Points = points.Select(p => new { X = F(X(p.ReportedOn)), Y = F(Y((double)p.YearToDate)), LabelY = F(Y((double)p.YearToDate) - 7), Date = IsoDate.Format(p.ReportedOn), Value = p.YearToDate }).ToList(),
+            YTicks = Enumerable.Range(0, 5).Select(i => highest * i / 4).Select(v => new { Y = F(Y(v)), TextY = F(Y(v) + 3), Value = (decimal)Math.Round(v) }).ToList(),
+            XTicks = Enumerable.Range(1, 12).Select(m => new { X = F(X(new DateOnly(year, m, 1))), Month = m }).ToList(),
+            MonthY = height - bottom + 14,
         };
     }
 

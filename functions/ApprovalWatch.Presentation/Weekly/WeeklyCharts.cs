@@ -61,7 +61,7 @@ public static class WeeklyCharts
             line.LegendText = label;
         }
 
-        Line(t("完成率", "completion"), report.Trend.Select(p => (decimal?)p.CompletionRate), Colors.SteelBlue);
+        Line(t("完成率", "completion"), report.Trend.Select(p => p.CompletionRate), Colors.SteelBlue);
         Line(t("序时进度", "pace"), report.Trend.Select(p => (decimal?)p.Pace), Colors.Gray);
         Line(t("开工率", "new-start rate"), report.Trend.Select(p => p.StartRate), Colors.DarkOrange);
         plot.Axes.Bottom.SetTicks(x, report.Trend.Select(p => p.Week[5..]).ToArray());

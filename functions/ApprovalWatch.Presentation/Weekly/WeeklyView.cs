@@ -37,6 +37,7 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
             [
                 w.Format("weekly.headline_text", h.Projects, natures, Yi(h.PlannedWan), Yi(h.CompletedWan), Pct(h.CompletionRate), Pct(h.Pace), PaceRule.Describe(h.PaceRule, zh), w[ahead ? "weekly.ahead_of" : "weekly.behind"], Math.Abs(h.GapPoints).ToString("0.00", Invariant)),
                 w.Format("weekly.lights_text", report.Count(WeeklyCalculator.Red), report.Count(WeeklyCalculator.Yellow), report.Count(WeeklyCalculator.Green)),
+                report.ProgressSince is { } since ? w.Format("weekly.progress_since", Date(since)) : w["weekly.no_progress_yet"],
             ],
             report.Changes is { } c
                 ? [new ViewTable([w["weekly.figure"], w.Format("weekly.since_last_week", c.Since)],
