@@ -105,6 +105,28 @@ public class TrustTests
         Assert.Contains("last good", problem);
     }
 
+    [Fact]
+    public async Task The_local_signing_key_is_readable_by_its_owner_only()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "aw-key-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await using (await Cli.CliRuntime.StartAsync(new Cli.CliSettings(AzuriteFixture.ConnectionString, null, Path.Combine(folder, "mail"), false), default))
+            {
+            }
+
+            Assert.True(File.Exists(Path.Combine(folder, ".ack-key")));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(folder, ".ack-key")));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private sealed class CountingStream(long length, bool failOnRead = false) : Stream
     {
         public long BytesRead { get; private set; }
