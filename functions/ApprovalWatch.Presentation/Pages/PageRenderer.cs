@@ -12,7 +12,7 @@ namespace ApprovalWatch.Presentation.Pages;
 /// Renders the board's pages: a Liquid template of <c>Pages/Templates/</c> for the page's body inside the one page
 /// frame (<c>frame.liquid</c>: plain HTML readable on a phone, a style block, no script). Every value is HTML-encoded;
 /// a template reads the page's model as <c>m</c>, the words of the viewer's language as <c>w</c>, and formats with the
-/// filters <c>iso</c>, <c>minute</c>, <c>month_day</c>, <c>amount</c>, <c>yi</c>, <c>pct</c>, <c>uri</c>, <c>department</c> and <c>flag</c>.
+/// filters <c>minute</c>, <c>amount</c>, <c>yi</c>, <c>pct</c>, <c>uri</c>, <c>department</c> and <c>flag</c>.
 /// </summary>
 public static class PageRenderer
 {
@@ -67,13 +67,7 @@ public static class PageRenderer
             decimal m => NumberValue.Create(m),
             _ => null,
         });
-        options.Filters.AddFilter("iso", (input, _, _) => Text(input.ToObjectValue() switch
-        {
-            DateTimeOffset moment => IsoDate.Format(moment),
-            var other => other?.ToString() ?? "",
-        }));
         options.Filters.AddFilter("minute", (input, _, _) => Text(input.ToObjectValue() is DateTimeOffset moment ? IsoDate.Minute(moment.ToOffset(TimeSpan.FromHours(8))) : ""));
-        options.Filters.AddFilter("month_day", (input, _, _) => Text(input.ToStringValue() is { Length: 10 } iso ? iso[5..] : ""));
         options.Filters.AddFilter("amount", (input, _, _) => Text(input.ToNumberValue().ToString("#,0.##", CultureInfo.InvariantCulture)));
         options.Filters.AddFilter("yi", (input, _, _) => Text(WeeklyView.Yi(input.ToNumberValue())));
         options.Filters.AddFilter("pct", (input, _, _) => Text(WeeklyView.Pct(input.ToNumberValue())));
