@@ -185,24 +185,33 @@ public class WeeklyReportTests
             procedures: [new ProcedureFacts("2026-653001-48-01-00123X", "阿图什市新城学校建设项目", "HC-01", "housing", "阿图什市", "zhang.wei@kizilsu.example.org", Flag.Red, new(2026, 2, 2), new(2026, 3, 2), null, false)]);
         var bytes = await WeeklyWorkbook.WriteAsync(WeeklyCalculator.Compute(inputs), inputs);
 
-        var rows = new List<(string Sheet, string[] Fields)>();
+        var rows = new List<(string Sheet, object?[] Values, string[] Formats)>();
         using (var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(new MemoryStream(bytes)))
         {
             do
             {
                 while (reader.Read())
                 {
-                    rows.Add((reader.Name, Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i)?.ToString() ?? "").ToArray()));
+                    rows.Add((reader.Name, Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue).ToArray(), Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetNumberFormatString(i) ?? "").ToArray()));
                 }
             }
             while (reader.NextResult());
         }
 
         Assert.Equal([WeeklyWorkbook.SummarySheet, WeeklyWorkbook.TaskSheet, WeeklyWorkbook.ResponsibilitySheet, WeeklyWorkbook.TimeLimitSheet], rows.Select(r => r.Sheet).Distinct());
-        Assert.Contains(rows, r => r.Sheet == WeeklyWorkbook.SummarySheet && r.Fields.SequenceEqual(["年度计划投资（亿元）", "0.10"]));
-        Assert.Equal(["项目代码", "项目名称", "县市", "类别", "事项", "状态", "说明"], rows.First(r => r.Sheet == WeeklyWorkbook.TaskSheet).Fields);
+        object? Summary(string label) => rows.Single(r => r.Sheet == WeeklyWorkbook.SummarySheet && Equals(r.Values[0], label)).Values[1];
+        string SummaryFormat(string label) => rows.Single(r => r.Sheet == WeeklyWorkbook.SummarySheet && Equals(r.Values[0], label)).Formats[1];
+        // Numbers are numbers with their formats: they sum, sort and filter.
+        Assert.Equal(0.1, Summary("年度计划投资（亿元）"));
+        Assert.Equal("#,##0.00", SummaryFormat("年度计划投资（亿元）"));
+        Assert.IsType<double>(Summary("完成率"));
+        Assert.Equal("0.00%", SummaryFormat("序时进度"));
+        Assert.Equal(1.0, Summary("在库项目（个）"));
+        Assert.Equal(new DateTime(2026, 3, 15), Summary("数据截至"));
+        Assert.Equal(["项目代码", "项目名称", "县市", "类别", "事项", "状态", "说明"], rows.First(r => r.Sheet == WeeklyWorkbook.TaskSheet).Values.Select(v => v?.ToString()));
         var limit = rows.Where(r => r.Sheet == WeeklyWorkbook.TimeLimitSheet).Skip(1).Single();
-        Assert.Equal(["2026-653001-48-01-00123X", "阿图什市新城学校建设项目", "HC-01", "2026-02-02", "2026-03-02", "-9"], limit.Fields); // 3 to 13 March: 9 working days past
+        Assert.Equal(["2026-653001-48-01-00123X", "阿图什市新城学校建设项目", "HC-01", new DateTime(2026, 2, 2), new DateTime(2026, 3, 2), -9.0], limit.Values); // 3 to 13 March: 9 working days past
+        Assert.Equal("yyyy-mm-dd", limit.Formats[3]);
     }
 
     [Fact]
