@@ -143,6 +143,11 @@ public sealed class ProjectFileValidator(ProjectFileKind kind, StaffDirectory st
         }
 
         var raisedOn = cells.Date(ProjectFileKind.RaisedOn);
+        if (raisedOn > fileDate)
+        {
+            cells.Fail(ProjectFileKind.RaisedOn, $"提出日期晚于报送数据日期 {IsoDate.Format(fileDate)}；raised after the file's data date");
+        }
+
         if (solvedOn is not null && raisedOn is not null && solvedOn < raisedOn)
         {
             cells.Fail(ProjectFileKind.SolvedOn, "销号日期早于提出日期；closed before it was raised");

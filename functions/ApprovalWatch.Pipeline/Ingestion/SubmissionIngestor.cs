@@ -95,7 +95,7 @@ public sealed class SubmissionIngestor(
             return SubmissionReader.Open(message.BlobName, file.Content, limits);
         }
 
-        var fileDate = OfficeClock.DateOf(file.LastModified);
+        var fileDate = FileDataDate.Of(message.BlobName, OfficeClock.DateOf(file.LastModified));
         ProjectFileValidator ProjectValidator(ProjectFileKind kind) => new(kind, reference.Staff, reference.ServedRegions, fileDate, limits.MaxRows);
 
         // The first pass reads and validates the whole file, its kind told from its first rows on the way: whatever it
