@@ -61,10 +61,9 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
             };
         }
 
+        var unchanged = known is not null && known with { AsOf = next.AsOf } == next;
         var rerouted = stored.Problems.Where(p => p.AwaitsRegister).Select(p => p with { Department = next.ResponsibleUnit, AwaitsRegister = false }).ToList();
-        return known is not null && known with { AsOf = next.AsOf } == next && rerouted.Count == 0
-            ? ProjectChange.Nothing
-            : new ProjectChange { Register = known is not null && known with { AsOf = next.AsOf } == next ? null : next, Rerouted = rerouted };
+        return unchanged && rerouted.Count == 0 ? ProjectChange.Nothing : new ProjectChange { Register = unchanged ? null : next, Rerouted = rerouted };
     }
 
     private ProjectChange Progress(ProgressRow row, StoredProject stored)

@@ -3,8 +3,6 @@ namespace ApprovalWatch.Domain.Projects;
 /// <summary>What is stored of one project before a file's row is applied: its register entry, progress reports and problems.</summary>
 public sealed record StoredProject(RegisteredProject? Register, IReadOnlyList<ProgressReport> Progress, IReadOnlyList<ProjectProblem> Problems)
 {
-    public static readonly StoredProject None = new(null, [], []);
-
     public ProjectProblem? Problem(string id) => Problems.FirstOrDefault(p => p.Id == id);
 }
 

@@ -19,7 +19,11 @@ public sealed class NotificationQueue(StorageAccount storage, TimeProvider time)
     /// names (a digest's blob); the ledger row is written last, so a run that stops in between queues it again, and
     /// the sender's ledger keeps the mail from going twice.
     /// </summary>
-    public async Task<bool> QueueOnceAsync(NotifyMessage message, NotificationKey key, DateTimeOffset sendAt, int lines, CancellationToken cancellationToken, Func<CancellationToken, Task>? store = null)
+    public Task<bool> QueueOnceAsync(NotifyMessage message, NotificationKey key, DateTimeOffset sendAt, int lines, CancellationToken cancellationToken) =>
+        QueueOnceAsync(message, key, sendAt, lines, store: null, cancellationToken);
+
+    /// <param name="store">Keeps what the message names (a digest's blob) before the message is sent.</param>
+    public async Task<bool> QueueOnceAsync(NotifyMessage message, NotificationKey key, DateTimeOffset sendAt, int lines, Func<CancellationToken, Task>? store, CancellationToken cancellationToken)
     {
         var known = await storage.NotificationLedger.GetEntityIfExistsAsync<NotificationEntity>(key.Partition, key.Row, cancellationToken: cancellationToken);
         if (known.HasValue)

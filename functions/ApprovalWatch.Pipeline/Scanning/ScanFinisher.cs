@@ -118,8 +118,8 @@ public sealed class ScanFinisher(
         }
 
         return await notifications.QueueOnceAsync(
-            DigestMail.Message(digest.Date, digest.RecipientEmail), NotificationKeys.Digest(digest.Date, digest.RecipientEmail), reference.Calendars.HoursOf(calendarName).OpensAt(digest.Date), digest.Lines.Count(), cancellationToken,
-            store: ct => digests.WriteAsync(digest, ct));
+            DigestMail.Message(digest.Date, digest.RecipientEmail), NotificationKeys.Digest(digest.Date, digest.RecipientEmail), reference.Calendars.HoursOf(calendarName).OpensAt(digest.Date), digest.Lines.Count(),
+            store: ct => digests.WriteAsync(digest, ct), cancellationToken);
     }
 
     /// <summary>When something went wrong, the day's operator report to each operator, at the start of his office hours.</summary>

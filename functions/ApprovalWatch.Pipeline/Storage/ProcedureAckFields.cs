@@ -40,8 +40,6 @@ public sealed class ProcedureAckFields : ITableEntity
     /// <summary>Promises broken before this one (<see cref="Acknowledgement.Penalty"/>).</summary>
     public int? AckPenalty { get; set; }
 
-    public static readonly IReadOnlyList<string> Columns = TableColumns.Of<ProcedureAckFields>();
-
     /// <summary>An acknowledgement of a row as read (its ETag), made with the token <paramref name="tokenId"/>.</summary>
     public static ProcedureAckFields For(ProcedureEntity row, Acknowledgement ack, string tokenId) => new()
     {

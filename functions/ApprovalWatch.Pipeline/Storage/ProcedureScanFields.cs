@@ -49,8 +49,6 @@ public sealed class ProcedureScanFields : ITableEntity
         LastOverdueWeek = measure.Counts.LastOverdueWeek,
     };
 
-    public static readonly IReadOnlyList<string> Columns = TableColumns.Of<ProcedureScanFields>();
-
     /// <summary>These columns as a row holds them.</summary>
     public static ProcedureScanFields Of(ProcedureEntity row) => new()
     {

@@ -44,7 +44,6 @@ public sealed record WebRequest(string Method, string Path, IReadOnlyDictionary<
 
     public string? Get(string name) => Query.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
-    public string? Posted(string name) => Form is not null && Form.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>Parses <c>a=1&amp;b=2</c> (a query string or an urlencoded form).</summary>
     public static Dictionary<string, string> ParseQuery(string? text)

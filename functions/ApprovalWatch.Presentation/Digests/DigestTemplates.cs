@@ -19,7 +19,6 @@ public sealed class DigestTemplates
     public const string HtmlBlob = "templates/digest.html.liquid";
     public const string TextBlob = "templates/digest.txt.liquid";
 
-    private static readonly FluidParser Parser = new();
     private static readonly TemplateOptions Options = new();
 
     // Encodes markup characters and leaves Chinese readable in the source.
@@ -35,10 +34,7 @@ public sealed class DigestTemplates
     /// <summary>The built-in source of a template, to start an operator's own from.</summary>
     public static string BuiltInSource(string blobName)
     {
-        var name = "ApprovalWatch.Presentation.Digests.Templates." + Path.GetFileName(blobName);
-        using var stream = typeof(DigestTemplates).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"No built-in template {name}.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return EmbeddedTemplates.Source("ApprovalWatch.Presentation.Digests.Templates." + Path.GetFileName(blobName));
     }
 
     /// <summary>Templates from an operator's sources (null: the built-in one).</summary>
@@ -81,7 +77,7 @@ public sealed class DigestTemplates
     }
 
     private static IFluidTemplate Parse(string source, string name) =>
-        Parser.TryParse(source, out var template, out var error) ? template : throw new FormatException($"{name} does not parse: {error}");
+        EmbeddedTemplates.Parse(source, name);
 
     /// <summary>A digest with every kind of section, line, note and change, to prove a template on.</summary>
     private static readonly Digest Sample = new(

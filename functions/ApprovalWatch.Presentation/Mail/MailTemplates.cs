@@ -15,10 +15,9 @@ public static class MailTemplates
 {
     public const string Signature = "ApprovalWatch 重点项目代办窗口 / key project agency window";
 
-    private static readonly FluidParser Parser = new();
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly TemplateOptions Options = new() { MemberAccessStrategy = UnsafeMemberAccessStrategy.Instance };
-    private static readonly Dictionary<string, IFluidTemplate> Templates = Load();
+    private static readonly Dictionary<string, IFluidTemplate> Templates = EmbeddedTemplates.All("ApprovalWatch.Presentation.Mail.Templates.");
 
     /// <param name="language">The reader's one language; null for a mail in both.</param>
     public static RenderedMail Render(string name, string subject, object model, Domain.Staff.Language? language = null)
@@ -34,18 +33,4 @@ public static class MailTemplates
     }
 
     private static IFluidTemplate Get(string name) => Templates.TryGetValue(name, out var template) ? template : throw new InvalidOperationException($"No mail template {name}.");
-
-    private static Dictionary<string, IFluidTemplate> Load()
-    {
-        const string prefix = "ApprovalWatch.Presentation.Mail.Templates.";
-        var assembly = typeof(MailTemplates).Assembly;
-        return assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(
-            n => n[prefix.Length..^".liquid".Length],
-            n =>
-            {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                return Parser.TryParse(reader.ReadToEnd(), out var template, out var error) ? template : throw new FormatException($"{n} does not parse: {error}");
-            },
-            StringComparer.Ordinal);
-    }
 }

@@ -16,10 +16,9 @@ namespace ApprovalWatch.Presentation.Pages;
 /// </summary>
 public static class PageRenderer
 {
-    private static readonly FluidParser Parser = new();
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
     private static readonly TemplateOptions Options = CreateOptions();
-    private static readonly Dictionary<string, IFluidTemplate> Templates = LoadTemplates();
+    private static readonly Dictionary<string, IFluidTemplate> Templates = EmbeddedTemplates.All("ApprovalWatch.Presentation.Pages.Templates.");
 
     /// <param name="template">The body's template, e.g. <c>board</c>.</param>
     /// <param name="who">The signed-in person as the header shows him, or null.</param>
@@ -43,20 +42,6 @@ public static class PageRenderer
     }
 
     private static IFluidTemplate Get(string name) => Templates.TryGetValue(name, out var template) ? template : throw new InvalidOperationException($"No page template {name}.");
-
-    private static Dictionary<string, IFluidTemplate> LoadTemplates()
-    {
-        const string prefix = "ApprovalWatch.Presentation.Pages.Templates.";
-        var assembly = typeof(PageRenderer).Assembly;
-        return assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(
-            n => n[prefix.Length..^".liquid".Length],
-            n =>
-            {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                return Parser.TryParse(reader.ReadToEnd(), out var template, out var error) ? template : throw new FormatException($"{n} does not parse: {error}");
-            },
-            StringComparer.Ordinal);
-    }
 
     private static TemplateOptions CreateOptions()
     {

@@ -37,10 +37,5 @@ public static class WeeklyRenderer
         return options;
     }
 
-    private static IFluidTemplate Parse(string name)
-    {
-        using var stream = typeof(WeeklyRenderer).Assembly.GetManifestResourceStream("ApprovalWatch.Presentation.Weekly.Templates." + name) ?? throw new InvalidOperationException($"No built-in template {name}.");
-        using var reader = new StreamReader(stream);
-        return Parser.TryParse(reader.ReadToEnd(), out var template, out var error) ? template : throw new InvalidOperationException($"{name}: {error}");
-    }
+    private static IFluidTemplate Parse(string name) => EmbeddedTemplates.Parse(EmbeddedTemplates.Source("ApprovalWatch.Presentation.Weekly.Templates." + name), name);
 }
