@@ -73,7 +73,7 @@ var preview = new Command("preview", "One person's digest of a day as the scan w
 preview.SetAction((r, ct) => MailPreviewCommand.RunAsync(Settings(r), r.GetValue(previewTo)!, r.GetValue(previewOut), Console.Out, ct));
 root.Add(new Command("mail", "The digests") { preview });
 
-var calendarName = new Option<string>("--calendar") { Description = "The calendar: national, or a regional layer such as xinjiang", DefaultValueFactory = _ => "national" };
+var calendarName = new Option<string>("--calendar") { Description = "The calendar: national, or a layer such as xinjiang (the region) or kizilsu (the prefecture on it)", DefaultValueFactory = _ => "national" };
 var from = new Option<DateOnly>("--from") { Description = "The acceptance date", Required = true, CustomParser = r => ParseDate(r.Tokens[0].Value) ?? default };
 var days = new Option<int>("--days") { Description = "The time limit in working days", Required = true };
 var extend = new Option<int>("--extend") { Description = "Working days of an approved extension" };

@@ -7,11 +7,18 @@ public class CalendarSetTests
 {
     private static DateOnly D(string iso) => DateOnly.Parse(iso, System.Globalization.CultureInfo.InvariantCulture);
 
-    private static CalendarSet Load(params string[] files) => CalendarFolder.LoadAsync(
-        files.Select(f => $"calendar/{f}"),
-        name => Task.FromResult<TextReader>(new StreamReader(Path.Combine(OfficialCalendars.CalendarFolder, name["calendar/".Length..])))).GetAwaiter().GetResult();
+    private static CalendarSet Load(params string[] files) => LoadWith(new Dictionary<string, string>(), files);
 
-    private static readonly CalendarSet Official = Load("2025.csv", "2026.csv", "xinjiang/2025.csv", "xinjiang/2026.csv", "regions.csv", "office-hours.csv");
+    // The shipped files named, plus hand-made ones (path under calendar/ → content).
+    private static CalendarSet LoadWith(Dictionary<string, string> made, params string[] files) => CalendarFolder.LoadAsync(
+        files.Concat(made.Keys).Select(f => $"calendar/{f}"),
+        name => Task.FromResult<TextReader>(made.TryGetValue(name["calendar/".Length..], out var text)
+            ? new StringReader(text)
+            : new StreamReader(Path.Combine(OfficialCalendars.CalendarFolder, name["calendar/".Length..])))).GetAwaiter().GetResult();
+
+    private static readonly string[] Shipped = ["2025.csv", "2026.csv", "xinjiang/2025.csv", "xinjiang/2026.csv", "xinjiang/kizilsu/2025.csv", "xinjiang/kizilsu/2026.csv", "regions.csv", "office-hours.csv"];
+
+    private static readonly CalendarSet Official = Load(Shipped);
 
     [Theory]
     [InlineData("2025-03-31")] // Monday, Eid al-Fitr 肉孜节 2025
@@ -43,8 +50,9 @@ public class CalendarSetTests
         Assert.Equal(D(due), Official.Get(calendar).AddWorkingDays(D("2025-03-27"), 3));
 
     [Theory]
-    [InlineData("653001", "xinjiang")] // Artux
-    [InlineData("653024", "xinjiang")] // Ulugqat
+    [InlineData("653001", "kizilsu")] // Artux
+    [InlineData("653024", "kizilsu")] // Ulugqat
+    [InlineData("650102", "xinjiang")] // Urumqi, Tianshan district
     [InlineData("110101", "national")] // Beijing
     public void A_project_uses_the_calendar_of_its_region(string region, string calendar) =>
         Assert.Equal(calendar, Official.ForRegion(region).Name);
@@ -93,4 +101,62 @@ public class CalendarSetTests
     [InlineData("national", "2026-06-01T01:00:00Z")] // 09:00 Beijing time
     public void Digests_go_out_when_the_first_office_period_starts(string calendar, string utc) =>
         Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), Official.HoursOf(calendar).OpensAt(D("2026-06-01")));
+
+    [Fact]
+    public void A_regional_notice_can_cancel_a_national_make_up_working_day()
+    {
+        // As Xinjiang did in 2014: the region keeps a national make-up Saturday as a day off.
+        var set = LoadWith(new() { ["xinjiang/2026.csv"] = "# source: test notice\ndate,kind,name\n2026-02-28,holiday,不调休\n" }, "2025.csv", "2026.csv");
+        var saturday = D("2026-02-28");
+        Assert.True(set.NationalCalendar.IsWorkingDay(saturday));
+        var xinjiang = set.Get("xinjiang");
+        Assert.False(xinjiang.IsWorkingDay(saturday));
+        var day = xinjiang.Exception(saturday)!;
+        Assert.Equal((DayKind.Holiday, DayKind.WorkingDay), (day.Kind, day.Overrides?.Kind));
+        Assert.Equal(D("2026-03-02"), set.NationalCalendar.AddWorkingDays(D("2026-02-27"), 2));
+        Assert.Equal(D("2026-03-03"), xinjiang.AddWorkingDays(D("2026-02-27"), 2));
+    }
+
+    [Theory]
+    [InlineData("2026-06-01", "10:00-13:30", "16:30-20:00")] // summer from 1 May (克政办明电〔2022〕35号)
+    [InlineData("2026-04-30", "10:00-14:00", "16:00-19:30")] // winter hours run on from the previous October
+    [InlineData("2026-10-01", "10:00-14:00", "16:00-19:30")]
+    public void The_kizilsu_layer_sits_on_xinjiang_with_the_prefecture_office_hours(string date, string morning, string afternoon)
+    {
+        Assert.Equal(["national", "xinjiang", "kizilsu"], Official.LayersOf("kizilsu"));
+        var kizilsu = Official.Get("kizilsu");
+        Assert.False(kizilsu.IsWorkingDay(D("2026-05-27"))); // 古尔邦节 from the region
+        Assert.True(kizilsu.IsWorkingDay(D("2026-02-14"))); // the national make-up day
+        var hours = Official.HoursOf("kizilsu").On(D(date));
+        Assert.Equal((morning, afternoon), (hours.Morning.ToString(), hours.Afternoon.ToString()));
+        Assert.Equal("kizilsu", Official.HoursAndLayerOf("kizilsu").Layer);
+    }
+
+    [Fact]
+    public void A_prefecture_without_hours_of_its_own_keeps_its_region_s()
+    {
+        var set = LoadWith(new() { ["xinjiang/akto/2026.csv"] = "# source: test\ndate,kind,name\n" }, "2026.csv", "xinjiang/2026.csv");
+        Assert.Equal((OfficeHours.Standard, (string?)null), set.HoursAndLayerOf("akto"));
+        var withHours = LoadWith(new() { ["xinjiang/akto/2026.csv"] = "# source: test\ndate,kind,name\n", ["office-hours.csv"] = "calendar,from,morning,afternoon\nxinjiang,01-01,10:00-14:00,16:00-20:00\n" }, "2026.csv", "xinjiang/2026.csv");
+        Assert.Equal("xinjiang", withHours.HoursAndLayerOf("akto").Layer);
+        Assert.Equal(DateTimeOffset.Parse("2026-06-01T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture), withHours.HoursOf("akto").OpensAt(D("2026-06-01")));
+    }
+
+    [Fact]
+    public void A_prefecture_year_its_region_lacks_is_missing_not_guessed()
+    {
+        var set = LoadWith(new() { ["xinjiang/kizilsu/2026.csv"] = "# source: test\ndate,kind,name\n" }, "2025.csv", "2026.csv", "xinjiang/2025.csv", "xinjiang/kizilsu/2025.csv");
+        Assert.True(set.Get("kizilsu").IsWorkingDay(D("2025-03-28")));
+        var error = Assert.Throws<CalendarYearMissingException>(() => set.Get("kizilsu").IsWorkingDay(D("2026-05-27")));
+        Assert.Equal(("kizilsu", 2026), (error.Calendar, error.Year));
+    }
+
+    [Fact]
+    public void A_layer_on_a_layer_without_files_or_hours_for_an_unknown_calendar_is_refused()
+    {
+        var orphan = Assert.Throws<InvalidOperationException>(() => LoadWith(new() { ["xinjiang/kizilsu/2026.csv"] = "# source: test\ndate,kind,name\n" }, "2026.csv"));
+        Assert.Contains("calendar/xinjiang/", orphan.Message);
+        var typo = Assert.Throws<InvalidOperationException>(() => LoadWith(new() { ["office-hours.csv"] = "calendar,from,morning,afternoon\nkizilsy,05-01,10:00-13:30,16:30-20:00\n" }, "2026.csv"));
+        Assert.Contains("'kizilsy'", typo.Message);
+    }
 }

@@ -148,10 +148,23 @@ public class CalendarCommandTests
         await CalendarCommands.ShowAsync(Config, "national", 2026, output);
 
         var text = output.ToString();
-        Assert.Contains("Calendar national, 2026: 248 working days", text);
+        Assert.Contains("Calendar national (national), 2026: 248 working days", text);
         Assert.Contains("source: 国务院办公厅关于2026年部分节假日安排的通知", text);
         Assert.Contains("2026-02-14 Saturday  working  春节调休上班", text);
-        Assert.Contains("office hours (Beijing time): from 1 January 09:00-12:00 and 14:00-18:00", text);
+        Assert.Contains("office hours (Beijing time, set by national): from 01-01 09:00-12:00 and 14:00-18:00", text);
+    }
+
+    [Fact]
+    public async Task Calendar_show_prints_the_prefecture_layer_on_the_region_with_its_office_hours()
+    {
+        var output = new StringWriter();
+        await CalendarCommands.ShowAsync(Config, "kizilsu", 2026, output);
+
+        var text = output.ToString();
+        Assert.Contains("Calendar kizilsu (national + xinjiang + kizilsu), 2026: 244 working days", text);
+        Assert.Contains("克政办明电〔2022〕35号", text);
+        Assert.Contains("2026-05-27 Wednesday holiday  古尔邦节", text);
+        Assert.Contains("office hours (Beijing time, set by kizilsu): from 05-01 10:00-13:30 and 16:30-20:00; from 10-01 10:00-14:00 and 16:00-19:30", text);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public static class CalendarCommands
         {
             if (calendar.Exception(day) is { } exception)
             {
-                output.WriteLine($"  {IsoDate.Format(day)} {day.DayOfWeek,-9} {(exception.Kind == DayKind.Holiday ? "holiday" : "working"),-8} {exception.Name}");
+                output.WriteLine($"  {IsoDate.Format(day)} {day.DayOfWeek,-9} {Kind(exception),-8} {exception.Name}");
             }
         }
 
@@ -38,7 +38,7 @@ public static class CalendarCommands
         var calendar = calendars.Get(calendarName);
         var first = new DateOnly(year, 1, 1);
         calendar.IsWorkingDay(first); // names the calendar and year when the year is not loaded
-        output.WriteLine($"Calendar {calendar.Name}, {year}: {calendar.WorkingDaysAfter(first, new DateOnly(year, 12, 31)) + (calendar.IsWorkingDay(first) ? 1 : 0)} working days");
+        output.WriteLine($"Calendar {calendar.Name} ({string.Join(" + ", calendars.LayersOf(calendar.Name))}), {year}: {calendar.WorkingDaysAfter(first, new DateOnly(year, 12, 31)) + (calendar.IsWorkingDay(first) ? 1 : 0)} working days");
         foreach (var source in calendar.Sources[year])
         {
             output.WriteLine($"  source: {source}");
@@ -46,13 +46,14 @@ public static class CalendarCommands
 
         foreach (var day in calendar.Exceptions.Where(d => d.Date.Year == year))
         {
-            output.WriteLine($"  {IsoDate.Format(day.Date)} {day.Date.DayOfWeek,-9} {(day.Kind == DayKind.Holiday ? "holiday" : "working"),-8} {day.Name}");
+            var overrides = day.Overrides is { } under ? $" (instead of {Kind(under)}: {under.Name})" : "";
+            output.WriteLine($"  {IsoDate.Format(day.Date)} {day.Date.DayOfWeek,-9} {Kind(day),-8} {day.Name}{overrides}");
         }
 
-        var hours = calendars.HoursOf(calendar.Name);
-        output.WriteLine($"  office hours (Beijing time): from 1 January {Period(hours.On(first))}; from 1 May {Period(hours.On(new DateOnly(year, 5, 1)))}; from 1 October {Period(hours.On(new DateOnly(year, 10, 1)))}");
+        var (hours, layer) = calendars.HoursAndLayerOf(calendar.Name);
+        output.WriteLine($"  office hours (Beijing time, {(layer is null ? "standard" : $"set by {layer}")}): {string.Join("; ", hours.Rules.Select(r => $"from {r.Month:D2}-{r.Day:D2} {r.Morning} and {r.Afternoon}"))}");
         return 0;
     }
 
-    private static string Period(OfficeHoursRule rule) => $"{rule.Morning} and {rule.Afternoon}";
+    private static string Kind(CalendarDay day) => day.Kind == DayKind.Holiday ? "holiday" : "working";
 }

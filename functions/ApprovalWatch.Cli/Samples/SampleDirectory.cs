@@ -11,8 +11,8 @@ public static class SampleDirectory
 {
     private const string Domain = "kizilsu.example.org";
 
-    // Kizilsu officials keep Xinjiang's holidays and office hours.
-    private const string Kizilsu = "xinjiang";
+    // Kizilsu officials keep Xinjiang's holidays and the prefecture's own office hours.
+    private const string Kizilsu = "kizilsu";
 
     // Declared before People, which reads it as it is built.
     private static readonly HashSet<string> English = [$"wang.lei@{Domain}"];

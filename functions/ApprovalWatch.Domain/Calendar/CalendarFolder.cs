@@ -4,7 +4,8 @@ namespace ApprovalWatch.Domain.Calendar;
 
 /// <summary>
 /// The layout of the <c>calendar/</c> configuration folder, wherever it is kept (a blob container or a
-/// local folder): the national notices as <c>YYYY.csv</c>, regional layers as <c>{layer}/YYYY.csv</c>,
+/// local folder): the national notices as <c>YYYY.csv</c>, regional layers as <c>{layer}/YYYY.csv</c>, a
+/// layer on a layer (a prefecture's on its region's) as <c>{layer}/{layer}/YYYY.csv</c>,
 /// <c>regions.csv</c> (which region uses which calendar) and <c>office-hours.csv</c>.
 /// </summary>
 public static partial class CalendarFolder
@@ -32,6 +33,6 @@ public static partial class CalendarFolder
         return CalendarSet.Build(years, regions, hours);
     }
 
-    [GeneratedRegex(@"^(?:(?<layer>[a-z0-9-]+)/)?\d{4}\.csv$")]
+    [GeneratedRegex(@"^(?:(?<layer>[a-z0-9-]+(?:/[a-z0-9-]+)*)/)?\d{4}\.csv$")]
     private static partial Regex YearFile();
 }

@@ -12,12 +12,14 @@ public sealed class CalendarSet
     public const string National = "national";
 
     private readonly Dictionary<string, WorkingCalendar> _calendars;
+    private readonly Dictionary<string, IReadOnlyList<string>> _layers;
     private readonly List<(string Prefix, string Calendar)> _regions;
     private readonly Dictionary<string, OfficeHours> _hours;
 
-    private CalendarSet(Dictionary<string, WorkingCalendar> calendars, List<(string Prefix, string Calendar)> regions, Dictionary<string, OfficeHours> hours)
+    private CalendarSet(Dictionary<string, WorkingCalendar> calendars, Dictionary<string, IReadOnlyList<string>> layers, List<(string Prefix, string Calendar)> regions, Dictionary<string, OfficeHours> hours)
     {
         _calendars = calendars;
+        _layers = layers;
         _regions = regions;
         _hours = hours;
     }
@@ -26,8 +28,10 @@ public sealed class CalendarSet
 
     /// <summary>
     /// Builds the national calendar from the national layer and, for each other layer, a calendar of the
-    /// national notices plus that layer's, over the years the layer has (a year the layer lacks is missing,
-    /// never guessed).
+    /// national notices plus the notices of each layer it sits on, in order: <c>xinjiang/kizilsu</c> is the
+    /// calendar <c>kizilsu</c> = national + xinjiang + kizilsu, a later layer overriding an earlier one on the
+    /// same date (so a region can cancel a national make-up working day). A calendar covers the years every
+    /// layer of it has; a year one of them lacks is missing, never guessed.
     /// </summary>
     public static CalendarSet Build(IEnumerable<CalendarYear> years, IEnumerable<(string Prefix, string Calendar)>? regions = null, IReadOnlyDictionary<string, OfficeHours>? hours = null)
     {
@@ -38,10 +42,27 @@ public sealed class CalendarSet
         }
 
         var calendars = new Dictionary<string, WorkingCalendar>(StringComparer.OrdinalIgnoreCase) { [National] = WorkingCalendar.Build(National, national) };
-        foreach (var (layer, overlay) in byLayer.Where(l => l.Key != National))
+        var chains = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase) { [National] = [National] };
+        foreach (var path in byLayer.Keys.Where(l => l != National).Order(StringComparer.Ordinal))
         {
-            var overlayYears = overlay.Select(y => y.Year).ToHashSet();
-            calendars[layer] = WorkingCalendar.Build(layer, [.. national.Where(y => overlayYears.Contains(y.Year)), .. overlay]);
+            var chain = Chain(path);
+            var name = path[(path.LastIndexOf('/') + 1)..];
+            if (chains.ContainsKey(name))
+            {
+                throw new InvalidOperationException($"Two calendar layers are called '{name}' (calendar/{path}/ and another): a layer's name must be unique.");
+            }
+
+            var layers = chain.Select(layer => byLayer.TryGetValue(layer, out var found)
+                ? found
+                : throw new InvalidOperationException($"calendar/{path}/ sits on calendar/{layer}/, which has no files.")).ToList();
+            var covered = layers.Select(l => l.Select(y => y.Year)).Aggregate((a, b) => a.Intersect(b)).ToHashSet();
+            if (covered.Count == 0)
+            {
+                throw new InvalidOperationException($"calendar/{path}/ has no year in common with the layers it sits on.");
+            }
+
+            calendars[name] = WorkingCalendar.Build(name, [.. national.Concat(layers.SelectMany(l => l)).Where(y => covered.Contains(y.Year))]);
+            chains[name] = [National, .. chain.Select(l => l[(l.LastIndexOf('/') + 1)..])];
         }
 
         var assignments = (regions ?? []).OrderByDescending(r => r.Prefix.Length).ToList();
@@ -50,8 +71,18 @@ public sealed class CalendarSet
             throw new InvalidOperationException($"Region {prefix} uses calendar '{calendar}', which has no files in calendar/{calendar}/.");
         }
 
-        return new CalendarSet(calendars, assignments, new Dictionary<string, OfficeHours>(hours ?? new Dictionary<string, OfficeHours>(), StringComparer.OrdinalIgnoreCase));
+        foreach (var calendar in (hours?.Keys ?? []).Where(c => !calendars.ContainsKey(c)))
+        {
+            throw new InvalidOperationException($"office-hours.csv names calendar '{calendar}', which has no files; loaded: {string.Join(", ", calendars.Keys)}.");
+        }
+
+        return new CalendarSet(calendars, chains, assignments, new Dictionary<string, OfficeHours>(hours ?? new Dictionary<string, OfficeHours>(), StringComparer.OrdinalIgnoreCase));
     }
+
+    /// <summary>The layers a calendar is made of, national first: e.g. national, xinjiang, kizilsu.</summary>
+    public IReadOnlyList<string> LayersOf(string name) => _layers.TryGetValue(name, out var layers)
+        ? layers
+        : throw new KeyNotFoundException($"No calendar '{name}'; loaded: {string.Join(", ", _calendars.Keys)}.");
 
     public bool Has(string name) => _calendars.ContainsKey(name);
 
@@ -63,11 +94,25 @@ public sealed class CalendarSet
     public WorkingCalendar ForRegion(string regionCode) =>
         _calendars[_regions.FirstOrDefault(r => regionCode.StartsWith(r.Prefix, StringComparison.Ordinal)).Calendar ?? National];
 
-    public OfficeHours HoursOf(string calendar) =>
-        _hours.GetValueOrDefault(calendar) ?? _hours.GetValueOrDefault(National) ?? OfficeHours.Standard;
+    /// <summary>The office hours of a calendar: its own, else those of the nearest layer under it, else the standard ones.</summary>
+    public OfficeHours HoursOf(string calendar) => HoursAndLayerOf(calendar).Hours;
+
+    /// <summary>The office hours of a calendar and the layer that sets them (null for the standard hours).</summary>
+    public (OfficeHours Hours, string? Layer) HoursAndLayerOf(string calendar)
+    {
+        var layers = _layers.GetValueOrDefault(calendar) ?? [National];
+        return layers.Reverse().Where(_hours.ContainsKey).Select(l => (_hours[l], (string?)l)).FirstOrDefault((OfficeHours.Standard, null));
+    }
 
     /// <summary>True when the day is a working day in at least one loaded calendar.</summary>
     public bool AnyWorks(DateOnly date) => _calendars.Values.Any(c => c.Covers(date) && c.IsWorkingDay(date));
+
+    // "xinjiang/kizilsu" → "xinjiang", "xinjiang/kizilsu": the folders a layer sits on, then itself.
+    private static List<string> Chain(string path)
+    {
+        var parts = path.Split('/');
+        return [.. parts.Select((_, i) => string.Join('/', parts[..(i + 1)]))];
+    }
 
     /// <summary>Reads <c>calendar/regions.csv</c>: <c>region,calendar</c>, region being a prefix of the 6-digit region code.</summary>
     public static List<(string Prefix, string Calendar)> ParseRegions(TextReader reader)

@@ -24,6 +24,9 @@ public sealed class OfficeHours
         }
     }
 
+    /// <summary>The rules in the order of the year.</summary>
+    public IReadOnlyList<OfficeHoursRule> Rules => _rules;
+
     public OfficeHoursRule On(DateOnly date) =>
         _rules.LastOrDefault(r => (r.Month, r.Day).CompareTo((date.Month, date.Day)) <= 0) ?? _rules[^1];
 

@@ -82,7 +82,7 @@ public sealed class WorkingCalendar
         var exceptions = new Dictionary<DateOnly, CalendarDay>();
         foreach (var day in years.SelectMany(y => y.Days))
         {
-            exceptions[day.Date] = day;
+            exceptions[day.Date] = exceptions.TryGetValue(day.Date, out var under) && under.Kind != day.Kind ? day with { Overrides = under } : day;
         }
 
         var sources = years.GroupBy(y => y.Year).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(y => y.Source).ToList());
