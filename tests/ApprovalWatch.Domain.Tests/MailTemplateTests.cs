@@ -15,7 +15,7 @@ public class MailTemplateTests
         File = "housing/2026-03-13.xlsx",
         Department = "housing",
         Status = Receipt.AppliedStatus,
-        Format = "Excel .xlsx, sheet '进度表'",
+        Format = "Excel .xlsx，工作表 '进度表'；Excel .xlsx, sheet '进度表'",
         ReceivedAt = new DateTimeOffset(2026, 3, 16, 2, 0, 0, TimeSpan.Zero),
         Rows = 3,
         Applied = 1,
@@ -39,7 +39,7 @@ public class MailTemplateTests
 
             文件：housing/2026-03-13.xlsx（住房和城乡建设局）
             接收时间：2026-03-16 10:00（北京时间）
-            读取格式：Excel .xlsx, sheet '进度表'
+            读取格式：Excel .xlsx，工作表 '进度表'
             数据行 3 行：采用 1 行，无变化 0 行，数据日期早于已有数据 0 行，退回 2 行
             注意 Note：列“备注”未识别
 

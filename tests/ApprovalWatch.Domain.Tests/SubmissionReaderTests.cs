@@ -83,7 +83,7 @@ public class SubmissionReaderTests
 
         var (format, rows) = Read("housing.xlsx", file.ToArray());
 
-        Assert.Equal("Excel .xlsx, sheet '进度表'", format);
+        Assert.Equal("Excel .xlsx，工作表 '进度表'；Excel .xlsx, sheet '进度表'", format);
         var data = rows.Where(r => !CsvReader.IsBlank(r)).ToList();
         Assert.Equal([1, 3, 4, 5, 6], data.Select(r => r.Line)); // Excel row numbers
         Assert.Equal(["2022-653001-48-01-00123X", "学校", "HC-01", "2026-03-02", "a@b.org", "46094"], data[2].Fields);

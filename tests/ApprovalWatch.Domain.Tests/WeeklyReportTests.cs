@@ -136,7 +136,7 @@ public class WeeklyReportTests
         Assert.Equal((1, 2, 1), (p.SolvedThisWeek, p.Open, p.Overdue));
         Assert.Equal("LATE", Assert.Single(p.OverdueList).Id);
         Assert.Equal(-1, p.OverdueList[0].WorkingDaysLeft); // due Thursday 12 March; Friday 13 March is one working day past it
-        Assert.Contains(report.Lights.Single().Reasons, r => r.StartsWith("problem LATE overdue", StringComparison.Ordinal));
+        Assert.Contains(LightReason.OverdueProblem("LATE", "征地", 1), report.Lights.Single().Reasons);
     }
 
     [Fact]
@@ -240,5 +240,39 @@ public class WeeklyReportTests
             Assert.DoesNotContain("<script>", html);
             Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;学校", html);
         }
+    }
+
+    [Fact]
+    public void A_red_project_s_reasons_are_said_in_the_reader_s_language_with_procedure_names()
+    {
+        var project = Project("2026-653001-48-01-00001X", 1000, ProjectNature.NewStart, plannedStart: new DateOnly(2026, 1, 1));
+        var late = new ProcedureFacts(project.Code, "项目", "NR-02", "natural-resources", "阿图什市", "li.na@kizilsu.example.org", Flag.Red, new(2026, 1, 5), new(2026, 2, 27), null, false);
+        var problem = new ProjectProblem { ProjectCode = project.Code, Id = "P1", Text = "施工用电接入滞后", Department = "power", RaisedOn = new(2026, 3, 2), DueOn = new(2026, 3, 5) };
+        var catalogue = new Catalogue.ProcedureCatalogue([new Catalogue.CatalogueEntry("NR-02", "建设用地规划许可证", "Land-use planning permit", "natural-resources", 1, 20, 15)]);
+        var report = WeeklyCalculator.Compute(Inputs([project], procedures: [late], problems: [problem]) with { Catalogue = catalogue });
+
+        Assert.Equal(
+            [LightReason.BelowPace, LightReason.StartMissed, LightReason.ProcedureOverdue, LightReason.ProblemOverdue],
+            report.Lights.Single().Reasons.Select(r => r.Kind));
+        string Why(Language language) => WeeklyView.Of(report, language, name => name).Sections.SelectMany(s => s.Tables).Single(t => t.Headers[^1] is "原因" or "Why").Rows.Single().Cells[^1];
+        var chinese = Why(Language.Chinese);
+        Assert.Contains("建设用地规划许可证超期 11 个工作日", chinese);
+        Assert.Contains("计划 2026-01 开工，尚未开工", chinese);
+        Assert.Contains("问题“施工用电接入滞后”超期 6 个工作日", chinese);
+        Assert.Matches("^投资完成低于序时进度 [0-9.]+ 个百分点；", chinese);
+        Assert.DoesNotMatch("[A-Za-z]{2,}", chinese);
+        Assert.Contains("Land-use planning permit overdue 11 working days", Why(Language.English));
+    }
+
+    [Fact]
+    public void Reasons_round_trip_as_data_and_a_report_archived_with_text_reasons_still_reads()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        var reasons = new[] { LightReason.InvestmentBelowPace(12.5m), LightReason.OverdueProcedure("HC-03", 11) };
+        Assert.Equal(reasons, System.Text.Json.JsonSerializer.Deserialize<LightReason[]>(System.Text.Json.JsonSerializer.Serialize(reasons, options), options));
+
+        var archived = System.Text.Json.JsonSerializer.Deserialize<LightReason[]>("""["NR-02 overdue 10 working days"]""", options)!;
+        Assert.Equal(new LightReason(LightReason.Legacy, Text: "NR-02 overdue 10 working days"), Assert.Single(archived));
+        Assert.Equal("NR-02 overdue 10 working days", ReasonText.Say(archived[0], new Dictionary<string, ProcedureName>(), Presentation.Words.Chinese));
     }
 }

@@ -48,6 +48,48 @@ public partial class BoardTests
     }
 
     [Fact]
+    public async Task Chinese_pages_say_reasons_scopes_people_and_history_in_chinese_and_english_ones_in_english()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
+        await pipeline.IngestAsync("development-reform/register.csv", """
+            project_code,project_name,county,nature,total_investment_wan,annual_plan_wan,leader_email,responsible_unit
+            2025-653024-50-02-123456,乌恰县幼儿园项目,乌恰县,continuing,900,300,zhou.lixin@kizilsu.example.org,housing
+            2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,continuing,9000,3000,zheng.hai@kizilsu.example.org,housing
+            """);
+        await pipeline.IngestAsync("development-reform/problems.csv", """
+            项目代码,问题编号,问题描述,责任部门,提出日期,办理时限（工作日）
+            2022-653001-48-01-00123X,WT-1,施工图审查意见未回复,住房和城乡建设局,2026-02-24,5
+            """);
+        await pipeline.ScanAsync();
+        await pipeline.Functions.WeeklyReportAsync(new Domain.Weekly.ReportWeek(2026, 13), default);
+
+        var chinese = Body(await GetAsync(pipeline, "/projects/2022-653001-48-01-00123X", Coordinator));
+        Assert.Contains("包联领导 郑海", chinese);
+        Assert.Contains("<td>审批全流程（首次受理至施工许可）</td>", chinese);
+        Assert.Contains("HC-01 ", chinese);
+        Assert.Contains("标识：— → 超期", chinese);
+        Assert.Contains("项目数据：— → 性质 续建，年度计划（万元） 3000，总投资（万元） 9000，包联领导 郑海，责任单位 住房和城乡建设局", chinese);
+        Assert.Contains("办理状态：— → 审查中", chinese);
+        foreach (var word in new[] { "zheng.hai@", ">process<", "stage-", "flag:", "key-project", "in_review", "overdue" })
+        {
+            Assert.DoesNotContain(word, chinese);
+        }
+
+        var board = Body(await GetAsync(pipeline, "/board", Coordinator));
+        Assert.Matches("超期 [0-9]+ 个工作日", board);
+        Assert.DoesNotContain("working days", board);
+        var list = Body(await GetAsync(pipeline, "/procedures?department=housing", Coordinator));
+        Assert.Matches("<td>HC-01 [^<a-zA-Z]+</td>", list);
+
+        var english = Body(await GetAsync(pipeline, "/projects/2022-653001-48-01-00123X?lang=en", Coordinator));
+        Assert.Contains("leader in charge 郑海", english);
+        Assert.Contains("whole approval process", english);
+        Assert.Contains("flag: — → overdue", english);
+        Assert.Matches("overdue [0-9]+ working days", Body(await GetAsync(pipeline, "/board?lang=en", Coordinator)));
+    }
+
+    [Fact]
     public async Task The_list_pages_on_the_server_and_a_page_follows_from_the_last()
     {
         await using var pipeline = await TestPipeline.StartAsync();
@@ -129,7 +171,7 @@ public partial class BoardTests
 
         var row = (await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>(e => e.AckBy == Zhang).ToListAsync()).Single();
         Assert.Equal(("2026-03-18", "<b>图审已补正</b>"), (row.PromisedOn, row.AckNote));
-        Assert.Contains(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "ack").ToListAsync(), h => h.To.StartsWith("2026-03-18 by " + Zhang, StringComparison.Ordinal));
+        Assert.Contains(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "ack").ToListAsync(), h => h.To.StartsWith("promised=2026-03-18; by=" + Zhang, StringComparison.Ordinal));
         var project = Body(await GetAsync(pipeline, $"/projects/{row.PartitionKey}", Coordinator));
         Assert.Contains("&lt;b&gt;图审已补正&lt;/b&gt;", project); // the history shows the note, encoded
         Assert.Contains("张伟 已确认，承诺 2026-03-18 前办结", project); // and the time-limit list the promise

@@ -101,7 +101,7 @@ public class ClerkFileTests
             County("阿图什市", School, "HC-01", "2026-03-02"), lookup, notes, County("阿克陶县", "2023-653022-48-01-004175", "HC-02", "2026-02-30")));
 
         Assert.Equal((2, 1, 1), (receipt.Rows, receipt.Applied, receipt.Rejected));
-        Assert.Equal("Excel .xlsx, sheets '阿图什市', '阿克陶县'", receipt.Format);
+        Assert.Equal("Excel .xlsx，工作表 '阿图什市', '阿克陶县'；Excel .xlsx, sheets '阿图什市', '阿克陶县'", receipt.Format);
         Assert.Equal(("阿克陶县", 3), (receipt.Errors.Single().Sheet, receipt.Errors.Single().Line));
         Assert.Contains(receipt.Notes, n => n.Contains("填表说明", StringComparison.Ordinal));
         var page = (await pipeline.Storage.Receipts.GetBlobClient(ReceiptWriter.PageName("housing/by-county.xlsx")).DownloadContentAsync()).Value.Content.ToString();

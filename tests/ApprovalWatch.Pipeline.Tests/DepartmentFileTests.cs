@@ -41,7 +41,7 @@ public class DepartmentFileTests
 
         var receipt = await pipeline.IngestAsync("housing/2026-03-13.xlsx", file.ToArray());
 
-        Assert.Equal(("Excel .xlsx, sheet '进度表'", 3, 2, 1), (receipt.Format, receipt.Rows, receipt.Applied, receipt.Rejected));
+        Assert.Equal(("Excel .xlsx，工作表 '进度表'；Excel .xlsx, sheet '进度表'", 3, 2, 1), (receipt.Format, receipt.Rows, receipt.Applied, receipt.Rejected));
         var error = Assert.Single(receipt.Errors);
         Assert.Equal((5, "受理日期 accepted_on", "2026/3/32"), (error.Line, error.Column, error.Value));
         var rows = await ProceduresAsync(pipeline);
@@ -57,7 +57,7 @@ public class DepartmentFileTests
 
         var receipt = await pipeline.IngestAsync("housing/wps.xls", bytes);
 
-        Assert.Equal(("Excel 97-2003 .xls, sheet '进度表'", 3, 2, 1), (receipt.Format, receipt.Rows, receipt.Applied, receipt.Rejected));
+        Assert.Equal(("Excel 97-2003 .xls，工作表 '进度表'；Excel 97-2003 .xls, sheet '进度表'", 3, 2, 1), (receipt.Format, receipt.Rows, receipt.Applied, receipt.Rejected));
         Assert.Equal((5, "NR-03"), (receipt.Errors[0].Line, receipt.Errors[0].Value));
         var rows = await ProceduresAsync(pipeline);
         Assert.Equal(("阿图什市新城学校建设项目", "2026-03-10"), (rows[$"{School}/HC-03"].ProjectName, rows[$"{School}/HC-03"].AcceptedOn));
@@ -250,7 +250,7 @@ public class DepartmentFileTests
         var opened = SubmissionReader.Open("housing.xlsx", new MemoryStream(xlsx), new SubmissionLimits());
         var config = await pipeline.Get<Reference.ReferenceDataLoader>().LoadAsync(default);
         var example = new SubmissionValidator(config.Catalogue, "housing", DateTimeOffset.UnixEpoch).ValidateAll(opened.Rows);
-        Assert.Equal($"Excel .xlsx, sheet '{SubmissionTemplate.SheetName}'", opened.Format);
+        Assert.Equal($"Excel .xlsx，工作表 '{SubmissionTemplate.SheetName}'；Excel .xlsx, sheet '{SubmissionTemplate.SheetName}'", opened.Format);
         Assert.Equal((1, 0), (example.Rows.Count, example.Errors.Count));
         var workbook = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
         var procedures = new StreamReader(workbook.GetEntry("xl/worksheets/sheet2.xml")!.Open()).ReadToEnd();

@@ -58,7 +58,7 @@ public sealed class DayMeasurement(DateOnly today, ReferenceData reference, int 
         var climbed = (counts ?? new EscalationCounts()).After(before, assessment.Flag, today);
         if (assessment.Flag is Flag.Yellow or Flag.Red)
         {
-            _lines.Add(ProcedureLine.Of(procedure, assessment, entry, reference.Staff.Find(procedure.HandlerEmail)?.Name ?? procedure.HandlerEmail, climbed, ack, today));
+            _lines.Add(ProcedureLine.Of(procedure, assessment, entry, reference.Staff.NameOf(procedure.HandlerEmail), climbed, ack, today));
         }
 
         return new ProcedureMeasure(assessment, climbed);

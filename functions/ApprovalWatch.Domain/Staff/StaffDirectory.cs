@@ -15,6 +15,9 @@ public sealed class StaffDirectory
 
     public Person? Find(string email) => _byEmail.GetValueOrDefault(email.Trim());
 
+    /// <summary>A person's name, or the address itself when the directory does not know it.</summary>
+    public string NameOf(string email) => Find(email)?.Name ?? email;
+
     public IEnumerable<Person> WithRole(Role role, string? department = null) =>
         _byEmail.Values.Where(p => p.Has(role) && (department is null || p.Department == department));
 

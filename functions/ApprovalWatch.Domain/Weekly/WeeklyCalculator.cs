@@ -55,6 +55,7 @@ public static class WeeklyCalculator
             Trend = Trend(inputs, projects),
             ProgressSince = inputs.Progress.Where(r => r.ReportedOn.Year == inputs.Week.AsOf.Year && r.ReportedOn <= inputs.Week.AsOf).Select(r => (DateOnly?)r.ReportedOn).Min(),
             Lowered = Lowered(inputs.Progress, byCode, asOf),
+            ProcedureNames = ProcedureNames(inputs, procedures, lights),
         };
         return previous is null ? report : report with { Changes = Compare(report, previous) };
     }
@@ -138,36 +139,36 @@ public static class WeeklyCalculator
         var lights = new List<ProjectLight>();
         foreach (var project in projects)
         {
-            var reasons = new List<(string Light, string Reason)>();
+            var reasons = new List<(string Light, LightReason Reason)>();
             decimal? rate = project.AnnualPlan > 0 && project.Nature != ProjectNature.Reserve ? Rate(ytd.GetValueOrDefault(project.Code), project.AnnualPlan) : null;
             if (rate is { } r)
             {
                 var below = Points(pace - r);
                 if (below >= rules.RedPoints)
                 {
-                    reasons.Add((Red, $"investment {below:0.##} points below pace"));
+                    reasons.Add((Red, LightReason.InvestmentBelowPace(below)));
                 }
                 else if (below >= rules.YellowPoints)
                 {
-                    reasons.Add((Yellow, $"investment {below:0.##} points below pace"));
+                    reasons.Add((Yellow, LightReason.InvestmentBelowPace(below)));
                 }
             }
 
             if (project.PlannedStart is { } start && start.Year == asOf.Year && start < monthEnd && project.StartedOn is null)
             {
-                reasons.Add((start.AddMonths(3) < monthEnd ? Red : Yellow, $"planned to start {start:yyyy-MM}, not started"));
+                reasons.Add((start.AddMonths(3) < monthEnd ? Red : Yellow, LightReason.NotStarted(start)));
             }
 
             foreach (var procedure in redProcedures[project.Code])
             {
                 var days = Overdue(inputs, procedure.DueOn!.Value, asOf);
-                reasons.Add((days >= rules.RedProcedureWorkingDays ? Red : Yellow, $"{procedure.ProcedureCode} overdue {days} working days"));
+                reasons.Add((days >= rules.RedProcedureWorkingDays ? Red : Yellow, LightReason.OverdueProcedure(procedure.ProcedureCode, days)));
             }
 
             foreach (var problem in overdueProblems[project.Code])
             {
                 var days = Overdue(inputs, problem.DueOn, asOf);
-                reasons.Add((days >= rules.RedProcedureWorkingDays ? Red : Yellow, $"problem {problem.Id} overdue {days} working days"));
+                reasons.Add((days >= rules.RedProcedureWorkingDays ? Red : Yellow, LightReason.OverdueProblem(problem.Id, problem.Text, days)));
             }
 
             var light = reasons.Any(x => x.Light == Red) ? Red : reasons.Count > 0 ? Yellow : Green;
@@ -176,6 +177,15 @@ public static class WeeklyCalculator
 
         return lights;
     }
+
+    // The names of the procedures the report mentions, so that every reader gets them in his language.
+    private static Dictionary<string, ProcedureName> ProcedureNames(WeeklyInputs inputs, ProcedureFigures procedures, List<ProjectLight> lights) =>
+        procedures.Worst.Select(w => w.Procedure)
+            .Concat(lights.SelectMany(l => l.Reasons).Select(r => r.Procedure).OfType<string>())
+            .Distinct(StringComparer.Ordinal)
+            .Select(code => inputs.Catalogue?.Find(code))
+            .OfType<CatalogueEntry>()
+            .ToDictionary(e => e.Code, e => new ProcedureName(e.ChineseName, e.EnglishName), StringComparer.Ordinal);
 
     private static List<AreaRank> Rank(IEnumerable<IGrouping<string, RegisteredProject>> projects, IEnumerable<IGrouping<string, ProcedureFacts>> procedures, Dictionary<string, decimal> ytd, List<ProjectLight> lights, DateOnly asOf)
     {

@@ -1,4 +1,5 @@
 using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Projects;
 
 namespace ApprovalWatch.Domain.Weekly;
@@ -12,7 +13,8 @@ public sealed record WeeklyInputs(
     IReadOnlyList<ProjectProblem> Problems,
     WorkingCalendar Calendar,
     LightRules Rules,
-    Func<string, string>? NameOf = null)
+    Func<string, string>? NameOf = null,
+    ProcedureCatalogue? Catalogue = null)
 {
     /// <summary>A person's name from the directory (the email when unknown).</summary>
     public string Name(string email) => NameOf?.Invoke(email) ?? email;

@@ -6,7 +6,8 @@ namespace ApprovalWatch.Domain.Weekly;
 /// </summary>
 public sealed record WeeklyReport
 {
-    public int Version { get; init; } = 1;
+    /// <summary>2: lights' reasons are data and the report names its procedures (1: reasons were English text).</summary>
+    public int Version { get; init; } = 2;
 
     public required string Week { get; init; }
 
@@ -38,6 +39,9 @@ public sealed record WeeklyReport
 
     /// <summary>Against last week's report; null when there is none.</summary>
     public Changes? Changes { get; init; }
+
+    /// <summary>The Chinese and English names of the procedures the report mentions, by code.</summary>
+    public IReadOnlyDictionary<string, ProcedureName> ProcedureNames { get; init; } = new Dictionary<string, ProcedureName>();
 
     public int Count(string light) => Lights.Count(l => l.Light == light);
 }
@@ -90,7 +94,7 @@ public sealed record ProblemCount(string Department, int Opened, int Solved, int
 
 public sealed record OpenProblem(string ProjectCode, string ProjectName, string Id, string Text, string Department, DateOnly RaisedOn, DateOnly DueOn, int WorkingDaysLeft);
 
-public sealed record ProjectLight(string Code, string Name, string County, string Leader, string Unit, string Light, decimal? CompletionRate, IReadOnlyList<string> Reasons);
+public sealed record ProjectLight(string Code, string Name, string County, string Leader, string Unit, string Light, decimal? CompletionRate, IReadOnlyList<LightReason> Reasons);
 
 public sealed record AreaRank(string Name, decimal PlannedWan, decimal CompletedWan, decimal? CompletionRate, decimal? OnTimeRate, int Red, int Rank);
 
@@ -112,3 +116,5 @@ public sealed record Changes(
     int OpenProblems,
     IReadOnlyList<string> TurnedRed,
     IReadOnlyList<string> TurnedGreen);
+
+public sealed record ProcedureName(string Chinese, string English);

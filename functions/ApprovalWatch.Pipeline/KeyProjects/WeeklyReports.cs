@@ -148,6 +148,6 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
         var ladder = reference.Ladder.WeeklyReportOverdueDays ?? int.MaxValue;
         var calendar = reference.Calendars.ForRegion(reference.ServedRegions.FirstOrDefault() ?? "");
         return new WeeklyInputs(week, projects, progress, procedures, problems, calendar,
-            new LightRules(settings.YellowPointsBelowPace, settings.RedPointsBelowPace, ladder, settings.Pace), email => reference.Staff.Find(email)?.Name ?? email);
+            new LightRules(settings.YellowPointsBelowPace, settings.RedPointsBelowPace, ladder, settings.Pace), reference.Staff.NameOf, reference.Catalogue);
     }
 }

@@ -147,11 +147,11 @@ public sealed class KeyProjectEntity : ITableEntity
         .. change.Rerouted.Select(p => From(p, source)),
     ];
 
-    /// <summary>What the row says, in one line, for the audit trail.</summary>
+    /// <summary>What the row says, as named fields on one line, for the audit trail.</summary>
     public string Summary() =>
-        IsRegister ? $"{Nature} plan {AnnualPlan} total {TotalInvestment} started {StartedOn} converted {ConvertedOn} leader {LeaderEmail} unit {ResponsibleUnit}"
-        : IsProgress ? $"ytd {YearToDate}{(LoweredFrom is null ? "" : $" (lowered from {LoweredFrom})")}"
-        : $"due {DueOn} {(SolvedOn is null ? "open" : $"solved {SolvedOn} by {SolvedBy}")}";
+        IsRegister ? ChangeFields.Write(("nature", Nature), ("plan", AnnualPlan), ("total", TotalInvestment), ("started", StartedOn), ("converted", ConvertedOn), ("leader", LeaderEmail), ("unit", ResponsibleUnit))
+        : IsProgress ? ChangeFields.Write(("ytd", YearToDate), ("lowered_from", LoweredFrom))
+        : ChangeFields.Write(("due", DueOn), ("solved", SolvedOn), ("by", SolvedBy));
 
     public static string Amount(decimal amount) => amount.ToString("0.####", CultureInfo.InvariantCulture);
 

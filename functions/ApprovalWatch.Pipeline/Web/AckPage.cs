@@ -114,7 +114,7 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
         }
 
         // The audit row first, as everywhere: a crash in between leaves a change described, never one undescribed.
-        var audit = HistoryEntity.Change(row.PartitionKey, row.RowKey, "ack", row.PromisedOn, $"{IsoDate.Format(promised)} by {viewer.Person.Email}{(note.Length > 0 ? $": {note}" : "")}", time.GetUtcNow(), "board", row.Department);
+        var audit = HistoryEntity.Change(row.PartitionKey, row.RowKey, "ack", row.PromisedOn, ChangeFields.Write(("promised", IsoDate.Format(promised)), ("by", viewer.Person.Email), (ChangeFields.Note, note)), time.GetUtcNow(), "board", row.Department);
         await storage.History.UpsertEntityAsync(audit, cancellationToken: cancellationToken);
         try
         {

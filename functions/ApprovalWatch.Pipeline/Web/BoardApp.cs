@@ -53,14 +53,14 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
             case ("GET", "/procedures"):
                 var filters = ProcedureListPage.FiltersOf(request, viewer);
                 var list = await procedures.LoadAsync(filters, request.Get("page"), cancellationToken);
-                return api ? WebResponse.Json(list) : WebResponse.Html(ProcedureListPage.Render(list, page, viewer, (await board.CellsAsync(viewer, cancellationToken)).Cells.Select(c => c.County).Distinct().Order(StringComparer.Ordinal).ToList(), email => reference.Staff.Find(email)?.Name ?? email));
+                return api ? WebResponse.Json(list) : WebResponse.Html(ProcedureListPage.Render(list, page, viewer, (await board.CellsAsync(viewer, cancellationToken)).Cells.Select(c => c.County).Distinct().Order(StringComparer.Ordinal).ToList(), reference));
             case ("GET", "/procedures.xlsx"):
                 return WebResponse.File(await procedures.ExportAsync(ProcedureListPage.FiltersOf(request, viewer), cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "procedures.xlsx");
             case ("GET", var p) when p.StartsWith("/projects/", StringComparison.Ordinal):
                 var project = await projects.LoadAsync(Uri.UnescapeDataString(p["/projects/".Length..]), viewer, reference, cancellationToken);
                 // Not there and not yours are one answer: a scoped viewer learns nothing of other departments' projects.
                 return project is null || project.OutOfScope ? NotFound(page, viewer)
-                    : api ? WebResponse.Json(project) : WebResponse.Html(ProjectPage.Render(project, page, viewer));
+                    : api ? WebResponse.Json(project) : WebResponse.Html(ProjectPage.Render(project, page, viewer, reference));
             case ("POST", _) when !request.SameOrigin:
                 return WebResponse.Html(page.Message(page.Words["not_allowed"], viewer, page.Words["cross_origin"], back: true), 403);
             case ("GET" or "POST", var p) when p.StartsWith("/ack/", StringComparison.Ordinal) && !api:

@@ -27,7 +27,7 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
 
     public sealed record DepartmentFile(string Department, string? File, DateTimeOffset? At, bool ThisWeek);
 
-    public sealed record Model(string? LastScan, IReadOnlyList<string> Counties, IReadOnlyList<string> Departments, IReadOnlyList<Cell> Cells, Headline? Headline, string? Week, IReadOnlyList<ProjectLight> RedProjects, IReadOnlyList<DepartmentFile> Files);
+    public sealed record Model(string? LastScan, IReadOnlyList<string> Counties, IReadOnlyList<string> Departments, IReadOnlyList<Cell> Cells, Headline? Headline, string? Week, IReadOnlyList<ProjectLight> RedProjects, IReadOnlyList<DepartmentFile> Files, IReadOnlyDictionary<string, ProcedureName>? ProcedureNames = null);
 
     /// <summary>The last scan's day and its counts by county and department, as far as the viewer may see them.</summary>
     public async Task<(string? Day, List<Cell> Cells)> CellsAsync(Viewer viewer, CancellationToken cancellationToken)
@@ -65,8 +65,12 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
             report?.Headline,
             report?.Week,
             report?.Lights.Where(l => l.Light == WeeklyCalculator.Red && viewer.MaySee(l.Unit)).ToList() ?? [],
-            departments.Select(d => files.GetValueOrDefault(d) ?? new DepartmentFile(d, null, null, false)).ToList());
+            departments.Select(d => files.GetValueOrDefault(d) ?? new DepartmentFile(d, null, null, false)).ToList(),
+            report?.ProcedureNames);
     }
 
-    public static string Render(Model model, Page page, Viewer viewer) => page.Render("board", page.Words["board_title"], viewer, model);
+    public static string Render(Model model, Page page, Viewer viewer) => page.Render("board", page.Words["board_title"], viewer, model, new Dictionary<string, object?>
+    {
+        ["reasons"] = model.RedProjects.ToDictionary(p => p.Code, p => ReasonText.Join(p.Reasons, model.ProcedureNames ?? new Dictionary<string, ProcedureName>(), page.Words), StringComparer.Ordinal),
+    });
 }

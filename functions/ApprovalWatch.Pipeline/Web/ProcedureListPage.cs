@@ -1,5 +1,7 @@
 using System.Text;
+using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Pages;
 using Azure.Data.Tables;
 using SpreadCheetah;
 
@@ -88,9 +90,9 @@ public sealed class ProcedureListPage(StorageAccount storage)
         return output.ToArray();
     }
 
-    /// <param name="nameOf">A handler's name from the directory.</param>
-    public static string Render(Model model, Page page, Viewer viewer, IReadOnlyList<string> counties, Func<string, string> nameOf)
+    public static string Render(Model model, Page page, Viewer viewer, IReadOnlyList<string> counties, ReferenceData reference)
     {
+        var text = new ProjectText(page.Words, reference.Catalogue.Find, reference.Staff.NameOf);
         var f = model.Filters;
         var query = new (string, string?)[] { ("county", f.County), ("department", f.Department), ("flag", f.Flag), ("leader", f.Leader), ("sort", f.Sort) };
         return page.Render("procedures", page.Words["list_title"], viewer, model, new Dictionary<string, object?>
@@ -99,7 +101,8 @@ public sealed class ProcedureListPage(StorageAccount storage)
             ["all_departments"] = viewer.Department is null,
             ["departments"] = Domain.Catalogue.Department.All.Select(d => d.Id).ToList(),
             ["flags"] = new[] { "red", "yellow", "green", "paused" },
-            ["names"] = model.Rows.Select(r => r.Handler).Distinct().ToDictionary(h => h, nameOf),
+            ["names"] = model.Rows.Select(r => r.Handler).Distinct().ToDictionary(h => h, reference.Staff.NameOf),
+            ["procedures"] = model.Rows.Select(r => r.Procedure).Distinct().ToDictionary(c => c, text.Procedure),
             ["export_url"] = Page.Url("/procedures.xlsx", query),
             ["next_url"] = model.Next is null ? null : Page.Url("/procedures", [.. query, ("page", model.Next)]),
         });

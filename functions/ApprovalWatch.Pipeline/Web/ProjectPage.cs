@@ -52,7 +52,7 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
             var procedure = r.ToProcedure();
             var entry = reference.Catalogue.Find(procedure.ProcedureCode);
             var assessment = measurement.Assess(procedure);
-            return new ProcedureView(r.RowKey, entry is null ? r.RowKey : (viewer.Chinese ? entry.ChineseName : entry.EnglishName), r.Department, reference.Staff.Find(r.HandlerEmail)?.Name ?? r.HandlerEmail, r.Status, r.Flag,
+            return new ProcedureView(r.RowKey, entry is null ? r.RowKey : (viewer.Chinese ? entry.ChineseName : entry.EnglishName), r.Department, reference.Staff.NameOf(r.HandlerEmail), r.Status, r.Flag,
                 procedure.AcceptedOn, assessment?.Deadline.DueOn, assessment?.StatutoryDueOn, procedure.CompletedOn, procedure.Pauses.Select(p => new PauseView(p.From, p.To)).ToList(), procedure.LimitDays,
                 assessment?.WorkingDaysLeft, r.AckByName, r.PromisedOn);
         }).OrderBy(p => p.AcceptedOn).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
@@ -94,22 +94,26 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
     /// <summary>The History rows a project page shows, newest first.</summary>
     public const int HistoryRows = 200;
 
-    public static string Render(Model model, Page page, Viewer viewer)
+    public static string Render(Model model, Page page, Viewer viewer, ReferenceData reference)
     {
         var words = page.Words;
+        var text = new ProjectText(words, reference.Catalogue.Find, reference.Staff.NameOf);
         var year = model.Progress.Where(p => p.ReportedOn.Year == model.Today.Year).ToList();
         return page.Render("project", model.Name, viewer, model, new Dictionary<string, object?>
         {
             ["nature"] = model.Register is { } r ? (page.Chinese ? r.Nature.ChineseName() : r.Nature.Code().Replace('_', ' ')) : null,
+            ["leader"] = model.Register is { } l ? reference.Staff.NameOf(l.LeaderEmail) : null,
+            ["measures"] = model.Measures.Select(m => new { Scope = text.Scope(m.Scope), m.StartedOn, m.FinishedOn, m.LimitDays, m.DueOn, m.Flag }).ToList(),
+            ["history"] = model.History.Select(h => new { h.At, Item = text.Item(h.Item), Kind = text.Kind(h.Kind), From = text.Value(h.Kind, h.From), To = text.Value(h.Kind, h.To), h.Source }).ToList(),
             ["done_this_year"] = year.LastOrDefault()?.YearToDate ?? 0,
             ["timeline"] = Drawings.Timeline(
-                model.Procedures.Select(p => new TimelineInput(p.Code, p.Name, p.Flag, p.AcceptedOn, p.CompletedOn, p.DueOn, p.StatutoryDueOn, p.Pauses.Select(x => (x.From, x.To)).ToList())).ToList(),
+                model.Procedures.Select(p => new TimelineInput(p.Code, text.Name(p.Code), p.Flag, p.AcceptedOn, p.CompletedOn, p.DueOn, p.StatutoryDueOn, p.Pauses.Select(x => (x.From, x.To)).ToList())).ToList(),
                 model.Today),
             ["investment"] = Drawings.Investment(year.Select(p => (p.ReportedOn, p.YearToDate)).ToList(), model.Register?.AnnualPlan ?? 0, model.Today.Year),
             ["problems"] = model.Problems.Select(p => new { p.Id, p.Text, p.Department, p.RaisedOn, p.DueOn, p.SolvedOn, p.SolvedBy, Overdue = p.IsOverdueOn(model.Today) }).ToList(),
             ["open"] = model.Procedures.Where(p => p.CompletedOn is null).Select(p => new
             {
-                p.Code, p.Name, p.Department, p.Handler, p.Flag, p.AcceptedOn, p.DueOn, p.WorkingDaysLeft,
+                p.Code, Name = text.Name(p.Code), p.Department, p.Handler, p.Flag, p.AcceptedOn, p.DueOn, p.WorkingDaysLeft,
                 Acknowledged = p.PromisedOn is { } promised ? words.Format("acknowledged_promised", p.AcknowledgedBy, promised) : null,
             }).ToList(),
         });

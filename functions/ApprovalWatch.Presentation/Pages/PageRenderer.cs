@@ -62,7 +62,7 @@ public static class PageRenderer
         {
             var flag = input.ToStringValue();
             var words = WordsOf(context);
-            return flag is "red" or "yellow" or "paused" or "green"
+            return flag is "red" or "yellow" or "paused" or "green" or "finished"
                 ? new StringValue($"<span class=\"tag {flag}\">{Html.Encode(words["flag_" + flag])}</span>", encode: false)
                 : Text(flag);
         });

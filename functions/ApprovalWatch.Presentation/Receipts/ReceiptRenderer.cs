@@ -40,7 +40,12 @@ public static class ReceiptRenderer
         Say("receipt.received", IsoDate.Minute(TimeZoneInfo.ConvertTime(receipt.ReceivedAt, OfficeClock.Beijing)), receipt.ReceivedAt.ToString("u", CultureInfo.InvariantCulture));
         if (receipt.Format.Length > 0)
         {
-            Say("receipt.format", receipt.Format);
+            // "Excel .xlsx，工作表 '进度表'；Excel .xlsx, sheet '进度表'": each language its side.
+            lines.Add(primary.Format("receipt.format", Bilingual.Pick(receipt.Format, language ?? Language.Chinese)));
+            if (both)
+            {
+                secondary.Add(Words.English.Format("receipt.format", Bilingual.Pick(receipt.Format, Language.English)));
+            }
         }
 
         if (receipt.Status == Receipt.AppliedStatus)

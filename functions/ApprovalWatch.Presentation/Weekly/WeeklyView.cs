@@ -78,7 +78,7 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
             new ViewTable([w["weekly.department"], w["weekly.yellow"], w["weekly.red"]], pr.ByDepartment.Select(o => new ViewRow([Dept(o.Name), $"{o.Yellow}", $"{o.Red}"], o.Red > 0 ? WeeklyCalculator.Red : o.Yellow > 0 ? WeeklyCalculator.Yellow : "")).ToList()),
             new ViewTable([w["weekly.county"], w["weekly.yellow"], w["weekly.red"]], pr.ByCounty.Select(o => new ViewRow([County(o.Name), $"{o.Yellow}", $"{o.Red}"], o.Red > 0 ? WeeklyCalculator.Red : o.Yellow > 0 ? WeeklyCalculator.Yellow : "")).ToList()),
             new ViewTable([w["weekly.the_ten_longest_overdue"], w["weekly.department"], w["weekly.handler"], w["weekly.due"], w["weekly.overdue_working_days"]],
-                pr.Worst.Select(w => new ViewRow([$"{w.ProjectName} {w.Procedure}", Dept(w.Department), w.Handler, Date(w.DueOn), $"{w.WorkingDaysOverdue}"], WeeklyCalculator.Red)).ToList()),
+                pr.Worst.Select(o => new ViewRow([$"{o.ProjectName} {ReasonText.Procedure(report.ProcedureNames, o.Procedure, w)}", Dept(o.Department), o.Handler, Date(o.DueOn), $"{o.WorkingDaysOverdue}"], WeeklyCalculator.Red)).ToList()),
         ], []));
 
         var pb = report.Problems;
@@ -96,7 +96,7 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
         sections.Add(new ViewSection(w["weekly.red_projects"], [],
         [
             new ViewTable([w["weekly.project"], w["weekly.county"], w["weekly.leader_in_charge"], w["weekly.responsible_unit"], w["weekly.completion"], w["weekly.why"]],
-                report.Lights.Where(l => l.Light == WeeklyCalculator.Red).Select(l => new ViewRow([$"{l.Name} {l.Code}", County(l.County), l.Leader, Dept(l.Unit), PctOrDash(l.CompletionRate), string.Join("; ", l.Reasons)], WeeklyCalculator.Red)).ToList()),
+                report.Lights.Where(l => l.Light == WeeklyCalculator.Red).Select(l => new ViewRow([$"{l.Name} {l.Code}", County(l.County), l.Leader, Dept(l.Unit), PctOrDash(l.CompletionRate), ReasonText.Join(l.Reasons, report.ProcedureNames, w)], WeeklyCalculator.Red)).ToList()),
         ], []));
 
         ViewTable Ranking(string name, IReadOnlyList<AreaRank> ranks, Func<string, string> label) => new(

@@ -222,7 +222,8 @@ public static class SubmissionReader
                 }
 
                 read.Add(sheet);
-                opened.Format = $"{kind}, sheet{(read.Count > 1 ? "s" : "")} {string.Join(", ", read.Select(n => $"'{n}'"))}";
+                var sheets = string.Join(", ", read.Select(n => $"'{n}'"));
+                opened.Format = $"{kind}，工作表 {sheets}；{kind}, sheet{(read.Count > 1 ? "s" : "")} {sheets}";
                 foreach (var row in head)
                 {
                     yield return row;
