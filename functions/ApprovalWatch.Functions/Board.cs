@@ -6,7 +6,7 @@ namespace ApprovalWatch.Functions;
 
 /// <summary>
 /// The board, its JSON API and the acknowledgement links (<c>/board</c>, <c>/procedures</c>, <c>/projects/{code}</c>,
-/// <c>/ack/{token}</c>, <c>/api/…</c>). App Service Authentication (Entra ID) signs every request in before it gets
+/// <c>/ack/{token}</c>, <c>/submit</c>, <c>/api/…</c>). App Service Authentication (Entra ID) signs every request in before it gets
 /// here; the board serves only a person the platform verifiably signed in (<see cref="PlatformSignIn"/>), 401
 /// otherwise, and the directory decides what he sees.
 /// </summary>
@@ -36,18 +36,18 @@ public sealed class Board(BoardApp app)
             return BoardApp.Unauthorized(refusal);
         }
 
-        IReadOnlyDictionary<string, string>? form = null;
+        RequestBody? body = null;
         if (request.Method.Equals("POST", StringComparison.OrdinalIgnoreCase)
-            && (form = await WebRequest.ReadFormAsync(request.Body, ContentLength(request), cancellationToken)) is null)
+            && (body = await app.ReadBodyAsync(Header(request, "Content-Type"), request.Body, long.TryParse(Header(request, "Content-Length"), out var length) ? length : null, cancellationToken)) is null)
         {
-            return BoardApp.TooLarge();
+            return app.TooLarge();
         }
 
         return await app.HandleAsync(
-            WebRequest.Of(request.Method, request.Url.PathAndQuery, principal, form) with { Host = request.Url.Authority, Origin = request.Headers.TryGetValues("Origin", out var origins) ? origins.FirstOrDefault() : null },
+            WebRequest.Of(request.Method, request.Url.PathAndQuery, principal).With(body) with { Host = request.Url.Authority, Origin = Header(request, "Origin") },
             cancellationToken);
     }
 
-    private static long? ContentLength(HttpRequestData request) =>
-        request.Headers.TryGetValues("Content-Length", out var values) && long.TryParse(values.FirstOrDefault(), out var length) ? length : null;
+    private static string? Header(HttpRequestData request, string name) =>
+        request.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 }

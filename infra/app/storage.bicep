@@ -85,12 +85,14 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 var roles = [ 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b', '974c5e8b-45b9-4653-ba55-5f855dd0fb88', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' ]
 var blobs = 'Microsoft.Storage/storageAccounts/blobServices/containers/blobs'
 
-// The app reads config/ and the departments' submissions/ and changes only what it owns (receipts, digests, reports,
-// templates, its package): a condition on its Storage Blob Data Owner assignment refuses it every blob action that
-// changes or deletes anything in those two containers.
-var readOnlyForApp = [ 'config', 'submissions' ]
-var changingActions = [ 'write', 'add/action', 'delete', 'deleteBlobVersion/action', 'permanentDelete/action', 'tags/write', 'move/action', 'immutableStorage/runAsSuperUser/action', 'manageOwnership/action', 'modifyPermissions/action' ]
-var appBlobCondition = '(${join(map(changingActions, action => '!(ActionMatches{\'${blobs}/${action}\'})'), ' AND ')}) OR (${join(map(readOnlyForApp, container => '@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals \'${container}\''), ' AND ')})'
+// The app reads config/ and changes only what it owns (receipts, digests, reports, templates, its package) and, for
+// the board's upload page, adds files to submissions/ (blob versioning keeps every earlier version): a condition on its
+// Storage Blob Data Owner assignment refuses it writing in config/ and every other changing action (delete, tags,
+// versions, ownership…) in config/ and submissions/.
+var writeActions = [ 'write', 'add/action' ]
+var otherChangingActions = [ 'delete', 'deleteBlobVersion/action', 'permanentDelete/action', 'tags/write', 'move/action', 'immutableStorage/runAsSuperUser/action', 'manageOwnership/action', 'modifyPermissions/action' ]
+var containerName = '@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name]'
+var appBlobCondition = '((${join(map(writeActions, action => '!(ActionMatches{\'${blobs}/${action}\'})'), ' AND ')}) OR ${containerName} StringNotEquals \'config\') AND ((${join(map(otherChangingActions, action => '!(ActionMatches{\'${blobs}/${action}\'})'), ' AND ')}) OR (${containerName} StringNotEquals \'config\' AND ${containerName} StringNotEquals \'submissions\'))'
 
 resource appBlobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(account.id, appPrincipalId, roles[0])
@@ -99,7 +101,7 @@ resource appBlobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles[0])
-    description: 'ApprovalWatch: reads config/ and submissions/, changes only its own containers'
+    description: 'ApprovalWatch: reads config/, adds to submissions/ (the upload page), changes only its own containers'
     conditionVersion: '2.0'
     condition: appBlobCondition
   }

@@ -111,4 +111,44 @@ public class BrowserTests
         var head = await pipeline.Get<Scanning.DigestStore>().ReadAsync(tuesday.Date, "liu.jianguo@kizilsu.example.org", default);
         Assert.Contains(head.Lines.OfType<Domain.Digests.ProcedureLine>(), l => l.AcknowledgedBy == "张伟" && l.PromisedOn == new DateOnly(2026, 3, 18));
     }
+
+    [Fact]
+    public async Task A_clerk_uploads_on_his_phone_and_sees_the_receipt_without_script()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await using var server = LocalBoardServer.Start(pipeline.Get<BoardApp>(), SubmitTests.Clerk, 0, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var ingesting = pipeline.IngestPump() is var pump ? Task.Run(() => pump.RunAsync(stop.Token)) : Task.CompletedTask;
+        var folder = Directory.CreateTempSubdirectory("upload");
+        var (playwright, browser) = await LaunchAsync();
+        try
+        {
+            var page = await NewPageAsync(browser, new() { ViewportSize = new() { Width = 390, Height = 844 }, JavaScriptEnabled = false });
+            foreach (var (name, content, expected) in new[] { ("2026-03-13.csv", SubmitTests.Good, "采用 4 行，退回 0 行"), ("2026-03-13-b.csv", SubmitTests.Mixed, "采用 1 行，退回 1 行") })
+            {
+                var file = Path.Combine(folder.FullName, name);
+                await File.WriteAllTextAsync(file, content);
+                await page.GotoAsync(server.Address + "/submit");
+                await page.SetInputFilesAsync("input[type=file]", file);
+                await page.ClickAsync("button[type=submit]");
+                await page.WaitForURLAsync(new Regex("/submit/receipt\\?"));
+                await Assertions.Expect(page.Locator("main")).ToContainTextAsync(expected); // the page refreshes itself until the receipt is there
+                await ShotAsync(page, "submit-receipt-" + Path.GetFileNameWithoutExtension(name));
+            }
+
+            await page.GotoAsync(server.Address + "/submit");
+            await ShotAsync(page, "submit");
+            await Assertions.Expect(page.Locator("table tr:has(td)")).ToHaveCountAsync(2);
+            var stored = await pipeline.Storage.Submissions.GetBlobClient("housing/2026-03-13.csv").GetPropertiesAsync();
+            Assert.Equal(SubmitTests.Clerk, stored.Value.Metadata[SubmitPage.UploadedByMetadata]);
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+            await stop.CancelAsync();
+            await ingesting;
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -37,10 +37,11 @@ public class InfrastructureTests
         Assert.Contains("\"requireAuthentication\": true", template);
         Assert.DoesNotContain("core.windows.net", template); // any cloud: endpoints come from the account
         Assert.Contains("StringStartsWith ''{1}/''", template); // each department's group is held to its own folder
-        // #19: departments hold roles of blob data actions only; the app may not change config/ or submissions/; no basic
+        // #19: departments hold roles of blob data actions only; the app may not change config/, and only add to submissions/ (#21, the upload page); no basic
         // publishing credentials; blob writes and deletes audited; a provision never makes a new acknowledgement key.
         Assert.Contains("\"type\": \"CustomRole\"", template);
-        Assert.Contains("Microsoft.Storage/storageAccounts/blobServices/containers:name] StringNotEquals", template);
+        Assert.Contains("\"containerName\": \"@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name]\"", template);
+        Assert.Contains("StringNotEquals ''config'' AND {4} StringNotEquals ''submissions''", template); // deleting a department's file stays refused
         Assert.Contains("basicPublishingCredentialsPolicies", template);
         Assert.Contains("\"StorageDelete\"", template);
         Assert.DoesNotContain("newGuid()", template);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Cli.Commands;
 
-/// <summary><c>serve --as EMAIL</c>: the board on 127.0.0.1 as that person, until Ctrl+C.</summary>
+/// <summary><c>serve --as EMAIL</c>: the board on 127.0.0.1 as that person (uploads read as they come), until Ctrl+C.</summary>
 public static class ServeCommand
 {
     public static async Task<int> RunAsync(CliSettings settings, string identity, TextWriter output, CancellationToken cancellationToken)
@@ -33,13 +33,8 @@ public static class ServeCommand
             return;
         }
 
-        output.WriteLine($"Board: {server.Address}/board as {identity}, on 127.0.0.1 only; Ctrl+C to stop");
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        output.WriteLine($"Board: {server.Address}/board as {identity}, on 127.0.0.1 only; files submitted on {server.Address}/submit are read at once; Ctrl+C to stop");
+        // What the Functions host does for an upload: the ingest queue read, the receipt's mail sent.
+        await Task.WhenAll(runtime.IngestPump().RunAsync(cancellationToken), runtime.NotifyPump().RunAsync(cancellationToken));
     }
 }

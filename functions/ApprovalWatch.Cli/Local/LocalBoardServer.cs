@@ -73,10 +73,10 @@ public sealed class LocalBoardServer : IAsyncDisposable
         try
         {
             var request = context.Request;
-            IReadOnlyDictionary<string, string>? form = null;
-            var answer = request.HttpMethod == "POST" && (form = await WebRequest.ReadFormAsync(request.InputStream, request.HasEntityBody ? request.ContentLength64 : 0, _stop.Token)) is null
-                ? BoardApp.TooLarge()
-                : await _app.HandleAsync(WebRequest.Of(request.HttpMethod, request.Url!.PathAndQuery, _identity, form) with { Host = request.Url.Authority, Origin = request.Headers["Origin"] }, _stop.Token);
+            RequestBody? body = null;
+            var answer = request.HttpMethod == "POST" && (body = await _app.ReadBodyAsync(request.ContentType, request.InputStream, request.HasEntityBody ? request.ContentLength64 : 0, _stop.Token)) is null
+                ? _app.TooLarge()
+                : await _app.HandleAsync(WebRequest.Of(request.HttpMethod, request.Url!.PathAndQuery, _identity).With(body) with { Host = request.Url.Authority, Origin = request.Headers["Origin"] }, _stop.Token);
             response.StatusCode = answer.Status;
             foreach (var (name, value) in answer.Headers)
             {

@@ -76,6 +76,22 @@ public sealed class ReceiptWriter(StorageAccount storage)
         }
     }
 
+    /// <summary>The receipt of one version of a file; null until that version's receipt is written.</summary>
+    public async Task<Receipt?> ReadVersionAsync(string blobName, string etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = (await storage.Receipts.GetBlobClient(ReceiptName(blobName)).DownloadContentAsync(cancellationToken)).Value;
+            return content.Details.Metadata.TryGetValue(SourceETagMetadata, out var source) && source.Trim('"') == etag.Trim('"')
+                ? content.Content.ToObjectFromJson<Receipt>(StorageJson.Options)
+                : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Every receipt, for summaries.</summary>
     public async Task<IReadOnlyList<Receipt>> ListAsync(CancellationToken cancellationToken)
     {

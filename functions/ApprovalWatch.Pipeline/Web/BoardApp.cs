@@ -10,8 +10,19 @@ namespace ApprovalWatch.Pipeline.Web;
 /// The board's one entry point, whoever serves it: routes a request to its page or to the JSON API under
 /// <c>/api/</c> (the same models), for the signed-in person as the directory knows him (403 otherwise).
 /// </summary>
-public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage board, ProcedureListPage procedures, ProjectPage projects, AckPage acks, ILogger<BoardApp> logger)
+public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage board, ProcedureListPage procedures, ProjectPage projects, AckPage acks, SubmitPage submit, ILogger<BoardApp> logger)
 {
+    /// <summary>Reads a posted body (a form, or a form with a file up to the upload limit); null when it is too large.</summary>
+    public Task<RequestBody?> ReadBodyAsync(string? contentType, Stream body, long? declaredLength, CancellationToken cancellationToken) =>
+        RequestBody.ReadAsync(contentType, body, declaredLength, submit.MaxBytes, cancellationToken);
+
+    /// <summary>The answer to a request whose body is larger than the board reads, not read: 413, and the limits.</summary>
+    public WebResponse TooLarge(bool chinese = true)
+    {
+        var page = new Page(chinese);
+        return WebResponse.Html(page.Message(page.Words["too_large"], null, page.Words.Format("too_large_text", MaxFormBytes / 1024, submit.MaxBytes / (1024 * 1024)), back: true), 413);
+    }
+
     public async Task<WebResponse> HandleAsync(WebRequest request, CancellationToken cancellationToken)
     {
         try
@@ -43,10 +54,22 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
         var path = request.Path.TrimEnd('/');
         var api = path.StartsWith("/api/", StringComparison.Ordinal);
         var route = api ? path[4..] : path;
+        if (viewer.SubmitsOnly && route is not ("" or "/submit" or "/submit/receipt"))
+        {
+            return WebResponse.Html(page.Message(page.Words["not_allowed"], viewer, page.Words.Format("not_in_directory", viewer.Person.Email), back: false), 403);
+        }
+
         switch (request.Method, route)
         {
-            case ("GET", "" or "/"):
-                return WebResponse.Redirect("/board");
+            case ("GET", ""):
+                return WebResponse.Redirect(viewer.SubmitsOnly ? "/submit" : "/board");
+            case ("GET", "/submit"):
+                var files = await submit.LoadAsync(viewer, cancellationToken);
+                return api ? WebResponse.Json(files) : WebResponse.Html(SubmitPage.Render(files, page, viewer, reference.Staff.NameOf));
+            case ("GET", "/submit/receipt"):
+                var pending = await submit.ReceiptAsync(viewer, request.Get("file") ?? "", request.Get("v") ?? "", cancellationToken);
+                return pending is null ? NotFound(page, viewer)
+                    : api ? WebResponse.Json(pending) : WebResponse.Html(SubmitPage.Render(pending, page, viewer));
             case ("GET", "/board"):
                 var model = await board.LoadAsync(viewer, cancellationToken);
                 return api ? WebResponse.Json(model) : WebResponse.Html(BoardPage.Render(model, page, viewer));
@@ -63,6 +86,14 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
                     : api ? WebResponse.Json(project) : WebResponse.Html(ProjectPage.Render(project, page, viewer, reference));
             case ("POST", _) when !request.SameOrigin:
                 return WebResponse.Html(page.Message(page.Words["not_allowed"], viewer, page.Words["cross_origin"], back: true), 403);
+            case ("POST", "/submit") when !api:
+                if (request.File is not { Content.Length: > 0 } upload)
+                {
+                    return WebResponse.Html(page.Message(page.Words["submit_title"], viewer, page.Words["submit_no_file"], back: false), 400);
+                }
+
+                var (name, etag) = await submit.UploadAsync(viewer, upload, cancellationToken);
+                return WebResponse.Redirect(Page.Url("/submit/receipt", [("file", name), ("v", etag), ("lang", request.Get("lang"))]));
             case ("GET" or "POST", var p) when p.StartsWith("/ack/", StringComparison.Ordinal) && !api:
                 var token = p["/ack/".Length..];
                 var result = await acks.HandleAsync(token, viewer, reference, request.Method == "POST" ? request.Form ?? new Dictionary<string, string>() : null, page, cancellationToken);
@@ -77,13 +108,6 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
     {
         var page = new Page(chinese);
         return WebResponse.Html(page.Message(page.Words["sign_in_required"], null, reason, back: false), 401);
-    }
-
-    /// <summary>The answer to a request whose body is larger than a form may be, not read: 413.</summary>
-    public static WebResponse TooLarge(bool chinese = true)
-    {
-        var page = new Page(chinese);
-        return WebResponse.Html(page.Message(page.Words["too_large"], null, page.Words.Format("too_large_text", MaxFormBytes / 1024), back: true), 413);
     }
 
     /// <summary>The largest form body the board reads (an acknowledgement's note is at most 500 characters).</summary>

@@ -11,6 +11,12 @@ public sealed record WebRequest(string Method, string Path, IReadOnlyDictionary<
 
     public string? Origin { get; init; }
 
+    /// <summary>The file posted with a multipart form, if any.</summary>
+    public UploadedFile? File { get; init; }
+
+    /// <summary>The request with what was posted.</summary>
+    public WebRequest With(RequestBody? body) => body is null ? this : this with { Form = body.Form, File = body.File };
+
     /// <summary>A form posted from the board's own pages (a browser that names no origin is taken at its word only without one).</summary>
     public bool SameOrigin => Origin is null || (Host is not null && Uri.TryCreate(Origin, UriKind.Absolute, out var origin) && string.Equals(origin.Authority, Host, StringComparison.OrdinalIgnoreCase));
 

@@ -17,6 +17,13 @@ public static class ReceiptRenderer
     /// <param name="language">The reader's one language; null for both (the page beside the file).</param>
     public static RenderedMail Render(Receipt receipt, Language? language = null)
     {
+        var view = View(receipt, language);
+        return MailTemplates.Render("receipt", view.Subject, view, language);
+    }
+
+    /// <summary>What a receipt says, line by line and row by row, for a mail or a page.</summary>
+    public static ReceiptView View(Receipt receipt, Language? language = null)
+    {
         var both = language is null;
         var primary = Words.Of(language ?? Language.Chinese);
         var department = Department.Find(receipt.Department);
@@ -67,30 +74,33 @@ public static class ReceiptRenderer
                 var where = both
                     ? (p.Sheet is null ? $"第 {p.Line} 行 line {p.Line}" : $"工作表 {p.Sheet} 第 {p.Line} 行 sheet '{p.Sheet}' line {p.Line}")
                     : primary.Format(p.Sheet is null ? "receipt.where" : "receipt.where_sheet", p.Line, p.Sheet);
-                return new
-                {
-                    Text = (both ? Words.Chinese : primary).Format("receipt.problem", where, column, reason, p.Value),
-                    Cell = p.Sheet is null ? $"{p.Line}" : $"{p.Sheet} {p.Line}",
-                    Column = column,
-                    Reason = reason,
-                    p.Value,
-                };
+                return new ReceiptProblem(
+                    (both ? Words.Chinese : primary).Format("receipt.problem", where, column, reason, p.Value),
+                    p.Sheet is null ? $"{p.Line}" : $"{p.Sheet} {p.Line}",
+                    column,
+                    reason,
+                    p.Value);
             })
             .ToList();
         string Heading(string key) => both ? $"{Words.Chinese[key].TrimEnd('：')}/ {Words.English[key]}" : primary[key];
         (string Top, string? Bottom) Header(string key) => both ? (Words.Chinese[key], Words.English[key]) : (primary[key], null);
         var more = receipt.ErrorsNotListed > 0 ? Bilingual.Join(k => k.Format("receipt.more_errors", receipt.ErrorsNotListed), language) : null;
 
-        return MailTemplates.Render("receipt", subject, new
-        {
-            Primary = lines,
-            Secondary = secondary,
-            SecondaryHeading = both ? "—— English ——" : null,
-            RowsHeading = Heading("receipt.rows_heading"),
-            Headers = new[] { Header(receipt.Errors.Any(e => e.Sheet is not null) ? "receipt.sheet_line" : "receipt.line"), Header("receipt.column"), Header("receipt.reason"), Header("receipt.value") }
-                .Select(h => new { h.Top, h.Bottom }).ToList(),
-            Problems = problems,
-            More = more,
-        }, language);
+        return new ReceiptView(
+            subject,
+            lines,
+            secondary,
+            both ? "—— English ——" : null,
+            Heading("receipt.rows_heading"),
+            [.. new[] { Header(receipt.Errors.Any(e => e.Sheet is not null) ? "receipt.sheet_line" : "receipt.line"), Header("receipt.column"), Header("receipt.reason"), Header("receipt.value") }.Select(h => new ReceiptHeader(h.Top, h.Bottom))],
+            problems,
+            more);
     }
 }
+
+public sealed record ReceiptView(string Subject, IReadOnlyList<string> Primary, IReadOnlyList<string> Secondary, string? SecondaryHeading, string RowsHeading, IReadOnlyList<ReceiptHeader> Headers, IReadOnlyList<ReceiptProblem> Problems, string? More);
+
+public sealed record ReceiptHeader(string Top, string? Bottom);
+
+/// <summary>A row to correct: as one line of text, and as the cells of a table row.</summary>
+public sealed record ReceiptProblem(string Text, string Cell, string Column, string Reason, string Value);

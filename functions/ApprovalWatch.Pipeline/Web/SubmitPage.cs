@@ -1,0 +1,121 @@
+using System.Text;
+using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Receipts;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
+
+namespace ApprovalWatch.Pipeline.Web;
+
+/// <summary>
+/// <c>/submit</c>: a clerk puts his department's file into <c>submissions/{his department}/</c> from the board (the
+/// folder is his directory department, never a form field), with who uploaded it in the blob's metadata, and it is
+/// queued for ingestion at once (the gather timer, finding it claimed, does not queue it again). He then sees the
+/// receipt of that version when it is written, and his department's files of the last weeks with theirs.
+/// </summary>
+public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, ReceiptWriter receipts, IOptions<IngestOptions> options, TimeProvider time)
+{
+    public const string UploadedByMetadata = "uploadedby";
+    private const int ListedFiles = 20;
+    private const int ListedWeeks = 8;
+    private const int MaxName = 120;
+
+    public sealed record FileRow(string Name, string ETag, DateTimeOffset At, string? UploadedBy, Receipt? Receipt);
+
+    public sealed record Model(string Department, long MaxBytes, IReadOnlyList<FileRow> Files);
+
+    /// <summary>The file of a version just uploaded and its receipt, null while it is being read.</summary>
+    public sealed record Pending(string Name, string ETag, Receipt? Receipt);
+
+    public long MaxBytes => options.Value.MaxFileBytes;
+
+    public async Task<Model> LoadAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        var department = viewer.Person.Department;
+        var since = time.GetUtcNow().AddDays(-7 * ListedWeeks);
+        var files = new List<BlobItem>();
+        await foreach (var blob in storage.Submissions.GetBlobsAsync(new GetBlobsOptions { Prefix = department + "/", Traits = BlobTraits.Metadata }, cancellationToken))
+        {
+            if (blob.Properties.LastModified >= since)
+            {
+                files.Add(blob);
+            }
+        }
+
+        var newest = files.OrderByDescending(b => b.Properties.LastModified).Take(ListedFiles).ToList();
+        var rows = await Task.WhenAll(newest.Select(async b => new FileRow(
+            b.Name, b.Properties.ETag.ToString() ?? "", b.Properties.LastModified ?? default, (b.Metadata.TryGetValue(UploadedByMetadata, out var by) ? by : null),
+            await receipts.ReadVersionAsync(b.Name, b.Properties.ETag.ToString() ?? "", cancellationToken))));
+        return new Model(department, MaxBytes, rows);
+    }
+
+    /// <summary>Stores the file in the viewer's department folder and queues that version; returns the blob's name and version.</summary>
+    public async Task<(string Name, string ETag)> UploadAsync(Viewer viewer, UploadedFile file, CancellationToken cancellationToken)
+    {
+        var name = $"{viewer.Person.Department}/{SafeName(file.Name, time.GetUtcNow())}";
+        var stored = await storage.Submissions.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(file.Content), new BlobUploadOptions
+        {
+            Metadata = new Dictionary<string, string> { [UploadedByMetadata] = viewer.Person.Email },
+        }, cancellationToken);
+        var etag = stored.Value.ETag.ToString();
+        // Claimed as queued before the message goes: a gather run in between leaves this version alone.
+        await claims.QueuedAsync(name, etag, null, cancellationToken);
+        await storage.IngestQueue.SendMessageAsync(QueueMessages.Write(new IngestMessage(name, etag)), cancellationToken);
+        return (name, etag);
+    }
+
+    /// <summary>A version of one of the viewer's department's files with its receipt when written; null when the name is not his department's.</summary>
+    public async Task<Pending?> ReceiptAsync(Viewer viewer, string name, string etag, CancellationToken cancellationToken) =>
+        name.StartsWith(viewer.Person.Department + "/", StringComparison.Ordinal) && !name.Contains("..", StringComparison.Ordinal)
+            ? new Pending(name, etag, await receipts.ReadVersionAsync(name, etag, cancellationToken))
+            : null;
+
+    /// <summary>
+    /// The file's own name, kept (its date says the data date) but made safe for a blob name: no folders, letters of any
+    /// script, digits, <c>-_.()</c> and spaces; a name with nothing left becomes the time of upload.
+    /// </summary>
+    public static string SafeName(string name, DateTimeOffset now)
+    {
+        var leaf = name.Replace('\\', '/')[(name.Replace('\\', '/').LastIndexOf('/') + 1)..].Normalize(NormalizationForm.FormC);
+        var safe = new string([.. leaf.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '(' or ')' or '（' or '）' or ' ' ? c : '-')]).Trim(' ', '.');
+        if (safe.Length > MaxName)
+        {
+            var extension = Path.GetExtension(safe) is { Length: <= 8 } e ? e : "";
+            safe = safe[..(MaxName - extension.Length)] + extension;
+        }
+
+        return safe.Trim('.').Length == 0 || safe.All(c => c is '-' or '.') ? $"upload-{now:yyyyMMdd-HHmmss}" : safe;
+    }
+
+    public static string Render(Model model, Page page, Viewer viewer, Func<string, string> nameOf)
+    {
+        var language = page.Chinese ? Domain.Staff.Language.Chinese : Domain.Staff.Language.English;
+        return page.Render("submit", page.Words["submit_title"], viewer, model, new Dictionary<string, object?>
+        {
+            ["folder"] = $"submissions/{model.Department}/",
+            ["department"] = page.Words.Department(model.Department),
+            ["max_mib"] = model.MaxBytes / (1024 * 1024),
+            ["files"] = model.Files.Select(f => new
+            {
+                f.Name,
+                f.At,
+                By = f.UploadedBy is null ? "—" : nameOf(f.UploadedBy),
+                Url = Page.Url("/submit/receipt", [("file", f.Name), ("v", f.ETag)]),
+                Summary = f.Receipt is null ? page.Words["submit_reading"] : ReceiptRenderer.View(f.Receipt, language).Subject,
+                Rejected = f.Receipt is { } r && (r.Rejected > 0 || r.Status == Receipt.UnreadableStatus),
+            }).ToList(),
+        });
+    }
+
+    public static string Render(Pending pending, Page page, Viewer viewer)
+    {
+        var language = page.Chinese ? Domain.Staff.Language.Chinese : Domain.Staff.Language.English;
+        return page.Render("submit_receipt", page.Words["submit_receipt_title"], viewer, pending, new Dictionary<string, object?>
+        {
+            ["receipt"] = pending.Receipt is { } receipt ? ReceiptRenderer.View(receipt, language) : null,
+            // No script: the page asks again every two seconds until the receipt is there.
+            ["refresh"] = pending.Receipt is null ? 2 : null,
+        });
+    }
+}
