@@ -105,7 +105,11 @@ benchScan.SetAction((r, ct) => BenchScanCommand.RunAsync(Settings(r), r.GetValue
 var webProcedures = new Option<int>("--procedures") { DefaultValueFactory = _ => 100_000 };
 var benchWeb = new Command("web", "The board's requests (p50, p95) over N procedures beside the raw table queries of the same data") { webProcedures };
 benchWeb.SetAction((r, ct) => BenchWebCommand.RunAsync(Settings(r), r.GetValue(webProcedures), Console.Out, ct));
-root.Add(new Command("bench", "Benchmarks that print figures") { benchDue, benchIngest, benchScan, benchWeb, chaos });
+var uploadRows = new Option<int>("--rows") { DefaultValueFactory = _ => 1_000 };
+var uploads = new Option<int>("--uploads") { DefaultValueFactory = _ => 20 };
+var benchUpload = new Command("upload", "From upload on the board to receipt on screen (p50, p95) beside the raw store's same writes and reads") { uploadRows, uploads };
+benchUpload.SetAction((r, ct) => BenchUploadCommand.RunAsync(Settings(r), r.GetValue(uploadRows), r.GetValue(uploads), Console.Out, ct));
+root.Add(new Command("bench", "Benchmarks that print figures") { benchDue, benchIngest, benchScan, benchWeb, benchUpload, chaos });
 
 var fuzzSeconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 300 };
 var fuzzSeed = new Option<int>("--seed") { DefaultValueFactory = _ => Environment.TickCount };

@@ -25,7 +25,7 @@ public sealed class Words
         ["submit_receipt"] = ("回执", "Receipt"),
         ["submit_reading"] = ("正在读取…", "being read…"),
         ["submit_receipt_title"] = ("报送回执", "Receipt"),
-        ["submit_waiting"] = ("正在读取 {0}，通常只需几秒；本页每 2 秒自动刷新。", "Reading {0}: it usually takes seconds, and this page refreshes every 2 seconds."),
+        ["submit_waiting"] = ("正在读取 {0}，通常只需几秒；本页会自动刷新。", "Reading {0}: it usually takes seconds, and this page refreshes itself."),
         ["submit_another"] = ("再报送一个文件", "Submit another file"),
         ["none_in_weeks"] = ("近 8 周没有报送。", "Nothing in the last 8 weeks."),
         ["other_language"] = ("English", "中文"),

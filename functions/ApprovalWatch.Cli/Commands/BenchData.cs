@@ -13,14 +13,14 @@ public static class BenchData
         .Select(i => new CatalogueEntry($"BH-{i:D2}", $"基准事项{i}", $"Bench procedure {i}", "housing", 1 + (i % 4), 20, 15))
         .ToList();
 
-    /// <summary>A housing file of <paramref name="rows"/> rows, 40 procedures per project.</summary>
-    public static void WriteFile(string path, int rows)
+    /// <summary>A housing file of <paramref name="rows"/> rows, 40 procedures per project, the projects numbered from <paramref name="firstProject"/>.</summary>
+    public static void WriteFile(string path, int rows, int firstProject = 0)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
         writer.Write("项目代码,审批事项,办理状态,受理日期,经办人邮箱,数据日期\n");
         for (var i = 0; i < rows; i++)
         {
-            var project = i / ProceduresPerProject;
+            var project = firstProject + i / ProceduresPerProject;
             writer.Write($"2026-653001-48-01-{project:D5}{project % 10},BH-{i % ProceduresPerProject + 1:D2},审查中,2026-0{1 + (i % 3)}-{10 + (i % 18)},bench@example.org,2026-03-31\n");
         }
     }

@@ -68,7 +68,7 @@ public static class BenchIngestCommand
     }
 
     /// <summary>The file's valid rows as the entities ingestion would write.</summary>
-    private static async Task<List<ProcedureEntity>> RowsAsync(string file, List<CatalogueEntry> catalogue, CancellationToken cancellationToken)
+    internal static async Task<List<ProcedureEntity>> RowsAsync(string file, List<CatalogueEntry> catalogue, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(file);
         var validator = new SubmissionValidator(new ProcedureCatalogue(catalogue), "housing", DateTimeOffset.UtcNow, int.MaxValue);
@@ -77,7 +77,7 @@ public static class BenchIngestCommand
     }
 
     /// <summary>Upserts the entities into a table of their own in batches of up to 100 per partition, 8 partitions at a time.</summary>
-    private static async Task<TimeSpan> RawUpsertsAsync(StorageAccount storage, List<ProcedureEntity> entities, string table, CancellationToken cancellationToken)
+    internal static async Task<TimeSpan> RawUpsertsAsync(StorageAccount storage, List<ProcedureEntity> entities, string table, CancellationToken cancellationToken)
     {
         var client = storage.Tables.GetTableClient(table);
         await client.CreateIfNotExistsAsync(cancellationToken);

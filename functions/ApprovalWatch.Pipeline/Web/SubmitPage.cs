@@ -17,6 +17,9 @@ namespace ApprovalWatch.Pipeline.Web;
 public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, ReceiptWriter receipts, IOptions<IngestOptions> options, TimeProvider time)
 {
     public const string UploadedByMetadata = "uploadedby";
+
+    /// <summary>How often the receipt page asks again while the file is being read.</summary>
+    public const int RefreshSeconds = 1;
     private const int ListedFiles = 20;
     private const int ListedWeeks = 8;
     private const int MaxName = 120;
@@ -114,8 +117,8 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
         return page.Render("submit_receipt", page.Words["submit_receipt_title"], viewer, pending, new Dictionary<string, object?>
         {
             ["receipt"] = pending.Receipt is { } receipt ? ReceiptRenderer.View(receipt, language) : null,
-            // No script: the page asks again every two seconds until the receipt is there.
-            ["refresh"] = pending.Receipt is null ? 2 : null,
+            // No script: the page asks again until the receipt is there.
+            ["refresh"] = pending.Receipt is null ? RefreshSeconds : null,
         });
     }
 }
