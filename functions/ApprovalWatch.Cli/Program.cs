@@ -122,8 +122,11 @@ var templateDepartment = new Option<string>("--department") { Description = "The
 var templateFormat = new Option<string>("--format") { Description = "xlsx or csv", DefaultValueFactory = _ => "xlsx" };
 templateFormat.AcceptOnlyFromAmong("xlsx", "csv");
 var templateOut = new Option<string?>("--out") { Description = "The file to write (default: DEPARTMENT.FORMAT here)" };
-var template = new Command("template", "Write the blank file a department fills in, with the department's procedures") { templateDepartment, templateFormat, templateOut, config };
-template.SetAction(r => TemplateCommand.RunAsync(r.GetValue(config), r.GetValue(templateDepartment)!, r.GetValue(templateFormat)!, r.GetValue(templateOut), Console.Out));
+var templatePrefilled = new Option<bool>("--prefilled") { Description = "This week's sheet: the department's open procedures as stored (read from storage), to change and send back" };
+var template = new Command("template", "Write the blank file a department fills in, with the department's procedures, or this week's pre-filled sheet") { templateDepartment, templateFormat, templateOut, templatePrefilled, config };
+template.SetAction((r, ct) => r.GetValue(templatePrefilled)
+    ? TemplateCommand.PrefilledAsync(Settings(r), r.GetValue(templateDepartment)!, r.GetValue(templateOut), Console.Out, ct)
+    : TemplateCommand.RunAsync(r.GetValue(config), r.GetValue(templateDepartment)!, r.GetValue(templateFormat)!, r.GetValue(templateOut), Console.Out));
 root.Add(template);
 
 var output = new Option<string>("--out") { DefaultValueFactory = _ => "samples" };

@@ -20,6 +20,10 @@ public sealed class ProjectFileValidator(ProjectFileKind kind, StaffDirectory st
 
     protected override string Key(ProjectFileRow row) => row.Key;
 
+    // A progress row with no date, figure, works or problem reports nothing (a pre-filled sheet's project not reported yet).
+    protected override bool SaysNothing(RowCells cells) =>
+        kind == ProjectFileKind.Progress && new[] { ProjectFileKind.ReportedOn, ProjectFileKind.YearToDate, ProjectFileKind.Physical, ProjectFileKind.NewProblems }.All(c => cells.Get(c).Length == 0);
+
     protected override RowError Duplicate(RowCells cells, ProjectFileRow row, int firstLine, string? firstSheet) =>
         new(cells.Line, ProjectFileKind.ProjectCode.Label, $"与第 {firstLine} 行重复；the same {kind.Id} entry is already on line {firstLine}", cells.Get(ProjectFileKind.ProjectCode), cells.Sheet);
 

@@ -37,6 +37,9 @@ public abstract class RowValidator<TRow>(int maxRows, int maxErrors)
     protected abstract RowError Duplicate(RowCells cells, TRow row, int firstLine, string? firstSheet);
 
     /// <summary>Called when every row has been read; <paramref name="anyHeader"/> is false when none was found.</summary>
+    /// <summary>A row that names its thing and says nothing of it (a pre-filled sheet's row left empty): passed over, as a blank row is.</summary>
+    protected virtual bool SaysNothing(RowCells cells) => false;
+
     protected virtual void Finish(bool anyHeader)
     {
     }
@@ -69,13 +72,18 @@ public abstract class RowValidator<TRow>(int maxRows, int maxErrors)
                 continue;
             }
 
+            var errors = new List<RowError>();
+            var cells = new RowCells(record, columns, errors);
+            if (SaysNothing(cells))
+            {
+                continue;
+            }
+
             if (++DataRows > maxRows)
             {
                 throw new UnreadableSubmissionException($"行数超过上限 {maxRows:N0}；the file has more than {maxRows:N0} rows, the limit.");
             }
 
-            var errors = new List<RowError>();
-            var cells = new RowCells(record, columns, errors);
             // A value longer than its column allows is refused before anything else is read of the row.
             var row = cells.WithinLengths() ? Read(cells) : null;
             var key = row is null ? 0 : Hash(Key(row));

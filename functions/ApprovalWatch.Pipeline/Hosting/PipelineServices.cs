@@ -48,6 +48,7 @@ public static class PipelineServices
         services.AddSingleton<Web.AckPage>();
         services.AddSingleton<Web.BoardPage>();
         services.AddSingleton<Web.SubmitPage>();
+        services.AddSingleton<WeekSheets>();
         services.AddSingleton<Web.ProcedureListPage>();
         services.AddSingleton<Web.ProjectPage>();
         services.AddSingleton<Web.BoardApp>();

@@ -1,5 +1,7 @@
 using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Reference;
 using Azure;
 using Microsoft.Extensions.Logging;
@@ -10,7 +12,7 @@ namespace ApprovalWatch.Pipeline.Web;
 /// The board's one entry point, whoever serves it: routes a request to its page or to the JSON API under
 /// <c>/api/</c> (the same models), for the signed-in person as the directory knows him (403 otherwise).
 /// </summary>
-public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage board, ProcedureListPage procedures, ProjectPage projects, AckPage acks, SubmitPage submit, ILogger<BoardApp> logger)
+public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage board, ProcedureListPage procedures, ProjectPage projects, AckPage acks, SubmitPage submit, WeekSheets sheets, ILogger<BoardApp> logger)
 {
     /// <summary>Reads a posted body (a form, or a form with a file up to the upload limit); null when it is too large.</summary>
     public Task<RequestBody?> ReadBodyAsync(string? contentType, Stream body, long? declaredLength, CancellationToken cancellationToken) =>
@@ -54,7 +56,7 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
         var path = request.Path.TrimEnd('/');
         var api = path.StartsWith("/api/", StringComparison.Ordinal);
         var route = api ? path[4..] : path;
-        if (viewer.SubmitsOnly && route is not ("" or "/submit" or "/submit/receipt"))
+        if (viewer.SubmitsOnly && route is not ("" or "/submit" or "/submit/receipt" or "/submit/sheet.xlsx" or "/submit/progress.xlsx" or "/submit/template.xlsx"))
         {
             return WebResponse.Html(page.Message(page.Words["not_allowed"], viewer, page.Words.Format("not_in_directory", viewer.Person.Email), back: false), 403);
         }
@@ -66,6 +68,15 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
             case ("GET", "/submit"):
                 var files = await submit.LoadAsync(viewer, cancellationToken);
                 return api ? WebResponse.Json(files) : WebResponse.Html(SubmitPage.Render(files, page, viewer, reference.Staff.NameOf));
+            case ("GET", "/submit/sheet.xlsx"):
+                var (sheetName, sheet) = await sheets.ProceduresAsync(viewer.Person.Department, cancellationToken);
+                return WebResponse.File(sheet, Xlsx, sheetName);
+            case ("GET", "/submit/progress.xlsx") when viewer.Person.Department == Department.DevelopmentReform:
+                var (progressName, progress) = await sheets.ProgressAsync(cancellationToken);
+                return WebResponse.File(progress, Xlsx, progressName);
+            case ("GET", "/submit/template.xlsx"):
+                var (blankName, blank) = await sheets.BlankAsync(viewer.Person.Department, cancellationToken);
+                return WebResponse.File(blank, Xlsx, blankName);
             case ("GET", "/submit/receipt"):
                 var pending = await submit.ReceiptAsync(viewer, request.Get("file") ?? "", request.Get("v") ?? "", cancellationToken);
                 return pending is null ? NotFound(page, viewer)
@@ -78,7 +89,7 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
                 var list = await procedures.LoadAsync(filters, request.Get("page"), cancellationToken);
                 return api ? WebResponse.Json(list) : WebResponse.Html(ProcedureListPage.Render(list, page, viewer, (await board.CellsAsync(viewer, cancellationToken)).Cells.Select(c => c.County).Distinct().Order(StringComparer.Ordinal).ToList(), reference));
             case ("GET", "/procedures.xlsx"):
-                return WebResponse.File(await procedures.ExportAsync(ProcedureListPage.FiltersOf(request, viewer), cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "procedures.xlsx");
+                return WebResponse.File(await procedures.ExportAsync(ProcedureListPage.FiltersOf(request, viewer), cancellationToken), Xlsx, "procedures.xlsx");
             case ("GET", var p) when p.StartsWith("/projects/", StringComparison.Ordinal):
                 var project = await projects.LoadAsync(Uri.UnescapeDataString(p["/projects/".Length..]), viewer, reference, cancellationToken);
                 // Not there and not yours are one answer: a scoped viewer learns nothing of other departments' projects.
@@ -109,6 +120,8 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
         var page = new Page(chinese);
         return WebResponse.Html(page.Message(page.Words["sign_in_required"], null, reason, back: false), 401);
     }
+
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>The largest form body the board reads (an acknowledgement's note is at most 500 characters).</summary>
     public const int MaxFormBytes = 16 * 1024;

@@ -98,6 +98,7 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
         {
             ["folder"] = $"submissions/{model.Department}/",
             ["department"] = page.Words.Department(model.Department),
+            ["progress_sheet"] = model.Department == Domain.Catalogue.Department.DevelopmentReform,
             ["max_mib"] = model.MaxBytes / (1024 * 1024),
             ["files"] = model.Files.Select(f => new
             {

@@ -1,5 +1,7 @@
 using System.Text;
+using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Domain.Text;
 using SpreadCheetah;
@@ -25,6 +27,20 @@ public static class SubmissionTemplate
     ];
 
     public const string SheetName = "填报 Report";
+
+    /// <summary>How many empty rows a pre-filled sheet offers for new procedures.</summary>
+    public const int NewRows = 200;
+
+    private static readonly SubmissionColumn[] IdentityColumns = [SubmissionColumn.ProjectCode, SubmissionColumn.ProjectName, SubmissionColumn.County, SubmissionColumn.Procedure];
+
+    private static readonly SubmissionColumn[] DateColumns =
+        [SubmissionColumn.AcceptedOn, SubmissionColumn.CompletedOn, SubmissionColumn.AsOf, SubmissionColumn.PausedFrom, SubmissionColumn.PausedTo, SubmissionColumn.ExtensionApprovedOn];
+
+    private static readonly Dictionary<ProcedureStatus, string> StatusWords = new()
+    {
+        [ProcedureStatus.Accepted] = "受理", [ProcedureStatus.InReview] = "审查中", [ProcedureStatus.Paused] = "暂停",
+        [ProcedureStatus.Approved] = "办结", [ProcedureStatus.Rejected] = "不予许可", [ProcedureStatus.Withdrawn] = "撤回",
+    };
     public const string CatalogueSheetName = "事项目录 Procedures";
 
     public static async Task<byte[]> XlsxAsync(Department department, ProcedureCatalogue catalogue, CancellationToken cancellationToken = default)
@@ -42,13 +58,13 @@ public static class SubmissionTemplate
 
             await workbook.StartWorksheetAsync(SheetName, report, cancellationToken);
             await workbook.AddRowAsync([new Cell($"{department.ChineseName} 重点项目审批事项进度表 / {department.EnglishName}: approval procedures of key projects")], cancellationToken);
-            workbook.MergeCells($"A1:{ColumnName(Columns.Length - 1)}1");
+            workbook.MergeCells($"A1:{FillInWorkbook.ColumnName(Columns.Length - 1)}1");
             await workbook.AddRowAsync(Columns.Select(c => new Cell(c.Label, bold)).ToArray(), cancellationToken);
             await workbook.AddRowAsync(Example(procedures).Select(v => new Cell(v)).ToArray(), cancellationToken);
-            var procedureColumn = ColumnName(Array.IndexOf(Columns, SubmissionColumn.Procedure));
-            var statusColumn = ColumnName(Array.IndexOf(Columns, SubmissionColumn.Status));
+            var procedureColumn = FillInWorkbook.ColumnName(Array.IndexOf(Columns, SubmissionColumn.Procedure));
+            var statusColumn = FillInWorkbook.ColumnName(Array.IndexOf(Columns, SubmissionColumn.Status));
             workbook.AddDataValidation($"{procedureColumn}3:{procedureColumn}5000", DataValidation.ListValuesFromCells(CatalogueSheetName, $"A2:A{procedures.Count + 1}"));
-            workbook.AddDataValidation($"{statusColumn}3:{statusColumn}5000", DataValidation.ListValues(["受理", "审查中", "暂停", "办结", "不予许可", "撤回"]));
+            workbook.AddDataValidation($"{statusColumn}3:{statusColumn}5000", DataValidation.ListValues(StatusWords.Values));
 
             var list = new WorksheetOptions();
             double[] widths = [14, 28, 40, 10, 14, 14];
@@ -70,6 +86,51 @@ public static class SubmissionTemplate
         return output.ToArray();
     }
 
+    /// <summary>
+    /// This week's sheet: the department's open procedures as they are stored (identity columns locked, the rest to
+    /// change), then empty rows for new ones. Uploaded back unchanged, every row is unchanged; one cell changed is one
+    /// change. A row changed should say its new data date.
+    /// </summary>
+    public static byte[] Prefilled(Department department, ProcedureCatalogue catalogue, IEnumerable<Procedure> procedures, DateOnly today)
+    {
+        var columns = Columns.Select(c => new FillInColumn(
+            c.Label,
+            IdentityColumns.Contains(c),
+            c == SubmissionColumn.Procedure ? FillInKind.Procedure : c == SubmissionColumn.Status ? FillInKind.Status : DateColumns.Contains(c) ? FillInKind.Date
+                : c == SubmissionColumn.LimitDays || c == SubmissionColumn.ExtendedDays ? FillInKind.Number : FillInKind.Text,
+            c == SubmissionColumn.ProjectCode || c == SubmissionColumn.HandlerEmail || c == SubmissionColumn.ProjectName ? 30 : 16)).ToList();
+        var rows = procedures
+            .Where(p => p.Department == department.Id && !p.Status.IsFinished())
+            .OrderBy(p => p.ProjectCode, StringComparer.Ordinal).ThenBy(p => p.ProcedureCode, StringComparer.Ordinal)
+            .Select(p =>
+            {
+                var pause = p.Pauses.LastOrDefault();
+                return (IReadOnlyList<object?>)
+                [
+                    p.ProjectCode, p.ProjectName, p.County, p.ProcedureCode, StatusWords[p.Status], p.AcceptedOn, p.LimitDays, p.HandlerEmail, p.CompletedOn,
+                    AsOf(p.AsOf), pause?.From, pause?.To, pause?.Reason is { Length: > 0 } reason ? reason : null, p.ExtensionDays == 0 ? null : p.ExtensionDays, p.ExtensionApprovedOn,
+                ];
+            })
+            .ToList();
+        var list = Procedures(department, catalogue);
+        return FillInWorkbook.Write(
+            SheetName,
+            $"{department.ChineseName} 审批事项进度表（{IsoDate.Format(today)} 预填 {rows.Count} 项）：灰色列不可改；改动的行请把数据日期改为新的日期；黄色行填写新增事项。/ {department.EnglishName}, pre-filled {IsoDate.Format(today)}: grey columns are locked; give a changed row its new data date; new procedures go in the yellow rows.",
+            columns,
+            rows,
+            NewRows,
+            [.. StatusWords.Values],
+            (CatalogueSheetName, ["事项代码 code", "事项名称 name", "Procedure", "阶段 stage", "法定时限 statutory", "承诺时限 promised"],
+                [.. list.Select(e => (IReadOnlyList<object?>)[e.Code, e.ChineseName, e.EnglishName, e.Stage, e.StatutoryDays, e.PromisedDays])]));
+    }
+
+    // The data date as the validator reads it back: a day, or a moment of Beijing time when it was one.
+    private static object AsOf(DateTimeOffset asOf)
+    {
+        var local = TimeZoneInfo.ConvertTime(asOf, OfficeClock.Beijing);
+        return local.TimeOfDay == TimeSpan.Zero ? DateOnly.FromDateTime(local.DateTime) : local.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public static byte[] Csv(Department department, ProcedureCatalogue catalogue)
     {
         var text = new StringBuilder();
@@ -86,16 +147,4 @@ public static class SubmissionTemplate
         "2022-653001-48-01-00123X", "阿图什市新城学校建设项目（示例，请删除）", "阿图什市", procedures.FirstOrDefault()?.Code ?? "", "审查中", "2026-03-02", "",
         "zhang.wei@kizilsu.example.org", "", "2026-03-13", "", "", "", "", "",
     ];
-
-    /// <summary>The letters of a 0-based column, as in A1 references.</summary>
-    private static string ColumnName(int column)
-    {
-        var name = "";
-        for (column++; column > 0; column = (column - 1) / 26)
-        {
-            name = (char)('A' + ((column - 1) % 26)) + name;
-        }
-
-        return name;
-    }
 }

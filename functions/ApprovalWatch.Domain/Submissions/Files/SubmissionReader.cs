@@ -211,7 +211,8 @@ public static class SubmissionReader
                     head.Add(Row(reader, merges, head.LastOrDefault(), sheet));
                 }
 
-                if (!head.Any(SubmissionHeader.LooksLikeHeader))
+                // A procedure file's header, or a project file's (a progress sheet names few of a procedure file's columns).
+                if (!head.Any(r => SubmissionHeader.LooksLikeHeader(r) || Projects.ProjectFileKind.OfHeader(r) is not null))
                 {
                     if (head.Any(r => !CsvReader.IsBlank(r)))
                     {

@@ -1,0 +1,54 @@
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Submissions;
+using Azure.Data.Tables;
+
+namespace ApprovalWatch.Pipeline.Ingestion;
+
+/// <summary>
+/// "This week's sheet" of a department (同源数据只填一次): its open procedures as stored, pre-filled into the workbook a
+/// clerk changes and sends back, named with today's date (its data date).
+/// </summary>
+public sealed class WeekSheets(StorageAccount storage, ReferenceDataLoader referenceLoader, TimeProvider time)
+{
+    public async Task<(string FileName, byte[] Content)> ProceduresAsync(string departmentId, CancellationToken cancellationToken)
+    {
+        var department = Department.Get(departmentId);
+        var reference = await referenceLoader.LoadAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"Department eq {department.Id}");
+        var procedures = await storage.Procedures.QueryAsync<ProcedureEntity>(filter, cancellationToken: cancellationToken).Select(r => r.ToProcedure()).ToListAsync(cancellationToken);
+        var today = OfficeClock.Today(time);
+        return ($"{department.Id}-{IsoDate.Format(today)}.xlsx", SubmissionTemplate.Prefilled(department, reference.Catalogue, procedures, today));
+    }
+
+    /// <summary>The development &amp; reform commission's progress sheet: every project under way with its last report.</summary>
+    public async Task<(string FileName, byte[] Content)> ProgressAsync(CancellationToken cancellationToken)
+    {
+        var (projects, progress) = (new List<Domain.Projects.RegisteredProject>(), new List<Domain.Projects.ProgressReport>());
+        await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(cancellationToken: cancellationToken))
+        {
+            if (row.IsRegister)
+            {
+                projects.Add(row.ToProject());
+            }
+            else if (row.IsProgress)
+            {
+                progress.Add(row.ToProgress());
+            }
+        }
+
+        var today = OfficeClock.Today(time);
+        return ($"progress-{IsoDate.Format(today)}.xlsx", ProgressSheet.Prefilled(projects, progress, today));
+    }
+
+    /// <summary>The blank template, for a first file.</summary>
+    public async Task<(string FileName, byte[] Content)> BlankAsync(string departmentId, CancellationToken cancellationToken)
+    {
+        var department = Department.Get(departmentId);
+        var reference = await referenceLoader.LoadAsync(cancellationToken);
+        return ($"{department.Id}.xlsx", await SubmissionTemplate.XlsxAsync(department, reference.Catalogue, cancellationToken));
+    }
+}
