@@ -61,9 +61,15 @@ public static class DigestPlanner
     public static bool IsCritical(Digest digest, EscalationLadder ladder) =>
         digest.Lines.Any(l => ladder.RolesOf(l).Contains(EscalationRole.WeeklyReport));
 
-    /// <summary>The people a problem's roles reach: its department's heads stand for the handler.</summary>
+    /// <summary>The people a problem's roles reach: its department's heads stand for the handler; a problem sent back, the coordinators alone.</summary>
     private static IEnumerable<(string, DigestReason)> ProblemRecipients(ProblemLine problem, StaffDirectory staff, IReadOnlySet<EscalationRole> roles, IEnumerable<Person> leaders)
     {
+        if (problem.Returned)
+        {
+            // Sent back: the department has said it is not its own; the coordinator assigns it again.
+            return staff.WithRole(Role.Coordinator).Select(person => (person.Email, DigestReason.Coordinator));
+        }
+
         var people = new[]
         {
             (roles.Contains(EscalationRole.Handler) || roles.Contains(EscalationRole.Head), DigestReason.DepartmentHead, staff.WithRole(Role.Head, problem.Department)),

@@ -29,6 +29,9 @@ public sealed record EscalationLadder
     /// <summary>0: never. Until the weekly report (#12) records who it named, a week in which a scan found the procedure overdue counts as one report.</summary>
     public int ClimbAfterOverdueWeeks { get; init; } = 3;
 
+    /// <summary>The working days a department has to sign for a problem assigned to it (签收) before the problem climbs one rung.</summary>
+    public int SignWithinWorkingDays { get; init; } = 1;
+
     /// <summary>The rungs that apply to a line: its procedure's override, else its stage's, else the ladder's.</summary>
     public IReadOnlyList<EscalationStep> RungsFor(DigestLine line) => line is ProcedureLine procedure
         ? (Overrides.FirstOrDefault(o => o.Procedure == procedure.ProcedureCode)
@@ -52,6 +55,11 @@ public sealed record EscalationLadder
             {
                 rung++;
             }
+        }
+
+        if (line is ProblemLine { SignatureLate: true })
+        {
+            rung++;
         }
 
         if (line is ProcedureLine procedure)

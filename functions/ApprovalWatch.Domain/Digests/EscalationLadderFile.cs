@@ -63,6 +63,11 @@ public static class EscalationLadderFile
             problems.Add("climb: counts cannot be negative (0 turns a climb off)");
         }
 
+        if (file.SignWithinWorkingDays is < 0)
+        {
+            problems.Add("signWithinWorkingDays: cannot be negative");
+        }
+
         if (problems.Count > 0)
         {
             throw new FormatException($"{BlobName}: {string.Join("; ", problems)}");
@@ -74,6 +79,7 @@ public static class EscalationLadderFile
             Overrides = overrides,
             ClimbAfterYellowPeriods = file.Climb?.YellowPeriods ?? EscalationLadder.Default.ClimbAfterYellowPeriods,
             ClimbAfterOverdueWeeks = file.Climb?.OverdueWeeks ?? EscalationLadder.Default.ClimbAfterOverdueWeeks,
+            SignWithinWorkingDays = file.SignWithinWorkingDays ?? EscalationLadder.Default.SignWithinWorkingDays,
         };
     }
 
@@ -106,7 +112,7 @@ public static class EscalationLadderFile
         return rungs.Select(r => new EscalationStep(r.OverdueDays, (r.Notify ?? []).ToHashSet())).ToList();
     }
 
-    private sealed record LadderJson(List<RungJson>? Rungs, List<OverrideJson>? Overrides, ClimbJson? Climb);
+    private sealed record LadderJson(List<RungJson>? Rungs, List<OverrideJson>? Overrides, ClimbJson? Climb, int? SignWithinWorkingDays);
 
     private sealed record RungJson(int OverdueDays, List<EscalationRole>? Notify);
 

@@ -62,7 +62,7 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
         }
 
         var unchanged = known is not null && known with { AsOf = next.AsOf } == next;
-        var rerouted = stored.Problems.Where(p => p.AwaitsRegister).Select(p => p with { Department = next.ResponsibleUnit, AwaitsRegister = false }).ToList();
+        var rerouted = stored.Problems.Where(p => p.AwaitsRegister).Select(p => p.AssignedTo(next.ResponsibleUnit, next.AsOf)).ToList();
         return unchanged && rerouted.Count == 0 ? ProjectChange.Nothing : new ProjectChange { Register = unchanged ? null : next, Rerouted = rerouted };
     }
 
@@ -128,6 +128,11 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
             }
 
             next = known with { Text = IsDevelopmentReform && row.Text is not null ? row.Text : known.Text };
+            if (IsDevelopmentReform && row.Department is { } reassigned && reassigned != known.Department)
+            {
+                // The coordinator's file gives the problem to another department (one sent back, say): signed for anew.
+                next = next.AssignedTo(reassigned, fileDate);
+            }
         }
 
         if (row.Solved)

@@ -121,7 +121,9 @@ public static class WeeklyCalculator
                 g.Count(p => inputs.Week.Contains(p.RaisedOn)),
                 g.Count(p => p.SolvedOn is { } s && inputs.Week.Contains(s)),
                 g.Count(p => p.IsOpenOn(asOf)),
-                g.Count(p => p.IsOverdueOn(asOf))))
+                g.Count(p => p.IsOverdueOn(asOf)),
+                g.Count(p => p.IsOpenOn(asOf) && p.AwaitsSignature),
+                g.Count(p => p.IsOpenOn(asOf) && p.IsReturned)))
             .OrderByDescending(c => c.Overdue).ThenByDescending(c => c.Open).ThenBy(c => c.Department, StringComparer.Ordinal).ToList();
         var overdue = problems.Where(p => p.IsOverdueOn(asOf))
             .Select(p => new OpenProblem(p.ProjectCode, byCode.GetValueOrDefault(p.ProjectCode)?.Name ?? p.ProjectCode, p.Id, p.Text, p.Department, p.RaisedOn, p.DueOn, -Overdue(inputs, p.DueOn, asOf)))

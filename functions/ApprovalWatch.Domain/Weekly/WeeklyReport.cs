@@ -90,7 +90,9 @@ public sealed record WorstProcedure(string ProjectCode, string ProjectName, stri
 
 public sealed record ProblemFigures(int OpenedThisWeek, int SolvedThisWeek, int Open, int Overdue, IReadOnlyList<ProblemCount> ByDepartment, IReadOnlyList<OpenProblem> OverdueList);
 
-public sealed record ProblemCount(string Department, int Opened, int Solved, int Open, int Overdue);
+/// <param name="Unsigned">Open and not yet signed for (签收) by the department.</param>
+/// <param name="Returned">Open and sent back (退单) by the department, waiting to be assigned again.</param>
+public sealed record ProblemCount(string Department, int Opened, int Solved, int Open, int Overdue, int Unsigned = 0, int Returned = 0);
 
 public sealed record OpenProblem(string ProjectCode, string ProjectName, string Id, string Text, string Department, DateOnly RaisedOn, DateOnly DueOn, int WorkingDaysLeft);
 

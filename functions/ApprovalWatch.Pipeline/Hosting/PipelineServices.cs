@@ -46,6 +46,7 @@ public static class PipelineServices
         services.AddOptions<Web.BoardOptions>().Bind(configuration.GetSection(Web.BoardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Web.AckLinks>();
         services.AddSingleton<Web.AckPage>();
+        services.AddSingleton<Web.ProblemPage>();
         services.AddSingleton<Web.BoardPage>();
         services.AddSingleton<Web.SubmitPage>();
         services.AddSingleton<WeekSheets>();

@@ -111,7 +111,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
         foreach (var (problem, projectName) in problems)
         {
             var calendar = reference.Calendars.ForRegion(Domain.Submissions.ProjectCode.Region(problem.ProjectCode));
-            if (ProblemLine.Of(problem, projectName, calendar, today, scan.WarningWorkingDays) is { } line)
+            if (ProblemLine.Of(problem, projectName, calendar, today, scan.WarningWorkingDays, reference.Ladder.SignWithinWorkingDays) is { } line)
             {
                 await lines.AddAsync(DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault), cancellationToken);
             }

@@ -82,6 +82,19 @@ public sealed class KeyProjectEntity : ITableEntity
     /// <summary>A problem raised before the register named the project's responsible unit (<see cref="ProjectProblem.AwaitsRegister"/>).</summary>
     public bool? AwaitsRegister { get; set; }
 
+    /// <summary>A problem's handover: assigned, signed for (签收) or sent back (退单).</summary>
+    public string? AssignedOn { get; set; }
+
+    public string? SignedOn { get; set; }
+
+    public string? SignedBy { get; set; }
+
+    public string? ReturnedOn { get; set; }
+
+    public string? ReturnedBy { get; set; }
+
+    public string? ReturnReason { get; set; }
+
     public bool IsRegister => RowKey == RegisterKey;
 
     public bool IsProgress => RowKey.StartsWith(ProgressPrefix, StringComparison.Ordinal);
@@ -120,12 +133,18 @@ public sealed class KeyProjectEntity : ITableEntity
     {
         PartitionKey = p.ProjectCode, RowKey = ProblemKey(p.Id), Source = source, Text = p.Text, Department = p.Department, RaisedOn = IsoDate.Format(p.RaisedOn),
         DueOn = IsoDate.Format(p.DueOn), SolvedOn = IsoDate.Format(p.SolvedOn), SolvedBy = p.SolvedBy, AwaitsRegister = p.AwaitsRegister ? true : null,
+        AssignedOn = IsoDate.Format(p.AssignedOn), SignedOn = IsoDate.Format(p.SignedOn), SignedBy = Empty(p.SignedBy),
+        ReturnedOn = IsoDate.Format(p.ReturnedOn), ReturnedBy = Empty(p.ReturnedBy), ReturnReason = Empty(p.ReturnReason),
     };
+
+    private static string? Empty(string text) => text.Length == 0 ? null : text;
 
     public ProjectProblem ToProblem() => new()
     {
         ProjectCode = PartitionKey, Id = Uri.UnescapeDataString(RowKey[ProblemPrefix.Length..]), Text = Text ?? "", Department = Department ?? "",
         RaisedOn = IsoDate.Parse(RaisedOn!), DueOn = IsoDate.Parse(DueOn!), SolvedOn = IsoDate.ParseOptional(SolvedOn), SolvedBy = SolvedBy ?? "", AwaitsRegister = AwaitsRegister == true,
+        AssignedOn = IsoDate.ParseOptional(AssignedOn), SignedOn = IsoDate.ParseOptional(SignedOn), SignedBy = SignedBy ?? "",
+        ReturnedOn = IsoDate.ParseOptional(ReturnedOn), ReturnedBy = ReturnedBy ?? "", ReturnReason = ReturnReason ?? "",
     };
 
     /// <summary>What a project's rows hold, as the domain sees it.</summary>
@@ -151,7 +170,7 @@ public sealed class KeyProjectEntity : ITableEntity
     public string Summary() =>
         IsRegister ? ChangeFields.Write(("nature", Nature), ("plan", AnnualPlan), ("total", TotalInvestment), ("started", StartedOn), ("converted", ConvertedOn), ("leader", LeaderEmail), ("unit", ResponsibleUnit))
         : IsProgress ? ChangeFields.Write(("ytd", YearToDate), ("lowered_from", LoweredFrom))
-        : ChangeFields.Write(("due", DueOn), ("solved", SolvedOn), ("by", SolvedBy));
+        : ChangeFields.Write(("unit", Department), ("due", DueOn), ("solved", SolvedOn), ("by", SolvedBy));
 
     public static string Amount(decimal amount) => amount.ToString("0.####", CultureInfo.InvariantCulture);
 

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace ApprovalWatch.Pipeline.Web;
 
-/// <summary>The acknowledgement link of each red or yellow procedure line of a digest: the board's address and a token signed for the digest's recipient.</summary>
+/// <summary>
+/// The link of each line of a digest that asks something of its reader: a red or yellow procedure's acknowledgement, a
+/// problem's signing for (签收) or sending back (退单); the board's address and a token signed for the digest's recipient.
+/// </summary>
 public sealed class AckLinks(IOptions<BoardOptions> options)
 {
     /// <summary>The links of a digest's lines, or null when the board has no address or no key.</summary>
@@ -18,8 +21,22 @@ public sealed class AckLinks(IOptions<BoardOptions> options)
         }
 
         var expires = OfficeClock.At(digest.Date.AddDays(settings.AckValidDays), TimeOnly.MinValue);
-        return line => line is ProcedureLine { Flag: Domain.Deadlines.Flag.Red or Domain.Deadlines.Flag.Yellow } procedure
-            ? $"{baseUrl.TrimEnd('/')}/ack/{new AckToken(digest.RecipientEmail, procedure.ProjectCode, procedure.ProcedureCode, digest.Date, expires).Sign(key)}"
-            : null;
+        return line => line switch
+        {
+            ProcedureLine { Flag: Domain.Deadlines.Flag.Red or Domain.Deadlines.Flag.Yellow } procedure =>
+                $"{baseUrl.TrimEnd('/')}/ack/{new AckToken(digest.RecipientEmail, procedure.ProjectCode, procedure.ProcedureCode, digest.Date, expires).Sign(key)}",
+            ProblemLine { AwaitsSignature: true } problem => baseUrl.TrimEnd('/') + ProblemPath(key, digest.RecipientEmail, problem.ProjectCode, problem.Id, digest.Date, expires),
+            _ => null,
+        };
     }
+
+    /// <summary>The board's path where a person signs for a problem or sends it back; null when the board has no key.</summary>
+    public string? ProblemPath(string recipient, string projectCode, string id, DateOnly today)
+    {
+        var settings = options.Value;
+        return settings.Key is { } key ? ProblemPath(key, recipient, projectCode, id, today, OfficeClock.At(today.AddDays(settings.AckValidDays), TimeOnly.MinValue)) : null;
+    }
+
+    private static string ProblemPath(byte[] key, string recipient, string projectCode, string id, DateOnly today, DateTimeOffset expires) =>
+        $"/problem/{new AckToken(recipient, projectCode, ProblemPage.ItemPrefix + id, today, expires).Sign(key)}";
 }

@@ -36,27 +36,12 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
 
     public async Task<Result> HandleAsync(string token, Viewer viewer, ReferenceData reference, IReadOnlyDictionary<string, string>? form, Page page, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
         var words = page.Words;
-        if (settings.Key is not { } key)
+        var (parsed, refusal) = SignedLink.Check(token, viewer, options.Value, time.GetUtcNow());
+        if (refusal is not null || parsed is null)
         {
-            return new Result(Outcome.Unknown, words["ack_disabled"], Status: 404);
-        }
-
-        var (check, parsed) = AckToken.Verify(token, time.GetUtcNow(), key, settings.PreviousKey);
-        if (check == AckToken.Check.Tampered || parsed is null)
-        {
-            return new Result(Outcome.Tampered, words["ack_tampered"], Status: 400);
-        }
-
-        if (check == AckToken.Check.Expired)
-        {
-            return new Result(Outcome.Expired, words["ack_expired"], Status: 410);
-        }
-
-        if (!parsed.Recipient.Equals(viewer.Person.Email, StringComparison.OrdinalIgnoreCase))
-        {
-            return new Result(Outcome.Foreign, words["ack_foreign"], Status: 403);
+            var outcome = refusal?.Kind switch { SignedLink.Refused.Disabled => Outcome.Unknown, SignedLink.Refused.Expired => Outcome.Expired, SignedLink.Refused.Foreign => Outcome.Foreign, _ => Outcome.Tampered };
+            return new Result(outcome, words[refusal!.WordsKey], Status: refusal.Status);
         }
 
         var found = await storage.Procedures.GetEntityIfExistsAsync<ProcedureEntity>(parsed.ProjectCode, parsed.ProcedureCode, cancellationToken: cancellationToken);

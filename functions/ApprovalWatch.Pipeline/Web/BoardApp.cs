@@ -12,7 +12,7 @@ namespace ApprovalWatch.Pipeline.Web;
 /// The board's one entry point, whoever serves it: routes a request to its page or to the JSON API under
 /// <c>/api/</c> (the same models), for the signed-in person as the directory knows him (403 otherwise).
 /// </summary>
-public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage board, ProcedureListPage procedures, ProjectPage projects, AckPage acks, SubmitPage submit, WeekSheets sheets, ILogger<BoardApp> logger)
+public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage board, ProcedureListPage procedures, ProjectPage projects, AckPage acks, ProblemPage problems, SubmitPage submit, WeekSheets sheets, ILogger<BoardApp> logger)
 {
     /// <summary>Reads a posted body (a form, or a form with a file up to the upload limit); null when it is too large.</summary>
     public Task<RequestBody?> ReadBodyAsync(string? contentType, Stream body, long? declaredLength, CancellationToken cancellationToken) =>
@@ -109,6 +109,15 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
                 var token = p["/ack/".Length..];
                 var result = await acks.HandleAsync(token, viewer, reference, request.Method == "POST" ? request.Form ?? new Dictionary<string, string>() : null, page, cancellationToken);
                 return WebResponse.Html(AckPage.Render(result, token, page, viewer), result.Status);
+            case ("GET" or "POST", var p) when p.StartsWith("/problem/", StringComparison.Ordinal) && !api:
+                var problemToken = p["/problem/".Length..];
+                var handled = await problems.HandleAsync(problemToken, viewer, request.Method == "POST" ? request.Form ?? new Dictionary<string, string>() : null, page, cancellationToken);
+                return WebResponse.Html(ProblemPage.Render(handled, problemToken, request.Get("return") is not null, page, viewer), handled.Status);
+            case ("POST", "/problems/reassign") when !api:
+                var form = request.Form ?? new Dictionary<string, string>();
+                return await problems.ReassignAsync(viewer, form.GetValueOrDefault("project") ?? "", form.GetValueOrDefault("id") ?? "", form.GetValueOrDefault("department") ?? "", cancellationToken)
+                    ? WebResponse.Redirect("/board")
+                    : WebResponse.Html(page.Message(page.Words["not_allowed"], viewer, page.Words["problem_not_reassigned"], back: true), 409);
             default:
                 return NotFound(page, viewer);
         }

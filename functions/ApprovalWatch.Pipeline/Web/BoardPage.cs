@@ -19,7 +19,7 @@ namespace ApprovalWatch.Pipeline.Web;
 /// scan recorded, not a scan per request), the red projects with their reasons and the headline of the latest
 /// weekly report, the date of the last scan and of each department's last file.
 /// </summary>
-public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyReports weekly, TimeProvider time)
+public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyReports weekly, AckLinks links, TimeProvider time)
 {
     private const int LedgerDays = 92;
 
@@ -27,7 +27,17 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
 
     public sealed record DepartmentFile(string Department, string? File, DateTimeOffset? At, bool ThisWeek);
 
-    public sealed record Model(string? LastScan, IReadOnlyList<string> Counties, IReadOnlyList<string> Departments, IReadOnlyList<Cell> Cells, Headline? Headline, string? Week, IReadOnlyList<ProjectLight> RedProjects, IReadOnlyList<DepartmentFile> Files, IReadOnlyDictionary<string, ProcedureName>? ProcedureNames = null);
+    /// <summary>A problem waiting for someone on the board: to be signed for (with the viewer's link) or, sent back, assigned again.</summary>
+    public sealed record WaitingProblem(string ProjectCode, string Id, string Text, string Department, DateOnly Since, string? Link, string ReturnedBy, string ReturnReason);
+
+    public sealed record Model(string? LastScan, IReadOnlyList<string> Counties, IReadOnlyList<string> Departments, IReadOnlyList<Cell> Cells, Headline? Headline, string? Week, IReadOnlyList<ProjectLight> RedProjects, IReadOnlyList<DepartmentFile> Files, IReadOnlyDictionary<string, ProcedureName>? ProcedureNames = null)
+    {
+        /// <summary>The viewer's department's problems not yet signed for.</summary>
+        public IReadOnlyList<WaitingProblem> ToSign { get; init; } = [];
+
+        /// <summary>Problems sent back, for a coordinator to assign again.</summary>
+        public IReadOnlyList<WaitingProblem> Returned { get; init; } = [];
+    }
 
     /// <summary>The last scan's day and its counts by county and department, as far as the viewer may see them.</summary>
     public async Task<(string? Day, List<Cell> Cells)> CellsAsync(Viewer viewer, CancellationToken cancellationToken)
@@ -57,6 +67,7 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
         }
 
         var departments = Department.All.Select(d => d.Id).Where(viewer.MaySee).ToList();
+        var (toSign, returned) = await WaitingProblemsAsync(viewer, cancellationToken);
         return new Model(
             day,
             parsed.Select(c => c.County).Distinct().Order(StringComparer.Ordinal).ToList(),
@@ -66,11 +77,34 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
             report?.Week,
             report?.Lights.Where(l => l.Light == WeeklyCalculator.Red && viewer.MaySee(l.Unit)).ToList() ?? [],
             departments.Select(d => files.GetValueOrDefault(d) ?? new DepartmentFile(d, null, null, false)).ToList(),
-            report?.ProcedureNames);
+            report?.ProcedureNames) { ToSign = toSign, Returned = returned };
+    }
+
+    /// <summary>Open problems of the viewer's own department not yet signed for, and (for a coordinator) those sent back.</summary>
+    private async Task<(List<WaitingProblem> ToSign, List<WaitingProblem> Returned)> WaitingProblemsAsync(Viewer viewer, CancellationToken cancellationToken)
+    {
+        var (toSign, returned) = (new List<WaitingProblem>(), new List<WaitingProblem>());
+        var today = OfficeClock.Today(time);
+        var problems = TableClient.CreateQueryFilter($"RowKey ge {KeyProjectEntity.ProblemPrefix} and RowKey lt {KeyProjectEntity.ProblemPrefix[..^1] + "}"}");
+        await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(problems, cancellationToken: cancellationToken))
+        {
+            var p = row.ToProblem();
+            if (p.AwaitsSignature && p.Department == viewer.Person.Department)
+            {
+                toSign.Add(new WaitingProblem(p.ProjectCode, p.Id, p.Text, p.Department, p.AssignedOn ?? p.RaisedOn, links.ProblemPath(viewer.Person.Email, p.ProjectCode, p.Id, today), "", ""));
+            }
+            else if (p.IsReturned && viewer.Person.Has(Domain.Staff.Role.Coordinator))
+            {
+                returned.Add(new WaitingProblem(p.ProjectCode, p.Id, p.Text, p.Department, p.ReturnedOn!.Value, null, p.ReturnedBy, p.ReturnReason));
+            }
+        }
+
+        return ([.. toSign.OrderBy(p => p.Since)], [.. returned.OrderBy(p => p.Since)]);
     }
 
     public static string Render(Model model, Page page, Viewer viewer) => page.Render("board", page.Words["board_title"], viewer, model, new Dictionary<string, object?>
     {
+        ["all_departments"] = Department.All.Select(d => d.Id).ToList(),
         ["reasons"] = model.RedProjects.ToDictionary(p => p.Code, p => ReasonText.Join(p.Reasons, model.ProcedureNames ?? new Dictionary<string, ProcedureName>(), page.Words), StringComparer.Ordinal),
     });
 }

@@ -34,6 +34,9 @@ public sealed class DigestText
     /// <summary>The words of a line's acknowledgement link.</summary>
     public string AckLabel => _words["digest.ack_label"];
 
+    /// <summary>The label of a line's link: a promise for a procedure, signing for (or sending back) a problem.</summary>
+    public string LinkLabel(DigestLine line) => line is ProblemLine ? _words["digest.sign_label"] : AckLabel;
+
     public string Greeting(string name) => _words.Format("digest.greeting", name);
 
     public string Intro(DateOnly date) => _words.Format("digest.intro", date.Year, date.Month, date.Day, date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture));
@@ -46,9 +49,14 @@ public sealed class DigestText
     public string State(DigestLine line) => (line.Flag == Flag.Red
         ? Counted("digest.overdue_days", line.OverdueWorkingDays)
         : line.WorkingDaysLeft == 0 ? _words["digest.due_today"] : Counted("digest.days_left", line.WorkingDaysLeft))
-        + (line is ProcedureLine { AcknowledgedBy: { } by, PromisedOn: { } promised } p
-            ? _words.Format(p.AckLapsed ? "digest.ack_lapsed" : "digest.ack_held", by, Iso(promised))
-            : "");
+        + (line switch
+        {
+            ProcedureLine { AcknowledgedBy: { } by, PromisedOn: { } promised } p => _words.Format(p.AckLapsed ? "digest.ack_lapsed" : "digest.ack_held", by, Iso(promised)),
+            ProblemLine { Returned: true } => _words["digest.problem_returned"],
+            ProblemLine { SignatureLate: true } => _words["digest.problem_unsigned_late"],
+            ProblemLine { AwaitsSignature: true } => _words["digest.problem_unsigned"],
+            _ => "",
+        });
 
     public string Change(LineChange change) => _words[$"digest.change.{change}"];
 

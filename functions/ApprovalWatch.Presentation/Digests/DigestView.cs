@@ -100,7 +100,7 @@ public static class DigestView
             ["responsibility"] = text.Responsibility(line),
             ["limit"] = text.Limit(line),
             ["ack"] = ack?.Invoke(line),
-            ["ack_label"] = text.AckLabel,
+            ["ack_label"] = text.LinkLabel(line),
         };
     }
 }

@@ -87,8 +87,8 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
             w.Format("weekly.problems_text", pb.OpenedThisWeek, pb.SolvedThisWeek, pb.Open, pb.Overdue),
         ],
         [
-            new ViewTable([w["weekly.responsible_department"], w["weekly.raised"], w["weekly.closed"], w["weekly.open"], w["weekly.overdue"]],
-                pb.ByDepartment.Select(d => new ViewRow([Dept(d.Department), $"{d.Opened}", $"{d.Solved}", $"{d.Open}", $"{d.Overdue}"], d.Overdue > 0 ? WeeklyCalculator.Red : "")).ToList()),
+            new ViewTable([w["weekly.responsible_department"], w["weekly.raised"], w["weekly.closed"], w["weekly.open"], w["weekly.overdue"], w["weekly.unsigned"], w["weekly.returned"]],
+                pb.ByDepartment.Select(d => new ViewRow([Dept(d.Department), $"{d.Opened}", $"{d.Solved}", $"{d.Open}", $"{d.Overdue}", $"{d.Unsigned}", $"{d.Returned}"], d.Overdue > 0 ? WeeklyCalculator.Red : d.Unsigned + d.Returned > 0 ? WeeklyCalculator.Yellow : "")).ToList()),
             new ViewTable([w["weekly.overdue_problems"], w["weekly.responsible_department"], w["weekly.raised_on"], w["weekly.due_to_solve"], w["weekly.overdue_working_days"]],
                 pb.OverdueList.Select(p => new ViewRow([$"{p.ProjectName}：{p.Text}（{p.Id}）", Dept(p.Department), Date(p.RaisedOn), Date(p.DueOn), $"{-p.WorkingDaysLeft}"], WeeklyCalculator.Red)).ToList()),
         ], []));
