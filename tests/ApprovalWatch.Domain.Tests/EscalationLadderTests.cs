@@ -66,7 +66,9 @@ public class EscalationLadderTests
     [Fact]
     public void An_open_problem_reaches_its_departments_head_and_climbs_to_the_leader_and_coordinator_when_overdue()
     {
-        var problem = new Domain.Projects.ProjectProblem { ProjectCode = "2026-653001-48-01-00123X", Id = "WT-1", Text = "征地", Department = "housing", RaisedOn = new(2026, 3, 2), DueOn = new(2026, 3, 6) };
+        // Signed for the day it was raised (a problem waiting to be signed for is a line from the start: ProblemSignatureTests).
+        var problem = new Domain.Projects.ProjectProblem { ProjectCode = "2026-653001-48-01-00123X", Id = "WT-1", Text = "征地", Department = "housing", RaisedOn = new(2026, 3, 2), DueOn = new(2026, 3, 6) }
+            .SignedFor("刘建国", new(2026, 3, 2));
         ProblemLine? On(DateOnly day, Domain.Projects.ProjectProblem? p = null) => ProblemLine.Of(p ?? problem, "学校", OfficialCalendars.National, day, 3);
         string[] Routed(DigestLine line) => DigestPlanner.Route(line, Staff, EscalationLadder.Default).Select(r => $"{r.To}:{r.Reason}").Order().ToArray();
 

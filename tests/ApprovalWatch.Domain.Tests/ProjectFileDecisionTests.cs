@@ -134,7 +134,8 @@ public class ProjectFileDecisionTests
         Assert.Equal(("housing", false, held.Id), (moved.Department, moved.AwaitsRegister, moved.Id));
         Assert.Equal(register.Project, routed.Register);
         Assert.Equal(("housing", false), (direct.Department, direct.AwaitsRegister));
-        Assert.Equal(direct with { Id = moved.Id }, moved with { DueOn = direct.DueOn });
+        Assert.Equal(register.Project.AsOf, moved.AssignedOn); // to be signed for from the day it reached the unit
+        Assert.Equal(direct with { Id = moved.Id }, moved with { DueOn = direct.DueOn, AssignedOn = null });
         Assert.True(decision.Decide(register, Stored(register.Project, problems: [moved])).ChangesNothing);
     }
 
