@@ -115,7 +115,7 @@ public class BrowserTests
     [Fact]
     public async Task A_clerk_uploads_on_his_phone_and_sees_the_receipt_without_script()
     {
-        await using var pipeline = await TestPipeline.StartAsync();
+        await using var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?> { ["Ingest:MaxFileBytes"] = "4000" });
         await using var server = LocalBoardServer.Start(pipeline.Get<BoardApp>(), SubmitTests.Clerk, 0, NullLogger.Instance);
         using var stop = new CancellationTokenSource();
         var ingesting = pipeline.IngestPump() is var pump ? Task.Run(() => pump.RunAsync(stop.Token)) : Task.CompletedTask;
@@ -124,7 +124,12 @@ public class BrowserTests
         try
         {
             var page = await NewPageAsync(browser, new() { ViewportSize = new() { Width = 390, Height = 844 }, JavaScriptEnabled = false });
-            foreach (var (name, content, expected) in new[] { ("2026-03-13.csv", SubmitTests.Good, "采用 4 行，退回 0 行"), ("2026-03-13-b.csv", SubmitTests.Mixed, "采用 1 行，退回 1 行") })
+            foreach (var (name, content, expected) in new[]
+            {
+                ("2026-03-13.csv", SubmitTests.Good, "采用 4 行，退回 0 行"),
+                ("2026-03-13-b.csv", SubmitTests.Mixed, "采用 1 行，退回 1 行"), // a finance procedure among housing's
+                ("2026-03-13-c.csv", "\u0089PNG\r\n\u001a\n not a table", "文件无法读取"),
+            })
             {
                 var file = Path.Combine(folder.FullName, name);
                 await File.WriteAllTextAsync(file, content);
@@ -136,9 +141,17 @@ public class BrowserTests
                 await ShotAsync(page, "submit-receipt-" + Path.GetFileNameWithoutExtension(name));
             }
 
+            var large = Path.Combine(folder.FullName, "2026-03-20.csv");
+            await File.WriteAllTextAsync(large, SubmitTests.Good + new string(' ', 5000));
+            await page.GotoAsync(server.Address + "/submit");
+            await page.SetInputFilesAsync("input[type=file]", large);
+            await page.ClickAsync("button[type=submit]");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("上传的文件不能超过"); // refused before it is stored
+            Assert.False(await pipeline.Storage.Submissions.GetBlobClient("housing/2026-03-20.csv").ExistsAsync());
+
             await page.GotoAsync(server.Address + "/submit");
             await ShotAsync(page, "submit");
-            await Assertions.Expect(page.Locator("table tr:has(td)")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("table tr:has(td)")).ToHaveCountAsync(3);
             var stored = await pipeline.Storage.Submissions.GetBlobClient("housing/2026-03-13.csv").GetPropertiesAsync();
             Assert.Equal(SubmitTests.Clerk, stored.Value.Metadata[SubmitPage.UploadedByMetadata]);
         }

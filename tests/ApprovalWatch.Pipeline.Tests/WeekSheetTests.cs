@@ -39,6 +39,10 @@ public class WeekSheetTests
         Assert.Equal((4, 0, 4, 0), (same.Rows, same.Applied, same.Unchanged, same.Rejected)); // the finished procedure is not offered
         var edited = await pipeline.IngestAsync("housing/edited.xlsx", Edit(sheet, "G4", "30")); // the second row's time limit
         Assert.Equal((1, 3, 0), (edited.Applied, edited.Unchanged, edited.Rejected));
+        var (_, again) = await pipeline.Get<WeekSheets>().ProceduresAsync("housing", default);
+        var tampered = await pipeline.IngestAsync("housing/tampered.xlsx", Edit(again, "D5", "HC-04")); // a locked procedure cell, the protection lifted
+        Assert.Equal((0, 3, 1), (tampered.Applied, tampered.Unchanged, tampered.Rejected));
+        Assert.Contains(tampered.Errors, e => e.Line == 5 && e.Column.Contains("row_check", StringComparison.Ordinal) && e.Reason.Contains("locked column", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace ApprovalWatch.Cli.Commands;
 
 /// <summary>
 /// Loads the sample configuration and department files into storage, then runs gather → ingest → scan →
-/// send exactly as the Functions would, and prints what happened.
+/// send exactly as the Functions would, a clerk's week on the board (this week's sheet sent back through the submit
+/// page) and the weekly report, and prints what happened.
 /// </summary>
 public static class DemoCommand
 {
@@ -18,6 +19,9 @@ public static class DemoCommand
 
     /// <summary>Who the demo's board is served as: the coordinator, who sees every department.</summary>
     public const string BoardIdentity = "xu.ming@kizilsu.example.org";
+
+    /// <summary>Who sends housing's sheet back through the board: its contact, who sees no board but the submit page.</summary>
+    public const string Clerk = "ma.li@kizilsu.example.org";
 
     /// <summary>A project of the samples, for the project page's screenshot when the week has no red project.</summary>
     public const string SampleProject = "2022-653001-48-01-00123X";
@@ -47,6 +51,7 @@ public static class DemoCommand
         Summary.Digests(output, scan);
 
         await ReportCommand.WriteAsync(runtime, settings, Domain.Weekly.ReportWeek.Of(asOf), dryRun: false, output, cancellationToken);
+        output.WriteLine(await ClerkLoop.RunAsync(runtime, Clerk, Path.Combine(settings.OutFolder, "board"), runtime.Get<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("ApprovalWatch.Board"), cancellationToken));
         var shown = (await runtime.Get<Pipeline.KeyProjects.WeeklyReports>().LatestAsync(cancellationToken))?.Lights.FirstOrDefault(l => l.Light == Domain.Weekly.WeeklyCalculator.Red)?.Code ?? SampleProject;
         await ServeCommand.ShowBoardAsync(runtime, settings, BoardIdentity, [("board", "/board"), ("project", $"/projects/{shown}")], serve, output, cancellationToken);
 

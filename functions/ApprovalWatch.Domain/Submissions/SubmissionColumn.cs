@@ -23,10 +23,13 @@ public sealed record SubmissionColumn(string Name, string ChineseName, bool Requ
     public static readonly SubmissionColumn ExtendedDays = new("extended_days", "延长天数", false, Aliases: ["延期天数", "延长时限"]);
     public static readonly SubmissionColumn ExtensionApprovedOn = new("extension_approved_on", "延长批准日期", false, Aliases: ["延期批准日期"]);
 
+    /// <summary>A pre-filled sheet's check of a row's locked cells (<see cref="LockedRow"/>).</summary>
+    public static readonly SubmissionColumn RowCheck = new("row_check", "校验码", false);
+
     public static readonly IReadOnlyList<SubmissionColumn> All =
     [
         ProjectCode, ProjectName, County, Procedure, Status, AcceptedOn, LimitDays, HandlerEmail, CompletedOn, AsOf,
-        PausedFrom, PausedTo, PauseReason, ExtendedDays, ExtensionApprovedOn,
+        PausedFrom, PausedTo, PauseReason, ExtendedDays, ExtensionApprovedOn, RowCheck,
     ];
 
     /// <summary>How a receipt names the column: both names, as a clerk may know either.</summary>

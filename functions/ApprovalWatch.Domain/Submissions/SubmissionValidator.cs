@@ -76,6 +76,12 @@ public sealed class SubmissionValidator(
             Fail(SubmissionColumn.Procedure, $"该事项属于{owner?.ChineseName}，本部门无权报送；procedure belongs to {owner?.EnglishName} ({entry.Department}), not to {department}");
         }
 
+        var check = Get(SubmissionColumn.RowCheck);
+        if (check.Length > 0 && !check.Equals(LockedRow.Check(projectCode, Get(SubmissionColumn.ProjectName), Get(SubmissionColumn.County), procedureCode), StringComparison.OrdinalIgnoreCase))
+        {
+            Fail(SubmissionColumn.RowCheck, "灰色锁定列（项目代码、项目名称、县市、审批事项）被改动；a locked column (project code, name, county or procedure) was changed: a new procedure goes in the yellow rows");
+        }
+
         var statusText = Required(SubmissionColumn.Status);
         ProcedureStatus? status = null;
         if (statusText.Length > 0)

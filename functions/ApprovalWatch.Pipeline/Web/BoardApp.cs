@@ -22,7 +22,7 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
     public WebResponse TooLarge(bool chinese = true)
     {
         var page = new Page(chinese);
-        return WebResponse.Html(page.Message(page.Words["too_large"], null, page.Words.Format("too_large_text", MaxFormBytes / 1024, submit.MaxBytes / (1024 * 1024)), back: true), 413);
+        return WebResponse.Html(page.Message(page.Words["too_large"], null, page.Words.Format("too_large_text", MaxFormBytes / 1024, SubmitPage.Size(submit.MaxBytes)), back: true), 413);
     }
 
     public async Task<WebResponse> HandleAsync(WebRequest request, CancellationToken cancellationToken)

@@ -74,6 +74,11 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
             ? new Pending(name, etag, await receipts.ReadVersionAsync(name, etag, cancellationToken))
             : null;
 
+    /// <summary>A size as people read it: 20 MiB, 3.9 KiB.</summary>
+    public static string Size(long bytes) => bytes >= 1024 * 1024
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024.0):0.#} MiB")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB");
+
     /// <summary>
     /// The file's own name, kept (its date says the data date) but made safe for a blob name: no folders, letters of any
     /// script, digits, <c>-_.()</c> and spaces; a name with nothing left becomes the time of upload.
@@ -99,7 +104,7 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
             ["folder"] = $"submissions/{model.Department}/",
             ["department"] = page.Words.Department(model.Department),
             ["progress_sheet"] = model.Department == Domain.Catalogue.Department.DevelopmentReform,
-            ["max_mib"] = model.MaxBytes / (1024 * 1024),
+            ["max_size"] = Size(model.MaxBytes),
             ["files"] = model.Files.Select(f => new
             {
                 f.Name,

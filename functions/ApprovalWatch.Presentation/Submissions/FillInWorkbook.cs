@@ -93,7 +93,8 @@ public static class FillInWorkbook
 
             if (listSheet is { } extra)
             {
-                var listPart = AddSheet(workbook, extra.Name, extra.Headers.Select(_ => 18.0));
+                // Hidden: it feeds the drop-down, and a reader passes over a hidden sheet without a word.
+                var listPart = AddSheet(workbook, extra.Name, extra.Headers.Select(_ => 18.0), hidden: true);
                 var listData = listPart.Worksheet.GetFirstChild<SheetData>()!;
                 listData.Append(Row(1, [.. extra.Headers], _ => Header));
                 for (var r = 0; r < extra.Rows.Count; r++)
@@ -108,7 +109,7 @@ public static class FillInWorkbook
         return output.ToArray();
     }
 
-    private static WorksheetPart AddSheet(WorkbookPart workbook, string name, IEnumerable<double> widths)
+    private static WorksheetPart AddSheet(WorkbookPart workbook, string name, IEnumerable<double> widths, bool hidden = false)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
         var cols = new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true }));
@@ -116,7 +117,7 @@ public static class FillInWorkbook
         var view = new SheetViews(new SheetView(new Pane { VerticalSplit = 2, TopLeftCell = "A3", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 });
         part.Worksheet = new Worksheet(view, cols, new SheetData());
         var sheets = workbook.Workbook.Sheets!;
-        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = name });
+        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = name, State = hidden ? SheetStateValues.Hidden : null });
         return part;
     }
 

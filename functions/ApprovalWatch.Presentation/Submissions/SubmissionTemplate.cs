@@ -93,9 +93,9 @@ public static class SubmissionTemplate
     /// </summary>
     public static byte[] Prefilled(Department department, ProcedureCatalogue catalogue, IEnumerable<Procedure> procedures, DateOnly today)
     {
-        var columns = Columns.Select(c => new FillInColumn(
+        var columns = Columns.Append(SubmissionColumn.RowCheck).Select(c => new FillInColumn(
             c.Label,
-            IdentityColumns.Contains(c),
+            IdentityColumns.Contains(c) || c == SubmissionColumn.RowCheck,
             c == SubmissionColumn.Procedure ? FillInKind.Procedure : c == SubmissionColumn.Status ? FillInKind.Status : DateColumns.Contains(c) ? FillInKind.Date
                 : c == SubmissionColumn.LimitDays || c == SubmissionColumn.ExtendedDays ? FillInKind.Number : FillInKind.Text,
             c == SubmissionColumn.ProjectCode || c == SubmissionColumn.HandlerEmail || c == SubmissionColumn.ProjectName ? 30 : 16)).ToList();
@@ -109,6 +109,7 @@ public static class SubmissionTemplate
                 [
                     p.ProjectCode, p.ProjectName, p.County, p.ProcedureCode, StatusWords[p.Status], p.AcceptedOn, p.LimitDays, p.HandlerEmail, p.CompletedOn,
                     AsOf(p.AsOf), pause?.From, pause?.To, pause?.Reason is { Length: > 0 } reason ? reason : null, p.ExtensionDays == 0 ? null : p.ExtensionDays, p.ExtensionApprovedOn,
+                    LockedRow.Check(p.ProjectCode, p.ProjectName, p.County, p.ProcedureCode),
                 ];
             })
             .ToList();
