@@ -198,7 +198,8 @@ public class WeeklyReportTests
             while (reader.NextResult());
         }
 
-        Assert.Equal([WeeklyWorkbook.SummarySheet, WeeklyWorkbook.TaskSheet, WeeklyWorkbook.ResponsibilitySheet, WeeklyWorkbook.TimeLimitSheet], rows.Select(r => r.Sheet).Distinct());
+        Assert.Equal([WeeklyWorkbook.SummarySheet, WeeklyWorkbook.TaskSheet, WeeklyWorkbook.ResponsibilitySheet, WeeklyWorkbook.TimeLimitSheet, WeeklyWorkbook.LeaderSheet, WeeklyWorkbook.BehindSheet], rows.Select(r => r.Sheet).Distinct());
+        Assert.Equal(["zhao.deming@kizilsu.example.org", 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0], rows.Where(r => r.Sheet == WeeklyWorkbook.LeaderSheet).Skip(1).Single().Values); // no directory here: the address; yellow, behind pace, one overdue procedure
         object? Summary(string label) => rows.Single(r => r.Sheet == WeeklyWorkbook.SummarySheet && Equals(r.Values[0], label)).Values[1];
         string SummaryFormat(string label) => rows.Single(r => r.Sheet == WeeklyWorkbook.SummarySheet && Equals(r.Values[0], label)).Formats[1];
         // Numbers are numbers with their formats: they sum, sort and filter.
@@ -274,5 +275,45 @@ public class WeeklyReportTests
         var archived = System.Text.Json.JsonSerializer.Deserialize<LightReason[]>("""["NR-02 overdue 10 working days"]""", options)!;
         Assert.Equal(new LightReason(LightReason.Legacy, Text: "NR-02 overdue 10 working days"), Assert.Single(archived));
         Assert.Equal("NR-02 overdue 10 working days", ReasonText.Say(archived[0], new Dictionary<string, ProcedureName>(), Presentation.Words.Chinese));
+    }
+
+    [Fact]
+    public void The_meeting_by_leader_names_whose_projects_are_behind_and_why_and_ranks_every_project_below_pace()
+    {
+        RegisteredProject Of(string code, string leader, ProjectNature nature = ProjectNature.Continuing, DateOnly? plannedStart = null) =>
+            Project(code, 1000, nature, plannedStart: plannedStart) with { LeaderEmail = leader };
+        var zheng = "zheng.hai@kizilsu.example.org";
+        var zhou = "zhou.lixin@kizilsu.example.org";
+        var projects = new[]
+        {
+            Of("2026-653001-48-01-00001X", zheng, ProjectNature.NewStart, plannedStart: new(2026, 1, 1)), // a missed start
+            Of("2026-653001-48-01-00002X", zheng, ProjectNature.NewStart, plannedStart: new(2026, 2, 1)), // another
+            Of("2026-653001-48-01-00003X", zhou),
+            Of("2026-653001-48-01-00004X", zhou),
+        };
+        var progress = new[]
+        {
+            new ProgressReport(projects[2].Code, new(2026, 3, 13), 150), // 15% against a pace of about 19%: behind, but no light
+            new ProgressReport(projects[3].Code, new(2026, 3, 13), 250), // ahead
+        };
+        var inputs = Inputs(projects, progress) with { NameOf = email => email == zheng ? "郑海" : "周立新" };
+
+        var report = WeeklyCalculator.Compute(inputs);
+
+        var first = report.Leaders[0];
+        Assert.Equal(("郑海", 2, 2), (first.Leader, first.Projects, first.MissedStarts)); // the missed starts are one leader's, and say so
+        var second = report.Leaders.Single(l => l.Leader == "周立新");
+        Assert.Equal((0, 0, 1), (second.Red, second.Yellow, second.BehindPace));
+        Assert.Equal(projects[2].Code, Assert.Single(second.Behind).Code);
+        Assert.Equal([projects[0].Code, projects[1].Code, projects[2].Code], report.BehindPace.Select(b => b.Code).Take(3)); // 0% before 15%
+        Assert.Equal(decimal.Round((report.Headline.Pace - 0.15m) * 100, 2), report.BehindPace.Single(b => b.Code == projects[2].Code).GapPoints);
+        var basis = report.PaceBasis!;
+        Assert.Equal((47, 248), (basis.Elapsed, basis.Total)); // the national calendar here: 47 working days by 15 March
+        var view = WeeklyView.Of(report, Language.Chinese, name => name);
+        Assert.Contains("47/248 个工作日", view.Sections.Single(s => s.Title == "按包联领导").Paragraphs[0]);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(report);
+        var back = System.Text.Json.JsonSerializer.Deserialize<WeeklyReport>(json)!;
+        Assert.Equal(report.Leaders.Select(l => (l.Leader, l.MissedStarts, l.BehindPace)), back.Leaders.Select(l => (l.Leader, l.MissedStarts, l.BehindPace)));
     }
 }

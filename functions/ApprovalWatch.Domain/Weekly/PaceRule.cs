@@ -14,15 +14,21 @@ public static class PaceRule
     /// <summary>The pace on a date, as a fraction (0–1).</summary>
     public static decimal On(DateOnly date, string rule, WorkingCalendar calendar)
     {
+        var (elapsed, total) = Basis(date, rule, calendar);
+        return (decimal)elapsed / total;
+    }
+
+    /// <summary>What the pace is a share of on a date: working days (or months) elapsed and in the year, e.g. 47 of 244.</summary>
+    public static (int Elapsed, int Total) Basis(DateOnly date, string rule, WorkingCalendar calendar)
+    {
         if (rule == Months)
         {
-            var monthsDone = date.Month - 1 + (date.AddDays(1).Month != date.Month ? 1 : 0);
-            return monthsDone / 12m;
+            return (date.Month - 1 + (date.AddDays(1).Month != date.Month ? 1 : 0), 12);
         }
 
         var first = new DateOnly(date.Year, 1, 1);
         var firstWorks = calendar.IsWorkingDay(first) ? 1 : 0;
-        return (decimal)(calendar.WorkingDaysAfter(first, date) + firstWorks) / (calendar.WorkingDaysAfter(first, new DateOnly(date.Year, 12, 31)) + firstWorks);
+        return (calendar.WorkingDaysAfter(first, date) + firstWorks, calendar.WorkingDaysAfter(first, new DateOnly(date.Year, 12, 31)) + firstWorks);
     }
 
     public static string Describe(string rule, bool chinese) => (rule, chinese) switch

@@ -56,6 +56,9 @@ public static class WeeklyCalculator
             ProgressSince = inputs.Progress.Where(r => r.ReportedOn.Year == inputs.Week.AsOf.Year && r.ReportedOn <= inputs.Week.AsOf).Select(r => (DateOnly?)r.ReportedOn).Min(),
             Lowered = Lowered(inputs.Progress, byCode, asOf),
             ProcedureNames = ProcedureNames(inputs, procedures, lights),
+            PaceBasis = PaceRule.Basis(asOf, inputs.Rules.Pace, inputs.Calendar) is var (elapsed, total) ? new PaceBasis(elapsed, total) : null,
+            Leaders = LeaderMeeting.Of(lights, pace),
+            BehindPace = LeaderMeeting.Behind(lights, pace),
         };
         return previous is null ? report : report with { Changes = Compare(report, previous) };
     }

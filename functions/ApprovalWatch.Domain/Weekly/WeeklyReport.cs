@@ -40,6 +40,15 @@ public sealed record WeeklyReport
     /// <summary>Against last week's report; null when there is none.</summary>
     public Changes? Changes { get; init; }
 
+    /// <summary>What the pace is a share of: working days (or months) elapsed and in the year.</summary>
+    public PaceBasis? PaceBasis { get; init; }
+
+    /// <summary>The weekly meeting by leader in charge.</summary>
+    public IReadOnlyList<LeaderSection> Leaders { get; init; } = [];
+
+    /// <summary>Every project below pace, the furthest behind first.</summary>
+    public IReadOnlyList<BehindProject> BehindPace { get; init; } = [];
+
     /// <summary>The Chinese and English names of the procedures the report mentions, by code.</summary>
     public IReadOnlyDictionary<string, ProcedureName> ProcedureNames { get; init; } = new Dictionary<string, ProcedureName>();
 
@@ -120,3 +129,5 @@ public sealed record Changes(
     IReadOnlyList<string> TurnedGreen);
 
 public sealed record ProcedureName(string Chinese, string English);
+
+public sealed record PaceBasis(int Elapsed, int Total);

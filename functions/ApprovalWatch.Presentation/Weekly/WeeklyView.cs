@@ -99,6 +99,21 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
                 report.Lights.Where(l => l.Light == WeeklyCalculator.Red).Select(l => new ViewRow([$"{l.Name} {l.Code}", County(l.County), l.Leader, Dept(l.Unit), PctOrDash(l.CompletionRate), ReasonText.Join(l.Reasons, report.ProcedureNames, w)], WeeklyCalculator.Red)).ToList()),
         ], []));
 
+        const int BehindShown = 30;
+        var basis = report.PaceBasis;
+        sections.Add(new ViewSection(w["weekly.by_leader"],
+        [
+            w.Format("weekly.by_leader_text", Pct(h.Pace), basis?.Elapsed, basis?.Total, w[h.PaceRule == PaceRule.Months ? "weekly.months" : "weekly.working_days"]),
+        ],
+        [
+            new ViewTable([w["weekly.leader_in_charge"], w["weekly.projects_column"], w["weekly.red"], w["weekly.yellow"], w["weekly.below_pace"], w["weekly.missed_starts"], w["weekly.overdue_procedures"], w["weekly.overdue_problems_count"], w["weekly.furthest_behind"]],
+                report.Leaders.Select(l => new ViewRow(
+                    [l.Leader, $"{l.Projects}", $"{l.Red}", $"{l.Yellow}", $"{l.BehindPace}", $"{l.MissedStarts}", $"{l.OverdueProcedures}", $"{l.OverdueProblems}", l.Behind.FirstOrDefault() is { } worst ? $"{worst.Name}（{Gap(worst.GapPoints)}）" : "—"],
+                    l.Red > 0 ? WeeklyCalculator.Red : l.Yellow > 0 || l.MissedStarts > 0 ? WeeklyCalculator.Yellow : "")).ToList()),
+            new ViewTable([w["weekly.rank"], w["weekly.behind_pace_ranked"], w["weekly.leader_in_charge"], w["weekly.completion"], w["weekly.gap_points"]],
+                report.BehindPace.Take(BehindShown).Select((b, i) => new ViewRow([$"{i + 1}", $"{b.Name} {b.Code}", b.Leader, Pct(b.CompletionRate), Gap(b.GapPoints)])).ToList()),
+        ], []));
+
         ViewTable Ranking(string name, IReadOnlyList<AreaRank> ranks, Func<string, string> label) => new(
             [w["weekly.rank"], name, w["weekly.plan"], w["weekly.done"], w["weekly.completion"], w["weekly.on_time"], w["weekly.red_projects"]],
             ranks.Select(r => new ViewRow([$"{r.Rank}", label(r.Name), Yi(r.PlannedWan), Yi(r.CompletedWan), PctOrDash(r.CompletionRate), PctOrDash(r.OnTimeRate), $"{r.Red}"])).ToList());
@@ -125,6 +140,8 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
     public static string Pct(decimal fraction) => (fraction * 100).ToString("0.00", Invariant) + "%";
 
     private static string PctOrDash(decimal? fraction) => fraction is { } f ? Pct(f) : "—";
+
+    private static string Gap(decimal points) => points.ToString("0.00", Invariant);
 
     private static string Signed(decimal value) => (value > 0 ? "+" : "") + value.ToString("0.00", Invariant);
 

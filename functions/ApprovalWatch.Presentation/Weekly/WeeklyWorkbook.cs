@@ -11,7 +11,8 @@ namespace ApprovalWatch.Presentation.Weekly;
 /// <summary>
 /// The workbook the meeting circulates (SpreadCheetah): a summary sheet and the three lists — the task list
 /// (every open procedure and problem per project), the responsibility list (department, handler, leader in
-/// charge, responsible unit) and the time-limit list (due dates, working days left) — each with a frozen
+/// charge, responsible unit) and the time-limit list (due dates, working days left), the meeting by leader in charge
+/// and the projects below pace — each with a frozen
 /// header row, a filter, and columns as wide as their Chinese text.
 /// </summary>
 public static class WeeklyWorkbook
@@ -20,6 +21,8 @@ public static class WeeklyWorkbook
     public const string TaskSheet = "任务清单";
     public const string ResponsibilitySheet = "责任清单";
     public const string TimeLimitSheet = "时限清单";
+    public const string LeaderSheet = "包联领导";
+    public const string BehindSheet = "低于序时进度";
 
     public static async Task<byte[]> WriteAsync(WeeklyReport report, WeeklyInputs inputs, CancellationToken cancellationToken = default)
     {
@@ -56,6 +59,10 @@ public static class WeeklyWorkbook
                 items.Select(i => new[] { Text(i.Code), Text(i.Project), Text(i.What), Text(i.Department), Text(i.Handler), Text(i.Leader), Text(i.Unit) }), bold, cancellationToken);
             await SheetAsync(workbook, TimeLimitSheet, ["项目代码", "项目名称", "事项", "受理/提出日期", "应办结日期", "剩余工作日（负数为超期）"],
                 items.Select(i => new[] { Text(i.Code), Text(i.Project), Text(i.What), Day(i.Start), Day(i.Due), Days(i.Left) }), bold, cancellationToken);
+            await SheetAsync(workbook, LeaderSheet, ["包联领导", "项目数", "红灯", "黄灯", "低于序时", "未按期开工", "超期事项", "超期问题"],
+                report.Leaders.Select(l => new[] { Text(l.Leader), Count(l.Projects), Count(l.Red), Count(l.Yellow), Count(l.BehindPace), Count(l.MissedStarts), Count(l.OverdueProcedures), Count(l.OverdueProblems) }), bold, cancellationToken);
+            await SheetAsync(workbook, BehindSheet, ["项目代码", "项目名称", "包联领导", "完成率", "差距（百分点）"],
+                report.BehindPace.Select(b => new[] { Text(b.Code), Text(b.Name), Text(b.Leader), Rate(b.CompletionRate), new Value($"{b.GapPoints:0.00}", new Cell(b.GapPoints)) }), bold, cancellationToken);
             await workbook.FinishAsync(cancellationToken);
         }
 

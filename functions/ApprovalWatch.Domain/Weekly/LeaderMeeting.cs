@@ -1,0 +1,36 @@
+namespace ApprovalWatch.Domain.Weekly;
+
+/// <summary>A project below the pace, by how far (percentage points).</summary>
+public sealed record BehindProject(string Code, string Name, string Leader, decimal CompletionRate, decimal GapPoints);
+
+/// <summary>One leader in charge's projects at the weekly meeting: lights, who is behind and why.</summary>
+public sealed record LeaderSection(string Leader, int Projects, int Red, int Yellow, int BehindPace, int MissedStarts, int OverdueProcedures, int OverdueProblems, IReadOnlyList<BehindProject> Behind);
+
+/// <summary>
+/// The weekly meeting by leader in charge (包联领导), from the report's lights: per leader his projects, lights,
+/// the projects below pace with their gap (however small: none needs a light to be listed), missed starts, overdue
+/// procedures and problems; and every project below pace ranked by its gap.
+/// </summary>
+public static class LeaderMeeting
+{
+    public static IReadOnlyList<BehindProject> Behind(IEnumerable<ProjectLight> lights, decimal pace) =>
+        lights.Where(l => l.CompletionRate is { } rate && rate < pace)
+            .Select(l => new BehindProject(l.Code, l.Name, l.Leader, l.CompletionRate!.Value, decimal.Round((pace - l.CompletionRate.Value) * 100, 2)))
+            .OrderByDescending(b => b.GapPoints).ThenBy(b => b.Code, StringComparer.Ordinal)
+            .ToList();
+
+    public static IReadOnlyList<LeaderSection> Of(IReadOnlyList<ProjectLight> lights, decimal pace)
+    {
+        var behind = Behind(lights, pace).ToLookup(b => b.Leader);
+        return lights.GroupBy(l => l.Leader)
+            .Select(g =>
+            {
+                int Count(string kind) => g.Sum(l => l.Reasons.Count(r => r.Kind == kind));
+                return new LeaderSection(
+                    g.Key, g.Count(), g.Count(l => l.Light == WeeklyCalculator.Red), g.Count(l => l.Light == WeeklyCalculator.Yellow), behind[g.Key].Count(),
+                    Count(LightReason.StartMissed), Count(LightReason.ProcedureOverdue), Count(LightReason.ProblemOverdue), [.. behind[g.Key]]);
+            })
+            .OrderByDescending(s => s.Red).ThenByDescending(s => s.MissedStarts).ThenByDescending(s => s.BehindPace).ThenBy(s => s.Leader, StringComparer.Ordinal)
+            .ToList();
+    }
+}
