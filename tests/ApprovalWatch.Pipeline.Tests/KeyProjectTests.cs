@@ -109,4 +109,21 @@ public class KeyProjectTests
         Assert.Contains("cid:county.png", mail.Html);
         Assert.Contains(mail.Attachments, a => a.FileName.EndsWith(".xlsx", StringComparison.Ordinal) && a.ContentId is null);
     }
+
+    [Fact]
+    public async Task An_implausible_progress_row_is_applied_and_its_receipt_says_why_it_is_doubted()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("development-reform/register.csv", Register);
+
+        var receipt = await pipeline.IngestAsync("development-reform/progress.csv", """
+            project_code,reported_on,ytd_completed_wan,physical_progress
+            2026-653001-48-01-00123X,2026-03-13,3500,主体结构
+            2026-653022-48-01-004175,2026-03-13,900,路基
+            """);
+
+        Assert.Equal((2, 0), (receipt.Applied, receipt.Rejected));
+        var doubt = Assert.Single(receipt.Notes, n => n.Contains("to be checked", StringComparison.Ordinal));
+        Assert.StartsWith("第 2 行：2026-653001-48-01-00123X 本年完成投资 3500 万元超过总投资 3000 万元", doubt);
+    }
 }

@@ -91,7 +91,8 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
             };
         }
 
-        return new ProjectChange { Progress = changed ? report : null, LoweredFrom = changed ? lowered : null, Problem = problem, Note = note };
+        var warnings = stored.Register is { } register ? Plausibility.Of(register, report).Select(w => Plausibility.Note(w, row.Line)).ToList() : [];
+        return new ProjectChange { Progress = changed ? report : null, LoweredFrom = changed ? lowered : null, Problem = problem, Note = note, Warnings = warnings };
     }
 
     private ProjectChange Problem(ProblemRow row, StoredProject stored)

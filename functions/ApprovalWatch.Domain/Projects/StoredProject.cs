@@ -30,5 +30,8 @@ public sealed record ProjectChange
 
     public string? Note { get; init; }
 
+    /// <summary>What the applied row makes doubtful (<see cref="Plausibility"/>), as the receipt's notes.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public bool ChangesNothing => Register is null && Progress is null && Problem is null && Rerouted.Count == 0;
 }

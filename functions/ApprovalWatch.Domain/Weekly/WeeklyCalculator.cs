@@ -58,6 +58,7 @@ public static class WeeklyCalculator
             ProcedureNames = ProcedureNames(inputs, procedures, lights),
             PaceBasis = PaceRule.Basis(asOf, inputs.Rules.Pace, inputs.Calendar) is var (elapsed, total) ? new PaceBasis(elapsed, total) : null,
             Leaders = LeaderMeeting.Of(lights, pace),
+            DataChecks = Plausibility.Standing(projects, inputs.Progress, inputs.Procedures, asOf),
             BehindPace = LeaderMeeting.Behind(lights, pace),
         };
         return previous is null ? report : report with { Changes = Compare(report, previous) };

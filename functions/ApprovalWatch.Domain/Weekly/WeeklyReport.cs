@@ -43,6 +43,9 @@ public sealed record WeeklyReport
     /// <summary>What the pace is a share of: working days (or months) elapsed and in the year.</summary>
     public PaceBasis? PaceBasis { get; init; }
 
+    /// <summary>数据核查: what the files say that may not be true, standing on the day.</summary>
+    public IReadOnlyList<Projects.DataWarning> DataChecks { get; init; } = [];
+
     /// <summary>The weekly meeting by leader in charge.</summary>
     public IReadOnlyList<LeaderSection> Leaders { get; init; } = [];
 

@@ -37,6 +37,8 @@ public sealed class ProjectFileApplier(StorageAccount storage, IOptions<KeyProje
                 notes.Add(note);
             }
 
+            notes.AddRange(change.Warnings);
+
             if (change.Refused is { } refusal)
             {
                 refused.Add(refusal);

@@ -37,6 +37,9 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
 
         /// <summary>Problems sent back, for a coordinator to assign again.</summary>
         public IReadOnlyList<WaitingProblem> Returned { get; init; } = [];
+
+        /// <summary>The latest weekly report's data checks, as far as the viewer may see them.</summary>
+        public IReadOnlyList<Domain.Projects.DataWarning> DataChecks { get; init; } = [];
     }
 
     /// <summary>The last scan's day and its counts by county and department, as far as the viewer may see them.</summary>
@@ -77,7 +80,12 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
             report?.Week,
             report?.Lights.Where(l => l.Light == WeeklyCalculator.Red && viewer.MaySee(l.Unit)).ToList() ?? [],
             departments.Select(d => files.GetValueOrDefault(d) ?? new DepartmentFile(d, null, null, false)).ToList(),
-            report?.ProcedureNames) { ToSign = toSign, Returned = returned };
+            report?.ProcedureNames)
+        {
+            ToSign = toSign,
+            Returned = returned,
+            DataChecks = report?.DataChecks.Where(c => viewer.MaySee(c.Department)).ToList() ?? [],
+        };
     }
 
     /// <summary>Open problems of the viewer's own department not yet signed for, and (for a coordinator) those sent back.</summary>
@@ -105,6 +113,7 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
     public static string Render(Model model, Page page, Viewer viewer) => page.Render("board", page.Words["board_title"], viewer, model, new Dictionary<string, object?>
     {
         ["all_departments"] = Department.All.Select(d => d.Id).ToList(),
+        ["checks"] = model.DataChecks.Select(c => new { c.ProjectCode, c.ProjectName, Text = CheckText.Say(c, page.Words), c.Since, c.Department }).ToList(),
         ["reasons"] = model.RedProjects.ToDictionary(p => p.Code, p => ReasonText.Join(p.Reasons, model.ProcedureNames ?? new Dictionary<string, ProcedureName>(), page.Words), StringComparer.Ordinal),
     });
 }

@@ -99,6 +99,14 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
                 report.Lights.Where(l => l.Light == WeeklyCalculator.Red).Select(l => new ViewRow([$"{l.Name} {l.Code}", County(l.County), l.Leader, Dept(l.Unit), PctOrDash(l.CompletionRate), ReasonText.Join(l.Reasons, report.ProcedureNames, w)], WeeklyCalculator.Red)).ToList()),
         ], []));
 
+        sections.Add(new ViewSection(w["weekly.data_checks"],
+            [w.Format("weekly.data_checks_text", report.DataChecks.Count)],
+            report.DataChecks.Count == 0 ? [] :
+            [
+                new ViewTable([w["weekly.project"], w["weekly.check"], w["weekly.since"], w["weekly.department"]],
+                    report.DataChecks.Select(c => new ViewRow([$"{c.ProjectName} {c.ProjectCode}", CheckText.Say(c, w), c.Since is { } since ? Date(since) : "—", Dept(c.Department)], WeeklyCalculator.Yellow)).ToList()),
+            ], []));
+
         const int BehindShown = 30;
         var basis = report.PaceBasis;
         sections.Add(new ViewSection(w["weekly.by_leader"],

@@ -12,7 +12,7 @@ namespace ApprovalWatch.Presentation.Weekly;
 /// The workbook the meeting circulates (SpreadCheetah): a summary sheet and the three lists — the task list
 /// (every open procedure and problem per project), the responsibility list (department, handler, leader in
 /// charge, responsible unit) and the time-limit list (due dates, working days left), the meeting by leader in charge
-/// and the projects below pace — each with a frozen
+/// and the projects below pace, the data checks — each with a frozen
 /// header row, a filter, and columns as wide as their Chinese text.
 /// </summary>
 public static class WeeklyWorkbook
@@ -23,6 +23,7 @@ public static class WeeklyWorkbook
     public const string TimeLimitSheet = "时限清单";
     public const string LeaderSheet = "包联领导";
     public const string BehindSheet = "低于序时进度";
+    public const string CheckSheet = "数据核查";
 
     public static async Task<byte[]> WriteAsync(WeeklyReport report, WeeklyInputs inputs, CancellationToken cancellationToken = default)
     {
@@ -63,6 +64,8 @@ public static class WeeklyWorkbook
                 report.Leaders.Select(l => new[] { Text(l.Leader), Count(l.Projects), Count(l.Red), Count(l.Yellow), Count(l.BehindPace), Count(l.MissedStarts), Count(l.OverdueProcedures), Count(l.OverdueProblems) }), bold, cancellationToken);
             await SheetAsync(workbook, BehindSheet, ["项目代码", "项目名称", "包联领导", "完成率", "差距（百分点）"],
                 report.BehindPace.Select(b => new[] { Text(b.Code), Text(b.Name), Text(b.Leader), Rate(b.CompletionRate), new Value($"{b.GapPoints:0.00}", new Cell(b.GapPoints)) }), bold, cancellationToken);
+            await SheetAsync(workbook, CheckSheet, ["项目代码", "项目名称", "核查事项", "自", "责任部门"],
+                report.DataChecks.Select(c => new[] { Text(c.ProjectCode), Text(c.ProjectName), Text(CheckText.Say(c, Words.Chinese)), Day(c.Since), Text(Department.Find(c.Department)?.ChineseName ?? c.Department) }), bold, cancellationToken);
             await workbook.FinishAsync(cancellationToken);
         }
 

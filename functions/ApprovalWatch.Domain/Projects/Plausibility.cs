@@ -1,0 +1,103 @@
+using ApprovalWatch.Domain.Weekly;
+
+namespace ApprovalWatch.Domain.Projects;
+
+/// <summary>
+/// A doubt about what the files say (数据核查): the row was applied, the check asks someone to look. <see cref="Since"/>
+/// is the first report of the year from which it has held (null where no report dates it).
+/// </summary>
+public sealed record DataWarning(string ProjectCode, string ProjectName, string Check, DateOnly? Since, string Department, decimal? Value = null, decimal? Limit = null, string? Detail = null);
+
+/// <summary>
+/// Whether what a department reports can be true, on the figures themselves: a year-to-date figure above the
+/// project's total investment, or far above its annual plan; investment reported by a project not started; a
+/// completed project reporting early-stage works; a project named otherwise (or in another county) in a department's
+/// procedure file than in the register. A figure lower than last week's is kept and marked where it is read
+/// (<see cref="ProjectFileDecision"/>); a completion before acceptance is refused with its row.
+/// </summary>
+public static class Plausibility
+{
+    public const string OverTotal = "ytd_over_total";
+    public const string FarAbovePlan = "ytd_far_above_plan";
+    public const string NotStarted = "investment_not_started";
+    public const string CompletedEarlyStage = "completed_early_stage";
+    public const string NamedOtherwise = "named_otherwise";
+
+    /// <summary>"Far above the plan": more than this many times the year's plan.</summary>
+    public const decimal FarAbovePlanFactor = 1.5m;
+
+    // Works of a project's first stages, which a completed project no longer reports.
+    private static readonly string[] EarlyStageWords = ["前期", "开工准备", "场地平整", "土方", "基坑", "桩基", "基础", "主体"];
+
+    /// <summary>The checks on one progress report against the project's register.</summary>
+    public static IEnumerable<DataWarning> Of(RegisteredProject register, ProgressReport report)
+    {
+        DataWarning Warn(string check, decimal? value = null, decimal? limit = null, string? detail = null) =>
+            new(register.Code, register.Name, check, report.ReportedOn, register.ResponsibleUnit, value, limit, detail);
+
+        if (register.TotalInvestment > 0 && report.YearToDate > register.TotalInvestment)
+        {
+            yield return Warn(OverTotal, report.YearToDate, register.TotalInvestment);
+        }
+        else if (register.AnnualPlan > 0 && report.YearToDate > register.AnnualPlan * FarAbovePlanFactor)
+        {
+            yield return Warn(FarAbovePlan, report.YearToDate, register.AnnualPlan);
+        }
+
+        if (report.YearToDate > 0 && (register.Nature == ProjectNature.Reserve || (register.Nature == ProjectNature.NewStart && !(register.StartedOn <= report.ReportedOn))))
+        {
+            yield return Warn(NotStarted, report.YearToDate);
+        }
+
+        if (register.Nature == ProjectNature.Completed && EarlyStageWords.Any(report.Physical.Contains))
+        {
+            yield return Warn(CompletedEarlyStage, detail: report.Physical);
+        }
+    }
+
+    /// <summary>
+    /// The doubts standing on a day: each project's last report of the year checked, dated from the first report from
+    /// which the same check has held; and procedure files naming a registered project otherwise.
+    /// </summary>
+    public static IReadOnlyList<DataWarning> Standing(IEnumerable<RegisteredProject> projects, IEnumerable<ProgressReport> progress, IEnumerable<ProcedureFacts> procedures, DateOnly asOf)
+    {
+        var registers = projects.ToDictionary(p => p.Code, StringComparer.Ordinal);
+        var warnings = new List<DataWarning>();
+        foreach (var reports in progress.Where(r => r.ReportedOn.Year == asOf.Year && r.ReportedOn <= asOf).GroupBy(r => r.ProjectCode))
+        {
+            if (!registers.TryGetValue(reports.Key, out var register))
+            {
+                continue;
+            }
+
+            var ordered = reports.OrderBy(r => r.ReportedOn).ToList();
+            foreach (var last in Of(register, ordered[^1]))
+            {
+                // The last report holds it: back through the reports while they do.
+                var since = ordered.AsEnumerable().Reverse().TakeWhile(r => Of(register, r).Any(w => w.Check == last.Check)).Last().ReportedOn;
+                warnings.Add(last with { Since = since });
+            }
+        }
+
+        foreach (var named in procedures.Where(p => registers.ContainsKey(p.ProjectCode)).GroupBy(p => (p.ProjectCode, p.Department)))
+        {
+            var register = registers[named.Key.ProjectCode];
+            if (named.FirstOrDefault(p => (p.ProjectName.Length > 0 && p.ProjectName != register.Name) || (p.County.Length > 0 && p.County != register.County)) is { } other)
+            {
+                warnings.Add(new DataWarning(register.Code, register.Name, NamedOtherwise, null, named.Key.Department, Detail: $"{other.ProjectName} · {other.County}"));
+            }
+        }
+
+        return [.. warnings.OrderBy(w => w.Since ?? DateOnly.MaxValue).ThenBy(w => w.ProjectCode, StringComparer.Ordinal).ThenBy(w => w.Check, StringComparer.Ordinal)];
+    }
+
+    /// <summary>A warning as a receipt's note, in both languages.</summary>
+    public static string Note(DataWarning w, int line) => w.Check switch
+    {
+        OverTotal => $"第 {line} 行：{w.ProjectCode} 本年完成投资 {w.Value} 万元超过总投资 {w.Limit} 万元，已采用，请核实；line {line}: {w.ProjectCode} reports {w.Value} 万元 done this year, more than its total investment of {w.Limit} 万元: applied, to be checked.",
+        FarAbovePlan => $"第 {line} 行：{w.ProjectCode} 本年完成投资 {w.Value} 万元超过年度计划 {w.Limit} 万元的 {FarAbovePlanFactor} 倍，已采用，请核实；line {line}: {w.ProjectCode} reports {w.Value} 万元 done this year, more than {FarAbovePlanFactor} times its plan of {w.Limit} 万元: applied, to be checked.",
+        NotStarted => $"第 {line} 行：{w.ProjectCode} 尚未开工，却报送本年完成投资 {w.Value} 万元，已采用，请核实；line {line}: {w.ProjectCode} has not started but reports {w.Value} 万元 done this year: applied, to be checked.",
+        CompletedEarlyStage => $"第 {line} 行：{w.ProjectCode} 已竣工，形象进度却为“{w.Detail}”，已采用，请核实；line {line}: {w.ProjectCode} is completed but reports early-stage works ({w.Detail}): applied, to be checked.",
+        _ => $"第 {line} 行：{w.ProjectCode} 待核实（{w.Check}）；line {line}: {w.ProjectCode} to be checked ({w.Check}).",
+    };
+}

@@ -1,0 +1,69 @@
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Weekly;
+using ApprovalWatch.Presentation;
+using ApprovalWatch.Presentation.Weekly;
+
+namespace ApprovalWatch.Domain.Tests;
+
+/// <summary>Each check fires on an implausible row and not on a plausible neighbour; the row is applied either way.</summary>
+public class PlausibilityTests
+{
+    private const string Code = "2026-653001-48-01-00123X";
+
+    private static readonly RegisteredProject Project = new()
+    {
+        Code = Code, Name = "学校", County = "阿图什市", Nature = ProjectNature.Continuing, TotalInvestment = 3000, AnnualPlan = 1000,
+        LeaderEmail = "zheng.hai@kizilsu.example.org", ResponsibleUnit = "housing",
+    };
+
+    private static string[] Checks(RegisteredProject project, decimal ytd, string physical = "") =>
+        [.. Plausibility.Of(project, new ProgressReport(Code, new(2026, 3, 13), ytd, physical)).Select(w => w.Check)];
+
+    [Theory]
+    [InlineData(3001, Plausibility.OverTotal)]
+    [InlineData(1501, Plausibility.FarAbovePlan)]
+    public void A_figure_above_the_total_or_far_above_the_plan_is_doubted(decimal ytd, string check)
+    {
+        Assert.Equal([check], Checks(Project, ytd));
+        Assert.Empty(Checks(Project, 1500)); // one and a half times the plan: possible
+    }
+
+    [Fact]
+    public void Investment_by_a_project_not_started_is_doubted_and_after_its_start_it_is_not()
+    {
+        var notStarted = Project with { Nature = ProjectNature.NewStart, StartedOn = null };
+        Assert.Equal([Plausibility.NotStarted], Checks(notStarted, 300));
+        Assert.Equal([Plausibility.NotStarted], Checks(Project with { Nature = ProjectNature.Reserve }, 300));
+        Assert.Empty(Checks(notStarted with { StartedOn = new(2026, 3, 2) }, 300));
+        Assert.Empty(Checks(notStarted, 0));
+    }
+
+    [Fact]
+    public void A_completed_project_reporting_early_stage_works_is_doubted()
+    {
+        var completed = Project with { Nature = ProjectNature.Completed };
+        Assert.Equal([Plausibility.CompletedEarlyStage], Checks(completed, 900, "主体结构施工"));
+        Assert.Empty(Checks(completed, 900, "竣工验收备案"));
+        Assert.Empty(Checks(Project, 900, "主体结构施工")); // continuing: of course
+    }
+
+    [Fact]
+    public void A_standing_doubt_dates_from_the_first_report_of_the_run_and_a_procedure_file_naming_the_project_otherwise_is_doubted()
+    {
+        var progress = new[]
+        {
+            new ProgressReport(Code, new(2026, 2, 27), 1200),
+            new ProgressReport(Code, new(2026, 3, 6), 3100), // above the total from here on
+            new ProgressReport(Code, new(2026, 3, 13), 3200),
+        };
+        var facts = new ProcedureFacts(Code, "阿图什市学校", "HC-01", "housing", "阿图什市", "a@b.org", Flag.Green, new(2026, 3, 2), null, null, false);
+
+        var standing = Plausibility.Standing([Project], progress, [facts, facts with { ProcedureCode = "HC-02" }, facts with { ProjectName = "学校", Department = "finance" }], new(2026, 3, 15));
+
+        Assert.Equal([(Plausibility.OverTotal, (DateOnly?)new DateOnly(2026, 3, 6), "housing"), (Plausibility.NamedOtherwise, null, "housing")], standing.Select(w => (w.Check, w.Since, w.Department)));
+        Assert.Equal("本年完成投资 3,200 万元超过总投资 3,000 万元", CheckText.Say(standing[0], Words.Chinese));
+        Assert.Contains("阿图什市学校", CheckText.Say(standing[1], Words.English));
+        Assert.Contains("applied, to be checked", Plausibility.Note(standing[0], 4));
+    }
+}
