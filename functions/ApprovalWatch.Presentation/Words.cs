@@ -331,6 +331,7 @@ public sealed class Words
         ["check.named_otherwise"] = ("审批事项文件中的项目名称或县市与项目库不同：{2}", "the procedure file names the project or its county otherwise than the register: {2}"),
         ["weekly.by_leader"] = ("按包联领导", "By leader in charge"),
         ["weekly.by_leader_text"] = ("每位包联领导的项目：红灯、黄灯、低于序时进度、未按期开工、超期事项与问题。差距按序时进度 {0}（{1}/{2} {3}）计。", "Each leader in charge's projects: red, yellow, below pace, missed starts, overdue procedures and problems. Gaps against a pace of {0} ({1}/{2} {3})."),
+        ["weekly.by_leader_curve_text"] = ("每位包联领导的项目：红灯、黄灯、低于序时进度、未按期开工、超期事项与问题。差距按序时进度 {0}（按月度计划曲线）计。", "Each leader in charge's projects: red, yellow, below pace, missed starts, overdue procedures and problems. Gaps against a pace of {0} (by the months' weights)."),
         ["weekly.working_days"] = ("个工作日", "working days"),
         ["weekly.months"] = ("个月", "months"),
         ["weekly.projects_column"] = ("项目数", "Projects"),

@@ -126,4 +126,22 @@ public class KeyProjectTests
         var doubt = Assert.Single(receipt.Notes, n => n.Contains("to be checked", StringComparison.Ordinal));
         Assert.StartsWith("第 2 行：2026-653001-48-01-00123X 本年完成投资 3500 万元超过总投资 3000 万元", doubt);
     }
+
+    [Fact]
+    public async Task Months_weights_in_config_set_the_pace_and_the_report_says_so_and_a_bad_file_leaves_the_working_day_pace()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("development-reform/register.csv", Register);
+        var weights = "month,weight\n" + string.Concat(Enumerable.Range(1, 12).Select(m => $"{m},{(m <= 2 ? 0 : 10)}\n"));
+        await pipeline.Storage.Config.GetBlobClient(Domain.Weekly.PaceCurve.BlobName).UploadAsync(BinaryData.FromString(weights), overwrite: true);
+
+        var curved = (await pipeline.Functions.WeeklyReportAsync(new ReportWeek(2026, 12), default)).Report.Headline;
+
+        Assert.Equal(PaceRule.Curve, curved.PaceRule);
+        Assert.True(curved.Pace < 0.06m, $"{curved.Pace}"); // 10 of March's 21 Xinjiang working days of its tenth, nothing for winter
+        await pipeline.Storage.Config.GetBlobClient(Domain.Weekly.PaceCurve.BlobName).UploadAsync(BinaryData.FromString("month,weight\n13,1\n"), overwrite: true);
+        var reference = await pipeline.Get<Reference.ReferenceDataLoader>().LoadAsync(default);
+        Assert.Contains(reference.Problems, p => p.Contains("pace.csv", StringComparison.Ordinal));
+        Assert.NotNull(reference.Pace); // the last good weights stay in force
+    }
 }

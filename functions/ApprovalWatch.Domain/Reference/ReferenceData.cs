@@ -14,6 +14,9 @@ public sealed record ReferenceData(ProcedureCatalogue Catalogue, StaffDirectory 
     /// <summary>The escalation ladder in force (<c>escalation.json</c>, else the built-in one).</summary>
     public Digests.EscalationLadder Ladder { get; init; } = Digests.EscalationLadder.Default;
 
+    /// <summary>The months' weights of the plan (<c>pace.csv</c>), when given: the weekly pace follows them.</summary>
+    public Weekly.PaceCurve? Pace { get; init; }
+
     /// <summary>Configuration files refused (the last good version, or the built-in one, stays in force), each with the reason.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 

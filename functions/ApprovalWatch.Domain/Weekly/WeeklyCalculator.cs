@@ -25,7 +25,7 @@ public static class WeeklyCalculator
         var ytd = YearToDate(inputs.Progress, asOf);
         var planned = projects.Sum(p => p.AnnualPlan);
         var completed = projects.Sum(p => ytd.GetValueOrDefault(p.Code));
-        var pace = Round(PaceRule.On(asOf, inputs.Rules.Pace, inputs.Calendar));
+        var pace = Round(PaceRule.On(asOf, inputs.Rules.Pace, inputs.Calendar, inputs.Curve));
         var completion = Rate(completed, planned) ?? 0;
         var headline = new Headline(
             projects.Count,
@@ -231,7 +231,7 @@ public static class WeeklyCalculator
             var ytd = YearToDate(inputs.Progress, week.AsOf);
             var starts = Starts(projects, week.AsOf, inputs);
             var reported = inputs.Progress.Any(r => r.ReportedOn.Year == week.AsOf.Year && r.ReportedOn <= week.AsOf);
-            points.Add(new TrendPoint(week.ToString(), week.AsOf, reported ? Rate(projects.Sum(p => ytd.GetValueOrDefault(p.Code)), planned) ?? 0 : null, Round(PaceRule.On(week.AsOf, inputs.Rules.Pace, inputs.Calendar)), starts.PlannedByNow > 0 ? starts.StartRate : null));
+            points.Add(new TrendPoint(week.ToString(), week.AsOf, reported ? Rate(projects.Sum(p => ytd.GetValueOrDefault(p.Code)), planned) ?? 0 : null, Round(PaceRule.On(week.AsOf, inputs.Rules.Pace, inputs.Calendar, inputs.Curve)), starts.PlannedByNow > 0 ? starts.StartRate : null));
         }
 
         return points;

@@ -14,7 +14,8 @@ public sealed record WeeklyInputs(
     WorkingCalendar Calendar,
     LightRules Rules,
     Func<string, string>? NameOf = null,
-    ProcedureCatalogue? Catalogue = null)
+    ProcedureCatalogue? Catalogue = null,
+    PaceCurve? Curve = null)
 {
     /// <summary>A person's name from the directory (the email when unknown).</summary>
     public string Name(string email) => NameOf?.Invoke(email) ?? email;

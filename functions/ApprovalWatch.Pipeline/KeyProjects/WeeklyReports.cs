@@ -148,6 +148,6 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
         var ladder = reference.Ladder.WeeklyReportOverdueDays ?? int.MaxValue;
         var calendar = reference.Calendars.ForRegion(reference.ServedRegions.FirstOrDefault() ?? "");
         return new WeeklyInputs(week, projects, progress, procedures, problems, calendar,
-            new LightRules(settings.YellowPointsBelowPace, settings.RedPointsBelowPace, ladder, settings.Pace), reference.Staff.NameOf, reference.Catalogue);
+            new LightRules(settings.YellowPointsBelowPace, settings.RedPointsBelowPace, ladder, reference.Pace is null ? settings.Pace : PaceRule.Curve), reference.Staff.NameOf, reference.Catalogue, reference.Pace);
     }
 }

@@ -3,6 +3,7 @@ using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Weekly;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Digests;
@@ -39,7 +40,7 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
         var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            if (blob.Name is CatalogueBlob or DirectoryBlob or ReferenceData.ServedRegionsFile or EscalationLadderFile.BlobName or DigestTemplates.HtmlBlob or DigestTemplates.TextBlob
+            if (blob.Name is CatalogueBlob or DirectoryBlob or ReferenceData.ServedRegionsFile or EscalationLadderFile.BlobName or DigestTemplates.HtmlBlob or DigestTemplates.TextBlob or PaceCurve.BlobName
                 || blob.Name.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal))
             {
                 versions[blob.Name] = blob.Properties.ETag?.ToString() ?? "";
@@ -106,6 +107,20 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
             }
         }
 
+        PaceCurve? pace = null;
+        if (names.Contains(PaceCurve.BlobName))
+        {
+            try
+            {
+                pace = PaceCurve.Parse(await ReadAsync(container, PaceCurve.BlobName, cancellationToken));
+            }
+            catch (FormatException e)
+            {
+                pace = lastGood?.Data.Pace;
+                problems.Add($"{e.Message} — {(pace is null ? "the working-day pace" : "the last good months' weights")} stays in force");
+            }
+        }
+
         var templates = DigestTemplates.BuiltIn;
         if (names.Contains(DigestTemplates.HtmlBlob) || names.Contains(DigestTemplates.TextBlob))
         {
@@ -120,7 +135,7 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
             }
         }
 
-        return (new ReferenceData(catalogue, staff, calendars, regions) { Ladder = ladder, Problems = problems }, templates);
+        return (new ReferenceData(catalogue, staff, calendars, regions) { Ladder = ladder, Pace = pace, Problems = problems }, templates);
 
         async Task<string?> OptionalTextAsync(string name) =>
             names.Contains(name) ? await (await ReadAsync(container, name, cancellationToken)).ReadToEndAsync(cancellationToken) : null;

@@ -111,7 +111,9 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
         var basis = report.PaceBasis;
         sections.Add(new ViewSection(w["weekly.by_leader"],
         [
-            w.Format("weekly.by_leader_text", Pct(h.Pace), basis?.Elapsed, basis?.Total, w[h.PaceRule == PaceRule.Months ? "weekly.months" : "weekly.working_days"]),
+            h.PaceRule == PaceRule.Curve
+                ? w.Format("weekly.by_leader_curve_text", Pct(h.Pace))
+                : w.Format("weekly.by_leader_text", Pct(h.Pace), basis?.Elapsed, basis?.Total, w[h.PaceRule == PaceRule.Months ? "weekly.months" : "weekly.working_days"]),
         ],
         [
             new ViewTable([w["weekly.leader_in_charge"], w["weekly.projects_column"], w["weekly.red"], w["weekly.yellow"], w["weekly.below_pace"], w["weekly.missed_starts"], w["weekly.overdue_procedures"], w["weekly.overdue_problems_count"], w["weekly.furthest_behind"]],
