@@ -316,4 +316,35 @@ public class WeeklyReportTests
         var back = System.Text.Json.JsonSerializer.Deserialize<WeeklyReport>(json)!;
         Assert.Equal(report.Leaders.Select(l => (l.Leader, l.MissedStarts, l.BehindPace)), back.Leaders.Select(l => (l.Leader, l.MissedStarts, l.BehindPace)));
     }
+
+    [Fact]
+    public void A_start_its_open_procedures_cannot_allow_is_at_risk_weeks_before_it_is_missed()
+    {
+        var april = Project("2026-653001-48-01-00001X", 1000, ProjectNature.NewStart, plannedStart: new(2026, 4, 1));
+        var fine = Project("2026-653001-48-01-00002X", 1000, ProjectNature.NewStart, plannedStart: new(2026, 4, 1));
+        var paused = Project("2026-653001-48-01-00003X", 1000, ProjectNature.NewStart, plannedStart: new(2026, 5, 1));
+        var july = Project("2026-653001-48-01-00004X", 1000, ProjectNature.NewStart, plannedStart: new(2026, 7, 1)); // beyond three months
+        ProcedureFacts Open(RegisteredProject p, string code, DateOnly? due) => new(p.Code, p.Name, code, "housing", p.County, "a@b.org", Flag.Green, new(2026, 3, 2), due, null, false);
+        var catalogue = new Catalogue.ProcedureCatalogue(
+        [
+            new("HC-01", "施工图审查", "Construction drawings review", "housing", 1, 20, 15),
+            new("NR-03", "建设工程规划许可证", "Construction works planning permit", "natural-resources", 2, 20, 15),
+            new("EE-09", "竣工环保验收", "Completion environmental acceptance", "ecology", 4, 20, 15),
+        ]);
+        var procedures = new[]
+        {
+            Open(april, "HC-01", new(2026, 3, 20)), Open(april, "NR-03", new(2026, 5, 8)), Open(april, "EE-09", new(2026, 9, 1)), // acceptance comes after the start
+            Open(fine, "HC-01", new(2026, 4, 30)),
+            Open(paused, "HC-01", null),
+            Open(july, "NR-03", new(2026, 8, 1)),
+        };
+
+        var risks = WeeklyCalculator.Compute(Inputs([april, fine, paused, july], procedures: procedures) with { Catalogue = catalogue }).StartRisks;
+
+        Assert.Equal([april.Code, paused.Code], risks.Select(r => r.Code));
+        Assert.Equal(["NR-03"], risks[0].Blocking);
+        Assert.Equal(new DateOnly(2026, 5, 9), risks[0].EarliestStart); // the working day after 8 May: Saturday 9 May is worked
+        Assert.Equal(["HC-01"], risks[1].Blocking);
+        Assert.Null(risks[1].EarliestStart); // paused: no date yet
+    }
 }

@@ -40,6 +40,7 @@ public static class WeeklyCalculator
         var procedures = Procedures(inputs, asOf);
         var problems = Problems(inputs, byCode, asOf);
         var lights = Lights(inputs, projects, ytd, pace, asOf);
+        var startRisks = StartRisk.Of(projects, inputs.Procedures, inputs, asOf);
         var report = new WeeklyReport
         {
             Week = week.ToString(),
@@ -55,11 +56,12 @@ public static class WeeklyCalculator
             Trend = Trend(inputs, projects),
             ProgressSince = inputs.Progress.Where(r => r.ReportedOn.Year == inputs.Week.AsOf.Year && r.ReportedOn <= inputs.Week.AsOf).Select(r => (DateOnly?)r.ReportedOn).Min(),
             Lowered = Lowered(inputs.Progress, byCode, asOf),
-            ProcedureNames = ProcedureNames(inputs, procedures, lights),
+            ProcedureNames = ProcedureNames(inputs, procedures, lights, startRisks),
             PaceBasis = PaceRule.Basis(asOf, inputs.Rules.Pace, inputs.Calendar) is var (elapsed, total) ? new PaceBasis(elapsed, total) : null,
             Leaders = LeaderMeeting.Of(lights, pace),
             DataChecks = Plausibility.Standing(projects, inputs.Progress, inputs.Procedures, asOf),
             BehindPace = LeaderMeeting.Behind(lights, pace),
+            StartRisks = startRisks,
         };
         return previous is null ? report : report with { Changes = Compare(report, previous) };
     }
@@ -185,9 +187,10 @@ public static class WeeklyCalculator
     }
 
     // The names of the procedures the report mentions, so that every reader gets them in his language.
-    private static Dictionary<string, ProcedureName> ProcedureNames(WeeklyInputs inputs, ProcedureFigures procedures, List<ProjectLight> lights) =>
+    private static Dictionary<string, ProcedureName> ProcedureNames(WeeklyInputs inputs, ProcedureFigures procedures, List<ProjectLight> lights, IReadOnlyList<StartRiskProject> startRisks) =>
         procedures.Worst.Select(w => w.Procedure)
             .Concat(lights.SelectMany(l => l.Reasons).Select(r => r.Procedure).OfType<string>())
+            .Concat(startRisks.SelectMany(r => r.Blocking))
             .Distinct(StringComparer.Ordinal)
             .Select(code => inputs.Catalogue?.Find(code))
             .OfType<CatalogueEntry>()

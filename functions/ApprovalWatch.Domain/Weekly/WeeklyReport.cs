@@ -46,6 +46,9 @@ public sealed record WeeklyReport
     /// <summary>数据核查: what the files say that may not be true, standing on the day.</summary>
     public IReadOnlyList<Projects.DataWarning> DataChecks { get; init; } = [];
 
+    /// <summary>Projects planned to start in the next three months that their open procedures will not let start in time.</summary>
+    public IReadOnlyList<StartRiskProject> StartRisks { get; init; } = [];
+
     /// <summary>The weekly meeting by leader in charge.</summary>
     public IReadOnlyList<LeaderSection> Leaders { get; init; } = [];
 

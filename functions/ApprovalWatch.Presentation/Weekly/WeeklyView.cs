@@ -69,6 +69,17 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
                 s.NotStarted.Select(p => new ViewRow([$"{p.Name} {p.Code}", County(p.County), p.Leader, p.Note], WeeklyCalculator.Yellow)).ToList()),
         ], []));
 
+        sections.Add(new ViewSection(w["weekly.start_risk"],
+            [w.Format("weekly.start_risk_text", report.StartRisks.Count)],
+            report.StartRisks.Count == 0 ? [] :
+            [
+                new ViewTable([w["weekly.project"], w["weekly.leader_in_charge"], w["weekly.planned_start"], w["weekly.earliest_start"], w["weekly.blocking"]],
+                    report.StartRisks.Select(r => new ViewRow(
+                        [$"{r.Name} {r.Code}", r.Leader, r.PlannedStart.ToString("yyyy-MM", Invariant), r.EarliestStart is { } e ? Date(e) : w["weekly.paused_unknown"],
+                            string.Join(w["reason.separator"], r.Blocking.Select(b => ReasonText.Procedure(report.ProcedureNames, b, w)))],
+                        WeeklyCalculator.Yellow)).ToList()),
+            ], []));
+
         var pr = report.Procedures;
         sections.Add(new ViewSection(w["weekly.approval_procedures"],
         [
