@@ -66,4 +66,27 @@ public class PlausibilityTests
         Assert.Contains("阿图什市学校", CheckText.Say(standing[1], Words.English));
         Assert.Contains("applied, to be checked", Plausibility.Note(standing[0], 4));
     }
+
+    [Fact]
+    public void A_procedure_approved_while_one_it_requires_was_not_accepted_is_doubted_for_both_departments()
+    {
+        var catalogue = Catalogue.ProcedureCatalogue.Parse(new StringReader("""
+            code,name_zh,name_en,department,stage,statutory_days,promised_days,requires
+            NR-03,建设工程规划许可证,Construction-works planning permit,natural-resources,2,20,10,
+            HC-02,建筑工程施工许可证,Construction permit,housing,3,15,7,NR-03
+            """));
+        ProcedureFacts Facts(string code, string department, DateOnly accepted, DateOnly? completed) =>
+            new(Code, "学校", code, department, "阿图什市", "a@b.org", Flag.Green, accepted, null, completed, false);
+        var permit = Facts("HC-02", "housing", new(2026, 3, 2), new(2026, 3, 10));
+
+        var alone = Plausibility.Standing([], [], [permit], new(2026, 3, 15), catalogue);
+        var later = Plausibility.Standing([], [], [permit, Facts("NR-03", "natural-resources", new(2026, 3, 12), null)], new(2026, 3, 15), catalogue);
+        var before = Plausibility.Standing([], [], [permit, Facts("NR-03", "natural-resources", new(2026, 3, 2), null)], new(2026, 3, 15), catalogue);
+
+        Assert.Equal(["housing", "natural-resources"], alone.Select(w => w.Department).Order());
+        Assert.All(alone, w => Assert.Equal((Plausibility.ApprovedBeforeRequired, "HC-02 ← NR-03", (DateOnly?)new DateOnly(2026, 3, 10)), (w.Check, w.Detail, w.Since)));
+        Assert.Equal(2, later.Count); // accepted only after the permit it should come before
+        Assert.Empty(before);
+        Assert.Throws<FormatException>(() => Catalogue.ProcedureCatalogue.Parse(new StringReader("code,name_zh,name_en,department,stage,statutory_days,promised_days,requires\nHC-02,a,b,housing,3,15,7,XX-99\n")));
+    }
 }

@@ -46,7 +46,15 @@ public sealed class ProcedureCatalogue
                 department,
                 table.RequiredInt(row, "stage", 1, 4),
                 statutory,
-                promised));
+                promised)
+            {
+                Requires = [.. table.Get(row, "requires").Split([';', '；', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            });
+        }
+
+        foreach (var (entry, required) in entries.SelectMany(e => e.Requires.Select(r => (e, r))).Where(x => !entries.Any(e => e.Code.Equals(x.r, StringComparison.OrdinalIgnoreCase))))
+        {
+            throw new FormatException($"catalogue.csv: {entry.Code} requires '{required}', which is not in the catalogue.");
         }
 
         return new ProcedureCatalogue(entries);

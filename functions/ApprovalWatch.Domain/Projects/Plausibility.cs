@@ -22,6 +22,7 @@ public static class Plausibility
     public const string NotStarted = "investment_not_started";
     public const string CompletedEarlyStage = "completed_early_stage";
     public const string NamedOtherwise = "named_otherwise";
+    public const string ApprovedBeforeRequired = "approved_before_required";
 
     /// <summary>"Far above the plan": more than this many times the year's plan.</summary>
     public const decimal FarAbovePlanFactor = 1.5m;
@@ -59,7 +60,7 @@ public static class Plausibility
     /// The doubts standing on a day: each project's last report of the year checked, dated from the first report from
     /// which the same check has held; and procedure files naming a registered project otherwise.
     /// </summary>
-    public static IReadOnlyList<DataWarning> Standing(IEnumerable<RegisteredProject> projects, IEnumerable<ProgressReport> progress, IEnumerable<ProcedureFacts> procedures, DateOnly asOf)
+    public static IReadOnlyList<DataWarning> Standing(IEnumerable<RegisteredProject> projects, IEnumerable<ProgressReport> progress, IEnumerable<ProcedureFacts> procedures, DateOnly asOf, Catalogue.ProcedureCatalogue? catalogue = null)
     {
         var registers = projects.ToDictionary(p => p.Code, StringComparer.Ordinal);
         var warnings = new List<DataWarning>();
@@ -88,7 +89,43 @@ public static class Plausibility
             }
         }
 
+        warnings.AddRange(Contradictions(procedures, catalogue));
         return [.. warnings.OrderBy(w => w.Since ?? DateOnly.MaxValue).ThenBy(w => w.ProjectCode, StringComparer.Ordinal).ThenBy(w => w.Check, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Procedures finished while one the catalogue says must come before them was not even accepted (or accepted only
+    /// later): one warning for each of the two departments.
+    /// </summary>
+    private static IEnumerable<DataWarning> Contradictions(IEnumerable<ProcedureFacts> procedures, Catalogue.ProcedureCatalogue? catalogue)
+    {
+        if (catalogue is null)
+        {
+            yield break;
+        }
+
+        foreach (var project in procedures.GroupBy(p => p.ProjectCode))
+        {
+            var byCode = project.GroupBy(p => p.ProcedureCode).ToDictionary(g => g.Key, g => g.First());
+            foreach (var done in project.Where(p => p.CompletedOn is not null))
+            {
+                foreach (var required in catalogue.Find(done.ProcedureCode)?.Requires ?? [])
+                {
+                    if (byCode.GetValueOrDefault(required) is { } before && before.AcceptedOn <= done.CompletedOn)
+                    {
+                        continue;
+                    }
+
+                    var detail = $"{done.ProcedureCode} ← {required}";
+                    yield return new DataWarning(project.Key, done.ProjectName, ApprovedBeforeRequired, done.CompletedOn, done.Department, Detail: detail);
+                    var owner = byCode.GetValueOrDefault(required)?.Department ?? catalogue.Find(required)?.Department;
+                    if (owner is not null && owner != done.Department)
+                    {
+                        yield return new DataWarning(project.Key, done.ProjectName, ApprovedBeforeRequired, done.CompletedOn, owner, Detail: detail);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>A warning as a receipt's note, in both languages.</summary>

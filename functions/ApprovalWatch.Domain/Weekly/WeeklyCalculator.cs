@@ -59,7 +59,7 @@ public static class WeeklyCalculator
             ProcedureNames = ProcedureNames(inputs, procedures, lights, startRisks),
             PaceBasis = PaceRule.Basis(asOf, inputs.Rules.Pace, inputs.Calendar) is var (elapsed, total) ? new PaceBasis(elapsed, total) : null,
             Leaders = LeaderMeeting.Of(lights, pace),
-            DataChecks = Plausibility.Standing(projects, inputs.Progress, inputs.Procedures, asOf),
+            DataChecks = Plausibility.Standing(projects, inputs.Progress, inputs.Procedures, asOf, inputs.Catalogue),
             BehindPace = LeaderMeeting.Behind(lights, pace),
             StartRisks = startRisks,
         };
