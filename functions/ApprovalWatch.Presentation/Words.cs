@@ -342,6 +342,7 @@ public sealed class Words
         ["weekly.months"] = ("个月", "months"),
         ["weekly.projects_column"] = ("项目数", "Projects"),
         ["weekly.below_pace"] = ("低于序时", "Below pace"),
+        ["weekly.below_pace_change"] = ("较上周", "Since last week"),
         ["weekly.missed_starts"] = ("未按期开工", "Missed starts"),
         ["weekly.overdue_procedures"] = ("超期事项", "Overdue procedures"),
         ["weekly.overdue_problems_count"] = ("超期问题", "Overdue problems"),

@@ -304,6 +304,7 @@ public class WeeklyReportTests
         Assert.Equal(("郑海", 2, 2), (first.Leader, first.Projects, first.MissedStarts)); // the missed starts are one leader's, and say so
         var second = report.Leaders.Single(l => l.Leader == "周立新");
         Assert.Equal((0, 0, 1), (second.Red, second.Yellow, second.BehindPace));
+        Assert.Equal((2, 2), (first.BehindLastWeek, second.BehindLastWeek)); // a week before nobody had reported: all four behind
         Assert.Equal(projects[2].Code, Assert.Single(second.Behind).Code);
         Assert.Equal([projects[0].Code, projects[1].Code, projects[2].Code], report.BehindPace.Select(b => b.Code).Take(3)); // 0% before 15%
         Assert.Equal(decimal.Round((report.Headline.Pace - 0.15m) * 100, 2), report.BehindPace.Single(b => b.Code == projects[2].Code).GapPoints);

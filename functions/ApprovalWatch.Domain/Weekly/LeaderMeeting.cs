@@ -4,7 +4,8 @@ namespace ApprovalWatch.Domain.Weekly;
 public sealed record BehindProject(string Code, string Name, string Leader, decimal CompletionRate, decimal GapPoints);
 
 /// <summary>One leader in charge's projects at the weekly meeting: lights, who is behind and why.</summary>
-public sealed record LeaderSection(string Leader, int Projects, int Red, int Yellow, int BehindPace, int MissedStarts, int OverdueProcedures, int OverdueProblems, IReadOnlyList<BehindProject> Behind);
+/// <param name="BehindLastWeek">His projects below pace a week before, recomputed from the stored progress history (null across a new year).</param>
+public sealed record LeaderSection(string Leader, int Projects, int Red, int Yellow, int BehindPace, int MissedStarts, int OverdueProcedures, int OverdueProblems, IReadOnlyList<BehindProject> Behind, int? BehindLastWeek = null);
 
 /// <summary>
 /// The weekly meeting by leader in charge (包联领导), from the report's lights: per leader his projects, lights,
@@ -19,7 +20,8 @@ public static class LeaderMeeting
             .OrderByDescending(b => b.GapPoints).ThenBy(b => b.Code, StringComparer.Ordinal)
             .ToList();
 
-    public static IReadOnlyList<LeaderSection> Of(IReadOnlyList<ProjectLight> lights, decimal pace)
+    /// <param name="behindLastWeek">Each leader's projects below pace a week before; null when not comparable.</param>
+    public static IReadOnlyList<LeaderSection> Of(IReadOnlyList<ProjectLight> lights, decimal pace, IReadOnlyDictionary<string, int>? behindLastWeek = null)
     {
         var behind = Behind(lights, pace).ToLookup(b => b.Leader);
         return lights.GroupBy(l => l.Leader)
@@ -28,7 +30,8 @@ public static class LeaderMeeting
                 int Count(string kind) => g.Sum(l => l.Reasons.Count(r => r.Kind == kind));
                 return new LeaderSection(
                     g.Key, g.Count(), g.Count(l => l.Light == WeeklyCalculator.Red), g.Count(l => l.Light == WeeklyCalculator.Yellow), behind[g.Key].Count(),
-                    Count(LightReason.StartMissed), Count(LightReason.ProcedureOverdue), Count(LightReason.ProblemOverdue), [.. behind[g.Key]]);
+                    Count(LightReason.StartMissed), Count(LightReason.ProcedureOverdue), Count(LightReason.ProblemOverdue), [.. behind[g.Key]],
+                    behindLastWeek is null ? null : behindLastWeek.GetValueOrDefault(g.Key));
             })
             .OrderByDescending(s => s.Red).ThenByDescending(s => s.MissedStarts).ThenByDescending(s => s.BehindPace).ThenBy(s => s.Leader, StringComparer.Ordinal)
             .ToList();

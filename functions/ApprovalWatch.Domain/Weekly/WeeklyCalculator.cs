@@ -58,12 +58,29 @@ public static class WeeklyCalculator
             Lowered = Lowered(inputs.Progress, byCode, asOf),
             ProcedureNames = ProcedureNames(inputs, procedures, lights, startRisks),
             PaceBasis = PaceRule.Basis(asOf, inputs.Rules.Pace, inputs.Calendar) is var (elapsed, total) ? new PaceBasis(elapsed, total) : null,
-            Leaders = LeaderMeeting.Of(lights, pace),
+            Leaders = LeaderMeeting.Of(lights, pace, BehindLastWeek(inputs, projects)),
             DataChecks = Plausibility.Standing(projects, inputs.Progress, inputs.Procedures, asOf, inputs.Catalogue),
             BehindPace = LeaderMeeting.Behind(lights, pace),
             StartRisks = startRisks,
         };
         return previous is null ? report : report with { Changes = Compare(report, previous) };
+    }
+
+    /// <summary>Each leader's projects below pace as of the Sunday before, from the stored progress history; null across a new year.</summary>
+    private static Dictionary<string, int>? BehindLastWeek(WeeklyInputs inputs, List<RegisteredProject> projects)
+    {
+        var asOf = inputs.Week.Previous.AsOf;
+        if (asOf.Year != inputs.Week.AsOf.Year)
+        {
+            return null;
+        }
+
+        var ytd = YearToDate(inputs.Progress, asOf);
+        var pace = Round(PaceRule.On(asOf, inputs.Rules.Pace, inputs.Calendar, inputs.Curve));
+        return projects
+            .Where(p => p.AnnualPlan > 0 && p.Nature != ProjectNature.Reserve && Rate(ytd.GetValueOrDefault(p.Code), p.AnnualPlan) < pace)
+            .GroupBy(p => inputs.Name(p.LeaderEmail))
+            .ToDictionary(g => g.Key, g => g.Count());
     }
 
     /// <summary>Each project's latest year-to-date figure on or before the date, of the date's year.</summary>
