@@ -62,6 +62,7 @@ public static class WeeklyCalculator
             DataChecks = Plausibility.Standing(projects, inputs.Progress, inputs.Procedures, asOf, inputs.Catalogue),
             BehindPace = LeaderMeeting.Behind(lights, pace),
             StartRisks = startRisks,
+            LateReports = [.. (inputs.LateReports ?? []).Where(l => l.RecordedOn.Year == asOf.Year && l.RecordedOn <= asOf).OrderBy(l => l.RecordedOn).ThenBy(l => l.ProjectCode, StringComparer.Ordinal)],
         };
         return previous is null ? report : report with { Changes = Compare(report, previous) };
     }

@@ -15,7 +15,8 @@ public sealed record WeeklyInputs(
     LightRules Rules,
     Func<string, string>? NameOf = null,
     ProcedureCatalogue? Catalogue = null,
-    PaceCurve? Curve = null)
+    PaceCurve? Curve = null,
+    IReadOnlyList<LateReport>? LateReports = null)
 {
     /// <summary>A person's name from the directory (the email when unknown).</summary>
     public string Name(string email) => NameOf?.Invoke(email) ?? email;
@@ -27,3 +28,6 @@ public sealed record WeeklyInputs(
 /// ladder's weekly-report rung) red; an overdue problem yellow, one overdue that long red.
 /// </summary>
 public sealed record LightRules(decimal YellowPoints = 10, decimal RedPoints = 20, int RedProcedureWorkingDays = 10, string Pace = PaceRule.WorkingDays);
+
+/// <summary>A back-dated report as History keeps it: what it reported, and the earlier file that showed the procedure open.</summary>
+public sealed record LateReport(string ProjectCode, string Procedure, string Department, string What, DateOnly Reported, string EarlierFile, DateOnly EarlierAsOf, string File, DateOnly RecordedOn);

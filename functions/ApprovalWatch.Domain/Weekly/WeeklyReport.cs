@@ -49,6 +49,9 @@ public sealed record WeeklyReport
     /// <summary>Projects planned to start in the next three months that their open procedures will not let start in time.</summary>
     public IReadOnlyList<StartRiskProject> StartRisks { get; init; } = [];
 
+    /// <summary>Reports of this year dated before an earlier file that showed the procedure open (倒签).</summary>
+    public IReadOnlyList<LateReport> LateReports { get; init; } = [];
+
     /// <summary>The weekly meeting by leader in charge.</summary>
     public IReadOnlyList<LeaderSection> Leaders { get; init; } = [];
 

@@ -2,6 +2,7 @@ using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Domain.Reports;
 using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Azure.Data.Tables;
@@ -45,7 +46,10 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
             });
         }
 
-        return new ApplyResult(results.Sum(r => r.Applied), results.Sum(r => r.Unchanged), results.SelectMany(r => r.Stale).OrderBy(s => s.Line).ToList());
+        return new ApplyResult(results.Sum(r => r.Applied), results.Sum(r => r.Unchanged), results.SelectMany(r => r.Stale).OrderBy(s => s.Line).ToList())
+        {
+            Backdated = [.. results.SelectMany(r => r.Backdated).OrderBy(b => b.Line)],
+        };
     }
 
     private async Task<ApplyResult> ApplyProjectAsync(string projectCode, List<SubmittedRow> rows, string blobName, string contentHash, CancellationToken cancellationToken)
@@ -89,6 +93,7 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
         var changes = new List<ProcedureEntity>();
         var history = new List<HistoryEntity>();
         var stale = new List<StaleRow>();
+        var backdated = new List<Backdated>();
         var (applied, unchanged) = (0, 0);
         var source = $"{blobName}#{contentHash[..12]}";
         foreach (var (line, report) in rows)
@@ -100,6 +105,13 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
             {
                 case ReportOutcome.Stale:
                     stale.Add(new StaleRow(line, report.ProjectCode, report.ProcedureCode, report.AsOf, known!.AsOf));
+                    // An older file arriving late that still shows open what the stored report says was finished before its date.
+                    if (Backdated.Of(line, report, blobName, known) is { } before)
+                    {
+                        backdated.Add(before);
+                        history.Add(Late(before, current!.SourceBlob, known.AsOf, current.Department));
+                    }
+
                     continue;
                 case ReportOutcome.Unchanged:
                     unchanged++;
@@ -109,6 +121,12 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
                     break;
                 case ReportOutcome.Added or ReportOutcome.Changed:
                     var row = ProcedureEntity.From(decision.NewState!, blobName, contentHash, line);
+                    if (known is not null && Backdated.Of(line, known, current!.SourceBlob, decision.NewState!) is { } late)
+                    {
+                        backdated.Add(late);
+                        history.Add(Late(late, blobName, row.AsOf, row.Department));
+                    }
+
                     if (decision.StatusChanged)
                     {
                         row.StatusChangedFrom = decision.StatusBefore?.Code() ?? "";
@@ -122,6 +140,10 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
             applied++;
         }
 
-        return (additions, changes, history, new ApplyResult(applied, unchanged, stale));
+        return (additions, changes, history, new ApplyResult(applied, unchanged, stale) { Backdated = backdated });
+
+        HistoryEntity Late(Backdated late, string laterFile, DateTimeOffset at, string department) => HistoryEntity.Change(late.ProjectCode, late.Procedure, "backdated",
+            ChangeFields.Write(("file", late.EarlierFile), ("as_of", IsoDate.Format(late.EarlierAsOf))),
+            ChangeFields.Write(("file", laterFile), (late.What, IsoDate.Format(late.Reported))), at, source, department);
     }
 }

@@ -133,7 +133,7 @@ public sealed class SubmissionIngestor(
             Department = department.Id,
             Status = Receipt.AppliedStatus,
             Format = check.Format,
-            Notes = Receipt.Bounded([.. check.Notes, .. validator.IgnoredColumns.Select(c => $"列“{c}”未识别，未读取；column '{c}' is not one ApprovalWatch knows and was not read."), .. handlers.Notes()]),
+            Notes = Receipt.Bounded([.. check.Notes, .. validator.IgnoredColumns.Select(c => $"列“{c}”未识别，未读取；column '{c}' is not one ApprovalWatch knows and was not read."), .. handlers.Notes(), .. result.Backdated.Select(b => b.Note())]),
             ContentHash = file.Hash,
             ReceivedAt = time.GetUtcNow(),
             Rows = validator.DataRows,

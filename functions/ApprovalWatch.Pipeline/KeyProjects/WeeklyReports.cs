@@ -143,11 +143,23 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
                 IsoDate.Parse(row.AcceptedOn), IsoDate.ParseOptional(row.DueOn), IsoDate.ParseOptional(row.CompletedOn), row.FinishedLate == true));
         }
 
+        var late = new List<LateReport>();
+        await foreach (var row in storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "backdated", cancellationToken: cancellationToken))
+        {
+            if (ChangeFields.TryRead(row.From, out var before) && ChangeFields.TryRead(row.To, out var after)
+                && after.FirstOrDefault(f => f.Name is Domain.Reports.Backdated.Completed or Domain.Reports.Backdated.Paused) is { Name: { } what } reported
+                && IsoDate.TryParse(reported.Value, out var on) && IsoDate.TryParse(before.FirstOrDefault(f => f.Name == "as_of").Value, out var earlierAsOf))
+            {
+                late.Add(new LateReport(row.PartitionKey, row.Procedure, row.Department ?? "", what, on, before.FirstOrDefault(f => f.Name == "file").Value ?? "", earlierAsOf,
+                    after.FirstOrDefault(f => f.Name == "file").Value ?? "", OfficeClock.DateOf(row.At)));
+            }
+        }
+
         var settings = options.Value;
         // A ladder without the weekly-report rung lights no project red for an overdue procedure alone.
         var ladder = reference.Ladder.WeeklyReportOverdueDays ?? int.MaxValue;
         var calendar = reference.Calendars.ForRegion(reference.ServedRegions.FirstOrDefault() ?? "");
         return new WeeklyInputs(week, projects, progress, procedures, problems, calendar,
-            new LightRules(settings.YellowPointsBelowPace, settings.RedPointsBelowPace, ladder, reference.Pace is null ? settings.Pace : PaceRule.Curve), reference.Staff.NameOf, reference.Catalogue, reference.Pace);
+            new LightRules(settings.YellowPointsBelowPace, settings.RedPointsBelowPace, ladder, reference.Pace is null ? settings.Pace : PaceRule.Curve), reference.Staff.NameOf, reference.Catalogue, reference.Pace, late);
     }
 }

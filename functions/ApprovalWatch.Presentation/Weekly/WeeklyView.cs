@@ -118,6 +118,17 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
                     report.DataChecks.Select(c => new ViewRow([$"{c.ProjectName} {c.ProjectCode}", CheckText.Say(c, w), c.Since is { } since ? Date(since) : "—", Dept(c.Department)], WeeklyCalculator.Yellow)).ToList()),
             ], []));
 
+        if (report.LateReports.Count > 0)
+        {
+            sections.Add(new ViewSection(w["weekly.late_reports"], [w.Format("weekly.late_reports_text", report.LateReports.Count)],
+            [
+                new ViewTable([w["weekly.project"], w["weekly.department"], w["weekly.late_what"], w["weekly.late_earlier"], w["weekly.late_file"]],
+                    report.LateReports.Select(l => new ViewRow(
+                        [$"{l.ProjectCode} {ReasonText.Procedure(report.ProcedureNames, l.Procedure, w)}", Dept(l.Department), w.Format("weekly.late_" + l.What, Date(l.Reported)), $"{l.EarlierFile}（{Date(l.EarlierAsOf)}）", $"{l.File}（{Date(l.RecordedOn)}）"],
+                        WeeklyCalculator.Yellow)).ToList()),
+            ], []));
+        }
+
         const int BehindShown = 30;
         var basis = report.PaceBasis;
         sections.Add(new ViewSection(w["weekly.by_leader"],
