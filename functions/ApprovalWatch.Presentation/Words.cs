@@ -358,6 +358,7 @@ public sealed class Words
         ["weekly.missed_starts"] = ("未按期开工", "Missed starts"),
         ["weekly.overdue_procedures"] = ("超期事项", "Overdue procedures"),
         ["weekly.overdue_problems_count"] = ("超期问题", "Overdue problems"),
+        ["weekly.stale_checks"] = ("核查超三周未改", "Checks standing 3+ weeks"),
         ["weekly.furthest_behind"] = ("差距最大", "Furthest behind"),
         ["weekly.behind_pace_ranked"] = ("低于序时进度的项目（按差距排序）", "Projects below pace, the furthest behind first"),
         ["weekly.gap_points"] = ("差距（百分点）", "Gap (points)"),

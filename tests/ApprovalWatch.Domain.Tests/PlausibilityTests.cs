@@ -89,4 +89,15 @@ public class PlausibilityTests
         Assert.Empty(before);
         Assert.Throws<FormatException>(() => Catalogue.ProcedureCatalogue.Parse(new StringReader("code,name_zh,name_en,department,stage,statutory_days,promised_days,requires\nHC-02,a,b,housing,3,15,7,XX-99\n")));
     }
+
+    [Fact]
+    public void A_check_left_standing_three_weeks_climbs_to_the_leader_in_charge()
+    {
+        var light = new ProjectLight(Code, "学校", "阿图什市", "郑海", "housing", WeeklyCalculator.Green, 0.5m, []);
+        DataWarning Since(DateOnly since, string check) => new(Code, "学校", check, since, "housing");
+
+        var sections = LeaderMeeting.Of([light], 0.2m, checks: ([Since(new(2026, 2, 20), Plausibility.OverTotal), Since(new(2026, 3, 6), Plausibility.NotStarted)], new DateOnly(2026, 3, 15)));
+
+        Assert.Equal(1, Assert.Single(sections).StaleChecks); // 23 days standing: his; 9 days: not yet
+    }
 }

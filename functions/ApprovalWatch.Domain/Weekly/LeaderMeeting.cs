@@ -5,7 +5,8 @@ public sealed record BehindProject(string Code, string Name, string Leader, deci
 
 /// <summary>One leader in charge's projects at the weekly meeting: lights, who is behind and why.</summary>
 /// <param name="BehindLastWeek">His projects below pace a week before, recomputed from the stored progress history (null across a new year).</param>
-public sealed record LeaderSection(string Leader, int Projects, int Red, int Yellow, int BehindPace, int MissedStarts, int OverdueProcedures, int OverdueProblems, IReadOnlyList<BehindProject> Behind, int? BehindLastWeek = null);
+/// <param name="StaleChecks">Data checks on his projects left standing three weeks or more: they climb to him.</param>
+public sealed record LeaderSection(string Leader, int Projects, int Red, int Yellow, int BehindPace, int MissedStarts, int OverdueProcedures, int OverdueProblems, IReadOnlyList<BehindProject> Behind, int? BehindLastWeek = null, int StaleChecks = 0);
 
 /// <summary>
 /// The weekly meeting by leader in charge (包联领导), from the report's lights: per leader his projects, lights,
@@ -20,10 +21,17 @@ public static class LeaderMeeting
             .OrderByDescending(b => b.GapPoints).ThenBy(b => b.Code, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>A data check standing this long climbs to the leader in charge of its project.</summary>
+    public const int ChecksClimbAfterDays = 21;
+
     /// <param name="behindLastWeek">Each leader's projects below pace a week before; null when not comparable.</param>
-    public static IReadOnlyList<LeaderSection> Of(IReadOnlyList<ProjectLight> lights, decimal pace, IReadOnlyDictionary<string, int>? behindLastWeek = null)
+    /// <param name="checks">The standing data checks, with the day of the report.</param>
+    public static IReadOnlyList<LeaderSection> Of(IReadOnlyList<ProjectLight> lights, decimal pace, IReadOnlyDictionary<string, int>? behindLastWeek = null, (IEnumerable<Projects.DataWarning> Standing, DateOnly AsOf)? checks = null)
     {
         var behind = Behind(lights, pace).ToLookup(b => b.Leader);
+        var leaderOf = lights.ToDictionary(l => l.Code, l => l.Leader, StringComparer.Ordinal);
+        var stale = (checks?.Standing ?? []).Where(c => c.Since is { } since && since.AddDays(ChecksClimbAfterDays) <= checks!.Value.AsOf && leaderOf.ContainsKey(c.ProjectCode))
+            .GroupBy(c => (c.ProjectCode, c.Check)).Select(g => leaderOf[g.Key.ProjectCode]).ToLookup(l => l);
         return lights.GroupBy(l => l.Leader)
             .Select(g =>
             {
@@ -31,7 +39,7 @@ public static class LeaderMeeting
                 return new LeaderSection(
                     g.Key, g.Count(), g.Count(l => l.Light == WeeklyCalculator.Red), g.Count(l => l.Light == WeeklyCalculator.Yellow), behind[g.Key].Count(),
                     Count(LightReason.StartMissed), Count(LightReason.ProcedureOverdue), Count(LightReason.ProblemOverdue), [.. behind[g.Key]],
-                    behindLastWeek is null ? null : behindLastWeek.GetValueOrDefault(g.Key));
+                    behindLastWeek is null ? null : behindLastWeek.GetValueOrDefault(g.Key), stale[g.Key].Count());
             })
             .OrderByDescending(s => s.Red).ThenByDescending(s => s.MissedStarts).ThenByDescending(s => s.BehindPace).ThenBy(s => s.Leader, StringComparer.Ordinal)
             .ToList();

@@ -41,6 +41,7 @@ public static class WeeklyCalculator
         var problems = Problems(inputs, byCode, asOf);
         var lights = Lights(inputs, projects, ytd, pace, asOf);
         var startRisks = StartRisk.Of(projects, inputs.Procedures, inputs, asOf);
+        var checks = Plausibility.Standing(projects, inputs.Progress, inputs.Procedures, asOf, inputs.Catalogue);
         var report = new WeeklyReport
         {
             Week = week.ToString(),
@@ -58,8 +59,8 @@ public static class WeeklyCalculator
             Lowered = Lowered(inputs.Progress, byCode, asOf),
             ProcedureNames = ProcedureNames(inputs, procedures, lights, startRisks),
             PaceBasis = PaceRule.Basis(asOf, inputs.Rules.Pace, inputs.Calendar) is var (elapsed, total) ? new PaceBasis(elapsed, total) : null,
-            Leaders = LeaderMeeting.Of(lights, pace, BehindLastWeek(inputs, projects)),
-            DataChecks = Plausibility.Standing(projects, inputs.Progress, inputs.Procedures, asOf, inputs.Catalogue),
+            Leaders = LeaderMeeting.Of(lights, pace, BehindLastWeek(inputs, projects), (checks, asOf)),
+            DataChecks = checks,
             BehindPace = LeaderMeeting.Behind(lights, pace),
             StartRisks = startRisks,
             LateReports = [.. (inputs.LateReports ?? []).Where(l => l.RecordedOn.Year == asOf.Year && l.RecordedOn <= asOf).OrderBy(l => l.RecordedOn).ThenBy(l => l.ProjectCode, StringComparer.Ordinal)],

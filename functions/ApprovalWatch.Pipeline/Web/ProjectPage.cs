@@ -19,7 +19,7 @@ namespace ApprovalWatch.Pipeline.Web;
 /// trend and problems, the history of changes (who changed what, from which file, when) and its three lists.
 /// Reads the project's partitions only.
 /// </summary>
-public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Options.IOptions<Scanning.ScanOptions> scan, TimeProvider time)
+public sealed class ProjectPage(StorageAccount storage, KeyProjects.WeeklyReports weekly, Microsoft.Extensions.Options.IOptions<Scanning.ScanOptions> scan, TimeProvider time)
 {
     public sealed record ProcedureView(string Code, string Name, string Department, string Handler, string Status, string? Flag, DateOnly AcceptedOn, DateOnly? DueOn, DateOnly? StatutoryDueOn, DateOnly? CompletedOn, IReadOnlyList<PauseView> Pauses, int LimitDays, int? WorkingDaysLeft, string? AcknowledgedBy, string? PromisedOn);
 
@@ -31,7 +31,11 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
     public sealed record HistoryView(DateTimeOffset At, string Item, string Kind, string? From, string To, string Source);
 
     /// <param name="OutOfScope">The project is none of the viewer's department's: he sees nothing of it.</param>
-    public sealed record Model(string Code, RegisteredProject? Register, string Name, DateOnly Today, IReadOnlyList<ProcedureView> Procedures, IReadOnlyList<MeasureView> Measures, IReadOnlyList<ProgressReport> Progress, IReadOnlyList<ProjectProblem> Problems, IReadOnlyList<HistoryView> History, bool OutOfScope = false);
+    public sealed record Model(string Code, RegisteredProject? Register, string Name, DateOnly Today, IReadOnlyList<ProcedureView> Procedures, IReadOnlyList<MeasureView> Measures, IReadOnlyList<ProgressReport> Progress, IReadOnlyList<ProjectProblem> Problems, IReadOnlyList<HistoryView> History, bool OutOfScope = false)
+    {
+        /// <summary>The latest weekly report's data checks on the project, as far as the viewer may see them.</summary>
+        public IReadOnlyList<DataWarning> Checks { get; init; } = [];
+    }
 
     public async Task<Model?> LoadAsync(string code, Viewer viewer, ReferenceData reference, CancellationToken cancellationToken)
     {
@@ -64,12 +68,16 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
         var measuresRead = storage.Projects.QueryAsync<ProjectMeasureEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
             .Select(m => new MeasureView(m.RowKey, m.StartedOn, m.FinishedOn, m.LimitDays, m.DueOn, m.Flag)).ToListAsync(cancellationToken).AsTask();
         var historyRead = HistoryAsync(code, viewer, cancellationToken);
-        var (measures, history) = (await measuresRead, await historyRead);
+        var reportRead = weekly.LatestAsync(cancellationToken);
+        var (measures, history, report) = (await measuresRead, await historyRead, await reportRead);
         return new Model(
             code, register, register?.Name ?? rows.FirstOrDefault()?.ProjectName ?? code, today, procedures, measures,
             keyRows.Where(r => r.IsProgress).Select(r => r.ToProgress()).OrderBy(p => p.ReportedOn).ToList(),
             keyRows.Where(r => r.IsProblem).Select(r => r.ToProblem()).Where(p => viewer.MaySee(p.Department)).OrderBy(p => p.RaisedOn).ToList(),
-            history);
+            history)
+        {
+            Checks = report?.DataChecks.Where(c => c.ProjectCode == code && viewer.MaySee(c.Department)).ToList() ?? [],
+        };
     }
 
     /// <summary>
@@ -103,6 +111,7 @@ public sealed class ProjectPage(StorageAccount storage, Microsoft.Extensions.Opt
         {
             ["nature"] = model.Register is { } r ? (page.Chinese ? r.Nature.ChineseName() : r.Nature.Code().Replace('_', ' ')) : null,
             ["leader"] = model.Register is { } l ? reference.Staff.NameOf(l.LeaderEmail) : null,
+            ["checks"] = model.Checks.Select(c => CheckText.Say(c, words)).Distinct().ToList(),
             ["measures"] = model.Measures.Select(m => new { Scope = text.Scope(m.Scope), m.StartedOn, m.FinishedOn, m.LimitDays, m.DueOn, m.Flag }).ToList(),
             ["history"] = model.History.Select(h => new { h.At, Item = text.Item(h.Item), Kind = text.Kind(h.Kind), From = text.Value(h.Kind, h.From), To = text.Value(h.Kind, h.To), h.Source }).ToList(),
             ["done_this_year"] = year.LastOrDefault()?.YearToDate ?? 0,

@@ -138,9 +138,9 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
                 : w.Format("weekly.by_leader_text", Pct(h.Pace), basis?.Elapsed, basis?.Total, w[h.PaceRule == PaceRule.Months ? "weekly.months" : "weekly.working_days"]),
         ],
         [
-            new ViewTable([w["weekly.leader_in_charge"], w["weekly.projects_column"], w["weekly.red"], w["weekly.yellow"], w["weekly.below_pace"], w["weekly.below_pace_change"], w["weekly.missed_starts"], w["weekly.overdue_procedures"], w["weekly.overdue_problems_count"], w["weekly.furthest_behind"]],
+            new ViewTable([w["weekly.leader_in_charge"], w["weekly.projects_column"], w["weekly.red"], w["weekly.yellow"], w["weekly.below_pace"], w["weekly.below_pace_change"], w["weekly.missed_starts"], w["weekly.overdue_procedures"], w["weekly.overdue_problems_count"], w["weekly.stale_checks"], w["weekly.furthest_behind"]],
                 report.Leaders.Select(l => new ViewRow(
-                    [l.Leader, $"{l.Projects}", $"{l.Red}", $"{l.Yellow}", $"{l.BehindPace}", l.BehindLastWeek is { } last ? Signed(l.BehindPace - last) : "—", $"{l.MissedStarts}", $"{l.OverdueProcedures}", $"{l.OverdueProblems}", l.Behind.FirstOrDefault() is { } worst ? $"{worst.Name}（{Gap(worst.GapPoints)}）" : "—"],
+                    [l.Leader, $"{l.Projects}", $"{l.Red}", $"{l.Yellow}", $"{l.BehindPace}", l.BehindLastWeek is { } last ? Signed(l.BehindPace - last) : "—", $"{l.MissedStarts}", $"{l.OverdueProcedures}", $"{l.OverdueProblems}", $"{l.StaleChecks}", l.Behind.FirstOrDefault() is { } worst ? $"{worst.Name}（{Gap(worst.GapPoints)}）" : "—"],
                     l.Red > 0 ? WeeklyCalculator.Red : l.Yellow > 0 || l.MissedStarts > 0 ? WeeklyCalculator.Yellow : "")).ToList()),
             new ViewTable([w["weekly.rank"], w["weekly.behind_pace_ranked"], w["weekly.leader_in_charge"], w["weekly.completion"], w["weekly.gap_points"]],
                 report.BehindPace.Take(BehindShown).Select((b, i) => new ViewRow([$"{i + 1}", $"{b.Name} {b.Code}", b.Leader, Pct(b.CompletionRate), Gap(b.GapPoints)])).ToList()),

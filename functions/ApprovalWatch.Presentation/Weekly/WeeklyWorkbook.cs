@@ -60,8 +60,8 @@ public static class WeeklyWorkbook
                 items.Select(i => new[] { Text(i.Code), Text(i.Project), Text(i.What), Text(i.Department), Text(i.Handler), Text(i.Leader), Text(i.Unit) }), bold, cancellationToken);
             await SheetAsync(workbook, TimeLimitSheet, ["项目代码", "项目名称", "事项", "受理/提出日期", "应办结日期", "剩余工作日（负数为超期）"],
                 items.Select(i => new[] { Text(i.Code), Text(i.Project), Text(i.What), Day(i.Start), Day(i.Due), Days(i.Left) }), bold, cancellationToken);
-            await SheetAsync(workbook, LeaderSheet, ["包联领导", "项目数", "红灯", "黄灯", "低于序时", "未按期开工", "超期事项", "超期问题"],
-                report.Leaders.Select(l => new[] { Text(l.Leader), Count(l.Projects), Count(l.Red), Count(l.Yellow), Count(l.BehindPace), Count(l.MissedStarts), Count(l.OverdueProcedures), Count(l.OverdueProblems) }), bold, cancellationToken);
+            await SheetAsync(workbook, LeaderSheet, ["包联领导", "项目数", "红灯", "黄灯", "低于序时", "未按期开工", "超期事项", "超期问题", "核查超三周未改"],
+                report.Leaders.Select(l => new[] { Text(l.Leader), Count(l.Projects), Count(l.Red), Count(l.Yellow), Count(l.BehindPace), Count(l.MissedStarts), Count(l.OverdueProcedures), Count(l.OverdueProblems), Count(l.StaleChecks) }), bold, cancellationToken);
             await SheetAsync(workbook, BehindSheet, ["项目代码", "项目名称", "包联领导", "完成率", "差距（百分点）"],
                 report.BehindPace.Select(b => new[] { Text(b.Code), Text(b.Name), Text(b.Leader), Rate(b.CompletionRate), new Value($"{b.GapPoints:0.00}", new Cell(b.GapPoints)) }), bold, cancellationToken);
             await SheetAsync(workbook, CheckSheet, ["项目代码", "项目名称", "核查事项", "自", "责任部门"],
