@@ -334,6 +334,7 @@ public sealed class Words
         ["check.investment_not_started"] = ("尚未开工却报送本年完成投资 {0} 万元", "not started, yet {0} 万元 reported done this year"),
         ["check.completed_early_stage"] = ("已竣工，形象进度却为“{2}”", "completed, yet reporting early-stage works: {2}"),
         ["check.approved_before_required"] = ("{2}：前一事项办结时，其前置事项尚未受理", "{2}: the first was approved while the second, which must come before it, was not even accepted"),
+        ["check.pause_longer_than_limit"] = ("{2}：暂停 {0} 个工作日，超过该事项的法定时限 {1} 个工作日", "{2}: paused {0} working days, more than the procedure's whole statutory limit of {1}"),
         ["check.named_otherwise"] = ("审批事项文件中的项目名称或县市与项目库不同：{2}", "the procedure file names the project or its county otherwise than the register: {2}"),
         ["weekly.start_risk"] = ("开工风险", "Start risk"),
         ["weekly.start_risk_text"] = ("计划三个月内开工的项目中，{0} 个的在办审批事项按时限办完也赶不上计划开工月份。", "Of the projects planned to start within three months, {0} cannot start in their planned month even if their open procedures finish on time."),

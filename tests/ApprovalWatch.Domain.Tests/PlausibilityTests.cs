@@ -100,4 +100,17 @@ public class PlausibilityTests
 
         Assert.Equal(1, Assert.Single(sections).StaleChecks); // 23 days standing: his; 9 days: not yet
     }
+
+    [Fact]
+    public void A_pause_longer_than_its_procedures_whole_statutory_limit_is_doubted()
+    {
+        var catalogue = Catalogue.ProcedureCatalogue.Parse(new StringReader("code,name_zh,name_en,department,stage,statutory_days,promised_days\nHC-01,施工图审查,Drawings review,housing,2,20,15\n"));
+        ProcedureFacts Paused(DateOnly from, DateOnly? to) =>
+            new(Code, "学校", "HC-01", "housing", "阿图什市", "a@b.org", Flag.Paused, new(2026, 1, 5), null, null, false, [new Deadlines.Pause(from, to, "补正")]);
+        IReadOnlyList<DataWarning> Checks(ProcedureFacts p) => Plausibility.Standing([], [], [p], new(2026, 3, 15), catalogue, Testing.OfficialCalendars.National);
+
+        var still = Assert.Single(Checks(Paused(new(2026, 2, 2), null))); // still paused: 25 working days by Sunday 15 March, Spring Festival left out
+        Assert.Equal((Plausibility.LongPause, 25m, 20m), (still.Check, still.Value, still.Limit));
+        Assert.Empty(Checks(Paused(new(2026, 3, 2), new(2026, 3, 6))));
+    }
 }

@@ -23,6 +23,7 @@ public static class Plausibility
     public const string CompletedEarlyStage = "completed_early_stage";
     public const string NamedOtherwise = "named_otherwise";
     public const string ApprovedBeforeRequired = "approved_before_required";
+    public const string LongPause = "pause_longer_than_limit";
 
     /// <summary>"Far above the plan": more than this many times the year's plan.</summary>
     public const decimal FarAbovePlanFactor = 1.5m;
@@ -60,7 +61,7 @@ public static class Plausibility
     /// The doubts standing on a day: each project's last report of the year checked, dated from the first report from
     /// which the same check has held; and procedure files naming a registered project otherwise.
     /// </summary>
-    public static IReadOnlyList<DataWarning> Standing(IEnumerable<RegisteredProject> projects, IEnumerable<ProgressReport> progress, IEnumerable<ProcedureFacts> procedures, DateOnly asOf, Catalogue.ProcedureCatalogue? catalogue = null)
+    public static IReadOnlyList<DataWarning> Standing(IEnumerable<RegisteredProject> projects, IEnumerable<ProgressReport> progress, IEnumerable<ProcedureFacts> procedures, DateOnly asOf, Catalogue.ProcedureCatalogue? catalogue = null, Calendar.WorkingCalendar? calendar = null)
     {
         var registers = projects.ToDictionary(p => p.Code, StringComparer.Ordinal);
         var warnings = new List<DataWarning>();
@@ -90,6 +91,7 @@ public static class Plausibility
         }
 
         warnings.AddRange(Contradictions(procedures, catalogue));
+        warnings.AddRange(LongPauses(procedures, catalogue, asOf, calendar));
         return [.. warnings.OrderBy(w => w.Since ?? DateOnly.MaxValue).ThenBy(w => w.ProjectCode, StringComparer.Ordinal).ThenBy(w => w.Check, StringComparer.Ordinal)];
     }
 
@@ -123,6 +125,33 @@ public static class Plausibility
                     {
                         yield return new DataWarning(project.Key, done.ProjectName, ApprovedBeforeRequired, done.CompletedOn, owner, Detail: detail);
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>A pause (to its end, or to the day while it runs) of more working days than its procedure's whole statutory limit.</summary>
+    private static IEnumerable<DataWarning> LongPauses(IEnumerable<ProcedureFacts> procedures, Catalogue.ProcedureCatalogue? catalogue, DateOnly asOf, Calendar.WorkingCalendar? calendar)
+    {
+        if (catalogue is null || calendar is null)
+        {
+            yield break;
+        }
+
+        foreach (var p in procedures)
+        {
+            if (catalogue.Find(p.ProcedureCode) is not { } entry)
+            {
+                continue;
+            }
+
+            foreach (var pause in p.Pauses ?? [])
+            {
+                var end = pause.To ?? asOf;
+                if (end > pause.From && calendar.Covers(pause.From) && calendar.Covers(end) && calendar.WorkingDaysAfter(pause.From, end) > entry.StatutoryDays)
+                {
+                    yield return new DataWarning(p.ProjectCode, p.ProjectName, LongPause, pause.From, p.Department, calendar.WorkingDaysAfter(pause.From, end), entry.StatutoryDays, $"{p.ProcedureCode} {pause.Reason}".Trim());
+                    break;
                 }
             }
         }

@@ -14,4 +14,5 @@ public sealed record ProcedureFacts(
     DateOnly AcceptedOn,
     DateOnly? DueOn,
     DateOnly? CompletedOn,
-    bool FinishedLate);
+    bool FinishedLate,
+    IReadOnlyList<Pause>? Pauses = null);

@@ -41,7 +41,7 @@ public static class WeeklyCalculator
         var problems = Problems(inputs, byCode, asOf);
         var lights = Lights(inputs, projects, ytd, pace, asOf);
         var startRisks = StartRisk.Of(projects, inputs.Procedures, inputs, asOf);
-        var checks = Plausibility.Standing(projects, inputs.Progress, inputs.Procedures, asOf, inputs.Catalogue);
+        var checks = Plausibility.Standing(projects, inputs.Progress, inputs.Procedures, asOf, inputs.Catalogue, inputs.Calendar);
         var report = new WeeklyReport
         {
             Week = week.ToString(),

@@ -136,11 +136,11 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
         }
 
         var procedures = new List<ProcedureFacts>();
-        var select = new[] { "PartitionKey", "RowKey", nameof(ProcedureEntity.ProjectName), nameof(ProcedureEntity.Department), nameof(ProcedureEntity.County), nameof(ProcedureEntity.HandlerEmail), nameof(ProcedureEntity.Flag), nameof(ProcedureEntity.AcceptedOn), nameof(ProcedureEntity.DueOn), nameof(ProcedureEntity.CompletedOn), nameof(ProcedureEntity.FinishedLate) };
+        var select = new[] { "PartitionKey", "RowKey", nameof(ProcedureEntity.ProjectName), nameof(ProcedureEntity.Department), nameof(ProcedureEntity.County), nameof(ProcedureEntity.HandlerEmail), nameof(ProcedureEntity.Flag), nameof(ProcedureEntity.AcceptedOn), nameof(ProcedureEntity.DueOn), nameof(ProcedureEntity.CompletedOn), nameof(ProcedureEntity.FinishedLate), nameof(ProcedureEntity.Pauses) };
         await foreach (var row in storage.Procedures.QueryAsync<ProcedureEntity>(select: select, cancellationToken: cancellationToken))
         {
             procedures.Add(new ProcedureFacts(row.PartitionKey, row.ProjectName, row.RowKey, row.Department, row.County, row.HandlerEmail, Flags.Parse(row.Flag),
-                IsoDate.Parse(row.AcceptedOn), IsoDate.ParseOptional(row.DueOn), IsoDate.ParseOptional(row.CompletedOn), row.FinishedLate == true));
+                IsoDate.Parse(row.AcceptedOn), IsoDate.ParseOptional(row.DueOn), IsoDate.ParseOptional(row.CompletedOn), row.FinishedLate == true, row.PauseList()));
         }
 
         var late = new List<LateReport>();

@@ -137,12 +137,14 @@ public sealed class ProcedureEntity : ITableEntity
             HandlerEmail = HandlerEmail,
             CompletedOn = IsoDate.ParseOptional(CompletedOn),
             AsOf = AsOf,
-            Pauses = (JsonSerializer.Deserialize<List<StoredPause>>(Pauses, StoredPause.Options) ?? [])
-                .Select(x => new Pause(IsoDate.Parse(x.From), IsoDate.ParseOptional(x.To), x.Reason)).ToList(),
+            Pauses = PauseList(),
             ExtensionDays = ExtensionDays,
             ExtensionApprovedOn = IsoDate.ParseOptional(ExtensionApprovedOn),
         };
     }
+
+    public List<Pause> PauseList() => (JsonSerializer.Deserialize<List<StoredPause>>(Pauses, StoredPause.Options) ?? [])
+        .Select(x => new Pause(IsoDate.Parse(x.From), IsoDate.ParseOptional(x.To), x.Reason)).ToList();
 
     /// <summary>Carries over what the scan and acknowledgements wrote, as their units, so that a new report erases neither the last known flag nor a promise.</summary>
     public ProcedureEntity WithScanFieldsOf(ProcedureEntity stored)
