@@ -37,6 +37,8 @@ public sealed class DigestText
     /// <summary>The label of a line's link: a promise for a procedure, signing for (or sending back) a problem.</summary>
     public string LinkLabel(DigestLine line) => line is ProblemLine ? _words["digest.sign_label"] : AckLabel;
 
+    public string SendBackLabel => _words["digest.send_back_label"];
+
     public string Greeting(string name) => _words.Format("digest.greeting", name);
 
     public string Intro(DateOnly date) => _words.Format("digest.intro", date.Year, date.Month, date.Day, date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture));

@@ -88,6 +88,7 @@ public static class DigestView
     private static Dictionary<string, object?> Line(DigestLine line, Digest digest, DigestText text, Func<DigestLine, string?>? ack)
     {
         var change = digest.ChangeOf(line);
+        var link = ack?.Invoke(line);
         return new Dictionary<string, object?>
         {
             ["red"] = line.Flag == Flag.Red,
@@ -99,8 +100,11 @@ public static class DigestView
             ["item"] = text.Name(line),
             ["responsibility"] = text.Responsibility(line),
             ["limit"] = text.Limit(line),
-            ["ack"] = ack?.Invoke(line),
+            ["ack"] = link,
             ["ack_label"] = text.LinkLabel(line),
+            // A problem's second link: the same signed page, opened on sending it back (退单).
+            ["send_back"] = line is ProblemLine && link is not null ? link + "?return=1" : null,
+            ["send_back_label"] = text.SendBackLabel,
         };
     }
 }
