@@ -13,6 +13,8 @@ public sealed class Page(bool chinese)
 
     public Words Words => Words.Of(chinese);
 
+    public Domain.Staff.Language Language => chinese ? Domain.Staff.Language.Chinese : Domain.Staff.Language.English;
+
     public static Page For(WebRequest request, Viewer viewer) => new(request.Get("lang") switch { "en" => false, "zh" => true, _ => viewer.Chinese });
 
     /// <summary>A URL with the query values that are set, each escaped.</summary>

@@ -48,7 +48,7 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
 
         var newest = files.OrderByDescending(b => b.Properties.LastModified).Take(ListedFiles).ToList();
         var rows = await Task.WhenAll(newest.Select(async b => new FileRow(
-            b.Name, b.Properties.ETag.ToString() ?? "", b.Properties.LastModified ?? default, (b.Metadata.TryGetValue(UploadedByMetadata, out var by) ? by : null),
+            b.Name, b.Properties.ETag.ToString() ?? "", b.Properties.LastModified ?? default, b.Metadata.TryGetValue(UploadedByMetadata, out var by) ? by : null,
             await receipts.ReadVersionAsync(b.Name, b.Properties.ETag.ToString() ?? "", cancellationToken))));
         return new Model(department, MaxBytes, rows);
     }
@@ -98,7 +98,6 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
 
     public static string Render(Model model, Page page, Viewer viewer, Func<string, string> nameOf)
     {
-        var language = page.Chinese ? Domain.Staff.Language.Chinese : Domain.Staff.Language.English;
         return page.Render("submit", page.Words["submit_title"], viewer, model, new Dictionary<string, object?>
         {
             ["folder"] = $"submissions/{model.Department}/",
@@ -111,7 +110,7 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
                 f.At,
                 By = f.UploadedBy is null ? "—" : nameOf(f.UploadedBy),
                 Url = Page.Url("/submit/receipt", [("file", f.Name), ("v", f.ETag)]),
-                Summary = f.Receipt is null ? page.Words["submit_reading"] : ReceiptRenderer.View(f.Receipt, language).Subject,
+                Summary = f.Receipt is null ? page.Words["submit_reading"] : ReceiptRenderer.View(f.Receipt, page.Language).Subject,
                 Rejected = f.Receipt is { } r && (r.Rejected > 0 || r.Status == Receipt.UnreadableStatus),
             }).ToList(),
         });
@@ -119,10 +118,9 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
 
     public static string Render(Pending pending, Page page, Viewer viewer)
     {
-        var language = page.Chinese ? Domain.Staff.Language.Chinese : Domain.Staff.Language.English;
         return page.Render("submit_receipt", page.Words["submit_receipt_title"], viewer, pending, new Dictionary<string, object?>
         {
-            ["receipt"] = pending.Receipt is { } receipt ? ReceiptRenderer.View(receipt, language) : null,
+            ["receipt"] = pending.Receipt is { } receipt ? ReceiptRenderer.View(receipt, page.Language) : null,
             // No script: the page asks again until the receipt is there.
             ["refresh"] = pending.Receipt is null ? RefreshSeconds : null,
         });
