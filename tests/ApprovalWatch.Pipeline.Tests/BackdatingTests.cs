@@ -23,7 +23,7 @@ public class BackdatingTests
         var second = await pipeline.IngestAsync(completionFirst ? "housing/open.csv" : "housing/done.csv", completionFirst ? Open : Done);
 
         Assert.DoesNotContain(first.Notes, n => n.Contains("2026-03-04", StringComparison.Ordinal));
-        Assert.Contains(second.Notes, n => n.Contains("办结日期 2026-03-04 早于 housing/open.csv（数据日期 2026-03-06）", StringComparison.Ordinal));
+        Assert.Contains(second.Notes, n => n.Contains("办结日期 2026-03-04 早于 housing/open.csv（数据日期 2026-03-06，上传人 —）", StringComparison.Ordinal) && n.Contains("（housing/done.csv，上传人 —）", StringComparison.Ordinal));
         var row = (await pipeline.Storage.Procedures.GetEntityAsync<ProcedureEntity>(Project, "HC-01")).Value;
         Assert.Equal("2026-03-04", row.CompletedOn); // the law counts the reported date
         var late = Assert.Single(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "backdated").ToListAsync());

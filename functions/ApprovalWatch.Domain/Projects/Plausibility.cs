@@ -109,15 +109,11 @@ public static class Plausibility
         foreach (var project in procedures.GroupBy(p => p.ProjectCode))
         {
             var byCode = project.GroupBy(p => p.ProcedureCode).ToDictionary(g => g.Key, g => g.First());
+            var accepted = byCode.ToDictionary(p => p.Key, p => p.Value.AcceptedOn);
             foreach (var done in project.Where(p => p.CompletedOn is not null))
             {
-                foreach (var required in catalogue.Find(done.ProcedureCode)?.Requires ?? [])
+                foreach (var required in MissingBefore(done.ProcedureCode, done.CompletedOn, catalogue, accepted))
                 {
-                    if (byCode.GetValueOrDefault(required) is { } before && before.AcceptedOn <= done.CompletedOn)
-                    {
-                        continue;
-                    }
-
                     var detail = $"{done.ProcedureCode} ← {required}";
                     yield return new DataWarning(project.Key, done.ProjectName, ApprovedBeforeRequired, done.CompletedOn, done.Department, Detail: detail);
                     var owner = byCode.GetValueOrDefault(required)?.Department ?? catalogue.Find(required)?.Department;
@@ -156,6 +152,17 @@ public static class Plausibility
             }
         }
     }
+
+    /// <summary>The procedures a procedure requires that its project had not accepted by the day it was finished.</summary>
+    /// <param name="acceptedOn">When the project's other procedures were accepted, by code.</param>
+    public static IEnumerable<string> MissingBefore(string procedure, DateOnly? completedOn, Catalogue.ProcedureCatalogue catalogue, IReadOnlyDictionary<string, DateOnly> acceptedOn) =>
+        completedOn is { } done
+            ? (catalogue.Find(procedure)?.Requires ?? []).Where(r => !(acceptedOn.TryGetValue(r, out var accepted) && accepted <= done))
+            : [];
+
+    /// <summary>A contradiction as the receipt of the file that brings the approval says it, in both languages.</summary>
+    public static string ContradictionNote(int line, string project, string procedure, DateOnly completedOn, string required) =>
+        $"第 {line} 行：{project} {procedure} {Text.IsoDate.Format(completedOn)} 办结时，其前置事项 {required} 尚未受理，已采用，请核实；line {line}: {project} {procedure} is approved on {Text.IsoDate.Format(completedOn)} while {required}, which must come before it, was not accepted: applied, to be checked.";
 
     /// <summary>A warning as a receipt's note, in both languages.</summary>
     public static string Note(DataWarning w, int line) => w.Check switch

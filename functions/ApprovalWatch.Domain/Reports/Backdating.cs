@@ -10,7 +10,7 @@ namespace ApprovalWatch.Domain.Reports;
 /// flags and digests); the fact that it came late is kept in History, the receipt and the weekly report.
 /// </summary>
 /// <param name="What"><c>completed</c> or <c>paused</c>.</param>
-public sealed record Backdated(int Line, string ProjectCode, string Procedure, string What, DateOnly Reported, string EarlierFile, DateOnly EarlierAsOf)
+public sealed record Backdated(int Line, string ProjectCode, string Procedure, string What, DateOnly Reported, string EarlierFile, DateOnly EarlierAsOf, string LaterFile)
 {
     public const string Completed = "completed";
     public const string Paused = "paused";
@@ -20,22 +20,26 @@ public sealed record Backdated(int Line, string ProjectCode, string Procedure, s
     /// open — whichever of the two files arrived first; null when nothing.
     /// </summary>
     /// <param name="openFile">The file of the earlier report, the one that showed it open.</param>
-    public static Backdated? Of(int line, Procedure open, string openFile, Procedure later)
+    /// <param name="laterFile">The file of the report dated before it.</param>
+    public static Backdated? Of(int line, Procedure open, string openFile, Procedure later, string laterFile)
     {
         var earlier = OfficeClock.DateOf(open.AsOf);
         if (open.CompletedOn is null && later.CompletedOn is { } completed && completed < earlier)
         {
-            return new Backdated(line, later.ProjectCode, later.ProcedureCode, Completed, completed, openFile, earlier);
+            return new Backdated(line, later.ProjectCode, later.ProcedureCode, Completed, completed, openFile, earlier, laterFile);
         }
 
         var paused = later.Pauses.Where(p => p.From < earlier && !open.Pauses.Any(k => k.From == p.From)).MinBy(p => p.From);
         return paused is not null && open.Status != ProcedureStatus.Paused
-            ? new Backdated(line, later.ProjectCode, later.ProcedureCode, Paused, paused.From, openFile, earlier)
+            ? new Backdated(line, later.ProjectCode, later.ProcedureCode, Paused, paused.From, openFile, earlier, laterFile)
             : null;
     }
 
-    /// <summary>The receipt's note, in both languages.</summary>
-    public string Note() => What == Completed
-        ? $"第 {Line} 行：{ProjectCode} {Procedure} 报送的办结日期 {IsoDate.Format(Reported)} 早于 {EarlierFile}（数据日期 {IsoDate.Format(EarlierAsOf)}）中仍在办的记录，已按报送日期采用并记入变更记录；line {Line}: {ProjectCode} {Procedure} is reported completed on {IsoDate.Format(Reported)}, before the data date {IsoDate.Format(EarlierAsOf)} of {EarlierFile}, which still showed it open: applied with the reported date, and recorded."
-        : $"第 {Line} 行：{ProjectCode} {Procedure} 报送的暂停开始日期 {IsoDate.Format(Reported)} 早于 {EarlierFile}（数据日期 {IsoDate.Format(EarlierAsOf)}）中未暂停的记录，已按报送日期采用并记入变更记录；line {Line}: {ProjectCode} {Procedure} is reported paused from {IsoDate.Format(Reported)}, before the data date {IsoDate.Format(EarlierAsOf)} of {EarlierFile}, which showed it running: applied with the reported date, and recorded.";
+    /// <summary>The receipt's note, in both languages, with who uploaded the earlier and the later file (— when unknown).</summary>
+    public string Note(string earlierBy = "—", string laterBy = "—")
+    {
+        var (zh, en) = What == Completed ? ("办结日期", "completed on") : ("暂停开始日期", "paused from");
+        return $"第 {Line} 行：{ProjectCode} {Procedure} 报送的{zh} {IsoDate.Format(Reported)} 早于 {EarlierFile}（数据日期 {IsoDate.Format(EarlierAsOf)}，上传人 {earlierBy}）中仍在办的记录，已按报送日期采用并记入变更记录（{LaterFile}，上传人 {laterBy}）"
+            + $"；line {Line}: {ProjectCode} {Procedure} is reported {en} {IsoDate.Format(Reported)}, before the data date {IsoDate.Format(EarlierAsOf)} of {EarlierFile} (uploaded by {earlierBy}), which still showed it open: applied with the reported date, and recorded ({LaterFile}, uploaded by {laterBy}).";
+    }
 }

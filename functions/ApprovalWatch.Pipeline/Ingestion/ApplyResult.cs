@@ -8,4 +8,7 @@ public sealed record ApplyResult(int Applied, int Unchanged, IReadOnlyList<Stale
 {
     /// <summary>Rows dated before an earlier report that showed the procedure open.</summary>
     public IReadOnlyList<Backdated> Backdated { get; init; } = [];
+
+    /// <summary>Approvals this file brings while a procedure they require was not accepted, as the receipt's notes.</summary>
+    public IReadOnlyList<(int Line, string Note)> Contradictions { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Domain.Reports;
@@ -29,7 +30,8 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
     private const int ChunkRows = 2_000;
     private const int Parallelism = 8;
 
-    public async Task<ApplyResult> ApplyAsync(IEnumerable<SubmittedRow> rows, string blobName, string contentHash, CancellationToken cancellationToken)
+    /// <param name="catalogue">What each procedure requires before it, for the receipt's notes on approvals that came first; null: not checked.</param>
+    public async Task<ApplyResult> ApplyAsync(IEnumerable<SubmittedRow> rows, string blobName, string contentHash, CancellationToken cancellationToken, ProcedureCatalogue? catalogue = null)
     {
         var results = new List<ApplyResult>();
         foreach (var chunk in rows.Chunk(ChunkRows))
@@ -38,7 +40,7 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
             var projects = chunk.GroupBy(r => r.Procedure.ProjectCode, StringComparer.Ordinal).ToList();
             await Parallel.ForEachAsync(projects, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (project, ct) =>
             {
-                var result = await ApplyProjectAsync(project.Key, project.ToList(), blobName, contentHash, ct);
+                var result = await ApplyProjectAsync(project.Key, project.ToList(), blobName, contentHash, catalogue, ct);
                 lock (results)
                 {
                     results.Add(result);
@@ -49,10 +51,11 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
         return new ApplyResult(results.Sum(r => r.Applied), results.Sum(r => r.Unchanged), results.SelectMany(r => r.Stale).OrderBy(s => s.Line).ToList())
         {
             Backdated = [.. results.SelectMany(r => r.Backdated).OrderBy(b => b.Line)],
+            Contradictions = [.. results.SelectMany(r => r.Contradictions).OrderBy(c => c.Line)],
         };
     }
 
-    private async Task<ApplyResult> ApplyProjectAsync(string projectCode, List<SubmittedRow> rows, string blobName, string contentHash, CancellationToken cancellationToken)
+    private async Task<ApplyResult> ApplyProjectAsync(string projectCode, List<SubmittedRow> rows, string blobName, string contentHash, ProcedureCatalogue? catalogue, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -63,7 +66,7 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
                 stored[entity.RowKey] = entity;
             }
 
-            var plan = Plan(rows, stored, blobName, contentHash);
+            var plan = Plan(rows, stored, blobName, contentHash, catalogue);
             try
             {
                 // The rows first, then the audit trail that describes them: a retry after a crash in between writes it then.
@@ -85,9 +88,40 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
         }
     }
 
+    // Approvals this file brings (to a procedure not finished before) while one they require was not accepted, against the
+    // project as it stands once the file is applied.
+    private static List<(int Line, string Note)> Contradictions(List<SubmittedRow> rows, Dictionary<string, ProcedureEntity> stored, List<ProcedureEntity> additions, List<ProcedureEntity> changes, ProcedureCatalogue? catalogue)
+    {
+        if (catalogue is null)
+        {
+            return [];
+        }
+
+        var written = additions.Concat(changes).ToList();
+        var after = new Dictionary<string, ProcedureEntity>(stored, StringComparer.Ordinal);
+        foreach (var row in written)
+        {
+            after[row.RowKey] = row;
+        }
+
+        var accepted = after.ToDictionary(p => p.Key, p => IsoDate.Parse(p.Value.AcceptedOn), StringComparer.Ordinal);
+        // The approving department's file: its approval came before what it requires was accepted.
+        var approvals = written
+            .Where(p => p.CompletedOn is not null && stored.GetValueOrDefault(p.RowKey)?.CompletedOn is null)
+            .SelectMany(p => Domain.Projects.Plausibility.MissingBefore(p.RowKey, IsoDate.ParseOptional(p.CompletedOn), catalogue, accepted)
+                .Select(required => (p.SourceLine, Domain.Projects.Plausibility.ContradictionNote(p.SourceLine, p.PartitionKey, p.RowKey, IsoDate.Parse(p.CompletedOn!), required))));
+        // The required department's file: what it accepts now was needed before an approval already on record.
+        var requirements = written
+            .Where(p => stored.GetValueOrDefault(p.RowKey)?.AcceptedOn != p.AcceptedOn)
+            .SelectMany(p => after.Values
+                .Where(done => done.CompletedOn is not null && catalogue.Find(done.RowKey)?.Requires.Contains(p.RowKey) == true && IsoDate.Parse(p.AcceptedOn) > IsoDate.Parse(done.CompletedOn))
+                .Select(done => (p.SourceLine, Domain.Projects.Plausibility.ContradictionNote(p.SourceLine, p.PartitionKey, done.RowKey, IsoDate.Parse(done.CompletedOn!), p.RowKey))));
+        return [.. approvals.Concat(requirements)];
+    }
+
     /// <summary>The writes that apply a project's rows to what is stored, as the domain decides them.</summary>
     private static (List<ProcedureEntity> Additions, List<ProcedureEntity> Changes, List<HistoryEntity> History, ApplyResult Result) Plan(
-        List<SubmittedRow> rows, Dictionary<string, ProcedureEntity> stored, string blobName, string contentHash)
+        List<SubmittedRow> rows, Dictionary<string, ProcedureEntity> stored, string blobName, string contentHash, ProcedureCatalogue? catalogue)
     {
         var additions = new List<ProcedureEntity>();
         var changes = new List<ProcedureEntity>();
@@ -106,10 +140,10 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
                 case ReportOutcome.Stale:
                     stale.Add(new StaleRow(line, report.ProjectCode, report.ProcedureCode, report.AsOf, known!.AsOf));
                     // An older file arriving late that still shows open what the stored report says was finished before its date.
-                    if (Backdated.Of(line, report, blobName, known) is { } before)
+                    if (Backdated.Of(line, report, blobName, known, current!.SourceBlob) is { } before)
                     {
                         backdated.Add(before);
-                        history.Add(Late(before, current!.SourceBlob, known.AsOf, current.Department));
+                        history.Add(Late(before, known.AsOf, current.Department));
                     }
 
                     continue;
@@ -121,10 +155,10 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
                     break;
                 case ReportOutcome.Added or ReportOutcome.Changed:
                     var row = ProcedureEntity.From(decision.NewState!, blobName, contentHash, line);
-                    if (known is not null && Backdated.Of(line, known, current!.SourceBlob, decision.NewState!) is { } late)
+                    if (known is not null && Backdated.Of(line, known, current!.SourceBlob, decision.NewState!, blobName) is { } late)
                     {
                         backdated.Add(late);
-                        history.Add(Late(late, blobName, row.AsOf, row.Department));
+                        history.Add(Late(late, row.AsOf, row.Department));
                     }
 
                     if (decision.StatusChanged)
@@ -140,10 +174,10 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
             applied++;
         }
 
-        return (additions, changes, history, new ApplyResult(applied, unchanged, stale) { Backdated = backdated });
+        return (additions, changes, history, new ApplyResult(applied, unchanged, stale) { Backdated = backdated, Contradictions = Contradictions(rows, stored, additions, changes, catalogue) });
 
-        HistoryEntity Late(Backdated late, string laterFile, DateTimeOffset at, string department) => HistoryEntity.Change(late.ProjectCode, late.Procedure, "backdated",
+        HistoryEntity Late(Backdated late, DateTimeOffset at, string department) => HistoryEntity.Change(late.ProjectCode, late.Procedure, "backdated",
             ChangeFields.Write(("file", late.EarlierFile), ("as_of", IsoDate.Format(late.EarlierAsOf))),
-            ChangeFields.Write(("file", laterFile), (late.What, IsoDate.Format(late.Reported))), at, source, department);
+            ChangeFields.Write(("file", late.LaterFile), (late.What, IsoDate.Format(late.Reported))), at, source, department);
     }
 }

@@ -126,14 +126,14 @@ public sealed class SubmissionIngestor(
 
         var validator = Validator();
         var handlers = new HandlerCheck(reference.Staff);
-        var result = await applier.ApplyAsync(validator.Validate(Open().Rows).Select(handlers.Check), message.BlobName, file.Hash, cancellationToken);
+        var result = await applier.ApplyAsync(validator.Validate(Open().Rows).Select(handlers.Check), message.BlobName, file.Hash, cancellationToken, reference.Catalogue);
         var receipt = await WriteAsync(message, new Receipt
         {
             File = message.BlobName,
             Department = department.Id,
             Status = Receipt.AppliedStatus,
             Format = check.Format,
-            Notes = Receipt.Bounded([.. check.Notes, .. validator.IgnoredColumns.Select(c => $"列“{c}”未识别，未读取；column '{c}' is not one ApprovalWatch knows and was not read."), .. handlers.Notes(), .. result.Backdated.Select(b => b.Note())]),
+            Notes = Receipt.Bounded([.. check.Notes, .. validator.IgnoredColumns.Select(c => $"列“{c}”未识别，未读取；column '{c}' is not one ApprovalWatch knows and was not read."), .. handlers.Notes(), .. result.Contradictions.Select(c => c.Note), .. await BackdatedNotesAsync(result, cancellationToken)]),
             ContentHash = file.Hash,
             ReceivedAt = time.GetUtcNow(),
             Rows = validator.DataRows,
@@ -182,6 +182,39 @@ public sealed class SubmissionIngestor(
         await ledger.RecordAsync(receipt, cancellationToken);
         logger.LogInformation("Ingested {Blob} as a {Kind} file: {Applied} applied, {Unchanged} unchanged, {Rejected} rejected", message.BlobName, validator.Kind.Id, receipt.Applied, receipt.Unchanged, receipt.Rejected);
         return receipt;
+    }
+
+    /// <summary>The receipt's notes on back-dated rows, each naming who uploaded the two files (from the blobs' metadata, where the board put it).</summary>
+    private async Task<List<string>> BackdatedNotesAsync(ApplyResult result, CancellationToken cancellationToken)
+    {
+        var uploaders = new Dictionary<string, string>(StringComparer.Ordinal);
+        async Task<string> UploaderAsync(string name)
+        {
+            if (!uploaders.TryGetValue(name, out var who))
+            {
+                try
+                {
+                    var properties = await storage.Submissions.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken);
+                    who = properties.Value.Metadata.TryGetValue(Web.SubmitPage.UploadedByMetadata, out var by) ? by : "—";
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                    who = "—";
+                }
+
+                uploaders[name] = who;
+            }
+
+            return who;
+        }
+
+        var notes = new List<string>();
+        foreach (var late in result.Backdated)
+        {
+            notes.Add(late.Note(await UploaderAsync(late.EarlierFile), await UploaderAsync(late.LaterFile)));
+        }
+
+        return notes;
     }
 
     private Task<Receipt> RefuseAsync(IngestMessage message, string department, string hash, StaffDirectory? staff, string reason, CancellationToken cancellationToken)
