@@ -14,12 +14,18 @@ public sealed class DigestCollector(int maxLinesPerSection)
     private readonly Dictionary<DigestReason, SortedSet<DigestLine>> _listed = [];
     private readonly Dictionary<DigestReason, (int Red, int Yellow)> _more = [];
     private readonly Dictionary<ulong, Flag> _all = [];
+    private readonly SortedSet<string> _covering = new(StringComparer.Ordinal);
 
     public string? Recipient { get; private set; }
 
     public void Add(RoutedLine routed)
     {
         Recipient ??= routed.To;
+        if (routed.OnBehalfOf is { } away)
+        {
+            _covering.Add(away);
+        }
+
         _all[DigestItem.HashOf(routed.Line.ProjectCode, routed.Line.ItemCode)] = routed.Line.Flag;
         var listed = _listed.TryGetValue(routed.Reason, out var set) ? set : _listed[routed.Reason] = new SortedSet<DigestLine>(DigestLine.MostUrgentFirst);
         if (!listed.Add(routed.Line) || listed.Count <= maxLinesPerSection)
@@ -49,6 +55,7 @@ public sealed class DigestCollector(int maxLinesPerSection)
             TotalRed = _all.Values.Count(f => f == Flag.Red),
             TotalYellow = _all.Values.Count(f => f == Flag.Yellow),
             OpenKeys = _all.Keys.ToHashSet(),
+            Notes = [.. _covering.Select(away => staff.Find(away)?.Name ?? away).Select(name => $"代 {name}：{name} 休假期间，其提醒由您接收并处理；on behalf of {name}: while {name} is away, his lines come to you.")],
         };
     }
 }

@@ -10,7 +10,7 @@ public static class DigestNotes
     /// <param name="applying">Files still being applied when the scan ran, with their department.</param>
     public static Digest Annotate(Digest digest, IReadOnlyList<DateOnly> missedDays, IReadOnlyList<(string Department, string File)> applying)
     {
-        var notes = new List<string>();
+        var notes = new List<string>(digest.Notes);
         if (missedDays.Count > 0)
         {
             var days = string.Join("、", missedDays.Select(d => IsoDate.Format(d)));
@@ -30,6 +30,6 @@ public static class DigestNotes
             notes.Add($"{name?.ChineseName ?? department}报送的 {file} 在生成本提醒时仍在处理中，其数据可能未包含在内；{file} of {name?.EnglishName ?? department} was still being applied when this digest was made: its rows may be missing.");
         }
 
-        return notes.Count == 0 ? digest : digest with { Notes = notes };
+        return notes.Count == digest.Notes.Count ? digest : digest with { Notes = notes };
     }
 }

@@ -17,6 +17,9 @@ public sealed record ReferenceData(ProcedureCatalogue Catalogue, StaffDirectory 
     /// <summary>The months' weights of the plan (<c>pace.csv</c>), when given: the weekly pace follows them.</summary>
     public Weekly.PaceCurve? Pace { get; init; }
 
+    /// <summary>Who is away when (<c>leave.csv</c>).</summary>
+    public LeaveBook Leave { get; init; } = LeaveBook.None;
+
     /// <summary>Configuration files refused (the last good version, or the built-in one, stays in force), each with the reason.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 

@@ -9,5 +9,8 @@ public sealed record Person(string Email, string Name, string Department, Role R
 {
     public IReadOnlySet<Role> Roles { get; init; } = new HashSet<Role> { Role };
 
+    /// <summary>Who stands in for him while he is away (AB角), by address; empty when nobody is named.</summary>
+    public string Deputy { get; init; } = "";
+
     public bool Has(Role role) => Roles.Contains(role);
 }

@@ -72,7 +72,7 @@ public sealed class StaffDirectory
             var language = table.Get(row, "language") is { Length: > 0 } code
                 ? Languages.Find(code) ?? throw table.Error(row, $"language '{code}' is not zh or en")
                 : Language.Chinese;
-            people.Add(new Person(email, table.Required(row, "name"), department, roles[0], calendar.Length > 0 ? calendar : Calendar.CalendarSet.National, language) { Roles = roles.ToHashSet() });
+            people.Add(new Person(email, table.Required(row, "name"), department, roles[0], calendar.Length > 0 ? calendar : Calendar.CalendarSet.National, language) { Roles = roles.ToHashSet(), Deputy = table.Get(row, "deputy").ToLowerInvariant() });
         }
 
         return new StaffDirectory(people);

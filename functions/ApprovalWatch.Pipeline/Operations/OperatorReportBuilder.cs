@@ -25,6 +25,7 @@ public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans,
         var recent = await scans.RecentAsync(LookBackDays, today, cancellationToken);
         var previousScan = recent.Where(r => r.RowKey != IsoDate.Format(today)).Select(r => (DateTimeOffset?)r.RanAt).Max() ?? now.AddDays(-1);
         var inFlight = await claims.AllAsync(cancellationToken);
+        var reference = await referenceLoader.LoadAsync(cancellationToken);
         return new OperatorReport(today)
         {
             Poisoned = await PoisonedAsync(cancellationToken),
@@ -33,8 +34,12 @@ public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans,
             RefusedFiles = [.. await RefusedAsync(previousScan, cancellationToken), .. inFlight.Values.Where(c => c.State == IngestClaimEntity.Refused).Select(c => new RefusedFile(c.BlobName, c.ClaimedUntil, $"no receipt could be written: {c.Reason}"))],
             StalledIngestions = inFlight.Values.Where(c => c.State != IngestClaimEntity.Refused && (c.ClaimedUntil <= now || c.Queueings > 1))
                 .Select(c => new StalledIngestion(c.BlobName, c.State, c.ClaimedUntil, c.Queueings)).OrderBy(s => s.File, StringComparer.Ordinal).ToList(),
-            RefusedConfiguration = (await referenceLoader.LoadAsync(cancellationToken)).Problems,
+            RefusedConfiguration = reference.Problems,
             Waiting = await WaitingAsync(today, cancellationToken),
+            Uncovered = [.. reference.Staff.People
+                .Where(p => reference.Leave.IsAway(p.Email, today) && Domain.Digests.Cover.StandIn(p.Email, reference.Staff, reference.Leave, today) is null)
+                .Select(p => $"{p.Name} <{p.Email}>（{p.Department}）休假至 {IsoDate.Format(reference.Leave.AwayUntil(p.Email, today))}，无人顶岗；away until {IsoDate.Format(reference.Leave.AwayUntil(p.Email, today))} with nobody to stand in")
+                .Order(StringComparer.Ordinal)],
         };
     }
 

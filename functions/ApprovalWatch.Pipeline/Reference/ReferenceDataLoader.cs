@@ -40,7 +40,7 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
         var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            if (blob.Name is CatalogueBlob or DirectoryBlob or ReferenceData.ServedRegionsFile or EscalationLadderFile.BlobName or DigestTemplates.HtmlBlob or DigestTemplates.TextBlob or PaceCurve.BlobName
+            if (blob.Name is CatalogueBlob or DirectoryBlob or ReferenceData.ServedRegionsFile or EscalationLadderFile.BlobName or DigestTemplates.HtmlBlob or DigestTemplates.TextBlob or PaceCurve.BlobName or LeaveBook.BlobName
                 || blob.Name.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal))
             {
                 versions[blob.Name] = blob.Properties.ETag?.ToString() ?? "";
@@ -121,6 +121,20 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
             }
         }
 
+        var leave = LeaveBook.None;
+        if (names.Contains(LeaveBook.BlobName))
+        {
+            try
+            {
+                leave = LeaveBook.Parse(await ReadAsync(container, LeaveBook.BlobName, cancellationToken));
+            }
+            catch (FormatException e)
+            {
+                leave = lastGood?.Data.Leave ?? LeaveBook.None;
+                problems.Add($"{e.Message} — {(lastGood is null ? "nobody is taken as away" : "the last good leave list")} stays in force");
+            }
+        }
+
         var templates = DigestTemplates.BuiltIn;
         if (names.Contains(DigestTemplates.HtmlBlob) || names.Contains(DigestTemplates.TextBlob))
         {
@@ -135,7 +149,7 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
             }
         }
 
-        return (new ReferenceData(catalogue, staff, calendars, regions) { Ladder = ladder, Pace = pace, Problems = problems }, templates);
+        return (new ReferenceData(catalogue, staff, calendars, regions) { Ladder = ladder, Pace = pace, Leave = leave, Problems = problems }, templates);
 
         async Task<string?> OptionalTextAsync(string name) =>
             names.Contains(name) ? await (await ReadAsync(container, name, cancellationToken)).ReadToEndAsync(cancellationToken) : null;

@@ -87,7 +87,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
                 });
             }
 
-            await lines.AddAsync(measurement.TakeLines().SelectMany(line => DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault)), cancellationToken);
+            await lines.AddAsync(Cover.Apply(measurement.TakeLines().SelectMany(line => DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault)), reference.Staff, reference.Leave, today), cancellationToken);
         }
 
         var project = new List<ProcedureEntity>();
@@ -113,7 +113,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
             var calendar = reference.Calendars.ForRegion(Domain.Submissions.ProjectCode.Region(problem.ProjectCode));
             if (ProblemLine.Of(problem, projectName, calendar, today, scan.WarningWorkingDays, reference.Ladder.SignWithinWorkingDays) is { } line)
             {
-                await lines.AddAsync(DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault), cancellationToken);
+                await lines.AddAsync(Cover.Apply(DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault), reference.Staff, reference.Leave, today), cancellationToken);
             }
         }
 

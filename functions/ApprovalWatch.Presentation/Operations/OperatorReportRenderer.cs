@@ -40,6 +40,7 @@ public static class OperatorReportRenderer
         Add("中断的入库 Ingestions stopped before their receipt (queued again by the next gather)", report.StalledIngestions.Select(s =>
             $"{s.File}: {s.State} until {s.ClaimedUntil.ToString("u", CultureInfo.InvariantCulture)}, queued {s.Queueings} time(s)"));
         Add("配置文件未采用 Configuration refused (config container; mend the file, it is read again at once)", report.RefusedConfiguration);
+        Add("休假无人顶岗 Away with nobody to stand in (name a deputy in directory.csv, or mend leave.csv)", report.Uncovered);
         return sections;
     }
 
