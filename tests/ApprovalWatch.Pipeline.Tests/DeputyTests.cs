@@ -32,4 +32,17 @@ public class DeputyTests
         var report = await pipeline.Get<Operations.OperatorReportBuilder>().BuildAsync(TestPipeline.Monday, default);
         Assert.Contains(report.Uncovered, u => u.Contains(ScanAndSendTests.Zhang, StringComparison.Ordinal)); // deputy, head and leader away: the gap is named
     }
+
+    [Fact]
+    public async Task A_contact_away_has_his_receipts_go_to_whoever_stands_in()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.Storage.Config.GetBlobClient("leave.csv").UploadAsync(BinaryData.FromString($"email,from,to\n{SubmitTests.Clerk},2026-03-01,2026-03-31\n"), overwrite: true);
+
+        await pipeline.IngestAsync("housing/2026-03-13.csv", SubmitTests.Mixed); // a row refused: the receipt is mailed
+        await pipeline.NotifyPump().DrainAsync(default);
+
+        Assert.DoesNotContain(pipeline.Mail.Received, m => m.To == SubmitTests.Clerk);
+        Assert.Contains(pipeline.Mail.Received, m => m.To == Head && m.Subject.Contains("报送回执", StringComparison.Ordinal)); // ma.li names no deputy: his head
+    }
 }

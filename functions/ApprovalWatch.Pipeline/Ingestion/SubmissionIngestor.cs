@@ -80,7 +80,7 @@ public sealed class SubmissionIngestor(
         var reference = await referenceLoader.LoadAsync(cancellationToken);
         if (file.Length > limits.MaxFileBytes)
         {
-            return await RefuseAsync(message, department.Id, file.Hash, reference.Staff, $"文件过大（{file.Length:N0} 字节）；the file has {file.Length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}.", cancellationToken);
+            return await RefuseAsync(message, department.Id, file.Hash, reference, $"文件过大（{file.Length:N0} 字节）；the file has {file.Length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}.", cancellationToken);
         }
 
         if (await ledger.FindAsync(department.Id, file.Hash, cancellationToken) is { } first && first.BlobName != message.BlobName)
@@ -111,12 +111,12 @@ public sealed class SubmissionIngestor(
         }
         catch (UnreadableSubmissionException e)
         {
-            return await RefuseAsync(message, department.Id, file.Hash, reference.Staff, e.Message, cancellationToken);
+            return await RefuseAsync(message, department.Id, file.Hash, reference, e.Message, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Reading {Blob} failed in an unforeseen way; refused with a receipt", message.BlobName);
-            return await RefuseAsync(message, department.Id, file.Hash, reference.Staff, $"文件无法读取；the file could not be read ({e.GetType().Name}): save it again from Excel or WPS, or as 'CSV UTF-8'.", cancellationToken);
+            return await RefuseAsync(message, department.Id, file.Hash, reference, $"文件无法读取；the file could not be read ({e.GetType().Name}): save it again from Excel or WPS, or as 'CSV UTF-8'.", cancellationToken);
         }
 
         if (projectFile is not null)
@@ -144,7 +144,7 @@ public sealed class SubmissionIngestor(
             Errors = validator.Errors,
             ErrorsNotListed = validator.ErrorsNotListed,
             StaleRows = result.Stale,
-        }, reference.Staff, cancellationToken);
+        }, reference, cancellationToken);
 
         await ledger.RecordAsync(receipt, cancellationToken);
         logger.LogInformation(
@@ -159,7 +159,7 @@ public sealed class SubmissionIngestor(
     {
         if (!validator.Kind.AllowedFor(department))
         {
-            return await RefuseAsync(message, department, hash, reference.Staff, $"{validator.Kind.ChineseName}只能由发展和改革委员会报送；a {validator.Kind.Id} file is the development & reform commission's to send (submissions/development-reform/).", cancellationToken);
+            return await RefuseAsync(message, department, hash, reference, $"{validator.Kind.ChineseName}只能由发展和改革委员会报送；a {validator.Kind.Id} file is the development & reform commission's to send (submissions/development-reform/).", cancellationToken);
         }
 
         var outcome = await projectFiles.ApplyAsync(validator.Validate(rows), department, message.BlobName, reference, fileDate, cancellationToken);
@@ -178,7 +178,7 @@ public sealed class SubmissionIngestor(
             Rejected = validator.RejectedRows + outcome.Refused.Count,
             Errors = [.. validator.Errors, .. outcome.Refused],
             ErrorsNotListed = validator.ErrorsNotListed,
-        }, reference.Staff, cancellationToken);
+        }, reference, cancellationToken);
         await ledger.RecordAsync(receipt, cancellationToken);
         logger.LogInformation("Ingested {Blob} as a {Kind} file: {Applied} applied, {Unchanged} unchanged, {Rejected} rejected", message.BlobName, validator.Kind.Id, receipt.Applied, receipt.Unchanged, receipt.Rejected);
         return receipt;
@@ -217,21 +217,26 @@ public sealed class SubmissionIngestor(
         return notes;
     }
 
-    private Task<Receipt> RefuseAsync(IngestMessage message, string department, string hash, StaffDirectory? staff, string reason, CancellationToken cancellationToken)
+    private Task<Receipt> RefuseAsync(IngestMessage message, string department, string hash, ReferenceData? reference, string reason, CancellationToken cancellationToken)
     {
         logger.LogWarning("Submission {Blob} was not read: {Reason}", message.BlobName, reason);
-        return WriteAsync(message, Receipt.Unreadable(message.BlobName, department, hash, time.GetUtcNow(), reason), staff, cancellationToken);
+        return WriteAsync(message, Receipt.Unreadable(message.BlobName, department, hash, time.GetUtcNow(), reason), reference, cancellationToken);
     }
 
     /// <summary>Writes the receipt; when something was rejected, queues it by email to the department's contacts.</summary>
-    private async Task<Receipt> WriteAsync(IngestMessage message, Receipt receipt, StaffDirectory? staff, CancellationToken cancellationToken)
+    private async Task<Receipt> WriteAsync(IngestMessage message, Receipt receipt, ReferenceData? reference, CancellationToken cancellationToken)
     {
         await receipts.WriteAsync(receipt, message.ETag, cancellationToken);
-        if (staff is not null && (receipt.Rejected > 0 || receipt.Status == Receipt.UnreadableStatus))
+        if (reference is not null && (receipt.Rejected > 0 || receipt.Status == Receipt.UnreadableStatus))
         {
-            foreach (var contact in staff.WithRole(Role.Contact, receipt.Department))
+            var day = OfficeClock.DateOf(receipt.ReceivedAt);
+            // A contact away: whoever stands in for him gets it (AB角).
+            var recipients = reference.Staff.WithRole(Role.Contact, receipt.Department)
+                .Select(c => reference.Leave.IsAway(c.Email, day) && Domain.Digests.Cover.StandIn(c.Email, reference.Staff, reference.Leave, day) is { } standIn ? standIn : c.Email)
+                .Distinct(StringComparer.OrdinalIgnoreCase);
+            foreach (var to in recipients)
             {
-                await replies.SendAsync(ReceiptMail.Message(OfficeClock.DateOf(receipt.ReceivedAt), contact.Email, receipt.File), TimeSpan.Zero, cancellationToken);
+                await replies.SendAsync(ReceiptMail.Message(day, to, receipt.File), TimeSpan.Zero, cancellationToken);
             }
         }
 
