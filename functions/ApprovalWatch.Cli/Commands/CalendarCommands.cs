@@ -38,7 +38,7 @@ public static class CalendarCommands
         var calendar = calendars.Get(calendarName);
         var first = new DateOnly(year, 1, 1);
         calendar.IsWorkingDay(first); // names the calendar and year when the year is not loaded
-        output.WriteLine($"Calendar {calendar.Name} ({string.Join(" + ", calendars.LayersOf(calendar.Name))}), {year}: {calendar.WorkingDaysAfter(first, new DateOnly(year, 12, 31)) + (calendar.IsWorkingDay(first) ? 1 : 0)} working days");
+        output.WriteLine($"Calendar {calendar.Name} ({string.Join(" + ", calendars.LayersOf(calendar.Name))}), {year}: {calendar.WorkingDaysIn(first, new DateOnly(year, 12, 31))} working days");
         foreach (var source in calendar.Sources[year])
         {
             output.WriteLine($"  source: {source}");

@@ -105,6 +105,9 @@ public sealed class WorkingCalendar
     /// <summary>Working days in (from, to]; negative when <paramref name="to"/> is before <paramref name="from"/>.</summary>
     public int WorkingDaysAfter(DateOnly from, DateOnly to) => _workingBefore[Offset(to) + 1] - _workingBefore[Offset(from) + 1];
 
+    /// <summary>Working days in [from, to], both days counted.</summary>
+    public int WorkingDaysIn(DateOnly from, DateOnly to) => WorkingDaysAfter(from, to) + (IsWorkingDay(from) ? 1 : 0);
+
     /// <summary>The <paramref name="count"/>-th working day after <paramref name="from"/> (the day itself is not counted).</summary>
     public DateOnly AddWorkingDays(DateOnly from, int count)
     {

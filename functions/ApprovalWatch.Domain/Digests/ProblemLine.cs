@@ -16,7 +16,10 @@ public sealed record ProblemLine : DigestLine
 
     public required string Department { get; init; }
 
-    public override string ItemCode => "problem|" + Id;
+    /// <summary>What a problem's item code (and its stored row key) starts with.</summary>
+    public const string ItemPrefix = "problem|";
+
+    public override string ItemCode => ItemPrefix + Id;
 
     /// <summary>Its department has neither signed for it nor sent it back.</summary>
     public bool AwaitsSignature { get; init; }

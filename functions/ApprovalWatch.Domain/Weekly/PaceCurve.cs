@@ -30,9 +30,8 @@ public sealed class PaceCurve
     public decimal On(DateOnly date, WorkingCalendar calendar)
     {
         var first = new DateOnly(date.Year, date.Month, 1);
-        var firstWorks = calendar.IsWorkingDay(first) ? 1 : 0;
-        var inMonth = calendar.WorkingDaysAfter(first, first.AddMonths(1).AddDays(-1)) + firstWorks;
-        var elapsed = calendar.WorkingDaysAfter(first, date) + firstWorks;
+        var inMonth = calendar.WorkingDaysIn(first, first.AddMonths(1).AddDays(-1));
+        var elapsed = calendar.WorkingDaysIn(first, date);
         var done = _weights.Take(date.Month - 1).Sum() + (inMonth == 0 ? 0 : _weights[date.Month - 1] * elapsed / inMonth);
         return done / _weights.Sum();
     }

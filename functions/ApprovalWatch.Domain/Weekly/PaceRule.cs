@@ -36,8 +36,7 @@ public static class PaceRule
         }
 
         var first = new DateOnly(date.Year, 1, 1);
-        var firstWorks = calendar.IsWorkingDay(first) ? 1 : 0;
-        return (calendar.WorkingDaysAfter(first, date) + firstWorks, calendar.WorkingDaysAfter(first, new DateOnly(date.Year, 12, 31)) + firstWorks);
+        return (calendar.WorkingDaysIn(first, date), calendar.WorkingDaysIn(first, new DateOnly(date.Year, 12, 31)));
     }
 
     public static string Describe(string rule, bool chinese) => (rule, chinese) switch

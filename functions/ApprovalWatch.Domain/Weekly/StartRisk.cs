@@ -18,10 +18,10 @@ public static class StartRisk
     private const int MonthsAhead = 3;
     private const int LastStageBeforeStart = 3;
 
-    public static IReadOnlyList<StartRiskProject> Of(IEnumerable<RegisteredProject> projects, IEnumerable<ProcedureFacts> procedures, WeeklyInputs inputs, DateOnly asOf)
+    public static IReadOnlyList<StartRiskProject> Of(IEnumerable<RegisteredProject> projects, WeeklyInputs inputs, DateOnly asOf)
     {
         var firstOfMonth = new DateOnly(asOf.Year, asOf.Month, 1);
-        var open = procedures.Where(p => p.CompletedOn is null && (inputs.Catalogue?.Find(p.ProcedureCode)?.Stage ?? 1) <= LastStageBeforeStart).ToLookup(p => p.ProjectCode);
+        var open = inputs.Procedures.Where(p => p.CompletedOn is null && (inputs.Catalogue?.Find(p.ProcedureCode)?.Stage ?? 1) <= LastStageBeforeStart).ToLookup(p => p.ProjectCode);
         var risks = new List<StartRiskProject>();
         foreach (var project in projects.Where(p => p.StartedOn is null && p.PlannedStart is { } s && s >= firstOfMonth && s < firstOfMonth.AddMonths(MonthsAhead)))
         {

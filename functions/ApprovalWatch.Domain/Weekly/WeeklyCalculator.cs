@@ -40,7 +40,7 @@ public static class WeeklyCalculator
         var procedures = Procedures(inputs, asOf);
         var problems = Problems(inputs, byCode, asOf);
         var lights = Lights(inputs, projects, ytd, pace, asOf);
-        var startRisks = StartRisk.Of(projects, inputs.Procedures, inputs, asOf);
+        var startRisks = StartRisk.Of(projects, inputs, asOf);
         var checks = Plausibility.Standing(projects, inputs.Progress, inputs.Procedures, asOf, inputs.Catalogue, inputs.Calendar);
         var report = new WeeklyReport
         {

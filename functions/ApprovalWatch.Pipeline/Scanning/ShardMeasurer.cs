@@ -127,7 +127,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
     /// </summary>
     private async Task<(Dictionary<string, string> Leaders, List<(ProjectProblem Problem, string ProjectName)> Problems)> KeyProjectsAsync(ShardRange range, CancellationToken cancellationToken)
     {
-        var rows = TableClient.CreateQueryFilter($"(RowKey eq {KeyProjectEntity.RegisterKey} or (RowKey ge {KeyProjectEntity.ProblemPrefix} and RowKey lt {KeyProjectEntity.ProblemPrefix[..^1] + "}"}))");
+        var rows = $"({TableClient.CreateQueryFilter($"RowKey eq {KeyProjectEntity.RegisterKey}")} or ({KeyProjectEntity.ProblemRows}))";
         var filter = range.Filter is { } within ? $"{within} and {rows}" : rows;
         var (leaders, names, problems) = (new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal), new List<ProjectProblem>());
         await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(filter, cancellationToken: cancellationToken))

@@ -15,7 +15,10 @@ public sealed class KeyProjectEntity : ITableEntity
 {
     public const string RegisterKey = "register";
     public const string ProgressPrefix = "progress|";
-    public const string ProblemPrefix = "problem|";
+    public const string ProblemPrefix = Domain.Digests.ProblemLine.ItemPrefix;
+
+    /// <summary>A filter on the problem rows of every project (row keys from <c>problem|</c> up to the next prefix).</summary>
+    public static readonly string ProblemRows = TableClient.CreateQueryFilter($"RowKey ge {ProblemPrefix} and RowKey lt {ProblemPrefix[..^1] + "}"}");
 
     public string PartitionKey { get; set; } = "";
 

@@ -38,5 +38,5 @@ public sealed class AckLinks(IOptions<BoardOptions> options)
     }
 
     private static string ProblemPath(byte[] key, string recipient, string projectCode, string id, DateOnly today, DateTimeOffset expires) =>
-        $"/problem/{new AckToken(recipient, projectCode, ProblemPage.ItemPrefix + id, today, expires).Sign(key)}";
+        $"/problem/{new AckToken(recipient, projectCode, ProblemLine.ItemPrefix + id, today, expires).Sign(key)}";
 }

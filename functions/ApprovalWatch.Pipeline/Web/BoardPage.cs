@@ -93,8 +93,7 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
     {
         var (toSign, returned) = (new List<WaitingProblem>(), new List<WaitingProblem>());
         var today = OfficeClock.Today(time);
-        var problems = TableClient.CreateQueryFilter($"RowKey ge {KeyProjectEntity.ProblemPrefix} and RowKey lt {KeyProjectEntity.ProblemPrefix[..^1] + "}"}");
-        await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(problems, cancellationToken: cancellationToken))
+        await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(KeyProjectEntity.ProblemRows, cancellationToken: cancellationToken))
         {
             var p = row.ToProblem();
             if (p.AwaitsSignature && p.Department == viewer.Person.Department)

@@ -1,4 +1,5 @@
 using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Storage;
@@ -16,7 +17,6 @@ namespace ApprovalWatch.Pipeline.Web;
 /// </summary>
 public sealed class ProblemPage(StorageAccount storage, IOptions<BoardOptions> options, TimeProvider time)
 {
-    public const string ItemPrefix = "problem|";
     public const int MaxReason = 500;
 
     public enum Outcome
@@ -43,8 +43,8 @@ public sealed class ProblemPage(StorageAccount storage, IOptions<BoardOptions> o
             return new Result(Outcome.Refused, words[refusal!.WordsKey], Status: refusal.Status);
         }
 
-        if (!parsed.ProcedureCode.StartsWith(ItemPrefix, StringComparison.Ordinal)
-            || await ReadAsync(parsed.ProjectCode, parsed.ProcedureCode[ItemPrefix.Length..], cancellationToken) is not { } row
+        if (!parsed.ProcedureCode.StartsWith(ProblemLine.ItemPrefix, StringComparison.Ordinal)
+            || await ReadAsync(parsed.ProjectCode, parsed.ProcedureCode[ProblemLine.ItemPrefix.Length..], cancellationToken) is not { } row
             || row.ToProblem() is not { } problem || !viewer.MaySee(problem.Department))
         {
             return new Result(Outcome.Unknown, words["problem_unknown"], Status: 404);

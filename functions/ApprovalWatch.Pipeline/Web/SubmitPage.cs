@@ -85,7 +85,8 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
     /// </summary>
     public static string SafeName(string name, DateTimeOffset now)
     {
-        var leaf = name.Replace('\\', '/')[(name.Replace('\\', '/').LastIndexOf('/') + 1)..].Normalize(NormalizationForm.FormC);
+        var path = name.Replace('\\', '/');
+        var leaf = path[(path.LastIndexOf('/') + 1)..].Normalize(NormalizationForm.FormC);
         var safe = new string([.. leaf.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '(' or ')' or '（' or '）' or ' ' ? c : '-')]).Trim(' ', '.');
         if (safe.Length > MaxName)
         {

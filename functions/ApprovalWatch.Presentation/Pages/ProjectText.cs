@@ -1,5 +1,6 @@
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Text;
 
@@ -12,7 +13,6 @@ namespace ApprovalWatch.Presentation.Pages;
 /// </summary>
 public sealed class ProjectText(Words w, Func<string, CatalogueEntry?> procedure, Func<string, string> person)
 {
-    private const string ProblemPrefix = "problem|";
     private const string ProgressPrefix = "progress|";
 
     public string Scope(string scope) =>
@@ -30,7 +30,7 @@ public sealed class ProjectText(Words w, Func<string, CatalogueEntry?> procedure
     public string Item(string item) => item switch
     {
         "register" => w["history.register"],
-        _ when item.StartsWith(ProblemPrefix, StringComparison.Ordinal) => w.Format("history.problem", Uri.UnescapeDataString(item[ProblemPrefix.Length..])),
+        _ when item.StartsWith(ProblemLine.ItemPrefix, StringComparison.Ordinal) => w.Format("history.problem", Uri.UnescapeDataString(item[ProblemLine.ItemPrefix.Length..])),
         _ when item.StartsWith(ProgressPrefix, StringComparison.Ordinal) => w.Format("history.progress", item[ProgressPrefix.Length..]),
         _ when item == ProjectMeasure.WholeProcess || item.StartsWith("stage-", StringComparison.Ordinal) => Scope(item),
         _ => Procedure(item),
