@@ -55,7 +55,11 @@ var week = new Option<string?>("--week") { Description = "The ISO week, e.g. 202
 var weeklyDryRun = new Option<bool>("--dry-run") { Description = "Write the files under out/reports/ only; archive and send nothing" };
 var weeklyReport = new Command("weekly", "The weekly scheduling report (周调度): archived, sent to leaders, coordinators and department heads, and written under out/reports/") { week, weeklyDryRun, asOf };
 weeklyReport.SetAction((r, ct) => ReportCommand.RunAsync(Settings(r), r.GetValue(week), r.GetValue(weeklyDryRun), Console.Out, ct));
-root.Add(new Command("report", "Reports") { weeklyReport });
+var month = new Option<string?>("--month") { Description = "The month, e.g. 2026-03 (default: the month before today, or before --as-of)" };
+var monthlyDryRun = new Option<bool>("--dry-run") { Description = "Write the files under out/reports/monthly/ only; archive and send nothing" };
+var monthlyReport = new Command("monthly", "The monthly efficiency bulletin (效能通报): archived, sent to department heads, leaders and coordinators, and written under out/reports/monthly/") { month, monthlyDryRun, asOf };
+monthlyReport.SetAction((r, ct) => MonthlyReportCommand.RunAsync(Settings(r), r.GetValue(month), r.GetValue(monthlyDryRun), Console.Out, ct));
+root.Add(new Command("report", "Reports") { weeklyReport, monthlyReport });
 
 var status = new Command("status", "Print what went wrong and is not mended: poisoned messages, failed and uncertain mail, missed scans, refused files, stalled ingestions");
 status.SetAction((r, ct) => OperatorCommands.StatusAsync(Settings(r), Console.Out, ct));

@@ -1,5 +1,5 @@
 // The one storage account: blobs (submissions, receipts, config, digests, templates, the deployment package),
-// queues (ingest, notify, scan) and tables (Procedures, Projects, History, Submissions, Notifications, Scans, KeyProjects).
+// queues (ingest, notify, scan) and tables (Procedures, Projects, History, Submissions, Notifications, Scans, KeyProjects, Notices, Leave).
 // Secure defaults as in the AVM storage module: no shared keys, no anonymous blob access, TLS 1.2, HTTPS only.
 param name string
 param location string
@@ -14,9 +14,9 @@ param privateNetworking bool = false
 @description('The Log Analytics workspace that keeps who wrote and deleted which blob (a change of config/ says who).')
 param workspaceId string
 
-var containers = [ 'submissions', 'receipts', 'config', 'digests', 'templates', 'reports', deploymentContainerName ]
+var containers = [ 'submissions', 'receipts', 'config', 'digests', 'templates', 'reports', 'notices', deploymentContainerName ]
 var queues = [ 'ingest', 'notify', 'scan', 'ingest-poison', 'notify-poison', 'scan-poison' ]
-var tables = [ 'Procedures', 'Projects', 'History', 'Submissions', 'Notifications', 'Scans', 'KeyProjects' ]
+var tables = [ 'Procedures', 'Projects', 'History', 'Submissions', 'Notifications', 'Scans', 'KeyProjects', 'Notices', 'Leave' ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name

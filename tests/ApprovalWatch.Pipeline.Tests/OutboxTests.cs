@@ -17,11 +17,11 @@ namespace ApprovalWatch.Pipeline.Tests;
 public class OutboxTests
 {
     /// <summary>A kind the sender has never heard of, registered the way a new producer registers its own.</summary>
-    private sealed class NoticeMail : IMailKind
+    private sealed class CircularMail : IMailKind
     {
         public int Rendered { get; private set; }
 
-        public string Kind => "notice";
+        public string Kind => "circular";
 
         public Task<MailDraft?> DraftAsync(NotifyMessage message, CancellationToken cancellationToken) =>
             Task.FromResult<MailDraft?>(new MailDraft(new NotificationKey("notices", message.About!), _ =>
@@ -34,10 +34,10 @@ public class OutboxTests
     [Fact]
     public async Task A_kind_registered_beside_its_producer_is_queued_sent_and_recorded_once()
     {
-        var notices = new NoticeMail();
-        await using var pipeline = await TestPipeline.StartAsync(register: s => s.AddSingleton(notices).AddMailKind<NoticeMail>());
+        var notices = new CircularMail();
+        await using var pipeline = await TestPipeline.StartAsync(register: s => s.AddSingleton(notices).AddMailKind<CircularMail>());
         var queue = pipeline.Get<NotificationQueue>();
-        var message = new NotifyMessage("notice", TestPipeline.Monday, ScanAndSendTests.Zhang, "KF-2026-001");
+        var message = new NotifyMessage("circular", TestPipeline.Monday, ScanAndSendTests.Zhang, "KF-2026-001");
         var key = new NotificationKey("notices", "KF-2026-001");
 
         Assert.True(await queue.QueueOnceAsync(message, key, pipeline.Clock.GetUtcNow(), 1, default));
@@ -48,14 +48,14 @@ public class OutboxTests
         Assert.Equal((ScanAndSendTests.Zhang, "督办单 KF-2026-001"), (mail.To, mail.Subject));
         Assert.Equal(1, notices.Rendered);
         var row = Assert.Single(await pipeline.Storage.NotificationLedger.QueryAsync<NotificationEntity>().ToListAsync());
-        Assert.Equal(("notices", "KF-2026-001", "notice", "KF-2026-001", NotificationEntity.Sent, 1), (row.PartitionKey, row.RowKey, row.Kind, row.About, row.State, row.Lines));
+        Assert.Equal(("notices", "KF-2026-001", "circular", "KF-2026-001", NotificationEntity.Sent, 1), (row.PartitionKey, row.RowKey, row.Kind, row.About, row.State, row.Lines));
     }
 
     [Fact]
     public async Task A_message_of_a_kind_nobody_registered_sends_nothing_records_nothing_and_ends_in_the_poison_queue()
     {
         await using var pipeline = await TestPipeline.StartAsync();
-        await pipeline.Get<NotificationQueue>().SendAsync(new NotifyMessage("notice", TestPipeline.Monday, ScanAndSendTests.Zhang), TimeSpan.Zero, default);
+        await pipeline.Get<NotificationQueue>().SendAsync(new NotifyMessage("circular", TestPipeline.Monday, ScanAndSendTests.Zhang), TimeSpan.Zero, default);
 
         await pipeline.NotifyPump().DrainAsync(default);
 

@@ -159,7 +159,10 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
             .Where(c => c.GetProperty("type").GetString() == type).Select(c => c.GetProperty("value").GetString() ?? "").FirstOrDefault() ?? "";
         var number = Interlocked.Increment(ref _count);
         var id = $"local-{number:D6}-{Guid.NewGuid():N}"[..24];
-        var mail = new ReceivedMail(id, from, to, subject, Content("text/plain"), Content("text/html"), null);
+        var attachments = root.TryGetProperty("attachments", out var files)
+            ? files.EnumerateArray().Select(a => (a.GetProperty("filename").GetString() ?? "", Convert.FromBase64String(a.GetProperty("content").GetString() ?? ""))).ToList()
+            : [];
+        var mail = new ReceivedMail(id, from, to, subject, Content("text/plain"), Content("text/html"), null) { Attachments = attachments };
         if (_folder is not null)
         {
             var stem = Path.Combine(_folder, $"{number:D4}-{Safe(to)}");

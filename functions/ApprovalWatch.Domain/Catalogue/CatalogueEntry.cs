@@ -8,4 +8,7 @@ namespace ApprovalWatch.Domain.Catalogue;
 public sealed record CatalogueEntry(string Code, string ChineseName, string EnglishName, string Department, int Stage, int StatutoryDays, int PromisedDays)
 {
     public IReadOnlyList<string> Requires { get; init; } = [];
+
+    /// <summary>The law or rule that sets the limit (法律依据, optional <c>basis</c> column), quoted by supervision notices.</summary>
+    public string Basis { get; init; } = "";
 }

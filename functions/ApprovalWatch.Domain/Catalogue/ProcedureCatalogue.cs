@@ -49,6 +49,7 @@ public sealed class ProcedureCatalogue
                 promised)
             {
                 Requires = [.. table.Get(row, "requires").Split([';', '；', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                Basis = table.Get(row, "basis").Trim(),
             });
         }
 

@@ -32,6 +32,20 @@ public sealed record EscalationLadder
     /// <summary>The working days a department has to sign for a problem assigned to it (签收) before the problem climbs one rung.</summary>
     public int SignWithinWorkingDays { get; init; } = 1;
 
+    /// <summary>The working days a problem is overdue when a supervision notice (督办单) goes to its department; 0: never.</summary>
+    public int NoticeAfterProblemOverdueDays { get; init; } = 5;
+
+    /// <summary>
+    /// Whether a line calls for a supervision notice: a procedure on a rung that reaches the coordinator, or a problem
+    /// overdue by <see cref="NoticeAfterProblemOverdueDays"/>.
+    /// </summary>
+    public bool CallsForNotice(DigestLine line) => line switch
+    {
+        ProcedureLine => RolesOf(line).Contains(EscalationRole.Coordinator),
+        ProblemLine => NoticeAfterProblemOverdueDays > 0 && line.OverdueWorkingDays >= NoticeAfterProblemOverdueDays,
+        _ => false,
+    };
+
     /// <summary>The rungs that apply to a line: its procedure's override, else its stage's, else the ladder's.</summary>
     public IReadOnlyList<EscalationStep> RungsFor(DigestLine line) => line is ProcedureLine procedure
         ? (Overrides.FirstOrDefault(o => o.Procedure == procedure.ProcedureCode)

@@ -8,7 +8,8 @@ namespace ApprovalWatch.Domain.Digests;
 /// <code>
 /// { "rungs": [ { "overdueDays": 0, "notify": ["handler"] }, { "overdueDays": 1, "notify": ["handler", "head"] }, … ],
 ///   "overrides": [ { "stage": 1, "rungs": [ … ] }, { "procedure": "NR-01", "rungs": [ … ] } ],
-///   "climb": { "yellowPeriods": 2, "overdueWeeks": 3 } }
+///   "climb": { "yellowPeriods": 2, "overdueWeeks": 3 }, "signWithinWorkingDays": 1,
+///   "notices": { "problemOverdueDays": 5 } }
 /// </code>
 /// Every problem is named at once; a file with any is refused whole.
 /// </summary>
@@ -68,6 +69,11 @@ public static class EscalationLadderFile
             problems.Add("signWithinWorkingDays: cannot be negative");
         }
 
+        if (file.Notices is { ProblemOverdueDays: < 0 })
+        {
+            problems.Add("notices.problemOverdueDays: cannot be negative (0: no notice for problems)");
+        }
+
         if (problems.Count > 0)
         {
             throw new FormatException($"{BlobName}: {string.Join("; ", problems)}");
@@ -80,6 +86,7 @@ public static class EscalationLadderFile
             ClimbAfterYellowPeriods = file.Climb?.YellowPeriods ?? EscalationLadder.Default.ClimbAfterYellowPeriods,
             ClimbAfterOverdueWeeks = file.Climb?.OverdueWeeks ?? EscalationLadder.Default.ClimbAfterOverdueWeeks,
             SignWithinWorkingDays = file.SignWithinWorkingDays ?? EscalationLadder.Default.SignWithinWorkingDays,
+            NoticeAfterProblemOverdueDays = file.Notices?.ProblemOverdueDays ?? EscalationLadder.Default.NoticeAfterProblemOverdueDays,
         };
     }
 
@@ -112,7 +119,9 @@ public static class EscalationLadderFile
         return rungs.Select(r => new EscalationStep(r.OverdueDays, (r.Notify ?? []).ToHashSet())).ToList();
     }
 
-    private sealed record LadderJson(List<RungJson>? Rungs, List<OverrideJson>? Overrides, ClimbJson? Climb, int? SignWithinWorkingDays);
+    private sealed record LadderJson(List<RungJson>? Rungs, List<OverrideJson>? Overrides, ClimbJson? Climb, int? SignWithinWorkingDays, NoticesJson? Notices);
+
+    private sealed record NoticesJson(int? ProblemOverdueDays);
 
     private sealed record RungJson(int OverdueDays, List<EscalationRole>? Notify);
 

@@ -20,6 +20,9 @@ public sealed record ReferenceData(ProcedureCatalogue Catalogue, StaffDirectory 
     /// <summary>Who is away when (<c>leave.csv</c>).</summary>
     public LeaveBook Leave { get; init; } = LeaveBook.None;
 
+    /// <summary>How supervision notices are numbered and answered (<c>notices.json</c>); null: the prefecture issues none.</summary>
+    public Notices.NoticeSettings? Notices { get; init; }
+
     /// <summary>Configuration files refused (the last good version, or the built-in one, stays in force), each with the reason.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 

@@ -63,6 +63,7 @@ public static class WeeklyCalculator
             DataChecks = checks,
             BehindPace = LeaderMeeting.Behind(lights, pace),
             StartRisks = startRisks,
+            Notices = NoticeLine.Of(inputs.Notices ?? [], week),
             LateReports = [.. (inputs.LateReports ?? []).Where(l => l.RecordedOn.Year == asOf.Year && l.RecordedOn <= asOf).OrderBy(l => l.RecordedOn).ThenBy(l => l.ProjectCode, StringComparer.Ordinal)],
         };
         return previous is null ? report : report with { Changes = Compare(report, previous) };

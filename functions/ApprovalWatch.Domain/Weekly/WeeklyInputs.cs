@@ -16,7 +16,8 @@ public sealed record WeeklyInputs(
     Func<string, string>? NameOf = null,
     ProcedureCatalogue? Catalogue = null,
     PaceCurve? Curve = null,
-    IReadOnlyList<LateReport>? LateReports = null)
+    IReadOnlyList<LateReport>? LateReports = null,
+    IReadOnlyList<Notices.SupervisionNotice>? Notices = null)
 {
     /// <summary>A person's name from the directory (the email when unknown).</summary>
     public string Name(string email) => NameOf?.Invoke(email) ?? email;

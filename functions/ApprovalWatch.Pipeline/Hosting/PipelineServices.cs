@@ -47,6 +47,7 @@ public static class PipelineServices
         services.AddSingleton<Web.AckLinks>();
         services.AddSingleton<Web.AckPage>();
         services.AddSingleton<Web.ProblemPage>();
+        services.AddSingleton<Web.NoticePage>();
         services.AddSingleton<Web.BoardPage>();
         services.AddSingleton<Web.SubmitPage>();
         services.AddSingleton<WeekSheets>();
@@ -63,6 +64,12 @@ public static class PipelineServices
         services.AddMailKind<Ingestion.ReceiptMail>();
         services.AddMailKind<OperatorReportMail>();
         services.AddMailKind<KeyProjects.WeeklyReportMail>();
+        services.AddSingleton<Notices.NoticeBook>();
+        services.AddSingleton<Notices.NoticeArchive>();
+        services.AddSingleton<Notices.NoticeIssuer>();
+        services.AddMailKind<Notices.NoticeMail>();
+        services.AddSingleton<Monthly.MonthlyBulletins>();
+        services.AddMailKind<Monthly.BulletinMail>();
         services.AddSingleton<ScanLog>();
         services.AddSingleton<OperatorReportBuilder>();
         services.AddSingleton<ScanRuns>();

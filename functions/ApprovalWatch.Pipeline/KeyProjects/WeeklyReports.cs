@@ -24,7 +24,7 @@ namespace ApprovalWatch.Pipeline.KeyProjects;
 /// week's Monday, one mail per person (the Notifications ledger holds one per person and week). The same week
 /// again writes the same content and queues nothing twice; last week's archived report gives the changes.
 /// </summary>
-public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader referenceLoader, NotificationQueue queue, IOptions<KeyProjectOptions> options, ILogger<WeeklyReports> logger)
+public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader referenceLoader, NotificationQueue queue, Notices.NoticeBook notices, IOptions<KeyProjectOptions> options, ILogger<WeeklyReports> logger)
 {
     public const string Folder = "weekly/";
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -135,13 +135,7 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
             }
         }
 
-        var procedures = new List<ProcedureFacts>();
-        var select = new[] { "PartitionKey", "RowKey", nameof(ProcedureEntity.ProjectName), nameof(ProcedureEntity.Department), nameof(ProcedureEntity.County), nameof(ProcedureEntity.HandlerEmail), nameof(ProcedureEntity.Flag), nameof(ProcedureEntity.AcceptedOn), nameof(ProcedureEntity.DueOn), nameof(ProcedureEntity.CompletedOn), nameof(ProcedureEntity.FinishedLate), nameof(ProcedureEntity.Pauses) };
-        await foreach (var row in storage.Procedures.QueryAsync<ProcedureEntity>(select: select, cancellationToken: cancellationToken))
-        {
-            procedures.Add(new ProcedureFacts(row.PartitionKey, row.ProjectName, row.RowKey, row.Department, row.County, row.HandlerEmail, Flags.Parse(row.Flag),
-                IsoDate.Parse(row.AcceptedOn), IsoDate.ParseOptional(row.DueOn), IsoDate.ParseOptional(row.CompletedOn), row.FinishedLate == true, row.PauseList()));
-        }
+        var procedures = await ProcedureFactsQuery.ReadAsync(storage, cancellationToken);
 
         var late = new List<LateReport>();
         await foreach (var row in storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "backdated", cancellationToken: cancellationToken))
@@ -160,6 +154,7 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
         var ladder = reference.Ladder.WeeklyReportOverdueDays ?? int.MaxValue;
         var calendar = reference.Calendars.ForRegion(reference.ServedRegions.FirstOrDefault() ?? "");
         return new WeeklyInputs(week, projects, progress, procedures, problems, calendar,
-            new LightRules(settings.YellowPointsBelowPace, settings.RedPointsBelowPace, ladder, reference.Pace is null ? settings.Pace : PaceRule.Curve), reference.Staff.NameOf, reference.Catalogue, reference.Pace, late);
+            new LightRules(settings.YellowPointsBelowPace, settings.RedPointsBelowPace, ladder, reference.Pace is null ? settings.Pace : PaceRule.Curve), reference.Staff.NameOf, reference.Catalogue, reference.Pace, late,
+            [.. (await notices.ListAsync(week.AsOf.Year - 1, cancellationToken)).Select(n => n.Notice)]);
     }
 }

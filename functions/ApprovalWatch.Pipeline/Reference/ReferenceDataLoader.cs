@@ -2,6 +2,7 @@ using System.Text;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Weekly;
 using ApprovalWatch.Domain.Staff;
@@ -40,7 +41,7 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
         var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            if (blob.Name is CatalogueBlob or DirectoryBlob or ReferenceData.ServedRegionsFile or EscalationLadderFile.BlobName or DigestTemplates.HtmlBlob or DigestTemplates.TextBlob or PaceCurve.BlobName or LeaveBook.BlobName
+            if (blob.Name is CatalogueBlob or DirectoryBlob or ReferenceData.ServedRegionsFile or EscalationLadderFile.BlobName or DigestTemplates.HtmlBlob or DigestTemplates.TextBlob or PaceCurve.BlobName or LeaveBook.BlobName or NoticeSettings.BlobName
                 || blob.Name.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal))
             {
                 versions[blob.Name] = blob.Properties.ETag?.ToString() ?? "";
@@ -93,47 +94,14 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
             problems.Add($"{e.Message} — the last good catalogue, directory and calendars stay in force");
         }
 
-        var ladder = EscalationLadder.Default;
-        if (names.Contains(EscalationLadderFile.BlobName))
-        {
-            try
-            {
-                ladder = EscalationLadderFile.Parse(await (await ReadAsync(container, EscalationLadderFile.BlobName, cancellationToken)).ReadToEndAsync(cancellationToken), catalogue);
-            }
-            catch (FormatException e)
-            {
-                ladder = lastGood?.Data.Ladder ?? EscalationLadder.Default;
-                problems.Add($"{e.Message} — {(lastGood is null ? "the built-in ladder" : "the last good ladder")} stays in force");
-            }
-        }
-
-        PaceCurve? pace = null;
-        if (names.Contains(PaceCurve.BlobName))
-        {
-            try
-            {
-                pace = PaceCurve.Parse(await ReadAsync(container, PaceCurve.BlobName, cancellationToken));
-            }
-            catch (FormatException e)
-            {
-                pace = lastGood?.Data.Pace;
-                problems.Add($"{e.Message} — {(pace is null ? "the working-day pace" : "the last good months' weights")} stays in force");
-            }
-        }
-
-        var leave = LeaveBook.None;
-        if (names.Contains(LeaveBook.BlobName))
-        {
-            try
-            {
-                leave = LeaveBook.Parse(await ReadAsync(container, LeaveBook.BlobName, cancellationToken));
-            }
-            catch (FormatException e)
-            {
-                leave = lastGood?.Data.Leave ?? LeaveBook.None;
-                problems.Add($"{e.Message} — {(lastGood is null ? "nobody is taken as away" : "the last good leave list")} stays in force");
-            }
-        }
+        var last = lastGood?.Data;
+        var ladder = await OptionalAsync(EscalationLadderFile.BlobName, r => EscalationLadderFile.Parse(r.ReadToEnd(), catalogue), last?.Ladder, EscalationLadder.Default, "ladder", "the built-in ladder");
+        var pace = await OptionalAsync<PaceCurve?>(PaceCurve.BlobName, PaceCurve.Parse, last?.Pace, null, "months' weights", "the working-day pace");
+        var leave = await OptionalAsync(LeaveBook.BlobName, LeaveBook.Parse, last?.Leave, LeaveBook.None, "leave list", "nobody is taken as away");
+        // Notices are the prefecture's choice, made by giving their numbering; a numbering refused keeps them going.
+        NoticeSettings? notices = names.Contains(NoticeSettings.BlobName)
+            ? await OptionalAsync(NoticeSettings.BlobName, r => NoticeSettings.Parse(r.ReadToEnd()), last?.Notices, NoticeSettings.Default, "notice numbering", "the built-in notice numbering")
+            : null;
 
         var templates = DigestTemplates.BuiltIn;
         if (names.Contains(DigestTemplates.HtmlBlob) || names.Contains(DigestTemplates.TextBlob))
@@ -149,7 +117,26 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
             }
         }
 
-        return (new ReferenceData(catalogue, staff, calendars, regions) { Ladder = ladder, Pace = pace, Leave = leave, Problems = problems }, templates);
+        return (new ReferenceData(catalogue, staff, calendars, regions) { Ladder = ladder, Pace = pace, Leave = leave, Notices = notices, Problems = problems }, templates);
+
+        // An optional file: absent, the built-in value; refused, the last good one (or the built-in one) stays in force, and the refusal is reported.
+        async Task<T> OptionalAsync<T>(string name, Func<TextReader, T> parse, T? lastGoodValue, T builtIn, string what, string builtInWhat)
+        {
+            if (!names.Contains(name))
+            {
+                return builtIn;
+            }
+
+            try
+            {
+                return parse(await ReadAsync(container, name, cancellationToken));
+            }
+            catch (FormatException e)
+            {
+                problems.Add($"{e.Message} — {(lastGoodValue is null ? builtInWhat : $"the last good {what}")} stays in force");
+                return lastGoodValue ?? builtIn;
+            }
+        }
 
         async Task<string?> OptionalTextAsync(string name) =>
             names.Contains(name) ? await (await ReadAsync(container, name, cancellationToken)).ReadToEndAsync(cancellationToken) : null;

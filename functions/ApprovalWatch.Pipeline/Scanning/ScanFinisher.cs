@@ -18,7 +18,8 @@ namespace ApprovalWatch.Pipeline.Scanning;
 /// <summary>
 /// The last step of a run, once every shard finished: sums the shards' counts, composes each recipient's
 /// digest from all shards' lines (read side by side, one recipient at a time), queues it for the start of
-/// his office hours unless today is his day off, cuts the next run's shards, and records the day.
+/// his office hours unless today is his day off, takes unanswered notices to the leaders, publishes last month's
+/// efficiency bulletin on a month's first working day, cuts the next run's shards, and records the day.
 /// Planning again (after a failure) queues nothing twice: the Notifications ledger holds one digest per
 /// recipient and day.
 /// </summary>
@@ -31,6 +32,8 @@ public sealed class ScanFinisher(
     DigestStore digests,
     ScanLog log,
     OperatorReportBuilder operatorReports,
+    Notices.NoticeIssuer notices,
+    Monthly.MonthlyBulletins bulletins,
     IOptions<ScanOptions> options,
     ILogger<ScanFinisher> logger)
 {
@@ -101,6 +104,12 @@ public sealed class ScanFinisher(
             MissedDays = missed,
             Applying = applying,
         };
+        await notices.ClimbAsync(today, reference, cancellationToken);
+        if (Monthly.MonthlyBulletins.DueOn(today, reference.Calendars.ForRegion(reference.ServedRegions.FirstOrDefault() ?? "")) is { } month)
+        {
+            await bulletins.PublishAsync(month, today, send: true, cancellationToken);
+        }
+
         await log.RecordAsync(result, cancellationToken);
         result = result with { OperatorReport = await QueueOperatorReportAsync(today, reference, cancellationToken) };
         await runs.MarkPlannedAsync(runName, cancellationToken);

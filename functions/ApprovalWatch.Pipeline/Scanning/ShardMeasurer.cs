@@ -15,9 +15,10 @@ namespace ApprovalWatch.Pipeline.Scanning;
 /// Measures one shard streaming, a project at a time: its procedures (one partition, in key order) and its
 /// stored project rows (read beside them, in the same order), then writes what changed — the audit rows
 /// before the flags they describe, several projects' writes side by side — and hands its digest lines on,
-/// routed to their recipients, as it goes. Holds one project plus one run of lines.
+/// routed to their recipients, as it goes, and issues the supervision notices its lines call for. Holds one project
+/// plus one run of lines.
 /// </summary>
-public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> options)
+public sealed class ShardMeasurer(StorageAccount storage, Notices.NoticeIssuer notices, IOptions<ScanOptions> options)
 {
     private const int WriteParallelism = 8;
 
@@ -32,6 +33,12 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
         var at = OfficeClock.At(today, TimeOnly.MinValue);
         await using var stored = new PartitionReader<ProjectMeasureEntity>(storage.Projects.QueryAsync<ProjectMeasureEntity>(range.Filter, cancellationToken: cancellationToken));
         var (leaders, problems) = await KeyProjectsAsync(range, cancellationToken);
+        var noticeLines = new List<(DigestLine Line, string? Leader)>();
+        async Task AddLinesAsync(IReadOnlyList<DigestLine> measured)
+        {
+            noticeLines.AddRange(measured.Where(reference.Ladder.CallsForNotice).Select(line => (line, leaders.GetValueOrDefault(line.ProjectCode))));
+            await lines.AddAsync(Cover.Apply(measured.SelectMany(line => DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault)), reference.Staff, reference.Leave, today), cancellationToken);
+        }
 
         async Task MeasureProjectAsync(List<ProcedureEntity> project)
         {
@@ -87,7 +94,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
                 });
             }
 
-            await lines.AddAsync(Cover.Apply(measurement.TakeLines().SelectMany(line => DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault)), reference.Staff, reference.Leave, today), cancellationToken);
+            await AddLinesAsync(measurement.TakeLines());
         }
 
         var project = new List<ProcedureEntity>();
@@ -113,11 +120,16 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
             var calendar = reference.Calendars.ForRegion(Domain.Submissions.ProjectCode.Region(problem.ProjectCode));
             if (ProblemLine.Of(problem, projectName, calendar, today, scan.WarningWorkingDays, reference.Ladder.SignWithinWorkingDays) is { } line)
             {
-                await lines.AddAsync(Cover.Apply(DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault), reference.Staff, reference.Leave, today), cancellationToken);
+                await AddLinesAsync([line]);
             }
         }
 
         await lines.FlushAsync(cancellationToken);
+        if (write)
+        {
+            await notices.IssueAsync(noticeLines, reference, today, cancellationToken);
+        }
+
         return new ShardOutput(measurement.Counts, lines.Count, segments.ToList());
     }
 

@@ -14,6 +14,12 @@ public static class NotificationKeys
 {
     public const string Replies = "replies";
 
+    /// <summary>The partition of supervision notices' mails (one per notice, recipient and role, whatever the day).</summary>
+    public const string Notices = "notices";
+
+    /// <summary>The partition of the monthly bulletins' mails (one per month and reader).</summary>
+    public const string Monthly = "monthly";
+
     public static string Day(DateOnly date) => IsoDate.Format(date);
 
     /// <summary>A recipient's digest of the day: one per recipient and day.</summary>

@@ -44,6 +44,8 @@ public sealed class StorageAccount
 
     public BlobContainerClient Reports => Blobs.GetBlobContainerClient(Names.ReportsContainer);
 
+    public BlobContainerClient Notices => Blobs.GetBlobContainerClient(Names.NoticesContainer);
+
     public QueueClient IngestQueue => Queues.GetQueueClient(Names.IngestQueue);
 
     public QueueClient NotifyQueue => Queues.GetQueueClient(Names.NotifyQueue);
@@ -63,6 +65,10 @@ public sealed class StorageAccount
     public TableClient Scans => Tables.GetTableClient(Names.ScansTable);
 
     public TableClient KeyProjects => Tables.GetTableClient(Names.KeyProjectsTable);
+
+    public TableClient NoticeBook => Tables.GetTableClient(Names.NoticesTable);
+
+    public TableClient Leave => Tables.GetTableClient(Names.LeaveTable);
 
     public static StorageAccount FromConnectionString(string connectionString, StorageNames? names = null) => new(
         new BlobServiceClient(connectionString),
@@ -102,7 +108,7 @@ public sealed class StorageAccount
     /// <summary>Creates what the app writes to, if missing. Safe to call on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var container in new[] { Submissions, Receipts, Config, Digests, Templates, Reports })
+        foreach (var container in new[] { Submissions, Receipts, Config, Digests, Templates, Reports, Notices })
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
@@ -112,7 +118,7 @@ public sealed class StorageAccount
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        foreach (var table in new[] { Procedures, Projects, History, SubmissionLedger, NotificationLedger, Scans, KeyProjects })
+        foreach (var table in new[] { Procedures, Projects, History, SubmissionLedger, NotificationLedger, Scans, KeyProjects, NoticeBook, Leave })
         {
             await table.CreateIfNotExistsAsync(cancellationToken);
         }

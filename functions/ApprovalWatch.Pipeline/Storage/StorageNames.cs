@@ -18,6 +18,9 @@ public sealed class StorageNames
 
     public string ReportsContainer { get; set; } = "reports";
 
+    /// <summary>Supervision notices as issued: <c>{year}/{number}.docx</c> and <c>.html</c>.</summary>
+    public string NoticesContainer { get; set; } = "notices";
+
     public string IngestQueue { get; set; } = "ingest";
 
     public string NotifyQueue { get; set; } = "notify";
@@ -39,6 +42,12 @@ public sealed class StorageNames
     /// <summary>The key projects: per project code, its register row, its progress reports and its problems.</summary>
     public string KeyProjectsTable { get; set; } = "KeyProjects";
 
+    /// <summary>Supervision notices: per year, the sequence counter, the notices and one claim per line and rung.</summary>
+    public string NoticesTable { get; set; } = "Notices";
+
+    /// <summary>Absences entered on the board (my leave), beside <c>config/leave.csv</c>.</summary>
+    public string LeaveTable { get; set; } = "Leave";
+
     /// <summary>Names with a suffix of letters and digits, so that parallel runs share nothing.</summary>
     public static StorageNames WithSuffix(string suffix)
     {
@@ -51,6 +60,7 @@ public sealed class StorageNames
             DigestsContainer = $"digests-{s}",
             TemplatesContainer = $"templates-{s}",
             ReportsContainer = $"reports-{s}",
+            NoticesContainer = $"notices-{s}",
             IngestQueue = $"ingest-{s}",
             NotifyQueue = $"notify-{s}",
             ScanQueue = $"scan-{s}",
@@ -61,6 +71,8 @@ public sealed class StorageNames
             NotificationsTable = $"Notifications{s}",
             ScansTable = $"Scans{s}",
             KeyProjectsTable = $"KeyProjects{s}",
+            NoticesTable = $"Notices{s}",
+            LeaveTable = $"Leave{s}",
         };
     }
 }

@@ -37,6 +37,23 @@ public sealed class AckLinks(IOptions<BoardOptions> options)
         return settings.Key is { } key ? ProblemPath(key, recipient, projectCode, id, today, OfficeClock.At(today.AddDays(settings.AckValidDays), TimeOnly.MinValue)) : null;
     }
 
+    /// <summary>The notice's signed reply link (回告) for its recipient, or null when the board has no address or no key.</summary>
+    public string? NoticeReply(string recipient, int year, int sequence, DateOnly issuedOn, DateOnly replyBy)
+    {
+        var settings = options.Value;
+        // Valid until well past the reply deadline: a late reply is still a reply.
+        var expires = OfficeClock.At(replyBy.AddDays(settings.AckValidDays + 30), TimeOnly.MinValue);
+        return settings.BaseUrl is { Length: > 0 } baseUrl && settings.Key is { } key
+            ? $"{baseUrl.TrimEnd('/')}/notice/{new AckToken(recipient, NoticeToken, $"{year}|{sequence}", issuedOn, expires).Sign(key)}"
+            : null;
+    }
+
+    /// <summary>A page of the board, or null when the board has no address.</summary>
+    public string? Board(string path) => options.Value.BaseUrl is { Length: > 0 } baseUrl ? baseUrl.TrimEnd('/') + path : null;
+
+    /// <summary>What a notice's reply token carries where an acknowledgement's carries a project code.</summary>
+    public const string NoticeToken = "notice";
+
     private static string ProblemPath(byte[] key, string recipient, string projectCode, string id, DateOnly today, DateTimeOffset expires) =>
         $"/problem/{new AckToken(recipient, projectCode, ProblemLine.ItemPrefix + id, today, expires).Sign(key)}";
 }

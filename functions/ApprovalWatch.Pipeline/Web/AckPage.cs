@@ -37,7 +37,7 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
     public async Task<Result> HandleAsync(string token, Viewer viewer, ReferenceData reference, IReadOnlyDictionary<string, string>? form, Page page, CancellationToken cancellationToken)
     {
         var words = page.Words;
-        var (parsed, refusal) = SignedLink.Check(token, viewer, options.Value, time.GetUtcNow());
+        var (parsed, refusal) = SignedLink.Check(token, viewer, options.Value, time.GetUtcNow(), reference);
         if (refusal is not null || parsed is null)
         {
             var outcome = refusal?.Kind switch { SignedLink.Refused.Disabled => Outcome.Unknown, SignedLink.Refused.Expired => Outcome.Expired, SignedLink.Refused.Foreign => Outcome.Foreign, _ => Outcome.Tampered };

@@ -12,7 +12,7 @@ namespace ApprovalWatch.Pipeline.Web;
 /// The board's one entry point, whoever serves it: routes a request to its page or to the JSON API under
 /// <c>/api/</c> (the same models), for the signed-in person as the directory knows him (403 otherwise).
 /// </summary>
-public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage board, ProcedureListPage procedures, ProjectPage projects, AckPage acks, ProblemPage problems, SubmitPage submit, WeekSheets sheets, ILogger<BoardApp> logger)
+public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage board, ProcedureListPage procedures, ProjectPage projects, AckPage acks, ProblemPage problems, NoticePage notices, SubmitPage submit, WeekSheets sheets, ILogger<BoardApp> logger)
 {
     /// <summary>Reads a posted body (a form, or a form with a file up to the upload limit); null when it is too large.</summary>
     public Task<RequestBody?> ReadBodyAsync(string? contentType, Stream body, long? declaredLength, CancellationToken cancellationToken) =>
@@ -95,6 +95,16 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
                 // Not there and not yours are one answer: a scoped viewer learns nothing of other departments' projects.
                 return project is null || project.OutOfScope ? NotFound(page, viewer)
                     : api ? WebResponse.Json(project) : WebResponse.Html(ProjectPage.Render(project, page, viewer, reference));
+            case ("GET", "/notices"):
+                var noticeRows = await notices.LoadAsync(viewer, cancellationToken);
+                return api ? WebResponse.Json(noticeRows) : WebResponse.Html(NoticePage.RenderList(noticeRows, page, viewer));
+            case ("GET", var p) when p.StartsWith("/notices/", StringComparison.Ordinal) && p.Split('/') is [_, _, var year, var number]:
+                var word = number.EndsWith(".docx", StringComparison.Ordinal);
+                var notice = await notices.FindAsync(viewer, year, word ? number[..^".docx".Length] : number, cancellationToken);
+                return notice is null ? NotFound(page, viewer)
+                    : api ? WebResponse.Json(notice)
+                    : word ? WebResponse.File(await notices.WordAsync(notice, reference.Staff.NameOf, cancellationToken), Presentation.Notices.NoticeDocument.ContentType, notice.Number + ".docx")
+                    : WebResponse.Html(NoticePage.Document(notice, reference.Staff.NameOf));
             case ("POST", _) when !request.SameOrigin:
                 return WebResponse.Html(page.Message(page.Words["not_allowed"], viewer, page.Words["cross_origin"], back: true), 403);
             case ("POST", "/submit") when !api:
@@ -111,8 +121,12 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
                 return WebResponse.Html(AckPage.Render(result, token, page, viewer), result.Status);
             case ("GET" or "POST", var p) when p.StartsWith("/problem/", StringComparison.Ordinal) && !api:
                 var problemToken = p["/problem/".Length..];
-                var handled = await problems.HandleAsync(problemToken, viewer, request.Method == "POST" ? request.Form ?? new Dictionary<string, string>() : null, page, cancellationToken);
+                var handled = await problems.HandleAsync(problemToken, viewer, reference, request.Method == "POST" ? request.Form ?? new Dictionary<string, string>() : null, page, cancellationToken);
                 return WebResponse.Html(ProblemPage.Render(handled, problemToken, request.Get("return") is not null, page, viewer), handled.Status);
+            case ("GET" or "POST", var p) when p.StartsWith("/notice/", StringComparison.Ordinal) && !api:
+                var noticeToken = p["/notice/".Length..];
+                var replied = await notices.HandleAsync(noticeToken, viewer, reference, request.Method == "POST" ? request.Form ?? new Dictionary<string, string>() : null, page, cancellationToken);
+                return WebResponse.Html(notices.RenderReply(replied, noticeToken, page, viewer, reference.Staff.NameOf), replied.Status);
             case ("POST", "/problems/reassign") when !api:
                 var form = request.Form ?? new Dictionary<string, string>();
                 return await problems.ReassignAsync(viewer, form.GetValueOrDefault("project") ?? "", form.GetValueOrDefault("id") ?? "", form.GetValueOrDefault("department") ?? "", cancellationToken)

@@ -34,10 +34,10 @@ public sealed class ProblemPage(StorageAccount storage, IOptions<BoardOptions> o
 
     public sealed record Result(Outcome Outcome, string Message, ProjectProblem? Problem = null, int Status = 200);
 
-    public async Task<Result> HandleAsync(string token, Viewer viewer, IReadOnlyDictionary<string, string>? form, Page page, CancellationToken cancellationToken)
+    public async Task<Result> HandleAsync(string token, Viewer viewer, Domain.Reference.ReferenceData reference, IReadOnlyDictionary<string, string>? form, Page page, CancellationToken cancellationToken)
     {
         var words = page.Words;
-        var (parsed, refusal) = SignedLink.Check(token, viewer, options.Value, time.GetUtcNow());
+        var (parsed, refusal) = SignedLink.Check(token, viewer, options.Value, time.GetUtcNow(), reference);
         if (refusal is not null || parsed is null)
         {
             return new Result(Outcome.Refused, words[refusal!.WordsKey], Status: refusal.Status);

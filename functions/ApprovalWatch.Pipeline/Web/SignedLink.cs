@@ -4,7 +4,8 @@ namespace ApprovalWatch.Pipeline.Web;
 
 /// <summary>
 /// The checks every signed link of a digest passes before its page reads anything: the board has a key, the token is
-/// untampered (the current or the previous key), unexpired and the viewer's own. A refusal names its words and status.
+/// untampered (the current or the previous key), unexpired and the viewer's own — or that of someone away today for whom
+/// the viewer stands in (AB角: A's links work for B). A refusal names its words and status.
 /// </summary>
 public static class SignedLink
 {
@@ -23,7 +24,7 @@ public static class SignedLink
         public int Status => Kind switch { Refused.Disabled => 404, Refused.Expired => 410, Refused.Foreign => 403, _ => 400 };
     }
 
-    public static (AckToken? Token, Refusal? Refusal) Check(string token, Viewer viewer, BoardOptions settings, DateTimeOffset now)
+    public static (AckToken? Token, Refusal? Refusal) Check(string token, Viewer viewer, BoardOptions settings, DateTimeOffset now, Domain.Reference.ReferenceData reference)
     {
         if (settings.Key is not { } key)
         {
@@ -36,8 +37,15 @@ public static class SignedLink
             AckToken.Check.Tampered => (null, new Refusal(Refused.Tampered)),
             _ when parsed is null => (null, new Refusal(Refused.Tampered)),
             AckToken.Check.Expired => (null, new Refusal(Refused.Expired)),
-            _ when !parsed.Recipient.Equals(viewer.Person.Email, StringComparison.OrdinalIgnoreCase) => (null, new Refusal(Refused.Foreign)),
+            _ when !parsed.Recipient.Equals(viewer.Person.Email, StringComparison.OrdinalIgnoreCase) && !StandsIn(viewer, parsed.Recipient, reference, now) => (null, new Refusal(Refused.Foreign)),
             _ => (parsed, null),
         };
+    }
+
+    private static bool StandsIn(Viewer viewer, string recipient, Domain.Reference.ReferenceData reference, DateTimeOffset now)
+    {
+        var today = Domain.Calendar.OfficeClock.DateOf(now);
+        return reference.Leave.IsAway(recipient, today)
+            && viewer.Person.Email.Equals(Domain.Digests.Cover.StandIn(recipient, reference.Staff, reference.Leave, today), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -16,7 +16,7 @@ public static class WeeklyCharts
     public const string CountyChart = "county.png";
     public const string TrendChart = "trend.png";
 
-    private static readonly Lazy<string?> ChineseFont = new(() =>
+    internal static readonly Lazy<string?> ChineseFont = new(() =>
         SKFontManager.Default.FontFamilies.FirstOrDefault(family => SKTypeface.FromFamilyName(family) is { } face && face.ContainsGlyph('阿') && face.ContainsGlyph('率')));
 
     public static IReadOnlyDictionary<string, byte[]> Render(WeeklyReport report, Language language)
@@ -69,7 +69,7 @@ public static class WeeklyCharts
         return plot.GetImageBytes(640, 320, ImageFormat.Png);
     }
 
-    private static Plot NewPlot(string title)
+    internal static Plot NewPlot(string title)
     {
         var plot = new Plot();
         if (ChineseFont.Value is { } font)

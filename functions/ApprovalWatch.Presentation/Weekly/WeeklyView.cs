@@ -27,6 +27,13 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
         var zh = language != Language.English;
         var w = Words.Of(zh);
         string Dept(string id) => w.Department(id);
+        string NoticeState(NoticeLine n) => n.State switch
+        {
+            Domain.Notices.NoticeState.Replied => w.Format("weekly.notice_replied", Date(n.RepliedOn!.Value)),
+            Domain.Notices.NoticeState.RepliedLate => w.Format("weekly.notice_replied_late", Date(n.RepliedOn!.Value)),
+            Domain.Notices.NoticeState.ReplyOverdue => n.ClimbedOn is { } climbed ? w.Format("weekly.notice_overdue_climbed", Date(climbed)) : w["weekly.notice_overdue"],
+            _ => w["weekly.notice_awaiting"],
+        };
         string County(string name) => zh ? name : Counties.English(name);
         var h = report.Headline;
         var natures = string.Join(w["digest.list_separator"], h.ByNature.Select(n => $"{(zh ? ProjectNatures.FromCode(n.Key).ChineseName() : n.Key.Replace('_', ' '))} {n.Value}"));
@@ -117,6 +124,18 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
                 new ViewTable([w["weekly.project"], w["weekly.check"], w["weekly.since"], w["weekly.department"]],
                     report.DataChecks.Select(c => new ViewRow([$"{c.ProjectName} {c.ProjectCode}", CheckText.Say(c, w), c.Since is { } since ? Date(since) : "—", Dept(c.Department)], WeeklyCalculator.Yellow)).ToList()),
             ], []));
+
+        if (report.Notices.Count > 0)
+        {
+            sections.Add(new ViewSection(w["weekly.notices"],
+                [w.Format("weekly.notices_text", report.Notices.Count(n => n.State == Domain.Notices.NoticeState.ReplyOverdue), report.Notices.Count(n => n.State == Domain.Notices.NoticeState.AwaitingReply))],
+            [
+                new ViewTable([w["weekly.notice_number"], w["weekly.department"], w["weekly.project"], w["weekly.notice_issued"], w["weekly.notice_reply_by"], w["weekly.notice_state"]],
+                    report.Notices.Select(n => new ViewRow(
+                        [n.Number, Dept(n.Department), $"{n.ProjectName}：{n.Item}", Date(n.IssuedOn), Date(n.ReplyBy), NoticeState(n)],
+                        n.State == Domain.Notices.NoticeState.ReplyOverdue ? WeeklyCalculator.Red : n.State == Domain.Notices.NoticeState.AwaitingReply ? WeeklyCalculator.Yellow : "")).ToList()),
+            ], []));
+        }
 
         if (report.LateReports.Count > 0)
         {

@@ -73,7 +73,7 @@ public static class WeeklyWorkbook
     }
 
     /// <summary>A cell and the text it shows (for the column's width).</summary>
-    private readonly record struct Value(string Shown, Cell Cell);
+    internal readonly record struct Value(string Shown, Cell Cell);
 
     private sealed record Item(string Code, string Project, string County, string Kind, string What, string State, string Note, string Department, string Handler, string Leader, string Unit, DateOnly Start, DateOnly? Due, int? Left);
 
@@ -104,7 +104,7 @@ public static class WeeklyWorkbook
             .Select(i => i.Item);
     }
 
-    private static async Task SheetAsync(Spreadsheet workbook, string name, string[] header, IEnumerable<Value[]> rows, StyleId bold, CancellationToken cancellationToken)
+    internal static async Task SheetAsync(Spreadsheet workbook, string name, string[] header, IEnumerable<Value[]> rows, StyleId bold, CancellationToken cancellationToken)
     {
         var all = rows.ToList();
         var options = new WorksheetOptions { FrozenRows = 1 };

@@ -1,0 +1,100 @@
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Weekly;
+
+namespace ApprovalWatch.Domain.Monthly;
+
+/// <summary>
+/// Computes the month's bulletin. Ranks: the higher share finished on time first, then the fewer overdue working days,
+/// then the more finished; departments and handlers that finished nothing and were never overdue are listed unranked
+/// at the end (rank 0) — there is nothing to rank them on.
+/// </summary>
+public static class BulletinCalculator
+{
+    public static EfficiencyBulletin Compute(MonthlyInputs inputs, EfficiencyBulletin? previous = null)
+    {
+        var procedures = inputs.Procedures;
+        var departments = procedures.Select(p => p.Department)
+            .Concat(inputs.Notices.Where(n => inputs.InMonth(n.IssuedOn)).Select(n => n.Department))
+            .Concat(inputs.Problems.Select(p => p.Department))
+            .Where(d => d.Length > 0).Distinct(StringComparer.Ordinal);
+        var byDepartment = departments.Select(d => (Key: d, Name: d, Department: d, Figures: Figures(inputs, p => p.Department == d, d))).ToList();
+        var byHandler = procedures.Where(p => p.HandlerEmail.Length > 0).Select(p => (p.HandlerEmail, p.Department)).Distinct()
+            .Select(h => (Key: h.HandlerEmail, Name: inputs.NameOf(h.HandlerEmail), h.Department, Figures: Figures(inputs, p => p.HandlerEmail == h.HandlerEmail && p.Department == h.Department, null))).ToList();
+        return new EfficiencyBulletin(
+            EfficiencyBulletin.MonthOf(inputs.First), inputs.First, inputs.Last,
+            Figures(inputs, _ => true, ""),
+            Rank(byDepartment, previous?.Departments),
+            Rank(byHandler, previous?.Handlers));
+    }
+
+    /// <param name="department">The department whose notices and problems count; "" for all, null for none (a handler's).</param>
+    private static EfficiencyFigures Figures(MonthlyInputs inputs, Func<ProcedureFacts, bool> mine, string? department)
+    {
+        var calendar = inputs.Calendar;
+        var own = inputs.Procedures.Where(mine).ToList();
+        var keys = own.Select(p => (p.ProjectCode, p.ProcedureCode)).ToHashSet();
+        var finished = own.Where(p => p.CompletedOn is { } done && inputs.InMonth(done)).ToList();
+        var timed = finished.Where(p => p.DueOn is not null).ToList();
+        var flags = inputs.Flags.Where(f => keys.Contains((f.ProjectCode, f.ProcedureCode))).ToList();
+        var acks = inputs.Acks.Where(a => inputs.InMonth(a.On) && keys.Contains((a.ProjectCode, a.ProcedureCode)))
+            .Select(a => flags.Where(f => f.ProjectCode == a.ProjectCode && f.ProcedureCode == a.ProcedureCode && f.On <= a.On).Select(f => (DateOnly?)f.On).Max() is { } flagged
+                ? calendar.WorkingDaysAfter(flagged, a.On) : (int?)null)
+            .OfType<int>().Order().ToList();
+        bool Ours(string d) => department is not null && (department.Length == 0 || d == department);
+        var notices = inputs.Notices.Where(n => Ours(n.Department) && inputs.InMonth(n.IssuedOn)).ToList();
+        return new EfficiencyFigures
+        {
+            Finished = finished.Count,
+            OnTime = finished.Count(p => !p.FinishedLate && (p.DueOn is not { } due || p.CompletedOn <= due)),
+            Early = finished.Count(p => p.DueOn is { } due && p.CompletedOn < due),
+            AverageUsedDays = timed.Count == 0 ? null : Math.Round((decimal)timed.Average(p => calendar.WorkingDaysAfter(p.AcceptedOn, p.CompletedOn!.Value)), 1),
+            AverageLimitDays = timed.Count == 0 ? null : Math.Round((decimal)timed.Average(p => calendar.WorkingDaysAfter(p.AcceptedOn, p.DueOn!.Value)), 1),
+            Yellow = flags.Where(f => f.To == Flag.Yellow && inputs.InMonth(f.On)).Select(f => (f.ProjectCode, f.ProcedureCode)).Distinct().Count(),
+            Red = flags.Where(f => f.To == Flag.Red && inputs.InMonth(f.On)).Select(f => (f.ProjectCode, f.ProcedureCode)).Distinct().Count(),
+            OverdueWorkingDays = own.Sum(p => OverdueInMonth(p, inputs)),
+            MedianAckWorkingDays = acks.Count == 0 ? null : acks.Count % 2 == 1 ? acks[acks.Count / 2] : (acks[acks.Count / 2 - 1] + acks[acks.Count / 2]) / 2m,
+            NoticesReceived = notices.Count,
+            NoticesAnsweredOnTime = notices.Count(n => n.Reply is { } r && r.RepliedOn <= n.ReplyBy),
+            ProblemsSigned = inputs.Problems.Count(p => Ours(p.Department) && p.SignedOn is { } signed && inputs.InMonth(signed)),
+            ProblemsClosed = inputs.Problems.Count(p => Ours(p.Department) && p.SolvedOn is { } solved && inputs.InMonth(solved)),
+        };
+    }
+
+    /// <summary>The month's working days past a procedure's due date: after it, up to its completion or the month's end.</summary>
+    private static int OverdueInMonth(ProcedureFacts p, MonthlyInputs inputs)
+    {
+        if (p.DueOn is not { } due || p.AcceptedOn > inputs.Last)
+        {
+            return 0;
+        }
+
+        var from = due > inputs.First.AddDays(-1) ? due : inputs.First.AddDays(-1);
+        var to = p.CompletedOn is { } done && done < inputs.Last ? done : inputs.Last;
+        return to > from ? inputs.Calendar.WorkingDaysAfter(from, to) : 0;
+    }
+
+    private static List<RankedRow> Rank(IEnumerable<(string Key, string Name, string Department, EfficiencyFigures Figures)> rows, IReadOnlyList<RankedRow>? previous)
+    {
+        var before = (previous ?? []).Where(r => r.Rank > 0).ToDictionary(r => r.Key, r => r.Rank, StringComparer.Ordinal);
+        var (ranked, unranked) = (rows.Where(r => r.Figures.Finished > 0 || r.Figures.OverdueWorkingDays > 0).ToList(), rows.Where(r => r.Figures.Finished == 0 && r.Figures.OverdueWorkingDays == 0).ToList());
+        var ordered = ranked
+            .OrderByDescending(r => r.Figures.OnTimeRate ?? -1m)
+            .ThenBy(r => r.Figures.OverdueWorkingDays)
+            .ThenByDescending(r => r.Figures.Finished)
+            .ThenBy(r => r.Key, StringComparer.Ordinal)
+            .ToList();
+        var result = new List<RankedRow>();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var r = ordered[i];
+            // Equal figures share a rank.
+            var rank = i > 0 && Same(ordered[i - 1].Figures, r.Figures) ? result[i - 1].Rank : i + 1;
+            result.Add(new RankedRow(r.Key, r.Name, r.Department, r.Figures, rank, before.TryGetValue(r.Key, out var last) ? last - rank : null));
+        }
+
+        result.AddRange(unranked.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new RankedRow(r.Key, r.Name, r.Department, r.Figures, 0, null)));
+        return result;
+
+        static bool Same(EfficiencyFigures a, EfficiencyFigures b) => a.OnTimeRate == b.OnTimeRate && a.OverdueWorkingDays == b.OverdueWorkingDays && a.Finished == b.Finished;
+    }
+}

@@ -1,0 +1,31 @@
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Notices;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Weekly;
+
+namespace ApprovalWatch.Domain.Monthly;
+
+/// <summary>What a month's efficiency bulletin is computed from: the stored procedures, the flags and acknowledgements History kept, the notices and the problems.</summary>
+public sealed record MonthlyInputs(
+    DateOnly Month,
+    IReadOnlyList<ProcedureFacts> Procedures,
+    IReadOnlyList<FlagEvent> Flags,
+    IReadOnlyList<AckEvent> Acks,
+    IReadOnlyList<SupervisionNotice> Notices,
+    IReadOnlyList<ProjectProblem> Problems,
+    WorkingCalendar Calendar,
+    Func<string, string> NameOf)
+{
+    public DateOnly First => new(Month.Year, Month.Month, 1);
+
+    public DateOnly Last => First.AddMonths(1).AddDays(-1);
+
+    public bool InMonth(DateOnly date) => date >= First && date <= Last;
+}
+
+/// <summary>A procedure's flag turned yellow or red on a day (History's <c>flag</c> rows).</summary>
+public sealed record FlagEvent(string ProjectCode, string ProcedureCode, Flag To, DateOnly On);
+
+/// <summary>A procedure acknowledged on a day (History's <c>ack</c> rows).</summary>
+public sealed record AckEvent(string ProjectCode, string ProcedureCode, DateOnly On);

@@ -1,0 +1,90 @@
+namespace ApprovalWatch.Domain.Notices;
+
+/// <summary>
+/// A numbered supervision notice (督办单) to a department: what is late and since when, the limit and its legal basis,
+/// what is required, by when to reply (回告), who received it, and the reply once given.
+/// </summary>
+public sealed record SupervisionNotice
+{
+    public required string Number { get; init; }
+
+    public required int Year { get; init; }
+
+    public required int Sequence { get; init; }
+
+    /// <summary>What it is about, once per line and rung: <c>{project}|{item}|{rung}</c>.</summary>
+    public required string Key { get; init; }
+
+    public required DateOnly IssuedOn { get; init; }
+
+    /// <summary>Who issues it (<see cref="NoticeSettings.Issuer"/>), as printed.</summary>
+    public string Issuer { get; init; } = NoticeSettings.DefaultIssuer;
+
+    public required DateOnly ReplyBy { get; init; }
+
+    public required string Department { get; init; }
+
+    public required string HeadEmail { get; init; }
+
+    public required string HeadName { get; init; }
+
+    /// <summary>Whom the head stands in for when the notice went to a stand-in (代).</summary>
+    public string? OnBehalfOf { get; init; }
+
+    public string? LeaderEmail { get; init; }
+
+    public string? LeaderName { get; init; }
+
+    public IReadOnlyList<string> Coordinators { get; init; } = [];
+
+    public required string ProjectCode { get; init; }
+
+    public required string ProjectName { get; init; }
+
+    /// <summary>The procedure's or problem's name, in Chinese and English.</summary>
+    public required string ItemChinese { get; init; }
+
+    public required string ItemEnglish { get; init; }
+
+    public required bool IsProblem { get; init; }
+
+    public string? HandlerName { get; init; }
+
+    public required DateOnly StartedOn { get; init; }
+
+    public required DateOnly DueOn { get; init; }
+
+    /// <summary>The working days given (the promised limit of a procedure; a problem's days to its due date).</summary>
+    public required int LimitDays { get; init; }
+
+    /// <summary>The statutory limit (法定时限) of a procedure; 0 for a problem.</summary>
+    public int StatutoryDays { get; init; }
+
+    /// <summary>The law or rule that sets the limit (catalogue's <c>basis</c>); empty when not given.</summary>
+    public string Basis { get; init; } = "";
+
+    public required int OverdueWorkingDays { get; init; }
+
+    public NoticeReply? Reply { get; init; }
+
+    /// <summary>The day an unanswered notice was taken to the leader in charge.</summary>
+    public DateOnly? ClimbedOn { get; init; }
+
+    public NoticeState StateOn(DateOnly today) => Reply is { } reply
+        ? reply.RepliedOn <= ReplyBy ? NoticeState.Replied : NoticeState.RepliedLate
+        : today > ReplyBy ? NoticeState.ReplyOverdue : NoticeState.AwaitingReply;
+
+    /// <summary>No reply, past its deadline, not yet taken to the leader in charge.</summary>
+    public bool ClimbsOn(DateOnly today) => Reply is null && today > ReplyBy && ClimbedOn is null;
+}
+
+/// <summary>A department head's reply (回告): why it is late, what is being done, and by when it will be done.</summary>
+public sealed record NoticeReply(string ByEmail, string ByName, DateOnly RepliedOn, string Reason, string Measures, DateOnly PromisedOn);
+
+public enum NoticeState
+{
+    AwaitingReply,
+    Replied,
+    RepliedLate,
+    ReplyOverdue,
+}

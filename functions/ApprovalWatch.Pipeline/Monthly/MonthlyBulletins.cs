@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json;
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Monthly;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation;
+using ApprovalWatch.Presentation.Mail;
+using ApprovalWatch.Presentation.Monthly;
+using Azure;
+using Microsoft.Extensions.Logging;
+
+namespace ApprovalWatch.Pipeline.Monthly;
+
+/// <summary>
+/// The monthly efficiency bulletin (效能通报): computed from the stored procedures, History's flags and acknowledgements,
+/// the notices and the problems; archived as <c>reports/monthly/{yyyy-MM}.html</c>, <c>.xlsx</c>, <c>.json</c> and its
+/// chart; queued to the department heads, the leaders and the coordinators for their office opening. Published on the
+/// first working day of the next month by the day's scan; the same month again writes the same content and queues
+/// nothing twice; last month's archived bulletin gives the change of ranks.
+/// </summary>
+public sealed class MonthlyBulletins(StorageAccount storage, ReferenceDataLoader referenceLoader, Notices.NoticeBook notices, NotificationQueue queue, ILogger<MonthlyBulletins> logger)
+{
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public sealed record Published(EfficiencyBulletin Bulletin, IReadOnlyDictionary<string, byte[]> Files, int Queued);
+
+    /// <summary>The month whose bulletin is due on a day: the month before, on the first working day of a month; else null.</summary>
+    public static DateOnly? DueOn(DateOnly today, WorkingCalendar calendar)
+    {
+        var first = new DateOnly(today.Year, today.Month, 1);
+        return calendar.IsWorkingDay(today) && calendar.WorkingDaysAfter(first.AddDays(-1), today) == 1 ? first.AddMonths(-1) : null;
+    }
+
+    /// <param name="today">The office day it is published: its readers have it at their office opening.</param>
+    /// <param name="send">False for a dry run: archive nothing, queue nothing.</param>
+    public async Task<Published> PublishAsync(DateOnly month, DateOnly today, bool send, CancellationToken cancellationToken)
+    {
+        var reference = await referenceLoader.LoadAsync(cancellationToken);
+        var inputs = await InputsAsync(new DateOnly(month.Year, month.Month, 1), reference, cancellationToken);
+        var bulletin = BulletinCalculator.Compute(inputs, await ReadAsync(EfficiencyBulletin.MonthOf(inputs.First.AddMonths(-1)), cancellationToken));
+        var departmentName = Words.Of(Language.Chinese).Department;
+        var chart = BulletinChart.Render(bulletin, departmentName);
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            [$"{bulletin.Month}.json"] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(bulletin, StorageJson.Options)),
+            [$"{bulletin.Month}.html"] = Encoding.UTF8.GetBytes(BulletinRenderer.Render(bulletin, departmentName, $"{bulletin.Month}-{BulletinChart.Name}").Html),
+            [$"{bulletin.Month}.xlsx"] = await BulletinWorkbook.WriteAsync(bulletin, departmentName, cancellationToken),
+            [$"{bulletin.Month}-{BulletinChart.Name}"] = chart,
+        };
+        var queued = 0;
+        if (send)
+        {
+            foreach (var (name, content) in files)
+            {
+                await storage.Reports.GetBlobClient(EfficiencyBulletin.Folder + name).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
+            }
+
+            foreach (var person in reference.Staff.People.Where(p => p.Has(Role.Leader) || p.Has(Role.Coordinator) || p.Has(Role.Head)).OrderBy(p => p.Email, StringComparer.Ordinal))
+            {
+                var message = BulletinMail.Message(today, bulletin.Month, person.Email);
+                queued += await queue.QueueOnceAsync(message, BulletinMail.Key(bulletin.Month, person.Email), reference.Calendars.HoursOf(person.Calendar).OpensAt(today), 0, cancellationToken) ? 1 : 0;
+            }
+        }
+
+        logger.LogInformation("Efficiency bulletin {Month}: {Finished} finished, {Departments} department(s) ranked; queued to {Queued}", bulletin.Month, bulletin.Total.Finished, bulletin.Departments.Count(d => d.Rank > 0), queued);
+        return new Published(bulletin, files, queued);
+    }
+
+    /// <summary>The mail of an archived month: the chart inline, the workbook attached.</summary>
+    public async Task<RenderedMail> RenderMailAsync(string month, CancellationToken cancellationToken)
+    {
+        var bulletin = await ReadAsync(month, cancellationToken) ?? throw new InvalidOperationException($"The efficiency bulletin {month} is not archived.");
+        var folder = storage.Reports;
+        var workbook = (await folder.GetBlobClient($"{EfficiencyBulletin.Folder}{month}.xlsx").DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+        var chart = (await folder.GetBlobClient($"{EfficiencyBulletin.Folder}{month}-{BulletinChart.Name}").DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+        return BulletinRenderer.Render(bulletin, Words.Of(Language.Chinese).Department, "cid:" + BulletinChart.Name) with
+        {
+            Attachments = [new MailAttachment($"{month} 效能通报.xlsx", XlsxType, workbook), new MailAttachment(BulletinChart.Name, "image/png", chart, BulletinChart.Name)],
+        };
+    }
+
+    public async Task<EfficiencyBulletin?> ReadAsync(string month, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var content = await storage.Reports.GetBlobClient($"{EfficiencyBulletin.Folder}{month}.json").DownloadContentAsync(cancellationToken);
+            return JsonSerializer.Deserialize<EfficiencyBulletin>(content.Value.Content.ToString(), StorageJson.Options);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private async Task<MonthlyInputs> InputsAsync(DateOnly first, ReferenceData reference, CancellationToken cancellationToken)
+    {
+        var procedures = await ProcedureFactsQuery.ReadAsync(storage, cancellationToken);
+        var (flags, acks) = (new List<FlagEvent>(), new List<AckEvent>());
+        // Flags from a quarter before the month: a procedure acknowledged in it may have turned red before it began.
+        var since = OfficeClock.At(first.AddMonths(-3), TimeOnly.MinValue);
+        await foreach (var row in storage.History.QueryAsync<HistoryEntity>(h => (h.Kind == "flag" || h.Kind == "ack") && h.At >= since, cancellationToken: cancellationToken))
+        {
+            var on = OfficeClock.DateOf(row.At);
+            if (row.Kind == "ack")
+            {
+                acks.Add(new AckEvent(row.PartitionKey, row.Procedure, on));
+            }
+            else if (Flags.Parse(row.To) is { } flag and (Flag.Yellow or Flag.Red))
+            {
+                flags.Add(new FlagEvent(row.PartitionKey, row.Procedure, flag, on));
+            }
+        }
+
+        var problems = new List<ProjectProblem>();
+        await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(KeyProjectEntity.ProblemRows, cancellationToken: cancellationToken))
+        {
+            problems.Add(row.ToProblem());
+        }
+
+        var calendar = reference.Calendars.ForRegion(reference.ServedRegions.FirstOrDefault() ?? "");
+        return new MonthlyInputs(first, procedures, flags, acks, [.. (await notices.ListAsync(first.Year - 1, cancellationToken)).Select(n => n.Notice)], problems, calendar, reference.Staff.NameOf);
+    }
+}

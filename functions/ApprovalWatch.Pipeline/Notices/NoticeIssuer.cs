@@ -1,0 +1,92 @@
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Notices;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Pipeline.Mail;
+using Microsoft.Extensions.Logging;
+
+namespace ApprovalWatch.Pipeline.Notices;
+
+/// <summary>
+/// Issues the supervision notices the day's lines call for — numbered, archived, mailed to the department's head (or
+/// his stand-in) with the leader in charge and the coordinators in copy — and takes an unanswered one past its reply
+/// deadline to the leader in charge. None is issued unless <c>config/notices.json</c> gives their numbering. Each step may run twice: a line and rung has one notice, a mail one ledger row.
+/// </summary>
+public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, NotificationQueue queue, ILogger<NoticeIssuer> logger)
+{
+    /// <param name="lines">The day's lines with the leader in charge of each one's project (null: the department's).</param>
+    /// <returns>The notices issued now.</returns>
+    public async Task<IReadOnlyList<SupervisionNotice>> IssueAsync(IEnumerable<(DigestLine Line, string? Leader)> lines, ReferenceData reference, DateOnly today, CancellationToken cancellationToken)
+    {
+        var issued = new List<SupervisionNotice>();
+        if (reference.Notices is not { } settings)
+        {
+            return issued;
+        }
+
+        foreach (var (line, leader) in lines)
+        {
+            if (NoticeDrafts.For(line, reference, settings, leader, today) is not { } draft)
+            {
+                continue;
+            }
+
+            var (stored, isNew) = await book.IssueAsync(draft, settings, cancellationToken);
+            // The day it was issued, again: archive and queue what a run that stopped in between left undone.
+            if (isNew || stored.Notice.IssuedOn == today)
+            {
+                await archive.WriteAsync(stored.Notice, reference.Staff.NameOf, cancellationToken);
+                foreach (var (recipient, role) in Recipients(stored.Notice))
+                {
+                    await QueueAsync(stored.Notice, recipient, role, stored.Notice.IssuedOn, reference, cancellationToken);
+                }
+            }
+
+            if (isNew)
+            {
+                logger.LogInformation("Supervision notice {Number} to {Department} about {Project} {Item}", stored.Notice.Number, stored.Notice.Department, stored.Notice.ProjectCode, line.ItemCode);
+                issued.Add(stored.Notice);
+            }
+        }
+
+        return issued;
+    }
+
+    /// <summary>Notices without a reply past their deadline, to the leader in charge (the coordinators where there is none): once each.</summary>
+    public async Task<int> ClimbAsync(DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
+    {
+        var climbed = 0;
+        foreach (var stored in await book.ListAsync(today.Year - 1, cancellationToken))
+        {
+            var notice = stored.Notice;
+            if (!notice.ClimbsOn(today))
+            {
+                continue;
+            }
+
+            // Queued before it is marked: a run that stops in between queues it again, and the ledger sends it once.
+            foreach (var recipient in notice.LeaderEmail is { } leader ? [leader] : notice.Coordinators)
+            {
+                await QueueAsync(notice, recipient, NoticeMail.Climb, today, reference, cancellationToken);
+            }
+
+            climbed += await book.SaveAsync(stored, notice with { ClimbedOn = today }, cancellationToken) ? 1 : 0;
+        }
+
+        return climbed;
+    }
+
+    private static IEnumerable<(string Recipient, string Role)> Recipients(SupervisionNotice notice) =>
+        new[] { (notice.HeadEmail, NoticeMail.Head) }
+            .Concat(new[] { notice.LeaderEmail }.Concat(notice.Coordinators).OfType<string>().Select(c => (c, NoticeMail.Copy)))
+            .DistinctBy(r => r.Item1, StringComparer.OrdinalIgnoreCase);
+
+    private async Task QueueAsync(SupervisionNotice notice, string recipient, string role, DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
+    {
+        // Copies and climbs reach whoever stands in for someone away; the head's stand-in was named when it was issued.
+        var to = role != NoticeMail.Head && reference.Leave.IsAway(recipient, today) && Cover.StandIn(recipient, reference.Staff, reference.Leave, today) is { } standIn ? standIn : recipient;
+        var calendar = reference.Staff.Find(to)?.Calendar ?? CalendarSet.National;
+        var message = NoticeMail.Message(notice, today, to, role);
+        await queue.QueueOnceAsync(message, NoticeMail.Key(notice, to, role), reference.Calendars.HoursOf(calendar).OpensAt(today), 1, cancellationToken);
+    }
+}

@@ -1,0 +1,161 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ApprovalWatch.Domain.Notices;
+using ApprovalWatch.Pipeline.Notices;
+using ApprovalWatch.Pipeline.Web;
+using ApprovalWatch.Presentation.Notices;
+using ApprovalWatch.Testing;
+
+namespace ApprovalWatch.Pipeline.Tests;
+
+/// <summary>督办单: issued once per line and rung, numbered without gaps, archived, mailed, answered on the board, or taken to the leader.</summary>
+[Collection(AzuriteCollection.Name)]
+public partial class NoticeTests
+{
+    private const string Head = "liu.jianguo@kizilsu.example.org";
+    private const string Leader = "zhao.deming@kizilsu.example.org";
+    private const string Coordinator = "xu.ming@kizilsu.example.org";
+    private const string FinanceHead = "lin.tao@kizilsu.example.org";
+
+    private static async Task<TestPipeline> StartAsync()
+    {
+        var pipeline = await TestPipeline.StartAsync();
+        await pipeline.Storage.Config.GetBlobClient(NoticeSettings.BlobName).UploadAsync(BinaryData.FromString("""{ "prefix": "克发改督", "replyWithinWorkingDays": 3, "issuer": "克州发展和改革委员会" }"""), overwrite: true);
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing); // 2025 HC-01: 8 working days overdue and past its statutory limit — the coordinator's rung
+        return pipeline;
+    }
+
+    private static string Body(WebResponse response) => Encoding.UTF8.GetString(response.Body);
+
+    [Fact]
+    public async Task A_procedure_on_the_coordinators_rung_gets_one_numbered_notice_archived_and_mailed_with_its_document()
+    {
+        await using var pipeline = await StartAsync();
+
+        await pipeline.ScanAsync();
+        await pipeline.ScanAsync(); // the day again
+        await pipeline.ScanAsync(TestPipeline.Monday.AddDays(1)); // a day later, on the same rung
+
+        var notices = await pipeline.Get<NoticeBook>().ListAsync(2026, default);
+        var notice = Assert.Single(notices).Notice; // 2022 HC-01 is 2 days overdue: its head's, not the coordinator's
+        Assert.Equal("克发改督〔2026〕1号", notice.Number);
+        Assert.Equal(("2025-653024-50-02-123456", "housing", Head, Leader), (notice.ProjectCode, notice.Department, notice.HeadEmail, notice.LeaderEmail));
+        Assert.Equal([Coordinator], notice.Coordinators);
+        Assert.Equal(new DateOnly(2026, 3, 19), notice.ReplyBy); // three working days
+        Assert.Equal(8, notice.OverdueWorkingDays);
+
+        var document = (await pipeline.Storage.Notices.GetBlobClient("2026/克发改督〔2026〕1号.docx").DownloadContentAsync()).Value.Content.ToArray();
+        var text = string.Join('\n', NoticeDocument.ReadText(document));
+        foreach (var expected in new[] { "督 办 单", "克发改督〔2026〕1号", "住房和城乡建设局", "乌恰县幼儿园项目", "施工图设计文件审查", "已逾期 8 个工作日", "法定时限", "2026-03-19 前", "克州发展和改革委员会" })
+        {
+            Assert.Contains(expected, text);
+        }
+
+        var html = (await pipeline.Storage.Notices.GetBlobClient("2026/克发改督〔2026〕1号.html").DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("克发改督〔2026〕1号", html);
+
+        await pipeline.NotifyPump().DrainAsync(default);
+        var mails = pipeline.Mail.Received.Where(m => m.Subject.Contains("督办单", StringComparison.Ordinal)).ToList();
+        Assert.Equal([Head, Coordinator, Leader], mails.Select(m => m.To).Order(StringComparer.Ordinal)); // once each, whatever the runs
+        var head = mails.Single(m => m.To == Head);
+        Assert.Contains("请于 2026-03-19 前回告", head.Subject);
+        Assert.Equal("克发改督〔2026〕1号.docx", Assert.Single(head.Attachments).Name);
+        Assert.Matches(ReplyLink(), head.Html);
+        Assert.StartsWith("抄送", mails.Single(m => m.To == Leader).Subject);
+        Assert.DoesNotMatch(ReplyLink(), mails.Single(m => m.To == Leader).Html); // the reply is the head's
+    }
+
+    [Fact]
+    public async Task Notices_issued_side_by_side_take_every_number_once_with_no_gap()
+    {
+        await using var pipeline = await StartAsync();
+        var book = pipeline.Get<NoticeBook>();
+        var settings = new NoticeSettings("克发改督", 3);
+        SupervisionNotice Draft(int i) => new()
+        {
+            Number = "", Year = 2026, Sequence = 0, Key = $"P{i}|HC-01|3", IssuedOn = TestPipeline.Monday, ReplyBy = TestPipeline.Monday.AddDays(3), Department = "housing",
+            HeadEmail = Head, HeadName = "刘建国", ProjectCode = $"P{i}", ProjectName = "项目", ItemChinese = "事项", ItemEnglish = "item", IsProblem = false,
+            StartedOn = TestPipeline.Monday, DueOn = TestPipeline.Monday, LimitDays = 5, OverdueWorkingDays = 5,
+        };
+
+        // Two scans racing: each of 12 lines issued by both at once.
+        var results = await Task.WhenAll(Enumerable.Range(1, 12).SelectMany(i => new[] { i, i }).Select(i => Task.Run(() => book.IssueAsync(Draft(i), settings, default))));
+
+        Assert.Equal(12, results.Count(r => r.Issued));
+        var stored = await book.ListAsync(2026, default);
+        Assert.Equal(Enumerable.Range(1, 12), stored.Select(s => s.Notice.Sequence).Order());
+        Assert.Equal(12, stored.Select(s => s.Notice.Key).Distinct().Count());
+        Assert.All(results, r => Assert.Equal(stored.Single(s => s.Notice.Key == r.Notice.Notice.Key).Notice.Number, r.Notice.Notice.Number)); // the loser got the winner's notice
+    }
+
+    [Fact]
+    public async Task The_head_replies_through_his_link_and_an_unanswered_notice_climbs_to_the_leader_and_into_the_weekly_report()
+    {
+        await using var pipeline = await StartAsync();
+        await pipeline.ScanAsync();
+        await pipeline.NotifyPump().DrainAsync(default);
+        var link = ReplyLink().Match(pipeline.Mail.Received.Single(m => m.To == Head && m.Subject.Contains("督办单", StringComparison.Ordinal)).Html).Groups[1].Value[TestPipeline.BoardUrl.Length..];
+        var board = pipeline.Get<BoardApp>();
+
+        Assert.Equal(403, (await board.HandleAsync(WebRequest.Of("GET", link, FinanceHead), default)).Status); // another's link
+        var form = await board.HandleAsync(WebRequest.Of("GET", link, Head), default);
+        Assert.Contains("name=\"measures\"", Body(form));
+        Assert.Contains("乌恰县幼儿园项目", Body(form));
+        await pipeline.Storage.Config.GetBlobClient("leave.csv").UploadAsync(BinaryData.FromString($"email,from,to\n{Head},2026-03-16,2026-03-16\n"), overwrite: true);
+        Assert.Equal(200, (await board.HandleAsync(WebRequest.Of("GET", link, Leader), default)).Status); // the head away: his link works for whoever stands in
+        await pipeline.Storage.Config.GetBlobClient("leave.csv").UploadAsync(BinaryData.FromString("email,from,to\n"), overwrite: true);
+        Assert.Equal(403, (await board.HandleAsync(WebRequest.Of("GET", link, Leader), default)).Status);
+
+        // No reply by Thursday's deadline: on the next working day (Friday 20 March is Eid al-Fitr) it goes to the leader in charge.
+        var monday = new DateOnly(2026, 3, 23);
+        pipeline.Clock.Now = Domain.Calendar.OfficeClock.At(monday, new TimeOnly(10, 0));
+        await pipeline.ScanAsync(monday);
+        await pipeline.ScanAsync(monday);
+        await pipeline.NotifyPump().DrainAsync(default);
+        var climbed = Assert.Single(pipeline.Mail.Received, m => m.Subject.Contains("逾期未回告", StringComparison.Ordinal));
+        Assert.Equal(Leader, climbed.To);
+        var list = Body(await board.HandleAsync(WebRequest.Of("GET", "/notices", Leader), default));
+        Assert.Contains("逾期未回告", list);
+        Assert.Contains("已报分管领导 2026-03-23", list);
+        Assert.DoesNotContain("克发改督", Body(await board.HandleAsync(WebRequest.Of("GET", "/notices", FinanceHead), default))); // another department's
+
+        var weekly = await pipeline.Functions.WeeklyReportAsync(Domain.Weekly.ReportWeek.Of(new DateOnly(2026, 3, 30)), default);
+        Assert.Equal(["克发改督〔2026〕1号", "克发改督〔2026〕2号"], weekly.Report.Notices.Select(n => n.Number)); // 2022 HC-01 reached the coordinator by then
+        Assert.Equal((NoticeState.ReplyOverdue, monday), (weekly.Report.Notices[0].State, weekly.Report.Notices[0].ClimbedOn));
+
+        Assert.Equal(400, (await board.HandleAsync(WebRequest.Of("POST", link, Head, new Dictionary<string, string> { ["reason"] = "图审意见未回复", ["promised"] = "2026-03-27" }), default)).Status); // no measures
+        var replied = await board.HandleAsync(WebRequest.Of("POST", link, Head, new Dictionary<string, string> { ["reason"] = "图审意见未回复", ["measures"] = "已约设计院周三前回复", ["promised"] = "2026-03-27" }), default);
+        Assert.Equal(200, replied.Status);
+        Assert.Contains("2026-03-27", Body(replied));
+        Assert.Equal(409, (await board.HandleAsync(WebRequest.Of("POST", link, Head, new Dictionary<string, string> { ["reason"] = "x", ["measures"] = "y", ["promised"] = "2026-03-27" }), default)).Status); // once
+
+        var notice = (await pipeline.Get<NoticeBook>().FindAsync(2026, 1, default))!.Notice;
+        Assert.Equal((NoticeState.RepliedLate, "已约设计院周三前回复", Head), (notice.StateOn(monday), notice.Reply!.Measures, notice.Reply.ByEmail));
+        var view = Body(await board.HandleAsync(WebRequest.Of("GET", "/notices/2026/1", Leader), default));
+        Assert.Contains("已约设计院周三前回复", view);
+        Assert.Equal(404, (await board.HandleAsync(WebRequest.Of("GET", "/notices/2026/1", FinanceHead), default)).Status);
+        var word = await board.HandleAsync(WebRequest.Of("GET", "/notices/2026/1.docx", Head), default);
+        Assert.Contains("克发改督〔2026〕1号", string.Join('\n', NoticeDocument.ReadText(word.Body)));
+    }
+
+    [Fact]
+    public async Task A_head_away_has_the_notice_go_to_whoever_stands_in_marked_with_a_link_of_his_own()
+    {
+        await using var pipeline = await StartAsync();
+        await pipeline.Storage.Config.GetBlobClient("leave.csv").UploadAsync(BinaryData.FromString($"email,from,to\n{Head},2026-03-16,2026-03-18\n"), overwrite: true);
+
+        await pipeline.ScanAsync();
+        await pipeline.NotifyPump().DrainAsync(default);
+
+        var notice = (await pipeline.Get<NoticeBook>().FindAsync(2026, 1, default))!.Notice;
+        Assert.Equal((Leader, "刘建国"), (notice.HeadEmail, notice.OnBehalfOf)); // the head names no deputy: the department's leader
+        var mail = pipeline.Mail.Received.Single(m => m.To == Leader && m.Subject.StartsWith("督办单", StringComparison.Ordinal));
+        Assert.Contains("代 刘建国", mail.Html);
+        Assert.DoesNotContain(pipeline.Mail.Received, m => m.To == Head && m.Subject.Contains("督办单", StringComparison.Ordinal));
+        var link = ReplyLink().Match(mail.Html).Groups[1].Value[TestPipeline.BoardUrl.Length..];
+        Assert.Equal(200, (await pipeline.Get<BoardApp>().HandleAsync(WebRequest.Of("GET", link, Leader), default)).Status);
+    }
+
+    [GeneratedRegex("href=\"(http://board\\.test/notice/[^\"]+)\"")]
+    private static partial Regex ReplyLink();
+}
