@@ -176,6 +176,7 @@ module functionApp 'app/function-app.bicep' = {
     scanSchedule: scanSchedule
     weeklySchedule: weeklySchedule
     boardAckKeySecretUri: vault.outputs.boardAckKeySecretUri
+    keyVaultUri: vault.outputs.uri
     previousBoardAckKeySecretUri: empty(previousBoardAckKey) ? '' : vault.outputs.previousBoardAckKeySecretUri
     signIn: {
       clientId: signInClientId

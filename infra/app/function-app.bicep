@@ -23,6 +23,9 @@ param weeklySchedule string
 
 param boardAckKeySecretUri string
 
+@description('The vault the group chat robots\' webhooks and signing secrets are read from, by the names config/chat.csv gives.')
+param keyVaultUri string
+
 @description('The previous acknowledgement key\'s secret; empty when no rotation is under way.')
 param previousBoardAckKeySecretUri string
 
@@ -118,6 +121,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       Board__BaseUrl: 'https://${app.properties.defaultHostName}'
       Board__AckKey: '@Microsoft.KeyVault(SecretUri=${boardAckKeySecretUri})'
       Board__PreviousAckKey: empty(previousBoardAckKeySecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${previousBoardAckKeySecretUri})'
+      Chat__KeyVaultUri: keyVaultUri
+      Chat__ClientId: identityClientId
     }
   }
 

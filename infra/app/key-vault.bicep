@@ -94,3 +94,4 @@ output smtpSignInSecretUri string = '${vault.properties.vaultUri}secrets/SmtpPas
 output boardAckKeySecretUri string = '${vault.properties.vaultUri}secrets/BoardAckKey'
 output previousBoardAckKeySecretUri string = '${vault.properties.vaultUri}secrets/BoardPreviousAckKey'
 output id string = vault.id
+output uri string = vault.properties.vaultUri

@@ -23,6 +23,9 @@ public sealed record ReferenceData(ProcedureCatalogue Catalogue, StaffDirectory 
     /// <summary>How supervision notices are numbered and answered (<c>notices.json</c>); null: the prefecture issues none.</summary>
     public Notices.NoticeSettings? Notices { get; init; }
 
+    /// <summary>The departments' group chat robots (<c>chat.csv</c>).</summary>
+    public IReadOnlyList<Chat.ChatRobot> ChatRobots { get; init; } = [];
+
     /// <summary>Configuration files refused (the last good version, or the built-in one, stays in force), each with the reason.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 

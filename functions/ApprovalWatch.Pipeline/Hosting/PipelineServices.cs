@@ -70,6 +70,11 @@ public static class PipelineServices
         services.AddMailKind<Notices.NoticeMail>();
         services.AddSingleton<Monthly.MonthlyBulletins>();
         services.AddMailKind<Monthly.BulletinMail>();
+        services.AddOptions<Chat.ChatOptions>().Bind(configuration.GetSection(Chat.ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Chat.ChatSecrets>();
+        services.AddSingleton<Chat.ChatRobotClient>();
+        services.AddSingleton<Chat.ChatSummaries>();
+        services.AddMailKind<Chat.ChatMessages>();
         services.AddSingleton<ScanLog>();
         services.AddSingleton<OperatorReportBuilder>();
         services.AddSingleton<ScanRuns>();

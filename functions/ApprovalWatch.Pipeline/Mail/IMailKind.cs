@@ -17,7 +17,14 @@ public interface IMailKind
 }
 
 /// <summary>A mail about to be sent: its ledger key, and how to render it once it is claimed.</summary>
-public sealed record MailDraft(NotificationKey Key, Func<CancellationToken, Task<OutgoingMail>> RenderAsync);
+public sealed record MailDraft(NotificationKey Key, Func<CancellationToken, Task<OutgoingMail>> RenderAsync)
+{
+    /// <summary>
+    /// Delivers it by something other than mail (a group chat robot) and returns that service's id for it; it fails with a
+    /// <see cref="MailDeliveryException"/> as mail does, so the ledger retries, records and never repeats it alike.
+    /// </summary>
+    public Func<OutgoingMail, CancellationToken, Task<string>>? DeliverAsync { get; init; }
+}
 
 /// <summary>A rendered mail, the recipient's name for its header, and how many lines it lists (for the ledger).</summary>
 public sealed record OutgoingMail(string RecipientName, RenderedMail Mail, int Lines);

@@ -66,7 +66,8 @@ public sealed class NotificationSender(
             return null;
         }
 
-        var (name, rendered, lines) = await draft.RenderAsync(cancellationToken);
+        var outgoing = await draft.RenderAsync(cancellationToken);
+        var (name, rendered, lines) = outgoing;
         var row = NotificationEntity.Of(message, draft.Key, NotificationEntity.Sending, lines);
         row.ClaimedAt = now;
         row.Attempts = (before?.Attempts ?? 0) + 1;
@@ -77,7 +78,9 @@ public sealed class NotificationSender(
         string messageId;
         try
         {
-            messageId = await mailer.SendAsync(message.Recipient, name, rendered, new Dictionary<string, string> { ["notification"] = $"{partition}/{key}" }, cancellationToken);
+            messageId = draft.DeliverAsync is { } deliver
+                ? await deliver(outgoing, cancellationToken)
+                : await mailer.SendAsync(message.Recipient, name, rendered, new Dictionary<string, string> { ["notification"] = $"{partition}/{key}" }, cancellationToken);
         }
         catch (MailDeliveryException e)
         {

@@ -9,10 +9,10 @@ namespace ApprovalWatch.Pipeline.Notices;
 
 /// <summary>
 /// Issues the supervision notices the day's lines call for — numbered, archived, mailed to the department's head (or
-/// his stand-in) with the leader in charge and the coordinators in copy — and takes an unanswered one past its reply
+/// his stand-in) with the leader in charge and the coordinators in copy, and posted to its group chat — and takes an unanswered one past its reply
 /// deadline to the leader in charge. None is issued unless <c>config/notices.json</c> gives their numbering. Each step may run twice: a line and rung has one notice, a mail one ledger row.
 /// </summary>
-public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, NotificationQueue queue, ILogger<NoticeIssuer> logger)
+public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, NotificationQueue queue, Chat.ChatMessages chats, ILogger<NoticeIssuer> logger)
 {
     /// <param name="lines">The day's lines with the leader in charge of each one's project (null: the department's).</param>
     /// <returns>The notices issued now.</returns>
@@ -40,6 +40,8 @@ public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, Notific
                 {
                     await QueueAsync(stored.Notice, recipient, role, stored.Notice.IssuedOn, reference, cancellationToken);
                 }
+
+                await chats.QueueNoticeAsync(stored.Notice, reference, cancellationToken);
             }
 
             if (isNew)

@@ -41,7 +41,7 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
         var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            if (blob.Name is CatalogueBlob or DirectoryBlob or ReferenceData.ServedRegionsFile or EscalationLadderFile.BlobName or DigestTemplates.HtmlBlob or DigestTemplates.TextBlob or PaceCurve.BlobName or LeaveBook.BlobName or NoticeSettings.BlobName
+            if (blob.Name is CatalogueBlob or DirectoryBlob or ReferenceData.ServedRegionsFile or EscalationLadderFile.BlobName or DigestTemplates.HtmlBlob or DigestTemplates.TextBlob or PaceCurve.BlobName or LeaveBook.BlobName or NoticeSettings.BlobName or Domain.Chat.ChatRobot.BlobName
                 || blob.Name.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal))
             {
                 versions[blob.Name] = blob.Properties.ETag?.ToString() ?? "";
@@ -98,6 +98,7 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
         var ladder = await OptionalAsync(EscalationLadderFile.BlobName, r => EscalationLadderFile.Parse(r.ReadToEnd(), catalogue), last?.Ladder, EscalationLadder.Default, "ladder", "the built-in ladder");
         var pace = await OptionalAsync<PaceCurve?>(PaceCurve.BlobName, PaceCurve.Parse, last?.Pace, null, "months' weights", "the working-day pace");
         var leave = await OptionalAsync(LeaveBook.BlobName, LeaveBook.Parse, last?.Leave, LeaveBook.None, "leave list", "nobody is taken as away");
+        var robots = await OptionalAsync<IReadOnlyList<Domain.Chat.ChatRobot>>(Domain.Chat.ChatRobot.BlobName, Domain.Chat.ChatRobot.Parse, last?.ChatRobots, [], "chat robots", "no group chat robot");
         // Notices are the prefecture's choice, made by giving their numbering; a numbering refused keeps them going.
         NoticeSettings? notices = names.Contains(NoticeSettings.BlobName)
             ? await OptionalAsync(NoticeSettings.BlobName, r => NoticeSettings.Parse(r.ReadToEnd()), last?.Notices, NoticeSettings.Default, "notice numbering", "the built-in notice numbering")
@@ -117,7 +118,7 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
             }
         }
 
-        return (new ReferenceData(catalogue, staff, calendars, regions) { Ladder = ladder, Pace = pace, Leave = leave, Notices = notices, Problems = problems }, templates);
+        return (new ReferenceData(catalogue, staff, calendars, regions) { Ladder = ladder, Pace = pace, Leave = leave, Notices = notices, ChatRobots = robots, Problems = problems }, templates);
 
         // An optional file: absent, the built-in value; refused, the last good one (or the built-in one) stays in force, and the refusal is reported.
         async Task<T> OptionalAsync<T>(string name, Func<TextReader, T> parse, T? lastGoodValue, T builtIn, string what, string builtInWhat)

@@ -1,0 +1,38 @@
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Chat;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Storage;
+using Azure.Data.Tables;
+
+namespace ApprovalWatch.Pipeline.Chat;
+
+/// <summary>A department's summary as stored when it is posted: its red and yellow procedures, its overdue problems, its notices awaiting a reply.</summary>
+public sealed class ChatSummaries(StorageAccount storage, Notices.NoticeBook notices)
+{
+    public async Task<ChatSummary> BuildAsync(string department, DateOnly date, ReferenceData reference, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"Department eq {department} and (Flag eq {"red"} or Flag eq {"yellow"})");
+        var flagged = new List<(Flag Flag, UrgentItem Item)>();
+        await foreach (var row in storage.Procedures.QueryAsync<ProcedureEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (Flags.Parse(row.Flag) is { } flag && IsoDate.ParseOptional(row.DueOn) is { } due)
+            {
+                var calendar = reference.Calendars.ForRegion(Domain.Submissions.ProjectCode.Region(row.PartitionKey));
+                var item = reference.Catalogue.Find(row.RowKey)?.ChineseName ?? row.RowKey;
+                flagged.Add((flag, new UrgentItem(row.ProjectName, item, reference.Staff.NameOf(row.HandlerEmail) is var name && name.Contains('@') ? "" : name, Assessment.Left(calendar, date, due))));
+            }
+        }
+
+        var overdueProblems = 0;
+        await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(KeyProjectEntity.ProblemRows, cancellationToken: cancellationToken))
+        {
+            overdueProblems += row.ToProblem() is { SolvedOn: null } p && p.Department == department && p.DueOn < date ? 1 : 0;
+        }
+
+        var awaiting = (await notices.ListAsync(date.Year - 1, cancellationToken)).Count(n => n.Notice.Department == department && n.Notice.Reply is null);
+        var urgent = flagged.Select(f => f.Item).OrderBy(i => i.WorkingDaysLeft).ThenBy(i => i.ProjectName, StringComparer.Ordinal).Take(ChatSummary.UrgentShown).ToList();
+        return new ChatSummary(department, date, flagged.Count(f => f.Flag == Flag.Red), flagged.Count(f => f.Flag == Flag.Yellow), overdueProblems, awaiting, urgent);
+    }
+}

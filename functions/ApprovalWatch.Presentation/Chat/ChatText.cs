@@ -1,0 +1,50 @@
+using ApprovalWatch.Domain.Chat;
+using ApprovalWatch.Domain.Notices;
+using ApprovalWatch.Domain.Text;
+
+namespace ApprovalWatch.Presentation.Chat;
+
+/// <summary>What a group robot posts, as Markdown both platforms show (a title line, bold, lists, links), in Chinese.</summary>
+public static class ChatText
+{
+    public static (string Title, string Markdown) Summary(ChatSummary s, string? boardUrl)
+    {
+        var department = Words.Of(Domain.Staff.Language.Chinese).Department(s.Department);
+        var title = $"{department} 审批事项提醒 {IsoDate.Format(s.Date)}";
+        var lines = new List<string>
+        {
+            $"### {title}",
+            $"超期 **{s.Red}** 件，预警 **{s.Yellow}** 件；超期问题 **{s.OverdueProblems}** 个；待回告督办单 **{s.NoticesAwaitingReply}** 份。",
+        };
+        if (s.Urgent.Count > 0)
+        {
+            lines.Add("最紧急：");
+            lines.AddRange(s.Urgent.Select((u, i) => $"{i + 1}. {u.ProjectName} · {u.Item}（{u.HandlerName}）{(u.WorkingDaysLeft < 0 ? $"超期 {-u.WorkingDaysLeft} 个工作日" : u.WorkingDaysLeft == 0 ? "今日到期" : $"剩 {u.WorkingDaysLeft} 个工作日")}"));
+        }
+
+        if (boardUrl is not null)
+        {
+            lines.Add($"[打开看板]({boardUrl})");
+        }
+
+        return (title, string.Join("\n", lines));
+    }
+
+    public static (string Title, string Markdown) Notice(SupervisionNotice n, string? boardUrl)
+    {
+        var department = Words.Of(Domain.Staff.Language.Chinese).Department(n.Department);
+        var title = $"督办单 {n.Number}";
+        var lines = new List<string>
+        {
+            $"### {title}",
+            $"{department}：{n.ProjectName} · {n.ItemChinese}，已逾期 **{n.OverdueWorkingDays}** 个工作日。",
+            $"请负责人 {n.HeadName} 于 **{IsoDate.Format(n.ReplyBy)}** 前在看板上回告原因、措施和承诺日期。",
+        };
+        if (boardUrl is not null)
+        {
+            lines.Add($"[查看督办单]({boardUrl})");
+        }
+
+        return (title, string.Join("\n", lines));
+    }
+}
