@@ -40,4 +40,17 @@ public class CoverTests
     [Fact]
     public void A_leave_list_with_a_period_backwards_is_refused() =>
         Assert.Throws<FormatException>(() => LeaveBook.Parse(new StringReader("email,from,to\na@x.org,2026-03-20,2026-03-16\n")));
+
+    [Fact]
+    public void A_person_is_back_on_his_first_working_day_after_his_leave_over_a_weekend_and_overlapping_periods()
+    {
+        var calendar = ApprovalWatch.Testing.OfficialCalendars.National;
+        var leave = new LeaveBook([("a@x.org", new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 13)), ("b@x.org", new DateOnly(2026, 3, 16), new DateOnly(2026, 3, 18)), ("b@x.org", new DateOnly(2026, 3, 17), new DateOnly(2026, 3, 20))]);
+
+        Assert.Equal((new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 13)), leave.JustBack("A@x.org", new DateOnly(2026, 3, 16), calendar)); // Friday to Monday
+        Assert.Null(leave.JustBack("a@x.org", new DateOnly(2026, 3, 17), calendar)); // back since yesterday
+        Assert.Null(leave.JustBack("a@x.org", new DateOnly(2026, 3, 14), calendar)); // a Saturday
+        Assert.Null(leave.JustBack("b@x.org", new DateOnly(2026, 3, 19), calendar)); // still away, in the second period
+        Assert.Equal((new DateOnly(2026, 3, 17), new DateOnly(2026, 3, 20)), leave.JustBack("b@x.org", new DateOnly(2026, 3, 23), calendar));
+    }
 }

@@ -45,4 +45,39 @@ public class DeputyTests
         Assert.DoesNotContain(pipeline.Mail.Received, m => m.To == SubmitTests.Clerk);
         Assert.Contains(pipeline.Mail.Received, m => m.To == Head && m.Subject.Contains("报送回执", StringComparison.Ordinal)); // ma.li names no deputy: his head
     }
+
+    [Fact]
+    public async Task Leave_entered_on_the_board_sends_his_lines_to_whoever_stands_in_and_back_his_digest_says_what_was_done_meanwhile()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var board = pipeline.Get<Web.BoardApp>();
+        async Task<(int Status, string Body)> PostAsync(Dictionary<string, string> form)
+        {
+            var response = await board.HandleAsync(Web.WebRequest.Of("POST", "/leave", ScanAndSendTests.Zhang, form), default);
+            return (response.Status, System.Text.Encoding.UTF8.GetString(response.Body));
+        }
+
+        Assert.Equal(400, (await PostAsync(new() { ["action"] = "add", ["from"] = "2026-03-18", ["to"] = "2026-03-17" })).Status);
+        Assert.Equal(400, (await PostAsync(new() { ["action"] = "add", ["from"] = "2026-03-16", ["to"] = "2026-12-31" })).Status); // over half a year
+        var (status, page) = await PostAsync(new() { ["action"] = "add", ["from"] = "2026-03-16", ["to"] = "2026-03-18" });
+        Assert.Equal(200, status);
+        Assert.Contains("<td>2026-03-16</td><td>2026-03-18</td><td>刘建国</td>", page); // no deputy named: his head
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
+
+        var monday = await pipeline.ScanAsync();
+
+        Assert.DoesNotContain(monday.Digests, d => d.RecipientEmail == ScanAndSendTests.Zhang);
+        var head = await pipeline.Get<Scanning.DigestStore>().ReadAsync(TestPipeline.Monday, Head, default);
+        Assert.Contains(head.Notes, n => n.StartsWith("代 张伟", StringComparison.Ordinal));
+
+        var thursday = new DateOnly(2026, 3, 19);
+        await pipeline.ScanAsync(thursday); // his first working day back
+        var back = await pipeline.Get<Scanning.DigestStore>().ReadAsync(thursday, ScanAndSendTests.Zhang, default);
+        Assert.Contains(back.Notes, n => n.StartsWith("您 2026-03-16 至 2026-03-18 休假期间由 刘建国 代为接收提醒：期间办结 0 件，他人确认 0 件；目前仍超期 2 件。", StringComparison.Ordinal));
+
+        (status, page) = await PostAsync(new() { ["action"] = "remove", ["from"] = "2026-03-16", ["to"] = "2026-03-18" });
+        Assert.Equal(200, status);
+        Assert.DoesNotContain("<td>2026-03-16</td>", page);
+        Assert.Equal(400, (await PostAsync(new() { ["action"] = "remove", ["from"] = "2026-03-16", ["to"] = "2026-03-18" })).Status); // taken back once
+    }
 }

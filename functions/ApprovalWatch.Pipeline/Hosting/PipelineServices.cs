@@ -36,6 +36,7 @@ public static class PipelineServices
         configuration.Bind(names);
         services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration, names));
 
+        services.AddSingleton<Staff.LeaveRegister>();
         services.AddSingleton<ReferenceDataLoader>();
         services.AddSingleton<SubmissionGatherer>();
         services.AddSingleton<TemplatePublisher>();
@@ -48,6 +49,7 @@ public static class PipelineServices
         services.AddSingleton<Web.AckPage>();
         services.AddSingleton<Web.ProblemPage>();
         services.AddSingleton<Web.NoticePage>();
+        services.AddSingleton<Web.LeavePage>();
         services.AddSingleton<Web.BoardPage>();
         services.AddSingleton<Web.SubmitPage>();
         services.AddSingleton<WeekSheets>();

@@ -23,14 +23,33 @@ namespace ApprovalWatch.Pipeline.Reference;
 /// (<c>templates/*.liquid</c>), which are optional: a broken one is reported (log, operator report) and the
 /// last good one, or the built-in one, stays in force.
 /// </summary>
-public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<ReferenceDataLoader> logger)
+public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegister leaveRegister, TimeProvider time, ILogger<ReferenceDataLoader> logger)
 {
     public const string CatalogueBlob = "catalogue.csv";
     public const string DirectoryBlob = "directory.csv";
 
-    private Loaded? _loaded;
+    // Absences entered on the board are read again at most this often: a new one takes effect within it.
+    private static readonly TimeSpan LeaveFreshFor = TimeSpan.FromSeconds(30);
 
-    public async Task<ReferenceData> LoadAsync(CancellationToken cancellationToken) => (await LoadedAsync(cancellationToken)).Data;
+    private Loaded? _loaded;
+    private BoardLeave? _boardLeave;
+
+    /// <summary>The reference data, with the absences entered on the board added to <c>leave.csv</c>'s.</summary>
+    public async Task<ReferenceData> LoadAsync(CancellationToken cancellationToken)
+    {
+        var data = (await LoadedAsync(cancellationToken)).Data;
+        var now = time.GetUtcNow();
+        if (Volatile.Read(ref _boardLeave) is not { } leave || now - leave.ReadAt > LeaveFreshFor || now < leave.ReadAt)
+        {
+            leave = new BoardLeave(now, await leaveRegister.ListAsync(cancellationToken));
+            Volatile.Write(ref _boardLeave, leave);
+        }
+
+        return leave.Absences.Count == 0 ? data : data with { Leave = data.Leave.With(leave.Absences) };
+    }
+
+    /// <summary>Reads the board's absences again at the next load (after a change made on the board).</summary>
+    public void LeaveChanged() => Volatile.Write(ref _boardLeave, null);
 
     /// <summary>The digest templates in force (<c>templates/*.liquid</c>, else the built-in ones), loaded with the reference data.</summary>
     public async Task<DigestTemplates> TemplatesAsync(CancellationToken cancellationToken) => (await LoadedAsync(cancellationToken)).Templates;
@@ -155,6 +174,8 @@ public sealed class ReferenceDataLoader(StorageAccount storage, ILogger<Referenc
             throw new InvalidOperationException($"Configuration file {container.Name}/{name} is missing.", e);
         }
     }
+
+    private sealed record BoardLeave(DateTimeOffset ReadAt, IReadOnlyList<(string Email, DateOnly From, DateOnly To)> Absences);
 
     /// <summary>The data and templates as read, and the names and ETags of the files they were read from.</summary>
     private sealed record Loaded(string Version, ReferenceData Data, DigestTemplates Templates);

@@ -12,7 +12,7 @@ namespace ApprovalWatch.Pipeline.Scanning;
 /// department's counts for a coordinator, and each line marked new, worse or still open against his previous
 /// digest (and what was resolved since). <see cref="RememberAsync"/> keeps it as the one the next is compared with.
 /// </summary>
-public sealed class DigestComposer(DigestStore store)
+public sealed class DigestComposer(DigestStore store, Storage.StorageAccount storage)
 {
     /// <returns>The digest, and the recipient's memory it was compared with (to remember it by).</returns>
     public async Task<(Digest Digest, DigestMemory? Memory)> ComposeAsync(DateOnly date, DigestCollector lines, ReferenceData reference, ScanCounts counts, DayNotes notes, CancellationToken cancellationToken)
@@ -27,8 +27,34 @@ public sealed class DigestComposer(DigestStore store)
             };
         }
 
+        var calendar = reference.Calendars.Get(reference.Staff.Find(digest.RecipientEmail)?.Calendar ?? Domain.Calendar.CalendarSet.National);
+        if (reference.Leave.JustBack(digest.RecipientEmail, date, calendar) is { } absence)
+        {
+            digest = digest with { Notes = [.. digest.Notes, await MeanwhileAsync(digest.RecipientEmail, absence.From, absence.To, reference, cancellationToken)] };
+        }
+
         var memory = await store.ReadMemoryAsync(digest.RecipientEmail, cancellationToken);
         return (DigestChanges.Mark(digest, memory?.Before(date), reference.Ladder), memory);
+    }
+
+    /// <summary>What was done on a person's procedures (a head's: his department's) while he was away, as his first digest back says.</summary>
+    private async Task<string> MeanwhileAsync(string email, DateOnly from, DateOnly to, ReferenceData reference, CancellationToken cancellationToken)
+    {
+        var person = reference.Staff.Find(email);
+        var filter = person?.Has(Domain.Staff.Role.Head) == true
+            ? Azure.Data.Tables.TableClient.CreateQueryFilter($"HandlerEmail eq {email} or Department eq {person.Department}")
+            : Azure.Data.Tables.TableClient.CreateQueryFilter($"HandlerEmail eq {email}");
+        var (finished, acknowledged, overdue) = (0, 0, 0);
+        bool During(string? day) => Domain.Text.IsoDate.ParseOptional(day) is { } d && d >= from && d <= to;
+        await foreach (var row in storage.Procedures.QueryAsync<Storage.ProcedureEntity>(filter, select: ["CompletedOn", "AckOn", "AckBy", "Flag"], cancellationToken: cancellationToken))
+        {
+            finished += During(row.CompletedOn) ? 1 : 0;
+            acknowledged += During(row.AckOn) && !email.Equals(row.AckBy, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            overdue += row.Flag == "red" ? 1 : 0;
+        }
+
+        var standIn = Cover.StandIn(email, reference.Staff, reference.Leave, from);
+        return DigestNotes.Returned(from, to, standIn is null ? null : reference.Staff.NameOf(standIn), finished, acknowledged, overdue);
     }
 
     /// <summary>Keeps the digest as the recipient's latest (a digest made again the same day replaces it).</summary>

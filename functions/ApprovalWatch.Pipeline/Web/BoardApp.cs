@@ -12,7 +12,7 @@ namespace ApprovalWatch.Pipeline.Web;
 /// The board's one entry point, whoever serves it: routes a request to its page or to the JSON API under
 /// <c>/api/</c> (the same models), for the signed-in person as the directory knows him (403 otherwise).
 /// </summary>
-public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage board, ProcedureListPage procedures, ProjectPage projects, AckPage acks, ProblemPage problems, NoticePage notices, SubmitPage submit, WeekSheets sheets, ILogger<BoardApp> logger)
+public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage board, ProcedureListPage procedures, ProjectPage projects, AckPage acks, ProblemPage problems, NoticePage notices, LeavePage leave, SubmitPage submit, WeekSheets sheets, ILogger<BoardApp> logger)
 {
     /// <summary>Reads a posted body (a form, or a form with a file up to the upload limit); null when it is too large.</summary>
     public Task<RequestBody?> ReadBodyAsync(string? contentType, Stream body, long? declaredLength, CancellationToken cancellationToken) =>
@@ -56,7 +56,7 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
         var path = request.Path.TrimEnd('/');
         var api = path.StartsWith("/api/", StringComparison.Ordinal);
         var route = api ? path[4..] : path;
-        if (viewer.SubmitsOnly && route is not ("" or "/submit" or "/submit/receipt" or "/submit/sheet.xlsx" or "/submit/progress.xlsx" or "/submit/template.xlsx"))
+        if (viewer.SubmitsOnly && route is not ("" or "/leave" or "/submit" or "/submit/receipt" or "/submit/sheet.xlsx" or "/submit/progress.xlsx" or "/submit/template.xlsx"))
         {
             return WebResponse.Html(page.Message(page.Words["not_allowed"], viewer, page.Words.Format("not_in_directory", viewer.Person.Email), back: false), 403);
         }
@@ -95,6 +95,9 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
                 // Not there and not yours are one answer: a scoped viewer learns nothing of other departments' projects.
                 return project is null || project.OutOfScope ? NotFound(page, viewer)
                     : api ? WebResponse.Json(project) : WebResponse.Html(ProjectPage.Render(project, page, viewer, reference));
+            case ("GET", "/leave"):
+                var absences = await leave.LoadAsync(viewer, reference, "", false, cancellationToken);
+                return api ? WebResponse.Json(absences) : WebResponse.Html(LeavePage.Render(absences, page, viewer));
             case ("GET", "/notices"):
                 var noticeRows = await notices.LoadAsync(viewer, cancellationToken);
                 return api ? WebResponse.Json(noticeRows) : WebResponse.Html(NoticePage.RenderList(noticeRows, page, viewer));
@@ -107,6 +110,10 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
                     : WebResponse.Html(NoticePage.Document(notice, reference.Staff.NameOf));
             case ("POST", _) when !request.SameOrigin:
                 return WebResponse.Html(page.Message(page.Words["not_allowed"], viewer, page.Words["cross_origin"], back: true), 403);
+            case ("POST", "/leave") when !api:
+                var (said, refused) = await leave.ChangeAsync(viewer, request.Form ?? new Dictionary<string, string>(), page, cancellationToken);
+                var changed = await leave.LoadAsync(viewer, await referenceLoader.LoadAsync(cancellationToken), said, refused, cancellationToken);
+                return WebResponse.Html(LeavePage.Render(changed, page, viewer), refused ? 400 : 200);
             case ("POST", "/submit") when !api:
                 if (request.File is not { Content.Length: > 0 } upload)
                 {

@@ -1,0 +1,64 @@
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Staff;
+
+namespace ApprovalWatch.Pipeline.Web;
+
+/// <summary>
+/// <c>/leave</c>, "my leave": a person enters or takes back his own absences (from today, at most half a year), sees those
+/// the operator keeps in <c>leave.csv</c>, and who will receive his lines while he is away — his deputy, else his head,
+/// else his department's leader — or that nobody can, so that he arranges it before he goes.
+/// </summary>
+public sealed class LeavePage(LeaveRegister register, ReferenceDataLoader referenceLoader, TimeProvider time)
+{
+    public const int MaxDays = 183;
+
+    public sealed record Absence(string From, string To, bool Mine, string? StandIn);
+
+    public sealed record Model(IReadOnlyList<Absence> Absences, string Today, string Message, bool Refused);
+
+    public async Task<Model> LoadAsync(Viewer viewer, ReferenceData reference, string message, bool refused, CancellationToken cancellationToken)
+    {
+        var email = viewer.Person.Email.ToLowerInvariant();
+        var today = OfficeClock.Today(time);
+        var mine = (await register.ListAsync(cancellationToken)).Where(a => a.Email == email).Select(a => (a.From, a.To)).ToHashSet();
+        var absences = reference.Leave.Absences.Where(a => a.Email == email && a.To >= today).Select(a => (a.From, a.To)).Distinct().OrderBy(a => a.From)
+            .Select(a => new Absence(IsoDate.Format(a.From), IsoDate.Format(a.To), mine.Contains(a),
+                Cover.StandIn(email, reference.Staff, reference.Leave, a.From > today ? a.From : today) is { } standIn ? reference.Staff.NameOf(standIn) : null))
+            .ToList();
+        return new Model(absences, IsoDate.Format(today), message, refused);
+    }
+
+    /// <summary>Adds or takes back one of the viewer's absences; the words of what happened, and whether it was refused.</summary>
+    public async Task<(string Message, bool Refused)> ChangeAsync(Viewer viewer, IReadOnlyDictionary<string, string> form, Page page, CancellationToken cancellationToken)
+    {
+        var words = page.Words;
+        var today = OfficeClock.Today(time);
+        if (!IsoDate.TryParse(form.GetValueOrDefault("from") ?? "", out var from) || !IsoDate.TryParse(form.GetValueOrDefault("to") ?? "", out var to)
+            || from > to || to < today || from < today.AddDays(-7) || to.DayNumber - from.DayNumber >= MaxDays)
+        {
+            return (words.Format("leave_bad_dates", MaxDays), true);
+        }
+
+        var email = viewer.Person.Email;
+        if (form.GetValueOrDefault("action") == "remove")
+        {
+            if (!await register.RemoveAsync(email, from, to, cancellationToken))
+            {
+                return (words["leave_unknown"], true);
+            }
+        }
+        else
+        {
+            await register.AddAsync(email, from, to, cancellationToken);
+        }
+
+        referenceLoader.LeaveChanged();
+        return (words.Format(form.GetValueOrDefault("action") == "remove" ? "leave_removed" : "leave_added", IsoDate.Format(from), IsoDate.Format(to)), false);
+    }
+
+    public static string Render(Model model, Page page, Viewer viewer) => page.Render("leave", page.Words["leave_title"], viewer, model);
+}
