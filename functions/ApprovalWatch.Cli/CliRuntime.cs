@@ -27,7 +27,10 @@ public sealed class CliRuntime : IAsyncDisposable
 
     public StorageAccount Storage => Get<StorageAccount>();
 
-    public static async Task<CliRuntime> StartAsync(CliSettings settings, CancellationToken cancellationToken)
+    /// <param name="settings">The command line's settings.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <param name="extra">More configuration (the demo's local group robots), over the environment's.</param>
+    public static async Task<CliRuntime> StartAsync(CliSettings settings, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var overrides = new Dictionary<string, string?>
@@ -48,6 +51,7 @@ public sealed class CliRuntime : IAsyncDisposable
         var configuration = new ConfigurationBuilder()
             .AddConfiguration(environment)
             .AddInMemoryCollection(overrides)
+            .AddInMemoryCollection(extra ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging

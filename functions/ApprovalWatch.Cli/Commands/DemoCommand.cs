@@ -10,7 +10,8 @@ namespace ApprovalWatch.Cli.Commands;
 /// <summary>
 /// Loads the sample configuration and department files into storage, then runs gather → ingest → scan →
 /// send exactly as the Functions would, a clerk's week on the board (this week's sheet sent back through the submit
-/// page) and the weekly report, and prints what happened.
+/// page), a handler's leave, the supervision notices and a reply, the group chats, the weekly report and last month's
+/// efficiency bulletin, and prints what happened.
 /// </summary>
 public static class DemoCommand
 {
@@ -32,7 +33,15 @@ public static class DemoCommand
         var samples = SampleFolder.Find(samplesPath);
         var asOf = settings.AsOf ?? SampleDate;
         ClearMail(settings.MailFolder);
-        await using var runtime = await CliRuntime.StartAsync(settings with { AsOf = asOf }, cancellationToken);
+        var chatFolder = Path.Combine(settings.OutFolder, "chat");
+        if (Directory.Exists(chatFolder))
+        {
+            Directory.Delete(chatFolder, recursive: true);
+        }
+
+        // The samples' group robots, posting to local WeCom and DingTalk stand-ins (on the demo's clock, which a DingTalk signature is checked against).
+        await using var robots = new LocalChatRobots(chatFolder, new FixedTimeProvider(Domain.Calendar.OfficeClock.At(asOf, new TimeOnly(10, 0))));
+        await using var runtime = await CliRuntime.StartAsync(settings with { AsOf = asOf }, cancellationToken, robots.SecretsFor(samples.ChatRobots()));
 
         var uploaded = await samples.UploadAsync(runtime.Storage, cancellationToken);
         output.WriteLine($"Loaded {uploaded} sample files from {samples.Path} into {runtime.Storage.Blobs.Uri}");
@@ -44,16 +53,20 @@ public static class DemoCommand
         await runtime.IngestPump().DrainAsync(cancellationToken);
         Summary.Receipts(output, await runtime.Get<ReceiptWriter>().ListAsync(cancellationToken));
 
+        output.WriteLine(await AccountabilityWeek.EnterLeaveAsync(runtime, asOf, asOf.AddDays(4), cancellationToken));
         var runStarted = DateTimeOffset.UtcNow.AddSeconds(-5);
         var scan = await runtime.ScanAsync(asOf, cancellationToken);
         Summary.Scan(output, scan);
         await runtime.NotifyPump().DrainAsync(cancellationToken);
         Summary.Digests(output, scan);
+        output.WriteLine(await AccountabilityWeek.NoticesAsync(runtime, Path.Combine(settings.OutFolder, "notices"), cancellationToken));
+        output.WriteLine($"Group chats: {robots.Received.Count} message(s) posted to the local WeCom and DingTalk robots, written to {Path.GetFullPath(chatFolder)}");
 
         await ReportCommand.WriteAsync(runtime, settings, Domain.Weekly.ReportWeek.Of(asOf), dryRun: false, output, cancellationToken);
+        await MonthlyReportCommand.WriteAsync(runtime, settings, new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(-1), asOf, dryRun: false, output, cancellationToken);
         output.WriteLine(await ClerkLoop.RunAsync(runtime, Clerk, Path.Combine(settings.OutFolder, "board"), runtime.Get<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("ApprovalWatch.Board"), cancellationToken));
         var shown = (await runtime.Get<Pipeline.KeyProjects.WeeklyReports>().LatestAsync(cancellationToken))?.Lights.FirstOrDefault(l => l.Light == Domain.Weekly.WeeklyCalculator.Red)?.Code ?? SampleProject;
-        await ServeCommand.ShowBoardAsync(runtime, settings, BoardIdentity, [("board", "/board"), ("project", $"/projects/{shown}")], serve, output, cancellationToken);
+        await ServeCommand.ShowBoardAsync(runtime, settings, BoardIdentity, [("board", "/board"), ("project", $"/projects/{shown}"), ("notices", "/notices"), ("notice", "/notices/2026/1")], serve, output, cancellationToken);
 
         var tally = await LocalDelivery.DeliverAsync(runtime.NotifyPump(), runtime.Storage, runStarted, runtime.Get<Microsoft.Extensions.Options.IOptions<Pipeline.Mail.MailOptions>>().Value.OneShotWait, cancellationToken);
         var poisoned = await PoisonedAsync(runtime, cancellationToken);

@@ -68,6 +68,26 @@ public sealed class LocalChatRobots : IAsyncDisposable
         return $"http://127.0.0.1:{Port}/robot/send?access_token={Uri.EscapeDataString(token)}";
     }
 
+    /// <summary>
+    /// The <c>Chat:Secrets</c> that point robots at these stand-ins, where no Key Vault is: each department's webhook here
+    /// (its id as the key or token), and a signing secret for a DingTalk robot that signs.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> SecretsFor(IEnumerable<ChatRobot> robots)
+    {
+        var secrets = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var robot in robots)
+        {
+            var sign = robot.SignSecret is null ? null : $"SEC-local-{robot.Department}";
+            secrets[$"Chat:Secrets:{robot.WebhookSecret}"] = robot.Platform == ChatPlatform.WeCom ? WeCom(robot.Department) : DingTalk(robot.Department, sign);
+            if (robot.SignSecret is { } name)
+            {
+                secrets[$"Chat:Secrets:{name}"] = sign;
+            }
+        }
+
+        return secrets;
+    }
+
     /// <summary>Answers the next requests with these: an error code (HTTP 200, as the platforms answer), or an HTTP status when 100–599 is given negated.</summary>
     public void FailNext(params int[] codes)
     {

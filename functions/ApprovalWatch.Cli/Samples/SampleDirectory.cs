@@ -5,7 +5,8 @@ namespace ApprovalWatch.Cli.Samples;
 
 /// <summary>
 /// The people of the Kizilsu scenario: three handlers, a head, a leader in charge and a contact per department,
-/// the coordinator and the operator on duty. Wang Lei reads his mail in English.
+/// the coordinator and the operator on duty. Wang Lei reads his mail in English. A department's first two handlers are
+/// each other's deputy (AB角), the third's deputy is the first.
 /// </summary>
 public static class SampleDirectory
 {
@@ -40,9 +41,9 @@ public static class SampleDirectory
 
     private static IEnumerable<Person> Department(string department, (string Id, string Name) a, (string Id, string Name) b, (string Id, string Name) c, (string Id, string Name) head, (string Id, string Name) leader) =>
     [
-        new($"{a.Id}@{Domain}", a.Name, department, Role.Handler, Kizilsu, LanguageOf(a.Id)),
-        new($"{b.Id}@{Domain}", b.Name, department, Role.Handler, Kizilsu, LanguageOf(b.Id)),
-        new($"{c.Id}@{Domain}", c.Name, department, Role.Handler, Kizilsu, LanguageOf(c.Id)),
+        new($"{a.Id}@{Domain}", a.Name, department, Role.Handler, Kizilsu, LanguageOf(a.Id)) { Deputy = $"{b.Id}@{Domain}" },
+        new($"{b.Id}@{Domain}", b.Name, department, Role.Handler, Kizilsu, LanguageOf(b.Id)) { Deputy = $"{a.Id}@{Domain}" },
+        new($"{c.Id}@{Domain}", c.Name, department, Role.Handler, Kizilsu, LanguageOf(c.Id)) { Deputy = $"{a.Id}@{Domain}" },
         new($"{head.Id}@{Domain}", head.Name, department, Role.Head, Kizilsu),
         new($"{leader.Id}@{Domain}", leader.Name, department, Role.Leader, Kizilsu),
     ];

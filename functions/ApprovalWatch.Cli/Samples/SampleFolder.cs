@@ -31,6 +31,14 @@ public sealed class SampleFolder(string path)
     public ConfigFolder Config => new(System.IO.Path.Combine(Path, "config"));
 
     /// <summary>Uploads <c>config/</c> and <c>submissions/</c> into their containers; the number of files uploaded.</summary>
+    /// <summary>The group robots the samples' <c>config/chat.csv</c> names; none without it.</summary>
+    public IReadOnlyList<Domain.Chat.ChatRobot> ChatRobots()
+    {
+        var file = System.IO.Path.Combine(Path, "config", Domain.Chat.ChatRobot.BlobName);
+        using var reader = File.Exists(file) ? File.OpenText(file) : null;
+        return reader is null ? [] : Domain.Chat.ChatRobot.Parse(reader);
+    }
+
     public async Task<int> UploadAsync(StorageAccount storage, CancellationToken cancellationToken) =>
         await UploadFolderAsync(System.IO.Path.Combine(Path, "config"), storage.Config, cancellationToken)
         + await UploadFolderAsync(System.IO.Path.Combine(Path, "submissions"), storage.Submissions, cancellationToken);

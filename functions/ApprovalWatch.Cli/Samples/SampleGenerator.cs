@@ -42,8 +42,8 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         {
             ["config/catalogue.csv"] = Utf8(Csv(["code", "name_zh", "name_en", "department", "stage", "statutory_days", "promised_days", "requires", "basis"],
                 SampleCatalogue.Entries.Select(e => new[] { e.Code, e.ChineseName, e.EnglishName, e.Department, Num(e.Stage), Num(e.StatutoryDays), Num(e.PromisedDays), string.Join(';', e.Requires), e.Basis }))),
-            ["config/directory.csv"] = Utf8(Csv(["email", "name", "department", "role", "calendar", "language"],
-                SampleDirectory.People.Select(p => new[] { p.Email, p.Name, p.Department, p.Role.ToString().ToLowerInvariant(), p.Calendar, p.Language == Language.English ? "en" : "zh" }))),
+            ["config/directory.csv"] = Utf8(Csv(["email", "name", "department", "role", "calendar", "language", "deputy"],
+                SampleDirectory.People.Select(p => new[] { p.Email, p.Name, p.Department, p.Role.ToString().ToLowerInvariant(), p.Calendar, p.Language == Language.English ? "en" : "zh", p.Deputy }))),
         };
         foreach (var (path, content) in KeyProjectSamples.Files(projects))
         {
