@@ -164,4 +164,43 @@ public class BrowserTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_head_answers_a_notice_and_enters_his_leave_in_the_browser_on_his_phone()
+    {
+        await using var pipeline = await NoticeTests.StartAsync();
+        await pipeline.ScanAsync();
+        await pipeline.NotifyPump().DrainAsync(default);
+        var link = NoticeTests.ReplyLink().Match(pipeline.Mail.Received.Single(m => m.To == NoticeTests.Head && m.Subject.StartsWith("督办单", StringComparison.Ordinal)).Html).Groups[1].Value[TestPipeline.BoardUrl.Length..];
+        await using var server = LocalBoardServer.Start(pipeline.Get<BoardApp>(), NoticeTests.Head, 0, NullLogger.Instance);
+        var (playwright, browser) = await LaunchAsync();
+        try
+        {
+            var page = await NewPageAsync(browser, new() { ViewportSize = new() { Width = 390, Height = 844 } });
+            await page.GotoAsync(server.Address + link);
+            await ShotAsync(page, "notice-reply-form");
+            await page.FillAsync("textarea[name=reason]", "图审意见待设计单位修改");
+            await page.FillAsync("textarea[name=measures]", "已约设计单位周三前提交修改稿");
+            await page.FillAsync("input[name=promised]", "2026-03-20");
+            await page.ClickAsync("button[type=submit]");
+            await ShotAsync(page, "notice-replied");
+            Assert.Contains("已回告：承诺 2026-03-20 前完成", await page.InnerTextAsync("main"));
+
+            await page.GotoAsync(server.Address + "/notices");
+            await ShotAsync(page, "notices");
+            Assert.Contains("已回告 2026-03-16", await page.InnerTextAsync("main"));
+
+            await page.GotoAsync(server.Address + "/leave");
+            await page.FillAsync("input[name=from]", "2026-03-23");
+            await page.FillAsync("input[name=to]", "2026-03-27");
+            await page.ClickAsync("form.filters button[type=submit]");
+            await ShotAsync(page, "leave");
+            Assert.Contains("赵德明", await page.InnerTextAsync("table")); // a head names no deputy: the department's leader
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
 }

@@ -12,12 +12,12 @@ namespace ApprovalWatch.Pipeline.Tests;
 [Collection(AzuriteCollection.Name)]
 public partial class NoticeTests
 {
-    private const string Head = "liu.jianguo@kizilsu.example.org";
+    internal const string Head = "liu.jianguo@kizilsu.example.org";
     private const string Leader = "zhao.deming@kizilsu.example.org";
     private const string Coordinator = "xu.ming@kizilsu.example.org";
     private const string FinanceHead = "lin.tao@kizilsu.example.org";
 
-    private static async Task<TestPipeline> StartAsync()
+    internal static async Task<TestPipeline> StartAsync()
     {
         var pipeline = await TestPipeline.StartAsync();
         await pipeline.Storage.Config.GetBlobClient(NoticeSettings.BlobName).UploadAsync(BinaryData.FromString("""{ "prefix": "克发改督", "replyWithinWorkingDays": 3, "issuer": "克州发展和改革委员会" }"""), overwrite: true);
@@ -157,5 +157,5 @@ public partial class NoticeTests
     }
 
     [GeneratedRegex("href=\"(http://board\\.test/notice/[^\"]+)\"")]
-    private static partial Regex ReplyLink();
+    internal static partial Regex ReplyLink();
 }
