@@ -11,6 +11,9 @@ namespace ApprovalWatch.Domain.Reference;
 /// <param name="ServedRegions">Prefixes of the 6-digit region codes this deployment serves (e.g. Kizilsu's <c>6530</c>); empty: every region.</param>
 public sealed record ReferenceData(ProcedureCatalogue Catalogue, StaffDirectory Staff, CalendarSet Calendars, IReadOnlyList<string> ServedRegions)
 {
+    /// <summary>The calendar of the prefecture served (its first served region's): the weekly report's, the bulletin's, the group chats'.</summary>
+    public WorkingCalendar PrefectureCalendar => Calendars.ForRegion(ServedRegions.FirstOrDefault() ?? "");
+
     /// <summary>The escalation ladder in force (<c>escalation.json</c>, else the built-in one).</summary>
     public Digests.EscalationLadder Ladder { get; init; } = Digests.EscalationLadder.Default;
 

@@ -69,7 +69,7 @@ public sealed class ChatMessages(ReferenceDataLoader referenceLoader, ChatSummar
             case [Summary, _]:
                 render = async ct => ChatText.Summary(await summaries.BuildAsync(robot.Department, message.Date, reference, ct), links.Board("/board"));
                 break;
-            case [Notice, _, var year, var sequence] when await notices.FindAsync(int.Parse(year, CultureInfo.InvariantCulture), int.Parse(sequence, CultureInfo.InvariantCulture), cancellationToken) is { Notice: var notice }:
+            case [Notice, _, var year, var sequence] when await notices.FindAsync(year, sequence, cancellationToken) is { Notice: var notice }:
                 render = ct => Task.FromResult(ChatText.Notice(notice, links.Board($"/notices/{notice.Year}/{notice.Sequence}")));
                 break;
             default:
@@ -102,7 +102,7 @@ public sealed class ChatMessages(ReferenceDataLoader referenceLoader, ChatSummar
     // The prefecture's calendar and office hours: a group has no calendar of its own.
     private static (Domain.Calendar.WorkingCalendar Calendar, DateTimeOffset Opens) Office(DateOnly day, ReferenceData reference)
     {
-        var calendar = reference.Calendars.ForRegion(reference.ServedRegions.FirstOrDefault() ?? "");
+        var calendar = reference.PrefectureCalendar;
         return (calendar, reference.Calendars.HoursOf(calendar.Name).OpensAt(day));
     }
 }

@@ -152,7 +152,7 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
         var settings = options.Value;
         // A ladder without the weekly-report rung lights no project red for an overdue procedure alone.
         var ladder = reference.Ladder.WeeklyReportOverdueDays ?? int.MaxValue;
-        var calendar = reference.Calendars.ForRegion(reference.ServedRegions.FirstOrDefault() ?? "");
+        var calendar = reference.PrefectureCalendar;
         return new WeeklyInputs(week, projects, progress, procedures, problems, calendar,
             new LightRules(settings.YellowPointsBelowPace, settings.RedPointsBelowPace, ladder, reference.Pace is null ? settings.Pace : PaceRule.Curve), reference.Staff.NameOf, reference.Catalogue, reference.Pace, late,
             [.. (await notices.ListAsync(week.AsOf.Year - 1, cancellationToken)).Select(n => n.Notice)]);

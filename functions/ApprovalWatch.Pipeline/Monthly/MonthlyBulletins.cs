@@ -123,7 +123,7 @@ public sealed class MonthlyBulletins(StorageAccount storage, ReferenceDataLoader
             problems.Add(row.ToProblem());
         }
 
-        var calendar = reference.Calendars.ForRegion(reference.ServedRegions.FirstOrDefault() ?? "");
+        var calendar = reference.PrefectureCalendar;
         return new MonthlyInputs(first, procedures, flags, acks, [.. (await notices.ListAsync(first.Year - 1, cancellationToken)).Select(n => n.Notice)], problems, calendar, reference.Staff.NameOf);
     }
 }

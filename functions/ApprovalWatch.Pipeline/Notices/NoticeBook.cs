@@ -64,6 +64,12 @@ public sealed class NoticeBook(StorageAccount storage)
         return found.HasValue ? Read(found.Value!) : null;
     }
 
+    /// <summary>A notice by the year and sequence a link or a message names; null when they are not numbers or there is none.</summary>
+    public async Task<StoredNotice?> FindAsync(string year, string sequence, CancellationToken cancellationToken) =>
+        int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && int.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
+            ? await FindAsync(y, s, cancellationToken)
+            : null;
+
     /// <summary>The notices of a year and the years after it, by year and number.</summary>
     public async Task<IReadOnlyList<StoredNotice>> ListAsync(int fromYear, CancellationToken cancellationToken)
     {

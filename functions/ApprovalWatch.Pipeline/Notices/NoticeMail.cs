@@ -32,8 +32,7 @@ public sealed class NoticeMail(NoticeBook book, NoticeArchive archive, Reference
     public async Task<MailDraft?> DraftAsync(NotifyMessage message, CancellationToken cancellationToken)
     {
         var about = (message.About ?? "").Split('|');
-        if (about.Length != 3 || !int.TryParse(about[0], CultureInfo.InvariantCulture, out var year) || !int.TryParse(about[1], CultureInfo.InvariantCulture, out var sequence)
-            || await book.FindAsync(year, sequence, cancellationToken) is not { Notice: var notice })
+        if (about.Length != 3 || await book.FindAsync(about[0], about[1], cancellationToken) is not { Notice: var notice })
         {
             return null;
         }

@@ -18,9 +18,9 @@ namespace ApprovalWatch.Pipeline.Scanning;
 /// <summary>
 /// The last step of a run, once every shard finished: sums the shards' counts, composes each recipient's
 /// digest from all shards' lines (read side by side, one recipient at a time), queues it for the start of
-/// his office hours unless today is his day off, queues the departments' group chat summaries, takes unanswered
-/// notices to the leaders, publishes last month's
-/// efficiency bulletin on a month's first working day, cuts the next run's shards, and records the day.
+/// his office hours unless today is his day off, takes unanswered notices to the leaders in charge, queues the
+/// departments' group chat summaries, publishes last month's efficiency bulletin on a month's first working day, cuts
+/// the next run's shards, and records the day.
 /// Planning again (after a failure) queues nothing twice: the Notifications ledger holds one digest per
 /// recipient and day.
 /// </summary>
@@ -108,7 +108,7 @@ public sealed class ScanFinisher(
         };
         await notices.ClimbAsync(today, reference, cancellationToken);
         await chats.QueueSummariesAsync(today, reference, cancellationToken);
-        if (Monthly.MonthlyBulletins.DueOn(today, reference.Calendars.ForRegion(reference.ServedRegions.FirstOrDefault() ?? "")) is { } month)
+        if (Monthly.MonthlyBulletins.DueOn(today, reference.PrefectureCalendar) is { } month)
         {
             await bulletins.PublishAsync(month, today, send: true, cancellationToken);
         }

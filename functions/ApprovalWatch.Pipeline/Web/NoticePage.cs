@@ -1,4 +1,3 @@
-using System.Globalization;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Domain.Reference;
@@ -93,8 +92,7 @@ public sealed class NoticePage(NoticeBook book, NoticeArchive archive, IOptions<
     }
 
     private async Task<StoredNotice?> FindStoredAsync(Viewer viewer, string year, string sequence, CancellationToken cancellationToken) =>
-        int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && int.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
-        && await book.FindAsync(y, s, cancellationToken) is { } stored && viewer.MaySee(stored.Notice.Department) ? stored : null;
+        await book.FindAsync(year, sequence, cancellationToken) is { } stored && viewer.MaySee(stored.Notice.Department) ? stored : null;
 
     public static string RenderList(IReadOnlyList<Row> rows, Page page, Viewer viewer) =>
         page.Render("notices", page.Words["notices_title"], viewer, rows);
