@@ -36,4 +36,18 @@ public class BulletinTests
         Assert.All(mails, m => Assert.Contains(m.Attachments, a => a.Name == "2026-03 效能通报.xlsx"));
         Assert.Contains("cid:on-time.png", mails[0].Html);
     }
+
+    [Theory]
+    [InlineData("2026-04-01", "2026-03-01")] // a Wednesday
+    [InlineData("2026-04-02", null)]
+    [InlineData("2026-05-01", null)] // 劳动节
+    [InlineData("2026-05-06", "2026-04-01")] // the first working day after it
+    [InlineData("2026-02-01", null)] // a Sunday
+    [InlineData("2026-02-02", "2026-01-01")]
+    [InlineData("2026-01-04", "2025-12-01")] // 元旦 to 3 January; last year's calendar is not asked
+    public void The_bulletin_is_due_on_a_months_first_working_day(string today, string? month)
+    {
+        var calendar = ApprovalWatch.Testing.OfficialCalendars.National;
+        Assert.Equal(month is null ? null : DateOnly.Parse(month, System.Globalization.CultureInfo.InvariantCulture), Monthly.MonthlyBulletins.DueOn(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), calendar));
+    }
 }

@@ -33,8 +33,10 @@ public sealed class MonthlyBulletins(StorageAccount storage, ReferenceDataLoader
     /// <summary>The month whose bulletin is due on a day: the month before, on the first working day of a month; else null.</summary>
     public static DateOnly? DueOn(DateOnly today, WorkingCalendar calendar)
     {
+        // Only this month's days are asked of the calendar (on 2 January, last year's may not be loaded).
         var first = new DateOnly(today.Year, today.Month, 1);
-        return calendar.IsWorkingDay(today) && calendar.WorkingDaysAfter(first.AddDays(-1), today) == 1 ? first.AddMonths(-1) : null;
+        var firstWorkingDay = calendar.IsWorkingDay(today) && Enumerable.Range(1, today.Day - 1).All(day => !calendar.IsWorkingDay(new DateOnly(today.Year, today.Month, day)));
+        return firstWorkingDay ? first.AddMonths(-1) : null;
     }
 
     /// <param name="today">The office day it is published: its readers have it at their office opening.</param>
