@@ -77,7 +77,9 @@ public class DemoTests
     [Fact]
     public async Task The_demo_mails_every_handler_who_has_due_soon_or_overdue_procedures()
     {
-        var mail = Path.Combine(Path.GetTempPath(), "approvalwatch-demo-" + Guid.NewGuid().ToString("N"));
+        // Its own out/ folder: the demo writes beside the mail folder (reports, notices, chats, screenshots).
+        var root = Path.Combine(Path.GetTempPath(), "approvalwatch-demo-" + Guid.NewGuid().ToString("N"));
+        var mail = Path.Combine(root, "mail");
         var output = new StringWriter();
         var samples = Path.Combine(OfficialCalendars.RepositoryRoot, "samples");
 
@@ -111,6 +113,21 @@ public class DemoTests
             Assert.Equal((258, 1_260_000m, 507_000m), (headline.GetProperty("projects").GetInt32(), headline.GetProperty("plannedWan").GetDecimal(), headline.GetProperty("completedWan").GetDecimal()));
         }
         Assert.True(coordinator.IndexOf("概览", StringComparison.Ordinal) < coordinator.IndexOf("各部门持续超期的事项", StringComparison.Ordinal));
+
+        // Accountability: the deputy's digest carries the absent handler's lines; a notice's documents, the bulletin and the chats' posts are left in out/.
+        var outFolder = Path.GetDirectoryName(mail)!;
+        Assert.Contains("his lines go to 阿依古丽·吐尔逊", text);
+        Assert.Contains(Directory.GetFiles(mail, "*ayigul.tursun@kizilsu.example.org.html").Select(File.ReadAllText), m => m.Contains("代 张伟", StringComparison.Ordinal));
+        Assert.DoesNotContain(Directory.GetFiles(mail, "*zhang.wei@kizilsu.example.org.html").Select(File.ReadAllText), m => m.Contains("审批时限提醒", StringComparison.Ordinal));
+        var notice = Path.Combine(outFolder, "notices", "克发改督〔2026〕1号");
+        Assert.Contains("克发改督〔2026〕1号", string.Join('\n', Presentation.Notices.NoticeDocument.ReadText(File.ReadAllBytes(notice + ".docx"))));
+        Assert.True(File.Exists(notice + ".html"));
+        Assert.Contains("replied to 克发改督〔2026〕1号 through the link in his mail", text);
+        Assert.True(File.Exists(Path.Combine(reports, "monthly", "2026-02.xlsx")));
+        Assert.Contains("Efficiency bulletin 2026-02:", text);
+        var posts = Directory.GetFiles(Path.Combine(outFolder, "chat"), "*.md");
+        Assert.Contains(posts, p => p.Contains("DingTalk-natural-resources", StringComparison.Ordinal)); // signed, accepted
+        Assert.Contains(posts, p => p.Contains("WeCom-housing", StringComparison.Ordinal) && File.ReadAllText(p).Contains("最紧急", StringComparison.Ordinal));
         var english = File.ReadAllText(Directory.GetFiles(mail, "*wang.lei@kizilsu.example.org.html").Single());
         Assert.Contains("Dear 王磊,", english);
         Assert.DoesNotContain("您好", english);
@@ -121,7 +138,7 @@ public class DemoTests
         Assert.StartsWith("Subject: 【审批时限提醒】", preview.ToString());
         Assert.Contains("== 概览 ==", preview.ToString());
         Assert.Contains("<table role=\"presentation\"", File.ReadAllText(html));
-        Directory.Delete(mail, recursive: true);
+        Directory.Delete(root, recursive: true);
     }
 }
 
