@@ -89,6 +89,23 @@ public partial class NoticeTests
     }
 
     [Fact]
+    public async Task Two_hosts_scanning_the_same_day_at_once_issue_each_lines_notice_once_numbered_without_gaps()
+    {
+        await using var first = await StartAsync();
+        await using var second = await TestPipeline.StartAsync(names: first.Storage.Names); // another instance on the same account
+        var rows = Enumerable.Range(0, 12).Select(i => $"2025-653024-50-02-1234{i:D2},乌恰县项目{i},乌恰县,HC-01,in_review,2026-02-05,{ScanAndSendTests.Zhang},2026-03-13");
+        await first.IngestAsync("housing/2026-03-14.csv", string.Join('\n', [ScanAndSendTests.Header, .. rows, ""])); // twelve more lines on the coordinator's rung, thirteen with the first file's
+
+        await Task.WhenAll(first.ScanAsync(), second.ScanAsync(), Task.Run(() => first.ScanAsync()));
+
+        var notices = (await first.Get<NoticeBook>().ListAsync(2026, default)).Select(n => n.Notice).ToList();
+        Assert.Equal(Enumerable.Range(1, 13), notices.Select(n => n.Sequence).Order());
+        Assert.Equal(13, notices.Select(n => n.ProjectCode).Distinct().Count());
+        var archived = await first.Storage.Notices.GetBlobsAsync().Select(b => b.Name).ToListAsync();
+        Assert.Equal(26, archived.Count); // a Word document and an HTML page each
+    }
+
+    [Fact]
     public async Task The_head_replies_through_his_link_and_an_unanswered_notice_climbs_to_the_leader_and_into_the_weekly_report()
     {
         await using var pipeline = await StartAsync();
