@@ -198,7 +198,7 @@ public class WeeklyReportTests
             while (reader.NextResult());
         }
 
-        Assert.Equal([WeeklyWorkbook.SummarySheet, WeeklyWorkbook.TaskSheet, WeeklyWorkbook.ResponsibilitySheet, WeeklyWorkbook.TimeLimitSheet, WeeklyWorkbook.LeaderSheet, WeeklyWorkbook.BehindSheet, WeeklyWorkbook.CheckSheet], rows.Select(r => r.Sheet).Distinct());
+        Assert.Equal([WeeklyWorkbook.SummarySheet, WeeklyWorkbook.TaskSheet, WeeklyWorkbook.ResponsibilitySheet, WeeklyWorkbook.TimeLimitSheet, WeeklyWorkbook.LeaderSheet, WeeklyWorkbook.BehindSheet, WeeklyWorkbook.CheckSheet, WeeklyWorkbook.NoticeSheet], rows.Select(r => r.Sheet).Distinct());
         Assert.Equal(["zhao.deming@kizilsu.example.org", 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0, 0.0], rows.Where(r => r.Sheet == WeeklyWorkbook.LeaderSheet).Skip(1).Single().Values); // no directory here: the address; yellow, behind pace, one overdue procedure
         object? Summary(string label) => rows.Single(r => r.Sheet == WeeklyWorkbook.SummarySheet && Equals(r.Values[0], label)).Values[1];
         string SummaryFormat(string label) => rows.Single(r => r.Sheet == WeeklyWorkbook.SummarySheet && Equals(r.Values[0], label)).Formats[1];

@@ -152,6 +152,20 @@ public partial class NoticeTests
         var weekly = await pipeline.Functions.WeeklyReportAsync(Domain.Weekly.ReportWeek.Of(new DateOnly(2026, 3, 30)), default);
         Assert.Equal(["克发改督〔2026〕1号", "克发改督〔2026〕2号"], weekly.Report.Notices.Select(n => n.Number)); // 2022 HC-01 reached the coordinator by then
         Assert.Equal((NoticeState.ReplyOverdue, monday), (weekly.Report.Notices[0].State, weekly.Report.Notices[0].ClimbedOn));
+        var sheet = new List<string>();
+        using (var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(new MemoryStream(weekly.Files["2026-W14.xlsx"])))
+        {
+            do
+            {
+                while (reader.Name == Presentation.Weekly.WeeklyWorkbook.NoticeSheet && reader.Read())
+                {
+                    sheet.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)));
+                }
+            }
+            while (reader.NextResult());
+        }
+
+        Assert.Contains(sheet, r => r.StartsWith("克发改督〔2026〕1号|住房和城乡建设局|乌恰县幼儿园项目", StringComparison.Ordinal) && r.EndsWith("逾期未回告", StringComparison.Ordinal));
 
         Assert.Equal(400, (await board.HandleAsync(WebRequest.Of("POST", link, Head, new Dictionary<string, string> { ["reason"] = "图审意见未回复", ["promised"] = "2026-03-27" }), default)).Status); // no measures
         var replied = await board.HandleAsync(WebRequest.Of("POST", link, Head, new Dictionary<string, string> { ["reason"] = "图审意见未回复", ["measures"] = "已约设计院周三前回复", ["promised"] = "2026-03-27" }), default);

@@ -9,8 +9,9 @@ namespace ApprovalWatch.Pipeline.Notices;
 
 /// <summary>
 /// Issues the supervision notices the day's lines call for — numbered, archived, mailed to the department's head (or
-/// his stand-in) with the leader in charge and the coordinators in copy, and posted to its group chat — and takes an unanswered one past its reply
-/// deadline to the leader in charge. None is issued unless <c>config/notices.json</c> gives their numbering. Each step may run twice: a line and rung has one notice, a mail one ledger row.
+/// his stand-in) with the leader in charge and the coordinators in copy, and posted to its group chat — and takes an
+/// unanswered one past its reply deadline to the leader in charge. None is issued unless <c>config/notices.json</c>
+/// gives their numbering. Each step may run twice: a line and rung has one notice, a mail one ledger row.
 /// </summary>
 public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, NotificationQueue queue, Chat.ChatMessages chats, ILogger<NoticeIssuer> logger)
 {

@@ -12,7 +12,7 @@ namespace ApprovalWatch.Presentation.Weekly;
 /// The workbook the meeting circulates (SpreadCheetah): a summary sheet and the three lists — the task list
 /// (every open procedure and problem per project), the responsibility list (department, handler, leader in
 /// charge, responsible unit) and the time-limit list (due dates, working days left), the meeting by leader in charge
-/// and the projects below pace, the data checks — each with a frozen
+/// and the projects below pace, the data checks, the supervision notices — each with a frozen
 /// header row, a filter, and columns as wide as their Chinese text.
 /// </summary>
 public static class WeeklyWorkbook
@@ -24,6 +24,7 @@ public static class WeeklyWorkbook
     public const string LeaderSheet = "包联领导";
     public const string BehindSheet = "低于序时进度";
     public const string CheckSheet = "数据核查";
+    public const string NoticeSheet = "督办单";
 
     public static async Task<byte[]> WriteAsync(WeeklyReport report, WeeklyInputs inputs, CancellationToken cancellationToken = default)
     {
@@ -66,6 +67,12 @@ public static class WeeklyWorkbook
                 report.BehindPace.Select(b => new[] { Text(b.Code), Text(b.Name), Text(b.Leader), Rate(b.CompletionRate), new Value($"{b.GapPoints:0.00}", new Cell(b.GapPoints)) }), bold, cancellationToken);
             await SheetAsync(workbook, CheckSheet, ["项目代码", "项目名称", "核查事项", "自", "责任部门"],
                 report.DataChecks.Select(c => new[] { Text(c.ProjectCode), Text(c.ProjectName), Text(CheckText.Say(c, Words.Chinese)), Day(c.Since), Text(Department.Find(c.Department)?.ChineseName ?? c.Department) }), bold, cancellationToken);
+            await SheetAsync(workbook, NoticeSheet, ["编号", "被督办单位", "项目与事项", "签发日期", "回告期限", "回告日期", "报分管领导日期", "状态"],
+                report.Notices.Select(n => new[]
+                {
+                    Text(n.Number), Text(Department.Find(n.Department)?.ChineseName ?? n.Department), Text($"{n.ProjectName}：{n.Item}"), Day(n.IssuedOn), Day(n.ReplyBy), Day(n.RepliedOn), Day(n.ClimbedOn),
+                    Text(n.State switch { Domain.Notices.NoticeState.Replied => "已回告", Domain.Notices.NoticeState.RepliedLate => "逾期回告", Domain.Notices.NoticeState.ReplyOverdue => "逾期未回告", _ => "待回告" }),
+                }), bold, cancellationToken);
             await workbook.FinishAsync(cancellationToken);
         }
 
