@@ -134,6 +134,7 @@ public sealed class Words
         ["notices_none"] = ("尚无督办单。", "No notices yet."),
         ["notice_number"] = ("编号", "Number"),
         ["notice_item"] = ("项目与事项", "Project and item"),
+        ["notice_word"] = ("下载文书", "Word document"),
         ["notice_head"] = ("收件负责人", "Head"),
         ["notice_issued"] = ("签发日期", "Issued"),
         ["notice_reply_by"] = ("回告期限", "Reply by"),

@@ -112,4 +112,19 @@ public sealed class ChatRobotTests : IAsyncDisposable
         Assert.Contains("(http://board.test/notices/2026/1)", notice);
         Assert.Contains("待回告督办单 **1** 份", posted.Single(p => !p.StartsWith("### 督办单", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task No_summary_is_posted_on_the_prefectures_day_off()
+    {
+        await using var pipeline = await StartAsync();
+        var reference = await pipeline.Get<Reference.ReferenceDataLoader>().LoadAsync(default);
+        var chats = pipeline.Get<Chat.ChatMessages>();
+
+        await chats.QueueSummariesAsync(new DateOnly(2026, 3, 21), reference, default); // a Saturday
+        await chats.QueueSummariesAsync(new DateOnly(2026, 3, 20), reference, default); // 肉孜节 in Xinjiang (and Kizilsu)
+        Assert.Empty(await ChatRowsAsync(pipeline));
+
+        await chats.QueueSummariesAsync(new DateOnly(2026, 3, 19), reference, default);
+        Assert.Equal(["chat:housing", "chat:natural-resources"], (await ChatRowsAsync(pipeline)).Select(r => r.Recipient).Order(StringComparer.Ordinal));
+    }
 }

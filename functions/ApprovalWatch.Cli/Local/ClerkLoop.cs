@@ -21,7 +21,7 @@ public static class ClerkLoop
         var name = download.Content.Headers.ContentDisposition?.FileNameStar ?? "sheet.xlsx";
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(await download.Content.ReadAsByteArrayAsync(cancellationToken));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        file.Headers.ContentType = new MediaTypeHeaderValue(Presentation.ContentTypes.Xlsx);
         form.Add(file, "file", name);
         using var posted = await http.PostAsync("/submit", form, cancellationToken);
         var receiptPath = posted.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"The submit page answered {(int)posted.StatusCode}, not a redirect to the receipt.");

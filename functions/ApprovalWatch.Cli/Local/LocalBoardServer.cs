@@ -31,7 +31,7 @@ public sealed class LocalBoardServer : IAsyncDisposable
 
     /// <summary>Starts serving on the port, or on a free one when <paramref name="port"/> is 0.</summary>
     public static LocalBoardServer Start(BoardApp app, string identity, int port, ILogger logger) =>
-        new(app, identity, port == 0 ? FreePort() : port, logger);
+        new(app, identity, port == 0 ? LocalPorts.Free() : port, logger);
 
     public async ValueTask DisposeAsync()
     {
@@ -101,12 +101,5 @@ public sealed class LocalBoardServer : IAsyncDisposable
         {
             response.Close();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -29,7 +28,7 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
             Directory.CreateDirectory(folder);
         }
 
-        Port = FreePort();
+        Port = LocalPorts.Free();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _loop = Task.Run(ServeAsync);
@@ -71,12 +70,6 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     private async Task ServeAsync()
     {

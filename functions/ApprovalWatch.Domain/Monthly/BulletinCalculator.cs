@@ -36,8 +36,10 @@ public static class BulletinCalculator
         var finished = own.Where(p => p.CompletedOn is { } done && inputs.InMonth(done)).ToList();
         var timed = finished.Where(p => p.DueOn is not null).ToList();
         var flags = inputs.Flags.Where(f => keys.Contains((f.ProjectCode, f.ProcedureCode))).ToList();
+        var flagsOf = flags.ToLookup(f => (f.ProjectCode, f.ProcedureCode));
+        // An acknowledgement's time: from the procedure's last turning yellow or red before it.
         var acks = inputs.Acks.Where(a => inputs.InMonth(a.On) && keys.Contains((a.ProjectCode, a.ProcedureCode)))
-            .Select(a => flags.Where(f => f.ProjectCode == a.ProjectCode && f.ProcedureCode == a.ProcedureCode && f.On <= a.On).Select(f => (DateOnly?)f.On).Max() is { } flagged
+            .Select(a => flagsOf[(a.ProjectCode, a.ProcedureCode)].Where(f => f.On <= a.On).Select(f => (DateOnly?)f.On).Max() is { } flagged
                 ? calendar.WorkingDaysAfter(flagged, a.On) : (int?)null)
             .OfType<int>().Order().ToList();
         bool Ours(string d) => department is not null && (department.Length == 0 || d == department);

@@ -18,6 +18,10 @@ public sealed class StaffDirectory
     /// <summary>A person's name, or the address itself when the directory does not know it.</summary>
     public string NameOf(string email) => Find(email)?.Name ?? email;
 
+    /// <summary>Who reads the weekly report and the monthly bulletin: the leaders, the coordinators and the department heads, by address.</summary>
+    public IReadOnlyList<Person> ReportReaders() =>
+        [.. People.Where(p => p.Has(Role.Leader) || p.Has(Role.Coordinator) || p.Has(Role.Head)).OrderBy(p => p.Email, StringComparer.Ordinal)];
+
     public IEnumerable<Person> WithRole(Role role, string? department = null) =>
         _byEmail.Values.Where(p => p.Has(role) && (department is null || p.Department == department));
 

@@ -26,22 +26,19 @@ public sealed class ChatMessages(ReferenceDataLoader referenceLoader, ChatSummar
     public string Kind => Name;
 
     /// <summary>The day's summaries, for each department with a robot, at its office opening; none on a day off.</summary>
-    public async Task<int> QueueSummariesAsync(DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
+    public async Task QueueSummariesAsync(DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
     {
-        var queued = 0;
         var (calendar, opens) = Office(today, reference);
         if (!calendar.IsWorkingDay(today))
         {
-            return 0;
+            return;
         }
 
         foreach (var robot in reference.ChatRobots)
         {
             var message = new NotifyMessage(Name, today, Recipient(robot.Department), $"{Summary}|{robot.Department}");
-            queued += await queue.QueueOnceAsync(message, Key(message), opens, 0, cancellationToken) ? 1 : 0;
+            await queue.QueueOnceAsync(message, Key(message), opens, 0, cancellationToken);
         }
-
-        return queued;
     }
 
     /// <summary>A new notice to its department's group, when it has a robot.</summary>

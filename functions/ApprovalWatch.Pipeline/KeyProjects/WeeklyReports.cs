@@ -9,9 +9,9 @@ using ApprovalWatch.Domain.Weekly;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation;
 using ApprovalWatch.Presentation.Mail;
 using ApprovalWatch.Presentation.Weekly;
-using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +27,8 @@ namespace ApprovalWatch.Pipeline.KeyProjects;
 public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader referenceLoader, NotificationQueue queue, Notices.NoticeBook notices, IOptions<KeyProjectOptions> options, ILogger<WeeklyReports> logger)
 {
     public const string Folder = "weekly/";
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private readonly ReportArchive _archive = new(storage, Folder);
 
     public sealed record Published(WeeklyReport Report, IReadOnlyDictionary<string, byte[]> Files, IReadOnlyList<string> Recipients, int Queued);
 
@@ -38,15 +39,11 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
         var inputs = await InputsAsync(week, reference, cancellationToken);
         var report = WeeklyCalculator.Compute(inputs, await ReadAsync(week.Previous, cancellationToken));
         var files = await FilesAsync(report, inputs, cancellationToken);
-        var recipients = reference.Staff.People.Where(p => p.Has(Role.Leader) || p.Has(Role.Coordinator) || p.Has(Role.Head)).OrderBy(p => p.Email, StringComparer.Ordinal).ToList();
+        var recipients = reference.Staff.ReportReaders();
         var queued = 0;
         if (send)
         {
-            foreach (var (name, content) in files)
-            {
-                await storage.Reports.GetBlobClient(Folder + name).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
-            }
-
+            await _archive.WriteAsync(files, cancellationToken);
             foreach (var person in recipients)
             {
                 var message = WeeklyReportMail.Message(week.Monday, week.ToString(), person.Email);
@@ -63,11 +60,11 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
     {
         var report = await ReadAsync(ReportWeek.TryParse(week, out var parsed) ? parsed : throw new FormatException($"Not a week: {week}"), cancellationToken)
             ?? throw new InvalidOperationException($"The weekly report {week} is not archived.");
-        var workbook = (await storage.Reports.GetBlobClient($"{Folder}{week}.xlsx").DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+        var workbook = await _archive.ReadAsync($"{week}.xlsx", cancellationToken);
         var charts = WeeklyCharts.Render(report, language);
         return WeeklyRenderer.Render(report, language, name => "cid:" + name) with
         {
-            Attachments = [new MailAttachment($"重点项目周调度-{week}.xlsx", XlsxType, workbook), .. charts.Select(c => new MailAttachment(c.Key, "image/png", c.Value, c.Key))],
+            Attachments = [new MailAttachment($"重点项目周调度-{week}.xlsx", ContentTypes.Xlsx, workbook), .. charts.Select(c => new MailAttachment(c.Key, ContentTypes.Png, c.Value, c.Key))],
         };
     }
 
@@ -75,27 +72,16 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
     public async Task<WeeklyReport?> LatestAsync(CancellationToken cancellationToken)
     {
         string? latest = null;
-        await foreach (var blob in storage.Reports.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = Folder }, cancellationToken))
+        await foreach (var name in _archive.NamesAsync(cancellationToken))
         {
-            latest = blob.Name.EndsWith(".json", StringComparison.Ordinal) && string.CompareOrdinal(blob.Name, latest) > 0 ? blob.Name : latest;
+            latest = name.EndsWith(".json", StringComparison.Ordinal) && string.CompareOrdinal(name, latest) > 0 ? name : latest;
         }
 
-        return latest is not null && ReportWeek.TryParse(latest[Folder.Length..^".json".Length], out var week) ? await ReadAsync(week, cancellationToken) : null;
+        return latest is not null && ReportWeek.TryParse(latest[..^".json".Length], out var week) ? await ReadAsync(week, cancellationToken) : null;
     }
 
     /// <summary>The archived report of a week, or null.</summary>
-    public async Task<WeeklyReport?> ReadAsync(ReportWeek week, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var content = await storage.Reports.GetBlobClient($"{Folder}{week}.json").DownloadContentAsync(cancellationToken);
-            return JsonSerializer.Deserialize<WeeklyReport>(content.Value.Content.ToString(), StorageJson.Options);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
-    }
+    public Task<WeeklyReport?> ReadAsync(ReportWeek week, CancellationToken cancellationToken) => _archive.ReadJsonAsync<WeeklyReport>($"{week}.json", cancellationToken);
 
     private static async Task<Dictionary<string, byte[]>> FilesAsync(WeeklyReport report, WeeklyInputs inputs, CancellationToken cancellationToken)
     {

@@ -12,7 +12,6 @@ using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation;
 using ApprovalWatch.Presentation.Mail;
 using ApprovalWatch.Presentation.Monthly;
-using Azure;
 using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Pipeline.Monthly;
@@ -26,7 +25,7 @@ namespace ApprovalWatch.Pipeline.Monthly;
 /// </summary>
 public sealed class MonthlyBulletins(StorageAccount storage, ReferenceDataLoader referenceLoader, Notices.NoticeBook notices, NotificationQueue queue, ILogger<MonthlyBulletins> logger)
 {
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private readonly ReportArchive _archive = new(storage, EfficiencyBulletin.Folder);
 
     public sealed record Published(EfficiencyBulletin Bulletin, IReadOnlyDictionary<string, byte[]> Files, int Queued);
 
@@ -58,12 +57,8 @@ public sealed class MonthlyBulletins(StorageAccount storage, ReferenceDataLoader
         var queued = 0;
         if (send)
         {
-            foreach (var (name, content) in files)
-            {
-                await storage.Reports.GetBlobClient(EfficiencyBulletin.Folder + name).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
-            }
-
-            foreach (var person in reference.Staff.People.Where(p => p.Has(Role.Leader) || p.Has(Role.Coordinator) || p.Has(Role.Head)).OrderBy(p => p.Email, StringComparer.Ordinal))
+            await _archive.WriteAsync(files, cancellationToken);
+            foreach (var person in reference.Staff.ReportReaders())
             {
                 var message = BulletinMail.Message(today, bulletin.Month, person.Email);
                 queued += await queue.QueueOnceAsync(message, BulletinMail.Key(bulletin.Month, person.Email), reference.Calendars.HoursOf(person.Calendar).OpensAt(today), 0, cancellationToken) ? 1 : 0;
@@ -78,27 +73,15 @@ public sealed class MonthlyBulletins(StorageAccount storage, ReferenceDataLoader
     public async Task<RenderedMail> RenderMailAsync(string month, CancellationToken cancellationToken)
     {
         var bulletin = await ReadAsync(month, cancellationToken) ?? throw new InvalidOperationException($"The efficiency bulletin {month} is not archived.");
-        var folder = storage.Reports;
-        var workbook = (await folder.GetBlobClient($"{EfficiencyBulletin.Folder}{month}.xlsx").DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
-        var chart = (await folder.GetBlobClient($"{EfficiencyBulletin.Folder}{month}-{BulletinChart.Name}").DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+        var workbook = await _archive.ReadAsync($"{month}.xlsx", cancellationToken);
+        var chart = await _archive.ReadAsync($"{month}-{BulletinChart.Name}", cancellationToken);
         return BulletinRenderer.Render(bulletin, Words.Of(Language.Chinese).Department, "cid:" + BulletinChart.Name) with
         {
-            Attachments = [new MailAttachment($"{month} 效能通报.xlsx", XlsxType, workbook), new MailAttachment(BulletinChart.Name, "image/png", chart, BulletinChart.Name)],
+            Attachments = [new MailAttachment($"{month} 效能通报.xlsx", ContentTypes.Xlsx, workbook), new MailAttachment(BulletinChart.Name, ContentTypes.Png, chart, BulletinChart.Name)],
         };
     }
 
-    public async Task<EfficiencyBulletin?> ReadAsync(string month, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var content = await storage.Reports.GetBlobClient($"{EfficiencyBulletin.Folder}{month}.json").DownloadContentAsync(cancellationToken);
-            return JsonSerializer.Deserialize<EfficiencyBulletin>(content.Value.Content.ToString(), StorageJson.Options);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
-    }
+    public Task<EfficiencyBulletin?> ReadAsync(string month, CancellationToken cancellationToken) => _archive.ReadJsonAsync<EfficiencyBulletin>($"{month}.json", cancellationToken);
 
     private async Task<MonthlyInputs> InputsAsync(DateOnly first, ReferenceData reference, CancellationToken cancellationToken)
     {

@@ -11,8 +11,8 @@ public sealed class NoticeArchive(StorageAccount storage)
 {
     public static string Name(SupervisionNotice notice, string extension) => $"{notice.Year}/{notice.Number}.{extension}";
 
-    /// <summary>Writes both documents (the same notice writes the same content) and returns them by name.</summary>
-    public async Task<IReadOnlyDictionary<string, byte[]>> WriteAsync(SupervisionNotice notice, Func<string, string> nameOf, CancellationToken cancellationToken)
+    /// <summary>Writes both documents (the same notice writes the same content).</summary>
+    public async Task WriteAsync(SupervisionNotice notice, Func<string, string> nameOf, CancellationToken cancellationToken)
     {
         var view = NoticeView.Of(notice, nameOf);
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal)
@@ -24,12 +24,10 @@ public sealed class NoticeArchive(StorageAccount storage)
         {
             await storage.Notices.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true, cancellationToken);
         }
-
-        return files;
     }
 
-    /// <summary>The archived Word document, or null when it is not there.</summary>
-    public async Task<byte[]?> ReadDocumentAsync(SupervisionNotice notice, CancellationToken cancellationToken)
+    /// <summary>The archived Word document; written afresh from the notice when the archive lacks it (a run stopped before archiving).</summary>
+    public async Task<byte[]> DocumentAsync(SupervisionNotice notice, Func<string, string> nameOf, CancellationToken cancellationToken)
     {
         try
         {
@@ -37,7 +35,7 @@ public sealed class NoticeArchive(StorageAccount storage)
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return null;
+            return NoticeDocument.Write(NoticeView.Of(notice, nameOf));
         }
     }
 }

@@ -16,13 +16,11 @@ namespace ApprovalWatch.Pipeline.Notices;
 public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, NotificationQueue queue, Chat.ChatMessages chats, ILogger<NoticeIssuer> logger)
 {
     /// <param name="lines">The day's lines with the leader in charge of each one's project (null: the department's).</param>
-    /// <returns>The notices issued now.</returns>
-    public async Task<IReadOnlyList<SupervisionNotice>> IssueAsync(IEnumerable<(DigestLine Line, string? Leader)> lines, ReferenceData reference, DateOnly today, CancellationToken cancellationToken)
+    public async Task IssueAsync(IEnumerable<(DigestLine Line, string? Leader)> lines, ReferenceData reference, DateOnly today, CancellationToken cancellationToken)
     {
-        var issued = new List<SupervisionNotice>();
         if (reference.Notices is not { } settings)
         {
-            return issued;
+            return;
         }
 
         foreach (var (line, leader) in lines)
@@ -48,17 +46,13 @@ public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, Notific
             if (isNew)
             {
                 logger.LogInformation("Supervision notice {Number} to {Department} about {Project} {Item}", stored.Notice.Number, stored.Notice.Department, stored.Notice.ProjectCode, line.ItemCode);
-                issued.Add(stored.Notice);
             }
         }
-
-        return issued;
     }
 
     /// <summary>Notices without a reply past their deadline, to the leader in charge (the coordinators where there is none): once each.</summary>
-    public async Task<int> ClimbAsync(DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
+    public async Task ClimbAsync(DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
     {
-        var climbed = 0;
         foreach (var stored in await book.ListAsync(today.Year - 1, cancellationToken))
         {
             var notice = stored.Notice;
@@ -73,10 +67,9 @@ public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, Notific
                 await QueueAsync(notice, recipient, NoticeMail.Climb, today, reference, cancellationToken);
             }
 
-            climbed += await book.SaveAsync(stored, notice with { ClimbedOn = today }, cancellationToken) ? 1 : 0;
+            // Changed meanwhile (a reply came, or another run marked it): the next run sees it as it is.
+            await book.SaveAsync(stored, notice with { ClimbedOn = today }, cancellationToken);
         }
-
-        return climbed;
     }
 
     private static IEnumerable<(string Recipient, string Role)> Recipients(SupervisionNotice notice) =>

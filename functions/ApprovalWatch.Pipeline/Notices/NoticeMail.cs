@@ -5,6 +5,7 @@ using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Pipeline.Web;
+using ApprovalWatch.Presentation;
 using ApprovalWatch.Presentation.Mail;
 using ApprovalWatch.Presentation.Notices;
 
@@ -55,11 +56,11 @@ public sealed class NoticeMail(NoticeBook book, NoticeArchive archive, Reference
                     $"抄送：督办单 {notice.Number} 已发{department}，回告期限 {IsoDate.Format(notice.ReplyBy)}。",
                     links.Board("/notices"), "在看板上查看督办单"),
             };
-            var document = await archive.ReadDocumentAsync(notice, ct) ?? NoticeDocument.Write(view);
+            var document = await archive.DocumentAsync(notice, staff.NameOf, ct);
             var model = new { view.Number, view.Rows, view.Required, Lead = lead, Link = link, LinkText = linkText, Attached = $"附件：{notice.Number}.docx（可打印存档）" };
             var mail = MailTemplates.Render("notice", subject, model, Domain.Staff.Language.Chinese) with
             {
-                Attachments = [new MailAttachment($"{notice.Number}.docx", NoticeDocument.ContentType, document)],
+                Attachments = [new MailAttachment($"{notice.Number}.docx", ContentTypes.Docx, document)],
             };
             return new OutgoingMail(staff.NameOf(message.Recipient), mail, 1);
         });

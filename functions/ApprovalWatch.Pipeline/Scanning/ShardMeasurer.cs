@@ -36,7 +36,11 @@ public sealed class ShardMeasurer(StorageAccount storage, Notices.NoticeIssuer n
         var noticeLines = new List<(DigestLine Line, string? Leader)>();
         async Task AddLinesAsync(IReadOnlyList<DigestLine> measured)
         {
-            noticeLines.AddRange(measured.Where(reference.Ladder.CallsForNotice).Select(line => (line, leaders.GetValueOrDefault(line.ProjectCode))));
+            if (write)
+            {
+                noticeLines.AddRange(measured.Where(reference.Ladder.CallsForNotice).Select(line => (line, leaders.GetValueOrDefault(line.ProjectCode))));
+            }
+
             await lines.AddAsync(Cover.Apply(measured.SelectMany(line => DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault)), reference.Staff, reference.Leave, today), cancellationToken);
         }
 

@@ -47,7 +47,7 @@ public sealed class TemplatePublisher(StorageAccount storage, ReferenceDataLoade
         foreach (var department in Department.All)
         {
             // The CSV of the last department goes last: its metadata says the set is complete.
-            await UploadAsync($"{department.Id}.xlsx", await SubmissionTemplate.XlsxAsync(department, config.Catalogue, cancellationToken), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", version, cancellationToken);
+            await UploadAsync($"{department.Id}.xlsx", await SubmissionTemplate.XlsxAsync(department, config.Catalogue, cancellationToken), Presentation.ContentTypes.Xlsx, version, cancellationToken);
             await UploadAsync($"{department.Id}.csv", SubmissionTemplate.Csv(department, config.Catalogue), "text/csv; charset=utf-8", version, cancellationToken);
             written += 2;
         }

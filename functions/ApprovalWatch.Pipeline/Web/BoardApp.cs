@@ -70,13 +70,13 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
                 return api ? WebResponse.Json(files) : WebResponse.Html(SubmitPage.Render(files, page, viewer, reference.Staff.NameOf));
             case ("GET", "/submit/sheet.xlsx"):
                 var (sheetName, sheet) = await sheets.ProceduresAsync(viewer.Person.Department, cancellationToken);
-                return WebResponse.File(sheet, Xlsx, sheetName);
+                return WebResponse.File(sheet, Presentation.ContentTypes.Xlsx, sheetName);
             case ("GET", "/submit/progress.xlsx") when viewer.Person.Department == Department.DevelopmentReform:
                 var (progressName, progress) = await sheets.ProgressAsync(cancellationToken);
-                return WebResponse.File(progress, Xlsx, progressName);
+                return WebResponse.File(progress, Presentation.ContentTypes.Xlsx, progressName);
             case ("GET", "/submit/template.xlsx"):
                 var (blankName, blank) = await sheets.BlankAsync(viewer.Person.Department, cancellationToken);
-                return WebResponse.File(blank, Xlsx, blankName);
+                return WebResponse.File(blank, Presentation.ContentTypes.Xlsx, blankName);
             case ("GET", "/submit/receipt"):
                 var pending = await submit.ReceiptAsync(viewer, request.Get("file") ?? "", request.Get("v") ?? "", cancellationToken);
                 return pending is null ? NotFound(page, viewer)
@@ -89,7 +89,7 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
                 var list = await procedures.LoadAsync(filters, request.Get("page"), cancellationToken);
                 return api ? WebResponse.Json(list) : WebResponse.Html(ProcedureListPage.Render(list, page, viewer, (await board.CellsAsync(viewer, cancellationToken)).Cells.Select(c => c.County).Distinct().Order(StringComparer.Ordinal).ToList(), reference));
             case ("GET", "/procedures.xlsx"):
-                return WebResponse.File(await procedures.ExportAsync(ProcedureListPage.FiltersOf(request, viewer), cancellationToken), Xlsx, "procedures.xlsx");
+                return WebResponse.File(await procedures.ExportAsync(ProcedureListPage.FiltersOf(request, viewer), cancellationToken), Presentation.ContentTypes.Xlsx, "procedures.xlsx");
             case ("GET", var p) when p.StartsWith("/projects/", StringComparison.Ordinal):
                 var project = await projects.LoadAsync(Uri.UnescapeDataString(p["/projects/".Length..]), viewer, reference, cancellationToken);
                 // Not there and not yours are one answer: a scoped viewer learns nothing of other departments' projects.
@@ -99,14 +99,14 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
                 var absences = await leave.LoadAsync(viewer, reference, "", false, cancellationToken);
                 return api ? WebResponse.Json(absences) : WebResponse.Html(LeavePage.Render(absences, page, viewer));
             case ("GET", "/notices"):
-                var noticeRows = await notices.LoadAsync(viewer, cancellationToken);
+                var noticeRows = await notices.LoadAsync(viewer, page, cancellationToken);
                 return api ? WebResponse.Json(noticeRows) : WebResponse.Html(NoticePage.RenderList(noticeRows, page, viewer));
             case ("GET", var p) when p.StartsWith("/notices/", StringComparison.Ordinal) && p.Split('/') is [_, _, var year, var number]:
                 var word = number.EndsWith(".docx", StringComparison.Ordinal);
                 var notice = await notices.FindAsync(viewer, year, word ? number[..^".docx".Length] : number, cancellationToken);
                 return notice is null ? NotFound(page, viewer)
                     : api ? WebResponse.Json(notice)
-                    : word ? WebResponse.File(await notices.WordAsync(notice, reference.Staff.NameOf, cancellationToken), Presentation.Notices.NoticeDocument.ContentType, notice.Number + ".docx")
+                    : word ? WebResponse.File(await notices.WordAsync(notice, reference.Staff.NameOf, cancellationToken), Presentation.ContentTypes.Docx, notice.Number + ".docx")
                     : WebResponse.Html(NoticePage.Document(notice, reference.Staff.NameOf));
             case ("POST", _) when !request.SameOrigin:
                 return WebResponse.Html(page.Message(page.Words["not_allowed"], viewer, page.Words["cross_origin"], back: true), 403);
@@ -150,8 +150,6 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, BoardPage boar
         var page = new Page(chinese);
         return WebResponse.Html(page.Message(page.Words["sign_in_required"], null, reason, back: false), 401);
     }
-
-    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>The largest form body the board reads (an acknowledgement's note is at most 500 characters).</summary>
     public const int MaxFormBytes = 16 * 1024;

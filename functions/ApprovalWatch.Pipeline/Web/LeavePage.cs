@@ -24,7 +24,7 @@ public sealed class LeavePage(LeaveRegister register, ReferenceDataLoader refere
     {
         var email = viewer.Person.Email.ToLowerInvariant();
         var today = OfficeClock.Today(time);
-        var mine = (await register.ListAsync(cancellationToken)).Where(a => a.Email == email).Select(a => (a.From, a.To)).ToHashSet();
+        var mine = (await register.OfAsync(email, cancellationToken)).Select(a => (a.From, a.To)).ToHashSet();
         var absences = reference.Leave.Absences.Where(a => a.Email == email && a.To >= today).Select(a => (a.From, a.To)).Distinct().OrderBy(a => a.From)
             .Select(a => new Absence(IsoDate.Format(a.From), IsoDate.Format(a.To), mine.Contains(a),
                 Cover.StandIn(email, reference.Staff, reference.Leave, a.From > today ? a.From : today) is { } standIn ? reference.Staff.NameOf(standIn) : null))

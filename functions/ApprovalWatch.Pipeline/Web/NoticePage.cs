@@ -33,12 +33,12 @@ public sealed class NoticePage(NoticeBook book, NoticeArchive archive, IOptions<
 
     public sealed record Result(Outcome Outcome, string Message, SupervisionNotice? Notice = null, int Status = 200);
 
-    public async Task<IReadOnlyList<Row>> LoadAsync(Viewer viewer, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Row>> LoadAsync(Viewer viewer, Page page, CancellationToken cancellationToken)
     {
         var today = OfficeClock.Today(time);
         return [.. (await book.ListAsync(today.Year - 1, cancellationToken)).Select(s => s.Notice).Where(n => viewer.MaySee(n.Department))
             .OrderByDescending(n => n.Year).ThenByDescending(n => n.Sequence)
-            .Select(n => new Row(n.Number, n.Year, n.Sequence, n.Department, n.ProjectCode, n.ProjectName, n.ItemChinese, n.HeadName, IsoDate.Format(n.IssuedOn), IsoDate.Format(n.ReplyBy), n.StateOn(today),
+            .Select(n => new Row(n.Number, n.Year, n.Sequence, n.Department, n.ProjectCode, n.ProjectName, page.Chinese ? n.ItemChinese : n.ItemEnglish, n.HeadName, IsoDate.Format(n.IssuedOn), IsoDate.Format(n.ReplyBy), n.StateOn(today),
                 n.Reply is { } r ? IsoDate.Format(r.RepliedOn) : null, n.Reply is { } p ? IsoDate.Format(p.PromisedOn) : null, n.ClimbedOn is { } c ? IsoDate.Format(c) : null))];
     }
 
@@ -48,8 +48,8 @@ public sealed class NoticePage(NoticeBook book, NoticeArchive archive, IOptions<
 
     public static string Document(SupervisionNotice notice, Func<string, string> nameOf) => NoticeRenderer.Render(NoticeView.Of(notice, nameOf), notice.Reply);
 
-    public async Task<byte[]> WordAsync(SupervisionNotice notice, Func<string, string> nameOf, CancellationToken cancellationToken) =>
-        await archive.ReadDocumentAsync(notice, cancellationToken) ?? NoticeDocument.Write(NoticeView.Of(notice, nameOf));
+    public Task<byte[]> WordAsync(SupervisionNotice notice, Func<string, string> nameOf, CancellationToken cancellationToken) =>
+        archive.DocumentAsync(notice, nameOf, cancellationToken);
 
     public async Task<Result> HandleAsync(string token, Viewer viewer, ReferenceData reference, IReadOnlyDictionary<string, string>? form, Page page, CancellationToken cancellationToken)
     {

@@ -41,7 +41,7 @@ public static class BulletinRenderer
         };
         var context = new TemplateContext(Options);
         context.SetValue("subject", Subject(bulletin));
-        context.SetValue("signature", MailTemplates.Signature);
+        context.SetValue("signature", Words.Of(Domain.Staff.Language.Chinese)["digest.signature"]);
         context.SetValue("chart", chartSrc);
         context.SetValue("m", model);
         return new RenderedMail(Subject(bulletin), Templates["bulletin.txt"].Render(context, NullEncoder.Default), Templates["bulletin.html"].Render(context, Html));

@@ -7,8 +7,6 @@ namespace ApprovalWatch.Presentation.Notices;
 /// <summary>A supervision notice as a Word document (Open XML SDK), to print and file: title, number, a table of its facts, what is required, the issuer.</summary>
 public static class NoticeDocument
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     public static byte[] Write(NoticeView view)
     {
         using var stream = new MemoryStream();

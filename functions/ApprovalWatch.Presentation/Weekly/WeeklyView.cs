@@ -132,7 +132,7 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
             [
                 new ViewTable([w["weekly.notice_number"], w["weekly.department"], w["weekly.project"], w["weekly.notice_issued"], w["weekly.notice_reply_by"], w["weekly.notice_state"]],
                     report.Notices.Select(n => new ViewRow(
-                        [n.Number, Dept(n.Department), $"{n.ProjectName}：{n.Item}", Date(n.IssuedOn), Date(n.ReplyBy), NoticeState(n)],
+                        [n.Number, Dept(n.Department), language == Language.English ? $"{n.ProjectName}: {n.ItemEnglish}" : $"{n.ProjectName}：{n.Item}", Date(n.IssuedOn), Date(n.ReplyBy), NoticeState(n)],
                         n.State == Domain.Notices.NoticeState.ReplyOverdue ? WeeklyCalculator.Red : n.State == Domain.Notices.NoticeState.AwaitingReply ? WeeklyCalculator.Yellow : "")).ToList()),
             ], []));
         }
