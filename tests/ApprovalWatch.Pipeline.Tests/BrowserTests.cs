@@ -189,6 +189,12 @@ public class BrowserTests
             await page.GotoAsync(server.Address + "/notices");
             await ShotAsync(page, "notices");
             Assert.Contains("已回告 2026-03-16", await page.InnerTextAsync("main"));
+            await page.GotoAsync(server.Address + "/notices?lang=en");
+            await ShotAsync(page, "notices-en");
+            var english = await page.InnerTextAsync("main");
+            Assert.Contains("Construction drawing review", english); // the item in the reader's language
+            Assert.Contains("Word document", english);
+            Assert.DoesNotContain("施工图设计文件审查", english);
 
             await page.GotoAsync(server.Address + "/leave");
             await page.FillAsync("input[name=from]", "2026-03-23");

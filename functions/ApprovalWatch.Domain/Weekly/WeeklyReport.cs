@@ -147,12 +147,13 @@ public sealed record PaceBasis(int Elapsed, int Total);
 /// <summary>A supervision notice in the weekly report: issued this week, answered this week, or still unanswered.</summary>
 public sealed record NoticeLine(string Number, string Department, string ProjectName, string Item, string ItemEnglish, DateOnly IssuedOn, DateOnly ReplyBy, Notices.NoticeState State, DateOnly? RepliedOn, DateOnly? ClimbedOn)
 {
-    /// <summary>The notices the week's report lists: issued or answered in the week, or unanswered on its Sunday; the unanswered past their deadline first.</summary>
+    /// <summary>The notices the week's report lists: issued or answered in the week, or unanswered on its Sunday; the unanswered past their deadline first, then those awaiting a reply, each by number.</summary>
     public static IReadOnlyList<NoticeLine> Of(IEnumerable<Notices.SupervisionNotice> notices, ReportWeek week) =>
     [
         .. notices.Where(n => n.IssuedOn <= week.AsOf && (week.Contains(n.IssuedOn) || n.Reply is not { } r || r.RepliedOn > week.AsOf || week.Contains(r.RepliedOn)))
             .Select(n => n.Reply is { } reply && reply.RepliedOn > week.AsOf ? n with { Reply = null } : n)
-            .Select(n => new NoticeLine(n.Number, n.Department, n.ProjectName, n.ItemChinese, n.ItemEnglish, n.IssuedOn, n.ReplyBy, n.StateOn(week.AsOf), n.Reply?.RepliedOn, n.ClimbedOn <= week.AsOf ? n.ClimbedOn : null))
-            .OrderBy(n => n.State == Notices.NoticeState.ReplyOverdue ? 0 : n.State == Notices.NoticeState.AwaitingReply ? 1 : 2).ThenBy(n => n.IssuedOn).ThenBy(n => n.Number, StringComparer.Ordinal),
+            .OrderBy(n => n.StateOn(week.AsOf) switch { Notices.NoticeState.ReplyOverdue => 0, Notices.NoticeState.AwaitingReply => 1, _ => 2 })
+            .ThenBy(n => n.Year).ThenBy(n => n.Sequence)
+            .Select(n => new NoticeLine(n.Number, n.Department, n.ProjectName, n.ItemChinese, n.ItemEnglish, n.IssuedOn, n.ReplyBy, n.StateOn(week.AsOf), n.Reply?.RepliedOn, n.ClimbedOn <= week.AsOf ? n.ClimbedOn : null)),
     ];
 }
