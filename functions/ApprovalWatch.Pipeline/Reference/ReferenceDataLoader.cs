@@ -37,15 +37,18 @@ public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegis
     /// <summary>The reference data, with the absences entered on the board added to <c>leave.csv</c>'s.</summary>
     public async Task<ReferenceData> LoadAsync(CancellationToken cancellationToken)
     {
-        var data = (await LoadedAsync(cancellationToken)).Data;
+        var loaded = await LoadedAsync(cancellationToken);
         var now = time.GetUtcNow();
-        if (Volatile.Read(ref _boardLeave) is not { } leave || now - leave.ReadAt > LeaveFreshFor || now < leave.ReadAt)
+        var leave = Volatile.Read(ref _boardLeave);
+        // Merged once per read of the table and per configuration, not per load.
+        if (leave is null || !ReferenceEquals(leave.Into, loaded) || now - leave.ReadAt > LeaveFreshFor || now < leave.ReadAt)
         {
-            leave = new BoardLeave(now, await leaveRegister.ListAsync(cancellationToken));
+            var absences = await leaveRegister.ListAsync(cancellationToken);
+            leave = new BoardLeave(now, loaded, absences.Count == 0 ? loaded.Data : loaded.Data with { Leave = loaded.Data.Leave.With(absences) });
             Volatile.Write(ref _boardLeave, leave);
         }
 
-        return leave.Absences.Count == 0 ? data : data with { Leave = data.Leave.With(leave.Absences) };
+        return leave.Data;
     }
 
     /// <summary>Reads the board's absences again at the next load (after a change made on the board).</summary>
@@ -175,7 +178,8 @@ public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegis
         }
     }
 
-    private sealed record BoardLeave(DateTimeOffset ReadAt, IReadOnlyList<(string Email, DateOnly From, DateOnly To)> Absences);
+    /// <summary>The board's absences as read at a time, merged into the configuration of that time.</summary>
+    private sealed record BoardLeave(DateTimeOffset ReadAt, Loaded Into, ReferenceData Data);
 
     /// <summary>The data and templates as read, and the names and ETags of the files they were read from.</summary>
     private sealed record Loaded(string Version, ReferenceData Data, DigestTemplates Templates);
