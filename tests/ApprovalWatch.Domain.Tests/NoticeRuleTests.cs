@@ -1,6 +1,7 @@
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Notices;
+using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Domain.Tests;

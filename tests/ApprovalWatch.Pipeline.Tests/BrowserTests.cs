@@ -153,7 +153,7 @@ public class BrowserTests
             await ShotAsync(page, "submit");
             await Assertions.Expect(page.Locator("table tr:has(td)")).ToHaveCountAsync(3);
             var stored = await pipeline.Storage.Submissions.GetBlobClient("housing/2026-03-13.csv").GetPropertiesAsync();
-            Assert.Equal(SubmitTests.Clerk, stored.Value.Metadata[SubmitPage.UploadedByMetadata]);
+            Assert.Equal(SubmitTests.Clerk, stored.Value.Metadata[Ingestion.SubmissionFile.UploadedByMetadata]);
         }
         finally
         {

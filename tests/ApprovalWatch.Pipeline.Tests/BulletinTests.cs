@@ -48,6 +48,6 @@ public class BulletinTests
     public void The_bulletin_is_due_on_a_months_first_working_day(string today, string? month)
     {
         var calendar = ApprovalWatch.Testing.OfficialCalendars.National;
-        Assert.Equal(month is null ? null : DateOnly.Parse(month, System.Globalization.CultureInfo.InvariantCulture), Monthly.MonthlyBulletins.DueOn(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), calendar));
+        Assert.Equal(month is null ? null : DateOnly.Parse(month, System.Globalization.CultureInfo.InvariantCulture), Domain.Monthly.EfficiencyBulletin.DueOn(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), calendar));
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
+using ApprovalWatch.Pipeline.Links;
 using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Pipeline.Tests;
@@ -69,7 +70,7 @@ public class InfrastructureTests
     [Fact]
     public void An_unresolved_key_vault_reference_is_no_key()
     {
-        var options = new Web.BoardOptions { AckKey = "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/BoardAckKey)", PreviousAckKey = "old-key" };
+        var options = new BoardOptions { AckKey = "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/BoardAckKey)", PreviousAckKey = "old-key" };
 
         Assert.Null(options.Key);
         Assert.Equal("old-key"u8.ToArray(), options.PreviousKey);

@@ -57,7 +57,7 @@ public class SubmitTests
         var location = posted.Headers.Single(h => h.Key == "Location").Value;
         Assert.StartsWith("/submit/receipt?file=housing%2F2026-03-13.csv&v=", location);
         var blob = await pipeline.Storage.Submissions.GetBlobClient("housing/2026-03-13.csv").GetPropertiesAsync();
-        Assert.Equal(Clerk, blob.Value.Metadata[SubmitPage.UploadedByMetadata]); // the form's department= was not his to choose
+        Assert.Equal(Clerk, blob.Value.Metadata[Ingestion.SubmissionFile.UploadedByMetadata]); // the form's department= was not his to choose
         Assert.False(await pipeline.Storage.Submissions.GetBlobClient("finance/2026-03-13.csv").ExistsAsync());
 
         var waiting = Body(await BoardTests.GetAsync(pipeline, location, Clerk));

@@ -106,6 +106,10 @@ public sealed class WorkingCalendar
     public int WorkingDaysAfter(DateOnly from, DateOnly to) => _workingBefore[Offset(to) + 1] - _workingBefore[Offset(from) + 1];
 
     /// <summary>Working days in [from, to], both days counted.</summary>
+    /// <summary>A working day with no working day before it in its month; only that month's days are asked (on 2 January, last year's may not be loaded).</summary>
+    public bool IsFirstWorkingDayOfMonth(DateOnly date) =>
+        IsWorkingDay(date) && Enumerable.Range(1, date.Day - 1).All(day => !IsWorkingDay(new DateOnly(date.Year, date.Month, day)));
+
     public int WorkingDaysIn(DateOnly from, DateOnly to) => WorkingDaysAfter(from, to) + (IsWorkingDay(from) ? 1 : 0);
 
     /// <summary>The <paramref name="count"/>-th working day after <paramref name="from"/> (the day itself is not counted).</summary>

@@ -1,3 +1,5 @@
+using ApprovalWatch.Domain.Calendar;
+
 namespace ApprovalWatch.Domain.Monthly;
 
 /// <summary>
@@ -9,6 +11,10 @@ public sealed record EfficiencyBulletin(string Month, DateOnly From, DateOnly To
     public const string Folder = "monthly/";
 
     public static string MonthOf(DateOnly date) => $"{date.Year:D4}-{date.Month:D2}";
+
+    /// <summary>The month whose bulletin is due on a day: the month before, on the first working day of a month; else null.</summary>
+    public static DateOnly? DueOn(DateOnly today, WorkingCalendar calendar) =>
+        calendar.IsFirstWorkingDayOfMonth(today) ? new DateOnly(today.Year, today.Month, 1).AddMonths(-1) : null;
 }
 
 /// <summary>One department or handler, his figures, his rank (1 = best) and the change since last month (positive: up; null: not ranked then).</summary>

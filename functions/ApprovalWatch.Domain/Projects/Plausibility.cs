@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Weekly;
 
 namespace ApprovalWatch.Domain.Projects;

@@ -1,5 +1,6 @@
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Projects;
 
 namespace ApprovalWatch.Domain.Weekly;

@@ -2,10 +2,12 @@ using System.Globalization;
 using ApprovalWatch.Domain.Chat;
 using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Pipeline.Events;
+using ApprovalWatch.Pipeline.Links;
 using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Notices;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
-using ApprovalWatch.Pipeline.Web;
 using ApprovalWatch.Presentation.Chat;
 using ApprovalWatch.Presentation.Mail;
 
@@ -17,13 +19,20 @@ namespace ApprovalWatch.Pipeline.Chat;
 /// (a wrong webhook, key or signature, a secret missing from Key Vault) recorded as failed for the operator, and nothing
 /// is posted twice.
 /// </summary>
-public sealed class ChatMessages(ReferenceDataLoader referenceLoader, ChatSummaries summaries, Notices.NoticeBook notices, ChatSecrets secrets, ChatRobotClient client, NotificationQueue queue, AckLinks links) : IMailKind
+public sealed class ChatMessages(ReferenceDataLoader referenceLoader, ChatSummaries summaries, NoticeBook notices, ChatSecrets secrets, ChatRobotClient client, NotificationQueue queue, AckLinks links)
+    : IMailKind, IEventHandler<DayScanned>, IEventHandler<NoticeIssued>
 {
     public const string Name = "chat";
     private const string Summary = "summary";
     private const string Notice = "notice";
 
     public string Kind => Name;
+
+    public Task HandleAsync(DayScanned published, CancellationToken cancellationToken) =>
+        QueueSummariesAsync(published.Date, published.Reference, cancellationToken);
+
+    public Task HandleAsync(NoticeIssued published, CancellationToken cancellationToken) =>
+        QueueNoticeAsync(published.Notice, published.Reference, cancellationToken);
 
     /// <summary>The day's summaries, for each department with a robot, at its office opening; none on a day off.</summary>
     public async Task QueueSummariesAsync(DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
@@ -42,7 +51,7 @@ public sealed class ChatMessages(ReferenceDataLoader referenceLoader, ChatSummar
     }
 
     /// <summary>A new notice to its department's group, when it has a robot.</summary>
-    public async Task QueueNoticeAsync(SupervisionNotice notice, ReferenceData reference, CancellationToken cancellationToken)
+    private async Task QueueNoticeAsync(SupervisionNotice notice, ReferenceData reference, CancellationToken cancellationToken)
     {
         if (reference.ChatRobots.Any(r => r.Department == notice.Department))
         {

@@ -3,13 +3,14 @@ using ApprovalWatch.Domain.Chat;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Notices;
 using ApprovalWatch.Pipeline.Storage;
 using Azure.Data.Tables;
 
 namespace ApprovalWatch.Pipeline.Chat;
 
 /// <summary>A department's summary as stored when it is posted: its red and yellow procedures, its overdue problems, its notices awaiting a reply.</summary>
-public sealed class ChatSummaries(StorageAccount storage, Notices.NoticeBook notices)
+public sealed class ChatSummaries(StorageAccount storage, NoticeBook notices)
 {
     public async Task<ChatSummary> BuildAsync(string department, DateOnly date, ReferenceData reference, CancellationToken cancellationToken)
     {

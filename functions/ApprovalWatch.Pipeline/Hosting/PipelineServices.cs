@@ -1,8 +1,10 @@
 using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Pipeline.Events;
 using ApprovalWatch.Pipeline.Gathering;
 using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Links;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Operations;
 using ApprovalWatch.Pipeline.Reference;
@@ -44,8 +46,8 @@ public static class PipelineServices
         services.AddSingleton<ProcedureApplier>();
         services.AddSingleton<KeyProjects.ProjectFileApplier>();
         services.AddSingleton<KeyProjects.WeeklyReports>();
-        services.AddOptions<Web.BoardOptions>().Bind(configuration.GetSection(Web.BoardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Web.AckLinks>();
+        services.AddOptions<BoardOptions>().Bind(configuration.GetSection(BoardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AckLinks>();
         services.AddSingleton<Web.AckPage>();
         services.AddSingleton<Web.ProblemPage>();
         services.AddSingleton<Web.NoticePage>();
@@ -68,9 +70,7 @@ public static class PipelineServices
         services.AddMailKind<KeyProjects.WeeklyReportMail>();
         services.AddSingleton<Notices.NoticeBook>();
         services.AddSingleton<Notices.NoticeArchive>();
-        services.AddSingleton<Notices.NoticeIssuer>();
         services.AddMailKind<Notices.NoticeMail>();
-        services.AddSingleton<Monthly.MonthlyBulletins>();
         services.AddMailKind<Monthly.BulletinMail>();
         services.AddOptions<Chat.ChatOptions>().Bind(configuration.GetSection(Chat.ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Chat.ChatSecrets>();
@@ -84,6 +84,13 @@ public static class PipelineServices
         services.AddSingleton<ShardMeasurer>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<ScanFinisher>();
+        // What a scanned day sets off, in this order: notices (each announced to its group chat), the groups' summaries,
+        // the month's bulletin on its first working day, then the operator report of whatever went wrong.
+        services.AddEventHandler<DayScanned, Notices.NoticeIssuer>();
+        services.AddEventHandler<DayScanned, Chat.ChatMessages>();
+        services.AddEventHandler<Notices.NoticeIssued, Chat.ChatMessages>();
+        services.AddEventHandler<DayScanned, Monthly.MonthlyBulletins>();
+        services.AddEventHandler<DayScanned, OperatorReportOnScan>();
         services.AddSingleton<ShardScanner>();
         services.AddSingleton<DeadlineScanner>();
         if (transport == MailTransport.Smtp)

@@ -195,7 +195,7 @@ public sealed class SubmissionIngestor(
                 try
                 {
                     var properties = await storage.Submissions.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken);
-                    who = properties.Value.Metadata.TryGetValue(Web.SubmitPage.UploadedByMetadata, out var by) ? by : "—";
+                    who = properties.Value.Metadata.TryGetValue(SubmissionFile.UploadedByMetadata, out var by) ? by : "—";
                 }
                 catch (RequestFailedException e) when (e.Status == 404)
                 {

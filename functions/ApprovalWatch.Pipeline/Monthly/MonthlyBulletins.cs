@@ -6,7 +6,9 @@ using ApprovalWatch.Domain.Monthly;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Pipeline.Events;
 using ApprovalWatch.Pipeline.Mail;
+using ApprovalWatch.Pipeline.Notices;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation;
@@ -23,19 +25,20 @@ namespace ApprovalWatch.Pipeline.Monthly;
 /// first working day of the next month by the day's scan; the same month again writes the same content and queues
 /// nothing twice; last month's archived bulletin gives the change of ranks.
 /// </summary>
-public sealed class MonthlyBulletins(StorageAccount storage, ReferenceDataLoader referenceLoader, Notices.NoticeBook notices, NotificationQueue queue, ILogger<MonthlyBulletins> logger)
+public sealed class MonthlyBulletins(StorageAccount storage, ReferenceDataLoader referenceLoader, NoticeBook notices, NotificationQueue queue, ILogger<MonthlyBulletins> logger)
+    : IEventHandler<DayScanned>
 {
     private readonly ReportArchive _archive = new(storage, EfficiencyBulletin.Folder);
 
     public sealed record Published(EfficiencyBulletin Bulletin, IReadOnlyDictionary<string, byte[]> Files, int Queued);
 
-    /// <summary>The month whose bulletin is due on a day: the month before, on the first working day of a month; else null.</summary>
-    public static DateOnly? DueOn(DateOnly today, WorkingCalendar calendar)
+    /// <summary>On a scanned day that is a month's first working day in the prefecture, last month's bulletin.</summary>
+    public async Task HandleAsync(DayScanned published, CancellationToken cancellationToken)
     {
-        // Only this month's days are asked of the calendar (on 2 January, last year's may not be loaded).
-        var first = new DateOnly(today.Year, today.Month, 1);
-        var firstWorkingDay = calendar.IsWorkingDay(today) && Enumerable.Range(1, today.Day - 1).All(day => !calendar.IsWorkingDay(new DateOnly(today.Year, today.Month, day)));
-        return firstWorkingDay ? first.AddMonths(-1) : null;
+        if (EfficiencyBulletin.DueOn(published.Date, published.Reference.PrefectureCalendar) is { } month)
+        {
+            await PublishAsync(month, published.Date, send: true, cancellationToken);
+        }
     }
 
     /// <param name="today">The office day it is published: its readers have it at their office opening.</param>

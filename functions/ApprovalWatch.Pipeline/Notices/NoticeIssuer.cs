@@ -2,6 +2,8 @@ using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Pipeline.Events;
 using ApprovalWatch.Pipeline.Mail;
 using Microsoft.Extensions.Logging;
 
@@ -9,21 +11,28 @@ namespace ApprovalWatch.Pipeline.Notices;
 
 /// <summary>
 /// Issues the supervision notices the day's lines call for — numbered, archived, mailed to the department's head (or
-/// his stand-in) with the leader in charge and the coordinators in copy, and posted to its group chat — and takes an
-/// unanswered one past its reply deadline to the leader in charge. None is issued unless <c>config/notices.json</c>
-/// gives their numbering. Each step may run twice: a line and rung has one notice, a mail one ledger row.
+/// his stand-in) with the leader in charge and the coordinators in copy, and announced (<see cref="NoticeIssued"/>) — and
+/// takes an unanswered one past its reply deadline to the leader in charge, once a day is scanned. None is issued unless
+/// <c>config/notices.json</c> gives their numbering. Each step may run twice: a line and rung has one notice, a mail one
+/// ledger row.
 /// </summary>
-public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, NotificationQueue queue, Chat.ChatMessages chats, ILogger<NoticeIssuer> logger)
+public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, NotificationQueue queue, EventPublisher events, ILogger<NoticeIssuer> logger)
+    : IEventHandler<DayScanned>
 {
-    /// <param name="lines">The day's lines with the leader in charge of each one's project (null: the department's).</param>
-    public async Task IssueAsync(IEnumerable<(DigestLine Line, string? Leader)> lines, ReferenceData reference, DateOnly today, CancellationToken cancellationToken)
+    public async Task HandleAsync(DayScanned published, CancellationToken cancellationToken)
+    {
+        await IssueAsync(published.NoticeCalls, published.Reference, published.Date, cancellationToken);
+        await ClimbAsync(published.Date, published.Reference, cancellationToken);
+    }
+
+    private async Task IssueAsync(IEnumerable<NoticeCall> calls, ReferenceData reference, DateOnly today, CancellationToken cancellationToken)
     {
         if (reference.Notices is not { } settings)
         {
             return;
         }
 
-        foreach (var (line, leader) in lines)
+        foreach (var (line, leader) in calls)
         {
             if (NoticeDrafts.For(line, reference, settings, leader, today) is not { } draft)
             {
@@ -40,7 +49,7 @@ public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, Notific
                     await QueueAsync(stored.Notice, recipient, role, stored.Notice.IssuedOn, reference, cancellationToken);
                 }
 
-                await chats.QueueNoticeAsync(stored.Notice, reference, cancellationToken);
+                await events.PublishAsync(new NoticeIssued(stored.Notice, reference), cancellationToken);
             }
 
             if (isNew)
@@ -51,7 +60,7 @@ public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, Notific
     }
 
     /// <summary>Notices without a reply past their deadline, to the leader in charge (the coordinators where there is none): once each.</summary>
-    public async Task ClimbAsync(DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
+    private async Task ClimbAsync(DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
     {
         foreach (var stored in await book.ListAsync(today.Year - 1, cancellationToken))
         {

@@ -1,10 +1,10 @@
 using System.Globalization;
 using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Links;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
-using ApprovalWatch.Pipeline.Web;
 using ApprovalWatch.Presentation;
 using ApprovalWatch.Presentation.Mail;
 using ApprovalWatch.Presentation.Notices;

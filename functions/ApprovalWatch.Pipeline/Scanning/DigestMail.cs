@@ -1,8 +1,8 @@
 using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Pipeline.Links;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
-using ApprovalWatch.Pipeline.Web;
 
 namespace ApprovalWatch.Pipeline.Scanning;
 

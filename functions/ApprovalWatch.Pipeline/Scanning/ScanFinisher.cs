@@ -2,12 +2,11 @@ using System.Text.Json;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
-using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Mail;
-using ApprovalWatch.Pipeline.Operations;
+using ApprovalWatch.Pipeline.Events;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
@@ -18,11 +17,10 @@ namespace ApprovalWatch.Pipeline.Scanning;
 /// <summary>
 /// The last step of a run, once every shard finished: sums the shards' counts, composes each recipient's
 /// digest from all shards' lines (read side by side, one recipient at a time), queues it for the start of
-/// his office hours unless today is his day off, takes unanswered notices to the leaders in charge, queues the
-/// departments' group chat summaries, publishes last month's efficiency bulletin on a month's first working day, cuts
-/// the next run's shards, and records the day.
-/// Planning again (after a failure) queues nothing twice: the Notifications ledger holds one digest per
-/// recipient and day.
+/// his office hours unless today is his day off, cuts the next run's shards, records the day, and then announces it
+/// (<see cref="DayScanned"/>) to whatever reacts to a scanned day — notices, group chats, the bulletin, the operator
+/// report — which it does not know. Planning again (after a failure) queues nothing twice: the Notifications ledger holds
+/// one digest per recipient and day, and every handler of the day is idempotent.
 /// </summary>
 public sealed class ScanFinisher(
     ReferenceDataLoader referenceLoader,
@@ -32,10 +30,7 @@ public sealed class ScanFinisher(
     NotificationQueue notifications,
     DigestStore digests,
     ScanLog log,
-    OperatorReportBuilder operatorReports,
-    Notices.NoticeIssuer notices,
-    Monthly.MonthlyBulletins bulletins,
-    Chat.ChatMessages chats,
+    EventPublisher events,
     IOptions<ScanOptions> options,
     ILogger<ScanFinisher> logger)
 {
@@ -106,15 +101,8 @@ public sealed class ScanFinisher(
             MissedDays = missed,
             Applying = applying,
         };
-        await notices.ClimbAsync(today, reference, cancellationToken);
-        await chats.QueueSummariesAsync(today, reference, cancellationToken);
-        if (Monthly.MonthlyBulletins.DueOn(today, reference.PrefectureCalendar) is { } month)
-        {
-            await bulletins.PublishAsync(month, today, send: true, cancellationToken);
-        }
-
         await log.RecordAsync(result, cancellationToken);
-        result = result with { OperatorReport = await QueueOperatorReportAsync(today, reference, cancellationToken) };
+        await events.PublishAsync(new DayScanned(today, reference, await lines.ReadNoticeCallsAsync(runName, cancellationToken)), cancellationToken);
         await runs.MarkPlannedAsync(runName, cancellationToken);
         await lines.DeleteAsync(runName, cancellationToken);
         return result;
@@ -132,23 +120,5 @@ public sealed class ScanFinisher(
         return await notifications.QueueOnceAsync(
             DigestMail.Message(digest.Date, digest.RecipientEmail), NotificationKeys.Digest(digest.Date, digest.RecipientEmail), reference.Calendars.HoursOf(calendarName).OpensAt(digest.Date), digest.Lines.Count(),
             store: ct => digests.WriteAsync(digest, ct), cancellationToken);
-    }
-
-    /// <summary>When something went wrong, the day's operator report to each operator, at the start of his office hours.</summary>
-    private async Task<OperatorReport> QueueOperatorReportAsync(DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
-    {
-        var report = await operatorReports.BuildAsync(today, cancellationToken);
-        if (report.IsEmpty)
-        {
-            return report;
-        }
-
-        logger.LogWarning("Operator report of {Date}: {Problems} problem(s)", today, report.Problems);
-        foreach (var person in reference.Staff.WithRole(Domain.Staff.Role.Operator))
-        {
-            await notifications.QueueOnceAsync(OperatorReportMail.Message(today, person.Email), NotificationKeys.Operator(today, person.Email), reference.Calendars.HoursOf(person.Calendar).OpensAt(today), 0, cancellationToken);
-        }
-
-        return report;
     }
 }

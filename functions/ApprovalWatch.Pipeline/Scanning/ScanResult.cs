@@ -34,8 +34,5 @@ public sealed record ScanResult
     /// <summary>Files still being applied when the scan measured (after waiting for them), with their department.</summary>
     public IReadOnlyList<(string Department, string File)> Applying { get; init; } = [];
 
-    /// <summary>What went wrong and is not mended, as the operator is told (null for a dry run).</summary>
-    public Domain.Operations.OperatorReport? OperatorReport { get; init; }
-
     public int Count(Flag flag) => Counts.Count(flag);
 }

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using ApprovalWatch.Domain.Digests;
-using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Pipeline.Events;
 using ApprovalWatch.Pipeline.Storage;
 using Azure.Storage.Blobs.Models;
 
@@ -48,6 +48,23 @@ public sealed class ShardLines(StorageAccount storage)
         }
     }
 
+    /// <summary>The lines of a shard that call for a supervision notice, beside its runs (a retry writes them again).</summary>
+    public Task WriteNoticeCallsAsync(string run, int shard, IReadOnlyList<NoticeCall> calls, CancellationToken cancellationToken) =>
+        UploadAsync($"{CallsPrefix(run)}{ScanShardEntity.RowKeyOf(shard)}.json", new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(calls, StorageJson.Compact)), cancellationToken);
+
+    /// <summary>Every shard's lines that call for a notice, in shard order.</summary>
+    public async Task<IReadOnlyList<NoticeCall>> ReadNoticeCallsAsync(string run, CancellationToken cancellationToken)
+    {
+        var calls = new List<NoticeCall>();
+        foreach (var name in (await NamesAsync(CallsPrefix(run), cancellationToken)).Order(StringComparer.Ordinal))
+        {
+            var content = await storage.Digests.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            calls.AddRange(content.Value.Content.ToObjectFromJson<List<NoticeCall>>(StorageJson.Compact) ?? []);
+        }
+
+        return calls;
+    }
+
     /// <summary>Every run of every shard of a scan run, each sorted by recipient.</summary>
     public async Task<IReadOnlyList<IAsyncEnumerable<RoutedLine>>> ReadRunsAsync(string run, CancellationToken cancellationToken) =>
         (await NamesAsync(RunPrefix(run), cancellationToken)).Select(name => ReadAsync(name, cancellationToken)).ToList();
@@ -55,7 +72,11 @@ public sealed class ShardLines(StorageAccount storage)
     /// <summary>What a shard wrote before (a try that failed half way), so that a retry's runs are the only ones.</summary>
     public Task DeleteShardAsync(string run, int shard, CancellationToken cancellationToken) => DeletePrefixAsync(ShardPrefix(run, shard), cancellationToken);
 
-    public Task DeleteAsync(string run, CancellationToken cancellationToken) => DeletePrefixAsync(RunPrefix(run), cancellationToken);
+    public async Task DeleteAsync(string run, CancellationToken cancellationToken)
+    {
+        await DeletePrefixAsync(RunPrefix(run), cancellationToken);
+        await DeletePrefixAsync(CallsPrefix(run), cancellationToken);
+    }
 
     private async IAsyncEnumerable<RoutedLine> ReadAsync(string name, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -89,6 +110,8 @@ public sealed class ShardLines(StorageAccount storage)
     }
 
     private static string RunPrefix(string run) => $"lines/{run}/";
+
+    private static string CallsPrefix(string run) => $"notice-calls/{run}/";
 
     private static string ShardPrefix(string run, int shard) => $"{RunPrefix(run)}{ScanShardEntity.RowKeyOf(shard)}/";
 }

@@ -4,6 +4,7 @@ using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Pipeline.Events;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
 using Azure.Data.Tables;
@@ -15,10 +16,10 @@ namespace ApprovalWatch.Pipeline.Scanning;
 /// Measures one shard streaming, a project at a time: its procedures (one partition, in key order) and its
 /// stored project rows (read beside them, in the same order), then writes what changed — the audit rows
 /// before the flags they describe, several projects' writes side by side — and hands its digest lines on,
-/// routed to their recipients, as it goes, and issues the supervision notices its lines call for. Holds one project
+/// routed to their recipients, as it goes, and returns the lines that call for a supervision notice. Holds one project
 /// plus one run of lines.
 /// </summary>
-public sealed class ShardMeasurer(StorageAccount storage, Notices.NoticeIssuer notices, IOptions<ScanOptions> options)
+public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> options)
 {
     private const int WriteParallelism = 8;
 
@@ -33,12 +34,12 @@ public sealed class ShardMeasurer(StorageAccount storage, Notices.NoticeIssuer n
         var at = OfficeClock.At(today, TimeOnly.MinValue);
         await using var stored = new PartitionReader<ProjectMeasureEntity>(storage.Projects.QueryAsync<ProjectMeasureEntity>(range.Filter, cancellationToken: cancellationToken));
         var (leaders, problems) = await KeyProjectsAsync(range, cancellationToken);
-        var noticeLines = new List<(DigestLine Line, string? Leader)>();
+        var noticeCalls = new List<NoticeCall>();
         async Task AddLinesAsync(IReadOnlyList<DigestLine> measured)
         {
             if (write)
             {
-                noticeLines.AddRange(measured.Where(reference.Ladder.CallsForNotice).Select(line => (line, leaders.GetValueOrDefault(line.ProjectCode))));
+                noticeCalls.AddRange(measured.Where(reference.Ladder.CallsForNotice).Select(line => new NoticeCall(line, leaders.GetValueOrDefault(line.ProjectCode))));
             }
 
             await lines.AddAsync(Cover.Apply(measured.SelectMany(line => DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault)), reference.Staff, reference.Leave, today), cancellationToken);
@@ -129,12 +130,7 @@ public sealed class ShardMeasurer(StorageAccount storage, Notices.NoticeIssuer n
         }
 
         await lines.FlushAsync(cancellationToken);
-        if (write)
-        {
-            await notices.IssueAsync(noticeLines, reference, today, cancellationToken);
-        }
-
-        return new ShardOutput(measurement.Counts, lines.Count, segments.ToList());
+        return new ShardOutput(measurement.Counts, lines.Count, segments.ToList(), noticeCalls);
     }
 
     /// <summary>

@@ -1,8 +1,10 @@
 using ApprovalWatch.Domain.Acknowledgements;
 using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Links;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Pipeline.Storage;

@@ -7,6 +7,7 @@ using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Domain.Weekly;
 using ApprovalWatch.Pipeline.KeyProjects;
+using ApprovalWatch.Pipeline.Links;
 using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Weekly;

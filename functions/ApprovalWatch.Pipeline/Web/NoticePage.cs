@@ -2,6 +2,7 @@ using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Links;
 using ApprovalWatch.Pipeline.Notices;
 using ApprovalWatch.Presentation.Notices;
 using Microsoft.Extensions.Options;

@@ -2,6 +2,7 @@ using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Links;
 using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Azure.Data.Tables;

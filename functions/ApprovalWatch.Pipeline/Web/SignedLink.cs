@@ -1,4 +1,5 @@
 using ApprovalWatch.Domain.Acknowledgements;
+using ApprovalWatch.Pipeline.Links;
 
 namespace ApprovalWatch.Pipeline.Web;
 

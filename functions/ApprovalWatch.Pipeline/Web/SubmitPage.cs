@@ -16,8 +16,6 @@ namespace ApprovalWatch.Pipeline.Web;
 /// </summary>
 public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, ReceiptWriter receipts, IOptions<IngestOptions> options, TimeProvider time)
 {
-    public const string UploadedByMetadata = "uploadedby";
-
     /// <summary>How often the receipt page asks again while the file is being read.</summary>
     public const int RefreshSeconds = 1;
     private const int ListedFiles = 20;
@@ -48,7 +46,7 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
 
         var newest = files.OrderByDescending(b => b.Properties.LastModified).Take(ListedFiles).ToList();
         var rows = await Task.WhenAll(newest.Select(async b => new FileRow(
-            b.Name, b.Properties.ETag.ToString() ?? "", b.Properties.LastModified ?? default, b.Metadata.TryGetValue(UploadedByMetadata, out var by) ? by : null,
+            b.Name, b.Properties.ETag.ToString() ?? "", b.Properties.LastModified ?? default, b.Metadata.TryGetValue(SubmissionFile.UploadedByMetadata, out var by) ? by : null,
             await receipts.ReadVersionAsync(b.Name, b.Properties.ETag.ToString() ?? "", cancellationToken))));
         return new Model(department, MaxBytes, rows);
     }
@@ -59,7 +57,7 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
         var name = $"{viewer.Person.Department}/{SafeName(file.Name, time.GetUtcNow())}";
         var stored = await storage.Submissions.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(file.Content), new BlobUploadOptions
         {
-            Metadata = new Dictionary<string, string> { [UploadedByMetadata] = viewer.Person.Email },
+            Metadata = new Dictionary<string, string> { [SubmissionFile.UploadedByMetadata] = viewer.Person.Email },
         }, cancellationToken);
         var etag = stored.Value.ETag.ToString();
         // Claimed as queued before the message goes: a gather run in between leaves this version alone.

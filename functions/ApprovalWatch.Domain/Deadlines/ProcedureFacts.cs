@@ -1,6 +1,4 @@
-using ApprovalWatch.Domain.Deadlines;
-
-namespace ApprovalWatch.Domain.Weekly;
+namespace ApprovalWatch.Domain.Deadlines;
 
 /// <summary>What the weekly report needs of a stored procedure: where it belongs, who holds it, its last flag and its dates.</summary>
 public sealed record ProcedureFacts(

@@ -1,7 +1,7 @@
+using ApprovalWatch.Domain.Acknowledgements;
 using ApprovalWatch.Domain.Calendar;
-using ApprovalWatch.Domain.Digests;
 
-namespace ApprovalWatch.Domain.Acknowledgements;
+namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>
 /// The days an official may promise to finish a procedure by: working days from today to its statutory due date or,

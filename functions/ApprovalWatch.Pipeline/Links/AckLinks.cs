@@ -3,7 +3,7 @@ using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Digests;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Pipeline.Web;
+namespace ApprovalWatch.Pipeline.Links;
 
 /// <summary>
 /// The link of each line of a digest that asks something of its reader: a red or yellow procedure's acknowledgement, a

@@ -1,8 +1,9 @@
 using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Staff;
 
-namespace ApprovalWatch.Domain.Notices;
+namespace ApprovalWatch.Domain.Scanning;
 
 /// <summary>
 /// The supervision notice a digest line calls for (<see cref="EscalationLadder.CallsForNotice"/>), before it has a

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 
-namespace ApprovalWatch.Pipeline.Web;
+namespace ApprovalWatch.Pipeline.Links;
 
 /// <summary>
 /// The board (configuration section <c>Board</c>): where it is served (for the links in mails) and the keys that
