@@ -9,13 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")"
 if [ "${1:-}" = fuzz ]; then
   # ./bench.sh fuzz: mutated department files for SECONDS_TO_FUZZ seconds (default 300); what breaks is kept under tests/…/Fixtures/fuzz.
-  dotnet build functions/ApprovalWatch.Cli -c Release --nologo -v q -clp:ErrorsOnly
-  exec dotnet functions/ApprovalWatch.Cli/bin/Release/net10.0/approvalwatch.dll fuzz --seconds "${SECONDS_TO_FUZZ:-300}"
+  dotnet build tools/ApprovalWatch.DevTools -c Release --nologo -v q -clp:ErrorsOnly
+  exec dotnet tools/ApprovalWatch.DevTools/bin/Release/net10.0/approvalwatch-dev.dll fuzz --seconds "${SECONDS_TO_FUZZ:-300}"
 fi
 source scripts/azurite.sh
 AZURITE_PERSISTENCE=disk azurite_start
-dotnet build functions/ApprovalWatch.Cli -c Release --nologo -v q -clp:ErrorsOnly
-cli=functions/ApprovalWatch.Cli/bin/Release/net10.0/approvalwatch.dll
+dotnet build tools/ApprovalWatch.DevTools -c Release --nologo -v q -clp:ErrorsOnly
+cli=tools/ApprovalWatch.DevTools/bin/Release/net10.0/approvalwatch-dev.dll
 dotnet "$cli" bench due --procedures "${PROCEDURES:-1000000}"
 dotnet "$cli" bench ingest --rows "${ROWS:-200000}" --apply-rows "${APPLY_ROWS:-20000}"
 dotnet "$cli" bench scan --procedures "${SCAN_PROCEDURES:-200000}" --baseline "${SCAN_BASELINE:-20000}"

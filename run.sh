@@ -8,5 +8,5 @@ source scripts/azurite.sh
 source scripts/chromium.sh
 chromium_install  # for the board's screenshots (out/board/)
 azurite_start
-dotnet build functions/ApprovalWatch.Cli -c Release --nologo -v q -clp:ErrorsOnly
-dotnet functions/ApprovalWatch.Cli/bin/Release/net10.0/approvalwatch.dll demo "$@"  # --serve keeps the board served on 127.0.0.1 until Ctrl+C
+dotnet build tools/ApprovalWatch.DevTools -c Release --nologo -v q -clp:ErrorsOnly
+dotnet tools/ApprovalWatch.DevTools/bin/Release/net10.0/approvalwatch-dev.dll demo "$@"  # --serve keeps the board served on 127.0.0.1 until Ctrl+C

@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/azurite.sh
 AZURITE_PERSISTENCE=disk azurite_start
-dotnet build functions/ApprovalWatch.Cli -c Release --nologo -v q -clp:ErrorsOnly
-dotnet functions/ApprovalWatch.Cli/bin/Release/net10.0/approvalwatch.dll bench chaos --rows "${ROWS:-50000}" --gather-seconds "${GATHER_SECONDS:-5}" --mail "$(mktemp -d)"
+dotnet build tools/ApprovalWatch.DevTools -c Release --nologo -v q -clp:ErrorsOnly
+dotnet tools/ApprovalWatch.DevTools/bin/Release/net10.0/approvalwatch-dev.dll bench chaos --rows "${ROWS:-50000}" --gather-seconds "${GATHER_SECONDS:-5}" --mail "$(mktemp -d)"

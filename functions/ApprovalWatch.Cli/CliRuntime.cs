@@ -10,26 +10,19 @@ namespace ApprovalWatch.Cli;
 
 /// <summary>
 /// The pipeline's services as the CLI runs them: the same registrations as the Functions app, storage
-/// from <c>--storage</c> or <c>AzureWebJobsStorage</c> (default: Azurite), and, when no SendGrid API key
-/// is configured, a local SendGrid endpoint that writes each message to a folder.
+/// from <c>--storage</c> or <c>AzureWebJobsStorage</c> (default: Azurite), mail as configured (SendGrid, or SMTP).
 /// </summary>
 public sealed class CliRuntime : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private CliRuntime(ServiceProvider services, LocalSendGridEndpoint? localMail)
-    {
-        _services = services;
-        LocalMail = localMail;
-    }
-
-    public LocalSendGridEndpoint? LocalMail { get; }
+    private CliRuntime(ServiceProvider services) => _services = services;
 
     public StorageAccount Storage => Get<StorageAccount>();
 
     /// <param name="settings">The command line's settings.</param>
     /// <param name="cancellationToken">Stops the start.</param>
-    /// <param name="extra">More configuration (the demo's local group robots), over the environment's.</param>
+    /// <param name="extra">More configuration (a development run's local stand-ins), over the environment's.</param>
     public static async Task<CliRuntime> StartAsync(CliSettings settings, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
@@ -37,17 +30,7 @@ public sealed class CliRuntime : IAsyncDisposable
         {
             ["AzureWebJobsStorage"] = settings.Storage ?? environment["AzureWebJobsStorage"] ?? StorageAccount.DevelopmentStorage,
             ["Mail:From"] = environment["Mail:From"] ?? "approvalwatch@kizilsu.example.org",
-            ["Board:BaseUrl"] = environment["Board:BaseUrl"] ?? $"http://127.0.0.1:{settings.BoardPort}",
-            ["Board:AckKey"] = environment["Board:AckKey"] ?? LocalAckKey(settings.OutFolder),
         };
-        LocalSendGridEndpoint? localMail = null;
-        if (string.IsNullOrWhiteSpace(environment["SendGrid:ApiKey"]) && !string.Equals(environment["Mail:Transport"], nameof(Pipeline.Mail.MailTransport.Smtp), StringComparison.OrdinalIgnoreCase))
-        {
-            localMail = new LocalSendGridEndpoint(settings.MailFolder);
-            overrides["SendGrid:ApiKey"] = "local";
-            overrides["SendGrid:Host"] = localMail.Host;
-        }
-
         var configuration = new ConfigurationBuilder()
             .AddConfiguration(environment)
             .AddInMemoryCollection(overrides)
@@ -71,31 +54,9 @@ public sealed class CliRuntime : IAsyncDisposable
 
         services.AddApprovalWatchPipeline(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        var runtime = new CliRuntime(provider, localMail);
+        var runtime = new CliRuntime(provider);
         await runtime.Storage.EnsureCreatedAsync(cancellationToken);
         return runtime;
-    }
-
-    /// <summary>The key that signs acknowledgement links here: made once per machine under <c>out/</c>, so links in mails stay valid between runs.</summary>
-    private static string LocalAckKey(string outFolder)
-    {
-        var file = Path.Combine(outFolder, ".ack-key");
-        if (!File.Exists(file))
-        {
-            Directory.CreateDirectory(outFolder);
-            // Readable by its owner only: whoever reads it can sign links in anyone's name.
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using var stream = new FileStream(file, options);
-            using var writer = new StreamWriter(stream);
-            writer.Write(Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-        }
-
-        return File.ReadAllText(file).Trim();
     }
 
     public T Get<T>()
@@ -111,15 +72,7 @@ public sealed class CliRuntime : IAsyncDisposable
     public Task<Pipeline.Scanning.ScanResult> ScanAsync(DateOnly? date, CancellationToken cancellationToken) =>
         LocalScan.RunAsync(Get<PipelineFunctions>(), ScanPump, date, cancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (LocalMail is not null)
-        {
-            await LocalMail.DisposeAsync();
-        }
-
-        await _services.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     private QueuePump Pump(Azure.Storage.Queues.QueueClient queue, Func<string, CancellationToken, Task> handle) =>
         new(queue, Storage.PoisonQueue(queue), handle, QueueTriggerSettings.FromHostJson(), Get<ILoggerFactory>().CreateLogger($"ApprovalWatch.Queue.{queue.Name}"));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ApprovalWatch.Cli.Local;
+using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.Pipeline.Web;
 using ApprovalWatch.Testing;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -3,6 +3,7 @@ using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Domain.Chat;
 using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Testing.StandIns;
 
 namespace ApprovalWatch.Pipeline.Tests;
 

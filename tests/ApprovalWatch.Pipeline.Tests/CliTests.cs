@@ -1,6 +1,8 @@
 using ApprovalWatch.Cli.Commands;
 using ApprovalWatch.Cli.Local;
-using ApprovalWatch.Cli.Samples;
+using ApprovalWatch.DevTools.Commands;
+using ApprovalWatch.DevTools.Local;
+using ApprovalWatch.DevTools.Samples;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Submissions.Files;

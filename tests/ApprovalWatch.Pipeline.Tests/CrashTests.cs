@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using ApprovalWatch.Cli.Local;
+using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Testing;
@@ -140,8 +141,9 @@ public class CrashTests
         Assert.Equal(0, host.ExitCode);
     }
 
-    private static Process Cli(TestPipeline pipeline, params string[] args) =>
-        ChildCli.Start([.. args, "--mail", Path.Combine(Path.GetTempPath(), "approvalwatch-crash-mail")], AzuriteFixture.ConnectionString, pipeline.Storage.Names);
+    private static Process Cli(TestPipeline pipeline, params string[] args) => args[0] == "host"
+        ? ChildCli.Dev([.. args, "--mail", Path.Combine(Path.GetTempPath(), "approvalwatch-crash-mail")], AzuriteFixture.ConnectionString, pipeline.Storage.Names, pipeline.Mail.Host)
+        : ChildCli.Operator(args, AzuriteFixture.ConnectionString, pipeline.Storage.Names, pipeline.Mail.Host);
 }
 
 /// <summary>An Azurite of a test's own, on free ports with its data on disk, that the test can stop and start again.</summary>

@@ -1,4 +1,5 @@
 using ApprovalWatch.Cli.Commands;
+using ApprovalWatch.DevTools.Commands;
 using ApprovalWatch.Testing;
 using CsCheck;
 
@@ -11,7 +12,7 @@ namespace ApprovalWatch.Pipeline.Tests;
 /// </summary>
 public class FuzzTests
 {
-    private static readonly IReadOnlyList<(string Name, byte[] Content)> Seeds = FuzzCommand.SeedsAsync().GetAwaiter().GetResult();
+    private static readonly IReadOnlyList<(string Name, byte[] Content)> Seeds = FuzzOracle.SeedsAsync().GetAwaiter().GetResult();
 
     [Fact]
     public void Mutated_department_files_end_in_rows_or_a_refusal_with_counts_that_add_up()
@@ -21,7 +22,7 @@ public class FuzzTests
             {
                 var random = new Random(seed);
                 var (name, content) = Seeds[random.Next(Seeds.Count)];
-                var outcome = FuzzCommand.Probe(name, FuzzCommand.Mutate(content, random));
+                var outcome = FuzzOracle.Probe(name, FuzzOracle.Mutate(content, random));
                 return !outcome.IsDefect;
             },
             iter: 3_000);
@@ -32,7 +33,7 @@ public class FuzzTests
     {
         string[] extensions = [".csv", ".txt", ".xlsx", ".xls", ".json", ""];
         Gen.Select(Gen.Byte.Array[0, 2_048], Gen.Int[0, extensions.Length - 1].Select(i => extensions[i]))
-            .Sample((bytes, extension) => !FuzzCommand.Probe("housing/random" + extension, bytes).IsDefect, iter: 3_000);
+            .Sample((bytes, extension) => !FuzzOracle.Probe("housing/random" + extension, bytes).IsDefect, iter: 3_000);
     }
 
     [Fact]
@@ -43,9 +44,9 @@ public class FuzzTests
             {
                 var random = new Random(seed);
                 var (name, content) = Seeds[random.Next(Seeds.Count)];
-                var input = FuzzCommand.Mutate(content, random);
+                var input = FuzzOracle.Mutate(content, random);
                 var before = GC.GetAllocatedBytesForCurrentThread();
-                FuzzCommand.Probe(name, input);
+                FuzzOracle.Probe(name, input);
                 return GC.GetAllocatedBytesForCurrentThread() - before < 64L * 1024 * 1024;
             },
             iter: 500);
@@ -58,7 +59,7 @@ public class FuzzTests
     [MemberData(nameof(Regressions))]
     public void An_input_that_once_broke_a_reader_now_ends_in_rows_or_a_refusal(string file)
     {
-        var outcome = FuzzCommand.Probe("housing/" + file, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "fuzz", file)));
+        var outcome = FuzzOracle.Probe("housing/" + file, File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "fuzz", file)));
         Assert.False(outcome.IsDefect, outcome.Defect?.ToString());
     }
 }

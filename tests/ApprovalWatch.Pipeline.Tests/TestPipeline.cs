@@ -4,6 +4,7 @@ using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Pipeline.Hosting;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Testing.StandIns;
 using ApprovalWatch.Testing;
 using Azure;
 using Azure.Core;

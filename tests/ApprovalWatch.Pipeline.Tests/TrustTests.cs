@@ -107,12 +107,12 @@ public class TrustTests
     }
 
     [Fact]
-    public async Task The_local_signing_key_is_readable_by_its_owner_only()
+    public async Task The_local_signing_key_of_a_development_run_is_readable_by_its_owner_only()
     {
         var folder = Path.Combine(Path.GetTempPath(), "aw-key-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            await using (await Cli.CliRuntime.StartAsync(new Cli.CliSettings(AzuriteFixture.ConnectionString, null, Path.Combine(folder, "mail"), false), default))
+            await using (await DevTools.Local.LocalRuntime.StartAsync(new Cli.CliSettings(AzuriteFixture.ConnectionString, null, Path.Combine(folder, "mail"), false), default))
             {
             }
 

@@ -1,4 +1,4 @@
-using ApprovalWatch.Cli.Samples;
+using ApprovalWatch.Cli.Configuration;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Text;

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Cli.Commands;
 
-/// <summary>The operator's commands over storage: ingest one file, scan (or dry-run) a day, run locally as the host.</summary>
+/// <summary>The operator's commands over storage: ingest one file, scan (or dry-run) a day, what went wrong, mail sent again.</summary>
 public static class OperatorCommands
 {
     public static async Task<int> IngestAsync(CliSettings settings, FileInfo file, string department, TextWriter output, CancellationToken cancellationToken)
@@ -55,27 +55,8 @@ public static class OperatorCommands
         var waiting = (await runtime.Storage.NotifyQueue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
         if (waiting > 0)
         {
-            output.WriteLine($"{waiting} message(s) wait in the queue for their recipients' office hours: `approvalwatch host` delivers them.");
+            output.WriteLine($"{waiting} message(s) wait in the queue for their recipients' office hours: the Functions app delivers them (here, `approvalwatch-dev host`).");
         }
-        return 0;
-    }
-
-    public static async Task<int> HostAsync(CliSettings settings, string gatherSchedule, string scanSchedule, string weeklySchedule, string boardIdentity, TextWriter output, CancellationToken cancellationToken)
-    {
-        var gather = TimerSchedule.Parse(gatherSchedule);
-        var scan = TimerSchedule.Parse(scanSchedule);
-        var weekly = TimerSchedule.Parse(weeklySchedule);
-        await using var runtime = await CliRuntime.StartAsync(settings with { Verbose = true }, cancellationToken);
-        output.WriteLine($"Running GatherSubmissions ({gather.Expression}), ScanDeadlines ({scan.Expression}), WeeklyReport ({weekly.Expression}), IngestSubmission, ScanShard and SendDigest until Ctrl+C.");
-        if (runtime.LocalMail is { } mail)
-        {
-            output.WriteLine($"No SendGrid API key: mail goes to the local endpoint {mail.Host}, written to {Path.GetFullPath(settings.MailFolder)}");
-        }
-
-        var logger = runtime.Get<ILoggerFactory>().CreateLogger("ApprovalWatch.Host");
-        await using var board = Local.LocalBoardServer.Start(runtime.Get<Pipeline.Web.BoardApp>(), boardIdentity, settings.BoardPort, logger);
-        output.WriteLine($"Board: {board.Address}/board as {boardIdentity}, on 127.0.0.1 only");
-        await new LocalFunctionsHost(runtime, gather, scan, weekly, runtime.Get<TimeProvider>(), logger).RunAsync(cancellationToken);
         return 0;
     }
 

@@ -1,4 +1,4 @@
-using ApprovalWatch.Cli.Samples;
+using ApprovalWatch.Cli.Configuration;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Pipeline.Ingestion;

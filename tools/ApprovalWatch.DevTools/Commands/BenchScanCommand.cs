@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using ApprovalWatch.Cli.Local;
+using ApprovalWatch.Cli;
+using ApprovalWatch.DevTools.Local;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Pipeline.Storage;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace ApprovalWatch.DevTools.Commands;
+
+/// <summary>
+/// Measures the sharded daily scan end to end (ScanDeadlines, the shards pumped side by side, the digests
+/// planned) over N procedures (40 per project, a handler per ten projects and a department head), in tables
+/// of its own, loaded as a first scan of the day leaves them: the first run ever (which counts the table's
+/// keys to cut its shards), the same day again (shards cut by that count, nothing to write) and the next
+/// working day's, beside a raw scan of the same table (the columns the scan reads) and raw queries of the same shards; prints rows/s, the
+/// ratios and the peak working set during the scans. With a baseline size, measures that size first and
+/// prints the ratio of the two peaks.
+/// </summary>
+public static class BenchScanCommand
+{
+    private static readonly DateOnly Day = new(2026, 4, 15);
+
+    public static async Task<int> RunAsync(CliSettings settings, int procedures, int baseline, TextWriter output, CancellationToken cancellationToken)
+    {
+        var small = baseline > 0 ? await MeasureAsync(settings, baseline, output, cancellationToken) : 0;
+        var large = await MeasureAsync(settings, procedures, output, cancellationToken);
+        if (small > 0)
+        {
+            output.WriteLine($"peak working set at {procedures:N0} procedures: {large / (double)small:0.00}× that at {baseline:N0}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Prints the figures of one size; the peak working set during its scans.</summary>
+    private static async Task<long> MeasureAsync(CliSettings settings, int procedures, TextWriter output, CancellationToken cancellationToken)
+    {
+        var names = StorageNames.WithSuffix("scan" + Guid.NewGuid().ToString("N")[..8]);
+        await using var local = await LocalRuntime.StartAsync(settings with { Names = names }, cancellationToken);
+        var runtime = local.Runtime;
+        var load = Stopwatch.StartNew();
+        var projects = await LoadAsync(runtime, procedures, cancellationToken);
+        output.WriteLine($"{procedures:N0} procedures in {projects:N0} projects loaded in {load.Elapsed.TotalSeconds:0.0} s (raw batches), flagged as of {IsoDate.Format(Day)}");
+
+        var raw = await RawScanAsync(runtime.Storage.Procedures, cancellationToken);
+        GC.Collect();
+        using var peak = new PeakWorkingSet();
+        var (first, firstTime) = await TimeAsync(() => runtime.ScanAsync(Day, cancellationToken));
+        var (second, secondTime) = await TimeAsync(() => runtime.ScanAsync(Day, cancellationToken));
+        var (next, nextTime) = await TimeAsync(() => runtime.ScanAsync(Day.AddDays(1), cancellationToken));
+        var peakBytes = peak.Stop();
+        var changed = new List<ProcedureEntity>();
+        var nextDay = IsoDate.Format(Day.AddDays(1));
+        var rawAgain = await RawScanAsync(runtime.Storage.Procedures, cancellationToken, row =>
+        {
+            if (row.FlaggedOn == nextDay)
+            {
+                changed.Add(row);
+            }
+        });
+        var rawWrites = await RawWritesAsync(runtime.Storage, changed, next.Counts.RowsWritten - changed.Count, cancellationToken);
+        var ranges = ShardRange.Between(await runtime.Get<ScanRuns>().BoundariesAsync(cancellationToken) ?? []);
+        var rawRanges = await RawRangesAsync(runtime.Storage.Procedures, ranges, cancellationToken);
+        var rawRate = procedures / ((raw + rawAgain).TotalSeconds / 2);
+
+        string Rate(TimeSpan time) => $"{procedures / time.TotalSeconds:N0} rows/s, {procedures / time.TotalSeconds / rawRate:0.00} of raw";
+        output.WriteLine($"  raw scan of the same table, the columns the scan reads: {rawRate:N0} rows/s (before {procedures / raw.TotalSeconds:N0}, after {procedures / rawAgain.TotalSeconds:N0})");
+        output.WriteLine($"  first run ever: the keys counted, then {first.Shards} shard(s) ({first.Count(Flag.Red):N0} red, {first.Count(Flag.Yellow):N0} yellow, {first.Digests.Count} digests): {Rate(firstTime)}");
+        output.WriteLine($"  the same day again, {second.Shards} shard(s) cut by the first run's count (nothing to write): {Rate(secondTime)}");
+        output.WriteLine($"  next working day's scan, {next.Shards} shard(s) (only flags that changed are written): {Rate(nextTime)}");
+        output.WriteLine($"    the same work raw: the raw scan, then the {next.Counts.RowsWritten:N0} rows it wrote ({changed.Count:N0} procedures merged again, the rest as audit rows) in 100-entity batches, 8 in flight, {rawWrites.TotalSeconds:0.0} s: {procedures / (procedures / rawRate + rawWrites.TotalSeconds):N0} rows/s; the next day's scan is {(procedures / rawRate + rawWrites.TotalSeconds) / nextTime.TotalSeconds:0.00} of it");
+        output.WriteLine($"  raw queries of the same {ranges.Count} shard range(s), side by side as the pump runs them: {procedures / rawRanges.TotalSeconds:N0} rows/s; the next day's scan is {rawRanges / nextTime:0.00} of them");
+        output.WriteLine($"  peak working set during the scans: {peakBytes / 1024.0 / 1024.0:0} MiB");
+        await DeleteAsync(runtime.Storage, cancellationToken);
+        return peakBytes;
+    }
+
+    /// <summary>
+    /// N procedures (40 per project, a handler per ten projects and one department head) loaded as the day's first
+    /// scan leaves them (flags, project rows) with raw batches: the emulator takes a first scan's writes of every
+    /// flag and audit row of a large table at a few hundred a second, which says nothing of the scan. The number of projects.
+    /// </summary>
+    internal static async Task<int> LoadAsync(CliRuntime runtime, int procedures, CancellationToken cancellationToken)
+    {
+        var projects = (procedures + BenchData.ProceduresPerProject - 1) / BenchData.ProceduresPerProject;
+        await BenchData.UploadConfigAsync(runtime.Storage, cancellationToken, projects);
+        var reference = await runtime.Get<ReferenceDataLoader>().LoadAsync(cancellationToken);
+        var scan = runtime.Get<IOptions<ScanOptions>>().Value;
+        await Parallel.ForEachAsync(Enumerable.Range(0, projects), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (project, ct) =>
+        {
+            var rows = Project(project, procedures).ToList();
+            var measurement = scan.MeasurementOn(Day, reference);
+            foreach (var row in rows)
+            {
+                if (measurement.Add(row.ToProcedure()) is { } measure)
+                {
+                    ProcedureScanFields.Of(row, measure, Day).CopyTo(row);
+                }
+            }
+
+            var measured = measurement.MeasureProjects().Select(ProjectMeasureEntity.From).ToList();
+            await TableBatches.SubmitAsync(runtime.Storage.Procedures, rows.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), EntitySize.Estimate, ct);
+            await TableBatches.SubmitAsync(runtime.Storage.Projects, measured.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), EntitySize.Estimate, ct);
+        });
+        return projects;
+    }
+
+    internal static readonly DateOnly BenchDay = Day;
+
+    private static async Task<(ScanResult, TimeSpan)> TimeAsync(Func<Task<ScanResult>> scan)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await scan();
+        return (result, clock.Elapsed);
+    }
+
+    private static IEnumerable<ProcedureEntity> Project(int project, int procedures)
+    {
+        var random = new Random(project);
+        for (var i = 0; i < BenchData.ProceduresPerProject && project * BenchData.ProceduresPerProject + i < procedures; i++)
+        {
+            var accepted = new DateOnly(2026, 1, 5).AddDays(random.Next(90));
+            var finished = random.Next(3) == 0;
+            yield return ProcedureEntity.From(
+                new Procedure
+                {
+                    ProjectCode = $"2026-653001-48-01-{project:D5}{project % 10}",
+                    ProjectName = $"基准项目 {project}",
+                    ProcedureCode = $"BH-{i + 1:D2}",
+                    Department = "housing",
+                    Status = finished ? ProcedureStatus.Approved : ProcedureStatus.InReview,
+                    AcceptedOn = accepted,
+                    LimitDays = 15,
+                    HandlerEmail = BenchData.Handler(project),
+                    CompletedOn = finished ? accepted.AddDays(random.Next(5, 40)) : null,
+                    AsOf = new DateTimeOffset(2026, 4, 14, 0, 0, 0, TimeSpan.FromHours(8)),
+                },
+                "housing/bench.csv",
+                "bench",
+                i + 2);
+        }
+    }
+
+    private static async Task<TimeSpan> RawScanAsync(TableClient table, CancellationToken cancellationToken, Action<ProcedureEntity>? seen = null)
+    {
+        var clock = Stopwatch.StartNew();
+        await foreach (var row in table.QueryAsync<ProcedureEntity>(select: ProcedureEntity.ScanColumns, cancellationToken: cancellationToken))
+        {
+            seen?.Invoke(row);
+        }
+
+        return clock.Elapsed;
+    }
+
+    /// <summary>
+    /// The scan's writes done raw: the changed procedures' scan fields merged again (same values) and as many
+    /// audit rows as it wrote besides, batched by partition, 8 batches in flight.
+    /// </summary>
+    private static async Task<TimeSpan> RawWritesAsync(StorageAccount storage, IReadOnlyList<ProcedureEntity> changed, int audit, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var procedureBatches = changed.GroupBy(r => r.PartitionKey).Select(project => (storage.Procedures, project.Select(row =>
+            new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(row.PartitionKey, row.RowKey) { ["Flag"] = row.Flag, ["FlaggedOn"] = row.FlaggedOn }, ETag.All)).ToList()));
+        var at = DateTimeOffset.UnixEpoch;
+        var auditBatches = Enumerable.Range(0, Math.Max(0, audit)).Chunk(100).Select((rows, batch) => (storage.History, rows.Select(i =>
+            new TableTransactionAction(TableTransactionActionType.Add, HistoryEntity.Change($"bench-raw-{batch:D5}", $"P{i:D7}", "flag", "yellow", "red", at, "bench", "housing"))).ToList()));
+        await Parallel.ForEachAsync(procedureBatches.Concat(auditBatches), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, ct) =>
+            await TableBatches.SubmitAsync(batch.Item1, batch.Item2, EntitySize.Estimate, ct));
+        return clock.Elapsed;
+    }
+
+    /// <summary>The shards' range queries alone, as many at once as the local pump runs shards.</summary>
+    private static async Task<TimeSpan> RawRangesAsync(TableClient table, IReadOnlyList<ShardRange> ranges, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(ranges, new ParallelOptions { MaxDegreeOfParallelism = QueueTriggerSettings.FromHostJson().BatchSize, CancellationToken = cancellationToken }, async (range, ct) =>
+        {
+            await foreach (var _ in table.QueryAsync<ProcedureEntity>(range.Filter, select: ProcedureEntity.ScanColumns, cancellationToken: ct))
+            {
+            }
+        });
+        return clock.Elapsed;
+    }
+
+    /// <summary>The benchmark's tables, queues and containers, so the emulator does not carry them into the next size.</summary>
+    internal static async Task DeleteAsync(StorageAccount storage, CancellationToken cancellationToken)
+    {
+        foreach (var table in new[] { storage.Procedures, storage.Projects, storage.History, storage.SubmissionLedger, storage.NotificationLedger, storage.Scans, storage.KeyProjects })
+        {
+            await table.DeleteAsync(cancellationToken);
+        }
+
+        foreach (var queue in new[] { storage.IngestQueue, storage.NotifyQueue, storage.ScanQueue }.SelectMany(q => new[] { q, storage.PoisonQueue(q) }))
+        {
+            await queue.DeleteIfExistsAsync(cancellationToken);
+        }
+
+        foreach (var container in new[] { storage.Submissions, storage.Receipts, storage.Config, storage.Digests, storage.Templates, storage.Reports })
+        {
+            await container.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>Samples the process's working set until stopped; the highest seen.</summary>
+    private sealed class PeakWorkingSet : IDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task<long> _sampling;
+
+        public PeakWorkingSet() => _sampling = Task.Run(async () =>
+        {
+            var peak = 0L;
+            using var process = Process.GetCurrentProcess();
+            while (!_stop.IsCancellationRequested)
+            {
+                process.Refresh();
+                peak = Math.Max(peak, process.WorkingSet64);
+                await Task.Delay(50, CancellationToken.None);
+            }
+
+            return peak;
+        });
+
+        public long Stop()
+        {
+            _stop.Cancel();
+            return _sampling.GetAwaiter().GetResult();
+        }
+
+        public void Dispose() => _stop.Dispose();
+    }
+}
