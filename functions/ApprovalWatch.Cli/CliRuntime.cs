@@ -23,7 +23,9 @@ public sealed class CliRuntime : IAsyncDisposable
     /// <param name="settings">The command line's settings.</param>
     /// <param name="cancellationToken">Stops the start.</param>
     /// <param name="extra">More configuration (a development run's local stand-ins), over the environment's.</param>
-    public static async Task<CliRuntime> StartAsync(CliSettings settings, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <param name="register">More services (a development run's board).</param>
+    public static async Task<CliRuntime> StartAsync(
+        CliSettings settings, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? register = null)
     {
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var overrides = new Dictionary<string, string?>
@@ -53,11 +55,14 @@ public sealed class CliRuntime : IAsyncDisposable
         }
 
         services.AddApprovalWatchPipeline(configuration);
+        register?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var runtime = new CliRuntime(provider);
         await runtime.Storage.EnsureCreatedAsync(cancellationToken);
         return runtime;
     }
+
+    public IServiceProvider Services => _services;
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();

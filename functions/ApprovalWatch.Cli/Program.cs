@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ApprovalWatch.Cli;
 using ApprovalWatch.Cli.Commands;
-using ApprovalWatch.Cli.Configuration;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Domain.Text;

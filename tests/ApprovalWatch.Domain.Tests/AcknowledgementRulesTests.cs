@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Acknowledgements;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Testing;

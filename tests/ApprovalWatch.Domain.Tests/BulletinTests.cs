@@ -2,7 +2,6 @@ using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Monthly;
 using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Domain.Projects;
-using ApprovalWatch.Domain.Weekly;
 using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Domain.Tests;

@@ -1,5 +1,4 @@
 using ApprovalWatch.Domain.Text;
-using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Domain.Tests;
 

@@ -2,7 +2,6 @@ using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Domain.Text;
-using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Domain.Tests;
 

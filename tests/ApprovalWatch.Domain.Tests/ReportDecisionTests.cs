@@ -1,6 +1,5 @@
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Reports;
-using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Domain.Tests;
 

@@ -1,8 +1,6 @@
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Staff;
-using ApprovalWatch.Domain.Submissions;
-using ApprovalWatch.Domain.Submissions.Files;
 using ApprovalWatch.Domain.Weekly;
 using ApprovalWatch.Presentation.Weekly;
 using ApprovalWatch.Testing;

@@ -1,5 +1,4 @@
 using ApprovalWatch.Pipeline.Storage;
-using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Pipeline.Tests;
 

@@ -1,7 +1,7 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using ApprovalWatch.Pipeline.Storage;
-using ApprovalWatch.Pipeline.Web;
+using ApprovalWatch.Board;
+using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Pipeline.Tests;
@@ -13,13 +13,13 @@ public partial class BoardTests
     private const string Head = "liu.jianguo@kizilsu.example.org";
     private const string Coordinator = "xu.ming@kizilsu.example.org";
 
-    internal static Task<WebResponse> GetAsync(TestPipeline pipeline, string pathAndQuery, string? principal) =>
-        pipeline.Get<BoardApp>().HandleAsync(WebRequest.Of("GET", pathAndQuery, principal), default);
+    internal static Task<BoardAnswer> GetAsync(TestPipeline pipeline, string pathAndQuery, string? principal) =>
+        pipeline.Board.GetAsync(pathAndQuery, principal);
 
-    private static Task<WebResponse> PostAsync(TestPipeline pipeline, string path, string principal, Dictionary<string, string> form) =>
-        pipeline.Get<BoardApp>().HandleAsync(WebRequest.Of("POST", path, principal, form), default);
+    private static Task<BoardAnswer> PostAsync(TestPipeline pipeline, string path, string principal, Dictionary<string, string> form) =>
+        pipeline.Board.PostAsync(path, principal, form);
 
-    private static string Body(WebResponse response) => Encoding.UTF8.GetString(response.Body);
+    private static string Body(BoardAnswer response) => response.Text;
 
     [Fact]
     public async Task Who_sees_what_comes_from_the_directory()
@@ -43,7 +43,7 @@ public partial class BoardTests
         var board = Body(await GetAsync(pipeline, "/board", Coordinator));
         Assert.Contains("/procedures?county=", board);
         var headers = (await GetAsync(pipeline, "/board", Coordinator)).Headers.ToDictionary();
-        Assert.Equal(WebResponse.ContentSecurityPolicy, headers["Content-Security-Policy"]);
+        Assert.Equal(Answer.ContentSecurityPolicy, headers["Content-Security-Policy"]);
         Assert.StartsWith("max-age=", headers["Strict-Transport-Security"]);
     }
 

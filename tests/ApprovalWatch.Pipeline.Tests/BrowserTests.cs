@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
-using ApprovalWatch.Cli.Local;
 using ApprovalWatch.DevTools.Local;
-using ApprovalWatch.Pipeline.Web;
+using ApprovalWatch.Board;
 using ApprovalWatch.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
 
 namespace ApprovalWatch.Pipeline.Tests;
@@ -47,7 +45,7 @@ public class BrowserTests
         await using var pipeline = await TestPipeline.StartAsync();
         await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
         var scan = await pipeline.ScanAsync();
-        await using var server = LocalBoardServer.Start(pipeline.Get<BoardApp>(), Coordinator, 0, NullLogger.Instance);
+        await using var server = await LocalBoardServer.StartAsync(pipeline.Get<BoardPipeline>(), Coordinator, 0);
         var (playwright, browser) = await LaunchAsync();
         try
         {
@@ -88,7 +86,7 @@ public class BrowserTests
     {
         var (pipeline, path) = await BoardTests.AckLinkOfZhangAsync();
         await using var _ = pipeline;
-        await using var server = LocalBoardServer.Start(pipeline.Get<BoardApp>(), ScanAndSendTests.Zhang, 0, NullLogger.Instance);
+        await using var server = await LocalBoardServer.StartAsync(pipeline.Get<BoardPipeline>(), ScanAndSendTests.Zhang, 0);
         var (playwright, browser) = await LaunchAsync();
         try
         {
@@ -117,7 +115,7 @@ public class BrowserTests
     public async Task A_clerk_uploads_on_his_phone_and_sees_the_receipt_without_script()
     {
         await using var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?> { ["Ingest:MaxFileBytes"] = "4000" });
-        await using var server = LocalBoardServer.Start(pipeline.Get<BoardApp>(), SubmitTests.Clerk, 0, NullLogger.Instance);
+        await using var server = await LocalBoardServer.StartAsync(pipeline.Get<BoardPipeline>(), SubmitTests.Clerk, 0);
         using var stop = new CancellationTokenSource();
         var ingesting = pipeline.IngestPump() is var pump ? Task.Run(() => pump.RunAsync(stop.Token)) : Task.CompletedTask;
         var folder = Directory.CreateTempSubdirectory("upload");
@@ -173,7 +171,7 @@ public class BrowserTests
         await pipeline.ScanAsync();
         await pipeline.NotifyPump().DrainAsync(default);
         var link = NoticeTests.ReplyLink().Match(pipeline.Mail.Received.Single(m => m.To == NoticeTests.Head && m.Subject.StartsWith("督办单", StringComparison.Ordinal)).Html).Groups[1].Value[TestPipeline.BoardUrl.Length..];
-        await using var server = LocalBoardServer.Start(pipeline.Get<BoardApp>(), NoticeTests.Head, 0, NullLogger.Instance);
+        await using var server = await LocalBoardServer.StartAsync(pipeline.Get<BoardPipeline>(), NoticeTests.Head, 0);
         var (playwright, browser) = await LaunchAsync();
         try
         {

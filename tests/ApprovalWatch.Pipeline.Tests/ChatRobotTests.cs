@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Domain.Chat;
 using ApprovalWatch.Domain.Notices;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
-using ApprovalWatch.Cli.Local;
 using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Pipeline.Storage;

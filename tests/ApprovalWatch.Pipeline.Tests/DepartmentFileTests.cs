@@ -1,4 +1,3 @@
-using System.Text;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Domain.Submissions.Files;

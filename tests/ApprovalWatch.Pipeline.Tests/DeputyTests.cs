@@ -1,5 +1,3 @@
-using ApprovalWatch.Testing;
-
 namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>AB角: while a handler is away his lines go to his deputy (or his head), marked; a gap is the operator's to see.</summary>
@@ -47,10 +45,10 @@ public class DeputyTests
     public async Task Leave_entered_on_the_board_sends_his_lines_to_whoever_stands_in_and_back_his_digest_says_what_was_done_meanwhile()
     {
         await using var pipeline = await TestPipeline.StartAsync();
-        var board = pipeline.Get<Web.BoardApp>();
+        var board = pipeline.Board;
         async Task<(int Status, string Body)> PostAsync(Dictionary<string, string> form)
         {
-            var response = await board.HandleAsync(Web.WebRequest.Of("POST", "/leave", ScanAndSendTests.Zhang, form), default);
+            var response = await board.PostAsync("/leave", ScanAndSendTests.Zhang, form);
             return (response.Status, System.Text.Encoding.UTF8.GetString(response.Body));
         }
 

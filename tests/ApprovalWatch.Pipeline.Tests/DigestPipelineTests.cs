@@ -1,12 +1,8 @@
 using ApprovalWatch.Domain.Digests;
-using ApprovalWatch.Domain.Operations;
-using ApprovalWatch.Domain.Reference;
-using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Operations;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Presentation.Digests;
-using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Pipeline.Tests;
 

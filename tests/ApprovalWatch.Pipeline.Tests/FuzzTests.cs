@@ -1,5 +1,3 @@
-using ApprovalWatch.Cli.Commands;
-using ApprovalWatch.DevTools.Commands;
 using ApprovalWatch.Testing;
 using CsCheck;
 

@@ -4,7 +4,6 @@ using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Pipeline.Gathering;
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Storage;
-using ApprovalWatch.Testing;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 

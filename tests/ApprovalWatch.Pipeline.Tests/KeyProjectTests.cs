@@ -1,7 +1,6 @@
 using ApprovalWatch.Domain.Weekly;
 using ApprovalWatch.Pipeline.KeyProjects;
 using ApprovalWatch.Pipeline.Storage;
-using ApprovalWatch.Testing;
 using Azure.Data.Tables;
 
 namespace ApprovalWatch.Pipeline.Tests;

@@ -1,10 +1,8 @@
 using System.Net;
-using ApprovalWatch.Cli.Local;
 using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Testing.StandIns;
-using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Pipeline.Tests;
 

@@ -1,10 +1,8 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Pipeline.Notices;
-using ApprovalWatch.Pipeline.Web;
+using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.Presentation.Notices;
-using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Pipeline.Tests;
 
@@ -25,7 +23,7 @@ public partial class NoticeTests
         return pipeline;
     }
 
-    private static string Body(WebResponse response) => Encoding.UTF8.GetString(response.Body);
+    private static string Body(BoardAnswer response) => response.Text;
 
     [Fact]
     public async Task A_procedure_on_the_coordinators_rung_gets_one_numbered_notice_archived_and_mailed_with_its_document()
@@ -125,16 +123,16 @@ public partial class NoticeTests
         await pipeline.ScanAsync();
         await pipeline.NotifyPump().DrainAsync(default);
         var link = ReplyLink().Match(pipeline.Mail.Received.Single(m => m.To == Head && m.Subject.Contains("督办单", StringComparison.Ordinal)).Html).Groups[1].Value[TestPipeline.BoardUrl.Length..];
-        var board = pipeline.Get<BoardApp>();
+        var board = pipeline.Board;
 
-        Assert.Equal(403, (await board.HandleAsync(WebRequest.Of("GET", link, FinanceHead), default)).Status); // another's link
-        var form = await board.HandleAsync(WebRequest.Of("GET", link, Head), default);
+        Assert.Equal(403, (await board.GetAsync(link, FinanceHead)).Status); // another's link
+        var form = await board.GetAsync(link, Head);
         Assert.Contains("name=\"measures\"", Body(form));
         Assert.Contains("乌恰县幼儿园项目", Body(form));
         await pipeline.Storage.Config.GetBlobClient("leave.csv").UploadAsync(BinaryData.FromString($"email,from,to\n{Head},2026-03-16,2026-03-16\n"), overwrite: true);
-        Assert.Equal(200, (await board.HandleAsync(WebRequest.Of("GET", link, Leader), default)).Status); // the head away: his link works for whoever stands in
+        Assert.Equal(200, (await board.GetAsync(link, Leader)).Status); // the head away: his link works for whoever stands in
         await pipeline.Storage.Config.GetBlobClient("leave.csv").UploadAsync(BinaryData.FromString("email,from,to\n"), overwrite: true);
-        Assert.Equal(403, (await board.HandleAsync(WebRequest.Of("GET", link, Leader), default)).Status);
+        Assert.Equal(403, (await board.GetAsync(link, Leader)).Status);
 
         // No reply by Thursday's deadline: on the next working day (Friday 20 March is Eid al-Fitr) it goes to the leader in charge.
         var monday = new DateOnly(2026, 3, 23);
@@ -144,10 +142,10 @@ public partial class NoticeTests
         await pipeline.NotifyPump().DrainAsync(default);
         var climbed = Assert.Single(pipeline.Mail.Received, m => m.Subject.Contains("逾期未回告", StringComparison.Ordinal));
         Assert.Equal(Leader, climbed.To);
-        var list = Body(await board.HandleAsync(WebRequest.Of("GET", "/notices", Leader), default));
+        var list = Body(await board.GetAsync("/notices", Leader));
         Assert.Contains("逾期未回告", list);
         Assert.Contains("已报分管领导 2026-03-23", list);
-        Assert.DoesNotContain("克发改督", Body(await board.HandleAsync(WebRequest.Of("GET", "/notices", FinanceHead), default))); // another department's
+        Assert.DoesNotContain("克发改督", Body(await board.GetAsync("/notices", FinanceHead))); // another department's
 
         var weekly = await pipeline.Functions.WeeklyReportAsync(Domain.Weekly.ReportWeek.Of(new DateOnly(2026, 3, 30)), default);
         Assert.Equal(["克发改督〔2026〕1号", "克发改督〔2026〕2号"], weekly.Report.Notices.Select(n => n.Number)); // 2022 HC-01 reached the coordinator by then
@@ -167,18 +165,18 @@ public partial class NoticeTests
 
         Assert.Contains(sheet, r => r.StartsWith("克发改督〔2026〕1号|住房和城乡建设局|乌恰县幼儿园项目", StringComparison.Ordinal) && r.EndsWith("逾期未回告", StringComparison.Ordinal));
 
-        Assert.Equal(400, (await board.HandleAsync(WebRequest.Of("POST", link, Head, new Dictionary<string, string> { ["reason"] = "图审意见未回复", ["promised"] = "2026-03-27" }), default)).Status); // no measures
-        var replied = await board.HandleAsync(WebRequest.Of("POST", link, Head, new Dictionary<string, string> { ["reason"] = "图审意见未回复", ["measures"] = "已约设计院周三前回复", ["promised"] = "2026-03-27" }), default);
+        Assert.Equal(400, (await board.PostAsync(link, Head, new Dictionary<string, string> { ["reason"] = "图审意见未回复", ["promised"] = "2026-03-27" })).Status); // no measures
+        var replied = await board.PostAsync(link, Head, new Dictionary<string, string> { ["reason"] = "图审意见未回复", ["measures"] = "已约设计院周三前回复", ["promised"] = "2026-03-27" });
         Assert.Equal(200, replied.Status);
         Assert.Contains("2026-03-27", Body(replied));
-        Assert.Equal(409, (await board.HandleAsync(WebRequest.Of("POST", link, Head, new Dictionary<string, string> { ["reason"] = "x", ["measures"] = "y", ["promised"] = "2026-03-27" }), default)).Status); // once
+        Assert.Equal(409, (await board.PostAsync(link, Head, new Dictionary<string, string> { ["reason"] = "x", ["measures"] = "y", ["promised"] = "2026-03-27" })).Status); // once
 
         var notice = (await pipeline.Get<NoticeBook>().FindAsync(2026, 1, default))!.Notice;
         Assert.Equal((NoticeState.RepliedLate, "已约设计院周三前回复", Head), (notice.StateOn(monday), notice.Reply!.Measures, notice.Reply.ByEmail));
-        var view = Body(await board.HandleAsync(WebRequest.Of("GET", "/notices/2026/1", Leader), default));
+        var view = Body(await board.GetAsync("/notices/2026/1", Leader));
         Assert.Contains("已约设计院周三前回复", view);
-        Assert.Equal(404, (await board.HandleAsync(WebRequest.Of("GET", "/notices/2026/1", FinanceHead), default)).Status);
-        var word = await board.HandleAsync(WebRequest.Of("GET", "/notices/2026/1.docx", Head), default);
+        Assert.Equal(404, (await board.GetAsync("/notices/2026/1", FinanceHead)).Status);
+        var word = await board.GetAsync("/notices/2026/1.docx", Head);
         Assert.Contains("克发改督〔2026〕1号", string.Join('\n', NoticeDocument.ReadText(word.Body)));
     }
 
@@ -197,7 +195,7 @@ public partial class NoticeTests
         Assert.Contains("代 刘建国", mail.Html);
         Assert.DoesNotContain(pipeline.Mail.Received, m => m.To == Head && m.Subject.Contains("督办单", StringComparison.Ordinal));
         var link = ReplyLink().Match(mail.Html).Groups[1].Value[TestPipeline.BoardUrl.Length..];
-        Assert.Equal(200, (await pipeline.Get<BoardApp>().HandleAsync(WebRequest.Of("GET", link, Leader), default)).Status);
+        Assert.Equal(200, (await pipeline.Board.GetAsync(link, Leader)).Status);
     }
 
     [GeneratedRegex("href=\"(http://board\\.test/notice/[^\"]+)\"")]

@@ -1,9 +1,7 @@
 using System.Net;
 using ApprovalWatch.Cli.Commands;
-using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Pipeline.Operations;
 using ApprovalWatch.Pipeline.Storage;
-using ApprovalWatch.Testing;
 using Azure.Storage.Queues;
 
 namespace ApprovalWatch.Pipeline.Tests;

@@ -1,8 +1,6 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using ApprovalWatch.Pipeline.Storage;
-using ApprovalWatch.Pipeline.Web;
-using ApprovalWatch.Testing;
+using ApprovalWatch.DevTools.Local;
 
 namespace ApprovalWatch.Pipeline.Tests;
 
@@ -15,10 +13,10 @@ public partial class ProblemHandoverTests
     private const string Coordinator = "xu.ming@kizilsu.example.org";
     private const string Project = "2022-653001-48-01-00123X";
 
-    private static Task<WebResponse> PostAsync(TestPipeline pipeline, string path, string principal, Dictionary<string, string> form) =>
-        pipeline.Get<BoardApp>().HandleAsync(WebRequest.Of("POST", path, principal, form), default);
+    private static Task<BoardAnswer> PostAsync(TestPipeline pipeline, string path, string principal, Dictionary<string, string> form) =>
+        pipeline.Board.PostAsync(path, principal, form);
 
-    private static string Body(WebResponse response) => Encoding.UTF8.GetString(response.Body);
+    private static string Body(BoardAnswer response) => response.Text;
 
     private static async Task<TestPipeline> TwoProblemsAsync()
     {
@@ -40,7 +38,7 @@ public partial class ProblemHandoverTests
         await pipeline.NotifyPump().DrainAsync(default);
         var mail = pipeline.Mail.Received.Last(m => m.To == recipient).Html;
         return ProblemLinkPattern().Matches(mail).Select(m => m.Groups[1].Value[TestPipeline.BoardUrl.Length..]).Where(path => !path.Contains('?', StringComparison.Ordinal))
-            .ToDictionary(path => pipeline.Get<BoardApp>().HandleAsync(WebRequest.Of("GET", path, recipient), default).Result is var page && Body(page).Contains("WT-1", StringComparison.Ordinal) ? "WT-1" : "WT-2");
+            .ToDictionary(path => pipeline.Board.GetAsync(path, recipient).Result is var page && Body(page).Contains("WT-1", StringComparison.Ordinal) ? "WT-1" : "WT-2");
     }
 
     [Fact]
@@ -53,7 +51,7 @@ public partial class ProblemHandoverTests
         var mail = pipeline.Mail.Received.Last(m => m.To == Head).Html;
         Assert.Contains(">签收</a>", mail);
         Assert.Contains("?return=1\" style=\"color:#1d4ed8\">退单</a>", mail); // two links: sign for it, or send it back
-        Assert.Equal(403, (await pipeline.Get<BoardApp>().HandleAsync(WebRequest.Of("GET", links["WT-1"], FinanceHead), default)).Status); // another's link
+        Assert.Equal(403, (await pipeline.Board.GetAsync(links["WT-1"], FinanceHead)).Status); // another's link
         var signed = await PostAsync(pipeline, links["WT-1"], Head, new() { ["action"] = "sign" });
         Assert.Equal(200, signed.Status);
         Assert.Equal(409, (await PostAsync(pipeline, links["WT-1"], Head, new() { ["action"] = "return", ["reason"] = "x" })).Status); // once

@@ -1,5 +1,4 @@
 using ApprovalWatch.Cli.Local;
-using ApprovalWatch.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Pipeline.Tests;

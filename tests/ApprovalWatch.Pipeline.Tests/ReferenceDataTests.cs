@@ -1,7 +1,5 @@
-using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Pipeline.Reference;
-using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Pipeline.Tests;
 

@@ -1,5 +1,3 @@
-using ApprovalWatch.Testing;
-
 namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>An approval whose required procedure was not accepted is applied, and its file's receipt says so.</summary>

@@ -1,6 +1,5 @@
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
-using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Testing;
 

@@ -1,10 +1,7 @@
-using System.Net;
 using ApprovalWatch.Domain.Deadlines;
-using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Pipeline.Storage;
-using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Pipeline.Tests;
 

@@ -1,6 +1,5 @@
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Storage;
-using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Pipeline.Tests;
 

@@ -7,7 +7,6 @@ using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Testing;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Azure.Data.Tables;
 
 namespace ApprovalWatch.Pipeline.Tests;
 

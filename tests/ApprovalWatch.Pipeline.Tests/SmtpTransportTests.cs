@@ -1,5 +1,4 @@
 using ApprovalWatch.Pipeline.Mail;
-using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Mail;
 using ApprovalWatch.Testing;
 using Microsoft.Extensions.Options;

@@ -1,9 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
-using ApprovalWatch.Pipeline.Ingestion;
-using ApprovalWatch.Pipeline.Storage;
-using ApprovalWatch.Pipeline.Web;
-using ApprovalWatch.Testing;
+using ApprovalWatch.Board;
+using ApprovalWatch.DevTools.Local;
 
 namespace ApprovalWatch.Pipeline.Tests;
 
@@ -36,15 +34,25 @@ public class SubmitTests
         return (await form.ReadAsByteArrayAsync(), form.Headers.ContentType!.ToString());
     }
 
-    private static async Task<WebResponse> PostAsync(TestPipeline pipeline, string principal, string fileName, string content, params (string Name, string Value)[] fields)
+    private static async Task<BoardAnswer> PostAsync(TestPipeline pipeline, string principal, string fileName, string content, params (string Name, string Value)[] fields)
     {
-        var app = pipeline.Get<BoardApp>();
         var (body, type) = await MultipartAsync(fileName, Encoding.UTF8.GetBytes(content), fields);
-        var read = await app.ReadBodyAsync(type, new MemoryStream(body), body.Length, default);
-        return read is null ? app.TooLarge() : await app.HandleAsync(WebRequest.Of("POST", "/submit", principal).With(read), default);
+        using var posted = new ByteArrayContent(body);
+        posted.Headers.TryAddWithoutValidation("Content-Type", type);
+        return await pipeline.Board.SendAsync("POST", "/submit", principal, posted);
     }
 
-    private static string Body(WebResponse response) => Encoding.UTF8.GetString(response.Body);
+    private static string Body(BoardAnswer response) => response.Text;
+
+    /// <summary>A posted body as ASP.NET Core hands it in, declaring a length or not.</summary>
+    internal static Microsoft.AspNetCore.Http.HttpRequest Request(byte[] body, string type, long? declared) => Request(new MemoryStream(body), type, declared);
+
+    internal static Microsoft.AspNetCore.Http.HttpRequest Request(Stream body, string type, long? declared)
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        (http.Request.Method, http.Request.ContentType, http.Request.ContentLength, http.Request.Body) = ("POST", type, declared, body);
+        return http.Request;
+    }
 
     [Fact]
     public async Task A_file_uploaded_on_the_board_lands_in_the_clerks_folder_with_him_and_is_read_once()
@@ -104,7 +112,7 @@ public class SubmitTests
             Assert.Fail("nothing may be stored");
         }
 
-        var empty = await pipeline.Get<BoardApp>().HandleAsync(WebRequest.Of("POST", "/submit", Clerk), default);
+        var empty = await pipeline.Board.PostAsync("/submit", Clerk, new Dictionary<string, string>());
         Assert.Equal(400, empty.Status);
     }
 
@@ -113,10 +121,10 @@ public class SubmitTests
     {
         var (body, type) = await MultipartAsync("a.csv", new byte[5000]);
 
-        Assert.Null(await RequestBody.ReadAsync(type, new MemoryStream(body), null, 1000, default));
-        Assert.Null(await RequestBody.ReadAsync(type, new MemoryStream(body), 10_000_000, 1000, default));
-        var read = await RequestBody.ReadAsync(type, new MemoryStream(body), body.Length, 10_000, default);
-        Assert.Equal(("a.csv", 5000), (read!.File!.Name, read.File.Content.Length));
+        Assert.Null(await BoardForm.ReadAsync(Request(body, type, null), 1000, default));
+        Assert.Null(await BoardForm.ReadAsync(Request(body, type, 10_000_000), 1000, default));
+        var read = await BoardForm.ReadAsync(Request(body, type, body.Length), 10_000, default);
+        Assert.Equal(("a.csv", 5000), (read!.Value.File!.Name, read.Value.File.Content.Length));
     }
 
     [Theory]

@@ -5,6 +5,8 @@ using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Pipeline.Hosting;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Testing.StandIns;
+using ApprovalWatch.Board;
+using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.Testing;
 using Azure;
 using Azure.Core;
@@ -13,7 +15,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ApprovalWatch.Pipeline.Tests;
@@ -93,7 +94,9 @@ public sealed class TestPipeline : IAsyncDisposable
             .AddLogging()
             .AddSingleton(storage)
             .AddSingleton<TimeProvider>(clock)
-            .AddApprovalWatchPipeline(configuration);
+            .AddApprovalWatchPipeline(configuration)
+            .AddSingleton<ISignIn, HostSignIn>()
+            .AddApprovalWatchBoard();
         register?.Invoke(collection);
         var services = collection.BuildServiceProvider();
         await storage.EnsureCreatedAsync();
@@ -109,6 +112,9 @@ public sealed class TestPipeline : IAsyncDisposable
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>The board asked in process, as the person a request names (signed in by the host, as locally).</summary>
+    public InProcessBoard Board => new(_services);
 
     /// <summary>What a department's clerk does: drops a file into <c>submissions/</c>.</summary>
     public async Task<ETag> DropAsync(string blobName, string content) => await DropAsync(blobName, Encoding.UTF8.GetBytes(content));

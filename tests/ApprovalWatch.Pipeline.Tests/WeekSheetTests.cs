@@ -1,5 +1,4 @@
 using ApprovalWatch.Pipeline.Ingestion;
-using ApprovalWatch.Testing;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 

@@ -1,17 +1,12 @@
-using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Domain.Calendar;
-using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Domain.Receipts;
-using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Hosting;
-using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Operations;
 using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Operations;
-using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Cli.Commands;
 

@@ -1,10 +1,8 @@
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Receipts;
-using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Domain.Weekly;
-using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Presentation.Weekly;
 

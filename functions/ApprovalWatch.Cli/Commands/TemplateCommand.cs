@@ -1,6 +1,5 @@
 using ApprovalWatch.Cli.Configuration;
 using ApprovalWatch.Domain.Catalogue;
-using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Presentation.Submissions;
 

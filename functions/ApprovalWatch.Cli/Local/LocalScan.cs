@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Pipeline.Hosting;
 using ApprovalWatch.Pipeline.Scanning;
 

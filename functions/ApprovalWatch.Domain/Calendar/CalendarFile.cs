@@ -1,4 +1,3 @@
-using System.Globalization;
 using ApprovalWatch.Domain.Text;
 
 namespace ApprovalWatch.Domain.Calendar;

@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Text;
 
 namespace ApprovalWatch.Domain.Chat;

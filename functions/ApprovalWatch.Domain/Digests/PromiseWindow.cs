@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Acknowledgements;
 using ApprovalWatch.Domain.Calendar;
 
 namespace ApprovalWatch.Domain.Digests;

@@ -1,5 +1,4 @@
 using ApprovalWatch.Domain.Deadlines;
-using ApprovalWatch.Domain.Weekly;
 
 namespace ApprovalWatch.Domain.Monthly;
 

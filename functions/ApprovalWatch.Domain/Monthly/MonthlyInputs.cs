@@ -2,7 +2,6 @@ using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Domain.Projects;
-using ApprovalWatch.Domain.Weekly;
 
 namespace ApprovalWatch.Domain.Monthly;
 

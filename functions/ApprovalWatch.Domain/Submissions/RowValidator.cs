@@ -36,7 +36,6 @@ public abstract class RowValidator<TRow>(int maxRows, int maxErrors)
     /// <summary>The error of a row that repeats the one on <paramref name="firstLine"/> (of <paramref name="firstSheet"/>).</summary>
     protected abstract RowError Duplicate(RowCells cells, TRow row, int firstLine, string? firstSheet);
 
-    /// <summary>Called when every row has been read; <paramref name="anyHeader"/> is false when none was found.</summary>
     /// <summary>A row that names its thing and says nothing of it (a pre-filled sheet's row left empty): passed over, as a blank row is.</summary>
     protected virtual bool SaysNothing(RowCells cells) => false;
 

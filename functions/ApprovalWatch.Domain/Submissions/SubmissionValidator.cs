@@ -1,4 +1,3 @@
-using System.Globalization;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Deadlines;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ApprovalWatch.Domain.Chat;
 using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Pipeline.Events;

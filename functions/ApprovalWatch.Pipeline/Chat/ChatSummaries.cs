@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Chat;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Reference;

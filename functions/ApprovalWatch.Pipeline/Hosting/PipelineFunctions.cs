@@ -1,5 +1,4 @@
 using ApprovalWatch.Domain.Receipts;
-using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Pipeline.Gathering;
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Mail;

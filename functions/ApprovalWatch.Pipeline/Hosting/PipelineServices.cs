@@ -1,6 +1,3 @@
-using ApprovalWatch.Domain.Operations;
-using ApprovalWatch.Domain.Reference;
-using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Pipeline.Events;
 using ApprovalWatch.Pipeline.Gathering;
 using ApprovalWatch.Pipeline.Ingestion;
@@ -48,16 +45,7 @@ public static class PipelineServices
         services.AddSingleton<KeyProjects.WeeklyReports>();
         services.AddOptions<BoardOptions>().Bind(configuration.GetSection(BoardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AckLinks>();
-        services.AddSingleton<Web.AckPage>();
-        services.AddSingleton<Web.ProblemPage>();
-        services.AddSingleton<Web.NoticePage>();
-        services.AddSingleton<Web.LeavePage>();
-        services.AddSingleton<Web.BoardPage>();
-        services.AddSingleton<Web.SubmitPage>();
         services.AddSingleton<WeekSheets>();
-        services.AddSingleton<Web.ProcedureListPage>();
-        services.AddSingleton<Web.ProjectPage>();
-        services.AddSingleton<Web.BoardApp>();
         services.AddSingleton<SubmissionLedger>();
         services.AddSingleton<IngestClaims>();
         services.AddSingleton<SubmissionIngestor>();

@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Reference;

@@ -1,9 +1,6 @@
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Submissions;
-using ApprovalWatch.Domain.Text;
-using ApprovalWatch.Pipeline.Ingestion;
-using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using ApprovalWatch.Domain.Calendar;
-using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;

@@ -15,8 +15,8 @@ public sealed class NotificationQueue(StorageAccount storage, TimeProvider time)
 
     /// <summary>
     /// Queues a mail, invisible until <paramref name="sendAt"/>, unless its key was queued or sent before: false
-    /// then (a mail the account refused before is queued again). <paramref name="store"/> first keeps what the message
-    /// names (a digest's blob); the ledger row is written last, so a run that stops in between queues it again, and
+    /// then (a mail the account refused before is queued again). The overload with a <c>store</c> first keeps what the
+    /// message names (a digest's blob); the ledger row is written last, so a run that stops in between queues it again, and
     /// the sender's ledger keeps the mail from going twice.
     /// </summary>
     public Task<bool> QueueOnceAsync(NotifyMessage message, NotificationKey key, DateTimeOffset sendAt, int lines, CancellationToken cancellationToken) =>

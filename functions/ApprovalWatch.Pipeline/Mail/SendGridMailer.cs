@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Presentation.Mail;
 using Microsoft.Extensions.Options;
 using SendGrid;

@@ -1,9 +1,7 @@
 using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Domain.Receipts;
-using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Ingestion;
-using ApprovalWatch.Pipeline.Operations;
 using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Pipeline.Storage;
 using Azure.Data.Tables;

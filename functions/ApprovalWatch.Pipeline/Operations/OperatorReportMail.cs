@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Operations;

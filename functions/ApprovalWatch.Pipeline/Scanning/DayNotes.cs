@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Scanning;
 
 namespace ApprovalWatch.Pipeline.Scanning;
 

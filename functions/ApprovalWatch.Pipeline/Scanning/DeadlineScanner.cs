@@ -2,7 +2,6 @@ using System.Text.Json;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Reference;
-using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Reference;

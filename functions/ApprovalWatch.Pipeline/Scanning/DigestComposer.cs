@@ -2,8 +2,6 @@ using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Scanning;
-using ApprovalWatch.Pipeline.Mail;
-using ApprovalWatch.Pipeline.Reference;
 
 namespace ApprovalWatch.Pipeline.Scanning;
 

@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Scanning;
 using Azure;
 using Azure.Data.Tables;
 

@@ -1,5 +1,4 @@
 using ApprovalWatch.Domain.Digests;
-using ApprovalWatch.Domain.Scanning;
 
 namespace ApprovalWatch.Pipeline.Scanning;
 

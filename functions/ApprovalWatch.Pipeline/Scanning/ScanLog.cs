@@ -1,5 +1,4 @@
 using ApprovalWatch.Domain.Calendar;
-using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Storage;
 using Azure.Data.Tables;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Storage;
 using Azure;

@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Scanning;
 using Azure.Data.Tables;
 
 namespace ApprovalWatch.Pipeline.Scanning;

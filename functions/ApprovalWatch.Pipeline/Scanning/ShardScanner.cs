@@ -1,5 +1,3 @@
-using ApprovalWatch.Domain.Reference;
-using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
 using Microsoft.Extensions.Logging;

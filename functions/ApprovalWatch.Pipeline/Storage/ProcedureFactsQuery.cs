@@ -1,6 +1,5 @@
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Text;
-using ApprovalWatch.Domain.Weekly;
 
 namespace ApprovalWatch.Pipeline.Storage;
 

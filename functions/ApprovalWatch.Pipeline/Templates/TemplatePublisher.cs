@@ -1,6 +1,4 @@
 using ApprovalWatch.Domain.Catalogue;
-using ApprovalWatch.Domain.Reference;
-using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Submissions;

@@ -1,4 +1,3 @@
-using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Weekly;
 using ScottPlot;

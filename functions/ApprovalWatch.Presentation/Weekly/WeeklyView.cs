@@ -1,5 +1,4 @@
 using System.Globalization;
-using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;

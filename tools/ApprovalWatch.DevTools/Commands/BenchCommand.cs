@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ApprovalWatch.Cli.Configuration;
-using ApprovalWatch.DevTools.Samples;
 using ApprovalWatch.Domain.Deadlines;
 
 namespace ApprovalWatch.DevTools.Commands;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using ApprovalWatch.Cli;
 using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.Domain.Catalogue;

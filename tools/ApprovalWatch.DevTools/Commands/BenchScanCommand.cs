@@ -3,8 +3,6 @@ using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Cli;
 using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.Domain.Deadlines;
-using ApprovalWatch.Domain.Reference;
-using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Scanning;

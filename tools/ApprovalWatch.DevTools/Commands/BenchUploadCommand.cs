@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using ApprovalWatch.Cli;
 using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.Pipeline.Storage;
-using ApprovalWatch.Pipeline.Web;
-using Azure.Data.Tables;
+using ApprovalWatch.Board;
 
 namespace ApprovalWatch.DevTools.Commands;
 
@@ -25,7 +23,7 @@ public static class BenchUploadCommand
         await using var local = await LocalRuntime.StartAsync(settings with { Names = StorageNames.WithSuffix(suffix) }, cancellationToken);
         var runtime = local.Runtime;
         await BenchData.UploadConfigAsync(runtime.Storage, cancellationToken);
-        var app = runtime.Get<BoardApp>();
+        var board = local.Board;
         var pump = runtime.IngestPump();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => pump.RunAsync(stop.Token), cancellationToken);
@@ -38,7 +36,7 @@ public static class BenchUploadCommand
             {
                 BenchData.WriteFile(file, rows, firstProject: i * (rows / BenchData.ProceduresPerProject + 1));
                 var content = await File.ReadAllBytesAsync(file, cancellationToken);
-                ours.Add(await UploadToReceiptAsync(app, $"2026-03-31-{i:D3}.csv", content, cancellationToken));
+                ours.Add(await UploadToReceiptAsync(board, $"2026-03-31-{i:D3}.csv", content, cancellationToken));
                 raw.Add(await RawAsync(runtime.Storage, file, content, $"Raw{suffix}", cancellationToken));
             }
         }
@@ -57,18 +55,13 @@ public static class BenchUploadCommand
         return 0;
     }
 
-    private static async Task<double> UploadToReceiptAsync(BoardApp app, string name, byte[] content, CancellationToken cancellationToken)
+    private static async Task<double> UploadToReceiptAsync(InProcessBoard board, string name, byte[] content, CancellationToken cancellationToken)
     {
-        using var form = new MultipartFormDataContent();
-        var part = new ByteArrayContent(content);
-        part.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(part, "file", name);
-        var body = await form.ReadAsByteArrayAsync(cancellationToken);
+        using var form = InProcessBoard.FileForm(name, content);
         var clock = Stopwatch.StartNew();
-        var read = await app.ReadBodyAsync(form.Headers.ContentType!.ToString(), new MemoryStream(body), body.Length, cancellationToken);
-        var posted = await app.HandleAsync(WebRequest.Of("POST", "/submit", Clerk).With(read), cancellationToken);
-        var location = posted.Headers.Single(h => h.Key == "Location").Value;
-        while ((await app.HandleAsync(WebRequest.Of("GET", location, Clerk), cancellationToken)).Body.AsSpan().IndexOf("http-equiv=\"refresh\""u8) >= 0)
+        var posted = await board.SendAsync("POST", "/submit", Clerk, form, cancellationToken: cancellationToken);
+        var location = posted.Headers["Location"];
+        while ((await board.GetAsync(location, Clerk, cancellationToken)).Body.AsSpan().IndexOf("http-equiv=\"refresh\""u8) >= 0)
         {
             await Task.Delay(TimeSpan.FromSeconds(SubmitPage.RefreshSeconds), cancellationToken);
         }

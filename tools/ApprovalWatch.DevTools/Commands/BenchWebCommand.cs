@@ -2,7 +2,7 @@ using System.Diagnostics;
 using ApprovalWatch.Cli;
 using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.Pipeline.Storage;
-using ApprovalWatch.Pipeline.Web;
+using ApprovalWatch.Board;
 using Azure.Data.Tables;
 
 namespace ApprovalWatch.DevTools.Commands;
@@ -26,10 +26,10 @@ public static class BenchWebCommand
         await runtime.ScanAsync(BenchScanCommand.BenchDay, cancellationToken);
         output.WriteLine($"{procedures:N0} procedures in {projects:N0} projects loaded and scanned in {load.Elapsed.TotalSeconds:0.0} s");
 
-        var app = runtime.Get<BoardApp>();
+        var board = local.Board;
         var storage = runtime.Storage;
         const string viewer = "head@example.org";
-        var firstPage = (await app.HandleAsync(Get("/api/procedures?department=housing&flag=red", viewer), cancellationToken)).Body;
+        var firstPage = (await board.GetAsync("/api/procedures?department=housing&flag=red", viewer, cancellationToken)).Body;
         var next = System.Text.Json.JsonDocument.Parse(firstPage).RootElement.TryGetProperty("next", out var token) ? token.GetString() : null;
         var project = $"2026-653001-48-01-{projects / 2:D5}{projects / 2 % 10}";
         var filter = TableClient.CreateQueryFilter($"Department eq {"housing"} and Flag eq {"red"}");
@@ -41,17 +41,17 @@ public static class BenchWebCommand
             output.WriteLine($"  {what}: p50 {p50:0} ms, p95 {p95:0} ms; the raw queries of the same data p50 {raw50:0} ms, p95 {raw95:0} ms");
         }
 
-        await Report("GET /board", () => app.HandleAsync(Get("/board", viewer), cancellationToken),
+        await Report("GET /board", () => board.GetAsync("/board", viewer, cancellationToken),
             () => storage.Scans.QueryAsync<TableEntity>(e => e.PartitionKey == ScanRecordEntity.Partition, cancellationToken: cancellationToken).ToListAsync(cancellationToken).AsTask());
-        await Report("GET /procedures?department=housing&flag=red (first page)", () => app.HandleAsync(Get("/procedures?department=housing&flag=red", viewer), cancellationToken),
+        await Report("GET /procedures?department=housing&flag=red (first page)", () => board.GetAsync("/procedures?department=housing&flag=red", viewer, cancellationToken),
             () => FirstPageAsync(storage.Procedures, filter, null, cancellationToken));
         if (next is not null)
         {
-            await Report("the next page", () => app.HandleAsync(Get($"/procedures?department=housing&flag=red&page={Uri.EscapeDataString(next)}", viewer), cancellationToken),
+            await Report("the next page", () => board.GetAsync($"/procedures?department=housing&flag=red&page={Uri.EscapeDataString(next)}", viewer, cancellationToken),
                 () => FirstPageAsync(storage.Procedures, filter, next, cancellationToken));
         }
 
-        await Report($"GET /projects/{project}", () => app.HandleAsync(Get($"/projects/{project}", viewer), cancellationToken),
+        await Report($"GET /projects/{project}", () => board.GetAsync($"/projects/{project}", viewer, cancellationToken),
             () => Task.WhenAll(
                 storage.Procedures.QueryAsync<TableEntity>(e => e.PartitionKey == project, cancellationToken: cancellationToken).ToListAsync(cancellationToken).AsTask(),
                 storage.Projects.QueryAsync<TableEntity>(e => e.PartitionKey == project, cancellationToken: cancellationToken).ToListAsync(cancellationToken).AsTask(),
@@ -59,8 +59,6 @@ public static class BenchWebCommand
         await BenchScanCommand.DeleteAsync(storage, cancellationToken);
         return 0;
     }
-
-    private static WebRequest Get(string pathAndQuery, string viewer) => WebRequest.Of("GET", pathAndQuery, viewer);
 
     private static async Task FirstPageAsync(TableClient table, string filter, string? continuation, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Cli;
 using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.Domain.Receipts;

@@ -1,10 +1,8 @@
-using System.Globalization;
 using ApprovalWatch.Cli.Commands;
 using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Cli;
 using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.DevTools.Samples;
-using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Hosting;
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Testing.StandIns;
@@ -58,7 +56,7 @@ public static class DemoCommand
         await runtime.IngestPump().DrainAsync(cancellationToken);
         Summary.Receipts(output, await runtime.Get<ReceiptWriter>().ListAsync(cancellationToken));
 
-        output.WriteLine(await AccountabilityWeek.EnterLeaveAsync(runtime, asOf, asOf.AddDays(4), cancellationToken));
+        output.WriteLine(await AccountabilityWeek.EnterLeaveAsync(local, asOf, asOf.AddDays(4), cancellationToken));
         var runStarted = DateTimeOffset.UtcNow.AddSeconds(-5);
         var scan = await runtime.ScanAsync(asOf, cancellationToken);
         Summary.Scan(output, scan);

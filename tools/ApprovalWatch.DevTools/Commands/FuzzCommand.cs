@@ -1,9 +1,4 @@
 using System.Diagnostics;
-using System.Text;
-using ApprovalWatch.Domain.Catalogue;
-using ApprovalWatch.Domain.Submissions;
-using ApprovalWatch.Domain.Submissions.Files;
-using ApprovalWatch.Presentation.Submissions;
 using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.DevTools.Commands;

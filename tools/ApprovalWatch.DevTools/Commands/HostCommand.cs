@@ -1,3 +1,4 @@
+using ApprovalWatch.Board;
 using ApprovalWatch.Cli;
 using ApprovalWatch.DevTools.Local;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,7 @@ public static class HostCommand
         }
 
         var logger = runtime.Get<ILoggerFactory>().CreateLogger("ApprovalWatch.Host");
-        await using var board = LocalBoardServer.Start(runtime.Get<Pipeline.Web.BoardApp>(), boardIdentity, settings.BoardPort, logger);
+        await using var board = await LocalBoardServer.StartAsync(runtime.Get<BoardPipeline>(), boardIdentity, settings.BoardPort, cancellationToken);
         output.WriteLine($"Board: {board.Address}/board as {boardIdentity}, on 127.0.0.1 only");
         await new LocalFunctionsHost(runtime, gather, scan, weekly, runtime.Get<TimeProvider>(), logger).RunAsync(cancellationToken);
         return 0;

@@ -1,8 +1,6 @@
-using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Cli;
 using ApprovalWatch.DevTools.Local;
-using ApprovalWatch.Pipeline.Web;
-using Microsoft.Extensions.Logging;
+using ApprovalWatch.Board;
 
 namespace ApprovalWatch.DevTools.Commands;
 
@@ -20,8 +18,7 @@ public static class ServeCommand
     /// <summary>Serves the board, takes screenshots of the pages into <c>out/board/</c>, and keeps serving until Ctrl+C when asked.</summary>
     public static async Task ShowBoardAsync(CliRuntime runtime, CliSettings settings, string identity, IReadOnlyList<(string Name, string Path)> screenshots, bool serve, TextWriter output, CancellationToken cancellationToken)
     {
-        var logger = runtime.Get<ILoggerFactory>().CreateLogger("ApprovalWatch.Board");
-        await using var server = LocalBoardServer.Start(runtime.Get<BoardApp>(), identity, serve ? settings.BoardPort : 0, logger);
+        await using var server = await LocalBoardServer.StartAsync(runtime.Get<BoardPipeline>(), identity, serve ? settings.BoardPort : 0, cancellationToken);
         if (screenshots.Count > 0)
         {
             var folder = Path.Combine(settings.OutFolder, "board");

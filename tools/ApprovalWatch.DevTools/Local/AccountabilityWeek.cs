@@ -1,8 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
-using ApprovalWatch.Cli;
 using ApprovalWatch.Pipeline.Notices;
-using ApprovalWatch.Pipeline.Web;
 
 namespace ApprovalWatch.DevTools.Local;
 
@@ -16,15 +13,15 @@ public static partial class AccountabilityWeek
     /// <summary>The handler who goes on leave in the demo's week, and his deputy (AB角) in the samples' directory.</summary>
     public const string Away = "zhang.wei@kizilsu.example.org";
 
-    public static async Task<string> EnterLeaveAsync(CliRuntime runtime, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public static async Task<string> EnterLeaveAsync(LocalRuntime local, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var response = await runtime.Get<BoardApp>().HandleAsync(WebRequest.Of("POST", "/leave", Away, new Dictionary<string, string>
+        var response = await local.Board.PostAsync("/leave", Away, new Dictionary<string, string>
         {
             ["action"] = "add",
             ["from"] = Domain.Text.IsoDate.Format(from),
             ["to"] = Domain.Text.IsoDate.Format(to),
-        }), cancellationToken);
-        var deputy = Regex.Match(Encoding.UTF8.GetString(response.Body), "<td>[0-9-]+</td><td>[0-9-]+</td><td>([^<]+)</td>").Groups[1].Value;
+        }, cancellationToken: cancellationToken);
+        var deputy = Regex.Match(response.Text, "<td>[0-9-]+</td><td>[0-9-]+</td><td>([^<]+)</td>").Groups[1].Value;
         return response.Status == 200
             ? $"Leave: {Away} entered {from:yyyy-MM-dd} to {to:yyyy-MM-dd} on the board's leave page; his lines go to {deputy}"
             : $"Leave: refused ({response.Status})";
@@ -55,12 +52,12 @@ public static partial class AccountabilityWeek
         var first = notices[0].Notice;
         var mail = local.Mail?.Received.LastOrDefault(m => m.To == first.HeadEmail && m.Subject.Contains(first.Number, StringComparison.Ordinal));
         var link = mail is null ? null : ReplyLink().Match(mail.Html) is { Success: true } m ? new Uri(m.Groups[1].Value).PathAndQuery : null;
-        var replied = link is null ? null : await runtime.Get<BoardApp>().HandleAsync(WebRequest.Of("POST", link, first.HeadEmail, new Dictionary<string, string>
+        var replied = link is null ? null : await local.Board.PostAsync(link, first.HeadEmail, new Dictionary<string, string>
         {
             ["reason"] = "申请人补正材料未按时提交",
             ["measures"] = "已一次性告知需补正的材料并安排专人跟进，收到后两个工作日内办结",
             ["promised"] = Domain.Text.IsoDate.Format(first.ReplyBy.AddDays(7)),
-        }), cancellationToken);
+        }, cancellationToken: cancellationToken);
         return $"Notices: {notices.Count} issued ({string.Join("、", notices.Select(n => n.Notice.Number).Take(3))}{(notices.Count > 3 ? "…" : "")}), documents in {Path.GetFullPath(folder)}; "
             + (replied?.Status == 200 ? $"{first.HeadName} replied to {first.Number} through the link in his mail" : "no reply made (no local mail)");
     }

@@ -10,17 +10,24 @@ namespace ApprovalWatch.DevTools.Local;
 /// </summary>
 public static class ChildCli
 {
-    /// <summary>The operator's <c>approvalwatch</c>.</summary>
-    public static Process Operator(IEnumerable<string> args, string? storage, StorageNames names, string? sendGridHost = null) =>
-        Start(typeof(CliRuntime).Assembly.Location, args, storage, names, sendGridHost);
+    /// <summary>
+    /// The operator's <c>approvalwatch</c>, from this tool's folder: with this tool's dependencies and frameworks (copied
+    /// beside it, its own would name libraries that the ASP.NET Core framework brings here).
+    /// </summary>
+    public static Process Operator(IEnumerable<string> args, string? storage, StorageNames names, string? sendGridHost = null)
+    {
+        var tool = typeof(ChildCli).Assembly.Location;
+        string[] host = ["exec", "--runtimeconfig", Path.ChangeExtension(tool, ".runtimeconfig.json"), "--depsfile", Path.ChangeExtension(tool, ".deps.json"), typeof(CliRuntime).Assembly.Location];
+        return Start([.. host, .. args], storage, names, sendGridHost);
+    }
 
     /// <summary>This <c>approvalwatch-dev</c>.</summary>
     public static Process Dev(IEnumerable<string> args, string? storage, StorageNames names, string? sendGridHost = null) =>
-        Start(typeof(ChildCli).Assembly.Location, args, storage, names, sendGridHost);
+        Start([typeof(ChildCli).Assembly.Location, .. args], storage, names, sendGridHost);
 
-    private static Process Start(string assembly, IEnumerable<string> args, string? storage, StorageNames names, string? sendGridHost)
+    private static Process Start(IEnumerable<string> arguments, string? storage, StorageNames names, string? sendGridHost)
     {
-        var start = new ProcessStartInfo("dotnet", [assembly, .. args])
+        var start = new ProcessStartInfo("dotnet", arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

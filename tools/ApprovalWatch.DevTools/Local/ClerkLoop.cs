@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using ApprovalWatch.Cli;
 using ApprovalWatch.Pipeline.Ingestion;
-using ApprovalWatch.Pipeline.Web;
+using ApprovalWatch.Board;
 using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.DevTools.Local;
@@ -15,7 +15,7 @@ public static class ClerkLoop
 {
     public static async Task<string> RunAsync(CliRuntime runtime, string clerk, string folder, ILogger logger, CancellationToken cancellationToken)
     {
-        await using var server = LocalBoardServer.Start(runtime.Get<BoardApp>(), clerk, 0, logger);
+        await using var server = await LocalBoardServer.StartAsync(runtime.Get<BoardPipeline>(), clerk, 0, cancellationToken);
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(server.Address) };
         using var download = await http.GetAsync("/submit/sheet.xlsx", cancellationToken);
         download.EnsureSuccessStatusCode();

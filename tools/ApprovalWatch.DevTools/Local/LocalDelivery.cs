@@ -11,8 +11,8 @@ public sealed record DeliveryTally(int Delivered, int Refused, int Waiting, Date
 }
 
 /// <summary>
-/// Mail where no host runs: the notify queue pumped until it is empty — mail whose retry falls due within
-/// <paramref name="wait"/> (a provider's Retry-After, a doubling delay) is waited for — and the Notifications ledger
+/// Mail where no host runs: the notify queue pumped until it is empty — mail whose retry falls due within a given
+/// wait (a provider's Retry-After, a doubling delay) is waited for — and the Notifications ledger
 /// read for what truly happened to the mail of this run.
 /// </summary>
 public static class LocalDelivery

@@ -1,13 +1,15 @@
+using ApprovalWatch.Board;
 using ApprovalWatch.Cli;
 using ApprovalWatch.Testing.StandIns;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ApprovalWatch.DevTools.Local;
 
 /// <summary>
 /// The CLI's runtime as a development run uses it: unless the environment configures them, mail goes to a local SendGrid
 /// stand-in that writes each message to the mail folder, the board's links point to 127.0.0.1, and they are signed with a
-/// key made once under <c>out/</c>.
+/// key made once under <c>out/</c>; the board is served as the host says who is signed in.
 /// </summary>
 public sealed class LocalRuntime : IAsyncDisposable
 {
@@ -17,6 +19,9 @@ public sealed class LocalRuntime : IAsyncDisposable
 
     /// <summary>The local SendGrid stand-in, or null when the environment names a real SendGrid key or SMTP.</summary>
     public LocalSendGridEndpoint? Mail { get; }
+
+    /// <summary>The board asked in process, as a scripted click.</summary>
+    public InProcessBoard Board => new(Runtime.Services);
 
     /// <param name="extra">More configuration (the demo's local group robots).</param>
     public static async Task<LocalRuntime> StartAsync(CliSettings settings, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? extra = null)
@@ -41,7 +46,9 @@ public sealed class LocalRuntime : IAsyncDisposable
 
         try
         {
-            return new LocalRuntime(await CliRuntime.StartAsync(settings, cancellationToken, local), mail);
+            // The board as the host serves it here: as the person it is served as (LocalBoardServer), or a scripted click says.
+            var runtime = await CliRuntime.StartAsync(settings, cancellationToken, local, services => services.AddSingleton<ISignIn, HostSignIn>().AddApprovalWatchBoard());
+            return new LocalRuntime(runtime, mail);
         }
         catch when (mail is not null)
         {

@@ -1,10 +1,7 @@
-using System.Text;
 using System.Text.Json;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Deadlines;
-using ApprovalWatch.Domain.Scanning;
-using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Domain.Weekly;
 using ApprovalWatch.Pipeline.KeyProjects;
 using ApprovalWatch.Pipeline.Links;
@@ -13,7 +10,7 @@ using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Weekly;
 using Azure.Data.Tables;
 
-namespace ApprovalWatch.Pipeline.Web;
+namespace ApprovalWatch.Board;
 
 /// <summary>
 /// <c>GET /board</c>: red / yellow / green procedures as a county × department table (from the counts the last

@@ -1,11 +1,10 @@
-using System.Text;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Pages;
 using Azure.Data.Tables;
 using SpreadCheetah;
 
-namespace ApprovalWatch.Pipeline.Web;
+namespace ApprovalWatch.Board;
 
 /// <summary>
 /// <c>GET /procedures?county=&amp;department=&amp;flag=&amp;leader=&amp;sort=</c>: the procedures that match, a page at a time
@@ -23,8 +22,8 @@ public sealed class ProcedureListPage(StorageAccount storage)
 
     public sealed record Model(Filters Filters, IReadOnlyList<Row> Rows, string? Next);
 
-    public static Filters FiltersOf(WebRequest request, Viewer viewer) =>
-        new(request.Get("county"), viewer.Department ?? request.Get("department"), request.Get("flag"), request.Get("leader"), request.Get("sort"));
+    public static Filters FiltersOf(BoardRequest request) =>
+        new(request.Query("county"), request.Viewer.Department ?? request.Query("department"), request.Query("flag"), request.Query("leader"), request.Query("sort"));
 
     /// <remarks>
     /// A leader's projects are queried fourteen at a time (a table filter holds at most 15 comparisons): the page token

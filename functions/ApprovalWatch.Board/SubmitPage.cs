@@ -6,7 +6,7 @@ using ApprovalWatch.Presentation.Receipts;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Pipeline.Web;
+namespace ApprovalWatch.Board;
 
 /// <summary>
 /// <c>/submit</c>: a clerk puts his department's file into <c>submissions/{his department}/</c> from the board (the

@@ -1,7 +1,7 @@
 using ApprovalWatch.Presentation;
 using ApprovalWatch.Presentation.Pages;
 
-namespace ApprovalWatch.Pipeline.Web;
+namespace ApprovalWatch.Board;
 
 /// <summary>
 /// A page for one viewer in one language: Chinese by default, English when the viewer reads English or asks
@@ -15,7 +15,7 @@ public sealed class Page(bool chinese)
 
     public Domain.Staff.Language Language => chinese ? Domain.Staff.Language.Chinese : Domain.Staff.Language.English;
 
-    public static Page For(WebRequest request, Viewer viewer) => new(request.Get("lang") switch { "en" => false, "zh" => true, _ => viewer.Chinese });
+    public static Page For(string? lang, Viewer viewer) => new(lang switch { "en" => false, "zh" => true, _ => viewer.Chinese });
 
     /// <summary>A URL with the query values that are set, each escaped.</summary>
     public static string Url(string path, IEnumerable<(string Name, string? Value)> query)

@@ -1,17 +1,16 @@
-using System.Globalization;
-using System.Text;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Reference;
-using ApprovalWatch.Domain.Text;
-using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Pipeline.KeyProjects;
+using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Pages;
 using ApprovalWatch.Presentation.Weekly;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Pipeline.Web;
+namespace ApprovalWatch.Board;
 
 /// <summary>
 /// <c>GET /projects/{code}</c>: one project — its procedures as a timeline (accepted → due → finished, pauses
@@ -19,7 +18,7 @@ namespace ApprovalWatch.Pipeline.Web;
 /// trend and problems, the history of changes (who changed what, from which file, when) and its three lists.
 /// Reads the project's partitions only.
 /// </summary>
-public sealed class ProjectPage(StorageAccount storage, KeyProjects.WeeklyReports weekly, Microsoft.Extensions.Options.IOptions<Scanning.ScanOptions> scan, TimeProvider time)
+public sealed class ProjectPage(StorageAccount storage, WeeklyReports weekly, IOptions<ScanOptions> scan, TimeProvider time)
 {
     public sealed record ProcedureView(string Code, string Name, string Department, string Handler, string Status, string? Flag, DateOnly AcceptedOn, DateOnly? DueOn, DateOnly? StatutoryDueOn, DateOnly? CompletedOn, IReadOnlyList<PauseView> Pauses, int LimitDays, int? WorkingDaysLeft, string? AcknowledgedBy, string? PromisedOn);
 

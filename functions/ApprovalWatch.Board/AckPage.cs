@@ -2,17 +2,15 @@ using ApprovalWatch.Domain.Acknowledgements;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Reference;
-using ApprovalWatch.Domain.Scanning;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Links;
-using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Pipeline.Web;
+namespace ApprovalWatch.Board;
 
 /// <summary>
 /// <c>GET /ack/{token}</c> shows the line and asks for a promised date (a working day, within the statutory limit)

@@ -8,7 +8,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Pipeline.Web;
+namespace ApprovalWatch.Board;
 
 /// <summary>
 /// <c>GET /problem/{token}</c>: a problem assigned to the viewer's department, to sign for (签收) or send back (退单)

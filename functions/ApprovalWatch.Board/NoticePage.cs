@@ -7,7 +7,7 @@ using ApprovalWatch.Pipeline.Notices;
 using ApprovalWatch.Presentation.Notices;
 using Microsoft.Extensions.Options;
 
-namespace ApprovalWatch.Pipeline.Web;
+namespace ApprovalWatch.Board;
 
 /// <summary>
 /// The supervision notices on the board: <c>/notices</c> lists those of the viewer's scope with their state (awaiting a

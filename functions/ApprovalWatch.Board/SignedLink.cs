@@ -1,7 +1,7 @@
 using ApprovalWatch.Domain.Acknowledgements;
 using ApprovalWatch.Pipeline.Links;
 
-namespace ApprovalWatch.Pipeline.Web;
+namespace ApprovalWatch.Board;
 
 /// <summary>
 /// The checks every signed link of a digest passes before its page reads anything: the board has a key, the token is

@@ -5,7 +5,7 @@ using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Staff;
 
-namespace ApprovalWatch.Pipeline.Web;
+namespace ApprovalWatch.Board;
 
 /// <summary>
 /// <c>/leave</c>, "my leave": a person enters or takes back his own absences (from today, at most half a year), sees those

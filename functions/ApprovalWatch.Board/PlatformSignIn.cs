@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 
-namespace ApprovalWatch.Pipeline.Web;
+namespace ApprovalWatch.Board;
 
 /// <summary>
 /// Who App Service Authentication signed in, as the platform tells the app: only when its own setting says it is in
@@ -9,7 +10,7 @@ namespace ApprovalWatch.Pipeline.Web;
 /// token's claims; the platform drops any such header a client sends). A name header alone, or no platform
 /// authentication in front, signs nobody in: the board then answers 401 and says why.
 /// </summary>
-public static class PlatformSignIn
+public sealed class PlatformSignIn : ISignIn
 {
     public const string EnabledSetting = "WEBSITE_AUTH_ENABLED";
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
@@ -21,6 +22,9 @@ public static class PlatformSignIn
         "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
         "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn",
     ];
+
+    public (string? Principal, string? Refusal) Verify(HttpContext http) =>
+        Verify(Environment.GetEnvironmentVariable(EnabledSetting), http.Request.Headers.TryGetValue(PrincipalHeader, out var values) ? values.FirstOrDefault() : null);
 
     /// <summary>The signed-in address, or why nobody is signed in.</summary>
     public static (string? Principal, string? Refusal) Verify(string? enabledSetting, string? principalHeader)

@@ -1,6 +1,6 @@
 using ApprovalWatch.Domain.Staff;
 
-namespace ApprovalWatch.Pipeline.Web;
+namespace ApprovalWatch.Board;
 
 /// <summary>
 /// Who is looking and what he may see, from the directory, the union of what each of his roles sees: leaders,

@@ -1,0 +1,95 @@
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Pipeline.Reference;
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ApprovalWatch.Board;
+
+/// <summary>
+/// What every request of the board goes through before its page: the headers every answer carries, the person the host
+/// verified (401 otherwise) as the directory knows him (403 otherwise), a contact kept to the submit pages, a posted form
+/// only from the board's own origin and no larger than it reads (413), and a page that says so when the store or the
+/// configuration fails (503, with an id the operator finds in the log).
+/// </summary>
+public sealed class BoardApp(ReferenceDataLoader referenceLoader, ISignIn signIn, SubmitPage submit, ILogger<BoardApp> logger)
+{
+    /// <summary>Who may open a page: everyone the board serves, or not a contact who only submits.</summary>
+    public enum Access
+    {
+        Board,
+        Submitting,
+    }
+
+    public async Task ServeAsync(HttpContext http, bool api, Access access, Func<BoardRequest, Task<IResult>> page)
+    {
+        Answer.Secure(http.Response);
+        IResult result;
+        try
+        {
+            result = await AnswerAsync(http, api, access, page);
+        }
+        catch (Exception e) when (e is RequestFailedException or CalendarYearMissingException)
+        {
+            var correlation = Guid.NewGuid().ToString("N")[..12];
+            logger.LogError(e, "Board request {Method} {Path} failed ({Correlation})", http.Request.Method, http.Request.Path, correlation);
+            var failed = new Page(Chinese(http));
+            result = Answer.Html(failed.Message(failed.Words["unavailable"], null, failed.Words.Format("unavailable_text", correlation), back: true), StatusCodes.Status503ServiceUnavailable);
+        }
+
+        await result.ExecuteAsync(http);
+    }
+
+    /// <summary>The answer to a path the board does not serve, for whoever may see the board.</summary>
+    public static Task<IResult> NotFound(BoardRequest request) =>
+        Task.FromResult(Answer.Html(request.Page.Message(request.Page.Words["not_found"], request.Viewer, "", back: true), StatusCodes.Status404NotFound));
+
+    private async Task<IResult> AnswerAsync(HttpContext http, bool api, Access access, Func<BoardRequest, Task<IResult>> page)
+    {
+        var (principal, refusal) = signIn.Verify(http);
+        if (refusal is not null)
+        {
+            var anonymous = new Page(Chinese(http));
+            return Answer.Html(anonymous.Message(anonymous.Words["sign_in_required"], null, refusal, back: false), StatusCodes.Status401Unauthorized);
+        }
+
+        var reference = await referenceLoader.LoadAsync(http.RequestAborted);
+        if (Viewer.Of(principal, reference.Staff) is not { } viewer)
+        {
+            var stranger = new Page(Chinese(http));
+            var said = stranger.Words;
+            return Answer.Html(stranger.Message(said["not_allowed"], null, said.Format("not_in_directory", principal ?? said["anonymous"]), back: false), StatusCodes.Status403Forbidden);
+        }
+
+        var request = new BoardRequest(http, viewer, Page.For(http.Request.Query["lang"].ToString(), viewer), reference, api);
+        var words = request.Page.Words;
+        if (viewer.SubmitsOnly && access != Access.Submitting)
+        {
+            return Answer.Html(request.Page.Message(words["not_allowed"], viewer, words.Format("not_in_directory", viewer.Person.Email), back: false), StatusCodes.Status403Forbidden);
+        }
+
+        if (!request.Posted)
+        {
+            return await page(request);
+        }
+
+        if (!SameOrigin(http.Request))
+        {
+            return Answer.Html(request.Page.Message(words["not_allowed"], viewer, words["cross_origin"], back: true), StatusCodes.Status403Forbidden);
+        }
+
+        if (await BoardForm.ReadAsync(http.Request, submit.MaxBytes, http.RequestAborted) is not var (form, file))
+        {
+            return Answer.Html(request.Page.Message(words["too_large"], null, words.Format("too_large_text", BoardForm.MaxFormBytes / 1024, SubmitPage.Size(submit.MaxBytes)), back: true), StatusCodes.Status413PayloadTooLarge);
+        }
+
+        return await page(request with { Form = form, File = file });
+    }
+
+    /// <summary>A form posted from the board's own pages (a browser that names no origin is taken at its word only without one).</summary>
+    private static bool SameOrigin(HttpRequest request) =>
+        request.Headers.Origin.FirstOrDefault() is not { Length: > 0 } origin
+        || (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
+
+    private static bool Chinese(HttpContext http) => http.Request.Query["lang"] != "en";
+}

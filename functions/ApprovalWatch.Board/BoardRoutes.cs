@@ -1,0 +1,178 @@
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Reference;
+using ApprovalWatch.Presentation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ApprovalWatch.Board;
+
+/// <summary>
+/// The board's endpoints: each page, and under <c>/api/</c> the same models as JSON. Every one goes through
+/// <see cref="BoardApp"/> first; a contact who only submits reaches the submit pages and his leave, nothing else.
+/// </summary>
+public static class BoardRoutes
+{
+    public static IEndpointRouteBuilder MapBoard(this IEndpointRouteBuilder endpoints)
+    {
+        var services = endpoints.ServiceProvider;
+        var app = services.GetRequiredService<BoardApp>();
+        void Get(string pattern, BoardApp.Access access, Func<BoardRequest, Task<IResult>> page, bool api = false)
+        {
+            endpoints.MapGet(pattern, (HttpContext http) => app.ServeAsync(http, api: false, access, page));
+            if (api)
+            {
+                endpoints.MapGet("/api" + pattern, (HttpContext http) => app.ServeAsync(http, api: true, access, page));
+            }
+        }
+
+        void Post(string pattern, BoardApp.Access access, Func<BoardRequest, Task<IResult>> page) =>
+            endpoints.MapPost(pattern, (HttpContext http) => app.ServeAsync(http, api: false, access, page));
+
+        const BoardApp.Access ForSubmitting = BoardApp.Access.Submitting;
+        const BoardApp.Access ForBoard = BoardApp.Access.Board;
+        var referenceLoader = services.GetRequiredService<ReferenceDataLoader>();
+        var submit = services.GetRequiredService<SubmitPage>();
+        var sheets = services.GetRequiredService<WeekSheets>();
+        var board = services.GetRequiredService<BoardPage>();
+        var procedures = services.GetRequiredService<ProcedureListPage>();
+        var projects = services.GetRequiredService<ProjectPage>();
+        var leave = services.GetRequiredService<LeavePage>();
+        var notices = services.GetRequiredService<NoticePage>();
+        var acks = services.GetRequiredService<AckPage>();
+        var problems = services.GetRequiredService<ProblemPage>();
+
+        Get("/", ForSubmitting, r => Task.FromResult(Answer.SeeOther(r.Viewer.SubmitsOnly ? "/submit" : "/board")));
+        Get("/submit", ForSubmitting, async r =>
+        {
+            var files = await submit.LoadAsync(r.Viewer, r.Aborted);
+            return r.Api ? Answer.Json(files) : Answer.Html(SubmitPage.Render(files, r.Page, r.Viewer, r.Reference.Staff.NameOf));
+        }, api: true);
+        Post("/submit", ForSubmitting, async r =>
+        {
+            if (r.File is not { Content.Length: > 0 } upload)
+            {
+                return Answer.Html(r.Page.Message(r.Page.Words["submit_title"], r.Viewer, r.Page.Words["submit_no_file"], back: false), StatusCodes.Status400BadRequest);
+            }
+
+            var (name, etag) = await submit.UploadAsync(r.Viewer, upload, r.Aborted);
+            return Answer.SeeOther(Page.Url("/submit/receipt", [("file", name), ("v", etag), ("lang", r.Query("lang"))]));
+        });
+        Get("/submit/receipt", ForSubmitting, async r =>
+        {
+            var pending = await submit.ReceiptAsync(r.Viewer, r.Query("file") ?? "", r.Query("v") ?? "", r.Aborted);
+            return pending is null ? await BoardApp.NotFound(r)
+                : r.Api ? Answer.Json(pending) : Answer.Html(SubmitPage.Render(pending, r.Page, r.Viewer));
+        }, api: true);
+        Get("/submit/sheet.xlsx", ForSubmitting, async r =>
+        {
+            var (name, sheet) = await sheets.ProceduresAsync(r.Viewer.Person.Department, r.Aborted);
+            return Answer.File(sheet, ContentTypes.Xlsx, name);
+        });
+        Get("/submit/progress.xlsx", ForSubmitting, async r =>
+        {
+            if (r.Viewer.Person.Department != Department.DevelopmentReform)
+            {
+                return await BoardApp.NotFound(r);
+            }
+
+            var (name, progress) = await sheets.ProgressAsync(r.Aborted);
+            return Answer.File(progress, ContentTypes.Xlsx, name);
+        });
+        Get("/submit/template.xlsx", ForSubmitting, async r =>
+        {
+            var (name, blank) = await sheets.BlankAsync(r.Viewer.Person.Department, r.Aborted);
+            return Answer.File(blank, ContentTypes.Xlsx, name);
+        });
+        Get("/leave", ForSubmitting, async r =>
+        {
+            var absences = await leave.LoadAsync(r.Viewer, r.Reference, "", false, r.Aborted);
+            return r.Api ? Answer.Json(absences) : Answer.Html(LeavePage.Render(absences, r.Page, r.Viewer));
+        }, api: true);
+        Post("/leave", ForSubmitting, async r =>
+        {
+            var (said, refused) = await leave.ChangeAsync(r.Viewer, r.Form, r.Page, r.Aborted);
+            var changed = await leave.LoadAsync(r.Viewer, await referenceLoader.LoadAsync(r.Aborted), said, refused, r.Aborted);
+            return Answer.Html(LeavePage.Render(changed, r.Page, r.Viewer), refused ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
+        });
+
+        Get("/board", ForBoard, async r =>
+        {
+            var model = await board.LoadAsync(r.Viewer, r.Aborted);
+            return r.Api ? Answer.Json(model) : Answer.Html(BoardPage.Render(model, r.Page, r.Viewer));
+        }, api: true);
+        Get("/procedures", ForBoard, async r =>
+        {
+            var list = await procedures.LoadAsync(ProcedureListPage.FiltersOf(r), r.Query("page"), r.Aborted);
+            if (r.Api)
+            {
+                return Answer.Json(list);
+            }
+
+            var counties = (await board.CellsAsync(r.Viewer, r.Aborted)).Cells.Select(c => c.County).Distinct().Order(StringComparer.Ordinal).ToList();
+            return Answer.Html(ProcedureListPage.Render(list, r.Page, r.Viewer, counties, r.Reference));
+        }, api: true);
+        Get("/procedures.xlsx", ForBoard, async r =>
+            Answer.File(await procedures.ExportAsync(ProcedureListPage.FiltersOf(r), r.Aborted), ContentTypes.Xlsx, "procedures.xlsx"));
+        Get("/projects/{code}", ForBoard, async r =>
+        {
+            var project = await projects.LoadAsync((string)r.Http.GetRouteValue("code")!, r.Viewer, r.Reference, r.Aborted);
+            // Not there and not yours are one answer: a scoped viewer learns nothing of other departments' projects.
+            return project is null || project.OutOfScope ? await BoardApp.NotFound(r)
+                : r.Api ? Answer.Json(project) : Answer.Html(ProjectPage.Render(project, r.Page, r.Viewer, r.Reference));
+        }, api: true);
+        Get("/notices", ForBoard, async r =>
+        {
+            var rows = await notices.LoadAsync(r.Viewer, r.Page, r.Aborted);
+            return r.Api ? Answer.Json(rows) : Answer.Html(NoticePage.RenderList(rows, r.Page, r.Viewer));
+        }, api: true);
+        Get("/notices/{year}/{number}", ForBoard, async r =>
+        {
+            var number = (string)r.Http.GetRouteValue("number")!;
+            var word = number.EndsWith(".docx", StringComparison.Ordinal);
+            var notice = await notices.FindAsync(r.Viewer, (string)r.Http.GetRouteValue("year")!, word ? number[..^".docx".Length] : number, r.Aborted);
+            return notice is null ? await BoardApp.NotFound(r)
+                : r.Api ? Answer.Json(notice)
+                : word ? Answer.File(await notices.WordAsync(notice, r.Reference.Staff.NameOf, r.Aborted), ContentTypes.Docx, notice.Number + ".docx")
+                : Answer.Html(NoticePage.Document(notice, r.Reference.Staff.NameOf));
+        }, api: true);
+
+        // The signed links of mails: shown with GET, answered with POST.
+        Func<BoardRequest, Task<IResult>> Ack = async r =>
+        {
+            var token = Token(r);
+            var result = await acks.HandleAsync(token, r.Viewer, r.Reference, r.Posted ? r.Form : null, r.Page, r.Aborted);
+            return Answer.Html(AckPage.Render(result, token, r.Page, r.Viewer), result.Status);
+        };
+        Func<BoardRequest, Task<IResult>> Problem = async r =>
+        {
+            var token = Token(r);
+            var handled = await problems.HandleAsync(token, r.Viewer, r.Reference, r.Posted ? r.Form : null, r.Page, r.Aborted);
+            return Answer.Html(ProblemPage.Render(handled, token, r.Query("return") is not null, r.Page, r.Viewer), handled.Status);
+        };
+        Func<BoardRequest, Task<IResult>> Notice = async r =>
+        {
+            var token = Token(r);
+            var replied = await notices.HandleAsync(token, r.Viewer, r.Reference, r.Posted ? r.Form : null, r.Page, r.Aborted);
+            return Answer.Html(notices.RenderReply(replied, token, r.Page, r.Viewer, r.Reference.Staff.NameOf), replied.Status);
+        };
+        foreach (var (pattern, page) in new[] { ("/ack/{**token}", Ack), ("/problem/{**token}", Problem), ("/notice/{**token}", Notice) })
+        {
+            Get(pattern, ForBoard, page);
+            Post(pattern, ForBoard, page);
+        }
+
+        Post("/problems/reassign", ForBoard, async r =>
+            await problems.ReassignAsync(r.Viewer, r.Form.GetValueOrDefault("project") ?? "", r.Form.GetValueOrDefault("id") ?? "", r.Form.GetValueOrDefault("department") ?? "", r.Aborted)
+                ? Answer.SeeOther("/board")
+                : Answer.Html(r.Page.Message(r.Page.Words["not_allowed"], r.Viewer, r.Page.Words["problem_not_reassigned"], back: true), StatusCodes.Status409Conflict));
+
+        // Anything else, once the person is known: 404 (a contact who only submits is refused first, as for any board page).
+        endpoints.MapFallback("{**path}", (HttpContext http) => app.ServeAsync(http, api: false, ForBoard, BoardApp.NotFound));
+        return endpoints;
+    }
+
+    private static string Token(BoardRequest request) => (string)request.Http.GetRouteValue("token")!;
+}
