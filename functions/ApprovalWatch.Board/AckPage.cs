@@ -32,19 +32,43 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
         BadDate,
     }
 
-    public sealed record Result(Outcome Outcome, string Message, ProcedureEntity? Procedure = null, DateOnly? Latest = null, int Status = 200, DateOnly? Earliest = null);
+    public sealed record Result(
+        Outcome Outcome,
+        string Message,
+        ProcedureEntity? Procedure = null,
+        DateOnly? Latest = null,
+        int Status = 200,
+        DateOnly? Earliest = null
+    );
 
-    public async Task<Result> HandleAsync(string token, Viewer viewer, ReferenceData reference, IReadOnlyDictionary<string, string>? form, Page page, CancellationToken cancellationToken)
+    public async Task<Result> HandleAsync(
+        string token,
+        Viewer viewer,
+        ReferenceData reference,
+        IReadOnlyDictionary<string, string>? form,
+        Page page,
+        CancellationToken cancellationToken
+    )
     {
         var words = page.Words;
         var (parsed, refusal) = SignedLink.Check(token, viewer, options.Value, time.GetUtcNow(), reference);
         if (refusal is not null || parsed is null)
         {
-            var outcome = refusal?.Kind switch { SignedLink.Refused.Disabled => Outcome.Unknown, SignedLink.Refused.Expired => Outcome.Expired, SignedLink.Refused.Foreign => Outcome.Foreign, _ => Outcome.Tampered };
+            var outcome = refusal?.Kind switch
+            {
+                SignedLink.Refused.Disabled => Outcome.Unknown,
+                SignedLink.Refused.Expired => Outcome.Expired,
+                SignedLink.Refused.Foreign => Outcome.Foreign,
+                _ => Outcome.Tampered,
+            };
             return new Result(outcome, words[refusal!.WordsKey], Status: refusal.Status);
         }
 
-        var found = await storage.Procedures.GetEntityIfExistsAsync<ProcedureEntity>(parsed.ProjectCode, parsed.ProcedureCode, cancellationToken: cancellationToken);
+        var found = await storage.Procedures.GetEntityIfExistsAsync<ProcedureEntity>(
+            parsed.ProjectCode,
+            parsed.ProcedureCode,
+            cancellationToken: cancellationToken
+        );
         if (!found.HasValue || found.Value is not { } row || !viewer.MaySee(row.Department))
         {
             // The same answer whether the procedure does not exist or is not the viewer's to see.
@@ -53,7 +77,12 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
 
         var id = AckToken.IdOf(token);
         var used = UsedMarker(row, id);
-        if (row.AckTokenId == id || (await storage.History.GetEntityIfExistsAsync<HistoryEntity>(used.PartitionKey, used.RowKey, cancellationToken: cancellationToken)).HasValue)
+        if (
+            row.AckTokenId == id
+            || (
+                await storage.History.GetEntityIfExistsAsync<HistoryEntity>(used.PartitionKey, used.RowKey, cancellationToken: cancellationToken)
+            ).HasValue
+        )
         {
             return new Result(Outcome.Replayed, words.Format("ack_replayed", row.PromisedOn), row, Status: 409);
         }
@@ -80,7 +109,14 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
 
         if (!IsoDate.TryParse(form.GetValueOrDefault("promised"), out var promised) || !window.Allows(promised, calendar))
         {
-            return new Result(Outcome.BadDate, words.Format("ack_bad_date", IsoDate.Format(window.Earliest), IsoDate.Format(window.Latest)), row, window.Latest, 400, window.Earliest);
+            return new Result(
+                Outcome.BadDate,
+                words.Format("ack_bad_date", IsoDate.Format(window.Earliest), IsoDate.Format(window.Latest)),
+                row,
+                window.Latest,
+                400,
+                window.Earliest
+            );
         }
 
         // The note is cut once, before anything is written: the procedure and its History row keep the same words.
@@ -99,7 +135,16 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
         }
 
         // The audit row first, as everywhere: a crash in between leaves a change described, never one undescribed.
-        var audit = HistoryEntity.Change(row.PartitionKey, row.RowKey, "ack", row.PromisedOn, ChangeFields.Write(("promised", IsoDate.Format(promised)), ("by", viewer.Person.Email), (ChangeFields.Note, note)), time.GetUtcNow(), "board", row.Department);
+        var audit = HistoryEntity.Change(
+            row.PartitionKey,
+            row.RowKey,
+            "ack",
+            row.PromisedOn,
+            ChangeFields.Write(("promised", IsoDate.Format(promised)), ("by", viewer.Person.Email), (ChangeFields.Note, note)),
+            time.GetUtcNow(),
+            "board",
+            row.Department
+        );
         await storage.History.UpsertEntityAsync(audit, cancellationToken: cancellationToken);
         try
         {

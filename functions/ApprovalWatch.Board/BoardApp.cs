@@ -34,7 +34,10 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, ISignIn signIn
             var correlation = Guid.NewGuid().ToString("N")[..12];
             logger.LogError(e, "Board request {Method} {Path} failed ({Correlation})", http.Request.Method, http.Request.Path, correlation);
             var failed = new Page(Chinese(http));
-            result = Answer.Html(failed.Message(failed.Words["unavailable"], null, failed.Words.Format("unavailable_text", correlation), back: true), StatusCodes.Status503ServiceUnavailable);
+            result = Answer.Html(
+                failed.Message(failed.Words["unavailable"], null, failed.Words.Format("unavailable_text", correlation), back: true),
+                StatusCodes.Status503ServiceUnavailable
+            );
         }
 
         await result.ExecuteAsync(http);
@@ -58,14 +61,20 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, ISignIn signIn
         {
             var stranger = new Page(Chinese(http));
             var said = stranger.Words;
-            return Answer.Html(stranger.Message(said["not_allowed"], null, said.Format("not_in_directory", principal ?? said["anonymous"]), back: false), StatusCodes.Status403Forbidden);
+            return Answer.Html(
+                stranger.Message(said["not_allowed"], null, said.Format("not_in_directory", principal ?? said["anonymous"]), back: false),
+                StatusCodes.Status403Forbidden
+            );
         }
 
         var request = new BoardRequest(http, viewer, Page.For(http.Request.Query["lang"].ToString(), viewer), reference, api);
         var words = request.Page.Words;
         if (viewer.SubmitsOnly && access != Access.Submitting)
         {
-            return Answer.Html(request.Page.Message(words["not_allowed"], viewer, words.Format("not_in_directory", viewer.Person.Email), back: false), StatusCodes.Status403Forbidden);
+            return Answer.Html(
+                request.Page.Message(words["not_allowed"], viewer, words.Format("not_in_directory", viewer.Person.Email), back: false),
+                StatusCodes.Status403Forbidden
+            );
         }
 
         if (!request.Posted)
@@ -80,7 +89,15 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, ISignIn signIn
 
         if (await BoardForm.ReadAsync(http.Request, submit.MaxBytes, http.RequestAborted) is not var (form, file))
         {
-            return Answer.Html(request.Page.Message(words["too_large"], null, words.Format("too_large_text", BoardForm.MaxFormBytes / 1024, SubmitPage.Size(submit.MaxBytes)), back: true), StatusCodes.Status413PayloadTooLarge);
+            return Answer.Html(
+                request.Page.Message(
+                    words["too_large"],
+                    null,
+                    words.Format("too_large_text", BoardForm.MaxFormBytes / 1024, SubmitPage.Size(submit.MaxBytes)),
+                    back: true
+                ),
+                StatusCodes.Status413PayloadTooLarge
+            );
         }
 
         return await page(request with { Form = form, File = file });

@@ -17,7 +17,11 @@ public static class BoardForm
     // Room for the multipart boundaries and headers around the file.
     private const int MultipartOverhead = 64 * 1024;
 
-    public static async Task<(IReadOnlyDictionary<string, string> Form, UploadedFile? File)?> ReadAsync(HttpRequest request, long maxFileBytes, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyDictionary<string, string> Form, UploadedFile? File)?> ReadAsync(
+        HttpRequest request,
+        long maxFileBytes,
+        CancellationToken cancellationToken
+    )
     {
         if (!request.HasFormContentType)
         {

@@ -26,9 +26,28 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
     public sealed record DepartmentFile(string Department, string? File, DateTimeOffset? At, bool ThisWeek);
 
     /// <summary>A problem waiting for someone on the board: to be signed for (with the viewer's link) or, sent back, assigned again.</summary>
-    public sealed record WaitingProblem(string ProjectCode, string Id, string Text, string Department, DateOnly Since, string? Link, string ReturnedBy, string ReturnReason);
+    public sealed record WaitingProblem(
+        string ProjectCode,
+        string Id,
+        string Text,
+        string Department,
+        DateOnly Since,
+        string? Link,
+        string ReturnedBy,
+        string ReturnReason
+    );
 
-    public sealed record Model(string? LastScan, IReadOnlyList<string> Counties, IReadOnlyList<string> Departments, IReadOnlyList<Cell> Cells, Headline? Headline, string? Week, IReadOnlyList<ProjectLight> RedProjects, IReadOnlyList<DepartmentFile> Files, IReadOnlyDictionary<string, ProcedureName>? ProcedureNames = null)
+    public sealed record Model(
+        string? LastScan,
+        IReadOnlyList<string> Counties,
+        IReadOnlyList<string> Departments,
+        IReadOnlyList<Cell> Cells,
+        Headline? Headline,
+        string? Week,
+        IReadOnlyList<ProjectLight> RedProjects,
+        IReadOnlyList<DepartmentFile> Files,
+        IReadOnlyDictionary<string, ProcedureName>? ProcedureNames = null
+    )
     {
         /// <summary>The viewer's department's problems not yet signed for.</summary>
         public IReadOnlyList<WaitingProblem> ToSign { get; init; } = [];
@@ -44,11 +63,23 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
     public async Task<(string? Day, List<Cell> Cells)> CellsAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         var scan = await scans.LatestAsync(cancellationToken);
-        var cells = (scan?.Cells is { } json ? JsonSerializer.Deserialize<Dictionary<string, Dictionary<Flag, int>>>(json, StorageJson.Compact) : null) ?? [];
-        return (scan?.RowKey, cells.Select(c => (Key: c.Key.Split('|'), Counts: c.Value))
-            .Where(c => c.Key.Length == 2 && viewer.MaySee(c.Key[1]))
-            .Select(c => new Cell(c.Key[0], c.Key[1], c.Counts.GetValueOrDefault(Flag.Red), c.Counts.GetValueOrDefault(Flag.Yellow), c.Counts.GetValueOrDefault(Flag.Green)))
-            .ToList());
+        var cells = (
+            scan?.Cells is { } json ? JsonSerializer.Deserialize<Dictionary<string, Dictionary<Flag, int>>>(json, StorageJson.Compact) : null
+        ) ?? [];
+        return (
+            scan?.RowKey,
+            cells
+                .Select(c => (Key: c.Key.Split('|'), Counts: c.Value))
+                .Where(c => c.Key.Length == 2 && viewer.MaySee(c.Key[1]))
+                .Select(c => new Cell(
+                    c.Key[0],
+                    c.Key[1],
+                    c.Counts.GetValueOrDefault(Flag.Red),
+                    c.Counts.GetValueOrDefault(Flag.Yellow),
+                    c.Counts.GetValueOrDefault(Flag.Green)
+                ))
+                .ToList()
+        );
     }
 
     public async Task<Model> LoadAsync(Viewer viewer, CancellationToken cancellationToken)
@@ -59,7 +90,13 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
         var files = new Dictionary<string, DepartmentFile>(StringComparer.Ordinal);
         // The ledger keeps every file ever applied: the board reads the last quarter's.
         var recent = TableClient.CreateQueryFilter($"AppliedAt ge {time.GetUtcNow().AddDays(-LedgerDays)}");
-        await foreach (var row in storage.SubmissionLedger.QueryAsync<SubmissionRecordEntity>(recent, select: ["PartitionKey", nameof(SubmissionRecordEntity.BlobName), nameof(SubmissionRecordEntity.AppliedAt)], cancellationToken: cancellationToken))
+        await foreach (
+            var row in storage.SubmissionLedger.QueryAsync<SubmissionRecordEntity>(
+                recent,
+                select: ["PartitionKey", nameof(SubmissionRecordEntity.BlobName), nameof(SubmissionRecordEntity.AppliedAt)],
+                cancellationToken: cancellationToken
+            )
+        )
         {
             if (!files.TryGetValue(row.PartitionKey, out var known) || known.At < row.AppliedAt)
             {
@@ -96,7 +133,18 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
             var p = row.ToProblem();
             if (p.AwaitsSignature && p.Department == viewer.Person.Department)
             {
-                toSign.Add(new WaitingProblem(p.ProjectCode, p.Id, p.Text, p.Department, p.AssignedOn ?? p.RaisedOn, links.ProblemPath(viewer.Person.Email, p.ProjectCode, p.Id, today), "", ""));
+                toSign.Add(
+                    new WaitingProblem(
+                        p.ProjectCode,
+                        p.Id,
+                        p.Text,
+                        p.Department,
+                        p.AssignedOn ?? p.RaisedOn,
+                        links.ProblemPath(viewer.Person.Email, p.ProjectCode, p.Id, today),
+                        "",
+                        ""
+                    )
+                );
             }
             else if (p.IsReturned && viewer.Person.Has(Domain.Staff.Role.Coordinator))
             {
@@ -107,10 +155,30 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
         return ([.. toSign.OrderBy(p => p.Since)], [.. returned.OrderBy(p => p.Since)]);
     }
 
-    public static string Render(Model model, Page page, Viewer viewer) => page.Render("board", page.Words["board_title"], viewer, model, new Dictionary<string, object?>
-    {
-        ["all_departments"] = Department.All.Select(d => d.Id).ToList(),
-        ["checks"] = model.DataChecks.Select(c => new { c.ProjectCode, c.ProjectName, Text = CheckText.Say(c, page.Words), c.Since, c.Department }).ToList(),
-        ["reasons"] = model.RedProjects.ToDictionary(p => p.Code, p => ReasonText.Join(p.Reasons, model.ProcedureNames ?? new Dictionary<string, ProcedureName>(), page.Words), StringComparer.Ordinal),
-    });
+    public static string Render(Model model, Page page, Viewer viewer) =>
+        page.Render(
+            "board",
+            page.Words["board_title"],
+            viewer,
+            model,
+            new Dictionary<string, object?>
+            {
+                ["all_departments"] = Department.All.Select(d => d.Id).ToList(),
+                ["checks"] = model
+                    .DataChecks.Select(c => new
+                    {
+                        c.ProjectCode,
+                        c.ProjectName,
+                        Text = CheckText.Say(c, page.Words),
+                        c.Since,
+                        c.Department,
+                    })
+                    .ToList(),
+                ["reasons"] = model.RedProjects.ToDictionary(
+                    p => p.Code,
+                    p => ReasonText.Join(p.Reasons, model.ProcedureNames ?? new Dictionary<string, ProcedureName>(), page.Words),
+                    StringComparer.Ordinal
+                ),
+            }
+        );
 }

@@ -54,7 +54,10 @@ public static class BoardRoutes
         {
             if (r.File is not { Content.Length: > 0 } upload)
             {
-                return Answer.Html(r.Page.Message(r.Page.Words["submit_title"], r.Viewer, r.Page.Words["submit_no_file"], back: false), StatusCodes.Status400BadRequest);
+                return Answer.Html(
+                    r.Page.Message(r.Page.Words["submit_title"], r.Viewer, r.Page.Words["submit_no_file"], back: false),
+                    StatusCodes.Status400BadRequest
+                );
             }
 
             var (name, etag) = await submit.UploadAsync(r.Viewer, upload, r.Aborted);
@@ -165,9 +168,19 @@ public static class BoardRoutes
         }
 
         Post("/problems/reassign", ForBoard, async r =>
-            await problems.ReassignAsync(r.Viewer, r.Form.GetValueOrDefault("project") ?? "", r.Form.GetValueOrDefault("id") ?? "", r.Form.GetValueOrDefault("department") ?? "", r.Aborted)
+            await problems.ReassignAsync(
+                r.Viewer,
+                r.Form.GetValueOrDefault("project") ?? "",
+                r.Form.GetValueOrDefault("id") ?? "",
+                r.Form.GetValueOrDefault("department") ?? "",
+                r.Aborted
+            )
                 ? Answer.SeeOther("/board")
-                : Answer.Html(r.Page.Message(r.Page.Words["not_allowed"], r.Viewer, r.Page.Words["problem_not_reassigned"], back: true), StatusCodes.Status409Conflict));
+                : Answer.Html(
+                    r.Page.Message(r.Page.Words["not_allowed"], r.Viewer, r.Page.Words["problem_not_reassigned"], back: true),
+                    StatusCodes.Status409Conflict
+                )
+        );
 
         // Anything else, once the person is known: 404 (a contact who only submits is refused first, as for any board page).
         endpoints.MapFallback("{**path}", (HttpContext http) => app.ServeAsync(http, api: false, ForBoard, BoardApp.NotFound));

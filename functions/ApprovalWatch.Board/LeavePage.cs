@@ -25,15 +25,30 @@ public sealed class LeavePage(LeaveRegister register, ReferenceDataLoader refere
         var email = viewer.Person.Email.ToLowerInvariant();
         var today = OfficeClock.Today(time);
         var mine = (await register.OfAsync(email, cancellationToken)).Select(a => (a.From, a.To)).ToHashSet();
-        var absences = reference.Leave.Absences.Where(a => a.Email == email && a.To >= today).Select(a => (a.From, a.To)).Distinct().OrderBy(a => a.From)
-            .Select(a => new Absence(IsoDate.Format(a.From), IsoDate.Format(a.To), mine.Contains(a),
-                Cover.StandIn(email, reference.Staff, reference.Leave, a.From > today ? a.From : today) is { } standIn ? reference.Staff.NameOf(standIn) : null))
+        var absences = reference
+            .Leave.Absences.Where(a => a.Email == email && a.To >= today)
+            .Select(a => (a.From, a.To))
+            .Distinct()
+            .OrderBy(a => a.From)
+            .Select(a => new Absence(
+                IsoDate.Format(a.From),
+                IsoDate.Format(a.To),
+                mine.Contains(a),
+                Cover.StandIn(email, reference.Staff, reference.Leave, a.From > today ? a.From : today) is { } standIn
+                    ? reference.Staff.NameOf(standIn)
+                    : null
+            ))
             .ToList();
         return new Model(absences, IsoDate.Format(today), message, refused);
     }
 
     /// <summary>Adds or takes back one of the viewer's absences; the words of what happened, and whether it was refused.</summary>
-    public async Task<(string Message, bool Refused)> ChangeAsync(Viewer viewer, IReadOnlyDictionary<string, string> form, Page page, CancellationToken cancellationToken)
+    public async Task<(string Message, bool Refused)> ChangeAsync(
+        Viewer viewer,
+        IReadOnlyDictionary<string, string> form,
+        Page page,
+        CancellationToken cancellationToken
+    )
     {
         var words = page.Words;
         var today = OfficeClock.Today(time);

@@ -19,7 +19,22 @@ public sealed class NoticePage(NoticeBook book, NoticeArchive archive, IOptions<
 {
     public const int MaxText = 500;
 
-    public sealed record Row(string Number, int Year, int Sequence, string Department, string ProjectCode, string ProjectName, string Item, string Head, string IssuedOn, string ReplyBy, NoticeState State, string? RepliedOn, string? PromisedOn, string? ClimbedOn);
+    public sealed record Row(
+        string Number,
+        int Year,
+        int Sequence,
+        string Department,
+        string ProjectCode,
+        string ProjectName,
+        string Item,
+        string Head,
+        string IssuedOn,
+        string ReplyBy,
+        NoticeState State,
+        string? RepliedOn,
+        string? PromisedOn,
+        string? ClimbedOn
+    );
 
     public enum Outcome
     {
@@ -37,10 +52,30 @@ public sealed class NoticePage(NoticeBook book, NoticeArchive archive, IOptions<
     public async Task<IReadOnlyList<Row>> LoadAsync(Viewer viewer, Page page, CancellationToken cancellationToken)
     {
         var today = OfficeClock.Today(time);
-        return [.. (await book.ListAsync(today.Year - 1, cancellationToken)).Select(s => s.Notice).Where(n => viewer.MaySee(n.Department))
-            .OrderByDescending(n => n.Year).ThenByDescending(n => n.Sequence)
-            .Select(n => new Row(n.Number, n.Year, n.Sequence, n.Department, n.ProjectCode, n.ProjectName, page.Chinese ? n.ItemChinese : n.ItemEnglish, n.HeadName, IsoDate.Format(n.IssuedOn), IsoDate.Format(n.ReplyBy), n.StateOn(today),
-                n.Reply is { } r ? IsoDate.Format(r.RepliedOn) : null, n.Reply is { } p ? IsoDate.Format(p.PromisedOn) : null, n.ClimbedOn is { } c ? IsoDate.Format(c) : null))];
+        return
+        [
+            .. (await book.ListAsync(today.Year - 1, cancellationToken))
+                .Select(s => s.Notice)
+                .Where(n => viewer.MaySee(n.Department))
+                .OrderByDescending(n => n.Year)
+                .ThenByDescending(n => n.Sequence)
+                .Select(n => new Row(
+                    n.Number,
+                    n.Year,
+                    n.Sequence,
+                    n.Department,
+                    n.ProjectCode,
+                    n.ProjectName,
+                    page.Chinese ? n.ItemChinese : n.ItemEnglish,
+                    n.HeadName,
+                    IsoDate.Format(n.IssuedOn),
+                    IsoDate.Format(n.ReplyBy),
+                    n.StateOn(today),
+                    n.Reply is { } r ? IsoDate.Format(r.RepliedOn) : null,
+                    n.Reply is { } p ? IsoDate.Format(p.PromisedOn) : null,
+                    n.ClimbedOn is { } c ? IsoDate.Format(c) : null
+                )),
+        ];
     }
 
     /// <summary>One notice of the viewer's scope, or null (not there and not his are one answer).</summary>
@@ -52,7 +87,14 @@ public sealed class NoticePage(NoticeBook book, NoticeArchive archive, IOptions<
     public Task<byte[]> WordAsync(SupervisionNotice notice, Func<string, string> nameOf, CancellationToken cancellationToken) =>
         archive.DocumentAsync(notice, nameOf, cancellationToken);
 
-    public async Task<Result> HandleAsync(string token, Viewer viewer, ReferenceData reference, IReadOnlyDictionary<string, string>? form, Page page, CancellationToken cancellationToken)
+    public async Task<Result> HandleAsync(
+        string token,
+        Viewer viewer,
+        ReferenceData reference,
+        IReadOnlyDictionary<string, string>? form,
+        Page page,
+        CancellationToken cancellationToken
+    )
     {
         var words = page.Words;
         var (parsed, refusal) = SignedLink.Check(token, viewer, options.Value, time.GetUtcNow(), reference);

@@ -25,11 +25,18 @@ public sealed class Page(bool chinese)
     }
 
     public string Render(string template, string title, Viewer? viewer, object? model, IReadOnlyDictionary<string, object?>? values = null) =>
-        PageRenderer.Render(template, title, viewer is null ? null : $"{viewer.Person.Name} · {viewer.Person.Email}", Words, model, new Dictionary<string, object?>(values ?? new Dictionary<string, object?>())
-        {
-            // A contact who only submits is not shown the board's pages, which would refuse him.
-            ["board_nav"] = viewer is not { SubmitsOnly: true },
-        });
+        PageRenderer.Render(
+            template,
+            title,
+            viewer is null ? null : $"{viewer.Person.Name} · {viewer.Person.Email}",
+            Words,
+            model,
+            new Dictionary<string, object?>(values ?? new Dictionary<string, object?>())
+            {
+                // A contact who only submits is not shown the board's pages, which would refuse him.
+                ["board_nav"] = viewer is not { SubmitsOnly: true },
+            }
+        );
 
     /// <summary>A page that only says something, with a way back to the board when <paramref name="back"/>.</summary>
     public string Message(string title, Viewer? viewer, string message, bool back) =>

@@ -24,14 +24,20 @@ public sealed class PlatformSignIn : ISignIn
     ];
 
     public (string? Principal, string? Refusal) Verify(HttpContext http) =>
-        Verify(Environment.GetEnvironmentVariable(EnabledSetting), http.Request.Headers.TryGetValue(PrincipalHeader, out var values) ? values.FirstOrDefault() : null);
+        Verify(
+            Environment.GetEnvironmentVariable(EnabledSetting),
+            http.Request.Headers.TryGetValue(PrincipalHeader, out var values) ? values.FirstOrDefault() : null
+        );
 
     /// <summary>The signed-in address, or why nobody is signed in.</summary>
     public static (string? Principal, string? Refusal) Verify(string? enabledSetting, string? principalHeader)
     {
         if (!string.Equals(enabledSetting?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, $"App Service Authentication is not in force for this app ({EnabledSetting} is not true): the board serves nobody it has not verified.");
+            return (
+                null,
+                $"App Service Authentication is not in force for this app ({EnabledSetting} is not true): the board serves nobody it has not verified."
+            );
         }
 
         if (string.IsNullOrWhiteSpace(principalHeader))

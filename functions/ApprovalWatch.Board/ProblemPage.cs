@@ -35,7 +35,14 @@ public sealed class ProblemPage(StorageAccount storage, IOptions<BoardOptions> o
 
     public sealed record Result(Outcome Outcome, string Message, ProjectProblem? Problem = null, int Status = 200);
 
-    public async Task<Result> HandleAsync(string token, Viewer viewer, Domain.Reference.ReferenceData reference, IReadOnlyDictionary<string, string>? form, Page page, CancellationToken cancellationToken)
+    public async Task<Result> HandleAsync(
+        string token,
+        Viewer viewer,
+        Domain.Reference.ReferenceData reference,
+        IReadOnlyDictionary<string, string>? form,
+        Page page,
+        CancellationToken cancellationToken
+    )
     {
         var words = page.Words;
         var (parsed, refusal) = SignedLink.Check(token, viewer, options.Value, time.GetUtcNow(), reference);
@@ -98,12 +105,23 @@ public sealed class ProblemPage(StorageAccount storage, IOptions<BoardOptions> o
         }
 
         var next = problem.AssignedTo(department, OfficeClock.Today(time));
-        return await WriteAsync(row, next, "reassign", ChangeFields.Write(("unit", problem.Department)), ChangeFields.Write(("unit", department), ("by", viewer.Person.Email)), cancellationToken);
+        return await WriteAsync(
+            row,
+            next,
+            "reassign",
+            ChangeFields.Write(("unit", problem.Department)),
+            ChangeFields.Write(("unit", department), ("by", viewer.Person.Email)),
+            cancellationToken
+        );
     }
 
     private async Task<KeyProjectEntity?> ReadAsync(string projectCode, string id, CancellationToken cancellationToken)
     {
-        var found = await storage.KeyProjects.GetEntityIfExistsAsync<KeyProjectEntity>(projectCode, KeyProjectEntity.ProblemKey(id), cancellationToken: cancellationToken);
+        var found = await storage.KeyProjects.GetEntityIfExistsAsync<KeyProjectEntity>(
+            projectCode,
+            KeyProjectEntity.ProblemKey(id),
+            cancellationToken: cancellationToken
+        );
         return found.HasValue ? found.Value : null;
     }
 

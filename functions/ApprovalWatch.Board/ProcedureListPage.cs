@@ -16,14 +16,32 @@ public sealed class ProcedureListPage(StorageAccount storage)
     public const int PageSize = 50;
     public const int MaxExport = 100_000;
 
-    public sealed record Row(string ProjectCode, string ProjectName, string County, string Procedure, string Department, string Handler, string Status, string? Flag, string AcceptedOn, string? DueOn, string? CompletedOn);
+    public sealed record Row(
+        string ProjectCode,
+        string ProjectName,
+        string County,
+        string Procedure,
+        string Department,
+        string Handler,
+        string Status,
+        string? Flag,
+        string AcceptedOn,
+        string? DueOn,
+        string? CompletedOn
+    );
 
     public sealed record Filters(string? County, string? Department, string? Flag, string? Leader, string? Sort);
 
     public sealed record Model(Filters Filters, IReadOnlyList<Row> Rows, string? Next);
 
     public static Filters FiltersOf(BoardRequest request) =>
-        new(request.Query("county"), request.Viewer.Department ?? request.Query("department"), request.Query("flag"), request.Query("leader"), request.Query("sort"));
+        new(
+            request.Query("county"),
+            request.Viewer.Department ?? request.Query("department"),
+            request.Query("flag"),
+            request.Query("leader"),
+            request.Query("sort")
+        );
 
     /// <remarks>
     /// A leader's projects are queried fourteen at a time (a table filter holds at most 15 comparisons): the page token
@@ -63,14 +81,37 @@ public sealed class ProcedureListPage(StorageAccount storage)
             }
 
             await workbook.StartWorksheetAsync("审批事项", options, cancellationToken);
-            await workbook.AddRowAsync(new[] { "项目代码", "项目名称", "县市", "事项", "部门", "经办人", "状态", "标识", "受理日期", "应办结", "办结日期" }.Select(h => new Cell(h)).ToArray(), cancellationToken);
+            await workbook.AddRowAsync(
+                new[] { "项目代码", "项目名称", "县市", "事项", "部门", "经办人", "状态", "标识", "受理日期", "应办结", "办结日期" }
+                    .Select(h => new Cell(h))
+                    .ToArray(),
+                cancellationToken
+            );
             var count = 0;
             foreach (var filter in groups)
             {
                 await foreach (var entity in storage.Procedures.QueryAsync<ProcedureEntity>(filter, 1000, Select, cancellationToken))
                 {
                     var r = RowOf(entity);
-                    await workbook.AddRowAsync(new[] { r.ProjectCode, r.ProjectName, r.County, r.Procedure, r.Department, r.Handler, r.Status, r.Flag ?? "", r.AcceptedOn, r.DueOn ?? "", r.CompletedOn ?? "" }.Select(v => new Cell(v)).ToArray(), cancellationToken);
+                    await workbook.AddRowAsync(
+                        new[]
+                        {
+                            r.ProjectCode,
+                            r.ProjectName,
+                            r.County,
+                            r.Procedure,
+                            r.Department,
+                            r.Handler,
+                            r.Status,
+                            r.Flag ?? "",
+                            r.AcceptedOn,
+                            r.DueOn ?? "",
+                            r.CompletedOn ?? "",
+                        }
+                            .Select(v => new Cell(v))
+                            .ToArray(),
+                        cancellationToken
+                    );
                     if (++count >= MaxExport)
                     {
                         break;
@@ -109,11 +150,21 @@ public sealed class ProcedureListPage(StorageAccount storage)
 
     private static readonly string[] Select =
     [
-        "PartitionKey", "RowKey", nameof(ProcedureEntity.ProjectName), nameof(ProcedureEntity.County), nameof(ProcedureEntity.Department), nameof(ProcedureEntity.HandlerEmail),
-        nameof(ProcedureEntity.Status), nameof(ProcedureEntity.Flag), nameof(ProcedureEntity.AcceptedOn), nameof(ProcedureEntity.DueOn), nameof(ProcedureEntity.CompletedOn),
+        "PartitionKey",
+        "RowKey",
+        nameof(ProcedureEntity.ProjectName),
+        nameof(ProcedureEntity.County),
+        nameof(ProcedureEntity.Department),
+        nameof(ProcedureEntity.HandlerEmail),
+        nameof(ProcedureEntity.Status),
+        nameof(ProcedureEntity.Flag),
+        nameof(ProcedureEntity.AcceptedOn),
+        nameof(ProcedureEntity.DueOn),
+        nameof(ProcedureEntity.CompletedOn),
     ];
 
-    private static Row RowOf(ProcedureEntity e) => new(e.PartitionKey, e.ProjectName, e.County, e.RowKey, e.Department, e.HandlerEmail, e.Status, e.Flag, e.AcceptedOn, e.DueOn, e.CompletedOn);
+    private static Row RowOf(ProcedureEntity e) =>
+        new(e.PartitionKey, e.ProjectName, e.County, e.RowKey, e.Department, e.HandlerEmail, e.Status, e.Flag, e.AcceptedOn, e.DueOn, e.CompletedOn);
 
     private static List<Row> Sorted(List<Row> rows, string? sort) => sort switch
     {
@@ -150,9 +201,16 @@ public sealed class ProcedureListPage(StorageAccount storage)
         }
 
         var register = TableClient.CreateQueryFilter($"RowKey eq {KeyProjectEntity.RegisterKey} and LeaderEmail eq {leader.ToLowerInvariant()}");
-        var projects = await storage.KeyProjects.QueryAsync<KeyProjectEntity>(register, select: ["PartitionKey"], cancellationToken: cancellationToken).Select(e => e.PartitionKey).ToListAsync(cancellationToken);
-        return projects.Order(StringComparer.Ordinal).Chunk(14)
-            .Select(group => Join([.. parts, "(" + string.Join(" or ", group.Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {p}"))) + ")"]))
+        var projects = await storage
+            .KeyProjects.QueryAsync<KeyProjectEntity>(register, select: ["PartitionKey"], cancellationToken: cancellationToken)
+            .Select(e => e.PartitionKey)
+            .ToListAsync(cancellationToken);
+        return projects
+            .Order(StringComparer.Ordinal)
+            .Chunk(14)
+            .Select(group =>
+                Join([.. parts, "(" + string.Join(" or ", group.Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {p}"))) + ")"])
+            )
             .ToList();
     }
 }

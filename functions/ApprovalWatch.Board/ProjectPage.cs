@@ -20,7 +20,23 @@ namespace ApprovalWatch.Board;
 /// </summary>
 public sealed class ProjectPage(StorageAccount storage, WeeklyReports weekly, IOptions<ScanOptions> scan, TimeProvider time)
 {
-    public sealed record ProcedureView(string Code, string Name, string Department, string Handler, string Status, string? Flag, DateOnly AcceptedOn, DateOnly? DueOn, DateOnly? StatutoryDueOn, DateOnly? CompletedOn, IReadOnlyList<PauseView> Pauses, int LimitDays, int? WorkingDaysLeft, string? AcknowledgedBy, string? PromisedOn);
+    public sealed record ProcedureView(
+        string Code,
+        string Name,
+        string Department,
+        string Handler,
+        string Status,
+        string? Flag,
+        DateOnly AcceptedOn,
+        DateOnly? DueOn,
+        DateOnly? StatutoryDueOn,
+        DateOnly? CompletedOn,
+        IReadOnlyList<PauseView> Pauses,
+        int LimitDays,
+        int? WorkingDaysLeft,
+        string? AcknowledgedBy,
+        string? PromisedOn
+    );
 
     /// <summary>A pause of the clock (a record, not a tuple, so that the JSON API shows it).</summary>
     public sealed record PauseView(DateOnly From, DateOnly? To);
@@ -30,7 +46,18 @@ public sealed class ProjectPage(StorageAccount storage, WeeklyReports weekly, IO
     public sealed record HistoryView(DateTimeOffset At, string Item, string Kind, string? From, string To, string Source);
 
     /// <param name="OutOfScope">The project is none of the viewer's department's: he sees nothing of it.</param>
-    public sealed record Model(string Code, RegisteredProject? Register, string Name, DateOnly Today, IReadOnlyList<ProcedureView> Procedures, IReadOnlyList<MeasureView> Measures, IReadOnlyList<ProgressReport> Progress, IReadOnlyList<ProjectProblem> Problems, IReadOnlyList<HistoryView> History, bool OutOfScope = false)
+    public sealed record Model(
+        string Code,
+        RegisteredProject? Register,
+        string Name,
+        DateOnly Today,
+        IReadOnlyList<ProcedureView> Procedures,
+        IReadOnlyList<MeasureView> Measures,
+        IReadOnlyList<ProgressReport> Progress,
+        IReadOnlyList<ProjectProblem> Problems,
+        IReadOnlyList<HistoryView> History,
+        bool OutOfScope = false
+    )
     {
         /// <summary>The latest weekly report's data checks on the project, as far as the viewer may see them.</summary>
         public IReadOnlyList<DataWarning> Checks { get; init; } = [];
@@ -40,8 +67,14 @@ public sealed class ProjectPage(StorageAccount storage, WeeklyReports weekly, IO
     {
         var today = OfficeClock.Today(time);
         // The project's partitions are independent: read side by side.
-        var procedureRows = storage.Procedures.QueryAsync<ProcedureEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken).ToListAsync(cancellationToken).AsTask();
-        var keyRowsRead = storage.KeyProjects.QueryAsync<KeyProjectEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken).ToListAsync(cancellationToken).AsTask();
+        var procedureRows = storage
+            .Procedures.QueryAsync<ProcedureEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken)
+            .AsTask();
+        var keyRowsRead = storage
+            .KeyProjects.QueryAsync<KeyProjectEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken)
+            .AsTask();
         var (rows, keyRows) = (await procedureRows, await keyRowsRead);
         var register = keyRows.FirstOrDefault(r => r.IsRegister)?.ToProject();
         if (rows.Count == 0 && keyRows.Count == 0)
@@ -50,30 +83,57 @@ public sealed class ProjectPage(StorageAccount storage, WeeklyReports weekly, IO
         }
 
         var measurement = scan.Value.MeasurementOn(today, reference);
-        var procedures = rows.Where(r => viewer.MaySee(r.Department)).Select(r =>
-        {
-            var procedure = r.ToProcedure();
-            var entry = reference.Catalogue.Find(procedure.ProcedureCode);
-            var assessment = measurement.Assess(procedure);
-            return new ProcedureView(r.RowKey, entry is null ? r.RowKey : (viewer.Chinese ? entry.ChineseName : entry.EnglishName), r.Department, reference.Staff.NameOf(r.HandlerEmail), r.Status, r.Flag,
-                procedure.AcceptedOn, assessment?.Deadline.DueOn, assessment?.StatutoryDueOn, procedure.CompletedOn, procedure.Pauses.Select(p => new PauseView(p.From, p.To)).ToList(), procedure.LimitDays,
-                assessment?.WorkingDaysLeft, r.AckByName, r.PromisedOn);
-        }).OrderBy(p => p.AcceptedOn).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
+        var procedures = rows.Where(r => viewer.MaySee(r.Department))
+            .Select(r =>
+            {
+                var procedure = r.ToProcedure();
+                var entry = reference.Catalogue.Find(procedure.ProcedureCode);
+                var assessment = measurement.Assess(procedure);
+                return new ProcedureView(
+                    r.RowKey,
+                    entry is null ? r.RowKey : (viewer.Chinese ? entry.ChineseName : entry.EnglishName),
+                    r.Department,
+                    reference.Staff.NameOf(r.HandlerEmail),
+                    r.Status,
+                    r.Flag,
+                    procedure.AcceptedOn,
+                    assessment?.Deadline.DueOn,
+                    assessment?.StatutoryDueOn,
+                    procedure.CompletedOn,
+                    procedure.Pauses.Select(p => new PauseView(p.From, p.To)).ToList(),
+                    procedure.LimitDays,
+                    assessment?.WorkingDaysLeft,
+                    r.AckByName,
+                    r.PromisedOn
+                );
+            })
+            .OrderBy(p => p.AcceptedOn)
+            .ThenBy(p => p.Code, StringComparer.Ordinal)
+            .ToList();
         if (procedures.Count == 0 && !(register is not null && viewer.MaySee(register.ResponsibleUnit)) && viewer.Department is not null)
         {
             return new Model(code, null, code, today, [], [], [], [], [], OutOfScope: true);
         }
 
-        var measuresRead = storage.Projects.QueryAsync<ProjectMeasureEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
-            .Select(m => new MeasureView(m.RowKey, m.StartedOn, m.FinishedOn, m.LimitDays, m.DueOn, m.Flag)).ToListAsync(cancellationToken).AsTask();
+        var measuresRead = storage
+            .Projects.QueryAsync<ProjectMeasureEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
+            .Select(m => new MeasureView(m.RowKey, m.StartedOn, m.FinishedOn, m.LimitDays, m.DueOn, m.Flag))
+            .ToListAsync(cancellationToken)
+            .AsTask();
         var historyRead = HistoryAsync(code, viewer, cancellationToken);
         var reportRead = weekly.LatestAsync(cancellationToken);
         var (measures, history, report) = (await measuresRead, await historyRead, await reportRead);
         return new Model(
-            code, register, register?.Name ?? rows.FirstOrDefault()?.ProjectName ?? code, today, procedures, measures,
+            code,
+            register,
+            register?.Name ?? rows.FirstOrDefault()?.ProjectName ?? code,
+            today,
+            procedures,
+            measures,
             keyRows.Where(r => r.IsProgress).Select(r => r.ToProgress()).OrderBy(p => p.ReportedOn).ToList(),
             keyRows.Where(r => r.IsProblem).Select(r => r.ToProblem()).Where(p => viewer.MaySee(p.Department)).OrderBy(p => p.RaisedOn).ToList(),
-            history)
+            history
+        )
         {
             Checks = report?.DataChecks.Where(c => c.ProjectCode == code && viewer.MaySee(c.Department)).ToList() ?? [],
         };
@@ -87,14 +147,19 @@ public sealed class ProjectPage(StorageAccount storage, WeeklyReports weekly, IO
     private async Task<List<HistoryView>> HistoryAsync(string code, Viewer viewer, CancellationToken cancellationToken)
     {
         async Task<List<HistoryView>> ReadAsync(string filter) =>
-            await storage.History.QueryAsync<HistoryEntity>(filter, maxPerPage: HistoryRows, cancellationToken: cancellationToken)
+            await storage
+                .History.QueryAsync<HistoryEntity>(filter, maxPerPage: HistoryRows, cancellationToken: cancellationToken)
                 .Take(HistoryRows * 5)
                 .Where(h => h.Department is { } department ? viewer.MaySee(department) : viewer.Department is null)
                 .Take(HistoryRows)
                 .Select(h => new HistoryView(h.At, h.Procedure, h.Kind, h.From, h.To, h.Source))
                 .ToListAsync(cancellationToken);
         var newer = ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {code} and RowKey lt {HistoryEntity.OldKeysFrom}"));
-        var older = ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {code} and RowKey ge {HistoryEntity.OldKeysFrom} and RowKey lt {HistoryEntity.UsedLinkPrefix}"));
+        var older = ReadAsync(
+            TableClient.CreateQueryFilter(
+                $"PartitionKey eq {code} and RowKey ge {HistoryEntity.OldKeysFrom} and RowKey lt {HistoryEntity.UsedLinkPrefix}"
+            )
+        );
         return [.. (await newer).Concat(await older).OrderByDescending(h => h.At).Take(HistoryRows)];
     }
 
@@ -106,24 +171,88 @@ public sealed class ProjectPage(StorageAccount storage, WeeklyReports weekly, IO
         var words = page.Words;
         var text = new ProjectText(words, reference.Catalogue.Find, reference.Staff.NameOf);
         var year = model.Progress.Where(p => p.ReportedOn.Year == model.Today.Year).ToList();
-        return page.Render("project", model.Name, viewer, model, new Dictionary<string, object?>
-        {
-            ["nature"] = model.Register is { } r ? (page.Chinese ? r.Nature.ChineseName() : r.Nature.Code().Replace('_', ' ')) : null,
-            ["leader"] = model.Register is { } l ? reference.Staff.NameOf(l.LeaderEmail) : null,
-            ["checks"] = model.Checks.Select(c => CheckText.Say(c, words)).Distinct().ToList(),
-            ["measures"] = model.Measures.Select(m => new { Scope = text.Scope(m.Scope), m.StartedOn, m.FinishedOn, m.LimitDays, m.DueOn, m.Flag }).ToList(),
-            ["history"] = model.History.Select(h => new { h.At, Item = text.Item(h.Item), Kind = text.Kind(h.Kind), From = text.Value(h.Kind, h.From), To = text.Value(h.Kind, h.To), h.Source }).ToList(),
-            ["done_this_year"] = year.LastOrDefault()?.YearToDate ?? 0,
-            ["timeline"] = Drawings.Timeline(
-                model.Procedures.Select(p => new TimelineInput(p.Code, text.Name(p.Code), p.Flag, p.AcceptedOn, p.CompletedOn, p.DueOn, p.StatutoryDueOn, p.Pauses.Select(x => (x.From, x.To)).ToList())).ToList(),
-                model.Today),
-            ["investment"] = Drawings.Investment(year.Select(p => (p.ReportedOn, p.YearToDate)).ToList(), model.Register?.AnnualPlan ?? 0, model.Today.Year),
-            ["problems"] = model.Problems.Select(p => new { p.Id, p.Text, p.Department, p.RaisedOn, p.DueOn, p.SolvedOn, p.SolvedBy, Overdue = p.IsOverdueOn(model.Today) }).ToList(),
-            ["open"] = model.Procedures.Where(p => p.CompletedOn is null).Select(p => new
+        return page.Render(
+            "project",
+            model.Name,
+            viewer,
+            model,
+            new Dictionary<string, object?>
             {
-                p.Code, Name = text.Name(p.Code), p.Department, p.Handler, p.Flag, p.AcceptedOn, p.DueOn, p.WorkingDaysLeft,
-                Acknowledged = p.PromisedOn is { } promised ? words.Format("acknowledged_promised", p.AcknowledgedBy, promised) : null,
-            }).ToList(),
-        });
+                ["nature"] = model.Register is { } r ? (page.Chinese ? r.Nature.ChineseName() : r.Nature.Code().Replace('_', ' ')) : null,
+                ["leader"] = model.Register is { } l ? reference.Staff.NameOf(l.LeaderEmail) : null,
+                ["checks"] = model.Checks.Select(c => CheckText.Say(c, words)).Distinct().ToList(),
+                ["measures"] = model
+                    .Measures.Select(m => new
+                    {
+                        Scope = text.Scope(m.Scope),
+                        m.StartedOn,
+                        m.FinishedOn,
+                        m.LimitDays,
+                        m.DueOn,
+                        m.Flag,
+                    })
+                    .ToList(),
+                ["history"] = model
+                    .History.Select(h => new
+                    {
+                        h.At,
+                        Item = text.Item(h.Item),
+                        Kind = text.Kind(h.Kind),
+                        From = text.Value(h.Kind, h.From),
+                        To = text.Value(h.Kind, h.To),
+                        h.Source,
+                    })
+                    .ToList(),
+                ["done_this_year"] = year.LastOrDefault()?.YearToDate ?? 0,
+                ["timeline"] = Drawings.Timeline(
+                    model
+                        .Procedures.Select(p => new TimelineInput(
+                            p.Code,
+                            text.Name(p.Code),
+                            p.Flag,
+                            p.AcceptedOn,
+                            p.CompletedOn,
+                            p.DueOn,
+                            p.StatutoryDueOn,
+                            p.Pauses.Select(x => (x.From, x.To)).ToList()
+                        ))
+                        .ToList(),
+                    model.Today
+                ),
+                ["investment"] = Drawings.Investment(
+                    year.Select(p => (p.ReportedOn, p.YearToDate)).ToList(),
+                    model.Register?.AnnualPlan ?? 0,
+                    model.Today.Year
+                ),
+                ["problems"] = model
+                    .Problems.Select(p => new
+                    {
+                        p.Id,
+                        p.Text,
+                        p.Department,
+                        p.RaisedOn,
+                        p.DueOn,
+                        p.SolvedOn,
+                        p.SolvedBy,
+                        Overdue = p.IsOverdueOn(model.Today),
+                    })
+                    .ToList(),
+                ["open"] = model
+                    .Procedures.Where(p => p.CompletedOn is null)
+                    .Select(p => new
+                    {
+                        p.Code,
+                        Name = text.Name(p.Code),
+                        p.Department,
+                        p.Handler,
+                        p.Flag,
+                        p.AcceptedOn,
+                        p.DueOn,
+                        p.WorkingDaysLeft,
+                        Acknowledged = p.PromisedOn is { } promised ? words.Format("acknowledged_promised", p.AcknowledgedBy, promised) : null,
+                    })
+                    .ToList(),
+            }
+        );
     }
 }

@@ -20,12 +20,25 @@ public static class SignedLink
 
     public sealed record Refusal(Refused Kind)
     {
-        public string WordsKey => Kind switch { Refused.Disabled => "ack_disabled", Refused.Expired => "ack_expired", Refused.Foreign => "ack_foreign", _ => "ack_tampered" };
+        public string WordsKey =>
+            Kind switch
+            {
+                Refused.Disabled => "ack_disabled",
+                Refused.Expired => "ack_expired",
+                Refused.Foreign => "ack_foreign",
+                _ => "ack_tampered",
+            };
 
         public int Status => Kind switch { Refused.Disabled => 404, Refused.Expired => 410, Refused.Foreign => 403, _ => 400 };
     }
 
-    public static (AckToken? Token, Refusal? Refusal) Check(string token, Viewer viewer, BoardOptions settings, DateTimeOffset now, Domain.Reference.ReferenceData reference)
+    public static (AckToken? Token, Refusal? Refusal) Check(
+        string token,
+        Viewer viewer,
+        BoardOptions settings,
+        DateTimeOffset now,
+        Domain.Reference.ReferenceData reference
+    )
     {
         if (settings.Key is not { } key)
         {
@@ -38,7 +51,8 @@ public static class SignedLink
             AckToken.Check.Tampered => (null, new Refusal(Refused.Tampered)),
             _ when parsed is null => (null, new Refusal(Refused.Tampered)),
             AckToken.Check.Expired => (null, new Refusal(Refused.Expired)),
-            _ when !parsed.Recipient.Equals(viewer.Person.Email, StringComparison.OrdinalIgnoreCase) && !StandsIn(viewer, parsed.Recipient, reference, now) => (null, new Refusal(Refused.Foreign)),
+            _ when !parsed.Recipient.Equals(viewer.Person.Email, StringComparison.OrdinalIgnoreCase)
+                    && !StandsIn(viewer, parsed.Recipient, reference, now) => (null, new Refusal(Refused.Foreign)),
             _ => (parsed, null),
         };
     }

@@ -36,7 +36,12 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
         var department = viewer.Person.Department;
         var since = time.GetUtcNow().AddDays(-7 * ListedWeeks);
         var files = new List<BlobItem>();
-        await foreach (var blob in storage.Submissions.GetBlobsAsync(new GetBlobsOptions { Prefix = department + "/", Traits = BlobTraits.Metadata }, cancellationToken))
+        await foreach (
+            var blob in storage.Submissions.GetBlobsAsync(
+                new GetBlobsOptions { Prefix = department + "/", Traits = BlobTraits.Metadata },
+                cancellationToken
+            )
+        )
         {
             if (blob.Properties.LastModified >= since)
             {
@@ -45,9 +50,15 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
         }
 
         var newest = files.OrderByDescending(b => b.Properties.LastModified).Take(ListedFiles).ToList();
-        var rows = await Task.WhenAll(newest.Select(async b => new FileRow(
-            b.Name, b.Properties.ETag.ToString() ?? "", b.Properties.LastModified ?? default, b.Metadata.TryGetValue(SubmissionFile.UploadedByMetadata, out var by) ? by : null,
-            await receipts.ReadVersionAsync(b.Name, b.Properties.ETag.ToString() ?? "", cancellationToken))));
+        var rows = await Task.WhenAll(
+            newest.Select(async b => new FileRow(
+                b.Name,
+                b.Properties.ETag.ToString() ?? "",
+                b.Properties.LastModified ?? default,
+                b.Metadata.TryGetValue(SubmissionFile.UploadedByMetadata, out var by) ? by : null,
+                await receipts.ReadVersionAsync(b.Name, b.Properties.ETag.ToString() ?? "", cancellationToken)
+            ))
+        );
         return new Model(department, MaxBytes, rows);
     }
 
@@ -85,7 +96,9 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
     {
         var path = name.Replace('\\', '/');
         var leaf = path[(path.LastIndexOf('/') + 1)..].Normalize(NormalizationForm.FormC);
-        var safe = new string([.. leaf.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '(' or ')' or '（' or '）' or ' ' ? c : '-')]).Trim(' ', '.');
+        var safe = new string([
+            .. leaf.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '(' or ')' or '（' or '）' or ' ' ? c : '-'),
+        ]).Trim(' ', '.');
         if (safe.Length > MaxName)
         {
             var extension = Path.GetExtension(safe) is { Length: <= 8 } e ? e : "";

@@ -28,7 +28,10 @@ public sealed record Viewer(Person Person)
     /// without regard to ASCII case (a look-alike letter from another script matches nobody); null for anyone else.
     /// </summary>
     public static Viewer? Of(string? principal, StaffDirectory staff) =>
-        principal is { Length: > 0 } email && email.All(char.IsAscii) && staff.Find(email) is { } person && (SeeAll.Any(person.Has) || SeeOwn.Any(person.Has) || person.Has(Role.Contact))
+        principal is { Length: > 0 } email
+        && email.All(char.IsAscii)
+        && staff.Find(email) is { } person
+        && (SeeAll.Any(person.Has) || SeeOwn.Any(person.Has) || person.Has(Role.Contact))
             ? new Viewer(person)
             : null;
 }

@@ -25,7 +25,11 @@ public sealed class CliRuntime : IAsyncDisposable
     /// <param name="extra">More configuration (a development run's local stand-ins), over the environment's.</param>
     /// <param name="register">More services (a development run's board).</param>
     public static async Task<CliRuntime> StartAsync(
-        CliSettings settings, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? register = null)
+        CliSettings settings,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? extra = null,
+        Action<IServiceCollection>? register = null
+    )
     {
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var overrides = new Dictionary<string, string?>
@@ -80,5 +84,11 @@ public sealed class CliRuntime : IAsyncDisposable
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     private QueuePump Pump(Azure.Storage.Queues.QueueClient queue, Func<string, CancellationToken, Task> handle) =>
-        new(queue, Storage.PoisonQueue(queue), handle, QueueTriggerSettings.FromHostJson(), Get<ILoggerFactory>().CreateLogger($"ApprovalWatch.Queue.{queue.Name}"));
+        new(
+            queue,
+            Storage.PoisonQueue(queue),
+            handle,
+            QueueTriggerSettings.FromHostJson(),
+            Get<ILoggerFactory>().CreateLogger($"ApprovalWatch.Queue.{queue.Name}")
+        );
 }

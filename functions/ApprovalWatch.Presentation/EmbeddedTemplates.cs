@@ -10,7 +10,8 @@ internal static class EmbeddedTemplates
     /// <summary>The source of one template, e.g. <c>ApprovalWatch.Presentation.Digests.Templates.digest.html.liquid</c>.</summary>
     public static string Source(string resourceName)
     {
-        using var stream = typeof(EmbeddedTemplates).Assembly.GetManifestResourceStream(resourceName) ?? throw new InvalidOperationException($"No built-in template {resourceName}.");
+        using var stream = typeof(EmbeddedTemplates).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"No built-in template {resourceName}.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

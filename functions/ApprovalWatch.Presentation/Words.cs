@@ -15,12 +15,20 @@ public sealed class Words
         ["app_procedures"] = ("审批事项", "Procedures"),
         ["app_submit"] = ("报送", "Submit"),
         ["submit_title"] = ("报送文件", "Submit a file"),
-        ["submit_intro"] = ("选择本部门的报送文件（Excel、CSV 或 JSON），上传后立即读取，回执显示在下一页。文件存入 {0}（{1}）。", "Choose your department's file (Excel, CSV or JSON): it is read as soon as it is uploaded and its receipt shows on the next page. It is stored in {0} ({1})."),
+        ["submit_intro"] = (
+            "选择本部门的报送文件（Excel、CSV 或 JSON），上传后立即读取，回执显示在下一页。文件存入 {0}（{1}）。",
+            "Choose your department's file (Excel, CSV or JSON): it is read as soon as it is uploaded and its receipt shows on the next page. It is "
+                + "stored in {0} ({1})."
+        ),
         ["submit_file"] = ("文件", "File"),
         ["submit_sheet"] = ("下载本周预填表", "Download this week's sheet"),
         ["submit_blank"] = ("空白模板", "Blank template"),
         ["submit_progress_sheet"] = ("下载投资进度预填表", "Download the progress sheet"),
-        ["submit_sheet_hint"] = ("预填表列出本部门在办事项的现有数据：只改变化的格子（并把该行数据日期改为新的日期），新增事项填在黄色行，然后上传。", "This week's sheet holds your department's open procedures as stored: change only what changed (and give that row its new data date), add new procedures in the yellow rows, then upload it."),
+        ["submit_sheet_hint"] = (
+            "预填表列出本部门在办事项的现有数据：只改变化的格子（并把该行数据日期改为新的日期），新增事项填在黄色行，然后上传。",
+            "This week's sheet holds your department's open procedures as stored: change only what changed (and give that row its new data date), "
+                + "add new procedures in the yellow rows, then upload it."
+        ),
         ["submit_button"] = ("上传并读取", "Upload and read"),
         ["submit_limit"] = ("文件不超过 {0}。文件名中的日期即数据日期，如 2026-03-13.xlsx。", "At most {0}. A date in the file's name is its data date, e.g. 2026-03-13.xlsx."),
         ["submit_no_file"] = ("请选择一个文件再上传。", "Choose a file to upload."),
@@ -43,9 +51,15 @@ public sealed class Words
         ["anonymous"] = ("未登录用户", "Anonymous"),
         ["sign_in_required"] = ("需要登录", "Sign-in required"),
         ["too_large"] = ("请求过大", "Request too large"),
-        ["too_large_text"] = ("表单内容不能超过 {0} KiB，上传的文件不能超过 {1}；未保存任何内容。", "A form may hold at most {0} KiB and an uploaded file at most {1}: nothing was stored."),
+        ["too_large_text"] = (
+            "表单内容不能超过 {0} KiB，上传的文件不能超过 {1}；未保存任何内容。",
+            "A form may hold at most {0} KiB and an uploaded file at most {1}: nothing was stored."
+        ),
         ["unavailable"] = ("暂时无法访问", "Not available just now"),
-        ["unavailable_text"] = ("看板暂时无法读取数据，请稍后再试。如仍不行，请把编号 {0} 告诉运维人员。", "The board cannot read its data just now: try again in a moment. If it lasts, give the operator the reference {0}."),
+        ["unavailable_text"] = (
+            "看板暂时无法读取数据，请稍后再试。如仍不行，请把编号 {0} 告诉运维人员。",
+            "The board cannot read its data just now: try again in a moment. If it lasts, give the operator the reference {0}."
+        ),
         ["cross_origin"] = ("表单必须从看板本身提交。", "A form must be sent from the board itself."),
         ["not_found"] = ("未找到", "Not found"),
         ["flag_red"] = ("超期", "overdue"),
@@ -130,7 +144,10 @@ public sealed class Words
         ["source"] = ("来源", "Source"),
         ["app_notices"] = ("督办单", "Notices"),
         ["notices_title"] = ("督办单", "Supervision notices"),
-        ["notices_intro"] = ("事项升级到统筹协调或问题逾期时发出的督办单，及各单位的回告。", "The supervision notices issued when a procedure reaches the coordinator or a problem is overdue, and the departments' replies."),
+        ["notices_intro"] = (
+            "事项升级到统筹协调或问题逾期时发出的督办单，及各单位的回告。",
+            "The supervision notices issued when a procedure reaches the coordinator or a problem is overdue, and the departments' replies."
+        ),
         ["notices_none"] = ("尚无督办单。", "No notices yet."),
         ["notice_number"] = ("编号", "Number"),
         ["notice_item"] = ("项目与事项", "Project and item"),
@@ -156,7 +173,11 @@ public sealed class Words
         ["notice_already_replied"] = ("该督办单已由 {0} 于 {1} 回告。", "This notice was answered by {0} on {1}."),
         ["app_leave"] = ("我的请假", "My leave"),
         ["leave_title"] = ("我的请假", "My leave"),
-        ["leave_intro"] = ("登记请假后，您不在岗期间的提醒、回执和督办单转给您的 B 角（名录中的代理人），B 角也不在时转给部门负责人，负责人转给分管领导；返岗当天的提醒会说明期间的处理情况。", "While you are away your lines, receipts and notices go to your deputy (named in the directory); if he is away too, to your head, and a head's to the leader in charge. On your first day back your digest says what was done meanwhile."),
+        ["leave_intro"] = (
+            "登记请假后，您不在岗期间的提醒、回执和督办单转给您的 B 角（名录中的代理人），B 角也不在时转给部门负责人，负责人转给分管领导；返岗当天的提醒会说明期间的处理情况。",
+            "While you are away your lines, receipts and notices go to your deputy (named in the directory); if he is away too, to your head, and a "
+                + "head's to the leader in charge. On your first day back your digest says what was done meanwhile."
+        ),
         ["leave_none"] = ("没有登记的请假。", "No leave entered."),
         ["leave_from"] = ("开始日期", "From"),
         ["leave_to"] = ("结束日期", "To"),
@@ -192,7 +213,10 @@ public sealed class Words
         ["problems_returned"] = ("已退单的问题（请重新交办）", "Problems sent back (assign them again)"),
         ["reassign_to"] = ("交办给", "Assign to"),
         ["reassign"] = ("重新交办", "Assign"),
-        ["problem_not_reassigned"] = ("未能重新交办：只有统筹协调人能交办已退单的问题，且该问题须仍在退单状态。", "Not assigned: only a coordinator assigns a problem sent back, and it must still be sent back."),
+        ["problem_not_reassigned"] = (
+            "未能重新交办：只有统筹协调人能交办已退单的问题，且该问题须仍在退单状态。",
+            "Not assigned: only a coordinator assigns a problem sent back, and it must still be sent back."
+        ),
         ["returned_by"] = ("退单人及理由", "Sent back by, why"),
         ["ack_due"] = ("应办结", "due"),
         ["ack_promised_date"] = ("承诺办结日期", "Promised date"),
@@ -209,7 +233,10 @@ public sealed class Words
         ["ack_finished"] = ("该事项已办结，无需确认。", "This procedure is finished: nothing to acknowledge."),
         ["ack_bad_date"] = ("请选择 {0} 至 {1} 之间的一个工作日。", "Choose a working day from {0} to {1}."),
         ["ack_changed"] = ("该事项刚刚被更新，请重新打开链接。", "The procedure changed just now: open the link again."),
-        ["ack_recorded"] = ("已记录：您承诺 {0} 前办结。在此日期前，该提醒不再升级；逾期未办结将升高一级。", "Recorded: you promised it by {0}. Until then it does not climb the ladder; unfinished after it, it climbs one rung higher."),
+        ["ack_recorded"] = (
+            "已记录：您承诺 {0} 前办结。在此日期前，该提醒不再升级；逾期未办结将升高一级。",
+            "Recorded: you promised it by {0}. Until then it does not climb the ladder; unfinished after it, it climbs one rung higher."
+        ),
         // A project page's stored words (ProjectText)
         ["scope.process"] = (Domain.Catalogue.Stages.WholeProcessChineseName, Domain.Catalogue.Stages.WholeProcessEnglishName),
         ["history.register"] = ("项目登记", "project register"),
@@ -283,7 +310,10 @@ public sealed class Words
         ["digest.subject"] = ("【审批时限提醒】{0} 超期 {1} 项、临期 {2} 项", "Approval deadlines {0}: {1} overdue, {2} due soon"),
         ["digest.subject_worst"] = ("；最紧急：{0} {1}（{2}）", "; most urgent: {0}, {1} ({2})"),
         ["digest.heading.Handler"] = ("您经办的临期、超期事项（按项目）", "Procedures you handle that are due soon or overdue (by project)"),
-        ["digest.heading.NoKnownHandler"] = ("本部门经办人缺失或不在通讯录中的事项（按项目）", "Procedures of your department whose handler is missing or not in the directory (by project)"),
+        ["digest.heading.NoKnownHandler"] = (
+            "本部门经办人缺失或不在通讯录中的事项（按项目）",
+            "Procedures of your department whose handler is missing or not in the directory (by project)"
+        ),
         ["digest.heading.DepartmentHead"] = ("本部门的超期事项（按经办人）", "Overdue procedures of your department (by handler)"),
         ["digest.heading.LeaderInCharge"] = ("您包联部门持续超期的事项（按项目）", "Procedures of the departments in your charge that stay overdue (by project)"),
         ["digest.heading.Coordinator"] = ("各部门持续超期的事项（按部门）", "Procedures that stay overdue, by department"),
@@ -320,7 +350,10 @@ public sealed class Words
         ["digest.limit.extended"] = ("；延长 {0} 个工作日", "; extended by {0}"),
         ["digest.limit.paused"] = ("；暂停不计 {0} 个工作日", "; {0} paused days not counted"),
         ["digest.others"] = ("另有其他超期 {0} 项、临期 {1} 项", "and {0} other overdue, {1} due soon"),
-        ["digest.more"] = ("以上为最紧急的事项；本节另有超期 {0} 项、临期 {1} 项未列出。", "The most urgent are listed above; {0} more overdue and {1} more due soon in this section are not."),
+        ["digest.more"] = (
+            "以上为最紧急的事项；本节另有超期 {0} 项、临期 {1} 项未列出。",
+            "The most urgent are listed above; {0} more overdue and {1} more due soon in this section are not."
+        ),
 
         // The weekly scheduling report
         ["weekly.headline"] = ("总体情况", "Headline"),
@@ -370,23 +403,41 @@ public sealed class Words
         ["weekly.why"] = ("原因", "Why"),
         ["weekly.rank"] = ("名次", "Rank"),
         ["weekly.data_checks"] = ("数据核查", "Data checks"),
-        ["weekly.data_checks_text"] = ("以下 {0} 项报送数据可能有误：数据已照常采用，请责任部门核实后更正或说明。", "{0} reported figures may not be right: they were applied as reported; the department should check and correct or explain them."),
+        ["weekly.data_checks_text"] = (
+            "以下 {0} 项报送数据可能有误：数据已照常采用，请责任部门核实后更正或说明。",
+            "{0} reported figures may not be right: they were applied as reported; the department should check and correct or explain them."
+        ),
         ["weekly.check"] = ("核查事项", "Check"),
         ["weekly.since"] = ("自", "Since"),
         ["check.ytd_over_total"] = ("本年完成投资 {0} 万元超过总投资 {1} 万元", "{0} 万元 done this year, more than the total investment of {1} 万元"),
         ["check.ytd_far_above_plan"] = ("本年完成投资 {0} 万元超过年度计划 {1} 万元的 {3} 倍", "{0} 万元 done this year, more than {3} times the plan of {1} 万元"),
         ["check.investment_not_started"] = ("尚未开工却报送本年完成投资 {0} 万元", "not started, yet {0} 万元 reported done this year"),
         ["check.completed_early_stage"] = ("已竣工，形象进度却为“{2}”", "completed, yet reporting early-stage works: {2}"),
-        ["check.approved_before_required"] = ("{2}：前一事项办结时，其前置事项尚未受理", "{2}: the first was approved while the second, which must come before it, was not even accepted"),
-        ["check.pause_longer_than_limit"] = ("{2}：暂停 {0} 个工作日，超过该事项的法定时限 {1} 个工作日", "{2}: paused {0} working days, more than the procedure's whole statutory limit of {1}"),
-        ["check.named_otherwise"] = ("审批事项文件中的项目名称或县市与项目库不同：{2}", "the procedure file names the project or its county otherwise than the register: {2}"),
+        ["check.approved_before_required"] = (
+            "{2}：前一事项办结时，其前置事项尚未受理",
+            "{2}: the first was approved while the second, which must come before it, was not even accepted"
+        ),
+        ["check.pause_longer_than_limit"] = (
+            "{2}：暂停 {0} 个工作日，超过该事项的法定时限 {1} 个工作日",
+            "{2}: paused {0} working days, more than the procedure's whole statutory limit of {1}"
+        ),
+        ["check.named_otherwise"] = (
+            "审批事项文件中的项目名称或县市与项目库不同：{2}",
+            "the procedure file names the project or its county otherwise than the register: {2}"
+        ),
         ["weekly.start_risk"] = ("开工风险", "Start risk"),
-        ["weekly.start_risk_text"] = ("计划三个月内开工的项目中，{0} 个的在办审批事项按时限办完也赶不上计划开工月份。", "Of the projects planned to start within three months, {0} cannot start in their planned month even if their open procedures finish on time."),
+        ["weekly.start_risk_text"] = (
+            "计划三个月内开工的项目中，{0} 个的在办审批事项按时限办完也赶不上计划开工月份。",
+            "Of the projects planned to start within three months, {0} cannot start in their planned month even if their open procedures finish on time."
+        ),
         ["weekly.earliest_start"] = ("最早可开工", "Earliest start"),
         ["weekly.blocking"] = ("卡在", "Blocked by"),
         ["weekly.paused_unknown"] = ("有事项暂停，未定", "unknown: a procedure is paused"),
         ["weekly.notices"] = ("督办单", "Supervision notices"),
-        ["weekly.notices_text"] = ("逾期未回告 {0} 份，待回告 {1} 份（含本周签发和本周回告的督办单）。", "{0} unanswered past their deadline, {1} awaiting a reply (with the notices issued or answered this week)."),
+        ["weekly.notices_text"] = (
+            "逾期未回告 {0} 份，待回告 {1} 份（含本周签发和本周回告的督办单）。",
+            "{0} unanswered past their deadline, {1} awaiting a reply (with the notices issued or answered this week)."
+        ),
         ["weekly.notice_number"] = ("编号", "Number"),
         ["weekly.notice_issued"] = ("签发日期", "Issued"),
         ["weekly.notice_reply_by"] = ("回告期限", "Reply by"),
@@ -397,15 +448,27 @@ public sealed class Words
         ["weekly.notice_overdue_climbed"] = ("逾期未回告，{0} 已报分管领导", "no reply, overdue; taken to the leader {0}"),
         ["weekly.notice_awaiting"] = ("待回告", "awaiting reply"),
         ["weekly.late_reports"] = ("倒签核查", "Back-dated reports"),
-        ["weekly.late_reports_text"] = ("{0} 条报送的日期早于此前一份仍显示在办的文件：已按报送日期计算时限，迟报情况记录在案。", "{0} reports are dated before an earlier file that still showed the procedure open: the limits count the reported date; the late report is on record."),
+        ["weekly.late_reports_text"] = (
+            "{0} 条报送的日期早于此前一份仍显示在办的文件：已按报送日期计算时限，迟报情况记录在案。",
+            "{0} reports are dated before an earlier file that still showed the procedure open: the limits count the reported date; the late report "
+                + "is on record."
+        ),
         ["weekly.late_what"] = ("报送内容", "Reported"),
         ["weekly.late_completed"] = ("{0} 办结", "completed on {0}"),
         ["weekly.late_paused"] = ("{0} 起暂停", "paused from {0}"),
         ["weekly.late_earlier"] = ("此前显示在办的文件（数据日期）", "Earlier file showing it open (data date)"),
         ["weekly.late_file"] = ("报送文件（记录日期）", "File reporting it (recorded on)"),
         ["weekly.by_leader"] = ("按包联领导", "By leader in charge"),
-        ["weekly.by_leader_text"] = ("每位包联领导的项目：红灯、黄灯、低于序时进度、未按期开工、超期事项与问题。差距按序时进度 {0}（{1}/{2} {3}）计。", "Each leader in charge's projects: red, yellow, below pace, missed starts, overdue procedures and problems. Gaps against a pace of {0} ({1}/{2} {3})."),
-        ["weekly.by_leader_curve_text"] = ("每位包联领导的项目：红灯、黄灯、低于序时进度、未按期开工、超期事项与问题。差距按序时进度 {0}（按月度计划曲线）计。", "Each leader in charge's projects: red, yellow, below pace, missed starts, overdue procedures and problems. Gaps against a pace of {0} (by the months' weights)."),
+        ["weekly.by_leader_text"] = (
+            "每位包联领导的项目：红灯、黄灯、低于序时进度、未按期开工、超期事项与问题。差距按序时进度 {0}（{1}/{2} {3}）计。",
+            "Each leader in charge's projects: red, yellow, below pace, missed starts, overdue procedures and problems. Gaps against a pace of {0} "
+                + "({1}/{2} {3})."
+        ),
+        ["weekly.by_leader_curve_text"] = (
+            "每位包联领导的项目：红灯、黄灯、低于序时进度、未按期开工、超期事项与问题。差距按序时进度 {0}（按月度计划曲线）计。",
+            "Each leader in charge's projects: red, yellow, below pace, missed starts, overdue procedures and problems. Gaps against a pace of {0} "
+                + "(by the months' weights)."
+        ),
         ["weekly.working_days"] = ("个工作日", "working days"),
         ["weekly.months"] = ("个月", "months"),
         ["weekly.projects_column"] = ("项目数", "Projects"),
@@ -427,18 +490,40 @@ public sealed class Words
         ["weekly.now"] = ("调减后（万元）", "Now (万元)"),
         ["weekly.before"] = ("调减前（万元）", "Before (万元)"),
         ["weekly.since_last_week"] = ("较上周（{0}）", "Since last week ({0})"),
-        ["weekly.headline_text"] = ("在库重点项目 {0} 个（{1}）；年度计划投资 {2} 亿元，已完成 {3} 亿元，完成率 {4}，序时进度 {5}（{6}），{7}序时进度 {8} 个百分点。", "{0} key projects in the register ({1}); planned investment this year {2} 亿元 (100 million yuan), completed {3} 亿元: {4} against a pace of {5} ({6}), {8} points {7} pace."),
-        ["weekly.progress_since"] = ("投资进度数据自 {0} 起；此前各周的完成率为空缺，不作零计。", "Progress figures exist since {0}; the weeks before are gaps, not zeros."),
+        ["weekly.headline_text"] = (
+            "在库重点项目 {0} 个（{1}）；年度计划投资 {2} 亿元，已完成 {3} 亿元，完成率 {4}，序时进度 {5}（{6}），{7}序时进度 {8} 个百分点。",
+            "{0} key projects in the register ({1}); planned investment this year {2} 亿元 (100 million yuan), completed {3} 亿元: {4} against a pace of "
+                + "{5} ({6}), {8} points {7} pace."
+        ),
+        ["weekly.progress_since"] = (
+            "投资进度数据自 {0} 起；此前各周的完成率为空缺，不作零计。",
+            "Progress figures exist since {0}; the weeks before are gaps, not zeros."
+        ),
         ["weekly.no_progress_yet"] = ("本年尚无投资进度报送。", "No progress has been reported this year yet."),
         ["weekly.ahead_of"] = ("快于", "ahead of"),
         ["weekly.behind"] = ("慢于", "behind"),
         ["weekly.lights_text"] = ("项目红黄灯：红灯 {0} 个，黄灯 {1} 个，绿灯 {2} 个。", "Project lights: {0} red, {1} yellow, {2} green."),
-        ["weekly.starts_text"] = ("计划本月底前开工 {0} 个，已开工 {1} 个，开工率 {2}。", "{0} projects planned to start by the end of this month, {1} started: a new-start rate of {2}."),
-        ["weekly.conversion_text"] = ("年初储备项目 {0} 个，本年转为新开工 {1} 个，储备转化率 {2}。", "{0} reserve projects at the start of the year, {1} became new starts this year: a conversion rate of {2}."),
-        ["weekly.finished_text"] = ("本周办结 {0} 件，按时 {1} 件，按时办结率 {2}；本年办结 {3} 件，按时 {4} 件，按时办结率 {5}。", "Finished this week: {0}, {1} on time ({2}); this year: {3}, {4} on time ({5})."),
-        ["weekly.problems_text"] = ("本周新增问题 {0} 个，销号 {1} 个；未销号 {2} 个，其中超期 {3} 个。", "This week {0} problems raised and {1} closed; {2} open, {3} of them overdue."),
+        ["weekly.starts_text"] = (
+            "计划本月底前开工 {0} 个，已开工 {1} 个，开工率 {2}。",
+            "{0} projects planned to start by the end of this month, {1} started: a new-start rate of {2}."
+        ),
+        ["weekly.conversion_text"] = (
+            "年初储备项目 {0} 个，本年转为新开工 {1} 个，储备转化率 {2}。",
+            "{0} reserve projects at the start of the year, {1} became new starts this year: a conversion rate of {2}."
+        ),
+        ["weekly.finished_text"] = (
+            "本周办结 {0} 件，按时 {1} 件，按时办结率 {2}；本年办结 {3} 件，按时 {4} 件，按时办结率 {5}。",
+            "Finished this week: {0}, {1} on time ({2}); this year: {3}, {4} on time ({5})."
+        ),
+        ["weekly.problems_text"] = (
+            "本周新增问题 {0} 个，销号 {1} 个；未销号 {2} 个，其中超期 {3} 个。",
+            "This week {0} problems raised and {1} closed; {2} open, {3} of them overdue."
+        ),
         ["weekly.subject"] = ("克州重点项目周调度 {0}：完成 {1} 亿元（{2}），红灯 {3} 个", "Key projects, week {0}: {1} 亿元 done ({2}), {3} red"),
-        ["weekly.intro"] = ("数据截至 {0}（本周：{1} 至 {0}）。附件为任务清单、责任清单、时限清单。", "Figures as of {0} (this week: {1} to {0}). The attached workbook holds the task, responsibility and time-limit lists."),
+        ["weekly.intro"] = (
+            "数据截至 {0}（本周：{1} 至 {0}）。附件为任务清单、责任清单、时限清单。",
+            "Figures as of {0} (this week: {1} to {0}). The attached workbook holds the task, responsibility and time-limit lists."
+        ),
         ["weekly.title"] = ("重点项目周调度报告 {0}", "Weekly scheduling report {0}"),
 
         // Receipts (both languages in one receipt)
@@ -448,7 +533,10 @@ public sealed class Words
         ["receipt.file"] = ("文件：{0}（{1}）", "File: {0} ({2})"),
         ["receipt.received"] = ("接收时间：{0}（北京时间）", "Received: {1}"),
         ["receipt.format"] = ("读取格式：{0}", "Read as: {0}"),
-        ["receipt.rows"] = ("数据行 {0} 行：采用 {1} 行，无变化 {2} 行，数据日期早于已有数据 {3} 行，退回 {4} 行", "{0} rows: {1} applied, {2} unchanged, {3} stale (older than what is stored), {4} rejected"),
+        ["receipt.rows"] = (
+            "数据行 {0} 行：采用 {1} 行，无变化 {2} 行，数据日期早于已有数据 {3} 行，退回 {4} 行",
+            "{0} rows: {1} applied, {2} unchanged, {3} stale (older than what is stored), {4} rejected"
+        ),
         ["receipt.note"] = ("注意：{0}", "Note: {0}"),
         ["receipt.rows_heading"] = ("需要更正的行（行号为 Excel 行号或 CSV 行号）：", "Rows to correct (line = Excel row or CSV line):"),
         ["receipt.where"] = ("第 {0} 行", "line {0}"),

@@ -19,7 +19,12 @@ public class ShapeTests
 
     [Fact]
     public void Presentation_depends_on_the_domain_only() =>
-        AssertNone(Graph.Breaking(ns => Under(ns, "ApprovalWatch.Presentation"), to => Under(to, "ApprovalWatch.Domain") || Under(to, "ApprovalWatch.Presentation")));
+        AssertNone(
+            Graph.Breaking(
+                ns => Under(ns, "ApprovalWatch.Presentation"),
+                to => Under(to, "ApprovalWatch.Domain") || Under(to, "ApprovalWatch.Presentation")
+            )
+        );
 
     [Fact]
     public void Mail_storage_links_and_events_depend_on_no_feature()
@@ -41,7 +46,12 @@ public class ShapeTests
 
     [Fact]
     public void What_ships_depends_on_no_development_tool() =>
-        AssertNone(Graph.Breaking(ns => !Under(ns, "ApprovalWatch.DevTools"), to => !Under(to, "ApprovalWatch.DevTools") && !Under(to, "ApprovalWatch.Testing")));
+        AssertNone(
+            Graph.Breaking(
+                ns => !Under(ns, "ApprovalWatch.DevTools"),
+                to => !Under(to, "ApprovalWatch.DevTools") && !Under(to, "ApprovalWatch.Testing")
+            )
+        );
 
     [Fact]
     public void The_operators_tool_holds_no_demo_bench_chaos_fuzz_sample_or_stand_in()
@@ -63,8 +73,14 @@ public class ShapeTests
         var folder = Directory.CreateTempSubdirectory("shape-").FullName;
         try
         {
-            File.WriteAllText(Path.Combine(folder, "A.cs"), "namespace ApprovalWatch.Sample.A;\npublic sealed class First { public ApprovalWatch.Sample.B.Second? Other { get; init; } }\n");
-            File.WriteAllText(Path.Combine(folder, "B.cs"), "namespace ApprovalWatch.Sample.B;\npublic sealed class Second { public static int Count() => new A.First().GetHashCode(); }\n");
+            File.WriteAllText(
+                Path.Combine(folder, "A.cs"),
+                "namespace ApprovalWatch.Sample.A;\npublic sealed class First { public ApprovalWatch.Sample.B.Second? Other { get; init; } }\n"
+            );
+            File.WriteAllText(
+                Path.Combine(folder, "B.cs"),
+                "namespace ApprovalWatch.Sample.B;\npublic sealed class Second { public static int Count() => new A.First().GetHashCode(); }\n"
+            );
 
             var graph = SourceGraph.Read(folder);
 

@@ -13,7 +13,16 @@ namespace ApprovalWatch.Architecture.Tests;
 /// </summary>
 public sealed class SourceGraph
 {
-    private static readonly string[] ImplicitUsings = ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
+    private static readonly string[] ImplicitUsings =
+    [
+        "System",
+        "System.Collections.Generic",
+        "System.IO",
+        "System.Linq",
+        "System.Net.Http",
+        "System.Threading",
+        "System.Threading.Tasks",
+    ];
 
     private SourceGraph(IReadOnlyDictionary<(string From, string To), SortedSet<string>> edges, IReadOnlyList<string> namespaces)
     {
@@ -50,7 +59,13 @@ public sealed class SourceGraph
             var root = tree.GetRoot();
             foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
             {
-                if (name.Ancestors().Any(a => a is UsingDirectiveSyntax || (a is BaseNamespaceDeclarationSyntax declaration && declaration.Name.Span.Contains(name.Span))))
+                if (
+                    name.Ancestors()
+                        .Any(a =>
+                            a is UsingDirectiveSyntax
+                            || (a is BaseNamespaceDeclarationSyntax declaration && declaration.Name.Span.Contains(name.Span))
+                        )
+                )
                 {
                     continue;
                 }
@@ -77,7 +92,14 @@ public sealed class SourceGraph
     public IReadOnlyList<IReadOnlyList<string>> Cycles()
     {
         var next = Edges.Keys.GroupBy(e => e.From).ToDictionary(g => g.Key, g => g.Select(e => e.To).ToList());
-        var (index, low, onStack, stack, cycles, counter) = (new Dictionary<string, int>(), new Dictionary<string, int>(), new HashSet<string>(), new Stack<string>(), new List<IReadOnlyList<string>>(), 0);
+        var (index, low, onStack, stack, cycles, counter) = (
+            new Dictionary<string, int>(),
+            new Dictionary<string, int>(),
+            new HashSet<string>(),
+            new Stack<string>(),
+            new List<IReadOnlyList<string>>(),
+            0
+        );
         void Visit(string node)
         {
             index[node] = low[node] = counter++;
@@ -163,8 +185,12 @@ public sealed class SourceGraph
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var beside = Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll");
-        return platform.Concat(beside)
-            .Where(path => !Path.GetFileName(path).StartsWith("ApprovalWatch.", StringComparison.Ordinal) && !Path.GetFileName(path).StartsWith("approvalwatch", StringComparison.Ordinal))
+        return platform
+            .Concat(beside)
+            .Where(path =>
+                !Path.GetFileName(path).StartsWith("ApprovalWatch.", StringComparison.Ordinal)
+                && !Path.GetFileName(path).StartsWith("approvalwatch", StringComparison.Ordinal)
+            )
             .DistinctBy(Path.GetFileName, StringComparer.OrdinalIgnoreCase)
             .Select(path => MetadataReference.CreateFromFile(path));
     }

@@ -68,8 +68,28 @@ public class AckTokenTests
 
         Assert.Equal(3, EscalationLadder.Default.RungOf(line));
         Assert.Equal(1, EscalationLadder.Default.RungOf(acknowledged));
-        Assert.Equal(2, EscalationLadder.Default.RungOf(TestLines.Procedure("HC-01", "zhang@x.org", Flag.Red, -1) with { Stage = 2, AckRung = 1, AckLapsed = true })); // rung 1 by its days, one higher
-        Assert.Equal(3, EscalationLadder.Default.RungOf(TestLines.Procedure("HC-01", "zhang@x.org", Flag.Red, -5) with { Stage = 2, AckRung = 1, AckLapsed = true })); // rung 2 by its days, one higher
+        Assert.Equal(
+            2,
+            EscalationLadder.Default.RungOf(
+                TestLines.Procedure("HC-01", "zhang@x.org", Flag.Red, -1) with
+                {
+                    Stage = 2,
+                    AckRung = 1,
+                    AckLapsed = true,
+                }
+            )
+        ); // rung 1 by its days, one higher
+        Assert.Equal(
+            3,
+            EscalationLadder.Default.RungOf(
+                TestLines.Procedure("HC-01", "zhang@x.org", Flag.Red, -5) with
+                {
+                    Stage = 2,
+                    AckRung = 1,
+                    AckLapsed = true,
+                }
+            )
+        ); // rung 2 by its days, one higher
         Assert.Contains("张伟 已确认，承诺 2026-03-20 前办结", DigestText.Chinese.State(acknowledged));
         Assert.Contains("acknowledged by 张伟, promised 2026-03-20", DigestText.English.State(acknowledged));
     }

@@ -11,17 +11,61 @@ public class BulletinTests
 {
     private static readonly DateOnly March = new(2026, 3, 1);
 
-    private static ProcedureFacts Procedure(string project, string code, string department, string handler, string accepted, string? due, string? completed, bool late = false) =>
-        new(project, project, code, department, "阿图什市", handler, null, DateOnly.Parse(accepted), due is null ? null : DateOnly.Parse(due), completed is null ? null : DateOnly.Parse(completed), late);
+    private static ProcedureFacts Procedure(
+        string project,
+        string code,
+        string department,
+        string handler,
+        string accepted,
+        string? due,
+        string? completed,
+        bool late = false
+    ) =>
+        new(
+            project,
+            project,
+            code,
+            department,
+            "阿图什市",
+            handler,
+            null,
+            DateOnly.Parse(accepted),
+            due is null ? null : DateOnly.Parse(due),
+            completed is null ? null : DateOnly.Parse(completed),
+            late
+        );
 
-    private static SupervisionNotice Notice(string department, string issued, string replyBy, string? replied) => new()
-    {
-        Number = "N", Year = 2026, Sequence = 1, Key = department + issued, IssuedOn = DateOnly.Parse(issued), ReplyBy = DateOnly.Parse(replyBy), Department = department, HeadEmail = "h@x.org", HeadName = "H",
-        ProjectCode = "P", ProjectName = "P", ItemChinese = "事项", ItemEnglish = "item", IsProblem = false, StartedOn = March, DueOn = March, LimitDays = 1, OverdueWorkingDays = 5,
-        Reply = replied is null ? null : new NoticeReply("h@x.org", "H", DateOnly.Parse(replied), "r", "m", DateOnly.Parse(replied)),
-    };
+    private static SupervisionNotice Notice(string department, string issued, string replyBy, string? replied) =>
+        new()
+        {
+            Number = "N",
+            Year = 2026,
+            Sequence = 1,
+            Key = department + issued,
+            IssuedOn = DateOnly.Parse(issued),
+            ReplyBy = DateOnly.Parse(replyBy),
+            Department = department,
+            HeadEmail = "h@x.org",
+            HeadName = "H",
+            ProjectCode = "P",
+            ProjectName = "P",
+            ItemChinese = "事项",
+            ItemEnglish = "item",
+            IsProblem = false,
+            StartedOn = March,
+            DueOn = March,
+            LimitDays = 1,
+            OverdueWorkingDays = 5,
+            Reply = replied is null ? null : new NoticeReply("h@x.org", "H", DateOnly.Parse(replied), "r", "m", DateOnly.Parse(replied)),
+        };
 
-    private static MonthlyInputs Inputs(IReadOnlyList<ProcedureFacts> procedures, IReadOnlyList<FlagEvent>? flags = null, IReadOnlyList<AckEvent>? acks = null, IReadOnlyList<SupervisionNotice>? notices = null, IReadOnlyList<ProjectProblem>? problems = null) =>
+    private static MonthlyInputs Inputs(
+        IReadOnlyList<ProcedureFacts> procedures,
+        IReadOnlyList<FlagEvent>? flags = null,
+        IReadOnlyList<AckEvent>? acks = null,
+        IReadOnlyList<SupervisionNotice>? notices = null,
+        IReadOnlyList<ProjectProblem>? problems = null
+    ) =>
         new(March, procedures, flags ?? [], acks ?? [], notices ?? [], problems ?? [], OfficialCalendars.National, email => email.ToUpperInvariant());
 
     [Fact]
@@ -58,15 +102,50 @@ public class BulletinTests
     public void Flags_acknowledgements_notices_and_problems_count_in_their_month()
     {
         var procedures = new[] { Procedure("P1", "HC-01", "housing", "a@x.org", "2026-02-02", "2026-03-31", null) };
-        var bulletin = BulletinCalculator.Compute(Inputs(procedures,
-            flags: [new("P1", "HC-01", Flag.Yellow, new(2026, 2, 27)), new("P1", "HC-01", Flag.Red, new(2026, 3, 4)), new("P1", "HC-01", Flag.Red, new(2026, 3, 20)), new("P9", "HC-01", Flag.Red, new(2026, 3, 4))],
-            acks: [new("P1", "HC-01", new(2026, 3, 9)), new("P1", "HC-01", new(2026, 3, 26)), new("P1", "HC-01", new(2026, 2, 27))],
-            notices: [Notice("housing", "2026-03-02", "2026-03-05", "2026-03-05"), Notice("housing", "2026-03-10", "2026-03-13", "2026-03-16"), Notice("housing", "2026-03-20", "2026-03-25", null), Notice("housing", "2026-02-20", "2026-02-25", "2026-03-02")],
-            problems:
-            [
-                new ProjectProblem { ProjectCode = "P1", Id = "W1", Text = "t", Department = "housing", RaisedOn = March, DueOn = March, SignedOn = new(2026, 3, 3), SolvedOn = new(2026, 3, 20) },
-                new ProjectProblem { ProjectCode = "P1", Id = "W2", Text = "t", Department = "housing", RaisedOn = March, DueOn = March, SignedOn = new(2026, 2, 27) },
-            ]));
+        var bulletin = BulletinCalculator.Compute(
+            Inputs(
+                procedures,
+                flags:
+                [
+                    new("P1", "HC-01", Flag.Yellow, new(2026, 2, 27)),
+                    new("P1", "HC-01", Flag.Red, new(2026, 3, 4)),
+                    new("P1", "HC-01", Flag.Red, new(2026, 3, 20)),
+                    new("P9", "HC-01", Flag.Red, new(2026, 3, 4)),
+                ],
+                acks: [new("P1", "HC-01", new(2026, 3, 9)), new("P1", "HC-01", new(2026, 3, 26)), new("P1", "HC-01", new(2026, 2, 27))],
+                notices:
+                [
+                    Notice("housing", "2026-03-02", "2026-03-05", "2026-03-05"),
+                    Notice("housing", "2026-03-10", "2026-03-13", "2026-03-16"),
+                    Notice("housing", "2026-03-20", "2026-03-25", null),
+                    Notice("housing", "2026-02-20", "2026-02-25", "2026-03-02"),
+                ],
+                problems:
+                [
+                    new ProjectProblem
+                    {
+                        ProjectCode = "P1",
+                        Id = "W1",
+                        Text = "t",
+                        Department = "housing",
+                        RaisedOn = March,
+                        DueOn = March,
+                        SignedOn = new(2026, 3, 3),
+                        SolvedOn = new(2026, 3, 20),
+                    },
+                    new ProjectProblem
+                    {
+                        ProjectCode = "P1",
+                        Id = "W2",
+                        Text = "t",
+                        Department = "housing",
+                        RaisedOn = March,
+                        DueOn = March,
+                        SignedOn = new(2026, 2, 27),
+                    },
+                ]
+            )
+        );
 
         var housing = bulletin.Departments.Single().Figures;
         Assert.Equal((0, 1), (housing.Yellow, housing.Red)); // yellow in February; red twice in March is one procedure; P9 is not housing's
@@ -86,7 +165,11 @@ public class BulletinTests
         ]);
         var february = BulletinCalculator.Compute(inputs) with
         {
-            Departments = [new RankedRow("natural-resources", "n", "natural-resources", new EfficiencyFigures(), 1, null), new RankedRow("housing", "h", "housing", new EfficiencyFigures(), 2, null)],
+            Departments =
+            [
+                new RankedRow("natural-resources", "n", "natural-resources", new EfficiencyFigures(), 1, null),
+                new RankedRow("housing", "h", "housing", new EfficiencyFigures(), 2, null),
+            ],
         };
 
         var bulletin = BulletinCalculator.Compute(inputs, february);

@@ -10,13 +10,29 @@ public class CalendarSetTests
     private static CalendarSet Load(params string[] files) => LoadWith(new Dictionary<string, string>(), files);
 
     // The shipped files named, plus hand-made ones (path under calendar/ → content).
-    private static CalendarSet LoadWith(Dictionary<string, string> made, params string[] files) => CalendarFolder.LoadAsync(
-        files.Concat(made.Keys).Select(f => $"calendar/{f}"),
-        name => Task.FromResult<TextReader>(made.TryGetValue(name["calendar/".Length..], out var text)
-            ? new StringReader(text)
-            : new StreamReader(Path.Combine(OfficialCalendars.CalendarFolder, name["calendar/".Length..])))).GetAwaiter().GetResult();
+    private static CalendarSet LoadWith(Dictionary<string, string> made, params string[] files) =>
+        CalendarFolder
+            .LoadAsync(files.Concat(made.Keys).Select(f => $"calendar/{f}"), name =>
+                Task.FromResult<TextReader>(
+                    made.TryGetValue(name["calendar/".Length..], out var text)
+                        ? new StringReader(text)
+                        : new StreamReader(Path.Combine(OfficialCalendars.CalendarFolder, name["calendar/".Length..]))
+                )
+            )
+            .GetAwaiter()
+            .GetResult();
 
-    private static readonly string[] Shipped = ["2025.csv", "2026.csv", "xinjiang/2025.csv", "xinjiang/2026.csv", "xinjiang/kizilsu/2025.csv", "xinjiang/kizilsu/2026.csv", "regions.csv", "office-hours.csv"];
+    private static readonly string[] Shipped =
+    [
+        "2025.csv",
+        "2026.csv",
+        "xinjiang/2025.csv",
+        "xinjiang/2026.csv",
+        "xinjiang/kizilsu/2025.csv",
+        "xinjiang/kizilsu/2026.csv",
+        "regions.csv",
+        "office-hours.csv",
+    ];
 
     private static readonly CalendarSet Official = Load(Shipped);
 
@@ -137,15 +153,32 @@ public class CalendarSetTests
     {
         var set = LoadWith(new() { ["xinjiang/akto/2026.csv"] = "# source: test\ndate,kind,name\n" }, "2026.csv", "xinjiang/2026.csv");
         Assert.Equal((OfficeHours.Standard, (string?)null), set.HoursAndLayerOf("akto"));
-        var withHours = LoadWith(new() { ["xinjiang/akto/2026.csv"] = "# source: test\ndate,kind,name\n", ["office-hours.csv"] = "calendar,from,morning,afternoon\nxinjiang,01-01,10:00-14:00,16:00-20:00\n" }, "2026.csv", "xinjiang/2026.csv");
+        var withHours = LoadWith(
+            new()
+            {
+                ["xinjiang/akto/2026.csv"] = "# source: test\ndate,kind,name\n",
+                ["office-hours.csv"] = "calendar,from,morning,afternoon\nxinjiang,01-01,10:00-14:00,16:00-20:00\n",
+            },
+            "2026.csv",
+            "xinjiang/2026.csv"
+        );
         Assert.Equal("xinjiang", withHours.HoursAndLayerOf("akto").Layer);
-        Assert.Equal(DateTimeOffset.Parse("2026-06-01T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture), withHours.HoursOf("akto").OpensAt(D("2026-06-01")));
+        Assert.Equal(
+            DateTimeOffset.Parse("2026-06-01T02:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            withHours.HoursOf("akto").OpensAt(D("2026-06-01"))
+        );
     }
 
     [Fact]
     public void A_prefecture_year_its_region_lacks_is_missing_not_guessed()
     {
-        var set = LoadWith(new() { ["xinjiang/kizilsu/2026.csv"] = "# source: test\ndate,kind,name\n" }, "2025.csv", "2026.csv", "xinjiang/2025.csv", "xinjiang/kizilsu/2025.csv");
+        var set = LoadWith(
+            new() { ["xinjiang/kizilsu/2026.csv"] = "# source: test\ndate,kind,name\n" },
+            "2025.csv",
+            "2026.csv",
+            "xinjiang/2025.csv",
+            "xinjiang/kizilsu/2025.csv"
+        );
         Assert.True(set.Get("kizilsu").IsWorkingDay(D("2025-03-28")));
         var error = Assert.Throws<CalendarYearMissingException>(() => set.Get("kizilsu").IsWorkingDay(D("2026-05-27")));
         Assert.Equal(("kizilsu", 2026), (error.Calendar, error.Year));
@@ -154,9 +187,13 @@ public class CalendarSetTests
     [Fact]
     public void A_layer_on_a_layer_without_files_or_hours_for_an_unknown_calendar_is_refused()
     {
-        var orphan = Assert.Throws<InvalidOperationException>(() => LoadWith(new() { ["xinjiang/kizilsu/2026.csv"] = "# source: test\ndate,kind,name\n" }, "2026.csv"));
+        var orphan = Assert.Throws<InvalidOperationException>(() =>
+            LoadWith(new() { ["xinjiang/kizilsu/2026.csv"] = "# source: test\ndate,kind,name\n" }, "2026.csv")
+        );
         Assert.Contains("calendar/xinjiang/", orphan.Message);
-        var typo = Assert.Throws<InvalidOperationException>(() => LoadWith(new() { ["office-hours.csv"] = "calendar,from,morning,afternoon\nkizilsy,05-01,10:00-13:30,16:30-20:00\n" }, "2026.csv"));
+        var typo = Assert.Throws<InvalidOperationException>(() =>
+            LoadWith(new() { ["office-hours.csv"] = "calendar,from,morning,afternoon\nkizilsy,05-01,10:00-13:30,16:30-20:00\n" }, "2026.csv")
+        );
         Assert.Contains("'kizilsy'", typo.Message);
     }
 }

@@ -27,10 +27,28 @@ public class CoverTests
         Assert.Equal("lead@x.org", Cover.StandIn("head@x.org", Staff, Away("head@x.org"), Day)); // a head: the leader in charge
         Assert.Null(Cover.StandIn("head@x.org", Staff, Away("head@x.org", "lead@x.org"), Day));
 
-        var line = new ProcedureLine { ProjectCode = "P", ProjectName = "项目", ProcedureCode = "HC-01", Department = "housing", HandlerEmail = "a@x.org", HandlerName = "A", ChineseName = "审查", EnglishName = "Review", StartedOn = Day, DueOn = Day, LimitDays = 5, Flag = Flag.Red, WorkingDaysLeft = -1 };
+        var line = new ProcedureLine
+        {
+            ProjectCode = "P",
+            ProjectName = "项目",
+            ProcedureCode = "HC-01",
+            Department = "housing",
+            HandlerEmail = "a@x.org",
+            HandlerName = "A",
+            ChineseName = "审查",
+            EnglishName = "Review",
+            StartedOn = Day,
+            DueOn = Day,
+            LimitDays = 5,
+            Flag = Flag.Red,
+            WorkingDaysLeft = -1,
+        };
         var routed = Cover.Apply([new RoutedLine("a@x.org", DigestReason.Handler, line)], Staff, Away("a@x.org"), Day).Single();
         Assert.Equal(("b@x.org", "a@x.org"), (routed.To, routed.OnBehalfOf));
-        Assert.Equal("a@x.org", Cover.Apply([new RoutedLine("a@x.org", DigestReason.Handler, line)], Staff, Away("a@x.org"), Day.AddDays(5)).Single().To); // back at work
+        Assert.Equal(
+            "a@x.org",
+            Cover.Apply([new RoutedLine("a@x.org", DigestReason.Handler, line)], Staff, Away("a@x.org"), Day.AddDays(5)).Single().To
+        ); // back at work
 
         var collector = new DigestCollector(10);
         collector.Add(routed);
@@ -45,7 +63,11 @@ public class CoverTests
     public void A_person_is_back_on_his_first_working_day_after_his_leave_over_a_weekend_and_overlapping_periods()
     {
         var calendar = ApprovalWatch.Testing.OfficialCalendars.National;
-        var leave = new LeaveBook([("a@x.org", new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 13)), ("b@x.org", new DateOnly(2026, 3, 16), new DateOnly(2026, 3, 18)), ("b@x.org", new DateOnly(2026, 3, 17), new DateOnly(2026, 3, 20))]);
+        var leave = new LeaveBook([
+            ("a@x.org", new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 13)),
+            ("b@x.org", new DateOnly(2026, 3, 16), new DateOnly(2026, 3, 18)),
+            ("b@x.org", new DateOnly(2026, 3, 17), new DateOnly(2026, 3, 20)),
+        ]);
 
         Assert.Equal((new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 13)), leave.JustBack("A@x.org", new DateOnly(2026, 3, 16), calendar)); // Friday to Monday
         Assert.Null(leave.JustBack("a@x.org", new DateOnly(2026, 3, 17), calendar)); // back since yesterday

@@ -16,10 +16,16 @@ public class DayMeasurementTests
     private static readonly ReferenceData Reference = new(
         new ProcedureCatalogue([new CatalogueEntry("HC-01", "施工图设计文件审查", "Construction drawing review", "housing", 2, 20, 15)]),
         new StaffDirectory([new Person("zhang@x.org", "张伟", "housing", Role.Handler)]),
-        CalendarFolder.LoadAsync(
-            Directory.GetFiles(OfficialCalendars.CalendarFolder, "*.csv", SearchOption.AllDirectories).Select(f => "calendar/" + Path.GetRelativePath(OfficialCalendars.CalendarFolder, f)),
-            name => Task.FromResult<TextReader>(File.OpenText(Path.Combine(OfficialCalendars.CalendarFolder, name["calendar/".Length..])))).Result,
-        []);
+        CalendarFolder
+            .LoadAsync(
+                Directory
+                    .GetFiles(OfficialCalendars.CalendarFolder, "*.csv", SearchOption.AllDirectories)
+                    .Select(f => "calendar/" + Path.GetRelativePath(OfficialCalendars.CalendarFolder, f)),
+                name => Task.FromResult<TextReader>(File.OpenText(Path.Combine(OfficialCalendars.CalendarFolder, name["calendar/".Length..])))
+            )
+            .Result,
+        []
+    );
 
     private static Procedure Procedure(string project, DateOnly acceptedOn) => new()
     {
@@ -44,7 +50,10 @@ public class DayMeasurementTests
 
         Assert.Equal(Flag.Red, assessment!.Flag);
         var line = Assert.IsType<ProcedureLine>(measurement.Lines[0]);
-        Assert.Equal(("HC-01", "施工图设计文件审查", "张伟", 20, assessment.Deadline.DueOn!.Value, assessment.WorkingDaysLeft), (line.ProcedureCode, line.ChineseName, line.HandlerName, line.StatutoryDays, line.DueOn, line.WorkingDaysLeft));
+        Assert.Equal(
+            ("HC-01", "施工图设计文件审查", "张伟", 20, assessment.Deadline.DueOn!.Value, assessment.WorkingDaysLeft),
+            (line.ProcedureCode, line.ChineseName, line.HandlerName, line.StatutoryDays, line.DueOn, line.WorkingDaysLeft)
+        );
         var project = Assert.IsType<ProjectLine>(measurement.Lines[1]);
         Assert.Equal((0, "process", Stages.WholeProcessChineseName), (project.Stage, project.ItemCode, project.ChineseName));
         Assert.Equal(["housing"], project.HoldingDepartments);

@@ -8,9 +8,16 @@ namespace ApprovalWatch.Domain.Tests;
 
 public class DigestChangeTests
 {
-    private static readonly StaffDirectory Staff = new([new Person("zhang@x.org", "张伟", "housing", Role.Handler), new Person("head@x.org", "刘建国", "housing", Role.Head)]);
+    private static readonly StaffDirectory Staff = new([
+        new Person("zhang@x.org", "张伟", "housing", Role.Handler),
+        new Person("head@x.org", "刘建国", "housing", Role.Head),
+    ]);
 
-    private static ProcedureLine Line(string procedure, Flag flag, int left) => TestLines.Procedure(procedure, "zhang@x.org", flag, left) with { HandlerName = "张伟" };
+    private static ProcedureLine Line(string procedure, Flag flag, int left) =>
+        TestLines.Procedure(procedure, "zhang@x.org", flag, left) with
+        {
+            HandlerName = "张伟",
+        };
 
     /// <summary>One day of the handler's digest, compared with what he got before, remembered for the next day.</summary>
     private static (Digest Digest, DigestMemory Memory) Day(DateOnly date, DigestMemory? memory, params DigestLine[] lines)
@@ -31,7 +38,15 @@ public class DigestChangeTests
         Assert.Equal(new Dictionary<string, LineChange> { ["A"] = LineChange.New, ["B"] = LineChange.New }, Changes(first));
 
         var (second, memoryTwo) = Day(monday.AddDays(1), memory, Line("A", Flag.Yellow, 1), Line("B", Flag.Red, -2), Line("C", Flag.Yellow, 3));
-        Assert.Equal(new Dictionary<string, LineChange> { ["A"] = LineChange.StillOpen, ["B"] = LineChange.StillOpen, ["C"] = LineChange.New }, Changes(second));
+        Assert.Equal(
+            new Dictionary<string, LineChange>
+            {
+                ["A"] = LineChange.StillOpen,
+                ["B"] = LineChange.StillOpen,
+                ["C"] = LineChange.New,
+            },
+            Changes(second)
+        );
         Assert.Empty(second.Resolved);
 
         // A is overdue now (worse), B reached the leader's rung (worse), C was finished (resolved).

@@ -21,7 +21,12 @@ public class DigestTemplateTests
     [Fact]
     public void A_department_head_reads_his_lines_by_handler_and_a_coordinator_by_department_with_the_rest_counted()
     {
-        var digests = DigestPlanner.Plan(new DateOnly(2026, 3, 16), [Line("A", "zhang@x.org", Flag.Red, -2), Line("B", "li@x.org", Flag.Red, -6), Line("C", "zhang@x.org", Flag.Red, -7)], Staff, EscalationLadder.Default);
+        var digests = DigestPlanner.Plan(
+            new DateOnly(2026, 3, 16),
+            [Line("A", "zhang@x.org", Flag.Red, -2), Line("B", "li@x.org", Flag.Red, -6), Line("C", "zhang@x.org", Flag.Red, -7)],
+            Staff,
+            EscalationLadder.Default
+        );
 
         var head = DigestTemplates.BuiltIn.Render(digests.Single(d => d.RecipientEmail == "head@x.org"), Language.English).Text;
         Assert.Contains("zhang@x.org\n", head);
@@ -45,8 +50,17 @@ public class DigestTemplateTests
     public void An_operators_template_is_used_and_what_it_prints_is_encoded()
     {
         var templates = DigestTemplates.From("<p>{{ greeting }} {{ summary.red }}</p>", "{{ greeting }} / {{ summary.red }} overdue");
-        var digest = DigestPlanner.Plan(new DateOnly(2026, 3, 16), [Line("A", "zhang@x.org", Flag.Red, -2) with { HandlerName = "<script>" }], Staff, EscalationLadder.Default)
-            .Single(d => d.RecipientEmail == "zhang@x.org") with { RecipientName = "张伟 <b>" };
+        var digest = DigestPlanner
+            .Plan(
+                new DateOnly(2026, 3, 16),
+                [Line("A", "zhang@x.org", Flag.Red, -2) with { HandlerName = "<script>" }],
+                Staff,
+                EscalationLadder.Default
+            )
+            .Single(d => d.RecipientEmail == "zhang@x.org") with
+        {
+            RecipientName = "张伟 <b>",
+        };
 
         var mail = templates.Render(digest, Language.Chinese);
 

@@ -22,20 +22,32 @@ public class DigestTests
     ]);
 
     private static ProcedureLine Line(string procedure, string handler, Flag flag, int left, string department = "housing") =>
-        TestLines.Procedure(procedure, handler, flag, left, department) with { ChineseName = "施工图设计文件审查", EnglishName = "Construction drawing review", DueOn = new DateOnly(2026, 2, 28) };
+        TestLines.Procedure(procedure, handler, flag, left, department) with
+        {
+            ChineseName = "施工图设计文件审查",
+            EnglishName = "Construction drawing review",
+            DueOn = new DateOnly(2026, 2, 28),
+        };
 
     [Fact]
     public void Each_recipient_gets_one_digest_up_the_ladder()
     {
-        var digests = DigestPlanner.Plan(Today,
-        [
-            Line("A", "zhang@x.org", Flag.Yellow, 2),
-            Line("B", "zhang@x.org", Flag.Red, -1),
-            Line("C", "li@x.org", Flag.Red, -6),
-            Line("D", "li@x.org", Flag.Green, 10),
-        ], Staff, new EscalationLadder());
+        var digests = DigestPlanner.Plan(
+            Today,
+            [
+                Line("A", "zhang@x.org", Flag.Yellow, 2),
+                Line("B", "zhang@x.org", Flag.Red, -1),
+                Line("C", "li@x.org", Flag.Red, -6),
+                Line("D", "li@x.org", Flag.Green, 10),
+            ],
+            Staff,
+            new EscalationLadder()
+        );
 
-        var byRecipient = digests.ToDictionary(d => d.RecipientEmail, d => d.Sections.ToDictionary(s => s.Reason, s => s.Lines.Select(l => l.ItemCode).ToArray()));
+        var byRecipient = digests.ToDictionary(
+            d => d.RecipientEmail,
+            d => d.Sections.ToDictionary(s => s.Reason, s => s.Lines.Select(l => l.ItemCode).ToArray())
+        );
         Assert.Equal(["coord@x.org", "head@x.org", "leader@x.org", "li@x.org", "zhang@x.org"], byRecipient.Keys.Order());
         Assert.Equal(["B", "A"], byRecipient["zhang@x.org"][DigestReason.Handler]);
         Assert.Equal(["C"], byRecipient["li@x.org"][DigestReason.Handler]);
@@ -78,15 +90,33 @@ public class DigestTests
     [Fact]
     public void Every_rendered_line_shows_task_responsibility_and_time_limit_in_the_recipients_one_language()
     {
-        var digest = DigestPlanner.Plan(Today, [Line("HC-01", "zhang@x.org", Flag.Red, -11) with { ProjectName = "学校 <一期> & 配套" }], Staff, new EscalationLadder())
+        var digest = DigestPlanner
+            .Plan(Today, [Line("HC-01", "zhang@x.org", Flag.Red, -11) with { ProjectName = "学校 <一期> & 配套" }], Staff, new EscalationLadder())
             .Single(d => d.RecipientEmail == "zhang@x.org");
 
         var chinese = DigestTemplates.BuiltIn.Render(digest, Language.Chinese);
         var english = DigestTemplates.BuiltIn.Render(digest, Language.English);
 
-        Assert.Equal("【审批时限提醒】2026-03-16 超期 1 项、临期 0 项；最紧急：学校 <一期> & 配套 施工图设计文件审查（超期 11 个工作日）", chinese.Subject);
-        Assert.Equal("Approval deadlines 2026-03-16: 1 overdue, 0 due soon; most urgent: 学校 <一期> & 配套, Construction drawing review (11 working days overdue)", english.Subject);
-        foreach (var expected in new[] { "2022-653001-48-01-00123X", "施工图设计文件审查", "住房和城乡建设局", "zhang@x.org", "2026-02-02", "2026-02-28", "超期 11 个工作日" })
+        Assert.Equal(
+            "【审批时限提醒】2026-03-16 超期 1 项、临期 0 项；最紧急：学校 <一期> & 配套 施工图设计文件审查（超期 11 个工作日）",
+            chinese.Subject
+        );
+        Assert.Equal(
+            "Approval deadlines 2026-03-16: 1 overdue, 0 due soon; most urgent: 学校 <一期> & 配套, Construction drawing review (11 working days overdue)",
+            english.Subject
+        );
+        foreach (
+            var expected in new[]
+            {
+                "2022-653001-48-01-00123X",
+                "施工图设计文件审查",
+                "住房和城乡建设局",
+                "zhang@x.org",
+                "2026-02-02",
+                "2026-02-28",
+                "超期 11 个工作日",
+            }
+        )
         {
             Assert.Contains(expected, chinese.Text);
             Assert.Contains(expected, chinese.Html);
@@ -141,7 +171,13 @@ public class DigestTests
     [Fact]
     public void Extensions_pauses_and_the_statutory_limit_show_in_every_line()
     {
-        var line = Line("HC-01", "zhang@x.org", Flag.Yellow, 2) with { ExtensionDays = 10, PausedWorkingDays = 3, StatutoryDays = 20, StatutoryDueOn = new DateOnly(2026, 3, 20) };
+        var line = Line("HC-01", "zhang@x.org", Flag.Yellow, 2) with
+        {
+            ExtensionDays = 10,
+            PausedWorkingDays = 3,
+            StatutoryDays = 20,
+            StatutoryDueOn = new DateOnly(2026, 3, 20),
+        };
         var digest = DigestPlanner.Plan(Today, [line], Staff, new EscalationLadder()).Single();
         var mail = DigestTemplates.BuiltIn.Render(digest, Language.Chinese);
         foreach (var text in new[] { mail.Text, mail.Html })
@@ -149,6 +185,9 @@ public class DigestTests
             Assert.Contains("2026-02-02 受理，承诺 15 个工作日，应于 2026-02-28 办结；法定 20 个工作日（2026-03-20）；延长 10 个工作日；暂停不计 3 个工作日", text);
         }
 
-        Assert.Contains("accepted 2026-02-02, promised 15 working days, due 2026-02-28; statutory 20 (2026-03-20); extended by 10; 3 paused days not counted", DigestTemplates.BuiltIn.Render(digest, Language.English).Text);
+        Assert.Contains(
+            "accepted 2026-02-02, promised 15 working days, due 2026-02-28; statutory 20 (2026-03-20); extended by 10; 3 paused days not counted",
+            DigestTemplates.BuiltIn.Render(digest, Language.English).Text
+        );
     }
 }

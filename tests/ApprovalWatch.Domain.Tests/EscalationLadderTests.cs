@@ -47,7 +47,10 @@ public class EscalationLadderTests
     {
         Assert.Equal(["zhang@x.org:Handler"], Reached(Line(Flag.Yellow, 1)));
         Assert.Equal(["head@x.org:DepartmentHead", "zhang@x.org:Handler"], Reached(Line(Flag.Red, -1)));
-        Assert.Equal(["coord@x.org:Coordinator", "head@x.org:DepartmentHead", "leader@x.org:LeaderInCharge", "zhang@x.org:Handler"], Reached(Line(Flag.Red, -5)));
+        Assert.Equal(
+            ["coord@x.org:Coordinator", "head@x.org:DepartmentHead", "leader@x.org:LeaderInCharge", "zhang@x.org:Handler"],
+            Reached(Line(Flag.Red, -5))
+        );
         Assert.Contains(EscalationRole.WeeklyReport, EscalationLadder.Default.RolesOf(Line(Flag.Red, -10)));
         Assert.DoesNotContain(EscalationRole.WeeklyReport, EscalationLadder.Default.RolesOf(Line(Flag.Red, -9)));
     }
@@ -57,9 +60,17 @@ public class EscalationLadderTests
     {
         var line = Line(Flag.Red, -5);
         string[] ReachedWith(Func<string, string?> leaderOf) =>
-            DigestPlanner.Route(line, Staff, EscalationLadder.Default, leaderOf).Where(r => r.Reason is DigestReason.LeaderInCharge or DigestReason.Coordinator).Select(r => $"{r.To}:{r.Reason}").Order().ToArray();
+            DigestPlanner
+                .Route(line, Staff, EscalationLadder.Default, leaderOf)
+                .Where(r => r.Reason is DigestReason.LeaderInCharge or DigestReason.Coordinator)
+                .Select(r => $"{r.To}:{r.Reason}")
+                .Order()
+                .ToArray();
 
-        Assert.Equal(["coord@x.org:Coordinator", "other.leader@x.org:LeaderInCharge"], ReachedWith(code => code == line.ProjectCode ? "other.leader@x.org" : null));
+        Assert.Equal(
+            ["coord@x.org:Coordinator", "other.leader@x.org:LeaderInCharge"],
+            ReachedWith(code => code == line.ProjectCode ? "other.leader@x.org" : null)
+        );
         Assert.Equal(["coord@x.org:Coordinator", "leader@x.org:LeaderInCharge"], ReachedWith(_ => null)); // not in the register: the department's leaders
     }
 
@@ -67,10 +78,19 @@ public class EscalationLadderTests
     public void An_open_problem_reaches_its_departments_head_and_climbs_to_the_leader_and_coordinator_when_overdue()
     {
         // Signed for the day it was raised (a problem waiting to be signed for is a line from the start: ProblemSignatureTests).
-        var problem = new Domain.Projects.ProjectProblem { ProjectCode = "2026-653001-48-01-00123X", Id = "WT-1", Text = "征地", Department = "housing", RaisedOn = new(2026, 3, 2), DueOn = new(2026, 3, 6) }
-            .SignedFor("刘建国", new(2026, 3, 2));
-        ProblemLine? On(DateOnly day, Domain.Projects.ProjectProblem? p = null) => ProblemLine.Of(p ?? problem, "学校", OfficialCalendars.National, day, 3);
-        string[] Routed(DigestLine line) => DigestPlanner.Route(line, Staff, EscalationLadder.Default).Select(r => $"{r.To}:{r.Reason}").Order().ToArray();
+        var problem = new Domain.Projects.ProjectProblem
+        {
+            ProjectCode = "2026-653001-48-01-00123X",
+            Id = "WT-1",
+            Text = "征地",
+            Department = "housing",
+            RaisedOn = new(2026, 3, 2),
+            DueOn = new(2026, 3, 6),
+        }.SignedFor("刘建国", new(2026, 3, 2));
+        ProblemLine? On(DateOnly day, Domain.Projects.ProjectProblem? p = null) =>
+            ProblemLine.Of(p ?? problem, "学校", OfficialCalendars.National, day, 3);
+        string[] Routed(DigestLine line) =>
+            DigestPlanner.Route(line, Staff, EscalationLadder.Default).Select(r => $"{r.To}:{r.Reason}").Order().ToArray();
 
         Assert.Null(On(new(2026, 3, 2))); // four working days left: not due soon yet
         var dueSoon = On(new(2026, 3, 4))!;
@@ -98,7 +118,8 @@ public class EscalationLadderTests
         Assert.Equal(["head@x.org:DepartmentHead", "zhang@x.org:Handler"], Reached(Line(Flag.Yellow, 2) with { YellowPeriods = 2 }));
         Assert.Equal(1, EscalationLadder.Default.RungOf(Line(Flag.Red, -2) with { OverdueWeeks = 2 }));
         Assert.Equal(2, EscalationLadder.Default.RungOf(Line(Flag.Red, -2) with { OverdueWeeks = 3 }));
-        Assert.Equal(2, EscalationLadder.Default.RungOf(Line(Flag.Red, -2) with { OverdueWeeks = 3, YellowPeriods = 2 })); // one climb, whichever count earns it
+        // One climb, whichever count earns it.
+        Assert.Equal(2, EscalationLadder.Default.RungOf(Line(Flag.Red, -2) with { OverdueWeeks = 3, YellowPeriods = 2 }));
         Assert.Equal(1, (EscalationLadder.Default with { ClimbAfterOverdueWeeks = 0 }).RungOf(Line(Flag.Red, -2) with { OverdueWeeks = 30 }));
     }
 
@@ -114,7 +135,10 @@ public class EscalationLadderTests
             .After(Flag.Green, Flag.Yellow, monday.AddDays(7)); // period two
         Assert.Equal(2, counts.YellowPeriods);
 
-        counts = counts.After(Flag.Yellow, Flag.Red, monday.AddDays(8)).After(Flag.Red, Flag.Red, monday.AddDays(9)).After(Flag.Red, Flag.Red, monday.AddDays(14));
+        counts = counts
+            .After(Flag.Yellow, Flag.Red, monday.AddDays(8))
+            .After(Flag.Red, Flag.Red, monday.AddDays(9))
+            .After(Flag.Red, Flag.Red, monday.AddDays(14));
         Assert.Equal((2, "2026-W14"), (counts.OverdueWeeks, counts.LastOverdueWeek));
     }
 
@@ -144,8 +168,16 @@ public class EscalationLadderTests
     [InlineData("{ \"rungs\": [ { \"overdueDays\": 0, \"notify\": [\"handler\"] }, { \"overdueDays\": 0, \"notify\": [\"head\"] } ] }", "does not come after")]
     [InlineData("{ \"rungs\": [ { \"overdueDays\": 0, \"notify\": [\"mayor\"] } ] }", "not valid")]
     [InlineData("{ \"rungs\": [ { \"overdueDays\": 0, \"notify\": [] } ] }", "names no role")]
-    [InlineData("{ \"rungs\": [ { \"overdueDays\": 0, \"notify\": [\"handler\"] } ], \"overrides\": [ { \"procedure\": \"XX-99\", \"rungs\": [ { \"overdueDays\": 0, \"notify\": [\"handler\"] } ] } ] }", "XX-99 is not in the catalogue")]
-    [InlineData("{ \"rungs\": [ { \"overdueDays\": 0, \"notify\": [\"handler\"] } ], \"overrides\": [ { \"stage\": 7, \"rungs\": [ { \"overdueDays\": 0, \"notify\": [\"handler\"] } ] } ] }", "stage 7")]
+    [InlineData(
+        "{ \"rungs\": [ { \"overdueDays\": 0, \"notify\": [\"handler\"] } ], \"overrides\": [ { \"procedure\": \"XX-99\", \"rungs\": [ { "
+            + "\"overdueDays\": 0, \"notify\": [\"handler\"] } ] } ] }",
+        "XX-99 is not in the catalogue"
+    )]
+    [InlineData(
+        "{ \"rungs\": [ { \"overdueDays\": 0, \"notify\": [\"handler\"] } ], \"overrides\": [ { \"stage\": 7, \"rungs\": [ { \"overdueDays\": 0, "
+            + "\"notify\": [\"handler\"] } ] } ] }",
+        "stage 7"
+    )]
     [InlineData("{ \"rungs\": [ { \"overdueDays\": 0, \"notify\": [\"handler\"] } ], \"climb\": { \"yellowPeriods\": -1 } }", "negative")]
     [InlineData("{ \"rungz\": [] }", "not valid")]
     [InlineData("not json", "not valid")]

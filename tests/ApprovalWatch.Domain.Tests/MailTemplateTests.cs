@@ -87,7 +87,11 @@ public class MailTemplateTests
     [Fact]
     public void An_operator_report_lists_each_problem_under_its_heading_and_an_empty_one_says_all_well()
     {
-        var report = new OperatorReport(new DateOnly(2026, 3, 16)) { Poisoned = [new PoisonedQueue("ingest-poison", 2, ["a", "b"])], MissedScans = [new DateOnly(2026, 3, 13)] };
+        var report = new OperatorReport(new DateOnly(2026, 3, 16))
+        {
+            Poisoned = [new PoisonedQueue("ingest-poison", 2, ["a", "b"])],
+            MissedScans = [new DateOnly(2026, 3, 13)],
+        };
 
         var mail = OperatorReportRenderer.Render(report);
         var empty = OperatorReportRenderer.Render(new OperatorReport(new DateOnly(2026, 3, 16)));

@@ -15,8 +15,12 @@ public class NoticeRuleTests
         var ladder = EscalationLadder.Default; // the coordinator from 5 working days overdue
         Assert.False(ladder.CallsForNotice(TestLines.Procedure("HC-01", "a@x.org", Flag.Red, -4)));
         Assert.True(ladder.CallsForNotice(TestLines.Procedure("HC-01", "a@x.org", Flag.Red, -5)));
-        Assert.True(ladder.CallsForNotice(TestLines.Procedure("HC-01", "a@x.org", Flag.Red, -1) with { PastStatutory = true, YellowPeriods = 2 })); // climbed twice
-        Assert.NotEqual(NoticeDrafts.KeyOf(TestLines.Procedure("HC-01", "a@x.org", Flag.Red, -5), ladder), NoticeDrafts.KeyOf(TestLines.Procedure("HC-01", "a@x.org", Flag.Red, -10), ladder)); // a rung higher: a notice of its own
+        // Climbed twice.
+        Assert.True(ladder.CallsForNotice(TestLines.Procedure("HC-01", "a@x.org", Flag.Red, -1) with { PastStatutory = true, YellowPeriods = 2 }));
+        Assert.NotEqual(
+            NoticeDrafts.KeyOf(TestLines.Procedure("HC-01", "a@x.org", Flag.Red, -5), ladder),
+            NoticeDrafts.KeyOf(TestLines.Procedure("HC-01", "a@x.org", Flag.Red, -10), ladder)
+        ); // a rung higher: a notice of its own
 
         ProblemLine Problem(int left) => new()
         {
@@ -35,7 +39,10 @@ public class NoticeRuleTests
         Assert.Equal(("克发改督〔2026〕12号", 5, "克州发改委"), (settings.Number(2026, 12), settings.ReplyWithinWorkingDays, settings.Issuer));
         Assert.Equal(3, NoticeSettings.Parse("""{ "prefix": "督" }""").ReplyWithinWorkingDays);
         Assert.Contains("prefix", Assert.Throws<FormatException>(() => NoticeSettings.Parse("""{ "prefix": "a/b" }""")).Message);
-        Assert.Contains("replyWithinWorkingDays", Assert.Throws<FormatException>(() => NoticeSettings.Parse("""{ "prefix": "督", "replyWithinWorkingDays": 0 }""")).Message);
+        Assert.Contains(
+            "replyWithinWorkingDays",
+            Assert.Throws<FormatException>(() => NoticeSettings.Parse("""{ "prefix": "督", "replyWithinWorkingDays": 0 }""")).Message
+        );
         Assert.Contains("not valid", Assert.Throws<FormatException>(() => NoticeSettings.Parse("""{ "prefix": "督", "sequence": 4 }""")).Message);
     }
 }

@@ -57,11 +57,31 @@ public class PlausibilityTests
             new ProgressReport(Code, new(2026, 3, 6), 3100), // above the total from here on
             new ProgressReport(Code, new(2026, 3, 13), 3200),
         };
-        var facts = new ProcedureFacts(Code, "阿图什市学校", "HC-01", "housing", "阿图什市", "a@b.org", Flag.Green, new(2026, 3, 2), null, null, false);
+        var facts = new ProcedureFacts(
+            Code,
+            "阿图什市学校",
+            "HC-01",
+            "housing",
+            "阿图什市",
+            "a@b.org",
+            Flag.Green,
+            new(2026, 3, 2),
+            null,
+            null,
+            false
+        );
 
-        var standing = Plausibility.Standing([Project], progress, [facts, facts with { ProcedureCode = "HC-02" }, facts with { ProjectName = "学校", Department = "finance" }], new(2026, 3, 15));
+        var standing = Plausibility.Standing(
+            [Project],
+            progress,
+            [facts, facts with { ProcedureCode = "HC-02" }, facts with { ProjectName = "学校", Department = "finance" }],
+            new(2026, 3, 15)
+        );
 
-        Assert.Equal([(Plausibility.OverTotal, (DateOnly?)new DateOnly(2026, 3, 6), "housing"), (Plausibility.NamedOtherwise, null, "housing")], standing.Select(w => (w.Check, w.Since, w.Department)));
+        Assert.Equal(
+            [(Plausibility.OverTotal, (DateOnly?)new DateOnly(2026, 3, 6), "housing"), (Plausibility.NamedOtherwise, null, "housing")],
+            standing.Select(w => (w.Check, w.Since, w.Department))
+        );
         Assert.Equal("本年完成投资 3,200 万元超过总投资 3,000 万元", CheckText.Say(standing[0], Words.Chinese));
         Assert.Contains("阿图什市学校", CheckText.Say(standing[1], Words.English));
         Assert.Contains("applied, to be checked", Plausibility.Note(standing[0], 4));
@@ -84,10 +104,16 @@ public class PlausibilityTests
         var before = Plausibility.Standing([], [], [permit, Facts("NR-03", "natural-resources", new(2026, 3, 2), null)], new(2026, 3, 15), catalogue);
 
         Assert.Equal(["housing", "natural-resources"], alone.Select(w => w.Department).Order());
-        Assert.All(alone, w => Assert.Equal((Plausibility.ApprovedBeforeRequired, "HC-02 ← NR-03", (DateOnly?)new DateOnly(2026, 3, 10)), (w.Check, w.Detail, w.Since)));
+        Assert.All(alone, w =>
+            Assert.Equal((Plausibility.ApprovedBeforeRequired, "HC-02 ← NR-03", (DateOnly?)new DateOnly(2026, 3, 10)), (w.Check, w.Detail, w.Since))
+        );
         Assert.Equal(2, later.Count); // accepted only after the permit it should come before
         Assert.Empty(before);
-        Assert.Throws<FormatException>(() => Catalogue.ProcedureCatalogue.Parse(new StringReader("code,name_zh,name_en,department,stage,statutory_days,promised_days,requires\nHC-02,a,b,housing,3,15,7,XX-99\n")));
+        Assert.Throws<FormatException>(() =>
+            Catalogue.ProcedureCatalogue.Parse(
+                new StringReader("code,name_zh,name_en,department,stage,statutory_days,promised_days,requires\nHC-02,a,b,housing,3,15,7,XX-99\n")
+            )
+        );
     }
 
     [Fact]
@@ -96,7 +122,11 @@ public class PlausibilityTests
         var light = new ProjectLight(Code, "学校", "阿图什市", "郑海", "housing", WeeklyCalculator.Green, 0.5m, []);
         DataWarning Since(DateOnly since, string check) => new(Code, "学校", check, since, "housing");
 
-        var sections = LeaderMeeting.Of([light], 0.2m, checks: ([Since(new(2026, 2, 20), Plausibility.OverTotal), Since(new(2026, 3, 6), Plausibility.NotStarted)], new DateOnly(2026, 3, 15)));
+        var sections = LeaderMeeting.Of(
+            [light],
+            0.2m,
+            checks: ([Since(new(2026, 2, 20), Plausibility.OverTotal), Since(new(2026, 3, 6), Plausibility.NotStarted)], new DateOnly(2026, 3, 15))
+        );
 
         Assert.Equal(1, Assert.Single(sections).StaleChecks); // 23 days standing: his; 9 days: not yet
     }
@@ -104,10 +134,26 @@ public class PlausibilityTests
     [Fact]
     public void A_pause_longer_than_its_procedures_whole_statutory_limit_is_doubted()
     {
-        var catalogue = Catalogue.ProcedureCatalogue.Parse(new StringReader("code,name_zh,name_en,department,stage,statutory_days,promised_days\nHC-01,施工图审查,Drawings review,housing,2,20,15\n"));
+        var catalogue = Catalogue.ProcedureCatalogue.Parse(
+            new StringReader("code,name_zh,name_en,department,stage,statutory_days,promised_days\nHC-01,施工图审查,Drawings review,housing,2,20,15\n")
+        );
         ProcedureFacts Paused(DateOnly from, DateOnly? to) =>
-            new(Code, "学校", "HC-01", "housing", "阿图什市", "a@b.org", Flag.Paused, new(2026, 1, 5), null, null, false, [new Deadlines.Pause(from, to, "补正")]);
-        IReadOnlyList<DataWarning> Checks(ProcedureFacts p) => Plausibility.Standing([], [], [p], new(2026, 3, 15), catalogue, Testing.OfficialCalendars.National);
+            new(
+                Code,
+                "学校",
+                "HC-01",
+                "housing",
+                "阿图什市",
+                "a@b.org",
+                Flag.Paused,
+                new(2026, 1, 5),
+                null,
+                null,
+                false,
+                [new Deadlines.Pause(from, to, "补正")]
+            );
+        IReadOnlyList<DataWarning> Checks(ProcedureFacts p) =>
+            Plausibility.Standing([], [], [p], new(2026, 3, 15), catalogue, Testing.OfficialCalendars.National);
 
         var still = Assert.Single(Checks(Paused(new(2026, 2, 2), null))); // still paused: 25 working days by Sunday 15 March, Spring Festival left out
         Assert.Equal((Plausibility.LongPause, 25m, 20m), (still.Check, still.Value, still.Limit));

@@ -12,7 +12,8 @@ public class ProblemSignatureTests
         ProjectCode = "2026-653001-48-01-00001X", Id = "WT-1", Text = "征地", Department = "housing", RaisedOn = new(2026, 3, 13), DueOn = new(2026, 4, 30),
     };
 
-    private static ProblemLine? Line(ProjectProblem problem, DateOnly today) => ProblemLine.Of(problem, "项目", OfficialCalendars.National, today, warningWorkingDays: 3, signWithinWorkingDays: 1);
+    private static ProblemLine? Line(ProjectProblem problem, DateOnly today) =>
+        ProblemLine.Of(problem, "项目", OfficialCalendars.National, today, warningWorkingDays: 3, signWithinWorkingDays: 1);
 
     [Fact]
     public void Unsigned_it_is_a_line_far_from_due_and_one_rung_higher_once_the_working_day_to_sign_has_passed()

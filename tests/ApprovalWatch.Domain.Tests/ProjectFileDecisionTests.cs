@@ -12,19 +12,44 @@ public class ProjectFileDecisionTests
 
     private static ProjectFileDecision For(string department) => new(department, FileDate, 10, _ => OfficialCalendars.National);
 
-    private static RegisteredProject Register(ProjectNature nature, DateOnly? startedOn = null, DateOnly? convertedOn = null, DateOnly? asOf = null) => new()
-    {
-        Code = Code, Name = "阿图什市新城学校", County = "阿图什市", Nature = nature, AnnualPlan = 5000, TotalInvestment = 20000,
-        LeaderEmail = "zheng.hai@kizilsu.example.org", ResponsibleUnit = "housing", StartedOn = startedOn, ConvertedOn = convertedOn, AsOf = asOf ?? FileDate,
-    };
+    private static RegisteredProject Register(
+        ProjectNature nature,
+        DateOnly? startedOn = null,
+        DateOnly? convertedOn = null,
+        DateOnly? asOf = null
+    ) =>
+        new()
+        {
+            Code = Code,
+            Name = "阿图什市新城学校",
+            County = "阿图什市",
+            Nature = nature,
+            AnnualPlan = 5000,
+            TotalInvestment = 20000,
+            LeaderEmail = "zheng.hai@kizilsu.example.org",
+            ResponsibleUnit = "housing",
+            StartedOn = startedOn,
+            ConvertedOn = convertedOn,
+            AsOf = asOf ?? FileDate,
+        };
 
-    private static ProjectProblem Problem(string id, string department, DateOnly? solvedOn = null) => new()
-    {
-        ProjectCode = Code, Id = id, Text = "供水管网未接入", Department = department, RaisedOn = new DateOnly(2026, 3, 2), DueOn = new DateOnly(2026, 3, 16), SolvedOn = solvedOn,
-    };
+    private static ProjectProblem Problem(string id, string department, DateOnly? solvedOn = null) =>
+        new()
+        {
+            ProjectCode = Code,
+            Id = id,
+            Text = "供水管网未接入",
+            Department = department,
+            RaisedOn = new DateOnly(2026, 3, 2),
+            DueOn = new DateOnly(2026, 3, 16),
+            SolvedOn = solvedOn,
+        };
 
-    private static StoredProject Stored(RegisteredProject? register = null, IReadOnlyList<ProgressReport>? progress = null, IReadOnlyList<ProjectProblem>? problems = null) =>
-        new(register, progress ?? [], problems ?? []);
+    private static StoredProject Stored(
+        RegisteredProject? register = null,
+        IReadOnlyList<ProgressReport>? progress = null,
+        IReadOnlyList<ProjectProblem>? problems = null
+    ) => new(register, progress ?? [], problems ?? []);
 
     [Fact]
     public void A_reserve_project_the_register_shows_started_converts_on_its_start()
@@ -66,13 +91,21 @@ public class ProjectFileDecisionTests
         var change = For(Department.DevelopmentReform).Decide(new ProgressRow(4, report), Stored(progress: [earlier]));
 
         Assert.Equal((report, 1200m), (change.Progress, change.LoweredFrom));
-        Assert.Equal($"第 4 行：{Code} 本年完成投资 900 万元低于 2026-03-06 报送的 1200 万元，已标记待核实；line 4: {Code} reports 900 万元 done this year, less than the 1200 万元 of 2026-03-06: kept and marked for checking.", change.Note);
+        Assert.Equal(
+            $"第 4 行：{Code} 本年完成投资 900 万元低于 2026-03-06 报送的 1200 万元，已标记待核实；line 4: {Code} reports 900 万元 done this year, less than the 1200 万元 of "
+                + $"2026-03-06: kept and marked for checking.",
+            change.Note
+        );
     }
 
     [Fact]
     public void Less_than_last_years_figure_is_a_new_year_not_a_lowered_figure()
     {
-        var change = For(Department.DevelopmentReform).Decide(new ProgressRow(4, new ProgressReport(Code, new DateOnly(2026, 1, 9), 100)), Stored(progress: [new ProgressReport(Code, new DateOnly(2025, 12, 26), 9000)]));
+        var change = For(Department.DevelopmentReform)
+            .Decide(
+                new ProgressRow(4, new ProgressReport(Code, new DateOnly(2026, 1, 9), 100)),
+                Stored(progress: [new ProgressReport(Code, new DateOnly(2025, 12, 26), 9000)])
+            );
 
         Assert.Equal((100m, (decimal?)null, (string?)null), (change.Progress!.YearToDate, change.LoweredFrom, change.Note));
     }
@@ -95,7 +128,10 @@ public class ProjectFileDecisionTests
         var again = decision.Decide(new ProgressRow(4, report), Stored(Register(ProjectNature.NewStart), [report], [raised]));
 
         // Friday 13 March + 10 working days on the national calendar: Friday 27 March.
-        Assert.Equal(("housing", FileDate, new DateOnly(2026, 3, 27), ProjectFileDecision.ProblemIdOf(report)), (raised.Department, raised.RaisedOn, raised.DueOn, raised.Id));
+        Assert.Equal(
+            ("housing", FileDate, new DateOnly(2026, 3, 27), ProjectFileDecision.ProblemIdOf(report)),
+            (raised.Department, raised.RaisedOn, raised.DueOn, raised.Id)
+        );
         Assert.Matches("^P[0-9a-f]{10}$", raised.Id);
         Assert.True(again.ChangesNothing);
     }
@@ -104,11 +140,21 @@ public class ProjectFileDecisionTests
     public void A_problem_restated_in_a_later_report_is_the_same_problem_and_two_projects_never_share_a_number()
     {
         var decision = For(Department.DevelopmentReform);
-        var first = decision.Decide(new ProgressRow(4, new ProgressReport(Code, FileDate, 900, NewProblems: "施工许可证未办理")), Stored(Register(ProjectNature.NewStart))).Problem!;
+        var first = decision
+            .Decide(
+                new ProgressRow(4, new ProgressReport(Code, FileDate, 900, NewProblems: "施工许可证未办理")),
+                Stored(Register(ProjectNature.NewStart))
+            )
+            .Problem!;
         var oldNumbered = first with { Id = "20260313-4f1fbe" }; // numbered as before: date and a hash of the words
 
-        var restated = decision.Decide(new ProgressRow(4, new ProgressReport(Code, FileDate.AddDays(7), 950, NewProblems: " 施工许可证未办理 ")), Stored(Register(ProjectNature.NewStart), problems: [oldNumbered]));
-        var elsewhere = decision.Decide(new ProgressRow(4, new ProgressReport("2026-653022-48-01-00456X", FileDate, 10, NewProblems: "施工许可证未办理")), Stored()).Problem!;
+        var restated = decision.Decide(
+            new ProgressRow(4, new ProgressReport(Code, FileDate.AddDays(7), 950, NewProblems: " 施工许可证未办理 ")),
+            Stored(Register(ProjectNature.NewStart), problems: [oldNumbered])
+        );
+        var elsewhere = decision
+            .Decide(new ProgressRow(4, new ProgressReport("2026-653022-48-01-00456X", FileDate, 10, NewProblems: "施工许可证未办理")), Stored())
+            .Problem!;
 
         Assert.Null(restated.Problem);
         Assert.NotNull(restated.Progress);
@@ -158,7 +204,10 @@ public class ProjectFileDecisionTests
 
         Assert.Equal((3, "P-1"), (byHousing.Refused!.Line, byHousing.Refused.Value));
         Assert.Contains("a department may raise only its own problems, not power's", byHousing.Refused.Reason);
-        Assert.Equal(("power", FileDate, new DateOnly(2026, 3, 27)), (byCommission.Problem!.Department, byCommission.Problem.RaisedOn, byCommission.Problem.DueOn));
+        Assert.Equal(
+            ("power", FileDate, new DateOnly(2026, 3, 27)),
+            (byCommission.Problem!.Department, byCommission.Problem.RaisedOn, byCommission.Problem.DueOn)
+        );
         Assert.Equal(new DateOnly(2026, 3, 13), byPower.Problem!.DueOn);
     }
 

@@ -37,7 +37,10 @@ public class ProjectFileTests
     [Fact]
     public void A_closed_problem_needs_its_date_and_who_closed_it()
     {
-        var rows = Rows("project_code,problem_id,state,solved_on,solved_by\n2026-653001-48-01-00123X,WT-1,已销号,2026-03-12,\n2026-653001-48-01-00123X,WT-2,已销号,2026-03-12,孙强\n");
+        var rows = Rows(
+            "project_code,problem_id,state,solved_on,solved_by\n2026-653001-48-01-00123X,WT-1,已销号,2026-03-12,\n2026-653001-48-01-00123X,WT-2,已销号,"
+                + "2026-03-12,孙强\n"
+        );
         var validator = new ProjectFileValidator(ProjectFileKind.Problems, Staff, [], new DateOnly(2026, 3, 16));
 
         var valid = validator.Validate(rows).Cast<ProblemRow>().ToList();
@@ -59,11 +62,18 @@ public class ProjectFileTests
     [Fact]
     public void A_problem_raised_or_closed_after_the_files_data_date_is_refused_in_its_row()
     {
-        var rows = Rows("project_code,problem_id,problem,department,raised_on,state,solved_on,solved_by\n"
-            + "2026-653001-48-01-00123X,WT-1,用地未落实,housing,2026-03-12,未销号,,\n"
-            + "2026-653001-48-01-00123X,WT-2,供电滞后,housing,2026-03-14,未销号,,\n"
-            + "2026-653001-48-01-00123X,WT-3,图审,housing,2026-03-10,已销号,2026-03-15,孙强\n");
-        var validator = new ProjectFileValidator(ProjectFileKind.Problems, Staff, [], FileDataDate.Of("housing/problems-2026-03-13.csv", new DateOnly(2026, 3, 16)));
+        var rows = Rows(
+            "project_code,problem_id,problem,department,raised_on,state,solved_on,solved_by\n"
+                + "2026-653001-48-01-00123X,WT-1,用地未落实,housing,2026-03-12,未销号,,\n"
+                + "2026-653001-48-01-00123X,WT-2,供电滞后,housing,2026-03-14,未销号,,\n"
+                + "2026-653001-48-01-00123X,WT-3,图审,housing,2026-03-10,已销号,2026-03-15,孙强\n"
+        );
+        var validator = new ProjectFileValidator(
+            ProjectFileKind.Problems,
+            Staff,
+            [],
+            FileDataDate.Of("housing/problems-2026-03-13.csv", new DateOnly(2026, 3, 16))
+        );
 
         var valid = validator.Validate(rows).Cast<ProblemRow>().ToList();
 

@@ -37,7 +37,13 @@ public class RecipientMergeTests
     [Fact]
     public async Task A_long_section_keeps_its_most_urgent_lines_and_counts_the_rest_and_the_digest_counts_them_all()
     {
-        var lines = Enumerable.Range(1, 500).Select(i => new RoutedLine("head@x.org", DigestReason.DepartmentHead, TestLines.Procedure($"P{i:D3}", "zhang@x.org", i % 5 == 0 ? Flag.Yellow : Flag.Red, i % 5 == 0 ? 1 : -i)));
+        var lines = Enumerable
+            .Range(1, 500)
+            .Select(i => new RoutedLine(
+                "head@x.org",
+                DigestReason.DepartmentHead,
+                TestLines.Procedure($"P{i:D3}", "zhang@x.org", i % 5 == 0 ? Flag.Yellow : Flag.Red, i % 5 == 0 ? 1 : -i)
+            ));
 
         var collector = Assert.Single(await RecipientMerge.ByRecipientAsync([Source([.. lines])], maxLinesPerSection: 20).ToListAsync());
         var digest = collector.ToDigest(new DateOnly(2026, 3, 16), new Domain.Staff.StaffDirectory([]));
@@ -57,7 +63,9 @@ public class RecipientMergeTests
     [Fact]
     public async Task An_item_open_but_not_listed_is_not_resolved_and_one_gone_is()
     {
-        var lines = Enumerable.Range(1, 30).Select(i => new RoutedLine("head@x.org", DigestReason.DepartmentHead, TestLines.Procedure($"P{i:D3}", "zhang@x.org", Flag.Red, -i)));
+        var lines = Enumerable
+            .Range(1, 30)
+            .Select(i => new RoutedLine("head@x.org", DigestReason.DepartmentHead, TestLines.Procedure($"P{i:D3}", "zhang@x.org", Flag.Red, -i)));
         var collector = Assert.Single(await RecipientMerge.ByRecipientAsync([Source([.. lines])], maxLinesPerSection: 5).ToListAsync());
         var digest = collector.ToDigest(new DateOnly(2026, 3, 17), new Domain.Staff.StaffDirectory([]));
         var ladder = EscalationLadder.Default;

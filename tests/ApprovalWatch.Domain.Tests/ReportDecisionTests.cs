@@ -55,7 +55,10 @@ public class ReportDecisionTests
     {
         var known = Report(On("2026-03-13"));
         var decision = ReportDecision.Decide(known, false, Report(On("2026-03-16"), ProcedureStatus.Approved));
-        Assert.Equal((ReportOutcome.Changed, true, ProcedureStatus.InReview, ProcedureStatus.Approved), (decision.Outcome, decision.StatusChanged, decision.StatusBefore, decision.NewState!.Status));
+        Assert.Equal(
+            (ReportOutcome.Changed, true, ProcedureStatus.InReview, ProcedureStatus.Approved),
+            (decision.Outcome, decision.StatusChanged, decision.StatusBefore, decision.NewState!.Status)
+        );
     }
 
     [Fact]

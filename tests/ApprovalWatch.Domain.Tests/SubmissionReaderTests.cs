@@ -160,7 +160,8 @@ public class SubmissionReaderTests
     {
         var json = """
             [
-              {"project_code": "2022-653001-48-01-00123X", "procedure": "HC-01", "status": "in_review", "accepted_on": "2026-03-02", "handler_email": "a@b.org", "limit_days": 12},
+              {"project_code": "2022-653001-48-01-00123X", "procedure": "HC-01", "status": "in_review", "accepted_on": "2026-03-02",
+               "handler_email": "a@b.org", "limit_days": 12},
               {"项目代码": "2024-653023-52-01-000882", "审批事项": "HC-02", "办理状态": "受理", "受理日期": 20260305, "经办人邮箱": "b@b.org", "note": "ignored"}
             ]
             """;

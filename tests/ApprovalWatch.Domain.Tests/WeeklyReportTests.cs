@@ -11,19 +11,50 @@ public class WeeklyReportTests
 {
     private static readonly ReportWeek W12 = new(2026, 12); // made Monday 2026-03-16, as of Sunday 2026-03-15
 
-    private static RegisteredProject Project(string code, decimal plan, ProjectNature nature = ProjectNature.Continuing, string county = "阿图什市", DateOnly? plannedStart = null, DateOnly? startedOn = null, DateOnly? convertedOn = null, string name = "项目") => new()
-    {
-        Code = code, Name = name, County = county, Nature = nature, AnnualPlan = plan, TotalInvestment = plan * 3, PlannedStart = plannedStart, StartedOn = startedOn,
-        ConvertedOn = convertedOn, LeaderEmail = "zhao.deming@kizilsu.example.org", ResponsibleUnit = "housing",
-    };
+    private static RegisteredProject Project(
+        string code,
+        decimal plan,
+        ProjectNature nature = ProjectNature.Continuing,
+        string county = "阿图什市",
+        DateOnly? plannedStart = null,
+        DateOnly? startedOn = null,
+        DateOnly? convertedOn = null,
+        string name = "项目"
+    ) =>
+        new()
+        {
+            Code = code,
+            Name = name,
+            County = county,
+            Nature = nature,
+            AnnualPlan = plan,
+            TotalInvestment = plan * 3,
+            PlannedStart = plannedStart,
+            StartedOn = startedOn,
+            ConvertedOn = convertedOn,
+            LeaderEmail = "zhao.deming@kizilsu.example.org",
+            ResponsibleUnit = "housing",
+        };
 
-    private static WeeklyInputs Inputs(IReadOnlyList<RegisteredProject> projects, IReadOnlyList<ProgressReport>? progress = null, IReadOnlyList<ProcedureFacts>? procedures = null, IReadOnlyList<ProjectProblem>? problems = null, ReportWeek? week = null, string pace = PaceRule.WorkingDays) =>
-        new(week ?? W12, projects, progress ?? [], procedures ?? [], problems ?? [], OfficialCalendars.National, new LightRules(Pace: pace));
+    private static WeeklyInputs Inputs(
+        IReadOnlyList<RegisteredProject> projects,
+        IReadOnlyList<ProgressReport>? progress = null,
+        IReadOnlyList<ProcedureFacts>? procedures = null,
+        IReadOnlyList<ProjectProblem>? problems = null,
+        ReportWeek? week = null,
+        string pace = PaceRule.WorkingDays
+    ) => new(week ?? W12, projects, progress ?? [], procedures ?? [], problems ?? [], OfficialCalendars.National, new LightRules(Pace: pace));
 
     [Fact]
     public void A_week_before_any_progress_was_reported_is_a_gap_in_the_trend_not_a_zero_and_the_report_says_since_when()
     {
-        var report = WeeklyCalculator.Compute(Inputs([Project("2026-653001-48-01-00001X", 1000)], progress: [new ProgressReport("2026-653001-48-01-00001X", new DateOnly(2026, 2, 27), 300)]), null);
+        var report = WeeklyCalculator.Compute(
+            Inputs(
+                [Project("2026-653001-48-01-00001X", 1000)],
+                progress: [new ProgressReport("2026-653001-48-01-00001X", new DateOnly(2026, 2, 27), 300)]
+            ),
+            null
+        );
         var view = WeeklyView.Of(report, Language.Chinese, name => name);
 
         Assert.All(report.Trend.Where(p => p.AsOf < new DateOnly(2026, 2, 27)), p => Assert.Null(p.CompletionRate));
@@ -121,14 +152,30 @@ public class WeeklyReportTests
     [Fact]
     public void A_problem_solved_the_day_it_was_due_is_on_time_and_one_open_past_its_due_date_is_overdue()
     {
-        ProjectProblem Problem(string id, DateOnly due, DateOnly? solved = null) => new()
-        {
-            ProjectCode = "A", Id = id, Text = "征地", Department = "natural-resources", RaisedOn = new(2026, 3, 2), DueOn = due, SolvedOn = solved, SolvedBy = solved is null ? "" : "孙强",
-        };
+        ProjectProblem Problem(string id, DateOnly due, DateOnly? solved = null) =>
+            new()
+            {
+                ProjectCode = "A",
+                Id = id,
+                Text = "征地",
+                Department = "natural-resources",
+                RaisedOn = new(2026, 3, 2),
+                DueOn = due,
+                SolvedOn = solved,
+                SolvedBy = solved is null ? "" : "孙强",
+            };
 
-        var report = WeeklyCalculator.Compute(Inputs(
-            [Project("A", 1000)],
-            problems: [Problem("ON-TIME", new(2026, 3, 12), solved: new(2026, 3, 12)), Problem("LATE", new(2026, 3, 12)), Problem("LATER", new(2026, 3, 20))]));
+        var report = WeeklyCalculator.Compute(
+            Inputs(
+                [Project("A", 1000)],
+                problems:
+                [
+                    Problem("ON-TIME", new(2026, 3, 12), solved: new(2026, 3, 12)),
+                    Problem("LATE", new(2026, 3, 12)),
+                    Problem("LATER", new(2026, 3, 20)),
+                ]
+            )
+        );
 
         var p = report.Problems;
         Assert.Equal((1, 2, 1), (p.SolvedThisWeek, p.Open, p.Overdue));
@@ -140,10 +187,20 @@ public class WeeklyReportTests
     [Fact]
     public void The_on_time_rate_counts_procedures_finished_within_their_promised_limit()
     {
-        ProcedureFacts Finished(string code, DateOnly on, bool late) => new("A", "项目", code, "housing", "阿图什市", "zhang.wei@kizilsu.example.org", Flag.Green, new(2026, 1, 5), on, on, late);
-        var report = WeeklyCalculator.Compute(Inputs(
-            [Project("A", 1000)],
-            procedures: [Finished("HC-01", new(2026, 2, 2), late: true), Finished("HC-02", new(2026, 2, 3), late: false), Finished("HC-03", new(2026, 3, 10), late: false), Finished("HC-04", new(2025, 12, 1), late: true)]));
+        ProcedureFacts Finished(string code, DateOnly on, bool late) =>
+            new("A", "项目", code, "housing", "阿图什市", "zhang.wei@kizilsu.example.org", Flag.Green, new(2026, 1, 5), on, on, late);
+        var report = WeeklyCalculator.Compute(
+            Inputs(
+                [Project("A", 1000)],
+                procedures:
+                [
+                    Finished("HC-01", new(2026, 2, 2), late: true),
+                    Finished("HC-02", new(2026, 2, 3), late: false),
+                    Finished("HC-03", new(2026, 3, 10), late: false),
+                    Finished("HC-04", new(2025, 12, 1), late: true),
+                ]
+            )
+        );
 
         Assert.Equal((1, 1, 1m), (report.Procedures.FinishedThisWeek, report.Procedures.OnTimeThisWeek, report.Procedures.OnTimeRateWeek));
         Assert.Equal((3, 2, 0.6667m), (report.Procedures.FinishedThisYear, report.Procedures.OnTimeThisYear, report.Procedures.OnTimeRateYear));
@@ -153,7 +210,10 @@ public class WeeklyReportTests
     public void Projects_are_lit_by_their_investment_against_pace()
     {
         // Pace 18.95%: 15% done is 3.95 points below (green), 5% is 13.95 (yellow at 10), none is 18.95 (yellow; red only at 15 points or more).
-        var inputs = Inputs([Project("G", 100), Project("Y", 100), Project("R", 100)], [new ProgressReport("G", new(2026, 3, 13), 15), new ProgressReport("Y", new(2026, 3, 13), 5)]);
+        var inputs = Inputs(
+            [Project("G", 100), Project("Y", 100), Project("R", 100)],
+            [new ProgressReport("G", new(2026, 3, 13), 15), new ProgressReport("Y", new(2026, 3, 13), 5)]
+        );
 
         string[] Lights(WeeklyInputs i) => WeeklyCalculator.Compute(i).Lights.OrderBy(l => l.Code).Select(l => l.Light).ToArray();
 
@@ -180,7 +240,23 @@ public class WeeklyReportTests
     {
         var inputs = Inputs(
             [Project("2026-653001-48-01-00123X", 1000, name: "阿图什市新城学校建设项目")],
-            procedures: [new ProcedureFacts("2026-653001-48-01-00123X", "阿图什市新城学校建设项目", "HC-01", "housing", "阿图什市", "zhang.wei@kizilsu.example.org", Flag.Red, new(2026, 2, 2), new(2026, 3, 2), null, false)]);
+            procedures:
+            [
+                new ProcedureFacts(
+                    "2026-653001-48-01-00123X",
+                    "阿图什市新城学校建设项目",
+                    "HC-01",
+                    "housing",
+                    "阿图什市",
+                    "zhang.wei@kizilsu.example.org",
+                    Flag.Red,
+                    new(2026, 2, 2),
+                    new(2026, 3, 2),
+                    null,
+                    false
+                ),
+            ]
+        );
         var bytes = await WeeklyWorkbook.WriteAsync(WeeklyCalculator.Compute(inputs), inputs);
 
         var rows = new List<(string Sheet, object?[] Values, string[] Formats)>();
@@ -190,14 +266,35 @@ public class WeeklyReportTests
             {
                 while (reader.Read())
                 {
-                    rows.Add((reader.Name, Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue).ToArray(), Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetNumberFormatString(i) ?? "").ToArray()));
+                    rows.Add(
+                        (
+                            reader.Name,
+                            Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue).ToArray(),
+                            Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetNumberFormatString(i) ?? "").ToArray()
+                        )
+                    );
                 }
             }
             while (reader.NextResult());
         }
 
-        Assert.Equal([WeeklyWorkbook.SummarySheet, WeeklyWorkbook.TaskSheet, WeeklyWorkbook.ResponsibilitySheet, WeeklyWorkbook.TimeLimitSheet, WeeklyWorkbook.LeaderSheet, WeeklyWorkbook.BehindSheet, WeeklyWorkbook.CheckSheet, WeeklyWorkbook.NoticeSheet], rows.Select(r => r.Sheet).Distinct());
-        Assert.Equal(["zhao.deming@kizilsu.example.org", 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0, 0.0], rows.Where(r => r.Sheet == WeeklyWorkbook.LeaderSheet).Skip(1).Single().Values); // no directory here: the address; yellow, behind pace, one overdue procedure
+        Assert.Equal(
+            [
+                WeeklyWorkbook.SummarySheet,
+                WeeklyWorkbook.TaskSheet,
+                WeeklyWorkbook.ResponsibilitySheet,
+                WeeklyWorkbook.TimeLimitSheet,
+                WeeklyWorkbook.LeaderSheet,
+                WeeklyWorkbook.BehindSheet,
+                WeeklyWorkbook.CheckSheet,
+                WeeklyWorkbook.NoticeSheet,
+            ],
+            rows.Select(r => r.Sheet).Distinct()
+        );
+        Assert.Equal(
+            ["zhao.deming@kizilsu.example.org", 1.0, 0.0, 1.0, 1.0, 0.0, 1.0, 0.0, 0.0],
+            rows.Where(r => r.Sheet == WeeklyWorkbook.LeaderSheet).Skip(1).Single().Values
+        ); // no directory here: the address; yellow, behind pace, one overdue procedure
         object? Summary(string label) => rows.Single(r => r.Sheet == WeeklyWorkbook.SummarySheet && Equals(r.Values[0], label)).Values[1];
         string SummaryFormat(string label) => rows.Single(r => r.Sheet == WeeklyWorkbook.SummarySheet && Equals(r.Values[0], label)).Formats[1];
         // Numbers are numbers with their formats: they sum, sort and filter.
@@ -209,7 +306,10 @@ public class WeeklyReportTests
         Assert.Equal(new DateTime(2026, 3, 15), Summary("数据截至"));
         Assert.Equal(["项目代码", "项目名称", "县市", "类别", "事项", "状态", "说明"], rows.First(r => r.Sheet == WeeklyWorkbook.TaskSheet).Values.Select(v => v?.ToString()));
         var limit = rows.Where(r => r.Sheet == WeeklyWorkbook.TimeLimitSheet).Skip(1).Single();
-        Assert.Equal(["2026-653001-48-01-00123X", "阿图什市新城学校建设项目", "HC-01", new DateTime(2026, 2, 2), new DateTime(2026, 3, 2), -9.0], limit.Values); // 3 to 13 March: 9 working days past
+        Assert.Equal(
+            ["2026-653001-48-01-00123X", "阿图什市新城学校建设项目", "HC-01", new DateTime(2026, 2, 2), new DateTime(2026, 3, 2), -9.0],
+            limit.Values
+        ); // 3 to 13 March: 9 working days past
         Assert.Equal("yyyy-mm-dd", limit.Formats[3]);
     }
 
@@ -231,7 +331,9 @@ public class WeeklyReportTests
     [Fact]
     public void Names_in_the_report_are_html_encoded()
     {
-        var report = WeeklyCalculator.Compute(Inputs([Project("A", 1000, ProjectNature.NewStart, plannedStart: new(2026, 3, 1), name: "<script>alert(1)</script>学校")])); // named among the missed starts
+        var report = WeeklyCalculator.Compute(
+            Inputs([Project("A", 1000, ProjectNature.NewStart, plannedStart: new(2026, 3, 1), name: "<script>alert(1)</script>学校")])
+        ); // named among the missed starts
 
         foreach (var language in new[] { Language.Chinese, Language.English })
         {
@@ -245,15 +347,44 @@ public class WeeklyReportTests
     public void A_red_project_s_reasons_are_said_in_the_reader_s_language_with_procedure_names()
     {
         var project = Project("2026-653001-48-01-00001X", 1000, ProjectNature.NewStart, plannedStart: new DateOnly(2026, 1, 1));
-        var late = new ProcedureFacts(project.Code, "项目", "NR-02", "natural-resources", "阿图什市", "li.na@kizilsu.example.org", Flag.Red, new(2026, 1, 5), new(2026, 2, 27), null, false);
-        var problem = new ProjectProblem { ProjectCode = project.Code, Id = "P1", Text = "施工用电接入滞后", Department = "power", RaisedOn = new(2026, 3, 2), DueOn = new(2026, 3, 5) };
-        var catalogue = new Catalogue.ProcedureCatalogue([new Catalogue.CatalogueEntry("NR-02", "建设用地规划许可证", "Land-use planning permit", "natural-resources", 1, 20, 15)]);
+        var late = new ProcedureFacts(
+            project.Code,
+            "项目",
+            "NR-02",
+            "natural-resources",
+            "阿图什市",
+            "li.na@kizilsu.example.org",
+            Flag.Red,
+            new(2026, 1, 5),
+            new(2026, 2, 27),
+            null,
+            false
+        );
+        var problem = new ProjectProblem
+        {
+            ProjectCode = project.Code,
+            Id = "P1",
+            Text = "施工用电接入滞后",
+            Department = "power",
+            RaisedOn = new(2026, 3, 2),
+            DueOn = new(2026, 3, 5),
+        };
+        var catalogue = new Catalogue.ProcedureCatalogue([
+            new Catalogue.CatalogueEntry("NR-02", "建设用地规划许可证", "Land-use planning permit", "natural-resources", 1, 20, 15),
+        ]);
         var report = WeeklyCalculator.Compute(Inputs([project], procedures: [late], problems: [problem]) with { Catalogue = catalogue });
 
         Assert.Equal(
             [LightReason.BelowPace, LightReason.StartMissed, LightReason.ProcedureOverdue, LightReason.ProblemOverdue],
-            report.Lights.Single().Reasons.Select(r => r.Kind));
-        string Why(Language language) => WeeklyView.Of(report, language, name => name).Sections.SelectMany(s => s.Tables).Single(t => t.Headers[^1] is "原因" or "Why").Rows.Single().Cells[^1];
+            report.Lights.Single().Reasons.Select(r => r.Kind)
+        );
+        string Why(Language language) =>
+            WeeklyView
+                .Of(report, language, name => name)
+                .Sections.SelectMany(s => s.Tables)
+                .Single(t => t.Headers[^1] is "原因" or "Why")
+                .Rows.Single()
+                .Cells[^1];
         var chinese = Why(Language.Chinese);
         Assert.Contains("建设用地规划许可证超期 11 个工作日", chinese);
         Assert.Contains("计划 2026-01 开工，尚未开工", chinese);
@@ -323,16 +454,18 @@ public class WeeklyReportTests
         var fine = Project("2026-653001-48-01-00002X", 1000, ProjectNature.NewStart, plannedStart: new(2026, 4, 1));
         var paused = Project("2026-653001-48-01-00003X", 1000, ProjectNature.NewStart, plannedStart: new(2026, 5, 1));
         var july = Project("2026-653001-48-01-00004X", 1000, ProjectNature.NewStart, plannedStart: new(2026, 7, 1)); // beyond three months
-        ProcedureFacts Open(RegisteredProject p, string code, DateOnly? due) => new(p.Code, p.Name, code, "housing", p.County, "a@b.org", Flag.Green, new(2026, 3, 2), due, null, false);
-        var catalogue = new Catalogue.ProcedureCatalogue(
-        [
+        ProcedureFacts Open(RegisteredProject p, string code, DateOnly? due) =>
+            new(p.Code, p.Name, code, "housing", p.County, "a@b.org", Flag.Green, new(2026, 3, 2), due, null, false);
+        var catalogue = new Catalogue.ProcedureCatalogue([
             new("HC-01", "施工图审查", "Construction drawings review", "housing", 1, 20, 15),
             new("NR-03", "建设工程规划许可证", "Construction works planning permit", "natural-resources", 2, 20, 15),
             new("EE-09", "竣工环保验收", "Completion environmental acceptance", "ecology", 4, 20, 15),
         ]);
         var procedures = new[]
         {
-            Open(april, "HC-01", new(2026, 3, 20)), Open(april, "NR-03", new(2026, 5, 8)), Open(april, "EE-09", new(2026, 9, 1)), // acceptance comes after the start
+            Open(april, "HC-01", new(2026, 3, 20)),
+            Open(april, "NR-03", new(2026, 5, 8)),
+            Open(april, "EE-09", new(2026, 9, 1)), // acceptance comes after the start
             Open(fine, "HC-01", new(2026, 4, 30)),
             Open(paused, "HC-01", null),
             Open(july, "NR-03", new(2026, 8, 1)),

@@ -118,7 +118,9 @@ public class WorkingCalendarTests
     [Fact]
     public void A_calendar_file_without_its_source_notice_is_refused()
     {
-        var error = Assert.Throws<FormatException>(() => CalendarFile.Parse("2027.csv", "national", new StringReader("date,kind,name\n2027-01-01,holiday,元旦\n")));
+        var error = Assert.Throws<FormatException>(() =>
+            CalendarFile.Parse("2027.csv", "national", new StringReader("date,kind,name\n2027-01-01,holiday,元旦\n"))
+        );
         Assert.Contains("source", error.Message);
     }
 

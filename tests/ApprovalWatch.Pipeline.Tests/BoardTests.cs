@@ -106,7 +106,10 @@ public partial class BoardTests
             Assert.InRange(codes.Count, 1, ProcedureListPage.PageSize);
             seen.AddRange(codes);
             pages++;
-            next = page.TryGetProperty("next", out var more) && more.GetString() is { } token ? $"/api/procedures?department=housing&page={Uri.EscapeDataString(token)}" : null;
+            next =
+                page.TryGetProperty("next", out var more) && more.GetString() is { } token
+                    ? $"/api/procedures?department=housing&page={Uri.EscapeDataString(token)}"
+                    : null;
         }
 
         Assert.Equal(3, pages);
@@ -120,13 +123,30 @@ public partial class BoardTests
         await using var pipeline = await TestPipeline.StartAsync();
         const string leader = "zheng.hai@kizilsu.example.org";
         var codes = Enumerable.Range(0, 33).Select(i => $"2026-653001-48-01-{i:D5}{i % 10}").ToList();
-        await pipeline.IngestAsync("housing/leader.csv", ScanAndSendTests.Header + "\n" + string.Join('\n', codes.Select((c, i) => $"{c},项目{i},阿图什市,HC-01,in_review,2026-03-02,{Zhang},2026-03-13")) + "\n");
+        await pipeline.IngestAsync(
+            "housing/leader.csv",
+            ScanAndSendTests.Header
+                + "\n"
+                + string.Join('\n', codes.Select((c, i) => $"{c},项目{i},阿图什市,HC-01,in_review,2026-03-02,{Zhang},2026-03-13"))
+                + "\n"
+        );
         foreach (var code in codes.Take(30))
         {
-            await pipeline.Storage.KeyProjects.AddEntityAsync(KeyProjectEntity.From(new Domain.Projects.RegisteredProject
-            {
-                Code = code, Name = code, County = "阿图什市", Nature = Domain.Projects.ProjectNature.Continuing, LeaderEmail = leader, ResponsibleUnit = "housing", AsOf = TestPipeline.Monday,
-            }, "register.csv"));
+            await pipeline.Storage.KeyProjects.AddEntityAsync(
+                KeyProjectEntity.From(
+                    new Domain.Projects.RegisteredProject
+                    {
+                        Code = code,
+                        Name = code,
+                        County = "阿图什市",
+                        Nature = Domain.Projects.ProjectNature.Continuing,
+                        LeaderEmail = leader,
+                        ResponsibleUnit = "housing",
+                        AsOf = TestPipeline.Monday,
+                    },
+                    "register.csv"
+                )
+            );
         }
 
         var seen = new List<string>();
@@ -135,7 +155,10 @@ public partial class BoardTests
         {
             var page = System.Text.Json.JsonDocument.Parse((await GetAsync(pipeline, next, Coordinator)).Body).RootElement;
             seen.AddRange(page.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("projectCode").GetString()!));
-            next = page.TryGetProperty("next", out var more) && more.GetString() is { } token ? $"/api/procedures?leader={leader}&page={Uri.EscapeDataString(token)}" : null;
+            next =
+                page.TryGetProperty("next", out var more) && more.GetString() is { } token
+                    ? $"/api/procedures?leader={leader}&page={Uri.EscapeDataString(token)}"
+                    : null;
         }
 
         Assert.Equal(codes.Take(30).Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
@@ -171,7 +194,9 @@ public partial class BoardTests
 
         var row = (await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>(e => e.AckBy == Zhang).ToListAsync()).Single();
         Assert.Equal(("2026-03-18", "<b>图审已补正</b>"), (row.PromisedOn, row.AckNote));
-        Assert.Contains(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "ack").ToListAsync(), h => h.To.StartsWith("promised=2026-03-18; by=" + Zhang, StringComparison.Ordinal));
+        Assert.Contains(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "ack").ToListAsync(), h =>
+            h.To.StartsWith("promised=2026-03-18; by=" + Zhang, StringComparison.Ordinal)
+        );
         var project = Body(await GetAsync(pipeline, $"/projects/{row.PartitionKey}", Coordinator));
         Assert.Contains("&lt;b&gt;图审已补正&lt;/b&gt;", project); // the history shows the note, encoded
         Assert.Contains("张伟 已确认，承诺 2026-03-18 前办结", project); // and the time-limit list the promise
@@ -187,7 +212,11 @@ public partial class BoardTests
     [Fact]
     public async Task An_acknowledgement_that_meets_a_changed_procedure_records_nothing_and_leaves_no_audit_row()
     {
-        var changedMeanwhile = new FailingRequests(r => r.Method == Azure.Core.RequestMethod.Patch && r.Uri.ToString().Contains("/Procedures", StringComparison.Ordinal), status: 412, errorCode: "UpdateConditionNotSatisfied");
+        var changedMeanwhile = new FailingRequests(
+            r => r.Method == Azure.Core.RequestMethod.Patch && r.Uri.ToString().Contains("/Procedures", StringComparison.Ordinal),
+            status: 412,
+            errorCode: "UpdateConditionNotSatisfied"
+        );
         var (pipeline, path) = await AckLinkOfZhangAsync(changedMeanwhile);
         await using var _ = pipeline;
 

@@ -18,11 +18,20 @@ public class BrowserTests
 
     private static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
-        var chromium = BoardScreenshots.Chromium() ?? throw new InvalidOperationException("No Chromium: scripts/chromium.sh installs Debian's chromium (test.sh runs it).");
+        var chromium = BoardScreenshots.Chromium()
+            ?? throw new InvalidOperationException("No Chromium: scripts/chromium.sh installs Debian's chromium (test.sh runs it).");
         var playwright = await Playwright.CreateAsync();
         Assertions.SetDefaultExpectTimeout(60_000);
         // A browser just installed on a busy 2-core machine may start slowly: generous limits, the same checks.
-        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"], Timeout = 120_000 });
+        var browser = await playwright.Chromium.LaunchAsync(
+            new()
+            {
+                ExecutablePath = chromium,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu"],
+                Timeout = 120_000,
+            }
+        );
         return (playwright, browser);
     }
 
@@ -49,7 +58,13 @@ public class BrowserTests
         var (playwright, browser) = await LaunchAsync();
         try
         {
-            var page = await NewPageAsync(browser, new() { ViewportSize = new() { Width = 390, Height = 844 } }); // a phone, as officials open links from mobile mail
+            var page = await NewPageAsync(
+                browser,
+                new()
+                {
+                    ViewportSize = new() { Width = 390, Height = 844 },
+                }
+            ); // a phone, as officials open links from mobile mail
             await page.GotoAsync(server.Address + "/board");
             await ShotAsync(page, "board");
 
@@ -170,7 +185,11 @@ public class BrowserTests
         await using var pipeline = await NoticeTests.StartAsync();
         await pipeline.ScanAsync();
         await pipeline.NotifyPump().DrainAsync(default);
-        var link = NoticeTests.ReplyLink().Match(pipeline.Mail.Received.Single(m => m.To == NoticeTests.Head && m.Subject.StartsWith("督办单", StringComparison.Ordinal)).Html).Groups[1].Value[TestPipeline.BoardUrl.Length..];
+        var link = NoticeTests
+            .ReplyLink()
+            .Match(pipeline.Mail.Received.Single(m => m.To == NoticeTests.Head && m.Subject.StartsWith("督办单", StringComparison.Ordinal)).Html)
+            .Groups[1]
+            .Value[TestPipeline.BoardUrl.Length..];
         await using var server = await LocalBoardServer.StartAsync(pipeline.Get<BoardPipeline>(), NoticeTests.Head, 0);
         var (playwright, browser) = await LaunchAsync();
         try

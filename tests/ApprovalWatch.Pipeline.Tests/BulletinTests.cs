@@ -15,7 +15,11 @@ public class BulletinTests
         await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
         await pipeline.ScanAsync(); // 16 March: two procedures turn red, one yellow
         await pipeline.ScanAsync(new DateOnly(2026, 3, 31)); // not a month's first working day: no bulletin
-        Assert.Empty(await pipeline.Storage.Reports.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = EfficiencyBulletin.Folder }).ToListAsync());
+        Assert.Empty(
+            await pipeline
+                .Storage.Reports.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = EfficiencyBulletin.Folder })
+                .ToListAsync()
+        );
 
         var april = new DateOnly(2026, 4, 1);
         pipeline.Clock.Now = Domain.Calendar.OfficeClock.At(april, new TimeOnly(10, 0));
@@ -23,9 +27,18 @@ public class BulletinTests
         await pipeline.ScanAsync(april); // the timer twice
         await pipeline.NotifyPump().DrainAsync(default);
 
-        var names = (await pipeline.Storage.Reports.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = EfficiencyBulletin.Folder }).ToListAsync()).Select(b => b.Name).Order(StringComparer.Ordinal);
+        var names = (
+            await pipeline
+                .Storage.Reports.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = EfficiencyBulletin.Folder })
+                .ToListAsync()
+        )
+            .Select(b => b.Name)
+            .Order(StringComparer.Ordinal);
         Assert.Equal(["monthly/2026-03-on-time.png", "monthly/2026-03.html", "monthly/2026-03.json", "monthly/2026-03.xlsx"], names);
-        var bulletin = JsonSerializer.Deserialize<EfficiencyBulletin>((await pipeline.Storage.Reports.GetBlobClient("monthly/2026-03.json").DownloadContentAsync()).Value.Content.ToString(), StorageJson.Options)!;
+        var bulletin = JsonSerializer.Deserialize<EfficiencyBulletin>(
+            (await pipeline.Storage.Reports.GetBlobClient("monthly/2026-03.json").DownloadContentAsync()).Value.Content.ToString(),
+            StorageJson.Options
+        )!;
         var housing = bulletin.Departments.Single(d => d.Key == "housing").Figures;
         Assert.Equal((1, 4), (housing.Yellow, housing.Red)); // two red on 16 March, two more by the 31st (one yellow before); April's flags are April's
         Assert.True(housing.OverdueWorkingDays > 0);
@@ -48,6 +61,9 @@ public class BulletinTests
     public void The_bulletin_is_due_on_a_months_first_working_day(string today, string? month)
     {
         var calendar = ApprovalWatch.Testing.OfficialCalendars.National;
-        Assert.Equal(month is null ? null : DateOnly.Parse(month, System.Globalization.CultureInfo.InvariantCulture), Domain.Monthly.EfficiencyBulletin.DueOn(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), calendar));
+        Assert.Equal(
+            month is null ? null : DateOnly.Parse(month, System.Globalization.CultureInfo.InvariantCulture),
+            Domain.Monthly.EfficiencyBulletin.DueOn(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), calendar)
+        );
     }
 }

@@ -33,7 +33,9 @@ public sealed class ChatRobotTests : IAsyncDisposable
             """), overwrite: true);
         if (notices)
         {
-            await pipeline.Storage.Config.GetBlobClient(NoticeSettings.BlobName).UploadAsync(BinaryData.FromString("""{ "prefix": "克发改督" }"""), overwrite: true);
+            await pipeline
+                .Storage.Config.GetBlobClient(NoticeSettings.BlobName)
+                .UploadAsync(BinaryData.FromString("""{ "prefix": "克发改督" }"""), overwrite: true);
         }
 
         await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);

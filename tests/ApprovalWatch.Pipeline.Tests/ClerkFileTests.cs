@@ -104,7 +104,9 @@ public class ClerkFileTests
         Assert.Equal("Excel .xlsx，工作表 '阿图什市', '阿克陶县'；Excel .xlsx, sheets '阿图什市', '阿克陶县'", receipt.Format);
         Assert.Equal(("阿克陶县", 3), (receipt.Errors.Single().Sheet, receipt.Errors.Single().Line));
         Assert.Contains(receipt.Notes, n => n.Contains("填表说明", StringComparison.Ordinal));
-        var page = (await pipeline.Storage.Receipts.GetBlobClient(ReceiptWriter.PageName("housing/by-county.xlsx")).DownloadContentAsync()).Value.Content.ToString();
+        var page = (
+            await pipeline.Storage.Receipts.GetBlobClient(ReceiptWriter.PageName("housing/by-county.xlsx")).DownloadContentAsync()
+        ).Value.Content.ToString();
         Assert.Contains("阿克陶县 3", page);
     }
 
@@ -139,7 +141,13 @@ public class ClerkFileTests
     {
         await using var pipeline = await TestPipeline.StartAsync();
 
-        var receipt = await pipeline.IngestAsync("housing/a.csv", ExcelCsv(["项目代码", "审批事项", "办理状态", "受理日期", "经办人邮箱"], ["2022-110105-48-01-00123X", "HC-01", "审查中", "2026-03-02", Zhang]));
+        var receipt = await pipeline.IngestAsync(
+            "housing/a.csv",
+            ExcelCsv(
+                ["项目代码", "审批事项", "办理状态", "受理日期", "经办人邮箱"],
+                ["2022-110105-48-01-00123X", "HC-01", "审查中", "2026-03-02", Zhang]
+            )
+        );
 
         Assert.Equal((0, 1), (receipt.Applied, receipt.Rejected));
         Assert.Contains("110105", receipt.Errors.Single().Reason);
@@ -174,7 +182,9 @@ public class ClerkFileTests
     public async Task A_header_a_hundred_thousand_cells_wide_is_refused_with_the_limit_and_a_small_receipt()
     {
         await using var pipeline = await TestPipeline.StartAsync();
-        var wide = $"项目代码,审批事项,办理状态,受理日期,经办人邮箱,{string.Join(',', Enumerable.Range(0, 100_000).Select(i => $"未知列{i}"))}\r\n{School},HC-01,审查中,2026-03-02,{ScanAndSendTests.Zhang}\r\n";
+        var wide =
+            $"项目代码,审批事项,办理状态,受理日期,经办人邮箱,{string.Join(',', Enumerable.Range(0, 100_000).Select(i => $"未知列{i}"))}\r\n{School},HC-01,审查中,2026-03-02,"
+                + $"{ScanAndSendTests.Zhang}\r\n";
 
         var receipt = await pipeline.IngestAsync("housing/wide.csv", Encoding.UTF8.GetBytes(wide));
         var json = (await pipeline.Storage.Receipts.GetBlobClient("housing/wide.csv.receipt.json").DownloadContentAsync()).Value.Content;
@@ -244,7 +254,14 @@ public class ClerkFileTests
     public async Task A_file_the_store_will_not_even_take_a_receipt_for_is_recorded_as_refused_and_never_queued_again()
     {
         var receiptsContainer = "";
-        var refuse = new FailingRequests(r => receiptsContainer.Length > 0 && r.Method == Azure.Core.RequestMethod.Put && r.Uri.Path.Contains($"/{receiptsContainer}/housing/odd", StringComparison.Ordinal), 400, "InvalidResourceName");
+        var refuse = new FailingRequests(
+            r =>
+                receiptsContainer.Length > 0
+                && r.Method == Azure.Core.RequestMethod.Put
+                && r.Uri.Path.Contains($"/{receiptsContainer}/housing/odd", StringComparison.Ordinal),
+            400,
+            "InvalidResourceName"
+        );
         await using var pipeline = await TestPipeline.StartAsync(blobPolicy: refuse);
         receiptsContainer = pipeline.Storage.Names.ReceiptsContainer;
         await pipeline.DropAsync("housing/odd.csv", ExcelCsv(["项目代码", "审批事项", "办理状态", "受理日期", "经办人邮箱"], [School, "HC-01", "审查中", "2026-03-02", Zhang]));

@@ -55,7 +55,10 @@ public class SampleTests
         }
 
         static List<string> Sheet(string name, byte[] content) =>
-            SubmissionReader.Open(name, new MemoryStream(content), SubmissionLimits.Default).Rows.Select(r => $"{r.Line}: {string.Join('|', r.Fields)}").ToList();
+            SubmissionReader
+                .Open(name, new MemoryStream(content), SubmissionLimits.Default)
+                .Rows.Select(r => $"{r.Line}: {string.Join('|', r.Fields)}")
+                .ToList();
     }
 
     [Fact]
@@ -105,22 +108,35 @@ public class DemoTests
         // Every role gets its digest, summary first, in the reader's one language.
         var coordinatorMails = Directory.GetFiles(mail, "*xu.ming@kizilsu.example.org.html").Select(File.ReadAllText).ToList();
         var coordinator = coordinatorMails.Single(m => m.Contains("概览", StringComparison.Ordinal));
-        Assert.Contains(coordinatorMails, m => m.Contains("重点项目周调度报告 2026-W12", StringComparison.Ordinal) && m.Contains("cid:county.png", StringComparison.Ordinal));
+        Assert.Contains(coordinatorMails, m =>
+            m.Contains("重点项目周调度报告 2026-W12", StringComparison.Ordinal) && m.Contains("cid:county.png", StringComparison.Ordinal)
+        );
         var reports = Path.Combine(Path.GetDirectoryName(mail)!, "reports");
         Assert.True(File.Exists(Path.Combine(reports, "2026-W12.xlsx")));
         using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(reports, "2026-W12.json"))))
         {
             // The headline recomputed from the stored rows equals the sample register and its last progress report exactly.
             var headline = json.RootElement.GetProperty("headline");
-            Assert.Equal((258, 1_260_000m, 507_000m), (headline.GetProperty("projects").GetInt32(), headline.GetProperty("plannedWan").GetDecimal(), headline.GetProperty("completedWan").GetDecimal()));
+            Assert.Equal(
+                (258, 1_260_000m, 507_000m),
+                (
+                    headline.GetProperty("projects").GetInt32(),
+                    headline.GetProperty("plannedWan").GetDecimal(),
+                    headline.GetProperty("completedWan").GetDecimal()
+                )
+            );
         }
         Assert.True(coordinator.IndexOf("概览", StringComparison.Ordinal) < coordinator.IndexOf("各部门持续超期的事项", StringComparison.Ordinal));
 
         // Accountability: the deputy's digest carries the absent handler's lines; a notice's documents, the bulletin and the chats' posts are left in out/.
         var outFolder = Path.GetDirectoryName(mail)!;
         Assert.Contains("his lines go to 阿依古丽·吐尔逊", text);
-        Assert.Contains(Directory.GetFiles(mail, "*ayigul.tursun@kizilsu.example.org.html").Select(File.ReadAllText), m => m.Contains("代 张伟", StringComparison.Ordinal));
-        Assert.DoesNotContain(Directory.GetFiles(mail, "*zhang.wei@kizilsu.example.org.html").Select(File.ReadAllText), m => m.Contains("审批时限提醒", StringComparison.Ordinal));
+        Assert.Contains(Directory.GetFiles(mail, "*ayigul.tursun@kizilsu.example.org.html").Select(File.ReadAllText), m =>
+            m.Contains("代 张伟", StringComparison.Ordinal)
+        );
+        Assert.DoesNotContain(Directory.GetFiles(mail, "*zhang.wei@kizilsu.example.org.html").Select(File.ReadAllText), m =>
+            m.Contains("审批时限提醒", StringComparison.Ordinal)
+        );
         var notice = Path.Combine(outFolder, "notices", "克发改督〔2026〕1号");
         Assert.Contains("克发改督〔2026〕1号", string.Join('\n', Presentation.Notices.NoticeDocument.ReadText(File.ReadAllBytes(notice + ".docx"))));
         Assert.True(File.Exists(notice + ".html"));
@@ -136,7 +152,16 @@ public class DemoTests
 
         var preview = new StringWriter();
         var html = Path.Combine(mail, "preview.html");
-        Assert.Equal(0, await MailPreviewCommand.RunAsync(new Cli.CliSettings(null, DemoCommand.SampleDate, mail, false), "xu.ming@kizilsu.example.org", html, preview, default));
+        Assert.Equal(
+            0,
+            await MailPreviewCommand.RunAsync(
+                new Cli.CliSettings(null, DemoCommand.SampleDate, mail, false),
+                "xu.ming@kizilsu.example.org",
+                html,
+                preview,
+                default
+            )
+        );
         Assert.StartsWith("Subject: 【审批时限提醒】", preview.ToString());
         Assert.Contains("== 概览 ==", preview.ToString());
         Assert.Contains("<table role=\"presentation\"", File.ReadAllText(html));
@@ -152,7 +177,15 @@ public class CalendarCommandTests
     public async Task Due_prints_the_due_date_and_the_days_that_were_not_counted()
     {
         var output = new StringWriter();
-        await CalendarCommands.DueAsync(Config, "xinjiang", new DateOnly(2026, 3, 16), 5, 0, [new Domain.Deadlines.Pause(new DateOnly(2026, 3, 17), new DateOnly(2026, 3, 18), "补正")], output);
+        await CalendarCommands.DueAsync(
+            Config,
+            "xinjiang",
+            new DateOnly(2026, 3, 16),
+            5,
+            0,
+            [new Domain.Deadlines.Pause(new DateOnly(2026, 3, 17), new DateOnly(2026, 3, 18), "补正")],
+            output
+        );
 
         var text = output.ToString();
         Assert.Contains("limit 5 working days on the xinjiang calendar: due 2026-03-26 (Thursday)", text);
@@ -189,7 +222,9 @@ public class CalendarCommandTests
     [Fact]
     public async Task Calendar_show_for_a_year_not_loaded_names_the_calendar_and_year()
     {
-        var error = await Assert.ThrowsAsync<Domain.Calendar.CalendarYearMissingException>(() => CalendarCommands.ShowAsync(Config, "xinjiang", 2027, new StringWriter()));
+        var error = await Assert.ThrowsAsync<Domain.Calendar.CalendarYearMissingException>(() =>
+            CalendarCommands.ShowAsync(Config, "xinjiang", 2027, new StringWriter())
+        );
         Assert.Equal(("xinjiang", 2027), (error.Calendar, error.Year));
     }
 }

@@ -27,7 +27,10 @@ public class CrashTests
         {
             foreach (var procedure in Procedures)
             {
-                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"2025-653001-48-01-{p:D6},{procedure},in_review,2026-03-02,zhang.wei@kizilsu.example.org,2026-03-13\n");
+                text.Append(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"2025-653001-48-01-{p:D6},{procedure},in_review,2026-03-02,zhang.wei@kizilsu.example.org,2026-03-13\n"
+                );
             }
         }
 
@@ -75,7 +78,11 @@ public class CrashTests
         }
 
         await AssertAppliedOnceAsync(pipeline);
-        var receipt = (await pipeline.Storage.Receipts.GetBlobClient(Ingestion.ReceiptWriter.ReceiptName($"housing/{Path.GetFileName(file)}")).DownloadContentAsync()).Value.Content.ToObjectFromJson<Receipt>(StorageJson.Options)!;
+        var receipt = (
+            await pipeline
+                .Storage.Receipts.GetBlobClient(Ingestion.ReceiptWriter.ReceiptName($"housing/{Path.GetFileName(file)}"))
+                .DownloadContentAsync()
+        ).Value.Content.ToObjectFromJson<Receipt>(StorageJson.Options)!;
         Assert.Equal((Projects * Procedures.Length, 0), (receipt.Applied, receipt.Unchanged));
     }
 
@@ -140,9 +147,15 @@ public class CrashTests
         Assert.Equal(0, host.ExitCode);
     }
 
-    private static Process Cli(TestPipeline pipeline, params string[] args) => args[0] == "host"
-        ? ChildCli.Dev([.. args, "--mail", Path.Combine(Path.GetTempPath(), "approvalwatch-crash-mail")], AzuriteFixture.ConnectionString, pipeline.Storage.Names, pipeline.Mail.Host)
-        : ChildCli.Operator(args, AzuriteFixture.ConnectionString, pipeline.Storage.Names, pipeline.Mail.Host);
+    private static Process Cli(TestPipeline pipeline, params string[] args) =>
+        args[0] == "host"
+            ? ChildCli.Dev(
+                [.. args, "--mail", Path.Combine(Path.GetTempPath(), "approvalwatch-crash-mail")],
+                AzuriteFixture.ConnectionString,
+                pipeline.Storage.Names,
+                pipeline.Mail.Host
+            )
+            : ChildCli.Operator(args, AzuriteFixture.ConnectionString, pipeline.Storage.Names, pipeline.Mail.Host);
 }
 
 /// <summary>An Azurite of a test's own, on free ports with its data on disk, that the test can stop and start again.</summary>
@@ -158,7 +171,8 @@ public sealed class OwnAzurite : IAsyncDisposable
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={_account};AccountKey={_key};"
-        + $"BlobEndpoint=http://127.0.0.1:{_ports[0]}/{_account};QueueEndpoint=http://127.0.0.1:{_ports[1]}/{_account};TableEndpoint=http://127.0.0.1:{_ports[2]}/{_account};";
+        + $"BlobEndpoint=http://127.0.0.1:{_ports[0]}/{_account};QueueEndpoint=http://127.0.0.1:{_ports[1]}/{_account};TableEndpoint=http:"
+        + $"//127.0.0.1:{_ports[2]}/{_account};";
 
     public static async Task<OwnAzurite> StartAsync()
     {
@@ -170,11 +184,29 @@ public sealed class OwnAzurite : IAsyncDisposable
     public async Task RestartAsync()
     {
         var script = Path.Combine(OfficialCalendars.RepositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
-        var start = new ProcessStartInfo("node",
-        [
-            script, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--location", _folder,
-            "--blobHost", "127.0.0.1", "--blobPort", $"{_ports[0]}", "--queueHost", "127.0.0.1", "--queuePort", $"{_ports[1]}", "--tableHost", "127.0.0.1", "--tablePort", $"{_ports[2]}",
-        ])
+        var start = new ProcessStartInfo(
+            "node",
+            [
+                script,
+                "--silent",
+                "--skipApiVersionCheck",
+                "--disableTelemetry",
+                "--location",
+                _folder,
+                "--blobHost",
+                "127.0.0.1",
+                "--blobPort",
+                $"{_ports[0]}",
+                "--queueHost",
+                "127.0.0.1",
+                "--queuePort",
+                $"{_ports[1]}",
+                "--tableHost",
+                "127.0.0.1",
+                "--tablePort",
+                $"{_ports[2]}",
+            ]
+        )
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

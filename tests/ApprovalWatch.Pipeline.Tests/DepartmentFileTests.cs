@@ -45,7 +45,10 @@ public class DepartmentFileTests
         Assert.Equal((5, "受理日期 accepted_on", "2026/3/32"), (error.Line, error.Column, error.Value));
         var rows = await ProceduresAsync(pipeline);
         Assert.Equal(["2022-653001-48-01-00123X/HC-01", "2022-653001-48-01-00123X/HC-03"], rows.Keys.Order());
-        Assert.Equal(("新城学校", "2026-03-10", "accepted"), (rows[$"{School}/HC-03"].ProjectName, rows[$"{School}/HC-03"].AcceptedOn, rows[$"{School}/HC-03"].Status));
+        Assert.Equal(
+            ("新城学校", "2026-03-10", "accepted"),
+            (rows[$"{School}/HC-03"].ProjectName, rows[$"{School}/HC-03"].AcceptedOn, rows[$"{School}/HC-03"].Status)
+        );
     }
 
     [Fact]
@@ -56,7 +59,10 @@ public class DepartmentFileTests
 
         var receipt = await pipeline.IngestAsync("housing/wps.xls", bytes);
 
-        Assert.Equal(("Excel 97-2003 .xls，工作表 '进度表'；Excel 97-2003 .xls, sheet '进度表'", 3, 2, 1), (receipt.Format, receipt.Rows, receipt.Applied, receipt.Rejected));
+        Assert.Equal(
+            ("Excel 97-2003 .xls，工作表 '进度表'；Excel 97-2003 .xls, sheet '进度表'", 3, 2, 1),
+            (receipt.Format, receipt.Rows, receipt.Applied, receipt.Rejected)
+        );
         Assert.Equal((5, "NR-03"), (receipt.Errors[0].Line, receipt.Errors[0].Value));
         var rows = await ProceduresAsync(pipeline);
         Assert.Equal(("阿图什市新城学校建设项目", "2026-03-10"), (rows[$"{School}/HC-03"].ProjectName, rows[$"{School}/HC-03"].AcceptedOn));
@@ -79,7 +85,10 @@ public class DepartmentFileTests
     public async Task A_json_file_is_read_and_its_rows_are_numbered_by_position()
     {
         await using var pipeline = await TestPipeline.StartAsync();
-        var json = $$"""[{"project_code":"{{School}}","procedure":"PS-01","status":"in_review","accepted_on":"2026-03-02","handler_email":"luo.jun@kizilsu.example.org"},{"project_code":"{{School}}","procedure":"PS-01","status":"in_review","accepted_on":"2026-03-02","handler_email":"luo.jun@kizilsu.example.org"}]""";
+        var json = $$"""
+            [{"project_code":"{{School}}","procedure":"PS-01","status":"in_review","accepted_on":"2026-03-02","handler_email":"luo.jun@kizilsu.example.org"},
+             {"project_code":"{{School}}","procedure":"PS-01","status":"in_review","accepted_on":"2026-03-02","handler_email":"luo.jun@kizilsu.example.org"}]
+            """;
 
         var receipt = await pipeline.IngestAsync("power/2026-03-13.json", json);
 
@@ -92,7 +101,10 @@ public class DepartmentFileTests
     public async Task Text_that_looks_like_a_formula_is_stored_as_text()
     {
         await using var pipeline = await TestPipeline.StartAsync();
-        var receipt = await pipeline.IngestAsync("housing/a.csv", $"项目代码,项目名称,审批事项,办理状态,受理日期,经办人邮箱\n{School},\"=HYPERLINK(\"\"http://example.org\"\",\"\"学校\"\")\",HC-01,审查中,2026-03-02,a@b.org\n");
+        var receipt = await pipeline.IngestAsync(
+            "housing/a.csv",
+            $"项目代码,项目名称,审批事项,办理状态,受理日期,经办人邮箱\n{School},\"=HYPERLINK(\"\"http://example.org\"\",\"\"学校\"\")\",HC-01,审查中,2026-03-02,a@b.org\n"
+        );
 
         Assert.Equal(1, receipt.Applied);
         Assert.Equal("=HYPERLINK(\"http://example.org\",\"学校\")", (await ProceduresAsync(pipeline))[$"{School}/HC-01"].ProjectName);
@@ -102,8 +114,19 @@ public class DepartmentFileTests
     public async Task Rejected_rows_reach_the_departments_contact_by_email_once()
     {
         await using var pipeline = await TestPipeline.StartAsync();
-        var receipt = await pipeline.IngestAsync("housing/a.csv", $"项目代码,审批事项,办理状态,受理日期,经办人邮箱\n{School},HC-01,审查中,2026-03-02,a@b.org\n{School},NR-03,审查中,2026-03-02,a@b.org\n");
-        await pipeline.Get<SubmissionIngestor>().IngestAsync(new IngestMessage("housing/a.csv", (await pipeline.Storage.Submissions.GetBlobClient("housing/a.csv").GetPropertiesAsync()).Value.ETag.ToString()), default);
+        var receipt = await pipeline.IngestAsync(
+            "housing/a.csv",
+            $"项目代码,审批事项,办理状态,受理日期,经办人邮箱\n{School},HC-01,审查中,2026-03-02,a@b.org\n{School},NR-03,审查中,2026-03-02,a@b.org\n"
+        );
+        await pipeline
+            .Get<SubmissionIngestor>()
+            .IngestAsync(
+                new IngestMessage(
+                    "housing/a.csv",
+                    (await pipeline.Storage.Submissions.GetBlobClient("housing/a.csv").GetPropertiesAsync()).Value.ETag.ToString()
+                ),
+                default
+            );
 
         await pipeline.NotifyPump().DrainAsync(default);
 
@@ -112,8 +135,19 @@ public class DepartmentFileTests
         // The contact reads Chinese (directory language zh): his mail is Chinese only; the page beside the file keeps both.
         Assert.Equal("【报送回执】housing/a.csv：采用 1 行，退回 1 行", reply.Subject);
         Assert.Contains("- 第 3 行，审批事项：该事项属于自然资源局，本部门无权报送（NR-03）", reply.Text);
-        Assert.DoesNotMatch("[A-Za-z]{4,}", reply.Text.Replace("housing/a.csv", "").Replace("NR-03", "").Replace("ApprovalWatch", "").Replace("CSV UTF-8", "").Replace("CSV", "").Replace("Excel", ""));
-        var page = (await pipeline.Storage.Receipts.GetBlobClient(ReceiptWriter.PageName("housing/a.csv")).DownloadContentAsync()).Value.Content.ToString();
+        Assert.DoesNotMatch(
+            "[A-Za-z]{4,}",
+            reply
+                .Text.Replace("housing/a.csv", "")
+                .Replace("NR-03", "")
+                .Replace("ApprovalWatch", "")
+                .Replace("CSV UTF-8", "")
+                .Replace("CSV", "")
+                .Replace("Excel", "")
+        );
+        var page = (
+            await pipeline.Storage.Receipts.GetBlobClient(ReceiptWriter.PageName("housing/a.csv")).DownloadContentAsync()
+        ).Value.Content.ToString();
         Assert.Contains("该事项属于自然资源局", page);
         Assert.Contains(receipt.Errors.Single().Reason.Split('；')[1], page);
     }
@@ -168,8 +202,15 @@ public class DepartmentFileTests
         {
             // Each round its own projects, so that rounds share nothing.
             var projects = new[] { $"2022-653001-48-01-0012{round}X", $"2024-653023-52-01-0008{round}2" };
-            string File(string status, string asOf, string completed) => "项目代码,审批事项,办理状态,受理日期,经办人邮箱,办结日期,数据日期\n"
-                + string.Join('\n', projects.SelectMany(p => new[] { "HC-01", "HC-02", "HC-03", "HC-04" }.Select(c => $"{p},{c},{status},2026-03-02,a@b.org,{completed},{asOf}"))) + "\n";
+            string File(string status, string asOf, string completed) =>
+                "项目代码,审批事项,办理状态,受理日期,经办人邮箱,办结日期,数据日期\n"
+                + string.Join(
+                    '\n',
+                    projects.SelectMany(p =>
+                        new[] { "HC-01", "HC-02", "HC-03", "HC-04" }.Select(c => $"{p},{c},{status},2026-03-02,a@b.org,{completed},{asOf}")
+                    )
+                )
+                + "\n";
 
             var receipts = await Task.WhenAll(
                 pipeline.IngestAsync($"housing/older-{round}.csv", File("审查中", "2026-03-10", "")),
@@ -202,12 +243,16 @@ public class DepartmentFileTests
             {
                 interleaved = true;
                 var other = new Azure.Data.Tables.TableClient(AzuriteFixture.ConnectionString, pipeline!.Storage.Names.ProceduresTable);
-                await other.UpsertEntityAsync(ProcedureEntity.From(newer, "housing/other.csv", new string('0', 64), 2), Azure.Data.Tables.TableUpdateMode.Replace);
+                await other.UpsertEntityAsync(
+                    ProcedureEntity.From(newer, "housing/other.csv", new string('0', 64), 2),
+                    Azure.Data.Tables.TableUpdateMode.Replace
+                );
             }
         });
         await using var started = await TestPipeline.StartAsync(tablePolicy: policy);
         pipeline = started;
-        string File(string status, string asOf, string completed) => $"项目代码,审批事项,办理状态,受理日期,经办人邮箱,办结日期,数据日期\n{School},HC-01,{status},2026-03-02,a@b.org,{completed},{asOf}\n";
+        string File(string status, string asOf, string completed) =>
+            $"项目代码,审批事项,办理状态,受理日期,经办人邮箱,办结日期,数据日期\n{School},HC-01,{status},2026-03-02,a@b.org,{completed},{asOf}\n";
         await pipeline.IngestAsync("housing/10.csv", File("审查中", "2026-03-10", ""));
 
         var receipt = await pipeline.IngestAsync("housing/12.csv", File("办结", "2026-03-12", "2026-03-12"));

@@ -11,7 +11,9 @@ public class DeputyTests
     public async Task A_handler_away_has_his_lines_go_to_his_deputy_marked_and_a_gap_is_named_to_the_operator()
     {
         await using var pipeline = await TestPipeline.StartAsync();
-        await pipeline.Storage.Config.GetBlobClient("leave.csv").UploadAsync(BinaryData.FromString($"email,from,to\n{ScanAndSendTests.Zhang},2026-03-16,2026-03-20\n"), overwrite: true);
+        await pipeline
+            .Storage.Config.GetBlobClient("leave.csv")
+            .UploadAsync(BinaryData.FromString($"email,from,to\n{ScanAndSendTests.Zhang},2026-03-16,2026-03-20\n"), overwrite: true);
         await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
 
         var scan = await pipeline.ScanAsync();
@@ -22,8 +24,15 @@ public class DeputyTests
         Assert.Contains(deputy.Lines, l => l is Domain.Digests.ProcedureLine { HandlerEmail: ScanAndSendTests.Zhang });
         Assert.Contains(deputy.Notes, n => n.StartsWith("代 张伟", StringComparison.Ordinal));
 
-        await pipeline.Storage.Config.GetBlobClient("leave.csv").UploadAsync(BinaryData.FromString(
-            $"email,from,to\n{ScanAndSendTests.Zhang},2026-03-16,2026-03-20\n{Deputy},2026-03-16,2026-03-16\n{Head},2026-03-16,2026-03-16\nzhao.deming@kizilsu.example.org,2026-03-16,2026-03-16\n"), overwrite: true);
+        await pipeline
+            .Storage.Config.GetBlobClient("leave.csv")
+            .UploadAsync(
+                BinaryData.FromString(
+                    $"email,from,to\n{ScanAndSendTests.Zhang},2026-03-16,2026-03-20\n{Deputy},2026-03-16,2026-03-16\n{Head},2026-03-16,"
+                        + $"2026-03-16\nzhao.deming@kizilsu.example.org,2026-03-16,2026-03-16\n"
+                ),
+                overwrite: true
+            );
         var report = await pipeline.Get<Operations.OperatorReportBuilder>().BuildAsync(TestPipeline.Monday, default);
         Assert.Contains(report.Uncovered, u => u.Contains(ScanAndSendTests.Zhang, StringComparison.Ordinal)); // deputy, head and leader away: the gap is named
     }
@@ -32,7 +41,9 @@ public class DeputyTests
     public async Task A_contact_away_has_his_receipts_go_to_whoever_stands_in()
     {
         await using var pipeline = await TestPipeline.StartAsync();
-        await pipeline.Storage.Config.GetBlobClient("leave.csv").UploadAsync(BinaryData.FromString($"email,from,to\n{SubmitTests.Clerk},2026-03-01,2026-03-31\n"), overwrite: true);
+        await pipeline
+            .Storage.Config.GetBlobClient("leave.csv")
+            .UploadAsync(BinaryData.FromString($"email,from,to\n{SubmitTests.Clerk},2026-03-01,2026-03-31\n"), overwrite: true);
 
         await pipeline.IngestAsync("housing/2026-03-13.csv", SubmitTests.Mixed); // a row refused: the receipt is mailed
         await pipeline.NotifyPump().DrainAsync(default);
@@ -68,7 +79,12 @@ public class DeputyTests
         var thursday = new DateOnly(2026, 3, 19);
         await pipeline.ScanAsync(thursday); // his first working day back
         var back = await pipeline.Get<Scanning.DigestStore>().ReadAsync(thursday, ScanAndSendTests.Zhang, default);
-        Assert.Contains(back.Notes, n => n.StartsWith("您 2026-03-16 至 2026-03-18 休假期间由 阿依古丽·吐尔逊 代为接收提醒：期间办结 0 件，他人确认 0 件；目前仍超期 2 件。", StringComparison.Ordinal));
+        Assert.Contains(back.Notes, n =>
+            n.StartsWith(
+                "您 2026-03-16 至 2026-03-18 休假期间由 阿依古丽·吐尔逊 代为接收提醒：期间办结 0 件，他人确认 0 件；目前仍超期 2 件。",
+                StringComparison.Ordinal
+            )
+        );
 
         (status, page) = await PostAsync(new() { ["action"] = "remove", ["from"] = "2026-03-16", ["to"] = "2026-03-18" });
         Assert.Equal(200, status);

@@ -84,7 +84,12 @@ public class DigestPipelineTests
         var ladder = pipeline.Storage.Config.GetBlobClient(EscalationLadderFile.BlobName);
         var template = pipeline.Storage.Config.GetBlobClient(DigestTemplates.TextBlob);
 
-        await ladder.UploadAsync(BinaryData.FromString("""{ "rungs": [ { "overdueDays": 0, "notify": ["handler"] }, { "overdueDays": 2, "notify": ["handler", "head"] } ] }"""), overwrite: true);
+        await ladder.UploadAsync(
+            BinaryData.FromString(
+                """{ "rungs": [ { "overdueDays": 0, "notify": ["handler"] }, { "overdueDays": 2, "notify": ["handler", "head"] } ] }"""
+            ),
+            overwrite: true
+        );
         await template.UploadAsync(BinaryData.FromString("{{ greeting }} {{ summary.red }}"), overwrite: true);
         var good = await loader.LoadAsync(default);
         var goodTemplates = await loader.TemplatesAsync(default);
@@ -100,7 +105,9 @@ public class DigestPipelineTests
         Assert.Same(goodTemplates, await loader.TemplatesAsync(default));
         Assert.Equal(2, bad.Problems.Count);
         var report = await pipeline.Get<OperatorReportBuilder>().BuildAsync(TestPipeline.Monday, default);
-        Assert.Contains(report.RefusedConfiguration, p => p.Contains("escalation.json", StringComparison.Ordinal) && p.Contains("last good ladder stays in force", StringComparison.Ordinal));
+        Assert.Contains(report.RefusedConfiguration, p =>
+            p.Contains("escalation.json", StringComparison.Ordinal) && p.Contains("last good ladder stays in force", StringComparison.Ordinal)
+        );
         Assert.Contains(report.RefusedConfiguration, p => p.Contains("digest.txt.liquid does not parse", StringComparison.Ordinal));
     }
 
@@ -108,9 +115,17 @@ public class DigestPipelineTests
     public async Task The_operators_ladder_decides_who_hears_of_a_procedure()
     {
         await using var pipeline = await TestPipeline.StartAsync();
-        await pipeline.Storage.Config.GetBlobClient(EscalationLadderFile.BlobName).UploadAsync(BinaryData.FromString("""
-            { "rungs": [ { "overdueDays": 0, "notify": ["handler"] }, { "overdueDays": 3, "notify": ["handler", "head"] } ], "climb": { "yellowPeriods": 0, "overdueWeeks": 0 } }
-            """), overwrite: true);
+        await pipeline
+            .Storage.Config.GetBlobClient(EscalationLadderFile.BlobName)
+            .UploadAsync(
+                BinaryData.FromString(
+                    """
+                    { "rungs": [ { "overdueDays": 0, "notify": ["handler"] }, { "overdueDays": 3, "notify": ["handler", "head"] } ],
+                      "climb": { "yellowPeriods": 0, "overdueWeeks": 0 } }
+                    """
+                ),
+                overwrite: true
+            );
         await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
 
         var scan = await pipeline.ScanAsync();
@@ -118,6 +133,8 @@ public class DigestPipelineTests
         // HC-01 of Zhang is 2 days overdue: below the head's rung now; Ayigul's is 8 days overdue and past the statutory limit.
         var head = scan.Digests.Single(d => d.RecipientEmail == Head);
         Assert.Equal([(DigestReason.DepartmentHead, 1)], head.Sections);
-        Assert.DoesNotContain(scan.Digests, d => d.RecipientEmail == "xu.ming@kizilsu.example.org" && d.Sections.Any(s => s.Reason == DigestReason.Coordinator));
+        Assert.DoesNotContain(scan.Digests, d =>
+            d.RecipientEmail == "xu.ming@kizilsu.example.org" && d.Sections.Any(s => s.Reason == DigestReason.Coordinator)
+        );
     }
 }

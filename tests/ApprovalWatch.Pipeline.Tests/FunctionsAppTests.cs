@@ -9,17 +9,38 @@ public class FunctionsAppTests
     [Fact]
     public void The_build_lists_exactly_the_seven_functions_with_their_triggers()
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var path = Path.Combine(OfficialCalendars.RepositoryRoot, "functions", "ApprovalWatch.Functions", "bin", configuration, "net10.0", "functions.metadata");
+        var configuration = AppContext.BaseDirectory.Contains(
+            $"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
+            StringComparison.Ordinal
+        )
+            ? "Release"
+            : "Debug";
+        var path = Path.Combine(
+            OfficialCalendars.RepositoryRoot,
+            "functions",
+            "ApprovalWatch.Functions",
+            "bin",
+            configuration,
+            "net10.0",
+            "functions.metadata"
+        );
         using var metadata = JsonDocument.Parse(File.ReadAllText(path));
 
-        var functions = metadata.RootElement.EnumerateArray().Select(f =>
-        {
-            var trigger = f.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
-            var setting = trigger.TryGetProperty("schedule", out var schedule) ? schedule.GetString()
-                : trigger.TryGetProperty("route", out var route) ? route.GetString() : trigger.GetProperty("queueName").GetString();
-            return (f.GetProperty("name").GetString(), trigger.GetProperty("type").GetString(), setting);
-        }).OrderBy(f => f.Item1).ToList();
+        var functions = metadata
+            .RootElement.EnumerateArray()
+            .Select(f =>
+            {
+                var trigger = f.GetProperty("bindings")
+                    .EnumerateArray()
+                    .Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+                var setting =
+                    trigger.TryGetProperty("schedule", out var schedule) ? schedule.GetString()
+                    : trigger.TryGetProperty("route", out var route) ? route.GetString()
+                    : trigger.GetProperty("queueName").GetString();
+                return (f.GetProperty("name").GetString(), trigger.GetProperty("type").GetString(), setting);
+            })
+            .OrderBy(f => f.Item1)
+            .ToList();
 
         Assert.Equal(
         [
@@ -45,7 +66,9 @@ public class FunctionsAppTests
     [Fact]
     public void Local_settings_give_every_trigger_setting_a_default()
     {
-        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(OfficialCalendars.RepositoryRoot, "functions", "ApprovalWatch.Functions", "local.settings.json")));
+        using var settings = JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(OfficialCalendars.RepositoryRoot, "functions", "ApprovalWatch.Functions", "local.settings.json"))
+        );
         var values = settings.RootElement.GetProperty("Values");
         Assert.Equal(Hosting.Schedules.Gather, values.GetProperty("GatherSchedule").GetString());
         Assert.Equal(Hosting.Schedules.Scan, values.GetProperty("ScanSchedule").GetString());
@@ -86,8 +109,14 @@ public class StorageAccountTests
 
         var account = Storage.StorageAccount.FromConfiguration(configuration, new Storage.StorageNames());
 
-        Assert.Equal(("https://stawexample.blob.core.chinacloudapi.cn/", "https://stawexample.queue.core.chinacloudapi.cn/", "https://stawexample.table.core.chinacloudapi.cn/"),
-            (account.Blobs.Uri.ToString(), account.Queues.Uri.ToString(), account.Tables.Uri.ToString()));
+        Assert.Equal(
+            (
+                "https://stawexample.blob.core.chinacloudapi.cn/",
+                "https://stawexample.queue.core.chinacloudapi.cn/",
+                "https://stawexample.table.core.chinacloudapi.cn/"
+            ),
+            (account.Blobs.Uri.ToString(), account.Queues.Uri.ToString(), account.Tables.Uri.ToString())
+        );
         Assert.Equal("notify", account.NotifyQueue.Name);
     }
 

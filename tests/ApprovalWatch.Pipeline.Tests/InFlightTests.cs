@@ -12,7 +12,8 @@ namespace ApprovalWatch.Pipeline.Tests;
 public class InFlightTests
 {
     private const string School = "2022-653001-48-01-00123X";
-    private static readonly string File = $"项目代码,审批事项,办理状态,受理日期,经办人邮箱,数据日期\n{School},HC-01,审查中,2026-03-02,a@b.org,2026-03-13\n{School},HC-02,受理,2026-03-10,a@b.org,2026-03-13\n";
+    private static readonly string File =
+        $"项目代码,审批事项,办理状态,受理日期,经办人邮箱,数据日期\n{School},HC-01,审查中,2026-03-02,a@b.org,2026-03-13\n{School},HC-02,受理,2026-03-10,a@b.org,2026-03-13\n";
 
     private static async Task<IngestClaimEntity?> ClaimAsync(TestPipeline pipeline, string blob) =>
         (await pipeline.Get<IngestClaims>().AllAsync(default)).GetValueOrDefault(blob);

@@ -27,7 +27,18 @@ public class InfrastructureTests
         var template = await output;
         using var json = JsonDocument.Parse(template);
         Assert.Contains("subscriptionDeploymentTemplate", json.RootElement.GetProperty("$schema").GetString());
-        foreach (var setting in new[] { "\"allowSharedKeyAccess\": false", "\"allowBlobPublicAccess\": false", "\"minimumTlsVersion\": \"TLS1_2\"", "\"httpsOnly\": true", "\"DisableLocalAuth\": true", "\"enableRbacAuthorization\": true", "\"ftpsState\": \"Disabled\"" })
+        foreach (
+            var setting in new[]
+            {
+                "\"allowSharedKeyAccess\": false",
+                "\"allowBlobPublicAccess\": false",
+                "\"minimumTlsVersion\": \"TLS1_2\"",
+                "\"httpsOnly\": true",
+                "\"DisableLocalAuth\": true",
+                "\"enableRbacAuthorization\": true",
+                "\"ftpsState\": \"Disabled\"",
+            }
+        )
         {
             Assert.Contains(setting, template);
         }
@@ -46,7 +57,10 @@ public class InfrastructureTests
         Assert.Contains("basicPublishingCredentialsPolicies", template);
         Assert.Contains("\"StorageDelete\"", template);
         Assert.DoesNotContain("newGuid()", template);
-        var departmentRoles = FindAll(json.RootElement, e => e.TryGetProperty("type", out var t) && t.GetString() == "Microsoft.Authorization/roleDefinitions").ToList();
+        var departmentRoles = FindAll(json.RootElement, e =>
+                e.TryGetProperty("type", out var t) && t.GetString() == "Microsoft.Authorization/roleDefinitions"
+            )
+            .ToList();
         Assert.Equal(2, departmentRoles.Count);
         Assert.All(departmentRoles, r => Assert.Empty(r.GetProperty("properties").GetProperty("permissions")[0].GetProperty("actions").EnumerateArray()));
         Assert.DoesNotContain("ba92f5b4-2d11-453d-a403-e96b0029c9fe", template); // Storage Blob Data Contributor carries container actions
@@ -56,12 +70,37 @@ public class InfrastructureTests
         Assert.Contains("Microsoft.Network/privateEndpoints", template);
         Assert.Contains("[if(parameters('privateNetworking'), 'Disabled', 'Enabled')]", template);
         Assert.Contains("virtualNetworkSubnetId", template);
-        foreach (var policy in FindAll(json.RootElement, e => e.TryGetProperty("type", out var t) && t.GetString() == "Microsoft.Web/sites/basicPublishingCredentialsPolicies"))
+        foreach (
+            var policy in FindAll(json.RootElement, e =>
+                e.TryGetProperty("type", out var t) && t.GetString() == "Microsoft.Web/sites/basicPublishingCredentialsPolicies"
+            )
+        )
         {
             Assert.False(policy.GetProperty("properties").GetProperty("allow").GetBoolean());
         }
 
-        foreach (var appSetting in new[] { "GatherSchedule", "ScanSchedule", "WeeklySchedule", "IngestQueue", "NotifyQueue", "ScanQueue", "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri", "SendGrid__ApiKey", "Mail__From", "Mail__Transport", "Smtp__Host", "Smtp__Password", "Board__BaseUrl", "Board__AckKey", "Board__PreviousAckKey" })
+        foreach (
+            var appSetting in new[]
+            {
+                "GatherSchedule",
+                "ScanSchedule",
+                "WeeklySchedule",
+                "IngestQueue",
+                "NotifyQueue",
+                "ScanQueue",
+                "AzureWebJobsStorage__blobServiceUri",
+                "AzureWebJobsStorage__queueServiceUri",
+                "AzureWebJobsStorage__tableServiceUri",
+                "SendGrid__ApiKey",
+                "Mail__From",
+                "Mail__Transport",
+                "Smtp__Host",
+                "Smtp__Password",
+                "Board__BaseUrl",
+                "Board__AckKey",
+                "Board__PreviousAckKey",
+            }
+        )
         {
             Assert.Contains($"\"{appSetting}\"", template);
         }

@@ -16,8 +16,15 @@ public class IngestionTests
     private const string School = "2022-653001-48-01-00123X";
     private const string Market = "2024-653023-52-01-000882";
 
-    private static string Row(string project, string procedure, string status, string accepted, string asOf, string handler = "zhang.wei@kizilsu.example.org", string completed = "") =>
-        $"{project},项目{project[^4..]},阿图什市,{procedure},{status},{accepted},,{handler},{completed},{asOf}";
+    private static string Row(
+        string project,
+        string procedure,
+        string status,
+        string accepted,
+        string asOf,
+        string handler = "zhang.wei@kizilsu.example.org",
+        string completed = ""
+    ) => $"{project},项目{project[^4..]},阿图什市,{procedure},{status},{accepted},,{handler},{completed},{asOf}";
 
     private static async Task<List<ProcedureEntity>> ProceduresAsync(TestPipeline pipeline) =>
         await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToListAsync();
@@ -26,7 +33,9 @@ public class IngestionTests
     public async Task A_dropped_file_ends_as_table_rows_and_a_receipt()
     {
         await using var pipeline = await TestPipeline.StartAsync();
-        var content = $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-13")}\n{Row(Market, "HC-02", "受理", "2026-03-10", "2026-03-13")}\n{Row(School, "NR-03", "in_review", "2026-03-02", "2026-03-13")}\n";
+        var content =
+            $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-13")}"
+                + $"\n{Row(Market, "HC-02", "受理", "2026-03-10", "2026-03-13")}\n{Row(School, "NR-03", "in_review", "2026-03-02", "2026-03-13")}\n";
         var etag = await pipeline.DropAsync("housing/2026-03-02.csv", content);
 
         Assert.Equal(1, await pipeline.Get<SubmissionGatherer>().GatherAsync(default));
@@ -38,7 +47,10 @@ public class IngestionTests
         Assert.All(rows, r => Assert.Equal("housing/2026-03-02.csv", r.SourceBlob));
 
         var receipt = (await pipeline.Get<ReceiptWriter>().ReadAsync("housing/2026-03-02.csv", default))!;
-        Assert.Equal((Receipt.AppliedStatus, 3, 2, 0, 0, 1), (receipt.Status, receipt.Rows, receipt.Applied, receipt.Unchanged, receipt.Stale, receipt.Rejected));
+        Assert.Equal(
+            (Receipt.AppliedStatus, 3, 2, 0, 0, 1),
+            (receipt.Status, receipt.Rows, receipt.Applied, receipt.Unchanged, receipt.Stale, receipt.Rejected)
+        );
         var error = Assert.Single(receipt.Errors);
         Assert.Equal((4, "审批事项 procedure", "NR-03"), (error.Line, error.Column, error.Value));
         Assert.Contains("Natural Resources", error.Reason);
@@ -73,7 +85,10 @@ public class IngestionTests
     public async Task A_message_delivered_twice_leaves_the_same_tables_and_receipt()
     {
         await using var pipeline = await TestPipeline.StartAsync();
-        var etag = await pipeline.DropAsync("housing/a.csv", $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-13")}\n{Row(School, "XX-99", "in_review", "2026-03-02", "2026-03-13")}\n");
+        var etag = await pipeline.DropAsync(
+            "housing/a.csv",
+            $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-13")}\n{Row(School, "XX-99", "in_review", "2026-03-02", "2026-03-13")}\n"
+        );
         var message = new IngestMessage("housing/a.csv", etag.ToString());
         var ingestor = pipeline.Get<SubmissionIngestor>();
 
@@ -81,7 +96,22 @@ public class IngestionTests
         var tables = await ProceduresAsync(pipeline);
         var second = await ingestor.IngestAsync(message, default);
 
-        Assert.Equal(first! with { ReceivedAt = default, Errors = [], StaleRows = [], Notes = [] }, second! with { ReceivedAt = default, Errors = [], StaleRows = [], Notes = [] });
+        Assert.Equal(
+            first! with
+            {
+                ReceivedAt = default,
+                Errors = [],
+                StaleRows = [],
+                Notes = [],
+            },
+            second! with
+            {
+                ReceivedAt = default,
+                Errors = [],
+                StaleRows = [],
+                Notes = [],
+            }
+        );
         Assert.Equal(first.Notes, second.Notes);
         Assert.Equal(first.Errors, second.Errors);
         Assert.Equal((1, 0, 1), (second.Applied, second.Unchanged, second.Rejected));
@@ -94,7 +124,11 @@ public class IngestionTests
         await using var pipeline = await TestPipeline.StartAsync();
         await pipeline.IngestAsync("housing/13.csv", $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-13")}\n");
 
-        var late = await pipeline.IngestAsync("housing/10.csv", $"{Header}\n{Row(School, "HC-01", "approved", "2026-03-02", "2026-03-10", completed: "2026-03-09")}\n{Row(Market, "HC-02", "in_review", "2026-03-05", "2026-03-10")}\n");
+        var late = await pipeline.IngestAsync(
+            "housing/10.csv",
+            $"{Header}\n{Row(School, "HC-01", "approved", "2026-03-02", "2026-03-10", completed: "2026-03-09")}"
+                + $"\n{Row(Market, "HC-02", "in_review", "2026-03-05", "2026-03-10")}\n"
+        );
 
         Assert.Equal((1, 1), (late.Applied, late.Stale));
         var stale = Assert.Single(late.StaleRows);
@@ -108,8 +142,14 @@ public class IngestionTests
     {
         await using var pipeline = await TestPipeline.StartAsync();
         await pipeline.IngestAsync("housing/10.csv", $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-10")}\n");
-        var unchanged = await pipeline.IngestAsync("housing/11.csv", $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-10")}\n\n");
-        var newer = await pipeline.IngestAsync("housing/13.csv", $"{Header}\n{Row(School, "HC-01", "approved", "2026-03-02", "2026-03-13", completed: "2026-03-12")}\n");
+        var unchanged = await pipeline.IngestAsync(
+            "housing/11.csv",
+            $"{Header}\n{Row(School, "HC-01", "in_review", "2026-03-02", "2026-03-10")}\n\n"
+        );
+        var newer = await pipeline.IngestAsync(
+            "housing/13.csv",
+            $"{Header}\n{Row(School, "HC-01", "approved", "2026-03-02", "2026-03-13", completed: "2026-03-12")}\n"
+        );
 
         Assert.Equal((0, 1), (unchanged.Applied, unchanged.Unchanged));
         Assert.Equal(1, newer.Applied);
@@ -208,10 +248,42 @@ public class IngestionTests
     }
 
     [Fact]
+    public async Task Two_files_of_the_same_data_date_keep_each_its_own_audit_row()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        const string Zhang = ScanAndSendTests.Zhang;
+        string File(string status) => $"{ScanAndSendTests.Header}\n{School},学校,阿图什市,HC-01,{status},2026-03-02,{Zhang},2026-03-13\n";
+
+        // The same data date, the same procedure: accepted by the morning's file, in review by the afternoon's.
+        await pipeline.IngestAsync("housing/2026-03-13.csv", File("accepted"));
+        await pipeline.IngestAsync("housing/2026-03-13-afternoon.csv", File("in_review"));
+
+        var status = await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "status").ToListAsync();
+        Assert.Equal([(null, "accepted"), ("accepted", "in_review")], status.OrderBy(h => h.To == "in_review").Select(h => (h.From, h.To)));
+        Assert.Equal(2, status.Select(h => h.Source).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Audit_rows_written_again_by_a_retry_replace_themselves()
     {
         await using var pipeline = await TestPipeline.StartAsync();
-        List<HistoryEntity> Rows() => [.. Enumerable.Range(1, 3).Select(i => HistoryEntity.Change(School, $"HC-0{i}", "status", null, "accepted", new DateTimeOffset(2026, 3, 13, 0, 0, 0, TimeSpan.Zero), "housing/a.csv", "housing"))];
+        List<HistoryEntity> Rows() =>
+            [
+                .. Enumerable
+                    .Range(1, 3)
+                    .Select(i =>
+                        HistoryEntity.Change(
+                            School,
+                            $"HC-0{i}",
+                            "status",
+                            null,
+                            "accepted",
+                            new DateTimeOffset(2026, 3, 13, 0, 0, 0, TimeSpan.Zero),
+                            "housing/a.csv",
+                            "housing"
+                        )
+                    ),
+            ];
 
         await TableBatches.InsertOrReplaceAsync(pipeline.Storage.History, Rows(), EntitySize.Estimate, default);
         await TableBatches.InsertOrReplaceAsync(pipeline.Storage.History, Rows(), EntitySize.Estimate, default); // a retried file

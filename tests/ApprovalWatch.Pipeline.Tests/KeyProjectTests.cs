@@ -64,10 +64,13 @@ public class KeyProjectTests
 
         var digests = pipeline.Get<Scanning.DigestStore>();
         var registered = await digests.ReadAsync(TestPipeline.Monday, "zhou.lixin@kizilsu.example.org", default);
-        Assert.Contains(registered.Lines, l => l.ProjectCode == "2025-653024-50-02-123456" && l.ItemCode == "HC-01"); // 8 days overdue: the leader rung, his project
-        Assert.DoesNotContain(scan.Digests, d => d.RecipientEmail == "zhao.deming@kizilsu.example.org"); // the department's leader: both projects have their own
+        // 8 days overdue: the leader rung, his project.
+        Assert.Contains(registered.Lines, l => l.ProjectCode == "2025-653024-50-02-123456" && l.ItemCode == "HC-01");
+        // The department's leader: both projects have their own.
+        Assert.DoesNotContain(scan.Digests, d => d.RecipientEmail == "zhao.deming@kizilsu.example.org");
         var head = await digests.ReadAsync(TestPipeline.Monday, "liu.jianguo@kizilsu.example.org", default);
-        var problem = Assert.IsType<Domain.Digests.ProblemLine>(head.Lines.Single(l => l.ItemCode == "problem|WT-1")); // due 2 March (Saturday 28 February is worked): 10 working days past by 16 March
+        // Due 2 March (Saturday 28 February is worked): 10 working days past by 16 March.
+        var problem = Assert.IsType<Domain.Digests.ProblemLine>(head.Lines.Single(l => l.ItemCode == "problem|WT-1"));
         Assert.Equal((Domain.Deadlines.Flag.Red, -10), (problem.Flag, problem.WorkingDaysLeft));
         var leader = await digests.ReadAsync(TestPipeline.Monday, "zheng.hai@kizilsu.example.org", default);
         Assert.Contains(leader.Lines, l => l.ItemCode == "problem|WT-1");
@@ -79,7 +82,8 @@ public class KeyProjectTests
         await using var pipeline = await TestPipeline.StartAsync();
         await pipeline.IngestAsync("development-reform/register.csv", Register);
         var progress = await pipeline.IngestAsync("development-reform/progress.csv", Progress);
-        Assert.Contains(progress.Notes, n => n.Contains("800", StringComparison.Ordinal) && n.Contains("900", StringComparison.Ordinal)); // lowered: kept and told
+        // Lowered: kept and told.
+        Assert.Contains(progress.Notes, n => n.Contains("800", StringComparison.Ordinal) && n.Contains("900", StringComparison.Ordinal));
 
         var first = await pipeline.Functions.WeeklyReportAsync(new ReportWeek(2026, 12), default);
         var again = await pipeline.Functions.WeeklyReportAsync(new ReportWeek(2026, 12), default);
@@ -138,7 +142,9 @@ public class KeyProjectTests
 
         Assert.Equal(PaceRule.Curve, curved.PaceRule);
         Assert.True(curved.Pace < 0.06m, $"{curved.Pace}"); // 10 of March's 21 Xinjiang working days of its tenth, nothing for winter
-        await pipeline.Storage.Config.GetBlobClient(Domain.Weekly.PaceCurve.BlobName).UploadAsync(BinaryData.FromString("month,weight\n13,1\n"), overwrite: true);
+        await pipeline
+            .Storage.Config.GetBlobClient(Domain.Weekly.PaceCurve.BlobName)
+            .UploadAsync(BinaryData.FromString("month,weight\n13,1\n"), overwrite: true);
         var reference = await pipeline.Get<Reference.ReferenceDataLoader>().LoadAsync(default);
         Assert.Contains(reference.Problems, p => p.Contains("pace.csv", StringComparison.Ordinal));
         Assert.NotNull(reference.Pace); // the last good weights stay in force

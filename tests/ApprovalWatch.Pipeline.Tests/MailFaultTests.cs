@@ -64,7 +64,9 @@ public class MailFaultTests
 
         Assert.Empty(pipeline.Mail.Received);
         Assert.Equal(10, pipeline.Mail.Requests);
-        Assert.All(await LedgerAsync(pipeline), n => Assert.Equal((NotificationEntity.Failed, nameof(DeliveryFailure.Transient), 2), (n.State, n.Failure, n.Attempts)));
+        Assert.All(await LedgerAsync(pipeline), n =>
+            Assert.Equal((NotificationEntity.Failed, nameof(DeliveryFailure.Transient), 2), (n.State, n.Failure, n.Attempts))
+        );
         Assert.Contains("503", (await LedgerAsync(pipeline))[0].Reason);
         Assert.Equal(0, await pipeline.CountAsync(pipeline.Storage.PoisonQueue(pipeline.Storage.NotifyQueue)));
     }
@@ -94,7 +96,10 @@ public class MailFaultTests
         await using var pipeline = await TestPipeline.StartAsync();
         const string contact = "ma.li@kizilsu.example.org";
         pipeline.Mail.FailNext(1, HttpStatusCode.Forbidden, to: contact);
-        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing + "2022-653001-48-01-00123X,学校,阿图什市,XX-99,in_review,2026-03-02,a@b.org,2026-03-13\n");
+        await pipeline.IngestAsync(
+            "housing/2026-03-13.csv",
+            ScanAndSendTests.Housing + "2022-653001-48-01-00123X,学校,阿图什市,XX-99,in_review,2026-03-02,a@b.org,2026-03-13\n"
+        );
         await pipeline.NotifyPump().DrainAsync(default, Settle);
         Assert.Empty(pipeline.Mail.Received);
 
@@ -174,7 +179,13 @@ public class MailFaultTests
         await using var pipeline = await ScannedAsync();
         pipeline.Mail.FailNext(5, HttpStatusCode.TooManyRequests, retryAfterSeconds: 2);
 
-        var tally = await LocalDelivery.DeliverAsync(pipeline.NotifyPump(), pipeline.Storage, DateTimeOffset.UtcNow.AddMinutes(-5), TimeSpan.FromSeconds(30), default);
+        var tally = await LocalDelivery.DeliverAsync(
+            pipeline.NotifyPump(),
+            pipeline.Storage,
+            DateTimeOffset.UtcNow.AddMinutes(-5),
+            TimeSpan.FromSeconds(30),
+            default
+        );
 
         Assert.Equal(new DeliveryTally(5, 0, 0, null), tally);
         Assert.Equal(5, pipeline.Mail.Received.Count);
@@ -186,7 +197,13 @@ public class MailFaultTests
         await using var pipeline = await ScannedAsync();
         pipeline.Mail.FailNext(5, HttpStatusCode.TooManyRequests, retryAfterSeconds: 600);
 
-        var tally = await LocalDelivery.DeliverAsync(pipeline.NotifyPump(), pipeline.Storage, DateTimeOffset.UtcNow.AddMinutes(-5), TimeSpan.FromSeconds(2), default);
+        var tally = await LocalDelivery.DeliverAsync(
+            pipeline.NotifyPump(),
+            pipeline.Storage,
+            DateTimeOffset.UtcNow.AddMinutes(-5),
+            TimeSpan.FromSeconds(2),
+            default
+        );
         pipeline.Clock.Now = pipeline.Clock.Now.AddMinutes(7);
         var report = await pipeline.Get<Operations.OperatorReportBuilder>().BuildAsync(TestPipeline.Monday, default);
         var text = Presentation.Operations.OperatorReportRenderer.Render(report).Text;

@@ -18,8 +18,14 @@ public partial class NoticeTests
     internal static async Task<TestPipeline> StartAsync()
     {
         var pipeline = await TestPipeline.StartAsync();
-        await pipeline.Storage.Config.GetBlobClient(NoticeSettings.BlobName).UploadAsync(BinaryData.FromString("""{ "prefix": "克发改督", "replyWithinWorkingDays": 3, "issuer": "克州发展和改革委员会" }"""), overwrite: true);
-        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing); // 2025 HC-01: 8 working days overdue and past its statutory limit — the coordinator's rung
+        await pipeline
+            .Storage.Config.GetBlobClient(NoticeSettings.BlobName)
+            .UploadAsync(
+                BinaryData.FromString("""{ "prefix": "克发改督", "replyWithinWorkingDays": 3, "issuer": "克州发展和改革委员会" }"""),
+                overwrite: true
+            );
+        // 2025 HC-01: 8 working days overdue and past its statutory limit — the coordinator's rung.
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
         return pipeline;
     }
 
@@ -69,21 +75,40 @@ public partial class NoticeTests
         await using var pipeline = await StartAsync();
         var book = pipeline.Get<NoticeBook>();
         var settings = new NoticeSettings("克发改督", 3);
-        SupervisionNotice Draft(int i) => new()
-        {
-            Number = "", Year = 2026, Sequence = 0, Key = $"P{i}|HC-01|3", IssuedOn = TestPipeline.Monday, ReplyBy = TestPipeline.Monday.AddDays(3), Department = "housing",
-            HeadEmail = Head, HeadName = "刘建国", ProjectCode = $"P{i}", ProjectName = "项目", ItemChinese = "事项", ItemEnglish = "item", IsProblem = false,
-            StartedOn = TestPipeline.Monday, DueOn = TestPipeline.Monday, LimitDays = 5, OverdueWorkingDays = 5,
-        };
+        SupervisionNotice Draft(int i) =>
+            new()
+            {
+                Number = "",
+                Year = 2026,
+                Sequence = 0,
+                Key = $"P{i}|HC-01|3",
+                IssuedOn = TestPipeline.Monday,
+                ReplyBy = TestPipeline.Monday.AddDays(3),
+                Department = "housing",
+                HeadEmail = Head,
+                HeadName = "刘建国",
+                ProjectCode = $"P{i}",
+                ProjectName = "项目",
+                ItemChinese = "事项",
+                ItemEnglish = "item",
+                IsProblem = false,
+                StartedOn = TestPipeline.Monday,
+                DueOn = TestPipeline.Monday,
+                LimitDays = 5,
+                OverdueWorkingDays = 5,
+            };
 
         // Two scans racing: each of 12 lines issued by both at once.
-        var results = await Task.WhenAll(Enumerable.Range(1, 12).SelectMany(i => new[] { i, i }).Select(i => Task.Run(() => book.IssueAsync(Draft(i), settings, default))));
+        var results = await Task.WhenAll(
+            Enumerable.Range(1, 12).SelectMany(i => new[] { i, i }).Select(i => Task.Run(() => book.IssueAsync(Draft(i), settings, default)))
+        );
 
         Assert.Equal(12, results.Count(r => r.Issued));
         var stored = await book.ListAsync(2026, default);
         Assert.Equal(Enumerable.Range(1, 12), stored.Select(s => s.Notice.Sequence).Order());
         Assert.Equal(12, stored.Select(s => s.Notice.Key).Distinct().Count());
-        Assert.All(results, r => Assert.Equal(stored.Single(s => s.Notice.Key == r.Notice.Notice.Key).Notice.Number, r.Notice.Notice.Number)); // the loser got the winner's notice
+        // The loser got the winner's notice.
+        Assert.All(results, r => Assert.Equal(stored.Single(s => s.Notice.Key == r.Notice.Notice.Key).Notice.Number, r.Notice.Notice.Number));
     }
 
     [Fact]
@@ -91,8 +116,11 @@ public partial class NoticeTests
     {
         await using var first = await StartAsync();
         await using var second = await TestPipeline.StartAsync(names: first.Storage.Names); // another instance on the same account
-        var rows = Enumerable.Range(0, 12).Select(i => $"2025-653024-50-02-1234{i:D2},乌恰县项目{i},乌恰县,HC-01,in_review,2026-02-05,{ScanAndSendTests.Zhang},2026-03-13");
-        await first.IngestAsync("housing/2026-03-14.csv", string.Join('\n', [ScanAndSendTests.Header, .. rows, ""])); // twelve more lines on the coordinator's rung, thirteen with the first file's
+        var rows = Enumerable
+            .Range(0, 12)
+            .Select(i => $"2025-653024-50-02-1234{i:D2},乌恰县项目{i},乌恰县,HC-01,in_review,2026-02-05,{ScanAndSendTests.Zhang},2026-03-13");
+        // Twelve more lines on the coordinator's rung, thirteen with the first file's.
+        await first.IngestAsync("housing/2026-03-14.csv", string.Join('\n', [ScanAndSendTests.Header, .. rows, ""]));
 
         // Each host pumps the shared scan queue: one may measure the other's shards and finish its day.
         static async Task ScanAsync(TestPipeline host)
@@ -122,14 +150,19 @@ public partial class NoticeTests
         await using var pipeline = await StartAsync();
         await pipeline.ScanAsync();
         await pipeline.NotifyPump().DrainAsync(default);
-        var link = ReplyLink().Match(pipeline.Mail.Received.Single(m => m.To == Head && m.Subject.Contains("督办单", StringComparison.Ordinal)).Html).Groups[1].Value[TestPipeline.BoardUrl.Length..];
+        var link = ReplyLink()
+            .Match(pipeline.Mail.Received.Single(m => m.To == Head && m.Subject.Contains("督办单", StringComparison.Ordinal)).Html)
+            .Groups[1]
+            .Value[TestPipeline.BoardUrl.Length..];
         var board = pipeline.Board;
 
         Assert.Equal(403, (await board.GetAsync(link, FinanceHead)).Status); // another's link
         var form = await board.GetAsync(link, Head);
         Assert.Contains("name=\"measures\"", Body(form));
         Assert.Contains("乌恰县幼儿园项目", Body(form));
-        await pipeline.Storage.Config.GetBlobClient("leave.csv").UploadAsync(BinaryData.FromString($"email,from,to\n{Head},2026-03-16,2026-03-16\n"), overwrite: true);
+        await pipeline
+            .Storage.Config.GetBlobClient("leave.csv")
+            .UploadAsync(BinaryData.FromString($"email,from,to\n{Head},2026-03-16,2026-03-16\n"), overwrite: true);
         Assert.Equal(200, (await board.GetAsync(link, Leader)).Status); // the head away: his link works for whoever stands in
         await pipeline.Storage.Config.GetBlobClient("leave.csv").UploadAsync(BinaryData.FromString("email,from,to\n"), overwrite: true);
         Assert.Equal(403, (await board.GetAsync(link, Leader)).Status);
@@ -165,11 +198,37 @@ public partial class NoticeTests
 
         Assert.Contains(sheet, r => r.StartsWith("克发改督〔2026〕1号|住房和城乡建设局|乌恰县幼儿园项目", StringComparison.Ordinal) && r.EndsWith("逾期未回告", StringComparison.Ordinal));
 
-        Assert.Equal(400, (await board.PostAsync(link, Head, new Dictionary<string, string> { ["reason"] = "图审意见未回复", ["promised"] = "2026-03-27" })).Status); // no measures
-        var replied = await board.PostAsync(link, Head, new Dictionary<string, string> { ["reason"] = "图审意见未回复", ["measures"] = "已约设计院周三前回复", ["promised"] = "2026-03-27" });
+        Assert.Equal(
+            400,
+            (await board.PostAsync(link, Head, new Dictionary<string, string> { ["reason"] = "图审意见未回复", ["promised"] = "2026-03-27" })).Status
+        ); // no measures
+        var replied = await board.PostAsync(
+            link,
+            Head,
+            new Dictionary<string, string>
+            {
+                ["reason"] = "图审意见未回复",
+                ["measures"] = "已约设计院周三前回复",
+                ["promised"] = "2026-03-27",
+            }
+        );
         Assert.Equal(200, replied.Status);
         Assert.Contains("2026-03-27", Body(replied));
-        Assert.Equal(409, (await board.PostAsync(link, Head, new Dictionary<string, string> { ["reason"] = "x", ["measures"] = "y", ["promised"] = "2026-03-27" })).Status); // once
+        Assert.Equal(
+            409,
+            (
+                await board.PostAsync(
+                    link,
+                    Head,
+                    new Dictionary<string, string>
+                    {
+                        ["reason"] = "x",
+                        ["measures"] = "y",
+                        ["promised"] = "2026-03-27",
+                    }
+                )
+            ).Status
+        ); // once
 
         var notice = (await pipeline.Get<NoticeBook>().FindAsync(2026, 1, default))!.Notice;
         Assert.Equal((NoticeState.RepliedLate, "已约设计院周三前回复", Head), (notice.StateOn(monday), notice.Reply!.Measures, notice.Reply.ByEmail));
@@ -184,7 +243,9 @@ public partial class NoticeTests
     public async Task A_head_away_has_the_notice_go_to_whoever_stands_in_marked_with_a_link_of_his_own()
     {
         await using var pipeline = await StartAsync();
-        await pipeline.Storage.Config.GetBlobClient("leave.csv").UploadAsync(BinaryData.FromString($"email,from,to\n{Head},2026-03-16,2026-03-18\n"), overwrite: true);
+        await pipeline
+            .Storage.Config.GetBlobClient("leave.csv")
+            .UploadAsync(BinaryData.FromString($"email,from,to\n{Head},2026-03-16,2026-03-18\n"), overwrite: true);
 
         await pipeline.ScanAsync();
         await pipeline.NotifyPump().DrainAsync(default);

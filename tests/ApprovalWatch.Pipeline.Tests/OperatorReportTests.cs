@@ -47,7 +47,11 @@ public class OperatorReportTests
         Assert.Single(pipeline.Mail.Received, m => m.To == Operator);
 
         var output = new StringWriter();
-        var exit = await OperatorCommands.StatusAsync(new Cli.CliSettings(AzuriteFixture.ConnectionString, TestPipeline.Monday, Path.GetTempPath(), false, pipeline.Storage.Names), output, default);
+        var exit = await OperatorCommands.StatusAsync(
+            new Cli.CliSettings(AzuriteFixture.ConnectionString, TestPipeline.Monday, Path.GetTempPath(), false, pipeline.Storage.Names),
+            output,
+            default
+        );
         Assert.Equal(3, exit);
         Assert.Contains("housing/scan.pdf", output.ToString());
         Assert.Contains(failed.Recipient, output.ToString());

@@ -48,7 +48,10 @@ public class OutboxTests
         Assert.Equal((ScanAndSendTests.Zhang, "督办单 KF-2026-001"), (mail.To, mail.Subject));
         Assert.Equal(1, notices.Rendered);
         var row = Assert.Single(await pipeline.Storage.NotificationLedger.QueryAsync<NotificationEntity>().ToListAsync());
-        Assert.Equal(("notices", "KF-2026-001", "circular", "KF-2026-001", NotificationEntity.Sent, 1), (row.PartitionKey, row.RowKey, row.Kind, row.About, row.State, row.Lines));
+        Assert.Equal(
+            ("notices", "KF-2026-001", "circular", "KF-2026-001", NotificationEntity.Sent, 1),
+            (row.PartitionKey, row.RowKey, row.Kind, row.About, row.State, row.Lines)
+        );
     }
 
     [Fact]

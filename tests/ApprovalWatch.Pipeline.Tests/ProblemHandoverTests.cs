@@ -37,8 +37,13 @@ public partial class ProblemHandoverTests
     {
         await pipeline.NotifyPump().DrainAsync(default);
         var mail = pipeline.Mail.Received.Last(m => m.To == recipient).Html;
-        return ProblemLinkPattern().Matches(mail).Select(m => m.Groups[1].Value[TestPipeline.BoardUrl.Length..]).Where(path => !path.Contains('?', StringComparison.Ordinal))
-            .ToDictionary(path => pipeline.Board.GetAsync(path, recipient).Result is var page && Body(page).Contains("WT-1", StringComparison.Ordinal) ? "WT-1" : "WT-2");
+        return ProblemLinkPattern()
+            .Matches(mail)
+            .Select(m => m.Groups[1].Value[TestPipeline.BoardUrl.Length..])
+            .Where(path => !path.Contains('?', StringComparison.Ordinal))
+            .ToDictionary(path =>
+                pipeline.Board.GetAsync(path, recipient).Result is var page && Body(page).Contains("WT-1", StringComparison.Ordinal) ? "WT-1" : "WT-2"
+            );
     }
 
     [Fact]
@@ -58,7 +63,10 @@ public partial class ProblemHandoverTests
 
         var row = (await pipeline.Storage.KeyProjects.GetEntityAsync<KeyProjectEntity>(Project, KeyProjectEntity.ProblemKey("WT-1"))).Value;
         Assert.Equal(("刘建国", "2026-03-16"), (row.SignedBy, row.SignedOn));
-        Assert.Contains(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.PartitionKey == Project && h.Kind == "sign").ToListAsync(), h => h.To.Contains(Head, StringComparison.Ordinal));
+        Assert.Contains(
+            await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.PartitionKey == Project && h.Kind == "sign").ToListAsync(),
+            h => h.To.Contains(Head, StringComparison.Ordinal)
+        );
         Assert.Contains("签收：— → 经手人 刘建国", Body(await BoardTests.GetAsync(pipeline, "/projects/" + Project, Coordinator)));
 
         pipeline.Clock.Now = pipeline.Clock.Now.AddDays(1);
@@ -91,12 +99,46 @@ public partial class ProblemHandoverTests
 
         var board = Body(await BoardTests.GetAsync(pipeline, "/board", Coordinator));
         Assert.Contains("配套资金属财政局", board);
-        Assert.Equal(409, (await PostAsync(pipeline, "/problems/reassign", Head, new() { ["project"] = Project, ["id"] = "WT-2", ["department"] = "finance" })).Status); // not his to assign
-        Assert.Equal(303, (await PostAsync(pipeline, "/problems/reassign", Coordinator, new() { ["project"] = Project, ["id"] = "WT-2", ["department"] = "finance" })).Status);
-        var row = (await pipeline.Storage.KeyProjects.GetEntityAsync<KeyProjectEntity>(Project, KeyProjectEntity.ProblemKey("WT-2"))).Value.ToProblem();
+        Assert.Equal(
+            409,
+            (
+                await PostAsync(
+                    pipeline,
+                    "/problems/reassign",
+                    Head,
+                    new()
+                    {
+                        ["project"] = Project,
+                        ["id"] = "WT-2",
+                        ["department"] = "finance",
+                    }
+                )
+            ).Status
+        ); // not his to assign
+        Assert.Equal(
+            303,
+            (
+                await PostAsync(
+                    pipeline,
+                    "/problems/reassign",
+                    Coordinator,
+                    new()
+                    {
+                        ["project"] = Project,
+                        ["id"] = "WT-2",
+                        ["department"] = "finance",
+                    }
+                )
+            ).Status
+        );
+        var row = (
+            await pipeline.Storage.KeyProjects.GetEntityAsync<KeyProjectEntity>(Project, KeyProjectEntity.ProblemKey("WT-2"))
+        ).Value.ToProblem();
         Assert.Equal(("finance", true, new DateOnly(2026, 3, 17)), (row.Department, row.AwaitsSignature, row.AssignedOn));
         Assert.Contains("to sign", Body(await BoardTests.GetAsync(pipeline, "/board?lang=en", FinanceHead)), StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.PartitionKey == Project).ToListAsync(), h => h.Kind == "reassign" && h.To.StartsWith("unit=finance", StringComparison.Ordinal));
+        Assert.Contains(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.PartitionKey == Project).ToListAsync(), h =>
+            h.Kind == "reassign" && h.To.StartsWith("unit=finance", StringComparison.Ordinal)
+        );
     }
 
     [GeneratedRegex("href=\"(http://board\\.test/problem/[^\"]+)\"")]

@@ -20,10 +20,12 @@ public class RequiredFirstTests
 
         var planning = await pipeline.IngestAsync("natural-resources/2026-03-13.csv", header
             + $"2022-653001-48-01-00123X,学校,阿图什市,NR-03,approved,2026-02-09,li.na@kizilsu.example.org,2026-03-13,2026-02-16\n");
-        Assert.Contains(planning.Notes, n => n.Contains("NR-03 2026-02-16 办结时，其前置事项 NR-02 尚未受理", StringComparison.Ordinal)); // the works permit needs the land-use permit first
+        // The works permit needs the land-use permit first.
+        Assert.Contains(planning.Notes, n => n.Contains("NR-03 2026-02-16 办结时，其前置事项 NR-02 尚未受理", StringComparison.Ordinal));
         var lateWorksPermit = await pipeline.IngestAsync("natural-resources/2026-03-15.csv", header
             + $"2022-653001-48-01-00123X,学校,阿图什市,NR-02,approved,2026-03-09,li.na@kizilsu.example.org,2026-03-13,2026-03-12\n");
-        Assert.Contains(lateWorksPermit.Notes, n => n.Contains("NR-03 2026-02-16 办结时，其前置事项 NR-02 尚未受理", StringComparison.Ordinal)); // on this department's receipt too
+        // On this department's receipt too.
+        Assert.Contains(lateWorksPermit.Notes, n => n.Contains("NR-03 2026-02-16 办结时，其前置事项 NR-02 尚未受理", StringComparison.Ordinal));
         var inOrder = await pipeline.IngestAsync("natural-resources/2026-03-14.csv", header
             + $"2024-653023-52-01-000882,市场,阿合奇县,NR-01,approved,2026-01-05,li.na@kizilsu.example.org,2026-03-13,2026-01-20\n"
             + $"2024-653023-52-01-000882,市场,阿合奇县,NR-02,approved,2026-01-21,li.na@kizilsu.example.org,2026-03-13,2026-02-02\n");

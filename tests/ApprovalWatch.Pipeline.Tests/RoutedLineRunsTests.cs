@@ -31,7 +31,14 @@ public class RoutedLineRunsTests
         await adding;
         await runs.FlushAsync(default);
 
-        Assert.Equal([["a@x.org/2", "b@x.org/1", "b@x.org/3"], ["a@x.org/5", "a@x.org/6", "c@x.org/4"], ["a@x.org/7"]], written.Select(r => r.Select(l => $"{l.To}/{l.Line.ItemCode}").ToArray()));
+        Assert.Equal(
+            [
+                ["a@x.org/2", "b@x.org/1", "b@x.org/3"],
+                ["a@x.org/5", "a@x.org/6", "c@x.org/4"],
+                ["a@x.org/7"],
+            ],
+            written.Select(r => r.Select(l => $"{l.To}/{l.Line.ItemCode}").ToArray())
+        );
         Assert.Equal(7, runs.Count);
     }
 

@@ -21,8 +21,10 @@ public class ScanAndSendTests
         Header,
         $"2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,HC-01,in_review,2026-02-13,{Zhang},2026-03-13", // due 12 March: 2 overdue
         $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-02,in_review,2026-03-09,{Zhang},2026-03-13", // due 18 March: 2 left
-        $"2024-653023-52-01-000882,阿合奇县乡村农贸市场建设项目,阿合奇县,HC-03,in_review,2026-03-13,{Wang},2026-03-13", // due 30 March (20 March is Eid al-Fitr in Xinjiang): green
-        $"2025-653024-50-02-123456,乌恰县幼儿园项目,乌恰县,HC-01,in_review,2026-02-05,{Ayigul},2026-03-13", // due 4 March: 8 overdue, past the statutory 20 days (11 March)
+        // Due 30 March (20 March is Eid al-Fitr in Xinjiang): green.
+        $"2024-653023-52-01-000882,阿合奇县乡村农贸市场建设项目,阿合奇县,HC-03,in_review,2026-03-13,{Wang},2026-03-13",
+        // Due 4 March: 8 overdue, past the statutory 20 days (11 March).
+        $"2025-653024-50-02-123456,乌恰县幼儿园项目,乌恰县,HC-01,in_review,2026-02-05,{Ayigul},2026-03-13",
         "");
 
     private static async Task<TestPipeline> StartWithHousingAsync()
@@ -41,7 +43,9 @@ public class ScanAndSendTests
 
         Assert.Equal(TestPipeline.Monday, scan.Date);
         Assert.Equal((1, 1, 2), (scan.Count(Flag.Green), scan.Count(Flag.Yellow), scan.Count(Flag.Red)));
-        var flags = await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToDictionaryAsync(e => e.PartitionKey[..4] + e.RowKey, e => (e.Flag, e.DueOn));
+        var flags = await pipeline
+            .Storage.Procedures.QueryAsync<ProcedureEntity>()
+            .ToDictionaryAsync(e => e.PartitionKey[..4] + e.RowKey, e => (e.Flag, e.DueOn));
         Assert.Equal(("red", "2026-03-12"), flags["2022HC-01"]);
         Assert.Equal(("yellow", "2026-03-18"), flags["2023HC-02"]);
         Assert.Equal(("green", "2026-03-30"), flags["2024HC-03"]);
@@ -183,7 +187,9 @@ public class ScanAndSendTests
         var scan = await pipeline.ScanAsync(eid);
 
         Assert.Equal((4, 1), (scan.Queued, scan.DayOff));
-        var recipients = (await pipeline.Storage.NotifyQueue.PeekMessagesAsync(32)).Value.Select(m => QueueMessages.Read<NotifyMessage>(m.Body.ToString()).Recipient);
+        var recipients = (await pipeline.Storage.NotifyQueue.PeekMessagesAsync(32)).Value.Select(m =>
+            QueueMessages.Read<NotifyMessage>(m.Body.ToString()).Recipient
+        );
         Assert.Equal([Ayigul, Head, Coordinator, Leader], recipients.Order());
     }
 

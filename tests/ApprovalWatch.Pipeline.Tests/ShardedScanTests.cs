@@ -17,21 +17,38 @@ public class ShardedScanTests
     private static readonly DateOnly Tuesday = TestPipeline.Monday.AddDays(1);
 
     /// <summary>Housing procedures of <see cref="Projects"/> projects (1 to 3 each), some green, some due soon, some overdue, for three handlers.</summary>
-    private static readonly string ManyProjects = string.Join('\n', new[] { ScanAndSendTests.Header }.Concat(
-        from project in Enumerable.Range(0, Projects)
-        from procedure in Enumerable.Range(1, 1 + project % 3)
-        let handler = new[] { ScanAndSendTests.Zhang, ScanAndSendTests.Wang, "ayigul.tursun@kizilsu.example.org" }[(project + procedure) % 3]
-        select $"2026-653001-48-01-{project:D5}{project % 10},项目{project},阿图什市,HC-0{procedure},in_review,2026-0{2 + project % 2}-{2 + project % 11:D2},{handler},2026-03-13")) + "\n";
+    private static readonly string ManyProjects =
+        string.Join(
+            '\n',
+            new[] { ScanAndSendTests.Header }.Concat(
+                from project in Enumerable.Range(0, Projects)
+                from procedure in Enumerable.Range(1, 1 + project % 3)
+                let handler = new[] { ScanAndSendTests.Zhang, ScanAndSendTests.Wang, "ayigul.tursun@kizilsu.example.org" }[(project + procedure) % 3]
+                select $"2026-653001-48-01-{project:D5}{project % 10},项目{project},阿图什市,HC-0{procedure},in_review,"
+                    + $"2026-0{2 + project % 2}-{2 + project % 11:D2},{handler},2026-03-13"
+            )
+        ) + "\n";
 
     private static int ProcedureCount => Enumerable.Range(0, Projects).Sum(p => 1 + p % 3);
 
     private static string Code(int project) => $"2026-653001-48-01-{project:D5}{project % 10}";
 
-    private static async Task<TestPipeline> StartAsync(int shardProcedures, HttpPipelinePolicy? tablePolicy = null, int linesPerRun = 4_000, int shardsInParallel = 4)
+    private static async Task<TestPipeline> StartAsync(
+        int shardProcedures,
+        HttpPipelinePolicy? tablePolicy = null,
+        int linesPerRun = 4_000,
+        int shardsInParallel = 4
+    )
     {
         var pipeline = await TestPipeline.StartAsync(
-            new Dictionary<string, string?> { ["Scan:ShardProcedures"] = $"{shardProcedures}", ["Scan:ShardLinesPerRun"] = $"{linesPerRun}", ["Scan:ShardsInParallel"] = $"{shardsInParallel}" },
-            tablePolicy);
+            new Dictionary<string, string?>
+            {
+                ["Scan:ShardProcedures"] = $"{shardProcedures}",
+                ["Scan:ShardLinesPerRun"] = $"{linesPerRun}",
+                ["Scan:ShardsInParallel"] = $"{shardsInParallel}",
+            },
+            tablePolicy
+        );
         var receipt = await pipeline.IngestAsync("housing/2026-03-13.csv", ManyProjects);
         Assert.True(ProcedureCount == receipt.Applied, string.Join("; ", receipt.Errors.Select(e => $"{e.Line} {e.Column} {e.Reason}")));
         return pipeline;
@@ -40,7 +57,14 @@ public class ShardedScanTests
     private static async Task<SortedDictionary<string, string>> DigestsAsync(TestPipeline pipeline, DateOnly day)
     {
         var digests = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var blob in pipeline.Storage.Digests.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, IsoDate.Format(day) + "/", default))
+        await foreach (
+            var blob in pipeline.Storage.Digests.GetBlobsAsync(
+                Azure.Storage.Blobs.Models.BlobTraits.None,
+                Azure.Storage.Blobs.Models.BlobStates.None,
+                IsoDate.Format(day) + "/",
+                default
+            )
+        )
         {
             digests[blob.Name] = (await pipeline.Storage.Digests.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString();
         }
@@ -89,12 +113,16 @@ public class ShardedScanTests
 
         var scan = await pipeline.ScanAsync();
 
-        var projects = (await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToListAsync()).GroupBy(p => p.PartitionKey).ToDictionary(g => g.Key, g => g.Count());
+        var projects = (await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToListAsync())
+            .GroupBy(p => p.PartitionKey)
+            .ToDictionary(g => g.Key, g => g.Count());
         var shards = await pipeline.Get<ScanRuns>().ShardsAsync(scan.Run!, default);
         Assert.Equal(scan.Shards, shards.Count);
         foreach (var shard in shards)
         {
-            var inRange = projects.Where(p => string.CompareOrdinal(p.Key, shard.From) >= 0 && (shard.To is null || string.CompareOrdinal(p.Key, shard.To) < 0)).ToList();
+            var inRange = projects
+                .Where(p => string.CompareOrdinal(p.Key, shard.From) >= 0 && (shard.To is null || string.CompareOrdinal(p.Key, shard.To) < 0))
+                .ToList();
             Assert.NotEmpty(inRange);
             Assert.Equal(inRange.Sum(p => p.Value), JsonSerializer.Deserialize<ScanCounts>(shard.Counts, StorageJson.Compact)!.Procedures);
         }
@@ -117,7 +145,10 @@ public class ShardedScanTests
         Assert.Equal(4, scan.Shards);
         var shards = await pipeline.Get<ScanRuns>().ShardsAsync(scan.Run!, default);
         var beforeSeventh = Enumerable.Range(0, 7).Sum(p => 1 + p % 3);
-        Assert.Equal([0, beforeSeventh, ProcedureCount - beforeSeventh, 0], shards.Select(s => JsonSerializer.Deserialize<ScanCounts>(s.Counts, StorageJson.Compact)!.Procedures));
+        Assert.Equal(
+            [0, beforeSeventh, ProcedureCount - beforeSeventh, 0],
+            shards.Select(s => JsonSerializer.Deserialize<ScanCounts>(s.Counts, StorageJson.Compact)!.Procedures)
+        );
         Assert.Equal(preview.Digests.Select(d => (d.RecipientEmail, d.Red, d.Yellow)), scan.Digests.Select(d => (d.RecipientEmail, d.Red, d.Yellow)));
         Assert.Equal(preview.Digests.Count, await pipeline.CountAsync(pipeline.Storage.NotifyQueue));
     }
@@ -158,7 +189,10 @@ public class ShardedScanTests
     [Fact]
     public async Task Of_the_last_shards_finishing_together_exactly_one_plans_the_day()
     {
-        var runReads = new PairedResponses(r => r.Method == RequestMethod.Get && Uri.UnescapeDataString(r.Uri.ToString()).Contains("(PartitionKey='run',", StringComparison.Ordinal), pairs: 2);
+        var runReads = new PairedResponses(
+            r => r.Method == RequestMethod.Get && Uri.UnescapeDataString(r.Uri.ToString()).Contains("(PartitionKey='run',", StringComparison.Ordinal),
+            pairs: 2
+        );
         await using var pipeline = await StartAsync(shardProcedures: 1_000_000, runReads);
         await pipeline.Get<ScanRuns>().SaveBoundariesAsync([Code(10)], TestPipeline.Monday, default);
         await pipeline.Functions.ScanDeadlinesAsync(null, default);
@@ -193,9 +227,15 @@ public class ShardedScanTests
     {
         await using var pipeline = await TestPipeline.StartAsync();
         var lines = pipeline.Get<ShardLines>();
-        var routed = new Domain.Digests.RoutedLine(ScanAndSendTests.Zhang, Domain.Digests.DigestReason.Handler, TestLines.Procedure("HC-01", ScanAndSendTests.Zhang, Domain.Deadlines.Flag.Red, -2));
+        var routed = new Domain.Digests.RoutedLine(
+            ScanAndSendTests.Zhang,
+            Domain.Digests.DigestReason.Handler,
+            TestLines.Procedure("HC-01", ScanAndSendTests.Zhang, Domain.Deadlines.Flag.Red, -2)
+        );
         await lines.WriteRunAsync("2026-03-16-run", 0, 0, [routed, routed with { To = ScanAndSendTests.Wang }], default);
-        await pipeline.Storage.Digests.GetBlobClient("lines/2026-03-16-run/00001/00000.jsonl").UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(routed, StorageJson.Compact) + "\n"));
+        await pipeline
+            .Storage.Digests.GetBlobClient("lines/2026-03-16-run/00001/00000.jsonl")
+            .UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(routed, StorageJson.Compact) + "\n"));
 
         var read = new List<Domain.Digests.RoutedLine>();
         foreach (var run in await lines.ReadRunsAsync("2026-03-16-run", default))
@@ -210,8 +250,12 @@ public class ShardedScanTests
     [Fact]
     public async Task An_instance_measures_no_more_shards_at_once_than_configured()
     {
-        var reading = new ConcurrentReads(r => r.Method == RequestMethod.Get && Uri.UnescapeDataString(r.Uri.ToString()) is var uri
-            && uri.Contains("/Procedures", StringComparison.Ordinal) && (uri.Contains("PartitionKey ge", StringComparison.Ordinal) || uri.Contains("PartitionKey lt", StringComparison.Ordinal)));
+        var reading = new ConcurrentReads(r =>
+            r.Method == RequestMethod.Get
+            && Uri.UnescapeDataString(r.Uri.ToString()) is var uri
+            && uri.Contains("/Procedures", StringComparison.Ordinal)
+            && (uri.Contains("PartitionKey ge", StringComparison.Ordinal) || uri.Contains("PartitionKey lt", StringComparison.Ordinal))
+        );
         await using var pipeline = await StartAsync(shardProcedures: 4, reading, shardsInParallel: 2);
         await pipeline.Get<ScanRuns>().SaveBoundariesAsync([Code(4), Code(8), Code(12), Code(16)], TestPipeline.Monday, default);
         await pipeline.Functions.ScanDeadlinesAsync(null, default);
@@ -270,7 +314,11 @@ public class ShardedScanTests
         var failOneShard = new FailingRequests(r =>
         {
             var uri = Uri.UnescapeDataString(r.Uri.ToString());
-            if (r.Method != RequestMethod.Get || !uri.Contains("PartitionKey ge", StringComparison.Ordinal) || !uri.Contains("/Procedures", StringComparison.Ordinal))
+            if (
+                r.Method != RequestMethod.Get
+                || !uri.Contains("PartitionKey ge", StringComparison.Ordinal)
+                || !uri.Contains("/Procedures", StringComparison.Ordinal)
+            )
             {
                 return false;
             }
@@ -303,10 +351,14 @@ public class ShardedScanTests
         Assert.Equal("PartitionKey ge 'c' and PartitionKey lt 'e'", new ShardRange("c", "e").Filter);
     }
 
-    /// <summary>Holds the responses to the requests it picks in pairs: each of the first <paramref name="pairs"/> pairs is answered to both only once both were answered by the store. Counts 412 answers.</summary>
+    /// <summary>Holds the responses to the requests it picks in pairs: each of the first <paramref name="pairs"/> pairs is answered to both only once
+    /// both were answered by the store. Counts 412 answers.</summary>
     private sealed class PairedResponses(Func<Request, bool> picks, int pairs) : HttpPipelinePolicy
     {
-        private readonly TaskCompletionSource[] _pairs = Enumerable.Range(0, pairs).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        private readonly TaskCompletionSource[] _pairs = Enumerable
+            .Range(0, pairs)
+            .Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))
+            .ToArray();
         private int _picked;
         private int _conflicts;
 

@@ -10,9 +10,21 @@ public class SmtpTransportTests
     private const string Zhang = "zhang.wei@kizilsu.example.org";
     private static readonly RenderedMail Mail = new("【审批时限提醒】超期 1 项", "张伟，您好：\n超期 1 项", "<p>张伟，您好：</p>");
 
-    private static SmtpMailer Mailer(LocalSmtpServer server, string thumbprint = "", string user = "", string password = "") => new(
-        Options.Create(new MailOptions { From = "approvalwatch@kizilsu.example.org", TimeoutSeconds = 10 }),
-        Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = server.Port, Security = SmtpSecurity.StartTls, TrustedCertificateThumbprint = thumbprint, UserName = user, Password = password }));
+    private static SmtpMailer Mailer(LocalSmtpServer server, string thumbprint = "", string user = "", string password = "") =>
+        new(
+            Options.Create(new MailOptions { From = "approvalwatch@kizilsu.example.org", TimeoutSeconds = 10 }),
+            Options.Create(
+                new SmtpOptions
+                {
+                    Host = "127.0.0.1",
+                    Port = server.Port,
+                    Security = SmtpSecurity.StartTls,
+                    TrustedCertificateThumbprint = thumbprint,
+                    UserName = user,
+                    Password = password,
+                }
+            )
+        );
 
     private static Task<string> SendAsync(SmtpMailer mailer, string to = Zhang) =>
         mailer.SendAsync(to, "张伟", Mail, new Dictionary<string, string> { ["kind"] = "digest" }, default);
@@ -111,16 +123,22 @@ public class SmtpPipelineTests
     public async Task With_the_SMTP_transport_the_days_digests_arrive_at_the_mail_server_each_in_its_readers_language()
     {
         using var server = await LocalSmtpServer.StartAsync("--user", "aw", "--password", "s3cret");
-        await using var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?>
-        {
-            ["Mail:Transport"] = "Smtp",
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = $"{server.Port}",
-            ["Smtp:UserName"] = "aw",
-            ["Smtp:Password"] = "s3cret",
-            ["Smtp:TrustedCertificateThumbprint"] = server.Thumbprint,
-        });
-        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing + $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-03,in_review,2026-02-20,{ScanAndSendTests.Wang},2026-03-13\n");
+        await using var pipeline = await TestPipeline.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Mail:Transport"] = "Smtp",
+                ["Smtp:Host"] = "127.0.0.1",
+                ["Smtp:Port"] = $"{server.Port}",
+                ["Smtp:UserName"] = "aw",
+                ["Smtp:Password"] = "s3cret",
+                ["Smtp:TrustedCertificateThumbprint"] = server.Thumbprint,
+            }
+        );
+        await pipeline.IngestAsync(
+            "housing/2026-03-13.csv",
+            ScanAndSendTests.Housing
+                + $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-03,in_review,2026-02-20,{ScanAndSendTests.Wang},2026-03-13\n"
+        );
 
         var scan = await pipeline.ScanAsync();
         await pipeline.NotifyPump().DrainAsync(default);

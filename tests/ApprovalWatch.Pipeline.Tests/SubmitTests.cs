@@ -34,7 +34,13 @@ public class SubmitTests
         return (await form.ReadAsByteArrayAsync(), form.Headers.ContentType!.ToString());
     }
 
-    private static async Task<BoardAnswer> PostAsync(TestPipeline pipeline, string principal, string fileName, string content, params (string Name, string Value)[] fields)
+    private static async Task<BoardAnswer> PostAsync(
+        TestPipeline pipeline,
+        string principal,
+        string fileName,
+        string content,
+        params (string Name, string Value)[] fields
+    )
     {
         var (body, type) = await MultipartAsync(fileName, Encoding.UTF8.GetBytes(content), fields);
         using var posted = new ByteArrayContent(body);

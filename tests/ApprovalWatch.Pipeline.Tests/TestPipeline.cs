@@ -77,7 +77,12 @@ public sealed class TestPipeline : IAsyncDisposable
                 blobOptions.AddPolicy(blobPolicy, HttpPipelinePosition.PerCall);
             }
 
-            storage = new StorageAccount(new Azure.Storage.Blobs.BlobServiceClient(connectionString, blobOptions), storage.Queues, new TableServiceClient(connectionString, tableOptions), names);
+            storage = new StorageAccount(
+                new Azure.Storage.Blobs.BlobServiceClient(connectionString, blobOptions),
+                storage.Queues,
+                new TableServiceClient(connectionString, tableOptions),
+                names
+            );
         }
 
         var mail = new LocalSendGridEndpoint();
@@ -102,7 +107,11 @@ public sealed class TestPipeline : IAsyncDisposable
         await storage.EnsureCreatedAsync();
         // The samples' CSV files, not their group robots (a test that posts to robots gives its own) nor notices.json (nor do they issue notices).
         var config = Path.Combine(OfficialCalendars.RepositoryRoot, "samples", "config");
-        foreach (var file in Directory.GetFiles(config, "*.csv", SearchOption.AllDirectories).Where(f => !f.EndsWith("projects.csv", StringComparison.Ordinal) && Path.GetFileName(f) != "chat.csv"))
+        foreach (
+            var file in Directory
+                .GetFiles(config, "*.csv", SearchOption.AllDirectories)
+                .Where(f => !f.EndsWith("projects.csv", StringComparison.Ordinal) && Path.GetFileName(f) != "chat.csv")
+        )
         {
             await storage.Config.GetBlobClient(Path.GetRelativePath(config, file)).UploadAsync(file, overwrite: true);
         }
@@ -145,7 +154,8 @@ public sealed class TestPipeline : IAsyncDisposable
 
     public QueuePump NotifyPump(TimeSpan retryDelay = default) => Pump(Storage.NotifyQueue, Functions.SendDigestAsync, retryDelay);
 
-    public QueuePump ScanPump(Func<string, CancellationToken, Task>? handle = null) => Pump(Storage.ScanQueue, handle ?? Functions.ScanShardAsync, TimeSpan.Zero);
+    public QueuePump ScanPump(Func<string, CancellationToken, Task>? handle = null) =>
+        Pump(Storage.ScanQueue, handle ?? Functions.ScanShardAsync, TimeSpan.Zero);
 
     /// <summary>A day's whole scan as the host runs it: ScanDeadlines, then its shards pumped until the last plans the digests.</summary>
     public Task<Scanning.ScanResult> ScanAsync(DateOnly? date = null) => LocalScan.RunAsync(Functions, h => ScanPump(h), date, default);

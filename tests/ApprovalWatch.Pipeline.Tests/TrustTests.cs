@@ -14,8 +14,14 @@ public class TrustTests
 {
     private const string Coordinator = "xu.ming@kizilsu.example.org";
 
-    private static string Principal(params (string Type, string Value)[] claims) => Convert.ToBase64String(Encoding.UTF8.GetBytes(
-        $$"""{"auth_typ":"aad","name_typ":"name","role_typ":"roles","claims":[{{string.Join(",", claims.Select(c => $$"""{"typ":"{{c.Type}}","val":"{{c.Value}}"}"""))}}]}"""));
+    private static string Principal(params (string Type, string Value)[] claims) =>
+        Convert.ToBase64String(
+            Encoding.UTF8.GetBytes(
+                """{"auth_typ":"aad","name_typ":"name","role_typ":"roles","claims":["""
+                    + string.Join(",", claims.Select(c => $$"""{"typ":"{{c.Type}}","val":"{{c.Value}}"}"""))
+                    + "]}"
+            )
+        );
 
     [Fact]
     public void Without_the_platforms_authentication_in_force_nobody_is_signed_in_whatever_the_headers_say()
@@ -31,7 +37,10 @@ public class TrustTests
     public void With_it_the_principal_the_platform_injects_names_the_person_and_nothing_else_does()
     {
         Assert.Equal((Coordinator, null), PlatformSignIn.Verify("True", Principal(("name", "徐明"), ("preferred_username", Coordinator))));
-        Assert.Equal((Coordinator, null), PlatformSignIn.Verify("true", Principal(("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", Coordinator))));
+        Assert.Equal(
+            (Coordinator, null),
+            PlatformSignIn.Verify("true", Principal(("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", Coordinator)))
+        );
         Assert.NotNull(PlatformSignIn.Verify("true", null).Refusal);
         Assert.NotNull(PlatformSignIn.Verify("true", Coordinator).Refusal); // a name where the principal belongs
         Assert.NotNull(PlatformSignIn.Verify("true", Principal(("name", "徐明"))).Refusal);
@@ -86,7 +95,9 @@ public class TrustTests
     [InlineData("")]
     public void A_role_that_is_not_one_by_name_refuses_the_row_with_its_line(string role)
     {
-        var refused = Assert.Throws<FormatException>(() => StaffDirectory.Parse(new StringReader($"email,name,department,role\nok@x.org,Ok,housing,head\nbad@x.org,Bad,housing,\"{role}\"\n")));
+        var refused = Assert.Throws<FormatException>(() =>
+            StaffDirectory.Parse(new StringReader($"email,name,department,role\nok@x.org,Ok,housing,head\nbad@x.org,Bad,housing,\"{role}\"\n"))
+        );
 
         Assert.Contains("line 3", refused.Message);
     }
@@ -101,7 +112,10 @@ public class TrustTests
         var text = (await directory.DownloadContentAsync()).Value.Content.ToString().TrimEnd();
         var lines = text.Split('\n').Length;
 
-        await directory.UploadAsync(BinaryData.FromString($"{text}\nnew.clerk@kizilsu.example.org,新职员,housing,contact\n{text.Split('\n')[1]}\n"), overwrite: true);
+        await directory.UploadAsync(
+            BinaryData.FromString($"{text}\nnew.clerk@kizilsu.example.org,新职员,housing,contact\n{text.Split('\n')[1]}\n"),
+            overwrite: true
+        );
         var bad = await loader.LoadAsync(default);
 
         Assert.Same(good.Staff, bad.Staff);
@@ -118,9 +132,12 @@ public class TrustTests
         var folder = Path.Combine(Path.GetTempPath(), "aw-key-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
-            await using (await DevTools.Local.LocalRuntime.StartAsync(new Cli.CliSettings(AzuriteFixture.ConnectionString, null, Path.Combine(folder, "mail"), false), default))
-            {
-            }
+            await using (
+                await DevTools.Local.LocalRuntime.StartAsync(
+                    new Cli.CliSettings(AzuriteFixture.ConnectionString, null, Path.Combine(folder, "mail"), false),
+                    default
+                )
+            ) { }
 
             Assert.True(File.Exists(Path.Combine(folder, ".ack-key")));
             if (!OperatingSystem.IsWindows())
@@ -184,7 +201,11 @@ public class TrustTests
         Assert.Null(await BoardForm.ReadAsync(SubmitTests.Request(undeclared, Form, null), 1000, default));
         Assert.InRange(undeclared.BytesRead, BoardForm.MaxFormBytes + 1, 2 * BoardForm.MaxFormBytes); // past the limit by at most a read
 
-        var form = await BoardForm.ReadAsync(SubmitTests.Request(Encoding.UTF8.GetBytes("promised=2026-03-18&note=%E5%B7%B2%E9%98%85"), Form, null), 1000, default);
+        var form = await BoardForm.ReadAsync(
+            SubmitTests.Request(Encoding.UTF8.GetBytes("promised=2026-03-18&note=%E5%B7%B2%E9%98%85"), Form, null),
+            1000,
+            default
+        );
         Assert.Equal(("2026-03-18", "已阅"), (form!.Value.Form["promised"], form.Value.Form["note"]));
         await using var pipeline = await TestPipeline.StartAsync();
         using var large = new ByteArrayContent(new byte[BoardForm.MaxFormBytes + 1]);
@@ -211,7 +232,14 @@ public class AcknowledgementTrustTests
         var (pipeline, path) = await BoardTests.AckLinkOfZhangAsync();
         await using var _ = pipeline;
         Task<BoardAnswer> Post(string? origin) =>
-            pipeline.Board.SendAsync("POST", path, Zhang, new FormUrlEncodedContent(new Dictionary<string, string> { ["promised"] = "2026-03-18" }), origin, host: "board.example.org");
+            pipeline.Board.SendAsync(
+                "POST",
+                path,
+                Zhang,
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["promised"] = "2026-03-18" }),
+                origin,
+                host: "board.example.org"
+            );
 
         Assert.Equal(403, (await Post("https://evil.example.com")).Status);
         Assert.Equal(403, (await Post("null")).Status);
@@ -226,7 +254,15 @@ public class AcknowledgementTrustTests
         await using var _ = pipeline;
         var (payload, signature) = (path[5..path.IndexOf('.')], path[(path.IndexOf('.') + 1)..]);
 
-        foreach (var spelling in new[] { path + "=", $"/ack/{payload}=.{signature}", $"/ack/{payload}.{signature}==", $"/ack/{payload.Replace('-', '+').Replace('_', '/')}.{signature.Replace('-', '+').Replace('_', '/')}" }.Where(p => p != path))
+        foreach (
+            var spelling in new[]
+            {
+                path + "=",
+                $"/ack/{payload}=.{signature}",
+                $"/ack/{payload}.{signature}==",
+                $"/ack/{payload.Replace('-', '+').Replace('_', '/')}.{signature.Replace('-', '+').Replace('_', '/')}",
+            }.Where(p => p != path)
+        )
         {
             Assert.Equal(400, (await PostAsync(pipeline, spelling, Zhang, new() { ["promised"] = "2026-03-18" })).Status);
         }
@@ -245,7 +281,15 @@ public class AcknowledgementTrustTests
         // Tuesday's digest brings a second link for the same procedure; it is used, then Monday's is tried again on Wednesday.
         pipeline.Clock.Now = pipeline.Clock.Now.AddDays(1);
         var procedure = AckOf(pipeline, monday);
-        var tuesday = "/ack/" + new Domain.Acknowledgements.AckToken(Zhang, procedure.ProjectCode, procedure.ProcedureCode, TestPipeline.Monday.AddDays(1), pipeline.Clock.GetUtcNow().AddDays(14)).Sign(Encoding.UTF8.GetBytes("test-ack-key"));
+        var tuesday =
+            "/ack/"
+            + new Domain.Acknowledgements.AckToken(
+                Zhang,
+                procedure.ProjectCode,
+                procedure.ProcedureCode,
+                TestPipeline.Monday.AddDays(1),
+                pipeline.Clock.GetUtcNow().AddDays(14)
+            ).Sign(Encoding.UTF8.GetBytes("test-ack-key"));
         Assert.Equal(200, (await PostAsync(pipeline, tuesday, Zhang, new() { ["promised"] = "2026-03-19" })).Status);
         pipeline.Clock.Now = pipeline.Clock.Now.AddDays(1);
 
@@ -264,7 +308,15 @@ public class AcknowledgementTrustTests
 
         Assert.Equal(200, (await PostAsync(pipeline, path, Zhang, new() { ["promised"] = "2026-03-18", ["note"] = note })).Status);
         var procedure = AckOf(pipeline, path);
-        var second = "/ack/" + new Domain.Acknowledgements.AckToken(Zhang, procedure.ProjectCode, procedure.ProcedureCode, TestPipeline.Monday, pipeline.Clock.GetUtcNow().AddDays(13)).Sign(Encoding.UTF8.GetBytes("test-ack-key"));
+        var second =
+            "/ack/"
+            + new Domain.Acknowledgements.AckToken(
+                Zhang,
+                procedure.ProjectCode,
+                procedure.ProcedureCode,
+                TestPipeline.Monday,
+                pipeline.Clock.GetUtcNow().AddDays(13)
+            ).Sign(Encoding.UTF8.GetBytes("test-ack-key"));
         Assert.Equal(409, (await PostAsync(pipeline, second, Zhang, new() { ["promised"] = "2026-03-19" })).Status);
 
         var row = (await pipeline.Storage.Procedures.GetEntityAsync<ProcedureEntity>(procedure.ProjectCode, procedure.ProcedureCode)).Value;
@@ -301,7 +353,10 @@ public class AcknowledgementTrustTests
         await using var _ = pipeline;
         var directory = pipeline.Storage.Config.GetBlobClient(ReferenceDataLoader.DirectoryBlob);
         var text = (await directory.DownloadContentAsync()).Value.Content.ToString();
-        await directory.UploadAsync(BinaryData.FromString(text.Replace($"{Zhang},张伟,housing", $"{Zhang},张伟,finance", StringComparison.Ordinal)), overwrite: true); // moved to another department
+        await directory.UploadAsync(
+            BinaryData.FromString(text.Replace($"{Zhang},张伟,housing", $"{Zhang},张伟,finance", StringComparison.Ordinal)),
+            overwrite: true
+        ); // moved to another department
 
         var answer = await pipeline.Board.GetAsync(path, Zhang);
 
@@ -316,7 +371,15 @@ public class AcknowledgementTrustTests
         await using var _ = pipeline;
         var procedure = AckOf(pipeline, path);
         pipeline.Clock.Now = Domain.Calendar.OfficeClock.At(new DateOnly(2026, 12, 28), new TimeOnly(10, 0)); // ten working days on reach into 2027, not loaded
-        var late = "/ack/" + new Domain.Acknowledgements.AckToken(Zhang, procedure.ProjectCode, procedure.ProcedureCode, new DateOnly(2026, 12, 28), pipeline.Clock.GetUtcNow().AddDays(14)).Sign(Encoding.UTF8.GetBytes("test-ack-key"));
+        var late =
+            "/ack/"
+            + new Domain.Acknowledgements.AckToken(
+                Zhang,
+                procedure.ProjectCode,
+                procedure.ProcedureCode,
+                new DateOnly(2026, 12, 28),
+                pipeline.Clock.GetUtcNow().AddDays(14)
+            ).Sign(Encoding.UTF8.GetBytes("test-ack-key"));
 
         var answer = await pipeline.Board.GetAsync(late, Zhang);
 
@@ -327,7 +390,11 @@ public class AcknowledgementTrustTests
     /// <summary>The procedure a link acknowledges.</summary>
     private static (string ProjectCode, string ProcedureCode) AckOf(TestPipeline pipeline, string path)
     {
-        var (_, parsed) = Domain.Acknowledgements.AckToken.Verify(path["/ack/".Length..], pipeline.Clock.GetUtcNow().AddDays(-2), Encoding.UTF8.GetBytes("test-ack-key"));
+        var (_, parsed) = Domain.Acknowledgements.AckToken.Verify(
+            path["/ack/".Length..],
+            pipeline.Clock.GetUtcNow().AddDays(-2),
+            Encoding.UTF8.GetBytes("test-ack-key")
+        );
         return (parsed!.ProjectCode, parsed.ProcedureCode);
     }
 }

@@ -14,7 +14,9 @@ public class WeekSheetTests
         stream.Write(workbook);
         using (var document = SpreadsheetDocument.Open(stream, isEditable: true))
         {
-            var sheet = document.WorkbookPart!.WorksheetParts.First(p => p.Worksheet.Descendants<SheetProtection>().Any() && p.Worksheet.Descendants<Cell>().Any(c => c.CellReference == reference));
+            var sheet = document.WorkbookPart!.WorksheetParts.First(p =>
+                p.Worksheet.Descendants<SheetProtection>().Any() && p.Worksheet.Descendants<Cell>().Any(c => c.CellReference == reference)
+            );
             var cell = sheet.Worksheet.Descendants<Cell>().Single(c => c.CellReference == reference);
             cell.DataType = null;
             cell.InlineString = null;
@@ -29,7 +31,10 @@ public class WeekSheetTests
     {
         await using var pipeline = await TestPipeline.StartAsync();
         await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
-        await pipeline.IngestAsync("housing/closed.csv", ScanAndSendTests.Header + $"\n2026-653001-48-01-00001X,已办结,阿图什市,HC-02,approved,2026-03-02,{ScanAndSendTests.Zhang},2026-03-13\n");
+        await pipeline.IngestAsync(
+            "housing/closed.csv",
+            ScanAndSendTests.Header + $"\n2026-653001-48-01-00001X,已办结,阿图什市,HC-02,approved,2026-03-02,{ScanAndSendTests.Zhang},2026-03-13\n"
+        );
 
         var (name, sheet) = await pipeline.Get<WeekSheets>().ProceduresAsync("housing", default);
 
@@ -41,7 +46,9 @@ public class WeekSheetTests
         var (_, again) = await pipeline.Get<WeekSheets>().ProceduresAsync("housing", default);
         var tampered = await pipeline.IngestAsync("housing/tampered.xlsx", Edit(again, "D5", "HC-04")); // a locked procedure cell, the protection lifted
         Assert.Equal((0, 3, 1), (tampered.Applied, tampered.Unchanged, tampered.Rejected));
-        Assert.Contains(tampered.Errors, e => e.Line == 5 && e.Column.Contains("row_check", StringComparison.Ordinal) && e.Reason.Contains("locked column", StringComparison.Ordinal));
+        Assert.Contains(tampered.Errors, e =>
+            e.Line == 5 && e.Column.Contains("row_check", StringComparison.Ordinal) && e.Reason.Contains("locked column", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -54,14 +61,21 @@ public class WeekSheetTests
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(sheet), isEditable: false);
         var styles = document.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
-        var report = document.WorkbookPart.WorksheetParts.Single(p => p.Worksheet.Descendants<SheetProtection>().Any() && p.Worksheet.Descendants<DataValidation>().Any()).Worksheet;
-        bool Locked(string reference) => styles[(int)report.Descendants<Cell>().Single(c => c.CellReference == reference).StyleIndex!.Value].Protection!.Locked!.Value;
+        var report = document
+            .WorkbookPart.WorksheetParts.Single(p =>
+                p.Worksheet.Descendants<SheetProtection>().Any() && p.Worksheet.Descendants<DataValidation>().Any()
+            )
+            .Worksheet;
+        bool Locked(string reference) =>
+            styles[(int)report.Descendants<Cell>().Single(c => c.CellReference == reference).StyleIndex!.Value].Protection!.Locked!.Value;
         Assert.True(report.Descendants<SheetProtection>().Single().Sheet!.Value);
         Assert.True(Locked("A3") && Locked("B3") && Locked("D3")); // project code, name, procedure
         Assert.False(Locked("E3") || Locked("F3") || Locked("J3")); // status, accepted, data date
         Assert.False(Locked("A7") || Locked("D7")); // the first of the rows for new procedures
         Assert.Equal(2 + 4 + SubmissionTemplateNewRows, report.Descendants<Row>().Count());
-        Assert.Contains(report.Descendants<DataValidation>(), v => v.Type!.Value == DataValidationValues.List && v.Formula1!.Text.Contains("审查中", StringComparison.Ordinal));
+        Assert.Contains(report.Descendants<DataValidation>(), v =>
+            v.Type!.Value == DataValidationValues.List && v.Formula1!.Text.Contains("审查中", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -84,11 +98,20 @@ public class WeekSheetTests
         Assert.Equal("progress-2026-03-16.xlsx", name);
         var same = await pipeline.IngestAsync("development-reform/" + name, sheet);
         Assert.Equal((1, 0, 1, 0), (same.Rows, same.Applied, same.Unchanged, same.Rejected)); // the project never reported says nothing
-        var next = await pipeline.IngestAsync("development-reform/progress-2026-03-20.xlsx", Edit(Edit(sheet, "D4", "46101"), "E4", "510")); // 2026-03-20, 510 万元
+        // 2026-03-20, 510 万元.
+        var next = await pipeline.IngestAsync("development-reform/progress-2026-03-20.xlsx", Edit(Edit(sheet, "D4", "46101"), "E4", "510"));
         Assert.Equal((1, 0), (next.Applied, next.Rejected));
-        var stored = await pipeline.Storage.KeyProjects.GetEntityAsync<Storage.KeyProjectEntity>("2022-653001-48-01-00123X", Storage.KeyProjectEntity.ProgressKey(new DateOnly(2026, 3, 20)));
+        var stored = await pipeline.Storage.KeyProjects.GetEntityAsync<Storage.KeyProjectEntity>(
+            "2022-653001-48-01-00123X",
+            Storage.KeyProjectEntity.ProgressKey(new DateOnly(2026, 3, 20))
+        );
         Assert.Equal("510", stored.Value.YearToDate);
-        Assert.Equal(1, await pipeline.Storage.KeyProjects.QueryAsync<Storage.KeyProjectEntity>(e => e.PartitionKey == "2022-653001-48-01-00123X").CountAsync(e => e.IsProblem)); // last week's problem not raised again
+        Assert.Equal(
+            1,
+            await pipeline
+                .Storage.KeyProjects.QueryAsync<Storage.KeyProjectEntity>(e => e.PartitionKey == "2022-653001-48-01-00123X")
+                .CountAsync(e => e.IsProblem)
+        ); // last week's problem not raised again
     }
 
     private const int SubmissionTemplateNewRows = Presentation.Submissions.SubmissionTemplate.NewRows;

@@ -3,7 +3,8 @@ using Azure.Core;
 
 namespace ApprovalWatch.Testing;
 
-/// <summary>Fails the requests it picks before they reach the emulator, as the store does in an outage (503) or when it refuses a request (400 with an error code).</summary>
+/// <summary>Fails the requests it picks before they reach the emulator, as the store does in an outage (503) or when it refuses a request (400 with
+/// an error code).</summary>
 public sealed class FailingRequests(Func<Request, bool> fails, int status = 503, string? errorCode = null) : Azure.Core.Pipeline.HttpPipelinePolicy
 {
     public override void Process(HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>

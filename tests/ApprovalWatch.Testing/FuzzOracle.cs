@@ -31,7 +31,15 @@ public static class FuzzOracle
             ("housing/a.csv", [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)]),
             ("housing/a.txt", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(csv.Replace(',', '\t'))]),
             ("housing/a.csv", Domain.Submissions.Files.TextEncodings.Gb18030.GetBytes(csv)),
-            ("housing/a.json", Encoding.UTF8.GetBytes("""[{"project_code":"2022-653001-48-01-00123X","procedure":"HC-01","status":"审查中","accepted_on":"2026-03-02","handler_email":"a@b.org"},{"project_code":1,"procedure":null}]""")),
+            (
+                "housing/a.json",
+                Encoding.UTF8.GetBytes(
+                    """
+                    [{"project_code":"2022-653001-48-01-00123X","procedure":"HC-01","status":"审查中","accepted_on":"2026-03-02","handler_email":"a@b.org"},
+                     {"project_code":1,"procedure":null}]
+                    """
+                )
+            ),
             ("housing/a.xlsx", await SubmissionTemplate.XlsxAsync(Department.Get("housing"), Catalogue)),
         ];
     }

@@ -26,7 +26,8 @@ public sealed class LocalSmtpServer : IDisposable
     /// <summary>The SHA-256 thumbprint of the server's certificate, which no authority issued.</summary>
     public string Thumbprint { get; }
 
-    /// <param name="arguments">e.g. <c>--user U --password P</c>, <c>--refuse ADDRESS</c>, <c>--busy-once ADDRESS</c>, <c>--drop-after-data ADDRESS</c>.</param>
+    /// <param name="arguments">e.g. <c>--user U --password P</c>, <c>--refuse ADDRESS</c>, <c>--busy-once ADDRESS</c>, <c>--drop-after-data
+    /// ADDRESS</c>.</param>
     public static async Task<LocalSmtpServer> StartAsync(params string[] arguments)
     {
         var folder = Directory.CreateTempSubdirectory("smtp-").FullName;

@@ -6,7 +6,8 @@ namespace ApprovalWatch.Testing;
 /// <summary>A formula cell with the value Excel cached for it (what readers see; nothing is evaluated).</summary>
 public sealed record XlsxFormula(string Formula, object CachedValue);
 
-/// <summary>One worksheet of a test workbook: rows of cells (string, number, <see cref="DateOnly"/>, <see cref="DateTime"/>, <see cref="XlsxFormula"/> or null).</summary>
+/// <summary>One worksheet of a test workbook: rows of cells (string, number, <see cref="DateOnly"/>, <see cref="DateTime"/>, <see
+/// cref="XlsxFormula"/> or null).</summary>
 public sealed class XlsxSheet(string name)
 {
     public string Name { get; } = name;
@@ -29,7 +30,10 @@ public static class XlsxWriter
         await using var workbook = await Spreadsheet.CreateNewAsync(output);
         foreach (var sheet in sheets)
         {
-            await workbook.StartWorksheetAsync(sheet.Name, new WorksheetOptions { Visibility = sheet.Hidden ? WorksheetVisibility.Hidden : WorksheetVisibility.Visible });
+            await workbook.StartWorksheetAsync(
+                sheet.Name,
+                new WorksheetOptions { Visibility = sheet.Hidden ? WorksheetVisibility.Hidden : WorksheetVisibility.Visible }
+            );
             foreach (var row in sheet.Rows)
             {
                 await workbook.AddRowAsync(row.Select(Cell).ToArray());

@@ -8,19 +8,35 @@ namespace ApprovalWatch.Cli.Commands;
 /// <summary>Questions about the legal clock, answered from the calendar files of a config folder.</summary>
 public static class CalendarCommands
 {
-    public static async Task<int> DueAsync(string? configPath, string calendarName, DateOnly from, int days, int extend, IReadOnlyList<Pause> pauses, TextWriter output)
+    public static async Task<int> DueAsync(
+        string? configPath,
+        string calendarName,
+        DateOnly from,
+        int days,
+        int extend,
+        IReadOnlyList<Pause> pauses,
+        TextWriter output
+    )
     {
         var calendar = (await ConfigFolder.Find(configPath).CalendarsAsync()).Get(calendarName);
         var deadline = Deadline.Compute(calendar, from, days, pauses, extend);
         var limit = $"{days}{(extend > 0 ? $" + {extend} extension" : "")} working days";
         if (deadline.DueOn is not { } due)
         {
-            output.WriteLine($"Accepted {IsoDate.Format(from)}, limit {limit} on the {calendar.Name} calendar: paused; {deadline.RemainingWhenPaused} working day(s) will be left when the clock restarts.");
+            output.WriteLine(
+                $"Accepted {IsoDate.Format(from)}, limit {limit} on the {calendar.Name} calendar: paused; {deadline.RemainingWhenPaused} working "
+                    + $"day(s) will be left when the clock restarts."
+            );
             return 0;
         }
 
-        output.WriteLine($"Accepted {IsoDate.Format(from)} ({from.DayOfWeek}), limit {limit} on the {calendar.Name} calendar: due {IsoDate.Format(due)} ({due.DayOfWeek}).");
-        output.WriteLine($"Working days counted: {days + extend} (from {IsoDate.Format(from.AddDays(1))}); paused working days not counted: {deadline.PausedWorkingDays}; calendar days: {due.DayNumber - from.DayNumber}.");
+        output.WriteLine(
+            $"Accepted {IsoDate.Format(from)} ({from.DayOfWeek}), limit {limit} on the {calendar.Name} calendar: due {IsoDate.Format(due)} ({due.DayOfWeek})."
+        );
+        output.WriteLine(
+            $"Working days counted: {days + extend} (from {IsoDate.Format(from.AddDays(1))}); paused working days not counted: "
+                + $"{deadline.PausedWorkingDays}; calendar days: {due.DayNumber - from.DayNumber}."
+        );
         for (var day = from.AddDays(1); day <= due; day = day.AddDays(1))
         {
             if (calendar.Exception(day) is { } exception)
@@ -38,7 +54,10 @@ public static class CalendarCommands
         var calendar = calendars.Get(calendarName);
         var first = new DateOnly(year, 1, 1);
         calendar.IsWorkingDay(first); // names the calendar and year when the year is not loaded
-        output.WriteLine($"Calendar {calendar.Name} ({string.Join(" + ", calendars.LayersOf(calendar.Name))}), {year}: {calendar.WorkingDaysIn(first, new DateOnly(year, 12, 31))} working days");
+        output.WriteLine(
+            $"Calendar {calendar.Name} ({string.Join(" + ", calendars.LayersOf(calendar.Name))}), {year}: "
+                + $"{calendar.WorkingDaysIn(first, new DateOnly(year, 12, 31))} working days"
+        );
         foreach (var source in calendar.Sources[year])
         {
             output.WriteLine($"  source: {source}");
@@ -51,7 +70,10 @@ public static class CalendarCommands
         }
 
         var (hours, layer) = calendars.HoursAndLayerOf(calendar.Name);
-        output.WriteLine($"  office hours (Beijing time, {(layer is null ? "standard" : $"set by {layer}")}): {string.Join("; ", hours.Rules.Select(r => $"from {r.Month:D2}-{r.Day:D2} {r.Morning} and {r.Afternoon}"))}");
+        output.WriteLine(
+            $"  office hours (Beijing time, {(layer is null ? "standard" : $"set by {layer}")}): "
+                + $"{string.Join("; ", hours.Rules.Select(r => $"from {r.Month:D2}-{r.Day:D2} {r.Morning} and {r.Afternoon}"))}"
+        );
         return 0;
     }
 

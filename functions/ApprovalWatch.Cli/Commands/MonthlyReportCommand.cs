@@ -27,7 +27,15 @@ public static class MonthlyReportCommand
         return await WriteAsync(runtime, settings, month, today, dryRun, output, cancellationToken);
     }
 
-    public static async Task<int> WriteAsync(CliRuntime runtime, CliSettings settings, DateOnly month, DateOnly today, bool dryRun, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> WriteAsync(
+        CliRuntime runtime,
+        CliSettings settings,
+        DateOnly month,
+        DateOnly today,
+        bool dryRun,
+        TextWriter output,
+        CancellationToken cancellationToken
+    )
     {
         var published = await runtime.Get<MonthlyBulletins>().PublishAsync(month, today, send: !dryRun, cancellationToken);
         var folder = Path.Combine(settings.OutFolder, "reports", "monthly");
@@ -39,7 +47,12 @@ public static class MonthlyReportCommand
 
         var b = published.Bulletin;
         var best = b.Departments.FirstOrDefault(d => d.Rank == 1);
-        output.WriteLine($"Efficiency bulletin {b.Month}: {b.Total.Finished} finished, {b.Total.OnTime} on time ({(b.Total.OnTimeRate is { } r ? $"{r:P1}" : "—")}), {b.Total.OverdueWorkingDays} working days overdue, {b.Total.NoticesReceived} notice(s); {b.Departments.Count(d => d.Rank > 0)} department(s) and {b.Handlers.Count(h => h.Rank > 0)} handler(s) ranked{(best is null ? "" : $", first {best.Key}")}");
+        output.WriteLine(
+            $"Efficiency bulletin {b.Month}: {b.Total.Finished} finished, {b.Total.OnTime} on time "
+                + $"({(b.Total.OnTimeRate is { } r ? $"{r:P1}" : "—")}), {b.Total.OverdueWorkingDays} working days overdue, "
+                + $"{b.Total.NoticesReceived} notice(s); {b.Departments.Count(d => d.Rank > 0)} department(s) and "
+                + $"{b.Handlers.Count(h => h.Rank > 0)} handler(s) ranked{(best is null ? "" : $", first {best.Key}")}"
+        );
         output.WriteLine($"  files: {string.Join(", ", published.Files.Keys.Order(StringComparer.Ordinal))} in {folder}");
         if (dryRun)
         {

@@ -19,7 +19,9 @@ public static class OperatorCommands
         await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
         var blob = runtime.Storage.Submissions.GetBlobClient($"{department}/{file.Name}");
         var uploaded = await blob.UploadAsync(file.FullName, overwrite: true, cancellationToken);
-        var receipt = await runtime.Get<PipelineFunctions>().IngestSubmissionAsync(QueueMessages.Write(new IngestMessage(blob.Name, uploaded.Value.ETag.ToString())), cancellationToken);
+        var receipt = await runtime
+            .Get<PipelineFunctions>()
+            .IngestSubmissionAsync(QueueMessages.Write(new IngestMessage(blob.Name, uploaded.Value.ETag.ToString())), cancellationToken);
         Summary.Receipts(output, receipt is null ? [] : [receipt]);
         await runtime.NotifyPump().DrainAsync(cancellationToken); // the reply to the department's contact, if any
         return receipt?.Status == Receipt.UnreadableStatus ? 2 : 0;
@@ -50,7 +52,9 @@ public static class OperatorCommands
         var waiting = (await runtime.Storage.NotifyQueue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
         if (waiting > 0)
         {
-            output.WriteLine($"{waiting} message(s) wait in the queue for their recipients' office hours: the Functions app delivers them (here, `approvalwatch-dev host`).");
+            output.WriteLine(
+                $"{waiting} message(s) wait in the queue for their recipients' office hours: the Functions app delivers them (here, `approvalwatch-dev host`)."
+            );
         }
         return 0;
     }
@@ -65,7 +69,13 @@ public static class OperatorCommands
     }
 
     /// <summary>Sends again the mail of an office day that failed (and, when asked, whose delivery is uncertain).</summary>
-    public static async Task<int> RetryMailAsync(CliSettings settings, DateOnly? date, bool includeUncertain, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RetryMailAsync(
+        CliSettings settings,
+        DateOnly? date,
+        bool includeUncertain,
+        TextWriter output,
+        CancellationToken cancellationToken
+    )
     {
         await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
         var day = date ?? OfficeClock.Today(runtime.Get<TimeProvider>());

@@ -26,11 +26,25 @@ public static class ReportCommand
         }
 
         await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
-        return await WriteAsync(runtime, settings, week ?? ReportWeek.Of(settings.AsOf ?? Domain.Calendar.OfficeClock.Today(TimeProvider.System)), dryRun, output, cancellationToken);
+        return await WriteAsync(
+            runtime,
+            settings,
+            week ?? ReportWeek.Of(settings.AsOf ?? Domain.Calendar.OfficeClock.Today(TimeProvider.System)),
+            dryRun,
+            output,
+            cancellationToken
+        );
     }
 
     /// <summary>Makes (and unless a dry run, archives and sends) a week's report; its files under <c>out/reports/</c>.</summary>
-    public static async Task<int> WriteAsync(CliRuntime runtime, CliSettings settings, ReportWeek week, bool dryRun, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> WriteAsync(
+        CliRuntime runtime,
+        CliSettings settings,
+        ReportWeek week,
+        bool dryRun,
+        TextWriter output,
+        CancellationToken cancellationToken
+    )
     {
         var published = dryRun
             ? await runtime.Get<WeeklyReports>().PublishAsync(week, send: false, cancellationToken)
@@ -51,7 +65,10 @@ public static class ReportCommand
         }
 
         await runtime.NotifyPump().DrainAsync(cancellationToken);
-        output.WriteLine($"  queued to {published.Queued} of {published.Recipients.Count} reader(s) (leaders, coordinators, department heads); the week's mails are sent once");
+        output.WriteLine(
+            $"  queued to {published.Queued} of {published.Recipients.Count} reader(s) (leaders, coordinators, department heads); the week's mails "
+                + $"are sent once"
+        );
         return 0;
     }
 }

@@ -31,8 +31,17 @@ public static class Summary
     public static void WeeklyReport(TextWriter output, WeeklyReport report)
     {
         var h = report.Headline;
-        output.WriteLine($"Weekly report {report.Week} (as of {IsoDate.Format(report.AsOf)}): {h.Projects} projects, planned {WeeklyView.Yi(h.PlannedWan)} 亿元, completed {WeeklyView.Yi(h.CompletedWan)} 亿元 ({WeeklyView.Pct(h.CompletionRate)}; pace {WeeklyView.Pct(h.Pace)}, {h.GapPoints:+0.00;-0.00} points)");
-        output.WriteLine($"  new starts {report.Starts.Started} of {report.Starts.PlannedByNow} planned ({WeeklyView.Pct(report.Starts.StartRate)}); reserve converted {report.Starts.Converted} of {report.Starts.ReserveAtYearStart} ({WeeklyView.Pct(report.Starts.ConversionRate)}); problems open {report.Problems.Open}, overdue {report.Problems.Overdue}; lights {report.Count(WeeklyCalculator.Red)} red, {report.Count(WeeklyCalculator.Yellow)} yellow, {report.Count(WeeklyCalculator.Green)} green");
+        output.WriteLine(
+            $"Weekly report {report.Week} (as of {IsoDate.Format(report.AsOf)}): {h.Projects} projects, planned {WeeklyView.Yi(h.PlannedWan)} 亿元, "
+                + $"completed {WeeklyView.Yi(h.CompletedWan)} 亿元 ({WeeklyView.Pct(h.CompletionRate)}; pace {WeeklyView.Pct(h.Pace)}, "
+                + $"{h.GapPoints:+0.00;-0.00} points)"
+        );
+        output.WriteLine(
+            $"  new starts {report.Starts.Started} of {report.Starts.PlannedByNow} planned ({WeeklyView.Pct(report.Starts.StartRate)}); reserve "
+                + $"converted {report.Starts.Converted} of {report.Starts.ReserveAtYearStart} ({WeeklyView.Pct(report.Starts.ConversionRate)}); "
+                + $"problems open {report.Problems.Open}, overdue {report.Problems.Overdue}; lights {report.Count(WeeklyCalculator.Red)} red, "
+                + $"{report.Count(WeeklyCalculator.Yellow)} yellow, {report.Count(WeeklyCalculator.Green)} green"
+        );
     }
 
     public static void Scan(TextWriter output, ScanResult scan)
@@ -51,13 +60,21 @@ public static class Summary
             output.WriteLine($"  {name,-22}" + string.Concat(Columns.Select(c => $"{counts.GetValueOrDefault(c),10}")));
         }
 
-        output.WriteLine($"  {"all",-22}" + string.Concat(Columns.Select(c => $"{scan.Count(c),10}")));
-        output.WriteLine($"  paused (clock stopped): {scan.Count(Flag.Paused)}; extended: {scan.Counts.Extended}; past the statutory limit: {scan.Counts.PastStatutory}; finished late: {scan.Counts.FinishedLate}");
+        output.WriteLine($"  {"all", -22}" + string.Concat(Columns.Select(c => $"{scan.Count(c), 10}")));
+        output.WriteLine(
+            $"  paused (clock stopped): {scan.Count(Flag.Paused)}; extended: {scan.Counts.Extended}; past the statutory limit: "
+                + $"{scan.Counts.PastStatutory}; finished late: {scan.Counts.FinishedLate}"
+        );
         output.WriteLine("Projects against their whole-process and stage limits:");
         foreach (var (scope, counts) in scan.Counts.ProjectFlags.OrderBy(f => f.Key == ProjectMeasure.WholeProcess ? "" : f.Key, StringComparer.Ordinal))
         {
             var name = scope == ProjectMeasure.WholeProcess ? "whole process" : scope;
-            output.WriteLine($"  {name,-22}" + string.Concat(Columns.Where(c => c != Flag.Paused).Select(c => $"{counts.GetValueOrDefault(c),10} {c.ToString().ToLowerInvariant()}")));
+            output.WriteLine(
+                $"  {name, -22}"
+                    + string.Concat(
+                        Columns.Where(c => c != Flag.Paused).Select(c => $"{counts.GetValueOrDefault(c), 10} {c.ToString().ToLowerInvariant()}")
+                    )
+            );
         }
         foreach (var error in scan.Counts.Errors)
         {
@@ -67,7 +84,10 @@ public static class Summary
 
     public static void Digests(TextWriter output, ScanResult scan)
     {
-        output.WriteLine($"Digests for {IsoDate.Format(scan.Date)}: {scan.Digests.Count} recipient(s){(scan.DayOff > 0 ? $", {scan.DayOff} on a day off in their calendar" : "")}");
+        output.WriteLine(
+            $"Digests for {IsoDate.Format(scan.Date)}: {scan.Digests.Count} "
+                + $"recipient(s){(scan.DayOff > 0 ? $", {scan.DayOff} on a day off in their calendar" : "")}"
+        );
         foreach (var digest in scan.Digests)
         {
             var sections = string.Join(", ", digest.Sections.Select(s => $"{s.Reason} {s.Lines}"));

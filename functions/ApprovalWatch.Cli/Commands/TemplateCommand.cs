@@ -22,12 +22,21 @@ public static class TemplateCommand
         };
         var file = outPath ?? $"{department.Id}.{format}";
         await File.WriteAllBytesAsync(file, content);
-        output.WriteLine($"Wrote the {department.EnglishName} template ({catalogue.Entries.Count(e => e.Department == department.Id)} procedures) to {Path.GetFullPath(file)}");
+        output.WriteLine(
+            $"Wrote the {department.EnglishName} template ({catalogue.Entries.Count(e => e.Department == department.Id)} procedures) to "
+                + $"{Path.GetFullPath(file)}"
+        );
         return 0;
     }
 
     /// <summary>This week's sheet of a department, from what storage holds: the file the board's "download" gives.</summary>
-    public static async Task<int> PrefilledAsync(CliSettings settings, string departmentId, string? outPath, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> PrefilledAsync(
+        CliSettings settings,
+        string departmentId,
+        string? outPath,
+        TextWriter output,
+        CancellationToken cancellationToken
+    )
     {
         await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
         var (name, content) = await runtime.Get<WeekSheets>().ProceduresAsync(departmentId, cancellationToken);

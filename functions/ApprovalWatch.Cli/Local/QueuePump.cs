@@ -9,7 +9,13 @@ namespace ApprovalWatch.Cli.Local;
 /// a message is deleted when its handler returns, made visible again after the <c>host.json</c> delay
 /// when it throws, and moved to the <c>-poison</c> queue after its last try.
 /// </summary>
-public sealed class QueuePump(QueueClient queue, QueueClient poison, Func<string, CancellationToken, Task> handle, QueueTriggerSettings settings, ILogger logger)
+public sealed class QueuePump(
+    QueueClient queue,
+    QueueClient poison,
+    Func<string, CancellationToken, Task> handle,
+    QueueTriggerSettings settings,
+    ILogger logger
+)
 {
     /// <summary>How long a received message is hidden from other pumps while its handler runs.</summary>
     public TimeSpan ProcessingLease { get; init; } = TimeSpan.FromMinutes(5);
@@ -106,15 +112,35 @@ public sealed class QueuePump(QueueClient queue, QueueClient poison, Func<string
         {
             if (message.DequeueCount >= settings.MaxDequeueCount)
             {
-                logger.LogError(e, "Message {Id} on {Queue} failed {Count} times; moved to {Poison}", message.MessageId, queue.Name, message.DequeueCount, poison.Name);
+                logger.LogError(
+                    e,
+                    "Message {Id} on {Queue} failed {Count} times; moved to {Poison}",
+                    message.MessageId,
+                    queue.Name,
+                    message.DequeueCount,
+                    poison.Name
+                );
                 await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
                 await poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
             }
             else
             {
-                logger.LogWarning(e, "Message {Id} on {Queue} failed (try {Count} of {Max}); retrying in {Delay}", message.MessageId, queue.Name, message.DequeueCount, settings.MaxDequeueCount, settings.VisibilityTimeout);
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: cancellationToken);
+                logger.LogWarning(
+                    e,
+                    "Message {Id} on {Queue} failed (try {Count} of {Max}); retrying in {Delay}",
+                    message.MessageId,
+                    queue.Name,
+                    message.DequeueCount,
+                    settings.MaxDequeueCount,
+                    settings.VisibilityTimeout
+                );
+                await queue.UpdateMessageAsync(
+                    message.MessageId,
+                    message.PopReceipt,
+                    visibilityTimeout: settings.VisibilityTimeout,
+                    cancellationToken: cancellationToken
+                );
                 lock (_gate)
                 {
                     _retryVisibleAt = DateTimeOffset.UtcNow + settings.VisibilityTimeout;

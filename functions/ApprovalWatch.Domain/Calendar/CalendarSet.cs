@@ -16,7 +16,12 @@ public sealed class CalendarSet
     private readonly List<(string Prefix, string Calendar)> _regions;
     private readonly Dictionary<string, OfficeHours> _hours;
 
-    private CalendarSet(Dictionary<string, WorkingCalendar> calendars, Dictionary<string, IReadOnlyList<string>> layers, List<(string Prefix, string Calendar)> regions, Dictionary<string, OfficeHours> hours)
+    private CalendarSet(
+        Dictionary<string, WorkingCalendar> calendars,
+        Dictionary<string, IReadOnlyList<string>> layers,
+        List<(string Prefix, string Calendar)> regions,
+        Dictionary<string, OfficeHours> hours
+    )
     {
         _calendars = calendars;
         _layers = layers;
@@ -33,7 +38,11 @@ public sealed class CalendarSet
     /// same date (so a region can cancel a national make-up working day). A calendar covers the years every
     /// layer of it has; a year one of them lacks is missing, never guessed.
     /// </summary>
-    public static CalendarSet Build(IEnumerable<CalendarYear> years, IEnumerable<(string Prefix, string Calendar)>? regions = null, IReadOnlyDictionary<string, OfficeHours>? hours = null)
+    public static CalendarSet Build(
+        IEnumerable<CalendarYear> years,
+        IEnumerable<(string Prefix, string Calendar)>? regions = null,
+        IReadOnlyDictionary<string, OfficeHours>? hours = null
+    )
     {
         var byLayer = years.GroupBy(y => y.Layer).ToDictionary(g => g.Key, g => g.ToList());
         if (!byLayer.TryGetValue(National, out var national))
@@ -73,10 +82,17 @@ public sealed class CalendarSet
 
         foreach (var calendar in (hours?.Keys ?? []).Where(c => !calendars.ContainsKey(c)))
         {
-            throw new InvalidOperationException($"office-hours.csv names calendar '{calendar}', which has no files; loaded: {string.Join(", ", calendars.Keys)}.");
+            throw new InvalidOperationException(
+                $"office-hours.csv names calendar '{calendar}', which has no files; loaded: {string.Join(", ", calendars.Keys)}."
+            );
         }
 
-        return new CalendarSet(calendars, chains, assignments, new Dictionary<string, OfficeHours>(hours ?? new Dictionary<string, OfficeHours>(), StringComparer.OrdinalIgnoreCase));
+        return new CalendarSet(
+            calendars,
+            chains,
+            assignments,
+            new Dictionary<string, OfficeHours>(hours ?? new Dictionary<string, OfficeHours>(), StringComparer.OrdinalIgnoreCase)
+        );
     }
 
     /// <summary>The layers a calendar is made of, national first: e.g. national, xinjiang, kizilsu.</summary>

@@ -10,7 +10,9 @@ namespace ApprovalWatch.Domain.Calendar;
 public sealed class OfficeHours
 {
     /// <summary>Used where the configuration names no office hours for a calendar.</summary>
-    public static readonly OfficeHours Standard = new([new OfficeHoursRule("national", 1, 1, OfficePeriod.Parse("09:00-12:00"), OfficePeriod.Parse("14:00-18:00"))]);
+    public static readonly OfficeHours Standard = new([
+        new OfficeHoursRule("national", 1, 1, OfficePeriod.Parse("09:00-12:00"), OfficePeriod.Parse("14:00-18:00")),
+    ]);
 
     private readonly List<OfficeHoursRule> _rules;
 
@@ -47,7 +49,15 @@ public sealed class OfficeHours
 
             try
             {
-                rules.Add(new OfficeHoursRule(table.Required(row, "calendar"), day.Month, day.Day, OfficePeriod.Parse(table.Required(row, "morning")), OfficePeriod.Parse(table.Required(row, "afternoon"))));
+                rules.Add(
+                    new OfficeHoursRule(
+                        table.Required(row, "calendar"),
+                        day.Month,
+                        day.Day,
+                        OfficePeriod.Parse(table.Required(row, "morning")),
+                        OfficePeriod.Parse(table.Required(row, "afternoon"))
+                    )
+                );
             }
             catch (FormatException e)
             {

@@ -20,7 +20,13 @@ public sealed class WorkingCalendar
 
     private readonly Dictionary<DateOnly, CalendarDay> _exceptions;
 
-    private WorkingCalendar(string name, int firstYear, int lastYear, Dictionary<DateOnly, CalendarDay> exceptions, IReadOnlyDictionary<int, IReadOnlyList<string>> sources)
+    private WorkingCalendar(
+        string name,
+        int firstYear,
+        int lastYear,
+        Dictionary<DateOnly, CalendarDay> exceptions,
+        IReadOnlyDictionary<int, IReadOnlyList<string>> sources
+    )
     {
         Name = name;
         _firstYear = firstYear;
@@ -106,7 +112,8 @@ public sealed class WorkingCalendar
     public int WorkingDaysAfter(DateOnly from, DateOnly to) => _workingBefore[Offset(to) + 1] - _workingBefore[Offset(from) + 1];
 
     /// <summary>Working days in [from, to], both days counted.</summary>
-    /// <summary>A working day with no working day before it in its month; only that month's days are asked (on 2 January, last year's may not be loaded).</summary>
+    /// <summary>A working day with no working day before it in its month; only that month's days are asked (on 2 January, last year's may not be
+    /// loaded).</summary>
     public bool IsFirstWorkingDayOfMonth(DateOnly date) =>
         IsWorkingDay(date) && Enumerable.Range(1, date.Day - 1).All(day => !IsWorkingDay(new DateOnly(date.Year, date.Month, day)));
 

@@ -53,7 +53,11 @@ public sealed class ProcedureCatalogue
             });
         }
 
-        foreach (var (entry, required) in entries.SelectMany(e => e.Requires.Select(r => (e, r))).Where(x => !entries.Any(e => e.Code.Equals(x.r, StringComparison.OrdinalIgnoreCase))))
+        foreach (
+            var (entry, required) in entries
+                .SelectMany(e => e.Requires.Select(r => (e, r)))
+                .Where(x => !entries.Any(e => e.Code.Equals(x.r, StringComparison.OrdinalIgnoreCase)))
+        )
         {
             throw new FormatException($"catalogue.csv: {entry.Code} requires '{required}', which is not in the catalogue.");
         }

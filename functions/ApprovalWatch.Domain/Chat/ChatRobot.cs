@@ -50,7 +50,14 @@ public sealed record ChatRobot(string Department, ChatPlatform Platform, string 
                 throw table.Error(row, $"{department} has a robot already");
             }
 
-            robots.Add(new ChatRobot(department.ToLowerInvariant(), platform, SecretName(table, row, table.Required(row, "webhook_secret")), sign.Length > 0 ? SecretName(table, row, sign) : null));
+            robots.Add(
+                new ChatRobot(
+                    department.ToLowerInvariant(),
+                    platform,
+                    SecretName(table, row, table.Required(row, "webhook_secret")),
+                    sign.Length > 0 ? SecretName(table, row, sign) : null
+                )
+            );
         }
 
         return robots;
@@ -58,5 +65,7 @@ public sealed record ChatRobot(string Department, ChatPlatform Platform, string 
 
     // Key Vault secret names: letters, digits and dashes.
     private static string SecretName(CsvTable table, SourceRow row, string name) =>
-        name.Length <= 127 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? name : throw table.Error(row, $"'{name}' is not a Key Vault secret name (letters, digits, dashes)");
+        name.Length <= 127 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            ? name
+            : throw table.Error(row, $"'{name}' is not a Key Vault secret name (letters, digits, dashes)");
 }

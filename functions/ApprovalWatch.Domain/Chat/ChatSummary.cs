@@ -4,7 +4,15 @@ namespace ApprovalWatch.Domain.Chat;
 /// What a department's group hears at office opening: its counts and its three most urgent procedures, by name only —
 /// no address, no telephone, nothing of a person but his name.
 /// </summary>
-public sealed record ChatSummary(string Department, DateOnly Date, int Red, int Yellow, int OverdueProblems, int NoticesAwaitingReply, IReadOnlyList<UrgentItem> Urgent)
+public sealed record ChatSummary(
+    string Department,
+    DateOnly Date,
+    int Red,
+    int Yellow,
+    int OverdueProblems,
+    int NoticesAwaitingReply,
+    IReadOnlyList<UrgentItem> Urgent
+)
 {
     public const int UrgentShown = 3;
 }

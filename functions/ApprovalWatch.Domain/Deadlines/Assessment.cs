@@ -7,7 +7,14 @@ namespace ApprovalWatch.Domain.Deadlines;
 /// <param name="WorkingDaysLeft">Working days until the due date: 0 when due today, negative when overdue.</param>
 /// <param name="StatutoryDueOn">The due date under the statutory limit (法定时限).</param>
 /// <param name="PastStatutory">Open and past the statutory due date: always red, escalated one level higher.</param>
-public sealed record Assessment(Flag Flag, Deadline Deadline, int WorkingDaysLeft, bool FinishedLate, DateOnly? StatutoryDueOn = null, bool PastStatutory = false)
+public sealed record Assessment(
+    Flag Flag,
+    Deadline Deadline,
+    int WorkingDaysLeft,
+    bool FinishedLate,
+    DateOnly? StatutoryDueOn = null,
+    bool PastStatutory = false
+)
 {
     public int OverdueWorkingDays => Flag == Flag.Red ? -WorkingDaysLeft : 0;
 

@@ -8,7 +8,8 @@ namespace ApprovalWatch.Domain.Deadlines;
 /// </summary>
 public sealed record EscalationCounts(int YellowPeriods = 0, int OverdueWeeks = 0, string? LastOverdueWeek = null)
 {
-    /// <summary>The counts after a scan on <paramref name="today"/> found <paramref name="now"/> where the row said <paramref name="before"/>; the same scan again changes nothing.</summary>
+    /// <summary>The counts after a scan on <paramref name="today"/> found <paramref name="now"/> where the row said <paramref name="before"/>; the
+    /// same scan again changes nothing.</summary>
     public EscalationCounts After(Flag? before, Flag now, DateOnly today)
     {
         var counts = this;

@@ -26,7 +26,13 @@ public sealed record ProjectMeasure(
     public static string ScopeOf(int stage) => stage == 0 ? WholeProcess : $"stage-{stage}";
 
     /// <summary>Measures one project's procedures (with their catalogue stage) on one day.</summary>
-    public static IReadOnlyList<ProjectMeasure> Of(string projectCode, IReadOnlyList<(Procedure Procedure, int Stage)> procedures, WorkingCalendar calendar, DateOnly today, ProjectLimits limits)
+    public static IReadOnlyList<ProjectMeasure> Of(
+        string projectCode,
+        IReadOnlyList<(Procedure Procedure, int Stage)> procedures,
+        WorkingCalendar calendar,
+        DateOnly today,
+        ProjectLimits limits
+    )
     {
         var measures = new List<ProjectMeasure>();
         var process = procedures.Where(p => p.Stage <= 3).ToList();
@@ -34,7 +40,18 @@ public sealed record ProjectMeasure(
         {
             // The whole process ends with the construction permit stage: not before a stage-3 procedure is reported.
             var ended = process.Any(p => p.Stage == 3);
-            measures.Add(Measure(projectCode, 0, process.Select(p => p.Procedure).ToList(), ended, limits.WholeProcessDays, calendar, today, limits.WarningWorkingDays));
+            measures.Add(
+                Measure(
+                    projectCode,
+                    0,
+                    process.Select(p => p.Procedure).ToList(),
+                    ended,
+                    limits.WholeProcessDays,
+                    calendar,
+                    today,
+                    limits.WarningWorkingDays
+                )
+            );
         }
 
         foreach (var stage in procedures.GroupBy(p => p.Stage).OrderBy(g => g.Key))
@@ -48,7 +65,16 @@ public sealed record ProjectMeasure(
         return measures;
     }
 
-    private static ProjectMeasure Measure(string projectCode, int stage, List<Procedure> procedures, bool canEnd, int limit, WorkingCalendar calendar, DateOnly today, int warning)
+    private static ProjectMeasure Measure(
+        string projectCode,
+        int stage,
+        List<Procedure> procedures,
+        bool canEnd,
+        int limit,
+        WorkingCalendar calendar,
+        DateOnly today,
+        int warning
+    )
     {
         var started = procedures.Min(p => p.AcceptedOn);
         var due = calendar.AddWorkingDays(started, limit);

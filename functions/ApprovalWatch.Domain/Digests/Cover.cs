@@ -28,6 +28,9 @@ public static class Cover
             .. person.Has(Role.Head) ? [] : staff.WithRole(Role.Head, person.Department),
             .. staff.WithRole(Role.Leader, person.Department),
         ];
-        return candidates.Where(c => !c.Email.Equals(email, StringComparison.OrdinalIgnoreCase) && !leave.IsAway(c.Email, date)).Select(c => c.Email.ToLowerInvariant()).FirstOrDefault();
+        return candidates
+            .Where(c => !c.Email.Equals(email, StringComparison.OrdinalIgnoreCase) && !leave.IsAway(c.Email, date))
+            .Select(c => c.Email.ToLowerInvariant())
+            .FirstOrDefault();
     }
 }

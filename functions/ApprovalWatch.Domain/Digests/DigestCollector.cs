@@ -55,7 +55,14 @@ public sealed class DigestCollector(int maxLinesPerSection)
             TotalRed = _all.Values.Count(f => f == Flag.Red),
             TotalYellow = _all.Values.Count(f => f == Flag.Yellow),
             OpenKeys = _all.Keys.ToHashSet(),
-            Notes = [.. _covering.Select(away => staff.Find(away)?.Name ?? away).Select(name => $"代 {name}：{name} 休假期间，其提醒由您接收并处理；on behalf of {name}: while {name} is away, his lines come to you.")],
+            Notes =
+            [
+                .. _covering
+                    .Select(away => staff.Find(away)?.Name ?? away)
+                    .Select(name =>
+                        $"代 {name}：{name} 休假期间，其提醒由您接收并处理；on behalf of {name}: while {name} is away, his lines come to you."
+                    ),
+            ],
         };
     }
 }

@@ -5,7 +5,8 @@ namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>
 /// One flagged item of a digest — a procedure (<see cref="ProcedureLine"/>), a whole project against its
-/// process or stage limit (<see cref="ProjectLine"/>) or a problem of the problem list (<see cref="ProblemLine"/>) — with the three lists every line shows: the task,
+/// process or stage limit (<see cref="ProjectLine"/>) or a problem of the problem list (<see cref="ProblemLine"/>) — with the three lists every line
+/// shows: the task,
 /// the responsibility and the time limit.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]

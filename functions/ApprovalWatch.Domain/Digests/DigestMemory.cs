@@ -4,7 +4,12 @@ namespace ApprovalWatch.Domain.Digests;
 /// A recipient's last digest (and the one before it), so that a digest made again on the same day is compared
 /// with the same previous one.
 /// </summary>
-public sealed record DigestMemory(DateOnly Date, IReadOnlyList<DigestItem> Items, DateOnly? PreviousDate = null, IReadOnlyList<DigestItem>? PreviousItems = null)
+public sealed record DigestMemory(
+    DateOnly Date,
+    IReadOnlyList<DigestItem> Items,
+    DateOnly? PreviousDate = null,
+    IReadOnlyList<DigestItem>? PreviousItems = null
+)
 {
     /// <summary>The items of the last digest before <paramref name="day"/>; null when there was none.</summary>
     public IReadOnlyList<DigestItem>? Before(DateOnly day) =>

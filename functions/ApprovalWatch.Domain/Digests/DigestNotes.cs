@@ -27,7 +27,10 @@ public static class DigestNotes
         foreach (var (department, file) in applying.Where(a => departments.Contains(a.Department)))
         {
             var name = Department.Find(department);
-            notes.Add($"{name?.ChineseName ?? department}报送的 {file} 在生成本提醒时仍在处理中，其数据可能未包含在内；{file} of {name?.EnglishName ?? department} was still being applied when this digest was made: its rows may be missing.");
+            notes.Add(
+                $"{name?.ChineseName ?? department}报送的 {file} 在生成本提醒时仍在处理中，其数据可能未包含在内；{file} of {name?.EnglishName ?? department} was still being "
+                    + $"applied when this digest was made: its rows may be missing."
+            );
         }
 
         return notes.Count == digest.Notes.Count ? digest : digest with { Notes = notes };
@@ -38,7 +41,9 @@ public static class DigestNotes
     {
         var (f, t) = (IsoDate.Format(from), IsoDate.Format(to));
         return standIn is null
-            ? $"您 {f} 至 {t} 休假期间无人代为接收提醒：期间办结 {finished} 件，他人确认 {acknowledged} 件；目前仍超期 {overdue} 件。；While you were away ({f} to {t}) nobody could receive your lines: {finished} finished and {acknowledged} acknowledged by others meanwhile; {overdue} still overdue."
-            : $"您 {f} 至 {t} 休假期间由 {standIn} 代为接收提醒：期间办结 {finished} 件，他人确认 {acknowledged} 件；目前仍超期 {overdue} 件。；While you were away ({f} to {t}) {standIn} received your lines: {finished} finished and {acknowledged} acknowledged by others meanwhile; {overdue} still overdue.";
+            ? $"您 {f} 至 {t} 休假期间无人代为接收提醒：期间办结 {finished} 件，他人确认 {acknowledged} 件；目前仍超期 {overdue} 件。；While you were away ({f} to {t}) nobody could "
+                + $"receive your lines: {finished} finished and {acknowledged} acknowledged by others meanwhile; {overdue} still overdue."
+            : $"您 {f} 至 {t} 休假期间由 {standIn} 代为接收提醒：期间办结 {finished} 件，他人确认 {acknowledged} 件；目前仍超期 {overdue} 件。；While you were away ({f} to {t}) "
+                + $"{standIn} received your lines: {finished} finished and {acknowledged} acknowledged by others meanwhile; {overdue} still overdue.";
     }
 }

@@ -45,7 +45,8 @@ public static class DigestPlanner
             .DistinctBy(r => (r.To, r.Reason));
     }
 
-    /// <summary>One recipient's digest from his routed lines: sections by reason, most urgent first, each at most <paramref name="maxLinesPerSection"/> long.</summary>
+    /// <summary>One recipient's digest from his routed lines: sections by reason, most urgent first, each at most <paramref
+    /// name="maxLinesPerSection"/> long.</summary>
     public static Digest Compose(DateOnly date, string email, StaffDirectory staff, IEnumerable<RoutedLine> lines, int maxLinesPerSection = int.MaxValue)
     {
         var collector = new DigestCollector(maxLinesPerSection);
@@ -62,7 +63,12 @@ public static class DigestPlanner
         digest.Lines.Any(l => ladder.RolesOf(l).Contains(EscalationRole.WeeklyReport));
 
     /// <summary>The people a problem's roles reach: its department's heads stand for the handler; a problem sent back, the coordinators alone.</summary>
-    private static IEnumerable<(string, DigestReason)> ProblemRecipients(ProblemLine problem, StaffDirectory staff, IReadOnlySet<EscalationRole> roles, IEnumerable<Person> leaders)
+    private static IEnumerable<(string, DigestReason)> ProblemRecipients(
+        ProblemLine problem,
+        StaffDirectory staff,
+        IReadOnlySet<EscalationRole> roles,
+        IEnumerable<Person> leaders
+    )
     {
         if (problem.Returned)
         {
@@ -72,7 +78,11 @@ public static class DigestPlanner
 
         var people = new[]
         {
-            (roles.Contains(EscalationRole.Handler) || roles.Contains(EscalationRole.Head), DigestReason.DepartmentHead, staff.WithRole(Role.Head, problem.Department)),
+            (
+                roles.Contains(EscalationRole.Handler) || roles.Contains(EscalationRole.Head),
+                DigestReason.DepartmentHead,
+                staff.WithRole(Role.Head, problem.Department)
+            ),
             (roles.Contains(EscalationRole.Leader), DigestReason.LeaderInCharge, leaders),
             (roles.Contains(EscalationRole.Coordinator), DigestReason.Coordinator, staff.WithRole(Role.Coordinator)),
         };
@@ -83,7 +93,12 @@ public static class DigestPlanner
     /// The people a procedure's roles reach. A handler the directory does not know (or none) still gets the line
     /// when there is an address, and his department's heads get it too, so that no alert depends on a bad address.
     /// </summary>
-    private static IEnumerable<(string, DigestReason)> ProcedureRecipients(ProcedureLine procedure, StaffDirectory staff, IReadOnlySet<EscalationRole> roles, IEnumerable<Person> leaders)
+    private static IEnumerable<(string, DigestReason)> ProcedureRecipients(
+        ProcedureLine procedure,
+        StaffDirectory staff,
+        IReadOnlySet<EscalationRole> roles,
+        IEnumerable<Person> leaders
+    )
     {
         IEnumerable<Person> heads = staff.WithRole(Role.Head, procedure.Department).ToList();
         if (roles.Contains(EscalationRole.Handler))

@@ -1,7 +1,14 @@
 namespace ApprovalWatch.Domain.Digests;
 
 /// <summary>What a planned digest holds, in counts: what a scan reports about each digest it made.</summary>
-public sealed record DigestSummary(string RecipientEmail, string RecipientName, int Red, int Yellow, IReadOnlyList<(DigestReason Reason, int Lines)> Sections, IReadOnlyList<string> Notes)
+public sealed record DigestSummary(
+    string RecipientEmail,
+    string RecipientName,
+    int Red,
+    int Yellow,
+    IReadOnlyList<(DigestReason Reason, int Lines)> Sections,
+    IReadOnlyList<string> Notes
+)
 {
     public static DigestSummary Of(Digest digest)
     {

@@ -18,7 +18,17 @@ public sealed record EscalationLadder
         new(0, new HashSet<EscalationRole> { EscalationRole.Handler }),
         new(1, new HashSet<EscalationRole> { EscalationRole.Handler, EscalationRole.Head }),
         new(5, new HashSet<EscalationRole> { EscalationRole.Handler, EscalationRole.Head, EscalationRole.Leader, EscalationRole.Coordinator }),
-        new(10, new HashSet<EscalationRole> { EscalationRole.Handler, EscalationRole.Head, EscalationRole.Leader, EscalationRole.Coordinator, EscalationRole.WeeklyReport }),
+        new(
+            10,
+            new HashSet<EscalationRole>
+            {
+                EscalationRole.Handler,
+                EscalationRole.Head,
+                EscalationRole.Leader,
+                EscalationRole.Coordinator,
+                EscalationRole.WeeklyReport,
+            }
+        ),
     ];
 
     public IReadOnlyList<EscalationOverride> Overrides { get; init; } = [];
@@ -26,7 +36,8 @@ public sealed record EscalationLadder
     /// <summary>0: never.</summary>
     public int ClimbAfterYellowPeriods { get; init; } = 2;
 
-    /// <summary>0: never. Until the weekly report (#12) records who it named, a week in which a scan found the procedure overdue counts as one report.</summary>
+    /// <summary>0: never. Until the weekly report (#12) records who it named, a week in which a scan found the procedure overdue counts as one
+    /// report.</summary>
     public int ClimbAfterOverdueWeeks { get; init; } = 3;
 
     /// <summary>The working days a department has to sign for a problem assigned to it (签收) before the problem climbs one rung.</summary>
@@ -92,7 +103,8 @@ public sealed record EscalationLadder
     }
 
     /// <summary>The roles a line reaches.</summary>
-    public IReadOnlySet<EscalationRole> RolesOf(DigestLine line) => line.Flag is Flag.Yellow or Flag.Red ? RungsFor(line)[RungOf(line)].Notify : new HashSet<EscalationRole>();
+    public IReadOnlySet<EscalationRole> RolesOf(DigestLine line) =>
+        line.Flag is Flag.Yellow or Flag.Red ? RungsFor(line)[RungOf(line)].Notify : new HashSet<EscalationRole>();
 
     private bool Climbs(ProcedureLine line) =>
         (ClimbAfterYellowPeriods > 0 && line.YellowPeriods >= ClimbAfterYellowPeriods)

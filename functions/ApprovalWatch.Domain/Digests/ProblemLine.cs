@@ -31,7 +31,14 @@ public sealed record ProblemLine : DigestLine
     public bool Returned { get; init; }
 
     /// <summary>The line of an open problem on a day; null when it is closed, not raised yet, or signed for and not yet due soon.</summary>
-    public static ProblemLine? Of(ProjectProblem problem, string projectName, WorkingCalendar calendar, DateOnly today, int warningWorkingDays, int signWithinWorkingDays = 1)
+    public static ProblemLine? Of(
+        ProjectProblem problem,
+        string projectName,
+        WorkingCalendar calendar,
+        DateOnly today,
+        int warningWorkingDays,
+        int signWithinWorkingDays = 1
+    )
     {
         if (!problem.IsOpenOn(today))
         {

@@ -52,33 +52,43 @@ public sealed record ProcedureLine : DigestLine
     public override string ItemCode => ProcedureCode;
 
     /// <summary>The line of a yellow or red procedure; <paramref name="entry"/> is null for a code the catalogue no longer has.</summary>
-    public static ProcedureLine Of(Procedure procedure, Assessment assessment, CatalogueEntry? entry, string handlerName, EscalationCounts counts, Acknowledgements.Acknowledgement? ack = null, DateOnly? today = null) => new()
-    {
-        AcknowledgedBy = ack?.ByName,
-        PromisedOn = ack?.PromisedOn,
-        AckRung = ack?.Rung,
-        AckLapsed = ack is not null && today is { } day && !ack.HoldsOn(day),
-        AckPenalty = ack?.Penalty ?? 0,
-        Stage = entry?.Stage ?? 0,
-        YellowPeriods = counts.YellowPeriods,
-        OverdueWeeks = counts.OverdueWeeks,
-        ProjectCode = procedure.ProjectCode,
-        ProjectName = procedure.ProjectName,
-        ProcedureCode = procedure.ProcedureCode,
-        ChineseName = entry?.ChineseName ?? procedure.ProcedureCode,
-        EnglishName = entry?.EnglishName ?? procedure.ProcedureCode,
-        Department = procedure.Department,
-        HandlerEmail = procedure.HandlerEmail,
-        HandlerName = handlerName,
-        StartedOn = procedure.AcceptedOn,
-        DueOn = assessment.Deadline.DueOn ?? throw new ArgumentException("A paused procedure has no due date and no digest line.", nameof(assessment)),
-        LimitDays = procedure.LimitDays,
-        StatutoryDays = entry?.StatutoryDays ?? 0,
-        StatutoryDueOn = assessment.StatutoryDueOn,
-        PastStatutory = assessment.PastStatutory,
-        ExtensionDays = procedure.ExtensionDays,
-        PausedWorkingDays = assessment.Deadline.PausedWorkingDays,
-        Flag = assessment.Flag,
-        WorkingDaysLeft = assessment.WorkingDaysLeft,
-    };
+    public static ProcedureLine Of(
+        Procedure procedure,
+        Assessment assessment,
+        CatalogueEntry? entry,
+        string handlerName,
+        EscalationCounts counts,
+        Acknowledgements.Acknowledgement? ack = null,
+        DateOnly? today = null
+    ) =>
+        new()
+        {
+            AcknowledgedBy = ack?.ByName,
+            PromisedOn = ack?.PromisedOn,
+            AckRung = ack?.Rung,
+            AckLapsed = ack is not null && today is { } day && !ack.HoldsOn(day),
+            AckPenalty = ack?.Penalty ?? 0,
+            Stage = entry?.Stage ?? 0,
+            YellowPeriods = counts.YellowPeriods,
+            OverdueWeeks = counts.OverdueWeeks,
+            ProjectCode = procedure.ProjectCode,
+            ProjectName = procedure.ProjectName,
+            ProcedureCode = procedure.ProcedureCode,
+            ChineseName = entry?.ChineseName ?? procedure.ProcedureCode,
+            EnglishName = entry?.EnglishName ?? procedure.ProcedureCode,
+            Department = procedure.Department,
+            HandlerEmail = procedure.HandlerEmail,
+            HandlerName = handlerName,
+            StartedOn = procedure.AcceptedOn,
+            DueOn = assessment.Deadline.DueOn
+                ?? throw new ArgumentException("A paused procedure has no due date and no digest line.", nameof(assessment)),
+            LimitDays = procedure.LimitDays,
+            StatutoryDays = entry?.StatutoryDays ?? 0,
+            StatutoryDueOn = assessment.StatutoryDueOn,
+            PastStatutory = assessment.PastStatutory,
+            ExtensionDays = procedure.ExtensionDays,
+            PausedWorkingDays = assessment.Deadline.PausedWorkingDays,
+            Flag = assessment.Flag,
+            WorkingDaysLeft = assessment.WorkingDaysLeft,
+        };
 }

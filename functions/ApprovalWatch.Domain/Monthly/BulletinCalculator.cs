@@ -17,8 +17,19 @@ public static class BulletinCalculator
             .Concat(inputs.Problems.Select(p => p.Department))
             .Where(d => d.Length > 0).Distinct(StringComparer.Ordinal);
         var byDepartment = departments.Select(d => (Key: d, Name: d, Department: d, Figures: Figures(inputs, p => p.Department == d, d))).ToList();
-        var byHandler = procedures.Where(p => p.HandlerEmail.Length > 0).Select(p => (p.HandlerEmail, p.Department)).Distinct()
-            .Select(h => (Key: h.HandlerEmail, Name: inputs.NameOf(h.HandlerEmail), h.Department, Figures: Figures(inputs, p => p.HandlerEmail == h.HandlerEmail && p.Department == h.Department, null))).ToList();
+        var byHandler = procedures
+            .Where(p => p.HandlerEmail.Length > 0)
+            .Select(p => (p.HandlerEmail, p.Department))
+            .Distinct()
+            .Select(h =>
+                (
+                    Key: h.HandlerEmail,
+                    Name: inputs.NameOf(h.HandlerEmail),
+                    h.Department,
+                    Figures: Figures(inputs, p => p.HandlerEmail == h.HandlerEmail && p.Department == h.Department, null)
+                )
+            )
+            .ToList();
         return new EfficiencyBulletin(
             EfficiencyBulletin.MonthOf(inputs.First), inputs.First, inputs.Last,
             Figures(inputs, _ => true, ""),
@@ -48,8 +59,10 @@ public static class BulletinCalculator
             Finished = finished.Count,
             OnTime = finished.Count(p => !p.FinishedLate && (p.DueOn is not { } due || p.CompletedOn <= due)),
             Early = finished.Count(p => p.DueOn is { } due && p.CompletedOn < due),
-            AverageUsedDays = timed.Count == 0 ? null : Math.Round((decimal)timed.Average(p => calendar.WorkingDaysAfter(p.AcceptedOn, p.CompletedOn!.Value)), 1),
-            AverageLimitDays = timed.Count == 0 ? null : Math.Round((decimal)timed.Average(p => calendar.WorkingDaysAfter(p.AcceptedOn, p.DueOn!.Value)), 1),
+            AverageUsedDays =
+                timed.Count == 0 ? null : Math.Round((decimal)timed.Average(p => calendar.WorkingDaysAfter(p.AcceptedOn, p.CompletedOn!.Value)), 1),
+            AverageLimitDays =
+                timed.Count == 0 ? null : Math.Round((decimal)timed.Average(p => calendar.WorkingDaysAfter(p.AcceptedOn, p.DueOn!.Value)), 1),
             Yellow = flags.Where(f => f.To == Flag.Yellow && inputs.InMonth(f.On)).Select(f => (f.ProjectCode, f.ProcedureCode)).Distinct().Count(),
             Red = flags.Where(f => f.To == Flag.Red && inputs.InMonth(f.On)).Select(f => (f.ProjectCode, f.ProcedureCode)).Distinct().Count(),
             OverdueWorkingDays = own.Sum(p => OverdueInMonth(p, inputs)),
@@ -74,10 +87,16 @@ public static class BulletinCalculator
         return to > from ? inputs.Calendar.WorkingDaysAfter(from, to) : 0;
     }
 
-    private static List<RankedRow> Rank(IEnumerable<(string Key, string Name, string Department, EfficiencyFigures Figures)> rows, IReadOnlyList<RankedRow>? previous)
+    private static List<RankedRow> Rank(
+        IEnumerable<(string Key, string Name, string Department, EfficiencyFigures Figures)> rows,
+        IReadOnlyList<RankedRow>? previous
+    )
     {
         var before = (previous ?? []).Where(r => r.Rank > 0).ToDictionary(r => r.Key, r => r.Rank, StringComparer.Ordinal);
-        var (ranked, unranked) = (rows.Where(r => r.Figures.Finished > 0 || r.Figures.OverdueWorkingDays > 0).ToList(), rows.Where(r => r.Figures.Finished == 0 && r.Figures.OverdueWorkingDays == 0).ToList());
+        var (ranked, unranked) = (
+            rows.Where(r => r.Figures.Finished > 0 || r.Figures.OverdueWorkingDays > 0).ToList(),
+            rows.Where(r => r.Figures.Finished == 0 && r.Figures.OverdueWorkingDays == 0).ToList()
+        );
         var ordered = ranked
             .OrderByDescending(r => r.Figures.OnTimeRate ?? -1m)
             .ThenBy(r => r.Figures.OverdueWorkingDays)
@@ -96,6 +115,7 @@ public static class BulletinCalculator
         result.AddRange(unranked.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => new RankedRow(r.Key, r.Name, r.Department, r.Figures, 0, null)));
         return result;
 
-        static bool Same(EfficiencyFigures a, EfficiencyFigures b) => a.OnTimeRate == b.OnTimeRate && a.OverdueWorkingDays == b.OverdueWorkingDays && a.Finished == b.Finished;
+        static bool Same(EfficiencyFigures a, EfficiencyFigures b) =>
+            a.OnTimeRate == b.OnTimeRate && a.OverdueWorkingDays == b.OverdueWorkingDays && a.Finished == b.Finished;
     }
 }

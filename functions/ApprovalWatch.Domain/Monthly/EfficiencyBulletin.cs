@@ -6,7 +6,14 @@ namespace ApprovalWatch.Domain.Monthly;
 /// The monthly efficiency bulletin (效能通报): per department and per handler, how the month's procedures went, with ranks
 /// and their change since last month's bulletin. <see cref="Month"/> is written <c>2026-03</c>.
 /// </summary>
-public sealed record EfficiencyBulletin(string Month, DateOnly From, DateOnly To, EfficiencyFigures Total, IReadOnlyList<RankedRow> Departments, IReadOnlyList<RankedRow> Handlers)
+public sealed record EfficiencyBulletin(
+    string Month,
+    DateOnly From,
+    DateOnly To,
+    EfficiencyFigures Total,
+    IReadOnlyList<RankedRow> Departments,
+    IReadOnlyList<RankedRow> Handlers
+)
 {
     public const string Folder = "monthly/";
 

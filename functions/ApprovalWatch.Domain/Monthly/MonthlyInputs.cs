@@ -5,7 +5,8 @@ using ApprovalWatch.Domain.Projects;
 
 namespace ApprovalWatch.Domain.Monthly;
 
-/// <summary>What a month's efficiency bulletin is computed from: the stored procedures, the flags and acknowledgements History kept, the notices and the problems.</summary>
+/// <summary>What a month's efficiency bulletin is computed from: the stored procedures, the flags and acknowledgements History kept, the notices and
+/// the problems.</summary>
 public sealed record MonthlyInputs(
     DateOnly Month,
     IReadOnlyList<ProcedureFacts> Procedures,

@@ -50,7 +50,9 @@ public sealed record NoticeSettings(string Prefix, int ReplyWithinWorkingDays, s
             throw new FormatException($"{BlobName}: issuer must be 1 to 60 characters");
         }
 
-        return days is >= 1 and <= 30 ? new NoticeSettings(prefix, days, issuer) : throw new FormatException($"{BlobName}: replyWithinWorkingDays {days} is not 1 to 30");
+        return days is >= 1 and <= 30
+            ? new NoticeSettings(prefix, days, issuer)
+            : throw new FormatException($"{BlobName}: replyWithinWorkingDays {days} is not 1 to 30");
     }
 
     private sealed record Wire(string? Prefix, int? ReplyWithinWorkingDays, string? Issuer);

@@ -26,7 +26,23 @@ public sealed record OperatorReport(DateOnly Date)
     /// <summary>Mail waiting for a retry: the backlog, each with how long it has waited.</summary>
     public IReadOnlyList<WaitingMail> Waiting { get; init; } = [];
 
-    public bool IsEmpty => Poisoned.Count == 0 && Deliveries.Count == 0 && MissedScans.Count == 0 && RefusedFiles.Count == 0 && StalledIngestions.Count == 0 && RefusedConfiguration.Count == 0 && Waiting.Count == 0 && Uncovered.Count == 0;
+    public bool IsEmpty =>
+        Poisoned.Count == 0
+        && Deliveries.Count == 0
+        && MissedScans.Count == 0
+        && RefusedFiles.Count == 0
+        && StalledIngestions.Count == 0
+        && RefusedConfiguration.Count == 0
+        && Waiting.Count == 0
+        && Uncovered.Count == 0;
 
-    public int Problems => Poisoned.Sum(p => p.Count) + Deliveries.Count + MissedScans.Count + RefusedFiles.Count + StalledIngestions.Count + RefusedConfiguration.Count + Waiting.Count + Uncovered.Count;
+    public int Problems =>
+        Poisoned.Sum(p => p.Count)
+        + Deliveries.Count
+        + MissedScans.Count
+        + RefusedFiles.Count
+        + StalledIngestions.Count
+        + RefusedConfiguration.Count
+        + Waiting.Count
+        + Uncovered.Count;
 }

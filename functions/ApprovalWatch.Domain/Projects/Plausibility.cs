@@ -6,7 +6,16 @@ namespace ApprovalWatch.Domain.Projects;
 /// A doubt about what the files say (数据核查): the row was applied, the check asks someone to look. <see cref="Since"/>
 /// is the first report of the year from which it has held (null where no report dates it).
 /// </summary>
-public sealed record DataWarning(string ProjectCode, string ProjectName, string Check, DateOnly? Since, string Department, decimal? Value = null, decimal? Limit = null, string? Detail = null);
+public sealed record DataWarning(
+    string ProjectCode,
+    string ProjectName,
+    string Check,
+    DateOnly? Since,
+    string Department,
+    decimal? Value = null,
+    decimal? Limit = null,
+    string? Detail = null
+);
 
 /// <summary>
 /// Whether what a department reports can be true, on the figures themselves: a year-to-date figure above the
@@ -46,7 +55,10 @@ public static class Plausibility
             yield return Warn(FarAbovePlan, report.YearToDate, register.AnnualPlan);
         }
 
-        if (report.YearToDate > 0 && (register.Nature == ProjectNature.Reserve || (register.Nature == ProjectNature.NewStart && !(register.StartedOn <= report.ReportedOn))))
+        if (
+            report.YearToDate > 0
+            && (register.Nature == ProjectNature.Reserve || (register.Nature == ProjectNature.NewStart && !(register.StartedOn <= report.ReportedOn)))
+        )
         {
             yield return Warn(NotStarted, report.YearToDate);
         }
@@ -61,7 +73,14 @@ public static class Plausibility
     /// The doubts standing on a day: each project's last report of the year checked, dated from the first report from
     /// which the same check has held; and procedure files naming a registered project otherwise.
     /// </summary>
-    public static IReadOnlyList<DataWarning> Standing(IEnumerable<RegisteredProject> projects, IEnumerable<ProgressReport> progress, IEnumerable<ProcedureFacts> procedures, DateOnly asOf, Catalogue.ProcedureCatalogue? catalogue = null, Calendar.WorkingCalendar? calendar = null)
+    public static IReadOnlyList<DataWarning> Standing(
+        IEnumerable<RegisteredProject> projects,
+        IEnumerable<ProgressReport> progress,
+        IEnumerable<ProcedureFacts> procedures,
+        DateOnly asOf,
+        Catalogue.ProcedureCatalogue? catalogue = null,
+        Calendar.WorkingCalendar? calendar = null
+    )
     {
         var registers = projects.ToDictionary(p => p.Code, StringComparer.Ordinal);
         var warnings = new List<DataWarning>();
@@ -84,15 +103,35 @@ public static class Plausibility
         foreach (var named in procedures.Where(p => registers.ContainsKey(p.ProjectCode)).GroupBy(p => (p.ProjectCode, p.Department)))
         {
             var register = registers[named.Key.ProjectCode];
-            if (named.FirstOrDefault(p => (p.ProjectName.Length > 0 && p.ProjectName != register.Name) || (p.County.Length > 0 && p.County != register.County)) is { } other)
+            if (
+                named.FirstOrDefault(p =>
+                    (p.ProjectName.Length > 0 && p.ProjectName != register.Name) || (p.County.Length > 0 && p.County != register.County)
+                ) is
+                { } other
+            )
             {
-                warnings.Add(new DataWarning(register.Code, register.Name, NamedOtherwise, null, named.Key.Department, Detail: $"{other.ProjectName} · {other.County}"));
+                warnings.Add(
+                    new DataWarning(
+                        register.Code,
+                        register.Name,
+                        NamedOtherwise,
+                        null,
+                        named.Key.Department,
+                        Detail: $"{other.ProjectName} · {other.County}"
+                    )
+                );
             }
         }
 
         warnings.AddRange(Contradictions(procedures, catalogue));
         warnings.AddRange(LongPauses(procedures, catalogue, asOf, calendar));
-        return [.. warnings.OrderBy(w => w.Since ?? DateOnly.MaxValue).ThenBy(w => w.ProjectCode, StringComparer.Ordinal).ThenBy(w => w.Check, StringComparer.Ordinal)];
+        return
+        [
+            .. warnings
+                .OrderBy(w => w.Since ?? DateOnly.MaxValue)
+                .ThenBy(w => w.ProjectCode, StringComparer.Ordinal)
+                .ThenBy(w => w.Check, StringComparer.Ordinal),
+        ];
     }
 
     /// <summary>
@@ -127,7 +166,12 @@ public static class Plausibility
     }
 
     /// <summary>A pause (to its end, or to the day while it runs) of more working days than its procedure's whole statutory limit.</summary>
-    private static IEnumerable<DataWarning> LongPauses(IEnumerable<ProcedureFacts> procedures, Catalogue.ProcedureCatalogue? catalogue, DateOnly asOf, Calendar.WorkingCalendar? calendar)
+    private static IEnumerable<DataWarning> LongPauses(
+        IEnumerable<ProcedureFacts> procedures,
+        Catalogue.ProcedureCatalogue? catalogue,
+        DateOnly asOf,
+        Calendar.WorkingCalendar? calendar
+    )
     {
         if (catalogue is null || calendar is null)
         {
@@ -146,7 +190,16 @@ public static class Plausibility
                 var end = pause.To ?? asOf;
                 if (end > pause.From && calendar.Covers(pause.From) && calendar.Covers(end) && calendar.WorkingDaysAfter(pause.From, end) > entry.StatutoryDays)
                 {
-                    yield return new DataWarning(p.ProjectCode, p.ProjectName, LongPause, pause.From, p.Department, calendar.WorkingDaysAfter(pause.From, end), entry.StatutoryDays, $"{p.ProcedureCode} {pause.Reason}".Trim());
+                    yield return new DataWarning(
+                        p.ProjectCode,
+                        p.ProjectName,
+                        LongPause,
+                        pause.From,
+                        p.Department,
+                        calendar.WorkingDaysAfter(pause.From, end),
+                        entry.StatutoryDays,
+                        $"{p.ProcedureCode} {pause.Reason}".Trim()
+                    );
                     break;
                 }
             }
@@ -155,22 +208,37 @@ public static class Plausibility
 
     /// <summary>The procedures a procedure requires that its project had not accepted by the day it was finished.</summary>
     /// <param name="acceptedOn">When the project's other procedures were accepted, by code.</param>
-    public static IEnumerable<string> MissingBefore(string procedure, DateOnly? completedOn, Catalogue.ProcedureCatalogue catalogue, IReadOnlyDictionary<string, DateOnly> acceptedOn) =>
+    public static IEnumerable<string> MissingBefore(
+        string procedure,
+        DateOnly? completedOn,
+        Catalogue.ProcedureCatalogue catalogue,
+        IReadOnlyDictionary<string, DateOnly> acceptedOn
+    ) =>
         completedOn is { } done
             ? (catalogue.Find(procedure)?.Requires ?? []).Where(r => !(acceptedOn.TryGetValue(r, out var accepted) && accepted <= done))
             : [];
 
     /// <summary>A contradiction as the receipt of the file that brings the approval says it, in both languages.</summary>
     public static string ContradictionNote(int line, string project, string procedure, DateOnly completedOn, string required) =>
-        $"第 {line} 行：{project} {procedure} {Text.IsoDate.Format(completedOn)} 办结时，其前置事项 {required} 尚未受理，已采用，请核实；line {line}: {project} {procedure} is approved on {Text.IsoDate.Format(completedOn)} while {required}, which must come before it, was not accepted: applied, to be checked.";
+        $"第 {line} 行：{project} {procedure} {Text.IsoDate.Format(completedOn)} 办结时，其前置事项 {required} 尚未受理，已采用，请核实；line {line}: {project} {procedure} "
+            + $"is approved on {Text.IsoDate.Format(completedOn)} while {required}, which must come before it, was not accepted: applied, to be checked.";
 
     /// <summary>A warning as a receipt's note, in both languages.</summary>
-    public static string Note(DataWarning w, int line) => w.Check switch
-    {
-        OverTotal => $"第 {line} 行：{w.ProjectCode} 本年完成投资 {w.Value} 万元超过总投资 {w.Limit} 万元，已采用，请核实；line {line}: {w.ProjectCode} reports {w.Value} 万元 done this year, more than its total investment of {w.Limit} 万元: applied, to be checked.",
-        FarAbovePlan => $"第 {line} 行：{w.ProjectCode} 本年完成投资 {w.Value} 万元超过年度计划 {w.Limit} 万元的 {FarAbovePlanFactor} 倍，已采用，请核实；line {line}: {w.ProjectCode} reports {w.Value} 万元 done this year, more than {FarAbovePlanFactor} times its plan of {w.Limit} 万元: applied, to be checked.",
-        NotStarted => $"第 {line} 行：{w.ProjectCode} 尚未开工，却报送本年完成投资 {w.Value} 万元，已采用，请核实；line {line}: {w.ProjectCode} has not started but reports {w.Value} 万元 done this year: applied, to be checked.",
-        CompletedEarlyStage => $"第 {line} 行：{w.ProjectCode} 已竣工，形象进度却为“{w.Detail}”，已采用，请核实；line {line}: {w.ProjectCode} is completed but reports early-stage works ({w.Detail}): applied, to be checked.",
-        _ => $"第 {line} 行：{w.ProjectCode} 待核实（{w.Check}）；line {line}: {w.ProjectCode} to be checked ({w.Check}).",
-    };
+    public static string Note(DataWarning w, int line) =>
+        w.Check switch
+        {
+            OverTotal =>
+                $"第 {line} 行：{w.ProjectCode} 本年完成投资 {w.Value} 万元超过总投资 {w.Limit} 万元，已采用，请核实；line {line}: {w.ProjectCode} reports {w.Value} 万元 done "
+                    + $"this year, more than its total investment of {w.Limit} 万元: applied, to be checked.",
+            FarAbovePlan =>
+                $"第 {line} 行：{w.ProjectCode} 本年完成投资 {w.Value} 万元超过年度计划 {w.Limit} 万元的 {FarAbovePlanFactor} 倍，已采用，请核实；line {line}: {w.ProjectCode} "
+                    + $"reports {w.Value} 万元 done this year, more than {FarAbovePlanFactor} times its plan of {w.Limit} 万元: applied, to be checked.",
+            NotStarted =>
+                $"第 {line} 行：{w.ProjectCode} 尚未开工，却报送本年完成投资 {w.Value} 万元，已采用，请核实；line {line}: {w.ProjectCode} has not started but reports {w.Value} "
+                    + $"万元 done this year: applied, to be checked.",
+            CompletedEarlyStage =>
+                $"第 {line} 行：{w.ProjectCode} 已竣工，形象进度却为“{w.Detail}”，已采用，请核实；line {line}: {w.ProjectCode} is completed but reports early-stage works "
+                    + $"({w.Detail}): applied, to be checked.",
+            _ => $"第 {line} 行：{w.ProjectCode} 待核实（{w.Check}）；line {line}: {w.ProjectCode} to be checked ({w.Check}).",
+        };
 }

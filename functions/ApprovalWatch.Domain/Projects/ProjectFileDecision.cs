@@ -71,9 +71,12 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
         var report = row.Report;
         var earlier = stored.Progress.Where(p => p.ReportedOn < report.ReportedOn && p.ReportedOn.Year == report.ReportedOn.Year).MaxBy(p => p.ReportedOn);
         decimal? lowered = earlier is not null && report.YearToDate < earlier.YearToDate ? earlier.YearToDate : null;
-        var note = earlier is not null && lowered is not null
-            ? $"第 {row.Line} 行：{report.ProjectCode} 本年完成投资 {report.YearToDate} 万元低于 {IsoDate.Format(earlier.ReportedOn)} 报送的 {lowered} 万元，已标记待核实；line {row.Line}: {report.ProjectCode} reports {report.YearToDate} 万元 done this year, less than the {lowered} 万元 of {IsoDate.Format(earlier.ReportedOn)}: kept and marked for checking."
-            : null;
+        var note =
+            earlier is not null && lowered is not null
+                ? $"第 {row.Line} 行：{report.ProjectCode} 本年完成投资 {report.YearToDate} 万元低于 {IsoDate.Format(earlier.ReportedOn)} 报送的 {lowered} 万元，已标记待核实；"
+                    + $"line {row.Line}: {report.ProjectCode} reports {report.YearToDate} 万元 done this year, less than the {lowered} 万元 of "
+                    + $"{IsoDate.Format(earlier.ReportedOn)}: kept and marked for checking."
+                : null;
         var changed = stored.Progress.FirstOrDefault(p => p.ReportedOn == report.ReportedOn) != report;
         ProjectProblem? problem = null;
         // A problem already on the list (however it was numbered, and in whichever report) is not raised again.
@@ -92,7 +95,14 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
         }
 
         var warnings = stored.Register is { } register ? Plausibility.Of(register, report).Select(w => Plausibility.Note(w, row.Line)).ToList() : [];
-        return new ProjectChange { Progress = changed ? report : null, LoweredFrom = changed ? lowered : null, Problem = problem, Note = note, Warnings = warnings };
+        return new ProjectChange
+        {
+            Progress = changed ? report : null,
+            LoweredFrom = changed ? lowered : null,
+            Problem = problem,
+            Note = note,
+            Warnings = warnings,
+        };
     }
 
     private ProjectChange Problem(ProblemRow row, StoredProject stored)
@@ -125,7 +135,9 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
         {
             if (!IsDevelopmentReform && known.Department != department)
             {
-                return Refuse($"该问题由{Department.Find(known.Department)?.ChineseName}负责，本部门无权销号；the problem is {known.Department}'s to solve, not {department}'s");
+                return Refuse(
+                    $"该问题由{Department.Find(known.Department)?.ChineseName}负责，本部门无权销号；the problem is {known.Department}'s to solve, not {department}'s"
+                );
             }
 
             next = known with { Text = IsDevelopmentReform && row.Text is not null ? row.Text : known.Text };

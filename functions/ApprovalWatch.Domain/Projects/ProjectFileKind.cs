@@ -14,9 +14,24 @@ public sealed record ProjectFileKind(string Id, string ChineseName, IReadOnlyLis
     public static readonly SubmissionColumn County = new("county", "县市", true, Plain: false, MaxLength: 50, Aliases: ["县", "县市区", "所属县市", "县区"]);
     public static readonly SubmissionColumn Industry = new("industry", "行业", false, Plain: false, MaxLength: 50, Aliases: ["所属行业", "行业类别"]);
     public static readonly SubmissionColumn Nature = new("nature", "项目性质", true, Plain: false, Aliases: ["建设性质", "项目类型"]);
-    public static readonly SubmissionColumn TotalInvestment = new("total_investment_wan", "总投资", true, Aliases: ["总投资（万元）", "total_investment"]);
-    public static readonly SubmissionColumn AnnualPlan = new("annual_plan_wan", "年度计划投资", true, Aliases: ["年度计划", "本年计划投资", "planned_investment_wan", "annual_plan"]);
-    public static readonly SubmissionColumn PlannedStart = new("planned_start", "计划开工", false, Aliases: ["计划开工时间", "计划开工月份", "计划开工日期"]);
+    public static readonly SubmissionColumn TotalInvestment = new(
+        "total_investment_wan",
+        "总投资",
+        true,
+        Aliases: ["总投资（万元）", "total_investment"]
+    );
+    public static readonly SubmissionColumn AnnualPlan = new(
+        "annual_plan_wan",
+        "年度计划投资",
+        true,
+        Aliases: ["年度计划", "本年计划投资", "planned_investment_wan", "annual_plan"]
+    );
+    public static readonly SubmissionColumn PlannedStart = new(
+        "planned_start",
+        "计划开工",
+        false,
+        Aliases: ["计划开工时间", "计划开工月份", "计划开工日期"]
+    );
     public static readonly SubmissionColumn StartedOn = new("started_on", "实际开工", false, Aliases: ["实际开工日期", "开工日期", "实际开工时间"]);
     public static readonly SubmissionColumn PlannedCompletion = new("planned_completion", "计划竣工", false, Aliases: ["计划竣工时间", "计划竣工日期"]);
     public static readonly SubmissionColumn LeaderEmail = new("leader_email", "包联领导", true, MaxLength: 254, Aliases: ["包联领导邮箱", "包联领导email"]);
@@ -25,7 +40,12 @@ public sealed record ProjectFileKind(string Id, string ChineseName, IReadOnlyLis
     public static readonly SubmissionColumn ConvertedOn = new("converted_on", "储备转化日期", false, Aliases: ["转化日期"]);
 
     public static readonly SubmissionColumn ReportedOn = new("reported_on", "填报日期", true, Aliases: ["统计日期", "截止日期", "数据日期", "as_of"]);
-    public static readonly SubmissionColumn YearToDate = new("ytd_completed_wan", "本年完成投资", true, Aliases: ["年度累计完成投资", "本年累计完成投资", "completed_investment_wan", "ytd_completed"]);
+    public static readonly SubmissionColumn YearToDate = new(
+        "ytd_completed_wan",
+        "本年完成投资",
+        true,
+        Aliases: ["年度累计完成投资", "本年累计完成投资", "completed_investment_wan", "ytd_completed"]
+    );
     public static readonly SubmissionColumn Physical = new("physical_progress", "形象进度", false, Plain: false, MaxLength: 500);
     public static readonly SubmissionColumn NewProblems = new("new_problems", "存在问题", false, Plain: false, MaxLength: 1000, Aliases: ["新增问题", "问题"]);
 
@@ -38,17 +58,44 @@ public sealed record ProjectFileKind(string Id, string ChineseName, IReadOnlyLis
     public static readonly SubmissionColumn SolvedOn = new("solved_on", "销号日期", false, Aliases: ["解决日期", "办结日期"]);
     public static readonly SubmissionColumn SolvedBy = new("solved_by", "销号人", false, Plain: false, MaxLength: 100, Aliases: ["确认人"]);
 
-    public static readonly ProjectFileKind Register = new("register", "项目库", [ProjectCode, ProjectName, County, Industry, Nature, TotalInvestment, AnnualPlan, PlannedStart, StartedOn, PlannedCompletion, LeaderEmail, ResponsibleUnit, Owner, ConvertedOn]);
+    public static readonly ProjectFileKind Register = new(
+        "register",
+        "项目库",
+        [
+            ProjectCode,
+            ProjectName,
+            County,
+            Industry,
+            Nature,
+            TotalInvestment,
+            AnnualPlan,
+            PlannedStart,
+            StartedOn,
+            PlannedCompletion,
+            LeaderEmail,
+            ResponsibleUnit,
+            Owner,
+            ConvertedOn,
+        ]
+    );
 
     public static readonly ProjectFileKind Progress = new("progress", "投资进度", [ProjectCode, ProjectName, ReportedOn, YearToDate, Physical, NewProblems]);
 
-    public static readonly ProjectFileKind Problems = new("problems", "问题清单", [ProjectCode, ProjectName, ProblemId, ProblemText, Department, RaisedOn, DueDays, State, SolvedOn, SolvedBy]);
+    public static readonly ProjectFileKind Problems = new(
+        "problems",
+        "问题清单",
+        [ProjectCode, ProjectName, ProblemId, ProblemText, Department, RaisedOn, DueDays, State, SolvedOn, SolvedBy]
+    );
 
     public static readonly IReadOnlyList<ProjectFileKind> All = [Register, Progress, Problems];
 
     /// <summary>The blank file to fill in (CSV, UTF-8 with BOM for Excel): the header in both languages and one example row.</summary>
     public string TemplateCsv() =>
-        "\uFEFF" + string.Join(',', Columns.Select(c => CsvReader.Escape(c.Label))) + "\n" + string.Join(',', Columns.Select(c => CsvReader.Escape(Example(c)))) + "\n";
+        "\uFEFF"
+        + string.Join(',', Columns.Select(c => CsvReader.Escape(c.Label)))
+        + "\n"
+        + string.Join(',', Columns.Select(c => CsvReader.Escape(Example(c))))
+        + "\n";
 
     private static string Example(SubmissionColumn column) => column.Name switch
     {
@@ -91,8 +138,13 @@ public sealed record ProjectFileKind(string Id, string ChineseName, IReadOnlyLis
             return null;
         }
 
-        return All
-            .Select(kind => (kind, named: kind.Columns.Count(c => cells.Any(c.IsNamedBy)), complete: kind.Columns.Where(c => c.Required).All(c => cells.Any(c.IsNamedBy))))
+        return All.Select(kind =>
+                (
+                    kind,
+                    named: kind.Columns.Count(c => cells.Any(c.IsNamedBy)),
+                    complete: kind.Columns.Where(c => c.Required).All(c => cells.Any(c.IsNamedBy))
+                )
+            )
             .Where(k => k.complete && k.named >= 3)
             .OrderByDescending(k => k.named)
             .Select(k => k.kind)

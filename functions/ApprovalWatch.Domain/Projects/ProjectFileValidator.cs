@@ -10,8 +10,14 @@ namespace ApprovalWatch.Domain.Projects;
 /// the leader in the directory, the department known), rejected rows kept with their reasons, the valid ones
 /// yielded as they are read. <paramref name="fileDate"/> stands for a date the file leaves out.
 /// </summary>
-public sealed class ProjectFileValidator(ProjectFileKind kind, StaffDirectory staff, IReadOnlyCollection<string> servedRegions, DateOnly fileDate, int maxRows = int.MaxValue, int maxErrors = 1000)
-    : RowValidator<ProjectFileRow>(maxRows, maxErrors)
+public sealed class ProjectFileValidator(
+    ProjectFileKind kind,
+    StaffDirectory staff,
+    IReadOnlyCollection<string> servedRegions,
+    DateOnly fileDate,
+    int maxRows = int.MaxValue,
+    int maxErrors = 1000
+) : RowValidator<ProjectFileRow>(maxRows, maxErrors)
 {
     public ProjectFileKind Kind => kind;
 
@@ -22,10 +28,19 @@ public sealed class ProjectFileValidator(ProjectFileKind kind, StaffDirectory st
 
     // A progress row with no date, figure, works or problem reports nothing (a pre-filled sheet's project not reported yet).
     protected override bool SaysNothing(RowCells cells) =>
-        kind == ProjectFileKind.Progress && new[] { ProjectFileKind.ReportedOn, ProjectFileKind.YearToDate, ProjectFileKind.Physical, ProjectFileKind.NewProblems }.All(c => cells.Get(c).Length == 0);
+        kind == ProjectFileKind.Progress
+        && new[] { ProjectFileKind.ReportedOn, ProjectFileKind.YearToDate, ProjectFileKind.Physical, ProjectFileKind.NewProblems }.All(c =>
+            cells.Get(c).Length == 0
+        );
 
     protected override RowError Duplicate(RowCells cells, ProjectFileRow row, int firstLine, string? firstSheet) =>
-        new(cells.Line, ProjectFileKind.ProjectCode.Label, $"与第 {firstLine} 行重复；the same {kind.Id} entry is already on line {firstLine}", cells.Get(ProjectFileKind.ProjectCode), cells.Sheet);
+        new(
+            cells.Line,
+            ProjectFileKind.ProjectCode.Label,
+            $"与第 {firstLine} 行重复；the same {kind.Id} entry is already on line {firstLine}",
+            cells.Get(ProjectFileKind.ProjectCode),
+            cells.Sheet
+        );
 
     protected override ProjectFileRow? Read(RowCells cells)
     {
@@ -43,9 +58,18 @@ public sealed class ProjectFileValidator(ProjectFileKind kind, StaffDirectory st
     {
         var name = cells.Required(ProjectFileKind.ProjectName);
         var county = cells.Required(ProjectFileKind.County);
-        if (code.Length == 24 && Counties.ByRegion.TryGetValue(Submissions.ProjectCode.Region(code), out var known) && county.Length > 0 && county != known.Chinese && !county.Equals(known.English, StringComparison.OrdinalIgnoreCase))
+        if (
+            code.Length == 24
+            && Counties.ByRegion.TryGetValue(Submissions.ProjectCode.Region(code), out var known)
+            && county.Length > 0
+            && county != known.Chinese
+            && !county.Equals(known.English, StringComparison.OrdinalIgnoreCase)
+        )
         {
-            cells.Fail(ProjectFileKind.County, $"项目代码的行政区划是{known.Chinese}；the project code's region is {known.English} ({known.Chinese})");
+            cells.Fail(
+                ProjectFileKind.County,
+                $"项目代码的行政区划是{known.Chinese}；the project code's region is {known.English} ({known.Chinese})"
+            );
         }
 
         var natureText = cells.Required(ProjectFileKind.Nature);
@@ -78,7 +102,9 @@ public sealed class ProjectFileValidator(ProjectFileKind kind, StaffDirectory st
         var unit = cells.Department(ProjectFileKind.ResponsibleUnit, required: true);
         var plannedStart = cells.Month(ProjectFileKind.PlannedStart);
         var startedOn = cells.Date(ProjectFileKind.StartedOn);
-        var plannedCompletion = DateText.TryParse(cells.Get(ProjectFileKind.PlannedCompletion), out var completion) ? completion : cells.Month(ProjectFileKind.PlannedCompletion);
+        var plannedCompletion = DateText.TryParse(cells.Get(ProjectFileKind.PlannedCompletion), out var completion)
+            ? completion
+            : cells.Month(ProjectFileKind.PlannedCompletion);
         var convertedOn = cells.Date(ProjectFileKind.ConvertedOn);
         if (nature == ProjectNature.Reserve && startedOn is not null)
         {
@@ -112,8 +138,12 @@ public sealed class ProjectFileValidator(ProjectFileKind kind, StaffDirectory st
             cells.Fail(ProjectFileKind.ReportedOn, $"填报日期晚于报送日期 {IsoDate.Format(fileDate)}；reported after the file's date");
         }
 
-        return reportedOn is null || ytd is null ? null
-            : new ProgressRow(cells.Line, new ProgressReport(code, reportedOn.Value, ytd.Value, cells.Get(ProjectFileKind.Physical), cells.Get(ProjectFileKind.NewProblems)));
+        return reportedOn is null || ytd is null
+            ? null
+            : new ProgressRow(
+                cells.Line,
+                new ProgressReport(code, reportedOn.Value, ytd.Value, cells.Get(ProjectFileKind.Physical), cells.Get(ProjectFileKind.NewProblems))
+            );
     }
 
     private ProblemRow? ReadProblem(RowCells cells, string code)
@@ -138,7 +168,10 @@ public sealed class ProjectFileValidator(ProjectFileKind kind, StaffDirectory st
         solved |= solvedOn is not null;
         if (solved && (solvedOn is null || solvedBy.Length == 0))
         {
-            cells.Fail(solvedOn is null ? ProjectFileKind.SolvedOn : ProjectFileKind.SolvedBy, "销号须写明日期和销号人；a problem is closed only with the date and who closed it");
+            cells.Fail(
+                solvedOn is null ? ProjectFileKind.SolvedOn : ProjectFileKind.SolvedBy,
+                "销号须写明日期和销号人；a problem is closed only with the date and who closed it"
+            );
         }
 
         if (solvedOn > fileDate)

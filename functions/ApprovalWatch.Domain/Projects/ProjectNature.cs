@@ -13,10 +13,19 @@ public static class ProjectNatures
 {
     private static readonly Dictionary<string, ProjectNature> Names = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["reserve"] = ProjectNature.Reserve, ["储备"] = ProjectNature.Reserve, ["储备项目"] = ProjectNature.Reserve,
-        ["new_start"] = ProjectNature.NewStart, ["new start"] = ProjectNature.NewStart, ["new"] = ProjectNature.NewStart, ["新开工"] = ProjectNature.NewStart, ["新建"] = ProjectNature.NewStart,
-        ["continuing"] = ProjectNature.Continuing, ["续建"] = ProjectNature.Continuing,
-        ["completed"] = ProjectNature.Completed, ["竣工"] = ProjectNature.Completed, ["建成"] = ProjectNature.Completed,
+        ["reserve"] = ProjectNature.Reserve,
+        ["储备"] = ProjectNature.Reserve,
+        ["储备项目"] = ProjectNature.Reserve,
+        ["new_start"] = ProjectNature.NewStart,
+        ["new start"] = ProjectNature.NewStart,
+        ["new"] = ProjectNature.NewStart,
+        ["新开工"] = ProjectNature.NewStart,
+        ["新建"] = ProjectNature.NewStart,
+        ["continuing"] = ProjectNature.Continuing,
+        ["续建"] = ProjectNature.Continuing,
+        ["completed"] = ProjectNature.Completed,
+        ["竣工"] = ProjectNature.Completed,
+        ["建成"] = ProjectNature.Completed,
     };
 
     public const string Accepted = "储备/reserve, 新开工/new_start, 续建/continuing, 竣工/completed";
@@ -39,5 +48,6 @@ public static class ProjectNatures
         _ => "竣工",
     };
 
-    public static ProjectNature FromCode(string code) => TryParse(code, out var nature) ? nature : throw new FormatException($"Unknown project nature '{code}'.");
+    public static ProjectNature FromCode(string code) =>
+        TryParse(code, out var nature) ? nature : throw new FormatException($"Unknown project nature '{code}'.");
 }

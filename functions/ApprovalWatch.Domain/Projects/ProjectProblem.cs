@@ -53,7 +53,17 @@ public sealed record ProjectProblem
 
     /// <summary>Assigned (again) to a department: to be signed for anew.</summary>
     public ProjectProblem AssignedTo(string department, DateOnly on) =>
-        this with { Department = department, AssignedOn = on, SignedOn = null, SignedBy = "", ReturnedOn = null, ReturnedBy = "", ReturnReason = "", AwaitsRegister = false };
+        this with
+        {
+            Department = department,
+            AssignedOn = on,
+            SignedOn = null,
+            SignedBy = "",
+            ReturnedOn = null,
+            ReturnedBy = "",
+            ReturnReason = "",
+            AwaitsRegister = false,
+        };
 
     public bool IsOpenOn(DateOnly date) => RaisedOn <= date && (SolvedOn is null || SolvedOn > date);
 

@@ -88,14 +88,23 @@ public sealed record Receipt
     };
 
     /// <summary>A file whose content an earlier file of the department already brought.</summary>
-    public static Receipt DuplicateOfFile(string file, string department, string contentHash, DateTimeOffset receivedAt, string firstFile, DateTimeOffset firstAppliedAt) => new()
-    {
-        File = file,
-        Department = department,
-        Status = DuplicateStatus,
-        DuplicateOf = firstFile,
-        ContentHash = contentHash,
-        ReceivedAt = receivedAt,
-        Message = $"内容与已处理的 {firstFile} 相同，未重复处理；the same content as {firstFile}, applied at {firstAppliedAt:u}: nothing applied again.",
-    };
+    public static Receipt DuplicateOfFile(
+        string file,
+        string department,
+        string contentHash,
+        DateTimeOffset receivedAt,
+        string firstFile,
+        DateTimeOffset firstAppliedAt
+    ) =>
+        new()
+        {
+            File = file,
+            Department = department,
+            Status = DuplicateStatus,
+            DuplicateOf = firstFile,
+            ContentHash = contentHash,
+            ReceivedAt = receivedAt,
+            Message =
+                $"内容与已处理的 {firstFile} 相同，未重复处理；the same content as {firstFile}, applied at {firstAppliedAt:u}: nothing applied again.",
+        };
 }

@@ -36,11 +36,15 @@ public sealed record ReferenceData(ProcedureCatalogue Catalogue, StaffDirectory 
     public static IReadOnlyList<string> ParseServedRegions(TextReader reader)
     {
         var table = Text.CsvTable.Parse(ServedRegionsFile, reader, "region");
-        return table.Rows.Select(row =>
-        {
-            var region = table.Required(row, "region");
-            return region.Length is >= 2 and <= 6 && region.All(char.IsAsciiDigit) ? region : throw table.Error(row, $"region '{region}' is not 2 to 6 digits of a region code");
-        }).ToList();
+        return table
+            .Rows.Select(row =>
+            {
+                var region = table.Required(row, "region");
+                return region.Length is >= 2 and <= 6 && region.All(char.IsAsciiDigit)
+                    ? region
+                    : throw table.Error(row, $"region '{region}' is not 2 to 6 digits of a region code");
+            })
+            .ToList();
     }
 
     public const string ServedRegionsFile = "served-regions.csv";

@@ -10,7 +10,16 @@ namespace ApprovalWatch.Domain.Reports;
 /// flags and digests); the fact that it came late is kept in History, the receipt and the weekly report.
 /// </summary>
 /// <param name="What"><c>completed</c> or <c>paused</c>.</param>
-public sealed record Backdated(int Line, string ProjectCode, string Procedure, string What, DateOnly Reported, string EarlierFile, DateOnly EarlierAsOf, string LaterFile)
+public sealed record Backdated(
+    int Line,
+    string ProjectCode,
+    string Procedure,
+    string What,
+    DateOnly Reported,
+    string EarlierFile,
+    DateOnly EarlierAsOf,
+    string LaterFile
+)
 {
     public const string Completed = "completed";
     public const string Paused = "paused";
@@ -39,7 +48,10 @@ public sealed record Backdated(int Line, string ProjectCode, string Procedure, s
     public string Note(string earlierBy = "—", string laterBy = "—")
     {
         var (zh, en) = What == Completed ? ("办结日期", "completed on") : ("暂停开始日期", "paused from");
-        return $"第 {Line} 行：{ProjectCode} {Procedure} 报送的{zh} {IsoDate.Format(Reported)} 早于 {EarlierFile}（数据日期 {IsoDate.Format(EarlierAsOf)}，上传人 {earlierBy}）中仍在办的记录，已按报送日期采用并记入变更记录（{LaterFile}，上传人 {laterBy}）"
-            + $"；line {Line}: {ProjectCode} {Procedure} is reported {en} {IsoDate.Format(Reported)}, before the data date {IsoDate.Format(EarlierAsOf)} of {EarlierFile} (uploaded by {earlierBy}), which still showed it open: applied with the reported date, and recorded ({LaterFile}, uploaded by {laterBy}).";
+        return $"第 {Line} 行：{ProjectCode} {Procedure} 报送的{zh} {IsoDate.Format(Reported)} 早于 {EarlierFile}（数据日期 {IsoDate.Format(EarlierAsOf)}，上传人 "
+            + $"{earlierBy}）中仍在办的记录，已按报送日期采用并记入变更记录（{LaterFile}，上传人 {laterBy}）"
+            + $"；line {Line}: {ProjectCode} {Procedure} is reported {en} {IsoDate.Format(Reported)}, before the data date "
+            + $"{IsoDate.Format(EarlierAsOf)} of {EarlierFile} (uploaded by {earlierBy}), which still showed it open: applied with the reported date,"
+            + $" and recorded ({LaterFile}, uploaded by {laterBy}).";
     }
 }

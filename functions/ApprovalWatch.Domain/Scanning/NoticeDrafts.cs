@@ -38,7 +38,9 @@ public static class NoticeDrafts
 
         var standIn = reference.Leave.IsAway(head.Email, today) ? Cover.StandIn(head.Email, staff, reference.Leave, today) : null;
         var receiver = standIn is not null ? staff.Find(standIn) ?? head : head;
-        var leader = projectLeader is { Length: > 0 } email ? staff.Find(email) ?? new Person(email, email, "", Role.Leader) : staff.WithRole(Role.Leader, department).FirstOrDefault();
+        var leader = projectLeader is { Length: > 0 } email
+            ? staff.Find(email) ?? new Person(email, email, "", Role.Leader)
+            : staff.WithRole(Role.Leader, department).FirstOrDefault();
         var calendar = reference.Calendars.ForRegion(Submissions.ProjectCode.Region(line.ProjectCode));
         var entry = line is ProcedureLine procedure ? reference.Catalogue.Find(procedure.ProcedureCode) : null;
         return new SupervisionNotice

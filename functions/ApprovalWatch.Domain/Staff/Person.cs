@@ -5,7 +5,14 @@ namespace ApprovalWatch.Domain.Staff;
 /// to, <paramref name="Language"/> the one language his mail is written in. <paramref name="Role"/> is the first of
 /// his <see cref="Roles"/> (a clerk may be a department's head and its contact too).
 /// </summary>
-public sealed record Person(string Email, string Name, string Department, Role Role, string Calendar = Calendar.CalendarSet.National, Language Language = Language.Chinese)
+public sealed record Person(
+    string Email,
+    string Name,
+    string Department,
+    Role Role,
+    string Calendar = Calendar.CalendarSet.National,
+    Language Language = Language.Chinese
+)
 {
     public IReadOnlySet<Role> Roles { get; init; } = new HashSet<Role> { Role };
 

@@ -25,7 +25,8 @@ public sealed class StaffDirectory
     public IEnumerable<Person> WithRole(Role role, string? department = null) =>
         _byEmail.Values.Where(p => p.Has(role) && (department is null || p.Department == department));
 
-    private static readonly Dictionary<string, Role> RoleNames = Enum.GetValues<Role>().ToDictionary(r => r.ToString().ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, Role> RoleNames = Enum.GetValues<Role>()
+        .ToDictionary(r => r.ToString().ToLowerInvariant(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The roles a cell names (<c>head;contact</c>), each by its exact name; null when any is not a role.</summary>
     public static IReadOnlyList<Role>? ParseRoles(string cell)
@@ -65,7 +66,11 @@ public sealed class StaffDirectory
                 throw table.Error(row, Department.Unknown(department));
             }
 
-            var roles = ParseRoles(table.Required(row, "role")) ?? throw table.Error(row, $"role '{table.Get(row, "role")}' is not one or more of {string.Join(", ", RoleNames.Keys)}, separated by ';' (e.g. head;contact)");
+            var roles = ParseRoles(table.Required(row, "role"))
+                ?? throw table.Error(
+                    row,
+                    $"role '{table.Get(row, "role")}' is not one or more of {string.Join(", ", RoleNames.Keys)}, separated by ';' (e.g. head;contact)"
+                );
 
             if (people.Any(p => p.Email.Equals(email, StringComparison.OrdinalIgnoreCase)))
             {
@@ -76,7 +81,20 @@ public sealed class StaffDirectory
             var language = table.Get(row, "language") is { Length: > 0 } code
                 ? Languages.Find(code) ?? throw table.Error(row, $"language '{code}' is not zh or en")
                 : Language.Chinese;
-            people.Add(new Person(email, table.Required(row, "name"), department, roles[0], calendar.Length > 0 ? calendar : Calendar.CalendarSet.National, language) { Roles = roles.ToHashSet(), Deputy = table.Get(row, "deputy").ToLowerInvariant() });
+            people.Add(
+                new Person(
+                    email,
+                    table.Required(row, "name"),
+                    department,
+                    roles[0],
+                    calendar.Length > 0 ? calendar : Calendar.CalendarSet.National,
+                    language
+                )
+                {
+                    Roles = roles.ToHashSet(),
+                    Deputy = table.Get(row, "deputy").ToLowerInvariant(),
+                }
+            );
         }
 
         return new StaffDirectory(people);

@@ -21,8 +21,13 @@ public static partial class DateText
         date = default;
         text = Text.CellText.Plain(text);
         // An Excel serial number, with a fraction when the cell held a time of day too.
-        if (text.Length >= 5 && text[5..].TrimStart('.').All(char.IsAsciiDigit) && (text.Length == 5 || text[5] == '.')
-            && double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial) && serial is >= FirstSerial and < LastSerial + 1)
+        if (
+            text.Length >= 5
+            && text[5..].TrimStart('.').All(char.IsAsciiDigit)
+            && (text.Length == 5 || text[5] == '.')
+            && double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial)
+            && serial is >= FirstSerial and < LastSerial + 1
+        )
         {
             date = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
             return true;
@@ -72,7 +77,13 @@ public static partial class DateText
 
     private static bool HasOffset(string text) => text.TrimEnd().EndsWith('Z') || OffsetSuffix().IsMatch(text.Trim());
 
-    [GeneratedRegex(@"^(?<y>[0-9]{4})(?:(?:-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2}))|(?:/(?<m>[0-9]{1,2})/(?<d>[0-9]{1,2}))|(?:\.(?<m>[0-9]{1,2})\.(?<d>[0-9]{1,2}))|(?:年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日?)|(?<m>[0-9]{2})(?<d>[0-9]{2}))(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,7})?)?)?$")]
+    // A year, then month and day as 2026-03-13, 2026/3/13, 2026.3.13, 2026年3月13日 or 20260313; an optional time of day.
+    [GeneratedRegex(
+        @"^(?<y>[0-9]{4})"
+            + @"(?:(?:-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2}))|(?:/(?<m>[0-9]{1,2})/(?<d>[0-9]{1,2}))|(?:\.(?<m>[0-9]{1,2})\.(?<d>[0-9]{1,2}))"
+            + @"|(?:年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日?)|(?<m>[0-9]{2})(?<d>[0-9]{2}))"
+            + @"(?:[ T][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,7})?)?)?$"
+    )]
     private static partial Regex Shape();
 
     [GeneratedRegex(@"[+-]\d{2}:?\d{2}$")]

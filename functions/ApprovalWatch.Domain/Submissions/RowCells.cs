@@ -28,7 +28,15 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
         foreach (var column in positions.Keys.Where(c => Raw(c).Length > c.MaxLength))
         {
             var raw = Raw(column);
-            _errors.Add(new RowError(row.Line, column.Label, $"内容过长（{raw.Length:N0} 个字符，上限 {column.MaxLength}）；too long: {raw.Length:N0} characters, at most {column.MaxLength}", raw[..Math.Min(60, raw.Length)] + "…", row.Sheet));
+            _errors.Add(
+                new RowError(
+                    row.Line,
+                    column.Label,
+                    $"内容过长（{raw.Length:N0} 个字符，上限 {column.MaxLength}）；too long: {raw.Length:N0} characters, at most {column.MaxLength}",
+                    raw[..Math.Min(60, raw.Length)] + "…",
+                    row.Sheet
+                )
+            );
         }
 
         return _errors.Count == 0;
@@ -71,7 +79,11 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
             return null;
         }
 
-        var normalized = text.Replace("年", "-", StringComparison.Ordinal).Replace("月", "", StringComparison.Ordinal).Replace('/', '-').Replace('.', '-').TrimEnd('-');
+        var normalized = text.Replace("年", "-", StringComparison.Ordinal)
+            .Replace("月", "", StringComparison.Ordinal)
+            .Replace('/', '-')
+            .Replace('.', '-')
+            .TrimEnd('-');
         if (DateOnly.TryParseExact(normalized, ["yyyy-M", "yyyy-MM"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
         {
             return month;
@@ -89,13 +101,21 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
     /// <summary>An amount in 万元, at least 0: "1,200.50", "1200.5万元".</summary>
     public decimal? Amount(SubmissionColumn column, bool required)
     {
-        var text = (required ? Required(column) : Get(column)).Replace(",", "", StringComparison.Ordinal).Replace("万元", "", StringComparison.Ordinal).Replace("万", "", StringComparison.Ordinal).Trim();
+        var text = (required ? Required(column) : Get(column))
+            .Replace(",", "", StringComparison.Ordinal)
+            .Replace("万元", "", StringComparison.Ordinal)
+            .Replace("万", "", StringComparison.Ordinal)
+            .Trim();
         if (text.Length == 0)
         {
             return null;
         }
 
-        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount) && amount >= 0 && amount < 100_000_000m)
+        if (
+            decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount)
+            && amount >= 0
+            && amount < 100_000_000m
+        )
         {
             return decimal.Round(amount, 4);
         }
@@ -132,10 +152,17 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
         {
             Fail(column, "项目代码格式不符；not a national project code YYYY-AAAAAA-DD-TT-NNNNNN (e.g. 2022-653001-48-01-00123X)");
         }
-        else if (code.Length > 0 && servedRegions is { Count: > 0 } && !servedRegions.Any(r => Submissions.ProjectCode.Region(code).StartsWith(r, StringComparison.Ordinal)))
+        else if (
+            code.Length > 0
+            && servedRegions is { Count: > 0 }
+            && !servedRegions.Any(r => Submissions.ProjectCode.Region(code).StartsWith(r, StringComparison.Ordinal))
+        )
         {
             var region = Submissions.ProjectCode.Region(code);
-            Fail(column, $"项目所在行政区划 {region} 不属于本地区；region {region} is not one this deployment serves ({string.Join(", ", servedRegions.Select(r => r + "…"))})");
+            Fail(
+                column,
+                $"项目所在行政区划 {region} 不属于本地区；region {region} is not one this deployment serves ({string.Join(", ", servedRegions.Select(r => r + "…"))})"
+            );
         }
 
         return code;

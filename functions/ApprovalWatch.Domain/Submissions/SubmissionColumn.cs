@@ -14,7 +14,13 @@ public sealed record SubmissionColumn(string Name, string ChineseName, bool Requ
     public static readonly SubmissionColumn Status = new("status", "办理状态", true, Aliases: ["状态", "审批状态"]);
     public static readonly SubmissionColumn AcceptedOn = new("accepted_on", "受理日期", true, Aliases: ["受理时间"]);
     public static readonly SubmissionColumn LimitDays = new("limit_days", "承诺时限", false, Aliases: ["办理时限", "承诺办结时限"]);
-    public static readonly SubmissionColumn HandlerEmail = new("handler_email", "经办人邮箱", true, MaxLength: 254, Aliases: ["经办人电子邮箱", "经办人电子邮件", "经办人email", "经办人e-mail"]);
+    public static readonly SubmissionColumn HandlerEmail = new(
+        "handler_email",
+        "经办人邮箱",
+        true,
+        MaxLength: 254,
+        Aliases: ["经办人电子邮箱", "经办人电子邮件", "经办人email", "经办人e-mail"]
+    );
     public static readonly SubmissionColumn CompletedOn = new("completed_on", "办结日期", false, Aliases: ["办结时间"]);
     public static readonly SubmissionColumn AsOf = new("as_of", "数据日期", false, Aliases: ["填报日期", "统计日期", "数据截止日期"]);
     public static readonly SubmissionColumn PausedFrom = new("paused_from", "暂停开始日期", false, Aliases: ["暂停开始时间"]);

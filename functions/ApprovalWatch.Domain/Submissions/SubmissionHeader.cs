@@ -30,7 +30,11 @@ public static class SubmissionHeader
         }
 
         var read = columns.Values.ToHashSet();
-        unrecognised = record.Fields.Select((f, i) => (Text: CellText.Clean(f), i)).Where(f => f.Text.Length > 0 && !read.Contains(f.i)).Select(f => f.Text).ToList();
+        unrecognised = record
+            .Fields.Select((f, i) => (Text: CellText.Clean(f), i))
+            .Where(f => f.Text.Length > 0 && !read.Contains(f.i))
+            .Select(f => f.Text)
+            .ToList();
         return columns;
     }
 

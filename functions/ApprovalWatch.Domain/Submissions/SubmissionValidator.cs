@@ -42,7 +42,13 @@ public sealed class SubmissionValidator(
         var sheet = cells.Sheet;
         var where = firstSheet is null || firstSheet == sheet ? $"第 {firstLine} 行" : $"工作表 {firstSheet} 第 {firstLine} 行";
         var whereEnglish = firstSheet is null || firstSheet == sheet ? $"line {firstLine}" : $"sheet '{firstSheet}' line {firstLine}";
-        return new RowError(cells.Line, SubmissionColumn.Procedure.Label, $"同一项目的同一事项已在{where}报送；the same procedure of this project is already on {whereEnglish}", row.Procedure.ProcedureCode, sheet);
+        return new RowError(
+            cells.Line,
+            SubmissionColumn.Procedure.Label,
+            $"同一项目的同一事项已在{where}报送；the same procedure of this project is already on {whereEnglish}",
+            row.Procedure.ProcedureCode,
+            sheet
+        );
     }
 
     /// <exception cref="UnreadableSubmissionException">No header in the whole file.</exception>
@@ -72,13 +78,25 @@ public sealed class SubmissionValidator(
         else if (entry is not null && !entry.Department.Equals(department, StringComparison.OrdinalIgnoreCase))
         {
             var owner = Department.Find(entry.Department);
-            Fail(SubmissionColumn.Procedure, $"该事项属于{owner?.ChineseName}，本部门无权报送；procedure belongs to {owner?.EnglishName} ({entry.Department}), not to {department}");
+            Fail(
+                SubmissionColumn.Procedure,
+                $"该事项属于{owner?.ChineseName}，本部门无权报送；procedure belongs to {owner?.EnglishName} ({entry.Department}), not to {department}"
+            );
         }
 
         var check = Get(SubmissionColumn.RowCheck);
-        if (check.Length > 0 && !check.Equals(LockedRow.Check(projectCode, Get(SubmissionColumn.ProjectName), Get(SubmissionColumn.County), procedureCode), StringComparison.OrdinalIgnoreCase))
+        if (
+            check.Length > 0
+            && !check.Equals(
+                LockedRow.Check(projectCode, Get(SubmissionColumn.ProjectName), Get(SubmissionColumn.County), procedureCode),
+                StringComparison.OrdinalIgnoreCase
+            )
+        )
         {
-            Fail(SubmissionColumn.RowCheck, "灰色锁定列（项目代码、项目名称、县市、审批事项）被改动；a locked column (project code, name, county or procedure) was changed: a new procedure goes in the yellow rows");
+            Fail(
+                SubmissionColumn.RowCheck,
+                "灰色锁定列（项目代码、项目名称、县市、审批事项）被改动；a locked column (project code, name, county or procedure) was changed: a new procedure goes in the yellow rows"
+            );
         }
 
         var statusText = Required(SubmissionColumn.Status);
@@ -135,7 +153,14 @@ public sealed class SubmissionValidator(
             Fail(SubmissionColumn.AcceptedOn, $"受理日期晚于数据日期 {IsoDate.Format(asOfDay)}；accepted after the data date");
         }
 
-        var pauses = ReadPauses(status, asOfDay, Date(SubmissionColumn.PausedFrom, false), Date(SubmissionColumn.PausedTo, false), Get(SubmissionColumn.PauseReason), Fail);
+        var pauses = ReadPauses(
+            status,
+            asOfDay,
+            Date(SubmissionColumn.PausedFrom, false),
+            Date(SubmissionColumn.PausedTo, false),
+            Get(SubmissionColumn.PauseReason),
+            Fail
+        );
         var extensionApprovedOn = Date(SubmissionColumn.ExtensionApprovedOn, false);
         var extendedDays = cells.WorkingDays(SubmissionColumn.ExtendedDays) ?? (extensionApprovedOn is null ? 0 : 10);
 
@@ -163,7 +188,14 @@ public sealed class SubmissionValidator(
         };
     }
 
-    private static IReadOnlyList<Pause> ReadPauses(ProcedureStatus? status, DateOnly asOfDay, DateOnly? from, DateOnly? to, string reason, Action<SubmissionColumn, string> fail)
+    private static IReadOnlyList<Pause> ReadPauses(
+        ProcedureStatus? status,
+        DateOnly asOfDay,
+        DateOnly? from,
+        DateOnly? to,
+        string reason,
+        Action<SubmissionColumn, string> fail
+    )
     {
         if (from is null && to is not null)
         {

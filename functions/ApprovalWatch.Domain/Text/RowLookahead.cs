@@ -1,6 +1,7 @@
 namespace ApprovalWatch.Domain.Text;
 
-/// <summary>Looks at the first rows of a one-pass sequence (a file being read) and hands on every row, those looked at included, without reading the file again.</summary>
+/// <summary>Looks at the first rows of a one-pass sequence (a file being read) and hands on every row, those looked at included, without reading the
+/// file again.</summary>
 public static class RowLookahead
 {
     /// <returns>The first rows up to <paramref name="nonBlankRows"/> non-blank ones, and the whole sequence from its first row.</returns>

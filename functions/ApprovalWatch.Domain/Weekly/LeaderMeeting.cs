@@ -6,7 +6,19 @@ public sealed record BehindProject(string Code, string Name, string Leader, deci
 /// <summary>One leader in charge's projects at the weekly meeting: lights, who is behind and why.</summary>
 /// <param name="BehindLastWeek">His projects below pace a week before, recomputed from the stored progress history (null across a new year).</param>
 /// <param name="StaleChecks">Data checks on his projects left standing three weeks or more: they climb to him.</param>
-public sealed record LeaderSection(string Leader, int Projects, int Red, int Yellow, int BehindPace, int MissedStarts, int OverdueProcedures, int OverdueProblems, IReadOnlyList<BehindProject> Behind, int? BehindLastWeek = null, int StaleChecks = 0);
+public sealed record LeaderSection(
+    string Leader,
+    int Projects,
+    int Red,
+    int Yellow,
+    int BehindPace,
+    int MissedStarts,
+    int OverdueProcedures,
+    int OverdueProblems,
+    IReadOnlyList<BehindProject> Behind,
+    int? BehindLastWeek = null,
+    int StaleChecks = 0
+);
 
 /// <summary>
 /// The weekly meeting by leader in charge (包联领导), from the report's lights: per leader his projects, lights,
@@ -26,13 +38,22 @@ public static class LeaderMeeting
 
     /// <param name="behindLastWeek">Each leader's projects below pace a week before; null when not comparable.</param>
     /// <param name="checks">The standing data checks, with the day of the report.</param>
-    public static IReadOnlyList<LeaderSection> Of(IReadOnlyList<ProjectLight> lights, decimal pace, IReadOnlyDictionary<string, int>? behindLastWeek = null, (IEnumerable<Projects.DataWarning> Standing, DateOnly AsOf)? checks = null)
+    public static IReadOnlyList<LeaderSection> Of(
+        IReadOnlyList<ProjectLight> lights,
+        decimal pace,
+        IReadOnlyDictionary<string, int>? behindLastWeek = null,
+        (IEnumerable<Projects.DataWarning> Standing, DateOnly AsOf)? checks = null
+    )
     {
         var behind = Behind(lights, pace).ToLookup(b => b.Leader);
         var leaderOf = lights.ToDictionary(l => l.Code, l => l.Leader, StringComparer.Ordinal);
-        var stale = (checks?.Standing ?? []).Where(c => c.Since is { } since && since.AddDays(ChecksClimbAfterDays) <= checks!.Value.AsOf && leaderOf.ContainsKey(c.ProjectCode))
-            .GroupBy(c => (c.ProjectCode, c.Check)).Select(g => leaderOf[g.Key.ProjectCode]).ToLookup(l => l);
-        return lights.GroupBy(l => l.Leader)
+        var stale = (checks?.Standing ?? [])
+            .Where(c => c.Since is { } since && since.AddDays(ChecksClimbAfterDays) <= checks!.Value.AsOf && leaderOf.ContainsKey(c.ProjectCode))
+            .GroupBy(c => (c.ProjectCode, c.Check))
+            .Select(g => leaderOf[g.Key.ProjectCode])
+            .ToLookup(l => l);
+        return lights
+            .GroupBy(l => l.Leader)
             .Select(g =>
             {
                 int Count(string kind) => g.Sum(l => l.Reasons.Count(r => r.Kind == kind));
@@ -41,7 +62,10 @@ public static class LeaderMeeting
                     Count(LightReason.StartMissed), Count(LightReason.ProcedureOverdue), Count(LightReason.ProblemOverdue), [.. behind[g.Key]],
                     behindLastWeek is null ? null : behindLastWeek.GetValueOrDefault(g.Key), stale[g.Key].Count());
             })
-            .OrderByDescending(s => s.Red).ThenByDescending(s => s.MissedStarts).ThenByDescending(s => s.BehindPace).ThenBy(s => s.Leader, StringComparer.Ordinal)
+            .OrderByDescending(s => s.Red)
+            .ThenByDescending(s => s.MissedStarts)
+            .ThenByDescending(s => s.BehindPace)
+            .ThenBy(s => s.Leader, StringComparer.Ordinal)
             .ToList();
     }
 }

@@ -8,7 +8,15 @@ namespace ApprovalWatch.Domain.Weekly;
 /// archived before reasons were data holds them as text; such a reason reads back as <see cref="Text"/>.
 /// </summary>
 [JsonConverter(typeof(LightReasonConverter))]
-public sealed record LightReason(string Kind, decimal? Points = null, DateOnly? Month = null, string? Procedure = null, string? Problem = null, int? WorkingDays = null, string? Text = null)
+public sealed record LightReason(
+    string Kind,
+    decimal? Points = null,
+    DateOnly? Month = null,
+    string? Procedure = null,
+    string? Problem = null,
+    int? WorkingDays = null,
+    string? Text = null
+)
 {
     public const string BelowPace = "below_pace";
     public const string StartMissed = "start_missed";
@@ -36,12 +44,18 @@ public sealed class LightReasonConverter : JsonConverter<LightReason>
             return new LightReason(LightReason.Legacy, Text: reader.GetString());
         }
 
-        return JsonSerializer.Deserialize<Plain>(ref reader, options) is { } p ? new LightReason(p.Kind, p.Points, p.Month, p.Procedure, p.Problem, p.WorkingDays, p.Text) : null;
+        return JsonSerializer.Deserialize<Plain>(ref reader, options) is { } p
+            ? new LightReason(p.Kind, p.Points, p.Month, p.Procedure, p.Problem, p.WorkingDays, p.Text)
+            : null;
     }
 
     public override void Write(Utf8JsonWriter writer, LightReason value, JsonSerializerOptions options)
     {
-        JsonSerializer.Serialize(writer, new Plain(value.Kind, value.Points, value.Month, value.Procedure, value.Problem, value.WorkingDays, value.Text), options);
+        JsonSerializer.Serialize(
+            writer,
+            new Plain(value.Kind, value.Points, value.Month, value.Procedure, value.Problem, value.WorkingDays, value.Text),
+            options
+        );
     }
 
     // The same fields in a type without this converter, so that it is not called again.

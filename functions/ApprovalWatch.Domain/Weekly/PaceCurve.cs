@@ -49,9 +49,11 @@ public sealed class PaceCurve
                 throw table.Error(row, $"month '{month}' is not a month from 1 to 12 given once");
             }
 
-            weights[m - 1] = decimal.TryParse(weight, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var w) && w >= 0
-                ? w
-                : throw table.Error(row, $"weight '{weight}' is not a number of 0 or more");
+            weights[m - 1] =
+                decimal.TryParse(weight, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var w)
+                && w >= 0
+                    ? w
+                    : throw table.Error(row, $"weight '{weight}' is not a number of 0 or more");
         }
 
         return new PaceCurve([.. weights.Select((w, i) => w ?? throw new FormatException($"{BlobName}: month {i + 1} has no weight."))]);

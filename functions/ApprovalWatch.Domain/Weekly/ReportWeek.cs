@@ -26,8 +26,14 @@ public readonly record struct ReportWeek(int Year, int Week)
     {
         week = default;
         var parts = text.Trim().Split("-W", StringSplitOptions.None);
-        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year) && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            && year is >= 2000 and <= 2100 && number >= 1 && number <= ISOWeek.GetWeeksInYear(year))
+        if (
+            parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            && year is >= 2000 and <= 2100
+            && number >= 1
+            && number <= ISOWeek.GetWeeksInYear(year)
+        )
         {
             week = new ReportWeek(year, number);
             return true;

@@ -21,14 +21,24 @@ public static class StartRisk
     public static IReadOnlyList<StartRiskProject> Of(IEnumerable<RegisteredProject> projects, WeeklyInputs inputs, DateOnly asOf)
     {
         var firstOfMonth = new DateOnly(asOf.Year, asOf.Month, 1);
-        var open = inputs.Procedures.Where(p => p.CompletedOn is null && (inputs.Catalogue?.Find(p.ProcedureCode)?.Stage ?? 1) <= LastStageBeforeStart).ToLookup(p => p.ProjectCode);
+        var open = inputs
+            .Procedures.Where(p => p.CompletedOn is null && (inputs.Catalogue?.Find(p.ProcedureCode)?.Stage ?? 1) <= LastStageBeforeStart)
+            .ToLookup(p => p.ProjectCode);
         var risks = new List<StartRiskProject>();
-        foreach (var project in projects.Where(p => p.StartedOn is null && p.PlannedStart is { } s && s >= firstOfMonth && s < firstOfMonth.AddMonths(MonthsAhead)))
+        foreach (
+            var project in projects.Where(p =>
+                p.StartedOn is null && p.PlannedStart is { } s && s >= firstOfMonth && s < firstOfMonth.AddMonths(MonthsAhead)
+            )
+        )
         {
             var planned = project.PlannedStart!.Value;
             var monthEnd = new DateOnly(planned.Year, planned.Month, 1).AddMonths(1).AddDays(-1);
             var pending = open[project.Code].ToList();
-            var blocking = pending.Where(p => p.DueOn is not { } due || due > monthEnd).OrderBy(p => p.DueOn ?? DateOnly.MaxValue).Select(p => p.ProcedureCode).ToList();
+            var blocking = pending
+                .Where(p => p.DueOn is not { } due || due > monthEnd)
+                .OrderBy(p => p.DueOn ?? DateOnly.MaxValue)
+                .Select(p => p.ProcedureCode)
+                .ToList();
             if (blocking.Count == 0)
             {
                 continue;

@@ -52,10 +52,19 @@ public static class WeeklyCalculator
             Procedures = procedures,
             Problems = problems,
             Lights = lights,
-            Counties = Rank(projects.GroupBy(p => p.County), inputs.Procedures.GroupBy(p => byCode.GetValueOrDefault(p.ProjectCode)?.County ?? p.County), ytd, lights, asOf),
+            Counties = Rank(
+                projects.GroupBy(p => p.County),
+                inputs.Procedures.GroupBy(p => byCode.GetValueOrDefault(p.ProjectCode)?.County ?? p.County),
+                ytd,
+                lights,
+                asOf
+            ),
             Departments = Rank(projects.GroupBy(p => p.ResponsibleUnit), inputs.Procedures.GroupBy(p => p.Department), ytd, lights, asOf),
             Trend = Trend(inputs, projects),
-            ProgressSince = inputs.Progress.Where(r => r.ReportedOn.Year == inputs.Week.AsOf.Year && r.ReportedOn <= inputs.Week.AsOf).Select(r => (DateOnly?)r.ReportedOn).Min(),
+            ProgressSince = inputs
+                .Progress.Where(r => r.ReportedOn.Year == inputs.Week.AsOf.Year && r.ReportedOn <= inputs.Week.AsOf)
+                .Select(r => (DateOnly?)r.ReportedOn)
+                .Min(),
             Lowered = Lowered(inputs.Progress, byCode, asOf),
             ProcedureNames = ProcedureNames(inputs, procedures, lights, startRisks),
             PaceBasis = PaceRule.Basis(asOf, inputs.Rules.Pace, inputs.Calendar) is var (elapsed, total) ? new PaceBasis(elapsed, total) : null,
@@ -64,7 +73,13 @@ public static class WeeklyCalculator
             BehindPace = LeaderMeeting.Behind(lights, pace),
             StartRisks = startRisks,
             Notices = NoticeLine.Of(inputs.Notices ?? [], week),
-            LateReports = [.. (inputs.LateReports ?? []).Where(l => l.RecordedOn.Year == asOf.Year && l.RecordedOn <= asOf).OrderBy(l => l.RecordedOn).ThenBy(l => l.ProjectCode, StringComparer.Ordinal)],
+            LateReports =
+            [
+                .. (inputs.LateReports ?? [])
+                    .Where(l => l.RecordedOn.Year == asOf.Year && l.RecordedOn <= asOf)
+                    .OrderBy(l => l.RecordedOn)
+                    .ThenBy(l => l.ProjectCode, StringComparer.Ordinal),
+            ],
         };
         return previous is null ? report : report with { Changes = Compare(report, previous) };
     }
@@ -123,9 +138,20 @@ public static class WeeklyCalculator
             .Select(g => new OpenCount(g.Key, g.Count(p => p.Flag == Flag.Yellow), g.Count(p => p.Flag == Flag.Red)))
             .OrderByDescending(c => c.Red).ThenByDescending(c => c.Yellow).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
         var worst = open.Where(p => p.Flag == Flag.Red && p.DueOn is not null)
-            .Select(p => new WorstProcedure(p.ProjectCode, p.ProjectName, p.ProcedureCode, p.Department, inputs.Name(p.HandlerEmail), p.DueOn!.Value, Overdue(inputs, p.DueOn.Value, asOf)))
-            .OrderByDescending(w => w.WorkingDaysOverdue).ThenBy(w => w.ProjectCode, StringComparer.Ordinal).ThenBy(w => w.Procedure, StringComparer.Ordinal)
-            .Take(10).ToList();
+            .Select(p => new WorstProcedure(
+                p.ProjectCode,
+                p.ProjectName,
+                p.ProcedureCode,
+                p.Department,
+                inputs.Name(p.HandlerEmail),
+                p.DueOn!.Value,
+                Overdue(inputs, p.DueOn.Value, asOf)
+            ))
+            .OrderByDescending(w => w.WorkingDaysOverdue)
+            .ThenBy(w => w.ProjectCode, StringComparer.Ordinal)
+            .ThenBy(w => w.Procedure, StringComparer.Ordinal)
+            .Take(10)
+            .ToList();
         return new ProcedureFigures(
             finishedWeek.Count,
             finishedWeek.Count(p => !p.FinishedLate),
@@ -149,16 +175,44 @@ public static class WeeklyCalculator
                 g.Count(p => p.IsOpenOn(asOf)),
                 g.Count(p => p.IsOverdueOn(asOf)),
                 g.Count(p => p.IsOpenOn(asOf) && p.AwaitsSignature),
-                g.Count(p => p.IsOpenOn(asOf) && p.IsReturned)))
-            .OrderByDescending(c => c.Overdue).ThenByDescending(c => c.Open).ThenBy(c => c.Department, StringComparer.Ordinal).ToList();
-        var overdue = problems.Where(p => p.IsOverdueOn(asOf))
-            .Select(p => new OpenProblem(p.ProjectCode, byCode.GetValueOrDefault(p.ProjectCode)?.Name ?? p.ProjectCode, p.Id, p.Text, p.Department, p.RaisedOn, p.DueOn, -Overdue(inputs, p.DueOn, asOf)))
-            .OrderBy(p => p.WorkingDaysLeft).ThenBy(p => p.ProjectCode, StringComparer.Ordinal).ToList();
+                g.Count(p => p.IsOpenOn(asOf) && p.IsReturned)
+            ))
+            .OrderByDescending(c => c.Overdue)
+            .ThenByDescending(c => c.Open)
+            .ThenBy(c => c.Department, StringComparer.Ordinal)
+            .ToList();
+        var overdue = problems
+            .Where(p => p.IsOverdueOn(asOf))
+            .Select(p => new OpenProblem(
+                p.ProjectCode,
+                byCode.GetValueOrDefault(p.ProjectCode)?.Name ?? p.ProjectCode,
+                p.Id,
+                p.Text,
+                p.Department,
+                p.RaisedOn,
+                p.DueOn,
+                -Overdue(inputs, p.DueOn, asOf)
+            ))
+            .OrderBy(p => p.WorkingDaysLeft)
+            .ThenBy(p => p.ProjectCode, StringComparer.Ordinal)
+            .ToList();
         return new ProblemFigures(
-            byDepartment.Sum(c => c.Opened), byDepartment.Sum(c => c.Solved), byDepartment.Sum(c => c.Open), byDepartment.Sum(c => c.Overdue), byDepartment, overdue);
+            byDepartment.Sum(c => c.Opened),
+            byDepartment.Sum(c => c.Solved),
+            byDepartment.Sum(c => c.Open),
+            byDepartment.Sum(c => c.Overdue),
+            byDepartment,
+            overdue
+        );
     }
 
-    private static List<ProjectLight> Lights(WeeklyInputs inputs, List<RegisteredProject> projects, Dictionary<string, decimal> ytd, decimal pace, DateOnly asOf)
+    private static List<ProjectLight> Lights(
+        WeeklyInputs inputs,
+        List<RegisteredProject> projects,
+        Dictionary<string, decimal> ytd,
+        decimal pace,
+        DateOnly asOf
+    )
     {
         var rules = inputs.Rules;
         var redProcedures = inputs.Procedures.Where(p => p.CompletedOn is null && p.Flag == Flag.Red && p.DueOn is not null).ToLookup(p => p.ProjectCode);
@@ -168,7 +222,10 @@ public static class WeeklyCalculator
         foreach (var project in projects)
         {
             var reasons = new List<(string Light, LightReason Reason)>();
-            decimal? rate = project.AnnualPlan > 0 && project.Nature != ProjectNature.Reserve ? Rate(ytd.GetValueOrDefault(project.Code), project.AnnualPlan) : null;
+            decimal? rate =
+                project.AnnualPlan > 0 && project.Nature != ProjectNature.Reserve
+                    ? Rate(ytd.GetValueOrDefault(project.Code), project.AnnualPlan)
+                    : null;
             if (rate is { } r)
             {
                 var below = Points(pace - r);
@@ -199,16 +256,36 @@ public static class WeeklyCalculator
                 reasons.Add((days >= rules.RedProcedureWorkingDays ? Red : Yellow, LightReason.OverdueProblem(problem.Id, problem.Text, days)));
             }
 
-            var light = reasons.Any(x => x.Light == Red) ? Red : reasons.Count > 0 ? Yellow : Green;
-            lights.Add(new ProjectLight(project.Code, project.Name, project.County, inputs.Name(project.LeaderEmail), project.ResponsibleUnit, light, rate, reasons.Select(x => x.Reason).ToList()));
+            var light =
+                reasons.Any(x => x.Light == Red) ? Red
+                : reasons.Count > 0 ? Yellow
+                : Green;
+            lights.Add(
+                new ProjectLight(
+                    project.Code,
+                    project.Name,
+                    project.County,
+                    inputs.Name(project.LeaderEmail),
+                    project.ResponsibleUnit,
+                    light,
+                    rate,
+                    reasons.Select(x => x.Reason).ToList()
+                )
+            );
         }
 
         return lights;
     }
 
     // The names of the procedures the report mentions, so that every reader gets them in his language.
-    private static Dictionary<string, ProcedureName> ProcedureNames(WeeklyInputs inputs, ProcedureFigures procedures, List<ProjectLight> lights, IReadOnlyList<StartRiskProject> startRisks) =>
-        procedures.Worst.Select(w => w.Procedure)
+    private static Dictionary<string, ProcedureName> ProcedureNames(
+        WeeklyInputs inputs,
+        ProcedureFigures procedures,
+        List<ProjectLight> lights,
+        IReadOnlyList<StartRiskProject> startRisks
+    ) =>
+        procedures
+            .Worst.Select(w => w.Procedure)
             .Concat(lights.SelectMany(l => l.Reasons).Select(r => r.Procedure).OfType<string>())
             .Concat(startRisks.SelectMany(r => r.Blocking))
             .Distinct(StringComparer.Ordinal)
@@ -216,7 +293,13 @@ public static class WeeklyCalculator
             .OfType<CatalogueEntry>()
             .ToDictionary(e => e.Code, e => new ProcedureName(e.ChineseName, e.EnglishName), StringComparer.Ordinal);
 
-    private static List<AreaRank> Rank(IEnumerable<IGrouping<string, RegisteredProject>> projects, IEnumerable<IGrouping<string, ProcedureFacts>> procedures, Dictionary<string, decimal> ytd, List<ProjectLight> lights, DateOnly asOf)
+    private static List<AreaRank> Rank(
+        IEnumerable<IGrouping<string, RegisteredProject>> projects,
+        IEnumerable<IGrouping<string, ProcedureFacts>> procedures,
+        Dictionary<string, decimal> ytd,
+        List<ProjectLight> lights,
+        DateOnly asOf
+    )
     {
         var onTime = procedures.ToDictionary(
             g => g.Key,
@@ -254,7 +337,15 @@ public static class WeeklyCalculator
             var ytd = YearToDate(inputs.Progress, week.AsOf);
             var starts = Starts(projects, week.AsOf, inputs);
             var reported = inputs.Progress.Any(r => r.ReportedOn.Year == week.AsOf.Year && r.ReportedOn <= week.AsOf);
-            points.Add(new TrendPoint(week.ToString(), week.AsOf, reported ? Rate(projects.Sum(p => ytd.GetValueOrDefault(p.Code)), planned) ?? 0 : null, Round(PaceRule.On(week.AsOf, inputs.Rules.Pace, inputs.Calendar, inputs.Curve)), starts.PlannedByNow > 0 ? starts.StartRate : null));
+            points.Add(
+                new TrendPoint(
+                    week.ToString(),
+                    week.AsOf,
+                    reported ? Rate(projects.Sum(p => ytd.GetValueOrDefault(p.Code)), planned) ?? 0 : null,
+                    Round(PaceRule.On(week.AsOf, inputs.Rules.Pace, inputs.Calendar, inputs.Curve)),
+                    starts.PlannedByNow > 0 ? starts.StartRate : null
+                )
+            );
         }
 
         return points;
@@ -270,7 +361,15 @@ public static class WeeklyCalculator
             {
                 if (before is not null && report.YearToDate < before.YearToDate)
                 {
-                    lowered.Add(new LoweredFigure(report.ProjectCode, byCode.GetValueOrDefault(report.ProjectCode)?.Name ?? "", report.ReportedOn, report.YearToDate, before.YearToDate));
+                    lowered.Add(
+                        new LoweredFigure(
+                            report.ProjectCode,
+                            byCode.GetValueOrDefault(report.ProjectCode)?.Name ?? "",
+                            report.ReportedOn,
+                            report.YearToDate,
+                            before.YearToDate
+                        )
+                    );
                 }
 
                 before = report;

@@ -32,4 +32,14 @@ public sealed record WeeklyInputs(
 public sealed record LightRules(decimal YellowPoints = 10, decimal RedPoints = 20, int RedProcedureWorkingDays = 10, string Pace = PaceRule.WorkingDays);
 
 /// <summary>A back-dated report as History keeps it: what it reported, and the earlier file that showed the procedure open.</summary>
-public sealed record LateReport(string ProjectCode, string Procedure, string Department, string What, DateOnly Reported, string EarlierFile, DateOnly EarlierAsOf, string File, DateOnly RecordedOn);
+public sealed record LateReport(
+    string ProjectCode,
+    string Procedure,
+    string Department,
+    string What,
+    DateOnly Reported,
+    string EarlierFile,
+    DateOnly EarlierAsOf,
+    string File,
+    DateOnly RecordedOn
+);

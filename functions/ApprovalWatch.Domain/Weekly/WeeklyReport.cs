@@ -107,17 +107,50 @@ public sealed record ProcedureFigures(
 
 public sealed record OpenCount(string Name, int Yellow, int Red);
 
-public sealed record WorstProcedure(string ProjectCode, string ProjectName, string Procedure, string Department, string Handler, DateOnly DueOn, int WorkingDaysOverdue);
+public sealed record WorstProcedure(
+    string ProjectCode,
+    string ProjectName,
+    string Procedure,
+    string Department,
+    string Handler,
+    DateOnly DueOn,
+    int WorkingDaysOverdue
+);
 
-public sealed record ProblemFigures(int OpenedThisWeek, int SolvedThisWeek, int Open, int Overdue, IReadOnlyList<ProblemCount> ByDepartment, IReadOnlyList<OpenProblem> OverdueList);
+public sealed record ProblemFigures(
+    int OpenedThisWeek,
+    int SolvedThisWeek,
+    int Open,
+    int Overdue,
+    IReadOnlyList<ProblemCount> ByDepartment,
+    IReadOnlyList<OpenProblem> OverdueList
+);
 
 /// <param name="Unsigned">Open and not yet signed for (签收) by the department.</param>
 /// <param name="Returned">Open and sent back (退单) by the department, waiting to be assigned again.</param>
 public sealed record ProblemCount(string Department, int Opened, int Solved, int Open, int Overdue, int Unsigned = 0, int Returned = 0);
 
-public sealed record OpenProblem(string ProjectCode, string ProjectName, string Id, string Text, string Department, DateOnly RaisedOn, DateOnly DueOn, int WorkingDaysLeft);
+public sealed record OpenProblem(
+    string ProjectCode,
+    string ProjectName,
+    string Id,
+    string Text,
+    string Department,
+    DateOnly RaisedOn,
+    DateOnly DueOn,
+    int WorkingDaysLeft
+);
 
-public sealed record ProjectLight(string Code, string Name, string County, string Leader, string Unit, string Light, decimal? CompletionRate, IReadOnlyList<LightReason> Reasons);
+public sealed record ProjectLight(
+    string Code,
+    string Name,
+    string County,
+    string Leader,
+    string Unit,
+    string Light,
+    decimal? CompletionRate,
+    IReadOnlyList<LightReason> Reasons
+);
 
 public sealed record AreaRank(string Name, decimal PlannedWan, decimal CompletedWan, decimal? CompletionRate, decimal? OnTimeRate, int Red, int Rank);
 
@@ -145,15 +178,50 @@ public sealed record ProcedureName(string Chinese, string English);
 public sealed record PaceBasis(int Elapsed, int Total);
 
 /// <summary>A supervision notice in the weekly report: issued this week, answered this week, or still unanswered.</summary>
-public sealed record NoticeLine(string Number, string Department, string ProjectName, string Item, string ItemEnglish, DateOnly IssuedOn, DateOnly ReplyBy, Notices.NoticeState State, DateOnly? RepliedOn, DateOnly? ClimbedOn)
+public sealed record NoticeLine(
+    string Number,
+    string Department,
+    string ProjectName,
+    string Item,
+    string ItemEnglish,
+    DateOnly IssuedOn,
+    DateOnly ReplyBy,
+    Notices.NoticeState State,
+    DateOnly? RepliedOn,
+    DateOnly? ClimbedOn
+)
 {
-    /// <summary>The notices the week's report lists: issued or answered in the week, or unanswered on its Sunday; the unanswered past their deadline first, then those awaiting a reply, each by number.</summary>
+    /// <summary>The notices the week's report lists: issued or answered in the week, or unanswered on its Sunday; the unanswered past their deadline
+    /// first, then those awaiting a reply, each by number.</summary>
     public static IReadOnlyList<NoticeLine> Of(IEnumerable<Notices.SupervisionNotice> notices, ReportWeek week) =>
-    [
-        .. notices.Where(n => n.IssuedOn <= week.AsOf && (week.Contains(n.IssuedOn) || n.Reply is not { } r || r.RepliedOn > week.AsOf || week.Contains(r.RepliedOn)))
-            .Select(n => n.Reply is { } reply && reply.RepliedOn > week.AsOf ? n with { Reply = null } : n)
-            .OrderBy(n => n.StateOn(week.AsOf) switch { Notices.NoticeState.ReplyOverdue => 0, Notices.NoticeState.AwaitingReply => 1, _ => 2 })
-            .ThenBy(n => n.Year).ThenBy(n => n.Sequence)
-            .Select(n => new NoticeLine(n.Number, n.Department, n.ProjectName, n.ItemChinese, n.ItemEnglish, n.IssuedOn, n.ReplyBy, n.StateOn(week.AsOf), n.Reply?.RepliedOn, n.ClimbedOn <= week.AsOf ? n.ClimbedOn : null)),
-    ];
+        [
+            .. notices
+                .Where(n =>
+                    n.IssuedOn <= week.AsOf
+                    && (week.Contains(n.IssuedOn) || n.Reply is not { } r || r.RepliedOn > week.AsOf || week.Contains(r.RepliedOn))
+                )
+                .Select(n => n.Reply is { } reply && reply.RepliedOn > week.AsOf ? n with { Reply = null } : n)
+                .OrderBy(n =>
+                    n.StateOn(week.AsOf) switch
+                    {
+                        Notices.NoticeState.ReplyOverdue => 0,
+                        Notices.NoticeState.AwaitingReply => 1,
+                        _ => 2,
+                    }
+                )
+                .ThenBy(n => n.Year)
+                .ThenBy(n => n.Sequence)
+                .Select(n => new NoticeLine(
+                    n.Number,
+                    n.Department,
+                    n.ProjectName,
+                    n.ItemChinese,
+                    n.ItemEnglish,
+                    n.IssuedOn,
+                    n.ReplyBy,
+                    n.StateOn(week.AsOf),
+                    n.Reply?.RepliedOn,
+                    n.ClimbedOn <= week.AsOf ? n.ClimbedOn : null
+                )),
+        ];
 }

@@ -18,8 +18,15 @@ namespace ApprovalWatch.Pipeline.Chat;
 /// (a wrong webhook, key or signature, a secret missing from Key Vault) recorded as failed for the operator, and nothing
 /// is posted twice.
 /// </summary>
-public sealed class ChatMessages(ReferenceDataLoader referenceLoader, ChatSummaries summaries, NoticeBook notices, ChatSecrets secrets, ChatRobotClient client, NotificationQueue queue, AckLinks links)
-    : IMailKind, IEventHandler<DayScanned>, IEventHandler<NoticeIssued>
+public sealed class ChatMessages(
+    ReferenceDataLoader referenceLoader,
+    ChatSummaries summaries,
+    NoticeBook notices,
+    ChatSecrets secrets,
+    ChatRobotClient client,
+    NotificationQueue queue,
+    AckLinks links
+) : IMailKind, IEventHandler<DayScanned>, IEventHandler<NoticeIssued>
 {
     public const string Name = "chat";
     private const string Summary = "summary";
@@ -54,7 +61,18 @@ public sealed class ChatMessages(ReferenceDataLoader referenceLoader, ChatSummar
     {
         if (reference.ChatRobots.Any(r => r.Department == notice.Department))
         {
-            var message = new NotifyMessage(Name, notice.IssuedOn, Recipient(notice.Department), string.Join('|', Notice, notice.Department, notice.Year.ToString(CultureInfo.InvariantCulture), notice.Sequence.ToString(CultureInfo.InvariantCulture)));
+            var message = new NotifyMessage(
+                Name,
+                notice.IssuedOn,
+                Recipient(notice.Department),
+                string.Join(
+                    '|',
+                    Notice,
+                    notice.Department,
+                    notice.Year.ToString(CultureInfo.InvariantCulture),
+                    notice.Sequence.ToString(CultureInfo.InvariantCulture)
+                )
+            );
             await queue.QueueOnceAsync(message, Key(message), Office(notice.IssuedOn, reference).Opens, 0, cancellationToken);
         }
     }
@@ -96,7 +114,8 @@ public sealed class ChatMessages(ReferenceDataLoader referenceLoader, ChatSummar
         };
     }
 
-    private static MailDeliveryException Missing(string secret) => new(DeliveryFailure.Permanent, $"The robot's secret '{secret}' is not in Key Vault (or Chat:Secrets): nothing posted.");
+    private static MailDeliveryException Missing(string secret) =>
+        new(DeliveryFailure.Permanent, $"The robot's secret '{secret}' is not in Key Vault (or Chat:Secrets): nothing posted.");
 
     private static string Recipient(string department) => $"chat:{department}";
 

@@ -19,7 +19,14 @@ public sealed class ChatRobotClient(IOptions<ChatOptions> options, TimeProvider 
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds) };
 
     /// <returns>An id for the ledger: the platform and the time it was accepted.</returns>
-    public async Task<string> PostAsync(ChatPlatform platform, string webhook, string? signSecret, string title, string markdown, CancellationToken cancellationToken)
+    public async Task<string> PostAsync(
+        ChatPlatform platform,
+        string webhook,
+        string? signSecret,
+        string title,
+        string markdown,
+        CancellationToken cancellationToken
+    )
     {
         var url = signSecret is not null ? DingTalkSignature.Append(webhook, signSecret, time.GetUtcNow()) : webhook;
         object payload = platform == ChatPlatform.WeCom
@@ -30,7 +37,12 @@ public sealed class ChatRobotClient(IOptions<ChatOptions> options, TimeProvider 
         {
             response = await _http.PostAsJsonAsync(url, payload, cancellationToken);
         }
-        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError)
+        catch (HttpRequestException e)
+            when (e.HttpRequestError
+                    is HttpRequestError.ConnectionError
+                        or HttpRequestError.NameResolutionError
+                        or HttpRequestError.SecureConnectionError
+            )
         {
             throw new MailDeliveryException(DeliveryFailure.Transient, $"The {platform} robot could not be reached: {e.Message}", inner: e);
         }
@@ -40,7 +52,11 @@ public sealed class ChatRobotClient(IOptions<ChatOptions> options, TimeProvider 
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new MailDeliveryException(DeliveryFailure.Uncertain, $"The {platform} robot did not answer within {options.Value.TimeoutSeconds} s; the message may have been posted.", inner: e);
+            throw new MailDeliveryException(
+                DeliveryFailure.Uncertain,
+                $"The {platform} robot did not answer within {options.Value.TimeoutSeconds} s; the message may have been posted.",
+                inner: e
+            );
         }
 
         using (response)
@@ -48,15 +64,25 @@ public sealed class ChatRobotClient(IOptions<ChatOptions> options, TimeProvider 
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                var failure = MailDeliveryException.Classify(response.StatusCode) is DeliveryFailure.Transient ? DeliveryFailure.Transient : DeliveryFailure.Permanent;
-                throw new MailDeliveryException(failure, $"The {platform} robot answered {(int)response.StatusCode}: {body}", response.Headers.RetryAfter?.Delta);
+                var failure =
+                    MailDeliveryException.Classify(response.StatusCode) is DeliveryFailure.Transient
+                        ? DeliveryFailure.Transient
+                        : DeliveryFailure.Permanent;
+                throw new MailDeliveryException(
+                    failure,
+                    $"The {platform} robot answered {(int)response.StatusCode}: {body}",
+                    response.Headers.RetryAfter?.Delta
+                );
             }
 
             var (code, message) = Answer(body);
             return code switch
             {
                 0 => $"{platform}-{time.GetUtcNow().ToUnixTimeMilliseconds()}",
-                _ when TransientCodes.Contains(code) => throw new MailDeliveryException(DeliveryFailure.Transient, $"The {platform} robot asked to wait: {code} {message}"),
+                _ when TransientCodes.Contains(code) => throw new MailDeliveryException(
+                    DeliveryFailure.Transient,
+                    $"The {platform} robot asked to wait: {code} {message}"
+                ),
                 _ => throw new MailDeliveryException(DeliveryFailure.Permanent, $"The {platform} robot refused the message: {code} {message}"),
             };
         }
@@ -68,7 +94,10 @@ public sealed class ChatRobotClient(IOptions<ChatOptions> options, TimeProvider 
         {
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
-            return (root.TryGetProperty("errcode", out var code) && code.TryGetInt32(out var c) ? c : -2, root.TryGetProperty("errmsg", out var m) ? m.GetString() ?? "" : "");
+            return (
+                root.TryGetProperty("errcode", out var code) && code.TryGetInt32(out var c) ? c : -2,
+                root.TryGetProperty("errmsg", out var m) ? m.GetString() ?? "" : ""
+            );
         }
         catch (JsonException)
         {

@@ -8,9 +8,16 @@ namespace ApprovalWatch.Pipeline.Chat;
 /// <summary>A robot's secrets by name: from Key Vault when <see cref="ChatOptions.KeyVaultUri"/> is set, else from <c>Chat:Secrets</c>.</summary>
 public sealed class ChatSecrets(IOptions<ChatOptions> options)
 {
-    private readonly Lazy<SecretClient?> _vault = new(() => options.Value.KeyVaultUri is { Length: > 0 } uri
-        ? new SecretClient(new Uri(uri), options.Value.ClientId is { Length: > 0 } id ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id)) : new DefaultAzureCredential())
-        : null);
+    private readonly Lazy<SecretClient?> _vault = new(() =>
+        options.Value.KeyVaultUri is { Length: > 0 } uri
+            ? new SecretClient(
+                new Uri(uri),
+                options.Value.ClientId is { Length: > 0 } id
+                    ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(id))
+                    : new DefaultAzureCredential()
+            )
+            : null
+    );
 
     /// <summary>The secret's value, or null when there is no such secret.</summary>
     public async Task<string?> GetAsync(string name, CancellationToken cancellationToken)

@@ -21,7 +21,17 @@ public sealed class ChatSummaries(StorageAccount storage, NoticeBook notices)
             {
                 var calendar = reference.Calendars.ForRegion(Domain.Submissions.ProjectCode.Region(row.PartitionKey));
                 var item = reference.Catalogue.Find(row.RowKey)?.ChineseName ?? row.RowKey;
-                flagged.Add((flag, new UrgentItem(row.ProjectName, item, reference.Staff.NameOf(row.HandlerEmail) is var name && name.Contains('@') ? "" : name, Assessment.Left(calendar, date, due))));
+                flagged.Add(
+                    (
+                        flag,
+                        new UrgentItem(
+                            row.ProjectName,
+                            item,
+                            reference.Staff.NameOf(row.HandlerEmail) is var name && name.Contains('@') ? "" : name,
+                            Assessment.Left(calendar, date, due)
+                        )
+                    )
+                );
             }
         }
 
@@ -31,8 +41,23 @@ public sealed class ChatSummaries(StorageAccount storage, NoticeBook notices)
             overdueProblems += row.ToProblem() is { SolvedOn: null } p && p.Department == department && p.DueOn < date ? 1 : 0;
         }
 
-        var awaiting = (await notices.ListAsync(date.Year - 1, cancellationToken)).Count(n => n.Notice.Department == department && n.Notice.Reply is null);
-        var urgent = flagged.Select(f => f.Item).OrderBy(i => i.WorkingDaysLeft).ThenBy(i => i.ProjectName, StringComparer.Ordinal).Take(ChatSummary.UrgentShown).ToList();
-        return new ChatSummary(department, date, flagged.Count(f => f.Flag == Flag.Red), flagged.Count(f => f.Flag == Flag.Yellow), overdueProblems, awaiting, urgent);
+        var awaiting = (await notices.ListAsync(date.Year - 1, cancellationToken)).Count(n =>
+            n.Notice.Department == department && n.Notice.Reply is null
+        );
+        var urgent = flagged
+            .Select(f => f.Item)
+            .OrderBy(i => i.WorkingDaysLeft)
+            .ThenBy(i => i.ProjectName, StringComparer.Ordinal)
+            .Take(ChatSummary.UrgentShown)
+            .ToList();
+        return new ChatSummary(
+            department,
+            date,
+            flagged.Count(f => f.Flag == Flag.Red),
+            flagged.Count(f => f.Flag == Flag.Yellow),
+            overdueProblems,
+            awaiting,
+            urgent
+        );
     }
 }

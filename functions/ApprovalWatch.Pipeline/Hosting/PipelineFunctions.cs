@@ -13,7 +13,15 @@ namespace ApprovalWatch.Pipeline.Hosting;
 /// tests call with a timer tick or a queue message's text, so that all of them run what Azure runs.
 /// </summary>
 public sealed class PipelineFunctions(
-    TemplatePublisher templates, SubmissionGatherer gatherer, SubmissionIngestor ingestor, DeadlineScanner scanner, ShardScanner shards, NotificationSender sender, KeyProjects.WeeklyReports weekly, TimeProvider time)
+    TemplatePublisher templates,
+    SubmissionGatherer gatherer,
+    SubmissionIngestor ingestor,
+    DeadlineScanner scanner,
+    ShardScanner shards,
+    NotificationSender sender,
+    KeyProjects.WeeklyReports weekly,
+    TimeProvider time
+)
 {
     /// <summary>GatherSubmissions: templates brought up to date with the catalogue, then new or changed files queued.</summary>
     public async Task<GatherResult> GatherSubmissionsAsync(CancellationToken cancellationToken)

@@ -22,13 +22,24 @@ public static class PipelineServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ScanOptions>().Bind(configuration.GetSection(ScanOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<KeyProjects.KeyProjectOptions>().Bind(configuration.GetSection(KeyProjects.KeyProjectOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<KeyProjects.KeyProjectOptions>()
+            .Bind(configuration.GetSection(KeyProjects.KeyProjectOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var transport = configuration.GetSection(MailOptions.Section).Get<MailOptions>()?.Transport ?? MailTransport.SendGrid;
-        services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.Section))
-            .Validate(o => transport != MailTransport.SendGrid || o.ApiKey.Length > 0, "SendGrid:ApiKey is required when Mail:Transport is SendGrid").ValidateOnStart();
-        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations()
-            .Validate(o => transport != MailTransport.Smtp || o.Host.Length > 0, "Smtp:Host is required when Mail:Transport is Smtp").ValidateOnStart();
+        services
+            .AddOptions<SendGridOptions>()
+            .Bind(configuration.GetSection(SendGridOptions.Section))
+            .Validate(o => transport != MailTransport.SendGrid || o.ApiKey.Length > 0, "SendGrid:ApiKey is required when Mail:Transport is SendGrid")
+            .ValidateOnStart();
+        services
+            .AddOptions<SmtpOptions>()
+            .Bind(configuration.GetSection(SmtpOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => transport != MailTransport.Smtp || o.Host.Length > 0, "Smtp:Host is required when Mail:Transport is Smtp")
+            .ValidateOnStart();
 
         // Queue and container names are top-level settings, as the triggers read %IngestQueue%, %NotifyQueue% and %ScanQueue%.
         var names = new StorageNames();

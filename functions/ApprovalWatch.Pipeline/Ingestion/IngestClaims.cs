@@ -60,7 +60,11 @@ public sealed class IngestClaims(StorageAccount storage, TimeProvider time, ILog
     public async Task<Hold> HoldAsync(string blobName, string etag, CancellationToken cancellationToken)
     {
         var claim = Claim(blobName, etag, IngestClaimEntity.Applying);
-        var found = await storage.SubmissionLedger.GetEntityIfExistsAsync<IngestClaimEntity>(IngestClaimEntity.Partition, claim.RowKey, cancellationToken: cancellationToken);
+        var found = await storage.SubmissionLedger.GetEntityIfExistsAsync<IngestClaimEntity>(
+            IngestClaimEntity.Partition,
+            claim.RowKey,
+            cancellationToken: cancellationToken
+        );
         claim.Queueings = found.HasValue ? found.Value!.Queueings : 0;
         await RenewAsync(claim, cancellationToken);
         return new Hold(ct => RenewAsync(claim, ct), ct => ReleaseAsync(claim, ct), logger, blobName);

@@ -31,31 +31,52 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
     private const int Parallelism = 8;
 
     /// <param name="catalogue">What each procedure requires before it, for the receipt's notes on approvals that came first; null: not checked.</param>
-    public async Task<ApplyResult> ApplyAsync(IEnumerable<SubmittedRow> rows, string blobName, string contentHash, CancellationToken cancellationToken, ProcedureCatalogue? catalogue = null)
+    public async Task<ApplyResult> ApplyAsync(
+        IEnumerable<SubmittedRow> rows,
+        string blobName,
+        string contentHash,
+        CancellationToken cancellationToken,
+        ProcedureCatalogue? catalogue = null
+    )
     {
         var results = new List<ApplyResult>();
         foreach (var chunk in rows.Chunk(ChunkRows))
         {
             // Partitions are independent: several are read and written at once.
             var projects = chunk.GroupBy(r => r.Procedure.ProjectCode, StringComparer.Ordinal).ToList();
-            await Parallel.ForEachAsync(projects, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (project, ct) =>
-            {
-                var result = await ApplyProjectAsync(project.Key, project.ToList(), blobName, contentHash, catalogue, ct);
-                lock (results)
+            await Parallel.ForEachAsync(
+                projects,
+                new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+                async (project, ct) =>
                 {
-                    results.Add(result);
+                    var result = await ApplyProjectAsync(project.Key, project.ToList(), blobName, contentHash, catalogue, ct);
+                    lock (results)
+                    {
+                        results.Add(result);
+                    }
                 }
-            });
+            );
         }
 
-        return new ApplyResult(results.Sum(r => r.Applied), results.Sum(r => r.Unchanged), results.SelectMany(r => r.Stale).OrderBy(s => s.Line).ToList())
+        return new ApplyResult(
+            results.Sum(r => r.Applied),
+            results.Sum(r => r.Unchanged),
+            results.SelectMany(r => r.Stale).OrderBy(s => s.Line).ToList()
+        )
         {
             Backdated = [.. results.SelectMany(r => r.Backdated).OrderBy(b => b.Line)],
             Contradictions = [.. results.SelectMany(r => r.Contradictions).OrderBy(c => c.Line)],
         };
     }
 
-    private async Task<ApplyResult> ApplyProjectAsync(string projectCode, List<SubmittedRow> rows, string blobName, string contentHash, ProcedureCatalogue? catalogue, CancellationToken cancellationToken)
+    private async Task<ApplyResult> ApplyProjectAsync(
+        string projectCode,
+        List<SubmittedRow> rows,
+        string blobName,
+        string contentHash,
+        ProcedureCatalogue? catalogue,
+        CancellationToken cancellationToken
+    )
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -70,7 +91,12 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
             try
             {
                 // The rows first, then the audit trail that describes them: a retry after a crash in between writes it then.
-                await TableBatches.SubmitAsync(storage.Procedures, plan.Additions.Select(a => new TableTransactionAction(TableTransactionActionType.Add, a)), EntitySize.Estimate, cancellationToken);
+                await TableBatches.SubmitAsync(
+                    storage.Procedures,
+                    plan.Additions.Select(a => new TableTransactionAction(TableTransactionActionType.Add, a)),
+                    EntitySize.Estimate,
+                    cancellationToken
+                );
                 foreach (var change in plan.Changes)
                 {
                     await storage.Procedures.UpdateEntityAsync(change, change.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -82,7 +108,13 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                logger.LogInformation("Project {Project} changed while {Blob} was applied (HTTP {Status}); reading it again (attempt {Attempt})", projectCode, blobName, e.Status, attempt);
+                logger.LogInformation(
+                    "Project {Project} changed while {Blob} was applied (HTTP {Status}); reading it again (attempt {Attempt})",
+                    projectCode,
+                    blobName,
+                    e.Status,
+                    attempt
+                );
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt), cancellationToken);
             }
         }
@@ -90,7 +122,13 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
 
     // Approvals this file brings (to a procedure not finished before) while one they require was not accepted, against the
     // project as it stands once the file is applied.
-    private static List<(int Line, string Note)> Contradictions(List<SubmittedRow> rows, Dictionary<string, ProcedureEntity> stored, List<ProcedureEntity> additions, List<ProcedureEntity> changes, ProcedureCatalogue? catalogue)
+    private static List<(int Line, string Note)> Contradictions(
+        List<SubmittedRow> rows,
+        Dictionary<string, ProcedureEntity> stored,
+        List<ProcedureEntity> additions,
+        List<ProcedureEntity> changes,
+        ProcedureCatalogue? catalogue
+    )
     {
         if (catalogue is null)
         {
@@ -108,20 +146,56 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
         // The approving department's file: its approval came before what it requires was accepted.
         var approvals = written
             .Where(p => p.CompletedOn is not null && stored.GetValueOrDefault(p.RowKey)?.CompletedOn is null)
-            .SelectMany(p => Domain.Projects.Plausibility.MissingBefore(p.RowKey, IsoDate.ParseOptional(p.CompletedOn), catalogue, accepted)
-                .Select(required => (p.SourceLine, Domain.Projects.Plausibility.ContradictionNote(p.SourceLine, p.PartitionKey, p.RowKey, IsoDate.Parse(p.CompletedOn!), required))));
+            .SelectMany(p =>
+                Domain
+                    .Projects.Plausibility.MissingBefore(p.RowKey, IsoDate.ParseOptional(p.CompletedOn), catalogue, accepted)
+                    .Select(required =>
+                        (
+                            p.SourceLine,
+                            Domain.Projects.Plausibility.ContradictionNote(
+                                p.SourceLine,
+                                p.PartitionKey,
+                                p.RowKey,
+                                IsoDate.Parse(p.CompletedOn!),
+                                required
+                            )
+                        )
+                    )
+            );
         // The required department's file: what it accepts now was needed before an approval already on record.
         var requirements = written
             .Where(p => stored.GetValueOrDefault(p.RowKey)?.AcceptedOn != p.AcceptedOn)
-            .SelectMany(p => after.Values
-                .Where(done => done.CompletedOn is not null && catalogue.Find(done.RowKey)?.Requires.Contains(p.RowKey) == true && IsoDate.Parse(p.AcceptedOn) > IsoDate.Parse(done.CompletedOn))
-                .Select(done => (p.SourceLine, Domain.Projects.Plausibility.ContradictionNote(p.SourceLine, p.PartitionKey, done.RowKey, IsoDate.Parse(done.CompletedOn!), p.RowKey))));
+            .SelectMany(p =>
+                after
+                    .Values.Where(done =>
+                        done.CompletedOn is not null
+                        && catalogue.Find(done.RowKey)?.Requires.Contains(p.RowKey) == true
+                        && IsoDate.Parse(p.AcceptedOn) > IsoDate.Parse(done.CompletedOn)
+                    )
+                    .Select(done =>
+                        (
+                            p.SourceLine,
+                            Domain.Projects.Plausibility.ContradictionNote(
+                                p.SourceLine,
+                                p.PartitionKey,
+                                done.RowKey,
+                                IsoDate.Parse(done.CompletedOn!),
+                                p.RowKey
+                            )
+                        )
+                    )
+            );
         return [.. approvals.Concat(requirements)];
     }
 
     /// <summary>The writes that apply a project's rows to what is stored, as the domain decides them.</summary>
     private static (List<ProcedureEntity> Additions, List<ProcedureEntity> Changes, List<HistoryEntity> History, ApplyResult Result) Plan(
-        List<SubmittedRow> rows, Dictionary<string, ProcedureEntity> stored, string blobName, string contentHash, ProcedureCatalogue? catalogue)
+        List<SubmittedRow> rows,
+        Dictionary<string, ProcedureEntity> stored,
+        string blobName,
+        string contentHash,
+        ProcedureCatalogue? catalogue
+    )
     {
         var additions = new List<ProcedureEntity>();
         var changes = new List<ProcedureEntity>();
@@ -151,7 +225,18 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
                     unchanged++;
                     continue;
                 case ReportOutcome.AlreadyApplied when current!.StatusChangedFrom is { } from:
-                    history.Add(HistoryEntity.Change(report.ProjectCode, report.ProcedureCode, "status", from.Length == 0 ? null : from, current.Status, current.AsOf, source, current.Department));
+                    history.Add(
+                        HistoryEntity.Change(
+                            report.ProjectCode,
+                            report.ProcedureCode,
+                            "status",
+                            from.Length == 0 ? null : from,
+                            current.Status,
+                            current.AsOf,
+                            source,
+                            current.Department
+                        )
+                    );
                     break;
                 case ReportOutcome.Added or ReportOutcome.Changed:
                     var row = ProcedureEntity.From(decision.NewState!, blobName, contentHash, line);
@@ -164,7 +249,18 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
                     if (decision.StatusChanged)
                     {
                         row.StatusChangedFrom = decision.StatusBefore?.Code() ?? "";
-                        history.Add(HistoryEntity.Change(report.ProjectCode, report.ProcedureCode, "status", decision.StatusBefore?.Code(), row.Status, row.AsOf, source, row.Department));
+                        history.Add(
+                            HistoryEntity.Change(
+                                report.ProjectCode,
+                                report.ProcedureCode,
+                                "status",
+                                decision.StatusBefore?.Code(),
+                                row.Status,
+                                row.AsOf,
+                                source,
+                                row.Department
+                            )
+                        );
                     }
 
                     (current is null ? additions : changes).Add(current is null ? row : row.WithScanFieldsOf(current));
@@ -174,10 +270,27 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
             applied++;
         }
 
-        return (additions, changes, history, new ApplyResult(applied, unchanged, stale) { Backdated = backdated, Contradictions = Contradictions(rows, stored, additions, changes, catalogue) });
+        return (
+            additions,
+            changes,
+            history,
+            new ApplyResult(applied, unchanged, stale)
+            {
+                Backdated = backdated,
+                Contradictions = Contradictions(rows, stored, additions, changes, catalogue),
+            }
+        );
 
-        HistoryEntity Late(Backdated late, DateTimeOffset at, string department) => HistoryEntity.Change(late.ProjectCode, late.Procedure, "backdated",
-            ChangeFields.Write(("file", late.EarlierFile), ("as_of", IsoDate.Format(late.EarlierAsOf))),
-            ChangeFields.Write(("file", late.LaterFile), (late.What, IsoDate.Format(late.Reported))), at, source, department);
+        HistoryEntity Late(Backdated late, DateTimeOffset at, string department) =>
+            HistoryEntity.Change(
+                late.ProjectCode,
+                late.Procedure,
+                "backdated",
+                ChangeFields.Write(("file", late.EarlierFile), ("as_of", IsoDate.Format(late.EarlierAsOf))),
+                ChangeFields.Write(("file", late.LaterFile), (late.What, IsoDate.Format(late.Reported))),
+                at,
+                source,
+                department
+            );
     }
 }

@@ -22,14 +22,14 @@ public sealed class ReceiptMail(ReceiptWriter receipts, ReferenceDataLoader refe
     {
         // The key holds the file's content hash, so the receipt is read first.
         var receipt = message.About is { } file ? await receipts.ReadAsync(file, cancellationToken) : null;
-        return receipt is null
-            ? null
-            : new MailDraft(
-                NotificationKeys.Reply(message.Recipient, receipt.ContentHash, receipt.File),
-                async ct =>
-                {
-                    var contact = (await referenceLoader.LoadAsync(ct)).Staff.Find(message.Recipient);
-                    return new OutgoingMail(contact?.Name ?? message.Recipient, ReceiptRenderer.Render(receipt, contact?.Language ?? Language.Chinese), receipt.Errors.Count);
-                });
+        return receipt is null ? null : new MailDraft(NotificationKeys.Reply(message.Recipient, receipt.ContentHash, receipt.File), async ct =>
+            {
+                var contact = (await referenceLoader.LoadAsync(ct)).Staff.Find(message.Recipient);
+                return new OutgoingMail(
+                    contact?.Name ?? message.Recipient,
+                    ReceiptRenderer.Render(receipt, contact?.Language ?? Language.Chinese),
+                    receipt.Errors.Count
+                );
+            });
     }
 }

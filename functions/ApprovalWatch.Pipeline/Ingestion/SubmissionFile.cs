@@ -34,11 +34,23 @@ public sealed class SubmissionFile : IAsyncDisposable
     public DateTimeOffset LastModified { get; private init; }
 
     /// <summary>Null when that version is gone (deleted or replaced since it was gathered).</summary>
-    public static async Task<SubmissionFile?> DownloadAsync(BlobContainerClient submissions, IngestMessage message, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<SubmissionFile?> DownloadAsync(
+        BlobContainerClient submissions,
+        IngestMessage message,
+        long maxBytes,
+        CancellationToken cancellationToken
+    )
     {
         var blob = submissions.GetBlobClient(message.BlobName);
         var version = new BlobRequestConditions { IfMatch = new ETag(message.ETag) };
-        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var file = new FileStream(
+            Path.GetTempFileName(),
+            FileMode.Create,
+            FileAccess.ReadWrite,
+            FileShare.None,
+            64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous
+        );
         try
         {
             var properties = (await blob.GetPropertiesAsync(version, cancellationToken)).Value;

@@ -74,18 +74,38 @@ public sealed class SubmissionIngestor(
         var department = Department.OfBlob(message.BlobName);
         if (department is null)
         {
-            return await RefuseAsync(message, "", file.Hash, null, $"文件必须放在部门文件夹中；a file must be in a department folder: submissions/{{department}}/ with department one of {string.Join(", ", Department.All.Select(d => d.Id))}.", cancellationToken);
+            return await RefuseAsync(
+                message,
+                "",
+                file.Hash,
+                null,
+                $"文件必须放在部门文件夹中；a file must be in a department folder: submissions/{{department}}/ with department one of "
+                    + $"{string.Join(", ", Department.All.Select(d => d.Id))}.",
+                cancellationToken
+            );
         }
 
         var reference = await referenceLoader.LoadAsync(cancellationToken);
         if (file.Length > limits.MaxFileBytes)
         {
-            return await RefuseAsync(message, department.Id, file.Hash, reference, $"文件过大（{file.Length:N0} 字节）；the file has {file.Length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}.", cancellationToken);
+            return await RefuseAsync(
+                message,
+                department.Id,
+                file.Hash,
+                reference,
+                $"文件过大（{file.Length:N0} 字节）；the file has {file.Length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}.",
+                cancellationToken
+            );
         }
 
         if (await ledger.FindAsync(department.Id, file.Hash, cancellationToken) is { } first && first.BlobName != message.BlobName)
         {
-            return await WriteAsync(message, Receipt.DuplicateOfFile(message.BlobName, department.Id, file.Hash, time.GetUtcNow(), first.BlobName, first.AppliedAt), null, cancellationToken);
+            return await WriteAsync(
+                message,
+                Receipt.DuplicateOfFile(message.BlobName, department.Id, file.Hash, time.GetUtcNow(), first.BlobName, first.AppliedAt),
+                null,
+                cancellationToken
+            );
         }
 
         SubmissionValidator Validator() => new(reference.Catalogue, department.Id, file.LastModified, limits.MaxRows, servedRegions: reference.ServedRegions);
@@ -116,35 +136,69 @@ public sealed class SubmissionIngestor(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Reading {Blob} failed in an unforeseen way; refused with a receipt", message.BlobName);
-            return await RefuseAsync(message, department.Id, file.Hash, reference, $"文件无法读取；the file could not be read ({e.GetType().Name}): save it again from Excel or WPS, or as 'CSV UTF-8'.", cancellationToken);
+            return await RefuseAsync(
+                message,
+                department.Id,
+                file.Hash,
+                reference,
+                $"文件无法读取；the file could not be read ({e.GetType().Name}): save it again from Excel or WPS, or as 'CSV UTF-8'.",
+                cancellationToken
+            );
         }
 
         if (projectFile is not null)
         {
-            return await ApplyProjectFileAsync(message, file.Hash, department.Id, check, ProjectValidator(projectFile), Open().Rows, reference, fileDate, cancellationToken);
+            return await ApplyProjectFileAsync(
+                message,
+                file.Hash,
+                department.Id,
+                check,
+                ProjectValidator(projectFile),
+                Open().Rows,
+                reference,
+                fileDate,
+                cancellationToken
+            );
         }
 
         var validator = Validator();
         var handlers = new HandlerCheck(reference.Staff);
-        var result = await applier.ApplyAsync(validator.Validate(Open().Rows).Select(handlers.Check), message.BlobName, file.Hash, cancellationToken, reference.Catalogue);
-        var receipt = await WriteAsync(message, new Receipt
-        {
-            File = message.BlobName,
-            Department = department.Id,
-            Status = Receipt.AppliedStatus,
-            Format = check.Format,
-            Notes = Receipt.Bounded([.. check.Notes, .. validator.IgnoredColumns.Select(c => $"列“{c}”未识别，未读取；column '{c}' is not one ApprovalWatch knows and was not read."), .. handlers.Notes(), .. result.Contradictions.Select(c => c.Note), .. await BackdatedNotesAsync(result, cancellationToken)]),
-            ContentHash = file.Hash,
-            ReceivedAt = time.GetUtcNow(),
-            Rows = validator.DataRows,
-            Applied = result.Applied,
-            Unchanged = result.Unchanged,
-            Stale = result.Stale.Count,
-            Rejected = validator.RejectedRows,
-            Errors = validator.Errors,
-            ErrorsNotListed = validator.ErrorsNotListed,
-            StaleRows = result.Stale,
-        }, reference, cancellationToken);
+        var result = await applier.ApplyAsync(
+            validator.Validate(Open().Rows).Select(handlers.Check),
+            message.BlobName,
+            file.Hash,
+            cancellationToken,
+            reference.Catalogue
+        );
+        var receipt = await WriteAsync(
+            message,
+            new Receipt
+            {
+                File = message.BlobName,
+                Department = department.Id,
+                Status = Receipt.AppliedStatus,
+                Format = check.Format,
+                Notes = Receipt.Bounded([
+                    .. check.Notes,
+                    .. validator.IgnoredColumns.Select(c => $"列“{c}”未识别，未读取；column '{c}' is not one ApprovalWatch knows and was not read."),
+                    .. handlers.Notes(),
+                    .. result.Contradictions.Select(c => c.Note),
+                    .. await BackdatedNotesAsync(result, cancellationToken),
+                ]),
+                ContentHash = file.Hash,
+                ReceivedAt = time.GetUtcNow(),
+                Rows = validator.DataRows,
+                Applied = result.Applied,
+                Unchanged = result.Unchanged,
+                Stale = result.Stale.Count,
+                Rejected = validator.RejectedRows,
+                Errors = validator.Errors,
+                ErrorsNotListed = validator.ErrorsNotListed,
+                StaleRows = result.Stale,
+            },
+            reference,
+            cancellationToken
+        );
 
         await ledger.RecordAsync(receipt, cancellationToken);
         logger.LogInformation(
@@ -155,11 +209,28 @@ public sealed class SubmissionIngestor(
 
     /// <summary>A project file (register, progress, problems): applied to the KeyProjects table, its receipt written like a procedure file's.</summary>
     private async Task<Receipt> ApplyProjectFileAsync(
-        IngestMessage message, string hash, string department, OpenedSubmission check, ProjectFileValidator validator, IEnumerable<SourceRow> rows, ReferenceData reference, DateOnly fileDate, CancellationToken cancellationToken)
+        IngestMessage message,
+        string hash,
+        string department,
+        OpenedSubmission check,
+        ProjectFileValidator validator,
+        IEnumerable<SourceRow> rows,
+        ReferenceData reference,
+        DateOnly fileDate,
+        CancellationToken cancellationToken
+    )
     {
         if (!validator.Kind.AllowedFor(department))
         {
-            return await RefuseAsync(message, department, hash, reference, $"{validator.Kind.ChineseName}只能由发展和改革委员会报送；a {validator.Kind.Id} file is the development & reform commission's to send (submissions/development-reform/).", cancellationToken);
+            return await RefuseAsync(
+                message,
+                department,
+                hash,
+                reference,
+                $"{validator.Kind.ChineseName}只能由发展和改革委员会报送；a {validator.Kind.Id} file is the development & reform commission's to send "
+                    + $"(submissions/development-reform/).",
+                cancellationToken
+            );
         }
 
         var outcome = await projectFiles.ApplyAsync(validator.Validate(rows), department, message.BlobName, reference, fileDate, cancellationToken);
@@ -180,7 +251,14 @@ public sealed class SubmissionIngestor(
             ErrorsNotListed = validator.ErrorsNotListed,
         }, reference, cancellationToken);
         await ledger.RecordAsync(receipt, cancellationToken);
-        logger.LogInformation("Ingested {Blob} as a {Kind} file: {Applied} applied, {Unchanged} unchanged, {Rejected} rejected", message.BlobName, validator.Kind.Id, receipt.Applied, receipt.Unchanged, receipt.Rejected);
+        logger.LogInformation(
+            "Ingested {Blob} as a {Kind} file: {Applied} applied, {Unchanged} unchanged, {Rejected} rejected",
+            message.BlobName,
+            validator.Kind.Id,
+            receipt.Applied,
+            receipt.Unchanged,
+            receipt.Rejected
+        );
         return receipt;
     }
 
@@ -217,7 +295,14 @@ public sealed class SubmissionIngestor(
         return notes;
     }
 
-    private Task<Receipt> RefuseAsync(IngestMessage message, string department, string hash, ReferenceData? reference, string reason, CancellationToken cancellationToken)
+    private Task<Receipt> RefuseAsync(
+        IngestMessage message,
+        string department,
+        string hash,
+        ReferenceData? reference,
+        string reason,
+        CancellationToken cancellationToken
+    )
     {
         logger.LogWarning("Submission {Blob} was not read: {Reason}", message.BlobName, reason);
         return WriteAsync(message, Receipt.Unreadable(message.BlobName, department, hash, time.GetUtcNow(), reason), reference, cancellationToken);
@@ -231,8 +316,14 @@ public sealed class SubmissionIngestor(
         {
             var day = OfficeClock.DateOf(receipt.ReceivedAt);
             // A contact away: whoever stands in for him gets it (AB角).
-            var recipients = reference.Staff.WithRole(Role.Contact, receipt.Department)
-                .Select(c => reference.Leave.IsAway(c.Email, day) && Domain.Digests.Cover.StandIn(c.Email, reference.Staff, reference.Leave, day) is { } standIn ? standIn : c.Email)
+            var recipients = reference
+                .Staff.WithRole(Role.Contact, receipt.Department)
+                .Select(c =>
+                    reference.Leave.IsAway(c.Email, day)
+                    && Domain.Digests.Cover.StandIn(c.Email, reference.Staff, reference.Leave, day) is { } standIn
+                        ? standIn
+                        : c.Email
+                )
                 .Distinct(StringComparer.OrdinalIgnoreCase);
             foreach (var to in recipients)
             {

@@ -10,7 +10,11 @@ public sealed class SubmissionLedger(StorageAccount storage)
     /// <summary>The first file that brought this content, or null.</summary>
     public async Task<SubmissionRecordEntity?> FindAsync(string department, string contentHash, CancellationToken cancellationToken)
     {
-        var found = await storage.SubmissionLedger.GetEntityIfExistsAsync<SubmissionRecordEntity>(department, contentHash, cancellationToken: cancellationToken);
+        var found = await storage.SubmissionLedger.GetEntityIfExistsAsync<SubmissionRecordEntity>(
+            department,
+            contentHash,
+            cancellationToken: cancellationToken
+        );
         return found.HasValue ? found.Value : null;
     }
 

@@ -19,7 +19,10 @@ public sealed class WeekSheets(StorageAccount storage, ReferenceDataLoader refer
         var department = Department.Get(departmentId);
         var reference = await referenceLoader.LoadAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter($"Department eq {department.Id}");
-        var procedures = await storage.Procedures.QueryAsync<ProcedureEntity>(filter, cancellationToken: cancellationToken).Select(r => r.ToProcedure()).ToListAsync(cancellationToken);
+        var procedures = await storage
+            .Procedures.QueryAsync<ProcedureEntity>(filter, cancellationToken: cancellationToken)
+            .Select(r => r.ToProcedure())
+            .ToListAsync(cancellationToken);
         var today = OfficeClock.Today(time);
         return ($"{department.Id}-{IsoDate.Format(today)}.xlsx", SubmissionTemplate.Prefilled(department, reference.Catalogue, procedures, today));
     }

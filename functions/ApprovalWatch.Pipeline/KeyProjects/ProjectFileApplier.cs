@@ -16,18 +16,30 @@ public sealed class ProjectFileApplier(StorageAccount storage, IOptions<KeyProje
 {
     public sealed record Outcome(int Applied, int Unchanged, IReadOnlyList<RowError> Refused, IReadOnlyList<string> Notes);
 
-    public async Task<Outcome> ApplyAsync(IEnumerable<ProjectFileRow> rows, string department, string blobName, ReferenceData reference, DateOnly fileDate, CancellationToken cancellationToken)
+    public async Task<Outcome> ApplyAsync(
+        IEnumerable<ProjectFileRow> rows,
+        string department,
+        string blobName,
+        ReferenceData reference,
+        DateOnly fileDate,
+        CancellationToken cancellationToken
+    )
     {
         var (applied, unchanged) = (0, 0);
         var refused = new List<RowError>();
         var notes = new List<string>();
         var at = time.GetUtcNow();
-        var decision = new ProjectFileDecision(department, fileDate, options.Value.ProblemWorkingDays, code => reference.Calendars.ForRegion(ProjectCode.Region(code)));
+        var decision = new ProjectFileDecision(department, fileDate, options.Value.ProblemWorkingDays, code =>
+            reference.Calendars.ForRegion(ProjectCode.Region(code))
+        );
         foreach (var row in rows)
         {
             var code = ProjectFileDecision.ProjectOf(row);
-            var stored = (await storage.KeyProjects.QueryAsync<KeyProjectEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken).ToListAsync(cancellationToken))
-                .ToDictionary(e => e.RowKey, StringComparer.Ordinal);
+            var stored = (
+                await storage
+                    .KeyProjects.QueryAsync<KeyProjectEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
+                    .ToListAsync(cancellationToken)
+            ).ToDictionary(e => e.RowKey, StringComparer.Ordinal);
             var change = decision.Decide(row, KeyProjectEntity.ToStoredProject(stored.Values));
             if (change.Note is { } note)
             {
@@ -50,9 +62,27 @@ public sealed class ProjectFileApplier(StorageAccount storage, IOptions<KeyProje
 
             var changes = KeyProjectEntity.From(change, blobName);
             var unit = change.Register?.ResponsibleUnit ?? stored.GetValueOrDefault(KeyProjectEntity.RegisterKey)?.ResponsibleUnit;
-            var history = changes.Select(c => HistoryEntity.Change(c.PartitionKey, c.RowKey, "key-project", stored.GetValueOrDefault(c.RowKey)?.Summary(), c.Summary(), at, blobName, c.IsProblem ? c.Department : unit)).ToList();
+            var history = changes
+                .Select(c =>
+                    HistoryEntity.Change(
+                        c.PartitionKey,
+                        c.RowKey,
+                        "key-project",
+                        stored.GetValueOrDefault(c.RowKey)?.Summary(),
+                        c.Summary(),
+                        at,
+                        blobName,
+                        c.IsProblem ? c.Department : unit
+                    )
+                )
+                .ToList();
             await TableBatches.InsertOrReplaceAsync(storage.History, history, EntitySize.Estimate, cancellationToken);
-            await TableBatches.SubmitAsync(storage.KeyProjects, changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, c)), EntitySize.Estimate, cancellationToken);
+            await TableBatches.SubmitAsync(
+                storage.KeyProjects,
+                changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, c)),
+                EntitySize.Estimate,
+                cancellationToken
+            );
             applied++;
         }
 

@@ -23,7 +23,14 @@ namespace ApprovalWatch.Pipeline.KeyProjects;
 /// week's Monday, one mail per person (the Notifications ledger holds one per person and week). The same week
 /// again writes the same content and queues nothing twice; last week's archived report gives the changes.
 /// </summary>
-public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader referenceLoader, NotificationQueue queue, Notices.NoticeBook notices, IOptions<KeyProjectOptions> options, ILogger<WeeklyReports> logger)
+public sealed class WeeklyReports(
+    StorageAccount storage,
+    ReferenceDataLoader referenceLoader,
+    NotificationQueue queue,
+    Notices.NoticeBook notices,
+    IOptions<KeyProjectOptions> options,
+    ILogger<WeeklyReports> logger
+)
 {
     public const string Folder = "weekly/";
 
@@ -46,11 +53,26 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
             foreach (var person in recipients)
             {
                 var message = WeeklyReportMail.Message(week.Monday, week.ToString(), person.Email);
-                queued += await queue.QueueOnceAsync(message, NotificationKeys.Weekly(week.Monday, person.Email), reference.Calendars.HoursOf(person.Calendar).OpensAt(week.Monday), 0, cancellationToken) ? 1 : 0;
+                queued += await queue.QueueOnceAsync(
+                    message,
+                    NotificationKeys.Weekly(week.Monday, person.Email),
+                    reference.Calendars.HoursOf(person.Calendar).OpensAt(week.Monday),
+                    0,
+                    cancellationToken
+                )
+                    ? 1
+                    : 0;
             }
         }
 
-        logger.LogInformation("Weekly report {Week}: {Projects} projects, {Red} red; queued to {Queued} of {Recipients} recipient(s)", week, report.Headline.Projects, report.Count(WeeklyCalculator.Red), queued, recipients.Count);
+        logger.LogInformation(
+            "Weekly report {Week}: {Projects} projects, {Red} red; queued to {Queued} of {Recipients} recipient(s)",
+            week,
+            report.Headline.Projects,
+            report.Count(WeeklyCalculator.Red),
+            queued,
+            recipients.Count
+        );
         return new Published(report, files, recipients.Select(p => p.Email).ToList(), queued);
     }
 
@@ -63,7 +85,11 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
         var charts = WeeklyCharts.Render(report, language);
         return WeeklyRenderer.Render(report, language, name => "cid:" + name) with
         {
-            Attachments = [new MailAttachment($"重点项目周调度-{week}.xlsx", ContentTypes.Xlsx, workbook), .. charts.Select(c => new MailAttachment(c.Key, ContentTypes.Png, c.Value, c.Key))],
+            Attachments =
+            [
+                new MailAttachment($"重点项目周调度-{week}.xlsx", ContentTypes.Xlsx, workbook),
+                .. charts.Select(c => new MailAttachment(c.Key, ContentTypes.Png, c.Value, c.Key)),
+            ],
         };
     }
 
@@ -80,7 +106,8 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
     }
 
     /// <summary>The archived report of a week, or null.</summary>
-    public Task<WeeklyReport?> ReadAsync(ReportWeek week, CancellationToken cancellationToken) => _archive.ReadJsonAsync<WeeklyReport>($"{week}.json", cancellationToken);
+    public Task<WeeklyReport?> ReadAsync(ReportWeek week, CancellationToken cancellationToken) =>
+        _archive.ReadJsonAsync<WeeklyReport>($"{week}.json", cancellationToken);
 
     private static async Task<Dictionary<string, byte[]>> FilesAsync(WeeklyReport report, WeeklyInputs inputs, CancellationToken cancellationToken)
     {
@@ -103,7 +130,11 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
 
     private async Task<WeeklyInputs> InputsAsync(ReportWeek week, ReferenceData reference, CancellationToken cancellationToken)
     {
-        var (projects, progress, problems) = (new List<Domain.Projects.RegisteredProject>(), new List<Domain.Projects.ProgressReport>(), new List<Domain.Projects.ProjectProblem>());
+        var (projects, progress, problems) = (
+            new List<Domain.Projects.RegisteredProject>(),
+            new List<Domain.Projects.ProgressReport>(),
+            new List<Domain.Projects.ProjectProblem>()
+        );
         await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(cancellationToken: cancellationToken))
         {
             if (row.IsRegister)
@@ -129,8 +160,19 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
                 && after.FirstOrDefault(f => f.Name is Domain.Reports.Backdated.Completed or Domain.Reports.Backdated.Paused) is { Name: { } what } reported
                 && IsoDate.TryParse(reported.Value, out var on) && IsoDate.TryParse(before.FirstOrDefault(f => f.Name == "as_of").Value, out var earlierAsOf))
             {
-                late.Add(new LateReport(row.PartitionKey, row.Procedure, row.Department ?? "", what, on, before.FirstOrDefault(f => f.Name == "file").Value ?? "", earlierAsOf,
-                    after.FirstOrDefault(f => f.Name == "file").Value ?? "", OfficeClock.DateOf(row.At)));
+                late.Add(
+                    new LateReport(
+                        row.PartitionKey,
+                        row.Procedure,
+                        row.Department ?? "",
+                        what,
+                        on,
+                        before.FirstOrDefault(f => f.Name == "file").Value ?? "",
+                        earlierAsOf,
+                        after.FirstOrDefault(f => f.Name == "file").Value ?? "",
+                        OfficeClock.DateOf(row.At)
+                    )
+                );
             }
         }
 
@@ -138,8 +180,24 @@ public sealed class WeeklyReports(StorageAccount storage, ReferenceDataLoader re
         // A ladder without the weekly-report rung lights no project red for an overdue procedure alone.
         var ladder = reference.Ladder.WeeklyReportOverdueDays ?? int.MaxValue;
         var calendar = reference.PrefectureCalendar;
-        return new WeeklyInputs(week, projects, progress, procedures, problems, calendar,
-            new LightRules(settings.YellowPointsBelowPace, settings.RedPointsBelowPace, ladder, reference.Pace is null ? settings.Pace : PaceRule.Curve), reference.Staff.NameOf, reference.Catalogue, reference.Pace, late,
-            [.. (await notices.ListAsync(week.AsOf.Year - 1, cancellationToken)).Select(n => n.Notice)]);
+        return new WeeklyInputs(
+            week,
+            projects,
+            progress,
+            procedures,
+            problems,
+            calendar,
+            new LightRules(
+                settings.YellowPointsBelowPace,
+                settings.RedPointsBelowPace,
+                ladder,
+                reference.Pace is null ? settings.Pace : PaceRule.Curve
+            ),
+            reference.Staff.NameOf,
+            reference.Catalogue,
+            reference.Pace,
+            late,
+            [.. (await notices.ListAsync(week.AsOf.Year - 1, cancellationToken)).Select(n => n.Notice)]
+        );
     }
 }

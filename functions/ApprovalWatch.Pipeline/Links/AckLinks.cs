@@ -21,20 +21,24 @@ public sealed class AckLinks(IOptions<BoardOptions> options)
         }
 
         var expires = OfficeClock.At(digest.Date.AddDays(settings.AckValidDays), TimeOnly.MinValue);
-        return line => line switch
-        {
-            ProcedureLine { Flag: Domain.Deadlines.Flag.Red or Domain.Deadlines.Flag.Yellow } procedure =>
-                $"{baseUrl.TrimEnd('/')}/ack/{new AckToken(digest.RecipientEmail, procedure.ProjectCode, procedure.ProcedureCode, digest.Date, expires).Sign(key)}",
-            ProblemLine { AwaitsSignature: true } problem => baseUrl.TrimEnd('/') + ProblemPath(key, digest.RecipientEmail, problem.ProjectCode, problem.Id, digest.Date, expires),
-            _ => null,
-        };
+        return line =>
+            line switch
+            {
+                ProcedureLine { Flag: Domain.Deadlines.Flag.Red or Domain.Deadlines.Flag.Yellow } procedure => $"{baseUrl.TrimEnd('/')}/ack/"
+                    + new AckToken(digest.RecipientEmail, procedure.ProjectCode, procedure.ProcedureCode, digest.Date, expires).Sign(key),
+                ProblemLine { AwaitsSignature: true } problem => baseUrl.TrimEnd('/')
+                    + ProblemPath(key, digest.RecipientEmail, problem.ProjectCode, problem.Id, digest.Date, expires),
+                _ => null,
+            };
     }
 
     /// <summary>The board's path where a person signs for a problem or sends it back; null when the board has no key.</summary>
     public string? ProblemPath(string recipient, string projectCode, string id, DateOnly today)
     {
         var settings = options.Value;
-        return settings.Key is { } key ? ProblemPath(key, recipient, projectCode, id, today, OfficeClock.At(today.AddDays(settings.AckValidDays), TimeOnly.MinValue)) : null;
+        return settings.Key is { } key
+            ? ProblemPath(key, recipient, projectCode, id, today, OfficeClock.At(today.AddDays(settings.AckValidDays), TimeOnly.MinValue))
+            : null;
     }
 
     /// <summary>The notice's signed reply link (回告) for its recipient, or null when the board has no address or no key.</summary>

@@ -12,7 +12,10 @@ public sealed class MailKinds(IEnumerable<IMailKind> kinds)
     /// <summary>The kind a message names; a message of no registered kind fails (and, retried, ends in the poison queue).</summary>
     public IMailKind Of(NotifyMessage message) =>
         _kinds.GetValueOrDefault(message.Kind)
-        ?? throw new InvalidOperationException($"No mail of kind '{message.Kind}' is registered (known: {string.Join(", ", _kinds.Keys.Order(StringComparer.Ordinal))}); the message to {message.Recipient} is not sent.");
+        ?? throw new InvalidOperationException(
+            $"No mail of kind '{message.Kind}' is registered (known: {string.Join(", ", _kinds.Keys.Order(StringComparer.Ordinal))}); the message to "
+                + $"{message.Recipient} is not sent."
+        );
 }
 
 public static class MailKindRegistration

@@ -23,7 +23,14 @@ public sealed class NotificationQueue(StorageAccount storage, TimeProvider time)
         QueueOnceAsync(message, key, sendAt, lines, store: null, cancellationToken);
 
     /// <param name="store">Keeps what the message names (a digest's blob) before the message is sent.</param>
-    public async Task<bool> QueueOnceAsync(NotifyMessage message, NotificationKey key, DateTimeOffset sendAt, int lines, Func<CancellationToken, Task>? store, CancellationToken cancellationToken)
+    public async Task<bool> QueueOnceAsync(
+        NotifyMessage message,
+        NotificationKey key,
+        DateTimeOffset sendAt,
+        int lines,
+        Func<CancellationToken, Task>? store,
+        CancellationToken cancellationToken
+    )
     {
         var known = await storage.NotificationLedger.GetEntityIfExistsAsync<NotificationEntity>(key.Partition, key.Row, cancellationToken: cancellationToken);
         if (known.HasValue)
@@ -53,7 +60,11 @@ public sealed class NotificationQueue(StorageAccount storage, TimeProvider time)
 
     /// <summary>Queues a mail, invisible for <paramref name="delay"/>: a receipt reply, a retry after a transient failure, an operator's re-send.</summary>
     public Task SendAsync(NotifyMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
-        storage.NotifyQueue.SendMessageAsync(QueueMessages.Write(message), visibilityTimeout: delay > TimeSpan.Zero ? Min(delay, MaxDelay) : null, cancellationToken: cancellationToken);
+        storage.NotifyQueue.SendMessageAsync(
+            QueueMessages.Write(message),
+            visibilityTimeout: delay > TimeSpan.Zero ? Min(delay, MaxDelay) : null,
+            cancellationToken: cancellationToken
+        );
 
     /// <summary>
     /// Puts a settled ledger row back to queued (conditional on its ETag) and queues its mail again; false

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace ApprovalWatch.Pipeline.Mail;
 
 /// <summary>
-/// Sends one notify message's mail, of whatever kind registered it (<see cref="IMailKind"/>), at most once. The Notifications ledger row is claimed with an ETag-conditional write before
+/// Sends one notify message's mail, of whatever kind registered it (<see cref="IMailKind"/>), at most once. The Notifications ledger row is claimed
+/// with an ETag-conditional write before
 /// sending, so two deliveries of the message cannot both send. A failure is settled here, not by the
 /// queue's blind retries: a transient one is tried again after the provider's Retry-After (bounded) or a
 /// doubling delay, a refusal is recorded as failed at once, and a send whose outcome is unknown is
@@ -62,7 +63,14 @@ public sealed class NotificationSender(
             }
 
             // The delivery that claimed it stopped while sending: the mail may or may not have gone out.
-            await SettleAsync(before, before.ETag, NotificationEntity.Uncertain, DeliveryFailure.Uncertain, $"a delivery stopped while sending at {before.ClaimedAt:u}", cancellationToken);
+            await SettleAsync(
+                before,
+                before.ETag,
+                NotificationEntity.Uncertain,
+                DeliveryFailure.Uncertain,
+                $"a delivery stopped while sending at {before.ClaimedAt:u}",
+                cancellationToken
+            );
             return null;
         }
 
@@ -80,7 +88,13 @@ public sealed class NotificationSender(
         {
             messageId = draft.DeliverAsync is { } deliver
                 ? await deliver(outgoing, cancellationToken)
-                : await mailer.SendAsync(message.Recipient, name, rendered, new Dictionary<string, string> { ["notification"] = $"{partition}/{key}" }, cancellationToken);
+                : await mailer.SendAsync(
+                    message.Recipient,
+                    name,
+                    rendered,
+                    new Dictionary<string, string> { ["notification"] = $"{partition}/{key}" },
+                    cancellationToken
+                );
         }
         catch (MailDeliveryException e)
         {
@@ -90,7 +104,12 @@ public sealed class NotificationSender(
         catch
         {
             // Not the provider (storage, cancellation): the claim is given back and the queue tries again.
-            await ledger.UpdateEntityAsync(before ?? NotificationEntity.Of(message, draft.Key, NotificationEntity.Queued, lines), row.ETag, TableUpdateMode.Replace, cancellationToken);
+            await ledger.UpdateEntityAsync(
+                before ?? NotificationEntity.Of(message, draft.Key, NotificationEntity.Queued, lines),
+                row.ETag,
+                TableUpdateMode.Replace,
+                cancellationToken
+            );
             throw;
         }
 
@@ -138,7 +157,15 @@ public sealed class NotificationSender(
             row.Reason = e.Message;
             await storage.NotificationLedger.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
             await queue.SendAsync(message, delay, cancellationToken);
-            logger.LogWarning("{Key} of {Partition} failed (try {Attempt} of {Max}): {Reason}; trying again in {Delay}", row.RowKey, row.PartitionKey, row.Attempts, settings.MaxAttempts, e.Message, delay);
+            logger.LogWarning(
+                "{Key} of {Partition} failed (try {Attempt} of {Max}): {Reason}; trying again in {Delay}",
+                row.RowKey,
+                row.PartitionKey,
+                row.Attempts,
+                settings.MaxAttempts,
+                e.Message,
+                delay
+            );
             return;
         }
 
@@ -166,12 +193,18 @@ public sealed class NotificationSender(
     private async Task ResendAccountFailuresAsync(DateOnly date, CancellationToken cancellationToken)
     {
         var since = IsoDate.Format(date.AddDays(-LookBackDays));
-        var filter = TableClient.CreateQueryFilter($"Date ge {since} and State eq {NotificationEntity.Failed} and Failure eq {DeliveryFailure.Account.ToString()}");
+        var filter = TableClient.CreateQueryFilter(
+            $"Date ge {since} and State eq {NotificationEntity.Failed} and Failure eq {DeliveryFailure.Account.ToString()}"
+        );
         await foreach (var row in storage.NotificationLedger.QueryAsync<NotificationEntity>(filter, cancellationToken: cancellationToken))
         {
             if (await queue.RequeueAsync(row, cancellationToken))
             {
-                logger.LogInformation("{Key} of {Partition} was refused for the account; sending it again now that mail goes through", row.RowKey, row.PartitionKey);
+                logger.LogInformation(
+                    "{Key} of {Partition} was refused for the account; sending it again now that mail goes through",
+                    row.RowKey,
+                    row.PartitionKey
+                );
             }
         }
     }

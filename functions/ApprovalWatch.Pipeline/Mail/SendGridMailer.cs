@@ -10,7 +10,13 @@ public sealed class SendGridMailer(IOptions<MailOptions> options, IOptions<SendG
 {
     private readonly SendGridClient _client = new(new HttpClient { Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds) }, Client(sendGrid.Value));
 
-    public async Task<string> SendAsync(string to, string toName, RenderedMail mail, IDictionary<string, string> customArgs, CancellationToken cancellationToken)
+    public async Task<string> SendAsync(
+        string to,
+        string toName,
+        RenderedMail mail,
+        IDictionary<string, string> customArgs,
+        CancellationToken cancellationToken
+    )
     {
         var message = MailHelper.CreateSingleEmail(
             new EmailAddress(options.Value.From, options.Value.FromName),
@@ -25,7 +31,13 @@ public sealed class SendGridMailer(IOptions<MailOptions> options, IOptions<SendG
 
         foreach (var file in mail.Attachments)
         {
-            message.AddAttachment(file.FileName, Convert.ToBase64String(file.Content), file.ContentType, file.ContentId is null ? "attachment" : "inline", file.ContentId);
+            message.AddAttachment(
+                file.FileName,
+                Convert.ToBase64String(file.Content),
+                file.ContentType,
+                file.ContentId is null ? "attachment" : "inline",
+                file.ContentId
+            );
         }
 
         Response response;
@@ -33,7 +45,12 @@ public sealed class SendGridMailer(IOptions<MailOptions> options, IOptions<SendG
         {
             response = await _client.SendEmailAsync(message, cancellationToken);
         }
-        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError)
+        catch (HttpRequestException e)
+            when (e.HttpRequestError
+                    is HttpRequestError.ConnectionError
+                        or HttpRequestError.NameResolutionError
+                        or HttpRequestError.SecureConnectionError
+            )
         {
             throw new MailDeliveryException(DeliveryFailure.Transient, $"SendGrid could not be reached: {e.Message}", inner: e);
         }
@@ -43,7 +60,11 @@ public sealed class SendGridMailer(IOptions<MailOptions> options, IOptions<SendG
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new MailDeliveryException(DeliveryFailure.Uncertain, $"SendGrid did not answer within {options.Value.TimeoutSeconds} s; the mail may have been delivered.", inner: e);
+            throw new MailDeliveryException(
+                DeliveryFailure.Uncertain,
+                $"SendGrid did not answer within {options.Value.TimeoutSeconds} s; the mail may have been delivered.",
+                inner: e
+            );
         }
 
         // The client does not throw on HTTP errors.

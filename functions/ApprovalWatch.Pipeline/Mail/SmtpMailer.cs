@@ -20,14 +20,22 @@ namespace ApprovalWatch.Pipeline.Mail;
 /// </summary>
 public sealed class SmtpMailer(IOptions<MailOptions> options, IOptions<SmtpOptions> smtp) : IMailTransport
 {
-    public async Task<string> SendAsync(string to, string toName, RenderedMail mail, IDictionary<string, string> customArgs, CancellationToken cancellationToken)
+    public async Task<string> SendAsync(
+        string to,
+        string toName,
+        RenderedMail mail,
+        IDictionary<string, string> customArgs,
+        CancellationToken cancellationToken
+    )
     {
         var settings = smtp.Value;
         var from = new MailboxAddress(options.Value.FromName, options.Value.From);
         var body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html };
         foreach (var file in mail.Attachments)
         {
-            var part = file.ContentId is null ? body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType)) : body.LinkedResources.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
+            var part = file.ContentId is null
+                ? body.Attachments.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType))
+                : body.LinkedResources.Add(file.FileName, file.Content, ContentType.Parse(file.ContentType));
             part.ContentId = file.ContentId ?? part.ContentId;
         }
 
@@ -43,7 +51,8 @@ public sealed class SmtpMailer(IOptions<MailOptions> options, IOptions<SmtpOptio
         using var client = new SmtpClient { Timeout = options.Value.TimeoutSeconds * 1000 };
         if (settings.TrustedCertificateThumbprint.Length > 0)
         {
-            client.ServerCertificateValidationCallback = (_, certificate, _, errors) => errors == SslPolicyErrors.None || IsTrusted(certificate, settings.TrustedCertificateThumbprint);
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == SslPolicyErrors.None || IsTrusted(certificate, settings.TrustedCertificateThumbprint);
         }
 
         var transfer = new Transfer();
@@ -69,14 +78,22 @@ public sealed class SmtpMailer(IOptions<MailOptions> options, IOptions<SmtpOptio
         }
         catch (SmtpCommandException e)
         {
-            throw new MailDeliveryException(DeliveryFailure.Permanent, $"{settings.Host} answered {(int)e.StatusCode} ({e.ErrorCode}{(e.Mailbox is { } box ? $" {box.Address}" : "")}): {e.Message}", inner: e);
+            throw new MailDeliveryException(
+                DeliveryFailure.Permanent,
+                $"{settings.Host} answered {(int)e.StatusCode} ({e.ErrorCode}{(e.Mailbox is { } box ? $" {box.Address}" : "")}): {e.Message}",
+                inner: e
+            );
         }
         catch (Exception e) when (e is IOException or SocketException or SmtpProtocolException or SslHandshakeException or ServiceNotConnectedException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             if (transfer.Started)
             {
-                throw new MailDeliveryException(DeliveryFailure.Uncertain, $"The connection to {settings.Host} broke off while the message was being transferred: it may have been delivered ({e.Message})", inner: e);
+                throw new MailDeliveryException(
+                    DeliveryFailure.Uncertain,
+                    $"The connection to {settings.Host} broke off while the message was being transferred: it may have been delivered ({e.Message})",
+                    inner: e
+                );
             }
 
             throw new MailDeliveryException(DeliveryFailure.Transient, $"{settings.Host}:{settings.Port} could not take the message: {e.Message}", inner: e);
@@ -92,7 +109,11 @@ public sealed class SmtpMailer(IOptions<MailOptions> options, IOptions<SmtpOptio
 
     private static bool IsTrusted(X509Certificate? certificate, string thumbprint) =>
         certificate is not null
-        && string.Equals(Convert.ToHexString(SHA256.HashData(certificate.GetRawCertData())), thumbprint.Replace(":", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase);
+        && string.Equals(
+            Convert.ToHexString(SHA256.HashData(certificate.GetRawCertData())),
+            thumbprint.Replace(":", "", StringComparison.Ordinal),
+            StringComparison.OrdinalIgnoreCase
+        );
 
     /// <summary>Whether any of the message's bytes went to the server: after that, a lost connection leaves the outcome unknown.</summary>
     private sealed class Transfer : ITransferProgress

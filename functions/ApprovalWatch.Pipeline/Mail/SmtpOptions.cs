@@ -12,7 +12,8 @@ public sealed class SmtpOptions
     [Range(1, 65535)]
     public int Port { get; set; } = 587;
 
-    /// <summary><see cref="SmtpSecurity.StartTls"/> (port 587, the default), <see cref="SmtpSecurity.ImplicitTls"/> (port 465) or <see cref="SmtpSecurity.None"/> (a relay on a private network only).</summary>
+    /// <summary><see cref="SmtpSecurity.StartTls"/> (port 587, the default), <see cref="SmtpSecurity.ImplicitTls"/> (port 465) or <see
+    /// cref="SmtpSecurity.None"/> (a relay on a private network only).</summary>
     public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
 
     /// <summary>Empty: the server relays without sign-in.</summary>

@@ -14,7 +14,8 @@ public sealed class BulletinMail(MonthlyBulletins bulletins, ReferenceDataLoader
     public static NotifyMessage Message(DateOnly date, string month, string recipient) => new(Name, date, recipient, month);
 
     /// <summary>One per month and reader, whatever the day it goes.</summary>
-    public static NotificationKey Key(string month, string recipient) => new(NotificationKeys.Monthly, $"monthly|{month}|{TableKey.Escape(recipient.ToLowerInvariant())}");
+    public static NotificationKey Key(string month, string recipient) =>
+        new(NotificationKeys.Monthly, $"monthly|{month}|{TableKey.Escape(recipient.ToLowerInvariant())}");
 
     public Task<MailDraft?> DraftAsync(NotifyMessage message, CancellationToken cancellationToken) =>
         Task.FromResult<MailDraft?>(message.About is not { } month ? null : new MailDraft(Key(month, message.Recipient), async ct =>

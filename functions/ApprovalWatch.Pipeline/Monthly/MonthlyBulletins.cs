@@ -25,8 +25,13 @@ namespace ApprovalWatch.Pipeline.Monthly;
 /// first working day of the next month by the day's scan; the same month again writes the same content and queues
 /// nothing twice; last month's archived bulletin gives the change of ranks.
 /// </summary>
-public sealed class MonthlyBulletins(StorageAccount storage, ReferenceDataLoader referenceLoader, NoticeBook notices, NotificationQueue queue, ILogger<MonthlyBulletins> logger)
-    : IEventHandler<DayScanned>
+public sealed class MonthlyBulletins(
+    StorageAccount storage,
+    ReferenceDataLoader referenceLoader,
+    NoticeBook notices,
+    NotificationQueue queue,
+    ILogger<MonthlyBulletins> logger
+) : IEventHandler<DayScanned>
 {
     private readonly ReportArchive _archive = new(storage, EfficiencyBulletin.Folder);
 
@@ -53,7 +58,9 @@ public sealed class MonthlyBulletins(StorageAccount storage, ReferenceDataLoader
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal)
         {
             [$"{bulletin.Month}.json"] = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(bulletin, StorageJson.Options)),
-            [$"{bulletin.Month}.html"] = Encoding.UTF8.GetBytes(BulletinRenderer.Render(bulletin, departmentName, $"{bulletin.Month}-{BulletinChart.Name}").Html),
+            [$"{bulletin.Month}.html"] = Encoding.UTF8.GetBytes(
+                BulletinRenderer.Render(bulletin, departmentName, $"{bulletin.Month}-{BulletinChart.Name}").Html
+            ),
             [$"{bulletin.Month}.xlsx"] = await BulletinWorkbook.WriteAsync(bulletin, departmentName, cancellationToken),
             [$"{bulletin.Month}-{BulletinChart.Name}"] = chart,
         };
@@ -64,11 +71,25 @@ public sealed class MonthlyBulletins(StorageAccount storage, ReferenceDataLoader
             foreach (var person in reference.Staff.ReportReaders())
             {
                 var message = BulletinMail.Message(today, bulletin.Month, person.Email);
-                queued += await queue.QueueOnceAsync(message, BulletinMail.Key(bulletin.Month, person.Email), reference.Calendars.HoursOf(person.Calendar).OpensAt(today), 0, cancellationToken) ? 1 : 0;
+                queued += await queue.QueueOnceAsync(
+                    message,
+                    BulletinMail.Key(bulletin.Month, person.Email),
+                    reference.Calendars.HoursOf(person.Calendar).OpensAt(today),
+                    0,
+                    cancellationToken
+                )
+                    ? 1
+                    : 0;
             }
         }
 
-        logger.LogInformation("Efficiency bulletin {Month}: {Finished} finished, {Departments} department(s) ranked; queued to {Queued}", bulletin.Month, bulletin.Total.Finished, bulletin.Departments.Count(d => d.Rank > 0), queued);
+        logger.LogInformation(
+            "Efficiency bulletin {Month}: {Finished} finished, {Departments} department(s) ranked; queued to {Queued}",
+            bulletin.Month,
+            bulletin.Total.Finished,
+            bulletin.Departments.Count(d => d.Rank > 0),
+            queued
+        );
         return new Published(bulletin, files, queued);
     }
 
@@ -80,11 +101,16 @@ public sealed class MonthlyBulletins(StorageAccount storage, ReferenceDataLoader
         var chart = await _archive.ReadAsync($"{month}-{BulletinChart.Name}", cancellationToken);
         return BulletinRenderer.Render(bulletin, Words.Of(Language.Chinese).Department, "cid:" + BulletinChart.Name) with
         {
-            Attachments = [new MailAttachment($"{month} 效能通报.xlsx", ContentTypes.Xlsx, workbook), new MailAttachment(BulletinChart.Name, ContentTypes.Png, chart, BulletinChart.Name)],
+            Attachments =
+            [
+                new MailAttachment($"{month} 效能通报.xlsx", ContentTypes.Xlsx, workbook),
+                new MailAttachment(BulletinChart.Name, ContentTypes.Png, chart, BulletinChart.Name),
+            ],
         };
     }
 
-    public Task<EfficiencyBulletin?> ReadAsync(string month, CancellationToken cancellationToken) => _archive.ReadJsonAsync<EfficiencyBulletin>($"{month}.json", cancellationToken);
+    public Task<EfficiencyBulletin?> ReadAsync(string month, CancellationToken cancellationToken) =>
+        _archive.ReadJsonAsync<EfficiencyBulletin>($"{month}.json", cancellationToken);
 
     private async Task<MonthlyInputs> InputsAsync(DateOnly first, ReferenceData reference, CancellationToken cancellationToken)
     {
@@ -92,7 +118,12 @@ public sealed class MonthlyBulletins(StorageAccount storage, ReferenceDataLoader
         var (flags, acks) = (new List<FlagEvent>(), new List<AckEvent>());
         // Flags from a quarter before the month: a procedure acknowledged in it may have turned red before it began.
         var since = OfficeClock.At(first.AddMonths(-3), TimeOnly.MinValue);
-        await foreach (var row in storage.History.QueryAsync<HistoryEntity>(h => (h.Kind == "flag" || h.Kind == "ack") && h.At >= since, cancellationToken: cancellationToken))
+        await foreach (
+            var row in storage.History.QueryAsync<HistoryEntity>(
+                h => (h.Kind == "flag" || h.Kind == "ack") && h.At >= since,
+                cancellationToken: cancellationToken
+            )
+        )
         {
             var on = OfficeClock.DateOf(row.At);
             if (row.Kind == "ack")
@@ -112,6 +143,15 @@ public sealed class MonthlyBulletins(StorageAccount storage, ReferenceDataLoader
         }
 
         var calendar = reference.PrefectureCalendar;
-        return new MonthlyInputs(first, procedures, flags, acks, [.. (await notices.ListAsync(first.Year - 1, cancellationToken)).Select(n => n.Notice)], problems, calendar, reference.Staff.NameOf);
+        return new MonthlyInputs(
+            first,
+            procedures,
+            flags,
+            acks,
+            [.. (await notices.ListAsync(first.Year - 1, cancellationToken)).Select(n => n.Notice)],
+            problems,
+            calendar,
+            reference.Staff.NameOf
+        );
     }
 }

@@ -66,7 +66,8 @@ public sealed class NoticeBook(StorageAccount storage)
 
     /// <summary>A notice by the year and sequence a link or a message names; null when they are not numbers or there is none.</summary>
     public async Task<StoredNotice?> FindAsync(string year, string sequence, CancellationToken cancellationToken) =>
-        int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && int.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
+        int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+        && int.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
             ? await FindAsync(y, s, cancellationToken)
             : null;
 
@@ -112,7 +113,8 @@ public sealed class NoticeBook(StorageAccount storage)
         return null;
     }
 
-    private static StoredNotice Read(TableEntity row) => new(JsonSerializer.Deserialize<SupervisionNotice>(row.GetString("Json"), StorageJson.Options)!, row.ETag);
+    private static StoredNotice Read(TableEntity row) =>
+        new(JsonSerializer.Deserialize<SupervisionNotice>(row.GetString("Json"), StorageJson.Options)!, row.ETag);
 
     private static TableEntity Entity(SupervisionNotice notice) => new(Partition(notice.Year), NoticeKey(notice.Sequence))
     {

@@ -54,7 +54,13 @@ public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, Notific
 
             if (isNew)
             {
-                logger.LogInformation("Supervision notice {Number} to {Department} about {Project} {Item}", stored.Notice.Number, stored.Notice.Department, stored.Notice.ProjectCode, line.ItemCode);
+                logger.LogInformation(
+                    "Supervision notice {Number} to {Department} about {Project} {Item}",
+                    stored.Notice.Number,
+                    stored.Notice.Department,
+                    stored.Notice.ProjectCode,
+                    line.ItemCode
+                );
             }
         }
     }
@@ -86,10 +92,22 @@ public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, Notific
             .Concat(new[] { notice.LeaderEmail }.Concat(notice.Coordinators).OfType<string>().Select(c => (c, NoticeMail.Copy)))
             .DistinctBy(r => r.Item1, StringComparer.OrdinalIgnoreCase);
 
-    private async Task QueueAsync(SupervisionNotice notice, string recipient, string role, DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
+    private async Task QueueAsync(
+        SupervisionNotice notice,
+        string recipient,
+        string role,
+        DateOnly today,
+        ReferenceData reference,
+        CancellationToken cancellationToken
+    )
     {
         // Copies and climbs reach whoever stands in for someone away; the head's stand-in was named when it was issued.
-        var to = role != NoticeMail.Head && reference.Leave.IsAway(recipient, today) && Cover.StandIn(recipient, reference.Staff, reference.Leave, today) is { } standIn ? standIn : recipient;
+        var to =
+            role != NoticeMail.Head
+            && reference.Leave.IsAway(recipient, today)
+            && Cover.StandIn(recipient, reference.Staff, reference.Leave, today) is { } standIn
+                ? standIn
+                : recipient;
         var calendar = reference.Staff.Find(to)?.Calendar ?? CalendarSet.National;
         var message = NoticeMail.Message(notice, today, to, role);
         await queue.QueueOnceAsync(message, NoticeMail.Key(notice, to, role), reference.Calendars.HoursOf(calendar).OpensAt(today), 1, cancellationToken);

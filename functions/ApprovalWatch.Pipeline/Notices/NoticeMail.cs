@@ -25,7 +25,12 @@ public sealed class NoticeMail(NoticeBook book, NoticeArchive archive, Reference
     public string Kind => Name;
 
     public static NotifyMessage Message(SupervisionNotice notice, DateOnly date, string recipient, string role) =>
-        new(Name, date, recipient, string.Join('|', notice.Year.ToString(CultureInfo.InvariantCulture), notice.Sequence.ToString(CultureInfo.InvariantCulture), role));
+        new(
+            Name,
+            date,
+            recipient,
+            string.Join('|', notice.Year.ToString(CultureInfo.InvariantCulture), notice.Sequence.ToString(CultureInfo.InvariantCulture), role)
+        );
 
     public static NotificationKey Key(SupervisionNotice notice, string recipient, string role) =>
         new(NotificationKeys.Notices, $"{role}|{notice.Year}|{notice.Sequence}|{TableKey.Escape(recipient.ToLowerInvariant())}");
@@ -47,7 +52,8 @@ public sealed class NoticeMail(NoticeBook book, NoticeArchive archive, Reference
             var (subject, lead, link, linkText) = role switch
             {
                 Head => ($"督办单 {notice.Number}：{notice.ProjectName} {notice.ItemChinese}，请于 {IsoDate.Format(notice.ReplyBy)} 前回告",
-                    $"{staff.NameOf(message.Recipient)}：{department}{(notice.OnBehalfOf is { } absent ? $"（代 {absent}）" : "")}收到督办单 {notice.Number}。请按督办要求办理，并于 {IsoDate.Format(notice.ReplyBy)} 前在看板上回告。",
+                    $"{staff.NameOf(message.Recipient)}：{department}{(notice.OnBehalfOf is { } absent ? $"（代 {absent}）" : "")}收到督办单 {notice.Number}。"
+                        + $"请按督办要求办理，并于 {IsoDate.Format(notice.ReplyBy)} 前在看板上回告。",
                     links.NoticeReply(message.Recipient, notice.Year, notice.Sequence, notice.IssuedOn, notice.ReplyBy), "在看板上回告"),
                 Climb => ($"督办单 {notice.Number} 逾期未回告：{department}，{notice.ProjectName}",
                     $"{department}收到的督办单 {notice.Number} 应于 {IsoDate.Format(notice.ReplyBy)} 前回告，至今未回告，报请分管领导督办；本事项将列入周调度。",
@@ -57,7 +63,16 @@ public sealed class NoticeMail(NoticeBook book, NoticeArchive archive, Reference
                     links.Board("/notices"), "在看板上查看督办单"),
             };
             var document = await archive.DocumentAsync(notice, staff.NameOf, ct);
-            var model = new { view.Number, view.Rows, view.Required, Lead = lead, Link = link, LinkText = linkText, Attached = $"附件：{notice.Number}.docx（可打印存档）" };
+            var model = new
+            {
+                view.Number,
+                view.Rows,
+                view.Required,
+                Lead = lead,
+                Link = link,
+                LinkText = linkText,
+                Attached = $"附件：{notice.Number}.docx（可打印存档）",
+            };
             var mail = MailTemplates.Render("notice", subject, model, Domain.Staff.Language.Chinese) with
             {
                 Attachments = [new MailAttachment($"{notice.Number}.docx", ContentTypes.Docx, document)],

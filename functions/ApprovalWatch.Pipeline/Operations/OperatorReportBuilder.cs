@@ -9,8 +9,16 @@ using Azure.Storage.Blobs.Models;
 
 namespace ApprovalWatch.Pipeline.Operations;
 
-/// <summary>Gathers the <see cref="OperatorReport"/> from storage: poison queues, the Notifications ledger, the Scans table, receipts, in-flight claims, refused configuration.</summary>
-public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans, IngestClaims claims, ReceiptWriter receipts, Reference.ReferenceDataLoader referenceLoader, TimeProvider time)
+/// <summary>Gathers the <see cref="OperatorReport"/> from storage: poison queues, the Notifications ledger, the Scans table, receipts, in-flight
+/// claims, refused configuration.</summary>
+public sealed class OperatorReportBuilder(
+    StorageAccount storage,
+    ScanLog scans,
+    IngestClaims claims,
+    ReceiptWriter receipts,
+    Reference.ReferenceDataLoader referenceLoader,
+    TimeProvider time
+)
 {
     /// <summary>How far back failures are reported (older ones are the operator's to close by hand).</summary>
     public const int LookBackDays = Mail.NotificationSender.LookBackDays;
@@ -28,16 +36,39 @@ public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans,
         {
             Poisoned = await PoisonedAsync(cancellationToken),
             Deliveries = await DeliveriesAsync(today, cancellationToken),
-            MissedScans = recent.SelectMany(r => r.Missed.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(IsoDate.Parse).Distinct().Order().ToList(),
-            RefusedFiles = [.. await RefusedAsync(previousScan, cancellationToken), .. inFlight.Values.Where(c => c.State == IngestClaimEntity.Refused).Select(c => new RefusedFile(c.BlobName, c.ClaimedUntil, $"no receipt could be written: {c.Reason}"))],
-            StalledIngestions = inFlight.Values.Where(c => c.State != IngestClaimEntity.Refused && (c.ClaimedUntil <= now || c.Queueings > 1))
-                .Select(c => new StalledIngestion(c.BlobName, c.State, c.ClaimedUntil, c.Queueings)).OrderBy(s => s.File, StringComparer.Ordinal).ToList(),
+            MissedScans = recent
+                .SelectMany(r => r.Missed.Split(',', StringSplitOptions.RemoveEmptyEntries))
+                .Select(IsoDate.Parse)
+                .Distinct()
+                .Order()
+                .ToList(),
+            RefusedFiles =
+            [
+                .. await RefusedAsync(previousScan, cancellationToken),
+                .. inFlight
+                    .Values.Where(c => c.State == IngestClaimEntity.Refused)
+                    .Select(c => new RefusedFile(c.BlobName, c.ClaimedUntil, $"no receipt could be written: {c.Reason}")),
+            ],
+            StalledIngestions = inFlight
+                .Values.Where(c => c.State != IngestClaimEntity.Refused && (c.ClaimedUntil <= now || c.Queueings > 1))
+                .Select(c => new StalledIngestion(c.BlobName, c.State, c.ClaimedUntil, c.Queueings))
+                .OrderBy(s => s.File, StringComparer.Ordinal)
+                .ToList(),
             RefusedConfiguration = reference.Problems,
             Waiting = await WaitingAsync(today, cancellationToken),
-            Uncovered = [.. reference.Staff.People
-                .Where(p => reference.Leave.IsAway(p.Email, today) && Domain.Digests.Cover.StandIn(p.Email, reference.Staff, reference.Leave, today) is null)
-                .Select(p => $"{p.Name} <{p.Email}>（{p.Department}）休假至 {IsoDate.Format(reference.Leave.AwayUntil(p.Email, today))}，无人顶岗；away until {IsoDate.Format(reference.Leave.AwayUntil(p.Email, today))} with nobody to stand in")
-                .Order(StringComparer.Ordinal)],
+            Uncovered =
+            [
+                .. reference
+                    .Staff.People.Where(p =>
+                        reference.Leave.IsAway(p.Email, today)
+                        && Domain.Digests.Cover.StandIn(p.Email, reference.Staff, reference.Leave, today) is null
+                    )
+                    .Select(p =>
+                        $"{p.Name} <{p.Email}>（{p.Department}）休假至 {IsoDate.Format(reference.Leave.AwayUntil(p.Email, today))}，无人顶岗；away until "
+                            + $"{IsoDate.Format(reference.Leave.AwayUntil(p.Email, today))} with nobody to stand in"
+                    )
+                    .Order(StringComparer.Ordinal),
+            ],
         };
     }
 
@@ -70,8 +101,8 @@ public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans,
     {
         // Failed and uncertain mail; and mail of an earlier day still not sent (its message was lost or poisoned).
         var since = IsoDate.Format(today.AddDays(-LookBackDays));
-        var filter = TableClient.CreateQueryFilter(
-            $"Date ge {since} and (State eq {NotificationEntity.Failed} or State eq {NotificationEntity.Uncertain} or (State ne {NotificationEntity.Sent} and Date lt {IsoDate.Format(today)}))");
+        var (failed, uncertain, sent, day) = (NotificationEntity.Failed, NotificationEntity.Uncertain, NotificationEntity.Sent, IsoDate.Format(today));
+        var filter = TableClient.CreateQueryFilter($"Date ge {since} and (State eq {failed} or State eq {uncertain} or (State ne {sent} and Date lt {day}))");
         var problems = new List<DeliveryProblem>();
         await foreach (var row in storage.NotificationLedger.QueryAsync<NotificationEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -89,7 +120,16 @@ public sealed class OperatorReportBuilder(StorageAccount storage, ScanLog scans,
         await foreach (var row in storage.NotificationLedger.QueryAsync<NotificationEntity>(filter, cancellationToken: cancellationToken))
         {
             var message = row.ToMessage();
-            waiting.Add(new WaitingMail(row.Recipient, message.About is { } about ? $"{message.Kind} {about}" : $"{message.Kind} of {row.Date}", row.Attempts, now - (row.ClaimedAt ?? now), row.NextAttemptAt, row.Reason ?? ""));
+            waiting.Add(
+                new WaitingMail(
+                    row.Recipient,
+                    message.About is { } about ? $"{message.Kind} {about}" : $"{message.Kind} of {row.Date}",
+                    row.Attempts,
+                    now - (row.ClaimedAt ?? now),
+                    row.NextAttemptAt,
+                    row.Reason ?? ""
+                )
+            );
         }
 
         return waiting.OrderByDescending(w => w.Waited).ToList();

@@ -63,8 +63,20 @@ public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegis
         var versions = new SortedDictionary<string, string>(StringComparer.Ordinal);
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
-            if (blob.Name is CatalogueBlob or DirectoryBlob or ReferenceData.ServedRegionsFile or EscalationLadderFile.BlobName or DigestTemplates.HtmlBlob or DigestTemplates.TextBlob or PaceCurve.BlobName or LeaveBook.BlobName or NoticeSettings.BlobName or Domain.Chat.ChatRobot.BlobName
-                || blob.Name.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal))
+            if (
+                blob.Name
+                    is CatalogueBlob
+                        or DirectoryBlob
+                        or ReferenceData.ServedRegionsFile
+                        or EscalationLadderFile.BlobName
+                        or DigestTemplates.HtmlBlob
+                        or DigestTemplates.TextBlob
+                        or PaceCurve.BlobName
+                        or LeaveBook.BlobName
+                        or NoticeSettings.BlobName
+                        or Domain.Chat.ChatRobot.BlobName
+                || blob.Name.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal)
+            )
             {
                 versions[blob.Name] = blob.Properties.ETag?.ToString() ?? "";
             }
@@ -87,7 +99,12 @@ public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegis
         return fresh;
     }
 
-    private static async Task<(ReferenceData Data, DigestTemplates Templates)> ReadAllAsync(BlobContainerClient container, ICollection<string> names, Loaded? lastGood, CancellationToken cancellationToken)
+    private static async Task<(ReferenceData Data, DigestTemplates Templates)> ReadAllAsync(
+        BlobContainerClient container,
+        ICollection<string> names,
+        Loaded? lastGood,
+        CancellationToken cancellationToken
+    )
     {
         var problems = new List<string>();
         ProcedureCatalogue catalogue;
@@ -98,7 +115,9 @@ public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegis
         {
             catalogue = ProcedureCatalogue.Parse(await ReadAsync(container, CatalogueBlob, cancellationToken));
             staff = StaffDirectory.Parse(await ReadAsync(container, DirectoryBlob, cancellationToken));
-            calendars = await CalendarFolder.LoadAsync(names.Where(n => n.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal)), name => ReadAsync(container, name, cancellationToken));
+            calendars = await CalendarFolder.LoadAsync(names.Where(n => n.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal)), name =>
+                ReadAsync(container, name, cancellationToken)
+            );
             var unknown = staff.People.FirstOrDefault(p => !calendars.Has(p.Calendar));
             if (unknown is not null)
             {
@@ -117,13 +136,34 @@ public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegis
         }
 
         var last = lastGood?.Data;
-        var ladder = await OptionalAsync(EscalationLadderFile.BlobName, r => EscalationLadderFile.Parse(r.ReadToEnd(), catalogue), last?.Ladder, EscalationLadder.Default, "ladder", "the built-in ladder");
+        var ladder = await OptionalAsync(
+            EscalationLadderFile.BlobName,
+            r => EscalationLadderFile.Parse(r.ReadToEnd(), catalogue),
+            last?.Ladder,
+            EscalationLadder.Default,
+            "ladder",
+            "the built-in ladder"
+        );
         var pace = await OptionalAsync<PaceCurve?>(PaceCurve.BlobName, PaceCurve.Parse, last?.Pace, null, "months' weights", "the working-day pace");
         var leave = await OptionalAsync(LeaveBook.BlobName, LeaveBook.Parse, last?.Leave, LeaveBook.None, "leave list", "nobody is taken as away");
-        var robots = await OptionalAsync<IReadOnlyList<Domain.Chat.ChatRobot>>(Domain.Chat.ChatRobot.BlobName, Domain.Chat.ChatRobot.Parse, last?.ChatRobots, [], "chat robots", "no group chat robot");
+        var robots = await OptionalAsync<IReadOnlyList<Domain.Chat.ChatRobot>>(
+            Domain.Chat.ChatRobot.BlobName,
+            Domain.Chat.ChatRobot.Parse,
+            last?.ChatRobots,
+            [],
+            "chat robots",
+            "no group chat robot"
+        );
         // Notices are the prefecture's choice, made by giving their numbering; a numbering refused keeps them going.
         NoticeSettings? notices = names.Contains(NoticeSettings.BlobName)
-            ? await OptionalAsync(NoticeSettings.BlobName, r => NoticeSettings.Parse(r.ReadToEnd()), last?.Notices, NoticeSettings.Default, "notice numbering", "the built-in notice numbering")
+            ? await OptionalAsync(
+                NoticeSettings.BlobName,
+                r => NoticeSettings.Parse(r.ReadToEnd()),
+                last?.Notices,
+                NoticeSettings.Default,
+                "notice numbering",
+                "the built-in notice numbering"
+            )
             : null;
 
         var templates = DigestTemplates.BuiltIn;
@@ -140,7 +180,18 @@ public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegis
             }
         }
 
-        return (new ReferenceData(catalogue, staff, calendars, regions) { Ladder = ladder, Pace = pace, Leave = leave, Notices = notices, ChatRobots = robots, Problems = problems }, templates);
+        return (
+            new ReferenceData(catalogue, staff, calendars, regions)
+            {
+                Ladder = ladder,
+                Pace = pace,
+                Leave = leave,
+                Notices = notices,
+                ChatRobots = robots,
+                Problems = problems,
+            },
+            templates
+        );
 
         // An optional file: absent, the built-in value; refused, the last good one (or the built-in one) stays in force, and the refusal is reported.
         async Task<T> OptionalAsync<T>(string name, Func<TextReader, T> parse, T? lastGoodValue, T builtIn, string what, string builtInWhat)

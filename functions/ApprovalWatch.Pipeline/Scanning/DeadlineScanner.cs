@@ -41,7 +41,9 @@ public sealed class DeadlineScanner(
 
         var missed = await MissedAsync(today, reference, cancellationToken);
         var applying = await WaitForApplyingAsync(TimeSpan.FromSeconds(options.Value.WaitForApplyingSeconds), cancellationToken);
-        var ranges = ShardRange.Between(await runs.BoundariesAsync(cancellationToken) ?? await runs.CensusAsync(options.Value.ShardProcedures, cancellationToken));
+        var ranges = ShardRange.Between(
+            await runs.BoundariesAsync(cancellationToken) ?? await runs.CensusAsync(options.Value.ShardProcedures, cancellationToken)
+        );
         var run = new ScanRunEntity
         {
             RowKey = $"{IsoDate.Format(today)}-{Guid.NewGuid():N}"[..19],
@@ -55,7 +57,10 @@ public sealed class DeadlineScanner(
         await runs.CreateAsync(run, cancellationToken);
         for (var shard = 0; shard < ranges.Count; shard++)
         {
-            await storage.ScanQueue.SendMessageAsync(QueueMessages.Write(new ScanShardMessage(run.RowKey, today, shard, ranges[shard].From, ranges[shard].To)), cancellationToken);
+            await storage.ScanQueue.SendMessageAsync(
+                QueueMessages.Write(new ScanShardMessage(run.RowKey, today, shard, ranges[shard].From, ranges[shard].To)),
+                cancellationToken
+            );
         }
 
         logger.LogInformation("Scan {Run} of {Date}: {Shards} shard(s) queued", run.RowKey, today, ranges.Count);
@@ -98,7 +103,12 @@ public sealed class DeadlineScanner(
 
         var result = new ScanResult
         {
-            Date = today, Shards = 1, Counts = output.Counts, Digests = digests.Select(DigestSummary.Of).ToList(), MissedDays = notes.MissedDays, Applying = notes.Applying,
+            Date = today,
+            Shards = 1,
+            Counts = output.Counts,
+            Digests = digests.Select(DigestSummary.Of).ToList(),
+            MissedDays = notes.MissedDays,
+            Applying = notes.Applying,
         };
         return (result, digests);
     }

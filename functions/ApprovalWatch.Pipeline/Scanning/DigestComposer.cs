@@ -13,7 +13,14 @@ namespace ApprovalWatch.Pipeline.Scanning;
 public sealed class DigestComposer(DigestStore store, Storage.StorageAccount storage)
 {
     /// <returns>The digest, and the recipient's memory it was compared with (to remember it by).</returns>
-    public async Task<(Digest Digest, DigestMemory? Memory)> ComposeAsync(DateOnly date, DigestCollector lines, ReferenceData reference, ScanCounts counts, DayNotes notes, CancellationToken cancellationToken)
+    public async Task<(Digest Digest, DigestMemory? Memory)> ComposeAsync(
+        DateOnly date,
+        DigestCollector lines,
+        ReferenceData reference,
+        ScanCounts counts,
+        DayNotes notes,
+        CancellationToken cancellationToken
+    )
     {
         var digest = DigestNotes.Annotate(lines.ToDigest(date, reference.Staff), notes.MissedDays, notes.Applying);
         if (digest.Sections.Any(s => s.Reason == DigestReason.Coordinator))
@@ -28,7 +35,10 @@ public sealed class DigestComposer(DigestStore store, Storage.StorageAccount sto
         var calendar = reference.Calendars.Get(reference.Staff.Find(digest.RecipientEmail)?.Calendar ?? Domain.Calendar.CalendarSet.National);
         if (reference.Leave.JustBack(digest.RecipientEmail, date, calendar) is { } absence)
         {
-            digest = digest with { Notes = [.. digest.Notes, await MeanwhileAsync(digest.RecipientEmail, absence.From, absence.To, reference, cancellationToken)] };
+            digest = digest with
+            {
+                Notes = [.. digest.Notes, await MeanwhileAsync(digest.RecipientEmail, absence.From, absence.To, reference, cancellationToken)],
+            };
         }
 
         var memory = await store.ReadMemoryAsync(digest.RecipientEmail, cancellationToken);
@@ -44,7 +54,13 @@ public sealed class DigestComposer(DigestStore store, Storage.StorageAccount sto
             : Azure.Data.Tables.TableClient.CreateQueryFilter($"HandlerEmail eq {email}");
         var (finished, acknowledged, overdue) = (0, 0, 0);
         bool During(string? day) => Domain.Text.IsoDate.ParseOptional(day) is { } d && d >= from && d <= to;
-        await foreach (var row in storage.Procedures.QueryAsync<Storage.ProcedureEntity>(filter, select: ["CompletedOn", "AckOn", "AckBy", "Flag"], cancellationToken: cancellationToken))
+        await foreach (
+            var row in storage.Procedures.QueryAsync<Storage.ProcedureEntity>(
+                filter,
+                select: ["CompletedOn", "AckOn", "AckBy", "Flag"],
+                cancellationToken: cancellationToken
+            )
+        )
         {
             finished += During(row.CompletedOn) ? 1 : 0;
             acknowledged += During(row.AckOn) && !email.Equals(row.AckBy, StringComparison.OrdinalIgnoreCase) ? 1 : 0;

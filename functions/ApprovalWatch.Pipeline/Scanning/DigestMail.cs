@@ -17,10 +17,14 @@ public sealed class DigestMail(DigestStore digests, ReferenceDataLoader referenc
 
     public Task<MailDraft?> DraftAsync(NotifyMessage message, CancellationToken cancellationToken) =>
         Task.FromResult<MailDraft?>(new MailDraft(NotificationKeys.Digest(message.Date, message.Recipient), async ct =>
-        {
-            var digest = await digests.ReadAsync(message.Date, message.Recipient, ct);
-            var reference = await referenceLoader.LoadAsync(ct);
-            var language = reference.Staff.Find(digest.RecipientEmail)?.Language ?? Language.Chinese;
-            return new OutgoingMail(digest.RecipientName, (await referenceLoader.TemplatesAsync(ct)).Render(digest, language, ackLinks.For(digest)), digest.Lines.Count());
-        }));
+            {
+                var digest = await digests.ReadAsync(message.Date, message.Recipient, ct);
+                var reference = await referenceLoader.LoadAsync(ct);
+                var language = reference.Staff.Find(digest.RecipientEmail)?.Language ?? Language.Chinese;
+                return new OutgoingMail(
+                    digest.RecipientName,
+                    (await referenceLoader.TemplatesAsync(ct)).Render(digest, language, ackLinks.For(digest)),
+                    digest.Lines.Count()
+                );
+            }));
 }

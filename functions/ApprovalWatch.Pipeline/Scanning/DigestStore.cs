@@ -34,7 +34,9 @@ public sealed class DigestStore(StorageAccount storage)
     }
 
     public Task WriteMemoryAsync(string recipient, DigestMemory memory, CancellationToken cancellationToken) =>
-        storage.Digests.GetBlobClient(MemoryBlobName(recipient)).UploadAsync(BinaryData.FromObjectAsJson(memory, StorageJson.Options), overwrite: true, cancellationToken);
+        storage
+            .Digests.GetBlobClient(MemoryBlobName(recipient))
+            .UploadAsync(BinaryData.FromObjectAsJson(memory, StorageJson.Options), overwrite: true, cancellationToken);
 
     private static string MemoryBlobName(string recipient) => $"memory/{recipient.ToLowerInvariant()}.json";
 
@@ -45,6 +47,8 @@ public sealed class DigestStore(StorageAccount storage)
         var digest = content.Value.Content.ToObjectFromJson<Digest>(StorageJson.Options) ?? throw new FormatException($"Digest {name} is empty.");
         return digest.Version <= Digest.CurrentVersion
             ? digest
-            : throw new FormatException($"Digest {name} was written by a newer version of the app (version {digest.Version}); this one reads up to {Digest.CurrentVersion}.");
+            : throw new FormatException(
+                $"Digest {name} was written by a newer version of the app (version {digest.Version}); this one reads up to {Digest.CurrentVersion}."
+            );
     }
 }

@@ -112,13 +112,21 @@ public sealed class ScanFinisher(
     private async Task<bool?> QueueAsync(Digest digest, ReferenceData reference, CancellationToken cancellationToken)
     {
         var calendarName = reference.Staff.Find(digest.RecipientEmail)?.Calendar ?? CalendarSet.National;
-        if (!reference.Calendars.Get(calendarName).IsWorkingDay(digest.Date) && !(options.Value.SendCriticalOnDaysOff && DigestPlanner.IsCritical(digest, reference.Ladder)))
+        if (
+            !reference.Calendars.Get(calendarName).IsWorkingDay(digest.Date)
+            && !(options.Value.SendCriticalOnDaysOff && DigestPlanner.IsCritical(digest, reference.Ladder))
+        )
         {
             return null;
         }
 
         return await notifications.QueueOnceAsync(
-            DigestMail.Message(digest.Date, digest.RecipientEmail), NotificationKeys.Digest(digest.Date, digest.RecipientEmail), reference.Calendars.HoursOf(calendarName).OpensAt(digest.Date), digest.Lines.Count(),
-            store: ct => digests.WriteAsync(digest, ct), cancellationToken);
+            DigestMail.Message(digest.Date, digest.RecipientEmail),
+            NotificationKeys.Digest(digest.Date, digest.RecipientEmail),
+            reference.Calendars.HoursOf(calendarName).OpensAt(digest.Date),
+            digest.Lines.Count(),
+            store: ct => digests.WriteAsync(digest, ct),
+            cancellationToken
+        );
     }
 }

@@ -46,7 +46,9 @@ public sealed class ScanLog(StorageAccount storage, TimeProvider time)
     /// <summary>The last recorded scan day, or null: the last weeks' records are read, the whole log only when they hold none.</summary>
     public async Task<ScanRecordEntity?> LatestAsync(CancellationToken cancellationToken) =>
         (await RecentAsync(31, OfficeClock.Today(time), cancellationToken)).LastOrDefault() // rows come in key (date) order
-        ?? await storage.Scans.QueryAsync<ScanRecordEntity>(e => e.PartitionKey == ScanRecordEntity.Partition, cancellationToken: cancellationToken).LastOrDefaultAsync(cancellationToken);
+        ?? await storage
+            .Scans.QueryAsync<ScanRecordEntity>(e => e.PartitionKey == ScanRecordEntity.Partition, cancellationToken: cancellationToken)
+            .LastOrDefaultAsync(cancellationToken);
 
     public Task RecordAsync(ScanResult result, CancellationToken cancellationToken) =>
         storage.Scans.UpsertEntityAsync(

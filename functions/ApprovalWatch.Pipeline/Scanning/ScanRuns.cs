@@ -43,7 +43,11 @@ public sealed class ScanRuns(StorageAccount storage)
     }
 
     public Task SaveBoundariesAsync(IReadOnlyList<string> boundaries, DateOnly madeOn, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(new ShardPlanEntity { Boundaries = string.Join('\n', boundaries), MadeOn = IsoDate.Format(madeOn) }, TableUpdateMode.Replace, cancellationToken);
+        Table.UpsertEntityAsync(
+            new ShardPlanEntity { Boundaries = string.Join('\n', boundaries), MadeOn = IsoDate.Format(madeOn) },
+            TableUpdateMode.Replace,
+            cancellationToken
+        );
 
     public Task CreateAsync(ScanRunEntity run, CancellationToken cancellationToken) => Table.AddEntityAsync(run, cancellationToken);
 
@@ -75,7 +79,9 @@ public sealed class ScanRuns(StorageAccount storage)
 
     /// <summary>The shards of a run, in order.</summary>
     public async Task<IReadOnlyList<ScanShardEntity>> ShardsAsync(string run, CancellationToken cancellationToken) =>
-        await Table.QueryAsync<ScanShardEntity>(e => e.PartitionKey == ScanShardEntity.PartitionOf(run), cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        await Table
+            .QueryAsync<ScanShardEntity>(e => e.PartitionKey == ScanShardEntity.PartitionOf(run), cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
 
     /// <summary>
     /// Marks a shard finished. True when this shard is the one to plan the day's digests: it set the last mark

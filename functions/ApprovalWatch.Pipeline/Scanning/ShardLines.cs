@@ -50,7 +50,11 @@ public sealed class ShardLines(StorageAccount storage)
 
     /// <summary>The lines of a shard that call for a supervision notice, beside its runs (a retry writes them again).</summary>
     public Task WriteNoticeCallsAsync(string run, int shard, IReadOnlyList<NoticeCall> calls, CancellationToken cancellationToken) =>
-        UploadAsync($"{CallsPrefix(run)}{ScanShardEntity.RowKeyOf(shard)}.json", new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(calls, StorageJson.Compact)), cancellationToken);
+        UploadAsync(
+            $"{CallsPrefix(run)}{ScanShardEntity.RowKeyOf(shard)}.json",
+            new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(calls, StorageJson.Compact)),
+            cancellationToken
+        );
 
     /// <summary>Every shard's lines that call for a notice, in shard order.</summary>
     public async Task<IReadOnlyList<NoticeCall>> ReadNoticeCallsAsync(string run, CancellationToken cancellationToken)
@@ -80,7 +84,9 @@ public sealed class ShardLines(StorageAccount storage)
 
     private async IAsyncEnumerable<RoutedLine> ReadAsync(string name, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var stream = await storage.Digests.GetBlobClient(name).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = BufferBytes }, cancellationToken);
+        await using var stream = await storage
+            .Digests.GetBlobClient(name)
+            .OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = BufferBytes }, cancellationToken);
         // A run written before runs were packed (a scan in flight across a deployment) is read as it is.
         await using var text = name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
         using var reader = new StreamReader(text, Encoding.UTF8);

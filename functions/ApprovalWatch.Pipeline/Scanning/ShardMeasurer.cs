@@ -23,24 +23,43 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
 
     /// <param name="write">False for a dry run: measure, write nothing.</param>
     /// <param name="lines">Where the routed digest lines go.</param>
-    public async Task<ShardOutput> MeasureAsync(DateOnly today, ReferenceData reference, ShardRange range, bool write, RoutedLineRuns lines, CancellationToken cancellationToken)
+    public async Task<ShardOutput> MeasureAsync(
+        DateOnly today,
+        ReferenceData reference,
+        ShardRange range,
+        bool write,
+        RoutedLineRuns lines,
+        CancellationToken cancellationToken
+    )
     {
         var scan = options.Value;
         var measurement = scan.MeasurementOn(today, reference);
         var segments = new ShardSegments(scan.ShardProcedures);
         var writes = new ConcurrentWrites(write ? WriteParallelism : 0);
         var at = OfficeClock.At(today, TimeOnly.MinValue);
-        await using var stored = new PartitionReader<ProjectMeasureEntity>(storage.Projects.QueryAsync<ProjectMeasureEntity>(range.Filter, cancellationToken: cancellationToken));
+        await using var stored = new PartitionReader<ProjectMeasureEntity>(
+            storage.Projects.QueryAsync<ProjectMeasureEntity>(range.Filter, cancellationToken: cancellationToken)
+        );
         var (leaders, problems) = await KeyProjectsAsync(range, cancellationToken);
         var noticeCalls = new List<NoticeCall>();
         async Task AddLinesAsync(IReadOnlyList<DigestLine> measured)
         {
             if (write)
             {
-                noticeCalls.AddRange(measured.Where(reference.Ladder.CallsForNotice).Select(line => new NoticeCall(line, leaders.GetValueOrDefault(line.ProjectCode))));
+                noticeCalls.AddRange(
+                    measured.Where(reference.Ladder.CallsForNotice).Select(line => new NoticeCall(line, leaders.GetValueOrDefault(line.ProjectCode)))
+                );
             }
 
-            await lines.AddAsync(Cover.Apply(measured.SelectMany(line => DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault)), reference.Staff, reference.Leave, today), cancellationToken);
+            await lines.AddAsync(
+                Cover.Apply(
+                    measured.SelectMany(line => DigestPlanner.Route(line, reference.Staff, reference.Ladder, leaders.GetValueOrDefault)),
+                    reference.Staff,
+                    reference.Leave,
+                    today
+                ),
+                cancellationToken
+            );
         }
 
         async Task MeasureProjectAsync(List<ProcedureEntity> project)
@@ -88,7 +107,8 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
             if (write && history.Count + procedureWrites.Count + projectWrites.Count > 0)
             {
                 measurement.Counts.RowsWritten += history.Count + procedureWrites.Count + projectWrites.Count;
-                // The audit rows first: their keys are the day's, so a shard that stops in between and runs again finds the same changes and writes the same rows.
+                // The audit rows first: their keys are the day's, so a shard that stops in between and runs again finds the same changes and writes
+                // the same rows.
                 await writes.AddAsync(async () =>
                 {
                     await TableBatches.InsertOrReplaceAsync(storage.History, history, EntitySize.Estimate, cancellationToken);
@@ -101,7 +121,13 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
         }
 
         var project = new List<ProcedureEntity>();
-        await foreach (var row in storage.Procedures.QueryAsync<ProcedureEntity>(range.Filter, select: ProcedureEntity.ScanColumns, cancellationToken: cancellationToken))
+        await foreach (
+            var row in storage.Procedures.QueryAsync<ProcedureEntity>(
+                range.Filter,
+                select: ProcedureEntity.ScanColumns,
+                cancellationToken: cancellationToken
+            )
+        )
         {
             if (project.Count > 0 && row.PartitionKey != project[0].PartitionKey)
             {
@@ -135,11 +161,18 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
     /// The key projects of the range: the leader in charge of each registered project, and the open problems
     /// (with their project's name), which climb the ladder like procedures.
     /// </summary>
-    private async Task<(Dictionary<string, string> Leaders, List<(ProjectProblem Problem, string ProjectName)> Problems)> KeyProjectsAsync(ShardRange range, CancellationToken cancellationToken)
+    private async Task<(Dictionary<string, string> Leaders, List<(ProjectProblem Problem, string ProjectName)> Problems)> KeyProjectsAsync(
+        ShardRange range,
+        CancellationToken cancellationToken
+    )
     {
         var rows = $"({TableClient.CreateQueryFilter($"RowKey eq {KeyProjectEntity.RegisterKey}")} or ({KeyProjectEntity.ProblemRows}))";
         var filter = range.Filter is { } within ? $"{within} and {rows}" : rows;
-        var (leaders, names, problems) = (new Dictionary<string, string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal), new List<ProjectProblem>());
+        var (leaders, names, problems) = (
+            new Dictionary<string, string>(StringComparer.Ordinal),
+            new Dictionary<string, string>(StringComparer.Ordinal),
+            new List<ProjectProblem>()
+        );
         await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(filter, cancellationToken: cancellationToken))
         {
             if (row.IsRegister)

@@ -60,10 +60,26 @@ public sealed class ShardScanner(
         var range = new ShardRange(message.From, message.To);
         await lines.DeleteShardAsync(message.Run, message.Shard, cancellationToken);
         var written = 0;
-        var routed = new RoutedLineRuns(options.Value.ShardLinesPerRun, (run, ct) => lines.WriteRunAsync(message.Run, message.Shard, written++, run, ct));
-        var output = await measurer.MeasureAsync(message.Date, await referenceLoader.LoadAsync(cancellationToken), range, write: true, routed, cancellationToken);
+        var routed = new RoutedLineRuns(options.Value.ShardLinesPerRun, (run, ct) =>
+            lines.WriteRunAsync(message.Run, message.Shard, written++, run, ct)
+        );
+        var output = await measurer.MeasureAsync(
+            message.Date,
+            await referenceLoader.LoadAsync(cancellationToken),
+            range,
+            write: true,
+            routed,
+            cancellationToken
+        );
         await lines.WriteNoticeCallsAsync(message.Run, message.Shard, output.NoticeCalls, cancellationToken);
         await runs.SaveShardAsync(message.Run, message.Shard, range, output, cancellationToken);
-        logger.LogInformation("Shard {Shard} of {Run}: {Procedures} procedure(s), {Lines} routed line(s) in {Runs} run(s)", message.Shard, message.Run, output.Counts.Procedures, output.Lines, written);
+        logger.LogInformation(
+            "Shard {Shard} of {Run}: {Procedures} procedure(s), {Lines} routed line(s) in {Runs} run(s)",
+            message.Shard,
+            message.Run,
+            output.Counts.Procedures,
+            output.Lines,
+            written
+        );
     }
 }

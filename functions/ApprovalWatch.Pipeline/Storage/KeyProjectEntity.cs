@@ -108,47 +108,105 @@ public sealed class KeyProjectEntity : ITableEntity
 
     public static string ProblemKey(string id) => ProblemPrefix + TableKey.Escape(id);
 
-    public static KeyProjectEntity From(RegisteredProject p, string source) => new()
-    {
-        PartitionKey = p.Code, RowKey = RegisterKey, Source = source, Name = p.Name, County = p.County, Industry = p.Industry, Nature = p.Nature.Code(),
-        TotalInvestment = Amount(p.TotalInvestment), AnnualPlan = Amount(p.AnnualPlan), PlannedStart = IsoDate.Format(p.PlannedStart), StartedOn = IsoDate.Format(p.StartedOn),
-        PlannedCompletion = IsoDate.Format(p.PlannedCompletion), LeaderEmail = p.LeaderEmail, ResponsibleUnit = p.ResponsibleUnit, Owner = p.Owner,
-        ConvertedOn = IsoDate.Format(p.ConvertedOn), AsOf = IsoDate.Format(p.AsOf),
-    };
+    public static KeyProjectEntity From(RegisteredProject p, string source) =>
+        new()
+        {
+            PartitionKey = p.Code,
+            RowKey = RegisterKey,
+            Source = source,
+            Name = p.Name,
+            County = p.County,
+            Industry = p.Industry,
+            Nature = p.Nature.Code(),
+            TotalInvestment = Amount(p.TotalInvestment),
+            AnnualPlan = Amount(p.AnnualPlan),
+            PlannedStart = IsoDate.Format(p.PlannedStart),
+            StartedOn = IsoDate.Format(p.StartedOn),
+            PlannedCompletion = IsoDate.Format(p.PlannedCompletion),
+            LeaderEmail = p.LeaderEmail,
+            ResponsibleUnit = p.ResponsibleUnit,
+            Owner = p.Owner,
+            ConvertedOn = IsoDate.Format(p.ConvertedOn),
+            AsOf = IsoDate.Format(p.AsOf),
+        };
 
-    public RegisteredProject ToProject() => new()
-    {
-        Code = PartitionKey, Name = Name ?? "", County = County ?? "", Industry = Industry ?? "", Nature = ProjectNatures.FromCode(Nature ?? "continuing"),
-        TotalInvestment = ParseAmount(TotalInvestment), AnnualPlan = ParseAmount(AnnualPlan), PlannedStart = IsoDate.ParseOptional(PlannedStart), StartedOn = IsoDate.ParseOptional(StartedOn),
-        PlannedCompletion = IsoDate.ParseOptional(PlannedCompletion), LeaderEmail = LeaderEmail ?? "", ResponsibleUnit = ResponsibleUnit ?? "", Owner = Owner ?? "",
-        ConvertedOn = IsoDate.ParseOptional(ConvertedOn), AsOf = IsoDate.ParseOptional(AsOf) ?? default,
-    };
+    public RegisteredProject ToProject() =>
+        new()
+        {
+            Code = PartitionKey,
+            Name = Name ?? "",
+            County = County ?? "",
+            Industry = Industry ?? "",
+            Nature = ProjectNatures.FromCode(Nature ?? "continuing"),
+            TotalInvestment = ParseAmount(TotalInvestment),
+            AnnualPlan = ParseAmount(AnnualPlan),
+            PlannedStart = IsoDate.ParseOptional(PlannedStart),
+            StartedOn = IsoDate.ParseOptional(StartedOn),
+            PlannedCompletion = IsoDate.ParseOptional(PlannedCompletion),
+            LeaderEmail = LeaderEmail ?? "",
+            ResponsibleUnit = ResponsibleUnit ?? "",
+            Owner = Owner ?? "",
+            ConvertedOn = IsoDate.ParseOptional(ConvertedOn),
+            AsOf = IsoDate.ParseOptional(AsOf) ?? default,
+        };
 
-    public static KeyProjectEntity From(ProgressReport r, string source, decimal? loweredFrom) => new()
-    {
-        PartitionKey = r.ProjectCode, RowKey = ProgressKey(r.ReportedOn), Source = source, YearToDate = Amount(r.YearToDate), Physical = r.Physical, NewProblems = r.NewProblems,
-        LoweredFrom = loweredFrom is { } l ? Amount(l) : null,
-    };
+    public static KeyProjectEntity From(ProgressReport r, string source, decimal? loweredFrom) =>
+        new()
+        {
+            PartitionKey = r.ProjectCode,
+            RowKey = ProgressKey(r.ReportedOn),
+            Source = source,
+            YearToDate = Amount(r.YearToDate),
+            Physical = r.Physical,
+            NewProblems = r.NewProblems,
+            LoweredFrom = loweredFrom is { } l ? Amount(l) : null,
+        };
 
-    public ProgressReport ToProgress() => new(PartitionKey, IsoDate.Parse(RowKey[ProgressPrefix.Length..]), ParseAmount(YearToDate), Physical ?? "", NewProblems ?? "");
+    public ProgressReport ToProgress() =>
+        new(PartitionKey, IsoDate.Parse(RowKey[ProgressPrefix.Length..]), ParseAmount(YearToDate), Physical ?? "", NewProblems ?? "");
 
-    public static KeyProjectEntity From(ProjectProblem p, string source) => new()
-    {
-        PartitionKey = p.ProjectCode, RowKey = ProblemKey(p.Id), Source = source, Text = p.Text, Department = p.Department, RaisedOn = IsoDate.Format(p.RaisedOn),
-        DueOn = IsoDate.Format(p.DueOn), SolvedOn = IsoDate.Format(p.SolvedOn), SolvedBy = p.SolvedBy, AwaitsRegister = p.AwaitsRegister ? true : null,
-        AssignedOn = IsoDate.Format(p.AssignedOn), SignedOn = IsoDate.Format(p.SignedOn), SignedBy = Empty(p.SignedBy),
-        ReturnedOn = IsoDate.Format(p.ReturnedOn), ReturnedBy = Empty(p.ReturnedBy), ReturnReason = Empty(p.ReturnReason),
-    };
+    public static KeyProjectEntity From(ProjectProblem p, string source) =>
+        new()
+        {
+            PartitionKey = p.ProjectCode,
+            RowKey = ProblemKey(p.Id),
+            Source = source,
+            Text = p.Text,
+            Department = p.Department,
+            RaisedOn = IsoDate.Format(p.RaisedOn),
+            DueOn = IsoDate.Format(p.DueOn),
+            SolvedOn = IsoDate.Format(p.SolvedOn),
+            SolvedBy = p.SolvedBy,
+            AwaitsRegister = p.AwaitsRegister ? true : null,
+            AssignedOn = IsoDate.Format(p.AssignedOn),
+            SignedOn = IsoDate.Format(p.SignedOn),
+            SignedBy = Empty(p.SignedBy),
+            ReturnedOn = IsoDate.Format(p.ReturnedOn),
+            ReturnedBy = Empty(p.ReturnedBy),
+            ReturnReason = Empty(p.ReturnReason),
+        };
 
     private static string? Empty(string text) => text.Length == 0 ? null : text;
 
-    public ProjectProblem ToProblem() => new()
-    {
-        ProjectCode = PartitionKey, Id = Uri.UnescapeDataString(RowKey[ProblemPrefix.Length..]), Text = Text ?? "", Department = Department ?? "",
-        RaisedOn = IsoDate.Parse(RaisedOn!), DueOn = IsoDate.Parse(DueOn!), SolvedOn = IsoDate.ParseOptional(SolvedOn), SolvedBy = SolvedBy ?? "", AwaitsRegister = AwaitsRegister == true,
-        AssignedOn = IsoDate.ParseOptional(AssignedOn), SignedOn = IsoDate.ParseOptional(SignedOn), SignedBy = SignedBy ?? "",
-        ReturnedOn = IsoDate.ParseOptional(ReturnedOn), ReturnedBy = ReturnedBy ?? "", ReturnReason = ReturnReason ?? "",
-    };
+    public ProjectProblem ToProblem() =>
+        new()
+        {
+            ProjectCode = PartitionKey,
+            Id = Uri.UnescapeDataString(RowKey[ProblemPrefix.Length..]),
+            Text = Text ?? "",
+            Department = Department ?? "",
+            RaisedOn = IsoDate.Parse(RaisedOn!),
+            DueOn = IsoDate.Parse(DueOn!),
+            SolvedOn = IsoDate.ParseOptional(SolvedOn),
+            SolvedBy = SolvedBy ?? "",
+            AwaitsRegister = AwaitsRegister == true,
+            AssignedOn = IsoDate.ParseOptional(AssignedOn),
+            SignedOn = IsoDate.ParseOptional(SignedOn),
+            SignedBy = SignedBy ?? "",
+            ReturnedOn = IsoDate.ParseOptional(ReturnedOn),
+            ReturnedBy = ReturnedBy ?? "",
+            ReturnReason = ReturnReason ?? "",
+        };
 
     /// <summary>What a project's rows hold, as the domain sees it.</summary>
     public static StoredProject ToStoredProject(IEnumerable<KeyProjectEntity> rows)
@@ -171,7 +229,16 @@ public sealed class KeyProjectEntity : ITableEntity
 
     /// <summary>What the row says, as named fields on one line, for the audit trail.</summary>
     public string Summary() =>
-        IsRegister ? ChangeFields.Write(("nature", Nature), ("plan", AnnualPlan), ("total", TotalInvestment), ("started", StartedOn), ("converted", ConvertedOn), ("leader", LeaderEmail), ("unit", ResponsibleUnit))
+        IsRegister
+            ? ChangeFields.Write(
+                ("nature", Nature),
+                ("plan", AnnualPlan),
+                ("total", TotalInvestment),
+                ("started", StartedOn),
+                ("converted", ConvertedOn),
+                ("leader", LeaderEmail),
+                ("unit", ResponsibleUnit)
+            )
         : IsProgress ? ChangeFields.Write(("ytd", YearToDate), ("lowered_from", LoweredFrom))
         : ChangeFields.Write(("unit", Department), ("due", DueOn), ("solved", SolvedOn), ("by", SolvedBy));
 

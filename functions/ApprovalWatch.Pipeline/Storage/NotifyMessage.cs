@@ -17,7 +17,15 @@ public sealed record NotifyMessage(string Kind, DateOnly Date, string Recipient,
     internal static (string Kind, string? About) Legacy(string? receipt, bool isOperator, string? weekly) =>
         receipt is not null ? ("reply", receipt) : isOperator ? ("operator", null) : weekly is not null ? ("weekly", weekly) : ("digest", null);
 
-    private sealed record Wire(DateOnly Date, string Recipient, string? Kind = null, string? About = null, string? Receipt = null, bool Operator = false, string? Weekly = null)
+    private sealed record Wire(
+        DateOnly Date,
+        string Recipient,
+        string? Kind = null,
+        string? About = null,
+        string? Receipt = null,
+        bool Operator = false,
+        string? Weekly = null
+    )
     {
         public NotifyMessage ToMessage()
         {

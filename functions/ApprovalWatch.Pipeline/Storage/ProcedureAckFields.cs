@@ -73,5 +73,14 @@ public sealed class ProcedureAckFields : ITableEntity
 
     /// <summary>Writes these columns into a row about to be stored whole.</summary>
     public void CopyTo(ProcedureEntity row) =>
-        (row.AckBy, row.AckByName, row.AckOn, row.PromisedOn, row.AckRung, row.AckNote, row.AckTokenId, row.AckPenalty) = (AckBy, AckByName, AckOn, PromisedOn, AckRung, AckNote, AckTokenId, AckPenalty);
+        (row.AckBy, row.AckByName, row.AckOn, row.PromisedOn, row.AckRung, row.AckNote, row.AckTokenId, row.AckPenalty) = (
+            AckBy,
+            AckByName,
+            AckOn,
+            PromisedOn,
+            AckRung,
+            AckNote,
+            AckTokenId,
+            AckPenalty
+        );
 }

@@ -88,7 +88,13 @@ public sealed class ProcedureEntity : ITableEntity
 
     /// <summary>What the daily scan reads of a row: all but where it came from and the acknowledgement's token, about a fifth of its bytes.</summary>
     public static readonly IReadOnlyList<string> ScanColumns =
-        [nameof(PartitionKey), nameof(RowKey), .. TableColumns.Of<ProcedureEntity>().Except([nameof(SourceBlob), nameof(SourceHash), nameof(SourceLine), nameof(StatusChangedFrom), nameof(AckTokenId)])];
+    [
+        nameof(PartitionKey),
+        nameof(RowKey),
+        .. TableColumns
+            .Of<ProcedureEntity>()
+            .Except([nameof(SourceBlob), nameof(SourceHash), nameof(SourceLine), nameof(StatusChangedFrom), nameof(AckTokenId)]),
+    ];
 
     [System.Runtime.Serialization.IgnoreDataMember]
     public Domain.Acknowledgements.Acknowledgement? Acknowledgement =>
@@ -146,7 +152,8 @@ public sealed class ProcedureEntity : ITableEntity
     public List<Pause> PauseList() => (JsonSerializer.Deserialize<List<StoredPause>>(Pauses, StoredPause.Options) ?? [])
         .Select(x => new Pause(IsoDate.Parse(x.From), IsoDate.ParseOptional(x.To), x.Reason)).ToList();
 
-    /// <summary>Carries over what the scan and acknowledgements wrote, as their units, so that a new report erases neither the last known flag nor a promise.</summary>
+    /// <summary>Carries over what the scan and acknowledgements wrote, as their units, so that a new report erases neither the last known flag nor a
+    /// promise.</summary>
     public ProcedureEntity WithScanFieldsOf(ProcedureEntity stored)
     {
         ProcedureScanFields.Of(stored).CopyTo(this);

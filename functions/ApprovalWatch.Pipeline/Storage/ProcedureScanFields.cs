@@ -70,5 +70,6 @@ public sealed class ProcedureScanFields : ITableEntity
 
     /// <summary>True when the row already says what these fields say (the day it was flagged aside).</summary>
     public bool SameAs(ProcedureEntity row) =>
-        (Flag, DueOn, FinishedLate, YellowPeriods ?? 0, OverdueWeeks ?? 0, LastOverdueWeek) == (row.Flag, row.DueOn, row.FinishedLate, row.YellowPeriods ?? 0, row.OverdueWeeks ?? 0, row.LastOverdueWeek);
+        (Flag, DueOn, FinishedLate, YellowPeriods ?? 0, OverdueWeeks ?? 0, LastOverdueWeek)
+        == (row.Flag, row.DueOn, row.FinishedLate, row.YellowPeriods ?? 0, row.OverdueWeeks ?? 0, row.LastOverdueWeek);
 }

@@ -25,6 +25,7 @@ public sealed class ScanRecordEntity : ITableEntity
     /// <summary>Comma-separated: the working days before this one on which no scan ran.</summary>
     public string Missed { get; set; } = "";
 
-    /// <summary>The day's procedures by county and department and flag (<see cref="Domain.Scanning.ScanCounts.Cells"/>) as JSON: the board shows them without a scan of its own.</summary>
+    /// <summary>The day's procedures by county and department and flag (<see cref="Domain.Scanning.ScanCounts.Cells"/>) as JSON: the board shows them
+    /// without a scan of its own.</summary>
     public string? Cells { get; set; }
 }

@@ -91,10 +91,13 @@ public sealed class StorageAccount
         }
 
         var section = configuration.GetSection("AzureWebJobsStorage");
-        Uri Endpoint(string service) => section[$"{service}ServiceUri"] is { Length: > 0 } uri
-            ? new Uri(uri)
-            : throw new InvalidOperationException(
-                "Set AzureWebJobsStorage (a connection string), or AzureWebJobsStorage__blobServiceUri, __queueServiceUri and __tableServiceUri (a managed identity connection).");
+        Uri Endpoint(string service) =>
+            section[$"{service}ServiceUri"] is { Length: > 0 } uri
+                ? new Uri(uri)
+                : throw new InvalidOperationException(
+                    "Set AzureWebJobsStorage (a connection string), or AzureWebJobsStorage__blobServiceUri, __queueServiceUri and __tableServiceUri "
+                        + "(a managed identity connection)."
+                );
         TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential();

@@ -38,15 +38,33 @@ public sealed class TemplatePublisher(StorageAccount storage, ReferenceDataLoade
         var written = 0;
         foreach (var kind in Domain.Projects.ProjectFileKind.All)
         {
-            await UploadAsync($"development-reform-{kind.Id}.csv", System.Text.Encoding.UTF8.GetBytes(kind.TemplateCsv()), "text/csv; charset=utf-8", version, cancellationToken);
+            await UploadAsync(
+                $"development-reform-{kind.Id}.csv",
+                System.Text.Encoding.UTF8.GetBytes(kind.TemplateCsv()),
+                "text/csv; charset=utf-8",
+                version,
+                cancellationToken
+            );
             written++;
         }
 
         foreach (var department in Department.All)
         {
             // The CSV of the last department goes last: its metadata says the set is complete.
-            await UploadAsync($"{department.Id}.xlsx", await SubmissionTemplate.XlsxAsync(department, config.Catalogue, cancellationToken), Presentation.ContentTypes.Xlsx, version, cancellationToken);
-            await UploadAsync($"{department.Id}.csv", SubmissionTemplate.Csv(department, config.Catalogue), "text/csv; charset=utf-8", version, cancellationToken);
+            await UploadAsync(
+                $"{department.Id}.xlsx",
+                await SubmissionTemplate.XlsxAsync(department, config.Catalogue, cancellationToken),
+                Presentation.ContentTypes.Xlsx,
+                version,
+                cancellationToken
+            );
+            await UploadAsync(
+                $"{department.Id}.csv",
+                SubmissionTemplate.Csv(department, config.Catalogue),
+                "text/csv; charset=utf-8",
+                version,
+                cancellationToken
+            );
             written += 2;
         }
 

@@ -19,7 +19,13 @@ public static class ChatText
         if (s.Urgent.Count > 0)
         {
             lines.Add("最紧急：");
-            lines.AddRange(s.Urgent.Select((u, i) => $"{i + 1}. {u.ProjectName} · {u.Item}（{u.HandlerName}）{(u.WorkingDaysLeft < 0 ? $"超期 {-u.WorkingDaysLeft} 个工作日" : u.WorkingDaysLeft == 0 ? "今日到期" : $"剩 {u.WorkingDaysLeft} 个工作日")}"));
+            lines.AddRange(
+                s.Urgent.Select(
+                    (u, i) =>
+                        $"{i + 1}. {u.ProjectName} · {u.Item}（{u.HandlerName}）"
+                            + (u.WorkingDaysLeft < 0 ? $"超期 {-u.WorkingDaysLeft} 个工作日" : u.WorkingDaysLeft == 0 ? "今日到期" : $"剩 {u.WorkingDaysLeft} 个工作日")
+                )
+            );
         }
 
         if (boardUrl is not null)

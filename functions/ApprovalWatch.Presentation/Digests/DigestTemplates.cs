@@ -104,10 +104,23 @@ public sealed class DigestTemplates
         Departments = [new DepartmentCount("housing", 3, 2)],
     };
 
-    private static ProcedureLine SampleLine => new()
-    {
-        ProjectCode = "2022-653001-48-01-00123X", ProjectName = "Sample <project>", ProcedureCode = "HC-01", ChineseName = "样例事项", EnglishName = "Sample procedure",
-        Department = "housing", HandlerEmail = "sample@example.org", HandlerName = "Sample", StartedOn = new DateOnly(2026, 2, 2), DueOn = new DateOnly(2026, 3, 12),
-        LimitDays = 15, StatutoryDays = 20, Flag = Flag.Red, WorkingDaysLeft = -2, Stage = 2,
-    };
+    private static ProcedureLine SampleLine =>
+        new()
+        {
+            ProjectCode = "2022-653001-48-01-00123X",
+            ProjectName = "Sample <project>",
+            ProcedureCode = "HC-01",
+            ChineseName = "样例事项",
+            EnglishName = "Sample procedure",
+            Department = "housing",
+            HandlerEmail = "sample@example.org",
+            HandlerName = "Sample",
+            StartedOn = new DateOnly(2026, 2, 2),
+            DueOn = new DateOnly(2026, 3, 12),
+            LimitDays = 15,
+            StatutoryDays = 20,
+            Flag = Flag.Red,
+            WorkingDaysLeft = -2,
+            Stage = 2,
+        };
 }

@@ -6,7 +6,8 @@ using ApprovalWatch.Domain.Text;
 
 namespace ApprovalWatch.Presentation.Digests;
 
-/// <summary>How a digest reads in one language: headings, labels and a line's state, responsibility and time limit, in the words of <see cref="Words"/>.</summary>
+/// <summary>How a digest reads in one language: headings, labels and a line's state, responsibility and time limit, in the words of <see
+/// cref="Words"/>.</summary>
 public sealed class DigestText
 {
     private const string LabelPrefix = "digest.";
@@ -20,8 +21,28 @@ public sealed class DigestText
     {
         Language = language;
         _words = Words.Of(language);
-        Labels = new[] { "summary", "overdue", "due_soon", "new", "worse", "still_open", "resolved", "worst", "state", "change", "item", "responsibility", "accepted", "limit", "due", "resolved_heading", "note", "colon", "signature" }
-            .ToDictionary(key => key, key => _words[LabelPrefix + key], StringComparer.Ordinal);
+        Labels = new[]
+        {
+            "summary",
+            "overdue",
+            "due_soon",
+            "new",
+            "worse",
+            "still_open",
+            "resolved",
+            "worst",
+            "state",
+            "change",
+            "item",
+            "responsibility",
+            "accepted",
+            "limit",
+            "due",
+            "resolved_heading",
+            "note",
+            "colon",
+            "signature",
+        }.ToDictionary(key => key, key => _words[LabelPrefix + key], StringComparer.Ordinal);
     }
 
     public static DigestText For(Language language) => language == Language.English ? English : Chinese;
@@ -41,34 +62,49 @@ public sealed class DigestText
 
     public string Greeting(string name) => _words.Format("digest.greeting", name);
 
-    public string Intro(DateOnly date) => _words.Format("digest.intro", date.Year, date.Month, date.Day, date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture));
+    public string Intro(DateOnly date) =>
+        _words.Format("digest.intro", date.Year, date.Month, date.Day, date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture));
 
     public string Subject(DateOnly date, int red, int yellow, DigestLine? worst) =>
-        _words.Format("digest.subject", Iso(date), red, yellow) + (worst is null ? "" : _words.Format("digest.subject_worst", worst.ProjectName, Name(worst), State(worst)));
+        _words.Format("digest.subject", Iso(date), red, yellow)
+        + (worst is null ? "" : _words.Format("digest.subject_worst", worst.ProjectName, Name(worst), State(worst)));
 
     public string Heading(DigestReason reason) => _words[$"digest.heading.{reason}"];
 
-    public string State(DigestLine line) => (line.Flag == Flag.Red
-        ? Counted("digest.overdue_days", line.OverdueWorkingDays)
-        : line.WorkingDaysLeft == 0 ? _words["digest.due_today"] : Counted("digest.days_left", line.WorkingDaysLeft))
-        + (line switch
-        {
-            ProcedureLine { AcknowledgedBy: { } by, PromisedOn: { } promised } p => _words.Format(p.AckLapsed ? "digest.ack_lapsed" : "digest.ack_held", by, Iso(promised)),
-            ProblemLine { Returned: true } => _words["digest.problem_returned"],
-            ProblemLine { SignatureLate: true } => _words["digest.problem_unsigned_late"],
-            ProblemLine { AwaitsSignature: true } => _words["digest.problem_unsigned"],
-            _ => "",
-        });
+    public string State(DigestLine line) =>
+        (
+            line.Flag == Flag.Red ? Counted("digest.overdue_days", line.OverdueWorkingDays)
+            : line.WorkingDaysLeft == 0 ? _words["digest.due_today"]
+            : Counted("digest.days_left", line.WorkingDaysLeft)
+        )
+        + (
+            line switch
+            {
+                ProcedureLine { AcknowledgedBy: { } by, PromisedOn: { } promised } p => _words.Format(
+                    p.AckLapsed ? "digest.ack_lapsed" : "digest.ack_held",
+                    by,
+                    Iso(promised)
+                ),
+                ProblemLine { Returned: true } => _words["digest.problem_returned"],
+                ProblemLine { SignatureLate: true } => _words["digest.problem_unsigned_late"],
+                ProblemLine { AwaitsSignature: true } => _words["digest.problem_unsigned"],
+                _ => "",
+            }
+        );
 
     public string Change(LineChange change) => _words[$"digest.change.{change}"];
 
-    public string Responsibility(DigestLine line) => line switch
-    {
-        ProcedureLine p => _words.Format("digest.responsibility.procedure", DepartmentName(p.Department), Handler(p.HandlerName, p.HandlerEmail)),
-        ProjectLine p => _words.Format("digest.responsibility.project", string.Join(_words["digest.list_separator"], p.HoldingDepartments.Select(DepartmentName))),
-        ProblemLine p => _words.Format("digest.responsibility.problem", DepartmentName(p.Department)),
-        _ => throw new ArgumentOutOfRangeException(nameof(line)),
-    };
+    public string Responsibility(DigestLine line) =>
+        line switch
+        {
+            ProcedureLine p => _words.Format("digest.responsibility.procedure", DepartmentName(p.Department), Handler(p.HandlerName, p.HandlerEmail)),
+            ProjectLine p => _words.Format(
+                "digest.responsibility.project",
+                string.Join(_words["digest.list_separator"], p.HoldingDepartments.Select(DepartmentName))
+            ),
+            ProblemLine p => _words.Format("digest.responsibility.problem", DepartmentName(p.Department)),
+            _ => throw new ArgumentOutOfRangeException(nameof(line)),
+        };
 
     public string Handler(string name, string email) =>
         email.Length == 0 ? _words["digest.handler.none"] : name == email ? email : _words.Format("digest.handler.named", name, email);

@@ -48,8 +48,20 @@ public static class DigestView
     {
         Func<DigestLine, string> groupBy = section.Reason switch
         {
-            DigestReason.DepartmentHead => l => l switch { ProcedureLine p => text.Handler(p.HandlerName, p.HandlerEmail), ProblemLine p => text.Responsibility(p), _ => "" },
-            DigestReason.Coordinator => l => l switch { ProcedureLine p => text.DepartmentName(p.Department), ProblemLine p => text.DepartmentName(p.Department), _ => "" },
+            DigestReason.DepartmentHead => l =>
+                l switch
+                {
+                    ProcedureLine p => text.Handler(p.HandlerName, p.HandlerEmail),
+                    ProblemLine p => text.Responsibility(p),
+                    _ => "",
+                },
+            DigestReason.Coordinator => l =>
+                l switch
+                {
+                    ProcedureLine p => text.DepartmentName(p.Department),
+                    ProblemLine p => text.DepartmentName(p.Department),
+                    _ => "",
+                },
             _ => l => text.Project(l.ProjectName, l.ProjectCode),
         };
         // A section's lines are in urgency order already (DigestCollector); groups keep it.

@@ -32,5 +32,6 @@ public static class MailTemplates
         return new RenderedMail(subject, text, Get("frame.html").Render(context, Html));
     }
 
-    private static IFluidTemplate Get(string name) => Templates.TryGetValue(name, out var template) ? template : throw new InvalidOperationException($"No mail template {name}.");
+    private static IFluidTemplate Get(string name) =>
+        Templates.TryGetValue(name, out var template) ? template : throw new InvalidOperationException($"No mail template {name}.");
 }

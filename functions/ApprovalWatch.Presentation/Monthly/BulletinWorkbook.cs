@@ -25,19 +25,34 @@ public static class BulletinWorkbook
             var bold = workbook.AddStyle(new Style { Font = { Bold = true }, Fill = { Color = System.Drawing.Color.FromArgb(0xF0, 0xF4, 0xF8) } });
             var rate = workbook.AddStyle(new Style { Format = NumberFormat.Custom("0.0%") });
             WeeklyWorkbook.Value Text(string text) => new(text, new Cell(text));
-            WeeklyWorkbook.Value Number(decimal? n, StyleId? style = null) => n is { } v ? new($"{v}", style is { } s ? new Cell(v, s) : new Cell(v)) : Text("—");
-            IEnumerable<WeeklyWorkbook.Value[]> Rows(IEnumerable<RankedRow> rows, bool department) => rows.Select(r =>
-            {
-                var f = r.Figures;
-                return new[]
+            WeeklyWorkbook.Value Number(decimal? n, StyleId? style = null) =>
+                n is { } v ? new($"{v}", style is { } s ? new Cell(v, s) : new Cell(v)) : Text("—");
+            IEnumerable<WeeklyWorkbook.Value[]> Rows(IEnumerable<RankedRow> rows, bool department) =>
+                rows.Select(r =>
                 {
-                    r.Rank > 0 ? Number(r.Rank) : Text("—"), Number(r.RankChange), Text(department ? departmentName(r.Key) : r.Name), Text(departmentName(r.Department)),
-                    Number(f.Finished), Number(f.OnTime), Number(f.Early), Number(f.OnTimeRate, rate), Number(f.AverageUsedDays), Number(f.AverageLimitDays),
-                    Number(f.Yellow), Number(f.Red), Number(f.OverdueWorkingDays), Number(f.MedianAckWorkingDays),
-                    department ? Number(f.NoticesReceived) : Text("—"), department ? Number(f.NoticesAnsweredOnTime) : Text("—"),
-                    department ? Number(f.ProblemsSigned) : Text("—"), department ? Number(f.ProblemsClosed) : Text("—"),
-                };
-            });
+                    var f = r.Figures;
+                    return new[]
+                    {
+                        r.Rank > 0 ? Number(r.Rank) : Text("—"),
+                        Number(r.RankChange),
+                        Text(department ? departmentName(r.Key) : r.Name),
+                        Text(departmentName(r.Department)),
+                        Number(f.Finished),
+                        Number(f.OnTime),
+                        Number(f.Early),
+                        Number(f.OnTimeRate, rate),
+                        Number(f.AverageUsedDays),
+                        Number(f.AverageLimitDays),
+                        Number(f.Yellow),
+                        Number(f.Red),
+                        Number(f.OverdueWorkingDays),
+                        Number(f.MedianAckWorkingDays),
+                        department ? Number(f.NoticesReceived) : Text("—"),
+                        department ? Number(f.NoticesAnsweredOnTime) : Text("—"),
+                        department ? Number(f.ProblemsSigned) : Text("—"),
+                        department ? Number(f.ProblemsClosed) : Text("—"),
+                    };
+                });
             await WeeklyWorkbook.SheetAsync(workbook, DepartmentSheet, Header, Rows(bulletin.Departments, department: true), bold, cancellationToken);
             await WeeklyWorkbook.SheetAsync(workbook, HandlerSheet, Header, Rows(bulletin.Handlers, department: false), bold, cancellationToken);
             await workbook.FinishAsync(cancellationToken);

@@ -4,7 +4,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ApprovalWatch.Presentation.Notices;
 
-/// <summary>A supervision notice as a Word document (Open XML SDK), to print and file: title, number, a table of its facts, what is required, the issuer.</summary>
+/// <summary>A supervision notice as a Word document (Open XML SDK), to print and file: title, number, a table of its facts, what is required, the
+/// issuer.</summary>
 public static class NoticeDocument
 {
     public static byte[] Write(NoticeView view)
@@ -49,16 +50,30 @@ public static class NoticeDocument
     }
 
     private static TableCell Cell(string text, bool bold, string width) =>
-        new(new TableCellProperties(new TableCellWidth { Width = width, Type = TableWidthUnitValues.Pct }), Paragraph(text, bold, 24, JustificationValues.Left));
+        new(
+            new TableCellProperties(new TableCellWidth { Width = width, Type = TableWidthUnitValues.Pct }),
+            Paragraph(text, bold, 24, JustificationValues.Left)
+        );
 
     private static Paragraph Paragraph(string text, bool bold, int size, JustificationValues justification)
     {
-        var properties = new RunProperties(new RunFonts { EastAsia = "仿宋", Ascii = "FangSong", HighAnsi = "FangSong" }, new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var properties = new RunProperties(
+            new RunFonts
+            {
+                EastAsia = "仿宋",
+                Ascii = "FangSong",
+                HighAnsi = "FangSong",
+            },
+            new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+        );
         if (bold)
         {
             properties.Append(new Bold());
         }
 
-        return new Paragraph(new ParagraphProperties(new Justification { Val = justification }), new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        return new Paragraph(
+            new ParagraphProperties(new Justification { Val = justification }),
+            new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve })
+        );
     }
 }

@@ -20,7 +20,17 @@ public static class NoticeRenderer
         context.SetValue("v", view);
         if (reply is not null)
         {
-            context.SetValue("reply", new { reply.ByName, RepliedOn = IsoDate.Format(reply.RepliedOn), reply.Reason, reply.Measures, PromisedOn = IsoDate.Format(reply.PromisedOn) });
+            context.SetValue(
+                "reply",
+                new
+                {
+                    reply.ByName,
+                    RepliedOn = IsoDate.Format(reply.RepliedOn),
+                    reply.Reason,
+                    reply.Measures,
+                    PromisedOn = IsoDate.Format(reply.PromisedOn),
+                }
+            );
         }
 
         return Template.Render(context, Html);

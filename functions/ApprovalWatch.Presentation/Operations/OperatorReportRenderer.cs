@@ -28,12 +28,23 @@ public static class OperatorReportRenderer
             }
         }
 
-        Add("死信队列 Poisoned messages (moved aside after their last try)", report.Poisoned.Select(p =>
-            $"{p.Queue}: {p.Count} message(s); e.g. {string.Join(" | ", p.Samples)}"));
-        Add("邮件未送达 Mail not delivered (to send failed mail again: approvalwatch notify retry --date D)", report.Deliveries.Select(d =>
-            $"{d.State}: {(d.Receipt is null ? $"digest of {d.Date}" : $"receipt of {d.Receipt}")} to {d.Recipient} after {d.Attempts} tr(ies): {d.Reason}"));
-        Add("邮件等待重试 Mail waiting for a retry (the provider throttled or failed it; it goes out by itself)", report.Waiting.Select(w =>
-            $"{w.About} to {w.Recipient}: tried {w.Attempts} time(s), waiting {Age(w.Waited)}, next try {w.NextAttemptAt?.ToString("u", CultureInfo.InvariantCulture) ?? "—"}: {w.Reason}"));
+        Add(
+            "死信队列 Poisoned messages (moved aside after their last try)",
+            report.Poisoned.Select(p => $"{p.Queue}: {p.Count} message(s); e.g. {string.Join(" | ", p.Samples)}")
+        );
+        Add(
+            "邮件未送达 Mail not delivered (to send failed mail again: approvalwatch notify retry --date D)",
+            report.Deliveries.Select(d =>
+                $"{d.State}: {(d.Receipt is null ? $"digest of {d.Date}" : $"receipt of {d.Receipt}")} to {d.Recipient} after {d.Attempts} tr(ies): {d.Reason}"
+            )
+        );
+        Add(
+            "邮件等待重试 Mail waiting for a retry (the provider throttled or failed it; it goes out by itself)",
+            report.Waiting.Select(w =>
+                $"{w.About} to {w.Recipient}: tried {w.Attempts} time(s), waiting {Age(w.Waited)}, next try "
+                    + $"{w.NextAttemptAt?.ToString("u", CultureInfo.InvariantCulture) ?? "—"}: {w.Reason}"
+            )
+        );
         Add("每日任务未运行 Working days without the daily scan (no digests were made)", report.MissedScans.Select(Day));
         Add("无法读取的报送文件 Files refused (the receipt tells the department why)", report.RefusedFiles.Select(f =>
             $"{f.File} at {f.ReceivedAt.ToString("u", CultureInfo.InvariantCulture)}: {f.Reason}"));
@@ -45,7 +56,9 @@ public static class OperatorReportRenderer
     }
 
     private static string Age(TimeSpan waited) =>
-        waited.TotalHours >= 1 ? $"{(int)waited.TotalHours} h {waited.Minutes} min" : waited.TotalMinutes >= 1 ? $"{(int)waited.TotalMinutes} min" : $"{Math.Max(0, (int)waited.TotalSeconds)} s";
+        waited.TotalHours >= 1 ? $"{(int)waited.TotalHours} h {waited.Minutes} min"
+        : waited.TotalMinutes >= 1 ? $"{(int)waited.TotalMinutes} min"
+        : $"{Math.Max(0, (int)waited.TotalSeconds)} s";
 
     private static string Day(DateOnly date) => IsoDate.Format(date);
 }

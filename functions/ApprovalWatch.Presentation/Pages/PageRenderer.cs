@@ -41,18 +41,23 @@ public static class PageRenderer
         return Get("frame").Render(context, Html);
     }
 
-    private static IFluidTemplate Get(string name) => Templates.TryGetValue(name, out var template) ? template : throw new InvalidOperationException($"No page template {name}.");
+    private static IFluidTemplate Get(string name) =>
+        Templates.TryGetValue(name, out var template) ? template : throw new InvalidOperationException($"No page template {name}.");
 
     private static TemplateOptions CreateOptions()
     {
         var options = new TemplateOptions { MemberAccessStrategy = UnsafeMemberAccessStrategy.Instance };
-        options.ValueConverters.Add(v => v switch
-        {
-            DateOnly d => new StringValue(IsoDate.Format(d)),
-            decimal m => NumberValue.Create(m),
-            _ => null,
-        });
-        options.Filters.AddFilter("minute", (input, _, _) => Text(input.ToObjectValue() is DateTimeOffset moment ? IsoDate.Minute(moment.ToOffset(TimeSpan.FromHours(8))) : ""));
+        options.ValueConverters.Add(v =>
+            v switch
+            {
+                DateOnly d => new StringValue(IsoDate.Format(d)),
+                decimal m => NumberValue.Create(m),
+                _ => null,
+            }
+        );
+        options.Filters.AddFilter("minute", (input, _, _) =>
+            Text(input.ToObjectValue() is DateTimeOffset moment ? IsoDate.Minute(moment.ToOffset(TimeSpan.FromHours(8))) : "")
+        );
         options.Filters.AddFilter("amount", (input, _, _) => Text(input.ToNumberValue().ToString("#,0.##", CultureInfo.InvariantCulture)));
         options.Filters.AddFilter("yi", (input, _, _) => Text(WeeklyView.Yi(input.ToNumberValue())));
         options.Filters.AddFilter("pct", (input, _, _) => Text(WeeklyView.Pct(input.ToNumberValue())));

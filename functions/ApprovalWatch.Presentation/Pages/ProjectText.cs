@@ -27,14 +27,18 @@ public sealed class ProjectText(Words w, Func<string, CatalogueEntry?> procedure
     /// <summary>A procedure's name (its code where the catalogue has none).</summary>
     public string Name(string code) => procedure(code) is { } entry ? (w.IsChinese ? entry.ChineseName : entry.EnglishName) : code;
 
-    public string Item(string item) => item switch
-    {
-        "register" => w["history.register"],
-        _ when item.StartsWith(ProblemLine.ItemPrefix, StringComparison.Ordinal) => w.Format("history.problem", Uri.UnescapeDataString(item[ProblemLine.ItemPrefix.Length..])),
-        _ when item.StartsWith(ProgressPrefix, StringComparison.Ordinal) => w.Format("history.progress", item[ProgressPrefix.Length..]),
-        _ when item == ProjectMeasure.WholeProcess || item.StartsWith("stage-", StringComparison.Ordinal) => Scope(item),
-        _ => Procedure(item),
-    };
+    public string Item(string item) =>
+        item switch
+        {
+            "register" => w["history.register"],
+            _ when item.StartsWith(ProblemLine.ItemPrefix, StringComparison.Ordinal) => w.Format(
+                "history.problem",
+                Uri.UnescapeDataString(item[ProblemLine.ItemPrefix.Length..])
+            ),
+            _ when item.StartsWith(ProgressPrefix, StringComparison.Ordinal) => w.Format("history.progress", item[ProgressPrefix.Length..]),
+            _ when item == ProjectMeasure.WholeProcess || item.StartsWith("stage-", StringComparison.Ordinal) => Scope(item),
+            _ => Procedure(item),
+        };
 
     public string Kind(string kind) => w.All.TryGetValue("history.kind." + kind, out var word) ? word : kind;
 

@@ -44,7 +44,11 @@ public static class ReceiptRenderer
             ? $"{Words.Chinese.Format("receipt.subject." + status, about)} | {Words.English.Format("receipt.subject." + status, about)}"
             : primary.Format("receipt.subject." + status, about);
         Say("receipt.file", receipt.File, department?.ChineseName ?? receipt.Department, department?.EnglishName ?? receipt.Department);
-        Say("receipt.received", IsoDate.Minute(TimeZoneInfo.ConvertTime(receipt.ReceivedAt, OfficeClock.Beijing)), receipt.ReceivedAt.ToString("u", CultureInfo.InvariantCulture));
+        Say(
+            "receipt.received",
+            IsoDate.Minute(TimeZoneInfo.ConvertTime(receipt.ReceivedAt, OfficeClock.Beijing)),
+            receipt.ReceivedAt.ToString("u", CultureInfo.InvariantCulture)
+        );
         if (receipt.Format.Length > 0)
         {
             // "Excel .xlsx，工作表 '进度表'；Excel .xlsx, sheet '进度表'": each language its side.
@@ -65,9 +69,21 @@ public static class ReceiptRenderer
         }
 
         lines.AddRange(receipt.Notes.Select(n => both ? $"注意 Note：{n}" : primary.Format("receipt.note", Bilingual.Pick(n, language))));
-        var problems = receipt.Errors.Select(e => (Sheet: e.Sheet, e.Line, e.Column, e.Reason, e.Value))
-            .Concat(receipt.StaleRows.Select(s => (Sheet: (string?)null, s.Line, Column: "数据日期 as_of", Reason: $"数据日期 {IsoDate.Format(s.AsOf)} 早于已有数据 {IsoDate.Format(s.StoredAsOf)}；older than the stored data", Value: $"{s.ProjectCode} {s.Procedure}")))
-            .OrderBy(p => p.Sheet, StringComparer.Ordinal).ThenBy(p => p.Line)
+        var problems = receipt
+            .Errors.Select(e => (Sheet: e.Sheet, e.Line, e.Column, e.Reason, e.Value))
+            .Concat(
+                receipt.StaleRows.Select(s =>
+                    (
+                        Sheet: (string?)null,
+                        s.Line,
+                        Column: "数据日期 as_of",
+                        Reason: $"数据日期 {IsoDate.Format(s.AsOf)} 早于已有数据 {IsoDate.Format(s.StoredAsOf)}；older than the stored data",
+                        Value: $"{s.ProjectCode} {s.Procedure}"
+                    )
+                )
+            )
+            .OrderBy(p => p.Sheet, StringComparer.Ordinal)
+            .ThenBy(p => p.Line)
             .Select(p =>
             {
                 var (column, reason) = (Bilingual.PickLabel(p.Column, language), Bilingual.Pick(p.Reason, language));
@@ -92,13 +108,30 @@ public static class ReceiptRenderer
             secondary,
             both ? "—— English ——" : null,
             Heading("receipt.rows_heading"),
-            [.. new[] { Header(receipt.Errors.Any(e => e.Sheet is not null) ? "receipt.sheet_line" : "receipt.line"), Header("receipt.column"), Header("receipt.reason"), Header("receipt.value") }.Select(h => new ReceiptHeader(h.Top, h.Bottom))],
+            [
+                .. new[]
+                {
+                    Header(receipt.Errors.Any(e => e.Sheet is not null) ? "receipt.sheet_line" : "receipt.line"),
+                    Header("receipt.column"),
+                    Header("receipt.reason"),
+                    Header("receipt.value"),
+                }.Select(h => new ReceiptHeader(h.Top, h.Bottom)),
+            ],
             problems,
             more);
     }
 }
 
-public sealed record ReceiptView(string Subject, IReadOnlyList<string> Primary, IReadOnlyList<string> Secondary, string? SecondaryHeading, string RowsHeading, IReadOnlyList<ReceiptHeader> Headers, IReadOnlyList<ReceiptProblem> Problems, string? More);
+public sealed record ReceiptView(
+    string Subject,
+    IReadOnlyList<string> Primary,
+    IReadOnlyList<string> Secondary,
+    string? SecondaryHeading,
+    string RowsHeading,
+    IReadOnlyList<ReceiptHeader> Headers,
+    IReadOnlyList<ReceiptProblem> Problems,
+    string? More
+);
 
 public sealed record ReceiptHeader(string Top, string? Bottom);
 

@@ -36,7 +36,15 @@ public static class FillInWorkbook
     // Cell formats, by index in the stylesheet below.
     private const uint Title = 1, Header = 2, LockedText = 3, LockedDate = 4, OpenText = 5, OpenDate = 6, NewText = 7, NewDate = 8;
 
-    public static byte[] Write(string sheetName, string title, IReadOnlyList<FillInColumn> columns, IReadOnlyList<IReadOnlyList<object?>> rows, int newRows, IReadOnlyList<string> statuses, (string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows)? listSheet = null)
+    public static byte[] Write(
+        string sheetName,
+        string title,
+        IReadOnlyList<FillInColumn> columns,
+        IReadOnlyList<IReadOnlyList<object?>> rows,
+        int newRows,
+        IReadOnlyList<string> statuses,
+        (string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows)? listSheet = null
+    )
     {
         using var output = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook))
@@ -52,7 +60,9 @@ public static class FillInWorkbook
             data.Append(Row(2, [.. columns.Select(c => c.Header)], _ => Header));
             for (var r = 0; r < rows.Count; r++)
             {
-                data.Append(Row((uint)(r + 3), rows[r], c => columns[c].Locked ? (columns[c].Kind == FillInKind.Date ? LockedDate : LockedText) : columns[c].Kind == FillInKind.Date ? OpenDate : OpenText));
+                data.Append(Row((uint)(r + 3), rows[r], c => columns[c].Locked ? (columns[c].Kind == FillInKind.Date ? LockedDate : LockedText)
+                        : columns[c].Kind == FillInKind.Date ? OpenDate
+                        : OpenText));
             }
 
             for (var r = rows.Count + 3; r <= lastRow; r++)
@@ -76,11 +86,18 @@ public static class FillInWorkbook
                         validations.Append(List(range, $"'{list.Name}'!$A$2:$A${list.Rows.Count + 1}"));
                         break;
                     case FillInKind.Date:
-                        validations.Append(new DataValidation(new Formula1("36526"), new Formula2("73415"))
-                        {
-                            Type = DataValidationValues.Date, Operator = DataValidationOperatorValues.Between, AllowBlank = true, ShowErrorMessage = true,
-                            ErrorTitle = "日期 date", Error = "请填写日期，如 2026-03-13；a date, e.g. 2026-03-13", SequenceOfReferences = new ListValue<StringValue> { InnerText = range },
-                        });
+                        validations.Append(
+                            new DataValidation(new Formula1("36526"), new Formula2("73415"))
+                            {
+                                Type = DataValidationValues.Date,
+                                Operator = DataValidationOperatorValues.Between,
+                                AllowBlank = true,
+                                ShowErrorMessage = true,
+                                ErrorTitle = "日期 date",
+                                Error = "请填写日期，如 2026-03-13；a date, e.g. 2026-03-13",
+                                SequenceOfReferences = new ListValue<StringValue> { InnerText = range },
+                            }
+                        );
                         break;
                 }
             }
@@ -114,10 +131,31 @@ public static class FillInWorkbook
         var part = workbook.AddNewPart<WorksheetPart>();
         var cols = new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true }));
         // The title and headers stay in view while scrolling.
-        var view = new SheetViews(new SheetView(new Pane { VerticalSplit = 2, TopLeftCell = "A3", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen }) { WorkbookViewId = 0 });
+        var view = new SheetViews(
+            new SheetView(
+                new Pane
+                {
+                    VerticalSplit = 2,
+                    TopLeftCell = "A3",
+                    ActivePane = PaneValues.BottomLeft,
+                    State = PaneStateValues.Frozen,
+                }
+            )
+            {
+                WorkbookViewId = 0,
+            }
+        );
         part.Worksheet = new Worksheet(view, cols, new SheetData());
         var sheets = workbook.Workbook.Sheets!;
-        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = name, State = hidden ? SheetStateValues.Hidden : null });
+        sheets.Append(
+            new Sheet
+            {
+                Id = workbook.GetIdOfPart(part),
+                SheetId = (uint)sheets.ChildElements.Count + 1,
+                Name = name,
+                State = hidden ? SheetStateValues.Hidden : null,
+            }
+        );
         return part;
     }
 
@@ -157,15 +195,31 @@ public static class FillInWorkbook
     private static Stylesheet Styles()
     {
         static Fill Solid(string rgb) => new(new PatternFill(new ForegroundColor { Rgb = rgb }) { PatternType = PatternValues.Solid });
-        static CellFormat Format(uint font, uint fill, bool locked, bool date = false) => new(new Protection { Locked = locked })
-        {
-            FontId = font, FillId = fill, BorderId = 0, NumberFormatId = date ? DateFormat : 0, ApplyFont = true, ApplyFill = true, ApplyProtection = true, ApplyNumberFormat = date,
-        };
+        static CellFormat Format(uint font, uint fill, bool locked, bool date = false) =>
+            new(new Protection { Locked = locked })
+            {
+                FontId = font,
+                FillId = fill,
+                BorderId = 0,
+                NumberFormatId = date ? DateFormat : 0,
+                ApplyFont = true,
+                ApplyFill = true,
+                ApplyProtection = true,
+                ApplyNumberFormat = date,
+            };
 
         return new Stylesheet(
             new NumberingFormats(new NumberingFormat { NumberFormatId = DateFormat, FormatCode = "yyyy-mm-dd" }) { Count = 1 },
             new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }), Solid("FFE4E7EB"), Solid("FFFFF6D6")) { Count = 4 },
+            new Fills(
+                new Fill(new PatternFill { PatternType = PatternValues.None }),
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                Solid("FFE4E7EB"),
+                Solid("FFFFF6D6")
+            )
+            {
+                Count = 4,
+            },
             new Borders(new Border()) { Count = 1 },
             new CellFormats(
                 new CellFormat(),

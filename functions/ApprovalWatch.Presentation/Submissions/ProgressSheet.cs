@@ -15,7 +15,10 @@ public static class ProgressSheet
 
     public static byte[] Prefilled(IEnumerable<RegisteredProject> projects, IEnumerable<ProgressReport> progress, DateOnly today)
     {
-        var last = progress.Where(p => p.ReportedOn.Year == today.Year).GroupBy(p => p.ProjectCode).ToDictionary(g => g.Key, g => g.MaxBy(p => p.ReportedOn)!, StringComparer.Ordinal);
+        var last = progress
+            .Where(p => p.ReportedOn.Year == today.Year)
+            .GroupBy(p => p.ProjectCode)
+            .ToDictionary(g => g.Key, g => g.MaxBy(p => p.ReportedOn)!, StringComparer.Ordinal);
         List<FillInColumn> columns =
         [
             new(ProjectFileKind.ProjectCode.Label, Locked: true, FillInKind.Text, 30),
@@ -35,7 +38,8 @@ public static class ProgressSheet
             .ToList();
         return FillInWorkbook.Write(
             SheetName,
-            $"重点项目投资进度（{IsoDate.Format(today)} 预填 {rows.Count} 个项目，为上次报送的数据）：改填报日期和本年完成投资即可；灰色列不可改。/ Progress of key projects, pre-filled {IsoDate.Format(today)} with each project's last report: type the new date and figure; grey columns are locked.",
+            $"重点项目投资进度（{IsoDate.Format(today)} 预填 {rows.Count} 个项目，为上次报送的数据）：改填报日期和本年完成投资即可；灰色列不可改。/ Progress of key projects, pre-filled "
+                + $"{IsoDate.Format(today)} with each project's last report: type the new date and figure; grey columns are locked.",
             columns,
             rows,
             newRows: 50,

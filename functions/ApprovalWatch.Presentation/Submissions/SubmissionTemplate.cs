@@ -31,10 +31,23 @@ public static class SubmissionTemplate
     /// <summary>How many empty rows a pre-filled sheet offers for new procedures.</summary>
     public const int NewRows = 200;
 
-    private static readonly SubmissionColumn[] IdentityColumns = [SubmissionColumn.ProjectCode, SubmissionColumn.ProjectName, SubmissionColumn.County, SubmissionColumn.Procedure];
+    private static readonly SubmissionColumn[] IdentityColumns =
+    [
+        SubmissionColumn.ProjectCode,
+        SubmissionColumn.ProjectName,
+        SubmissionColumn.County,
+        SubmissionColumn.Procedure,
+    ];
 
     private static readonly SubmissionColumn[] DateColumns =
-        [SubmissionColumn.AcceptedOn, SubmissionColumn.CompletedOn, SubmissionColumn.AsOf, SubmissionColumn.PausedFrom, SubmissionColumn.PausedTo, SubmissionColumn.ExtensionApprovedOn];
+    [
+        SubmissionColumn.AcceptedOn,
+        SubmissionColumn.CompletedOn,
+        SubmissionColumn.AsOf,
+        SubmissionColumn.PausedFrom,
+        SubmissionColumn.PausedTo,
+        SubmissionColumn.ExtensionApprovedOn,
+    ];
 
     private static readonly Dictionary<ProcedureStatus, string> StatusWords = new()
     {
@@ -57,13 +70,19 @@ public static class SubmissionTemplate
             }
 
             await workbook.StartWorksheetAsync(SheetName, report, cancellationToken);
-            await workbook.AddRowAsync([new Cell($"{department.ChineseName} 重点项目审批事项进度表 / {department.EnglishName}: approval procedures of key projects")], cancellationToken);
+            await workbook.AddRowAsync(
+                [new Cell($"{department.ChineseName} 重点项目审批事项进度表 / {department.EnglishName}: approval procedures of key projects")],
+                cancellationToken
+            );
             workbook.MergeCells($"A1:{FillInWorkbook.ColumnName(Columns.Length - 1)}1");
             await workbook.AddRowAsync(Columns.Select(c => new Cell(c.Label, bold)).ToArray(), cancellationToken);
             await workbook.AddRowAsync(Example(procedures).Select(v => new Cell(v)).ToArray(), cancellationToken);
             var procedureColumn = FillInWorkbook.ColumnName(Array.IndexOf(Columns, SubmissionColumn.Procedure));
             var statusColumn = FillInWorkbook.ColumnName(Array.IndexOf(Columns, SubmissionColumn.Status));
-            workbook.AddDataValidation($"{procedureColumn}3:{procedureColumn}5000", DataValidation.ListValuesFromCells(CatalogueSheetName, $"A2:A{procedures.Count + 1}"));
+            workbook.AddDataValidation(
+                $"{procedureColumn}3:{procedureColumn}5000",
+                DataValidation.ListValuesFromCells(CatalogueSheetName, $"A2:A{procedures.Count + 1}")
+            );
             workbook.AddDataValidation($"{statusColumn}3:{statusColumn}5000", DataValidation.ListValues(StatusWords.Values));
 
             var list = new WorksheetOptions();
@@ -77,7 +96,17 @@ public static class SubmissionTemplate
             await workbook.AddHeaderRowAsync(["事项代码 code", "事项名称 name", "Procedure", "阶段 stage", "法定时限 statutory", "承诺时限 promised"], bold, cancellationToken);
             foreach (var e in procedures)
             {
-                await workbook.AddRowAsync([new Cell(e.Code), new Cell(e.ChineseName), new Cell(e.EnglishName), new Cell(e.Stage), new Cell(e.StatutoryDays), new Cell(e.PromisedDays)], cancellationToken);
+                await workbook.AddRowAsync(
+                    [
+                        new Cell(e.Code),
+                        new Cell(e.ChineseName),
+                        new Cell(e.EnglishName),
+                        new Cell(e.Stage),
+                        new Cell(e.StatutoryDays),
+                        new Cell(e.PromisedDays),
+                    ],
+                    cancellationToken
+                );
             }
 
             await workbook.FinishAsync(cancellationToken);
@@ -93,12 +122,19 @@ public static class SubmissionTemplate
     /// </summary>
     public static byte[] Prefilled(Department department, ProcedureCatalogue catalogue, IEnumerable<Procedure> procedures, DateOnly today)
     {
-        var columns = Columns.Append(SubmissionColumn.RowCheck).Select(c => new FillInColumn(
-            c.Label,
-            IdentityColumns.Contains(c) || c == SubmissionColumn.RowCheck,
-            c == SubmissionColumn.Procedure ? FillInKind.Procedure : c == SubmissionColumn.Status ? FillInKind.Status : DateColumns.Contains(c) ? FillInKind.Date
-                : c == SubmissionColumn.LimitDays || c == SubmissionColumn.ExtendedDays ? FillInKind.Number : FillInKind.Text,
-            c == SubmissionColumn.ProjectCode || c == SubmissionColumn.HandlerEmail || c == SubmissionColumn.ProjectName ? 30 : 16)).ToList();
+        var columns = Columns
+            .Append(SubmissionColumn.RowCheck)
+            .Select(c => new FillInColumn(
+                c.Label,
+                IdentityColumns.Contains(c) || c == SubmissionColumn.RowCheck,
+                c == SubmissionColumn.Procedure ? FillInKind.Procedure
+                    : c == SubmissionColumn.Status ? FillInKind.Status
+                    : DateColumns.Contains(c) ? FillInKind.Date
+                    : c == SubmissionColumn.LimitDays || c == SubmissionColumn.ExtendedDays ? FillInKind.Number
+                    : FillInKind.Text,
+                c == SubmissionColumn.ProjectCode || c == SubmissionColumn.HandlerEmail || c == SubmissionColumn.ProjectName ? 30 : 16
+            ))
+            .ToList();
         var rows = procedures
             .Where(p => p.Department == department.Id && !p.Status.IsFinished())
             .OrderBy(p => p.ProjectCode, StringComparer.Ordinal).ThenBy(p => p.ProcedureCode, StringComparer.Ordinal)
@@ -106,17 +142,32 @@ public static class SubmissionTemplate
             {
                 var pause = p.Pauses.LastOrDefault();
                 return (IReadOnlyList<object?>)
-                [
-                    p.ProjectCode, p.ProjectName, p.County, p.ProcedureCode, StatusWords[p.Status], p.AcceptedOn, p.LimitDays, p.HandlerEmail, p.CompletedOn,
-                    AsOf(p.AsOf), pause?.From, pause?.To, pause?.Reason is { Length: > 0 } reason ? reason : null, p.ExtensionDays == 0 ? null : p.ExtensionDays, p.ExtensionApprovedOn,
-                    LockedRow.Check(p.ProjectCode, p.ProjectName, p.County, p.ProcedureCode),
-                ];
+                    [
+                        p.ProjectCode,
+                        p.ProjectName,
+                        p.County,
+                        p.ProcedureCode,
+                        StatusWords[p.Status],
+                        p.AcceptedOn,
+                        p.LimitDays,
+                        p.HandlerEmail,
+                        p.CompletedOn,
+                        AsOf(p.AsOf),
+                        pause?.From,
+                        pause?.To,
+                        pause?.Reason is { Length: > 0 } reason ? reason : null,
+                        p.ExtensionDays == 0 ? null : p.ExtensionDays,
+                        p.ExtensionApprovedOn,
+                        LockedRow.Check(p.ProjectCode, p.ProjectName, p.County, p.ProcedureCode),
+                    ];
             })
             .ToList();
         var list = Procedures(department, catalogue);
         return FillInWorkbook.Write(
             SheetName,
-            $"{department.ChineseName} 审批事项进度表（{IsoDate.Format(today)} 预填 {rows.Count} 项）：灰色列不可改；改动的行请把数据日期改为新的日期；黄色行填写新增事项。/ {department.EnglishName}, pre-filled {IsoDate.Format(today)}: grey columns are locked; give a changed row its new data date; new procedures go in the yellow rows.",
+            $"{department.ChineseName} 审批事项进度表（{IsoDate.Format(today)} 预填 {rows.Count} 项）：灰色列不可改；改动的行请把数据日期改为新的日期；黄色行填写新增事项。/ "
+                + $"{department.EnglishName}, pre-filled {IsoDate.Format(today)}: grey columns are locked; give a changed row its new data date; new "
+                + $"procedures go in the yellow rows.",
             columns,
             rows,
             NewRows,
@@ -129,7 +180,9 @@ public static class SubmissionTemplate
     private static object AsOf(DateTimeOffset asOf)
     {
         var local = TimeZoneInfo.ConvertTime(asOf, OfficeClock.Beijing);
-        return local.TimeOfDay == TimeSpan.Zero ? DateOnly.FromDateTime(local.DateTime) : local.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        return local.TimeOfDay == TimeSpan.Zero
+            ? DateOnly.FromDateTime(local.DateTime)
+            : local.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public static byte[] Csv(Department department, ProcedureCatalogue catalogue)

@@ -16,7 +16,10 @@ public static class WeeklyCharts
     public const string TrendChart = "trend.png";
 
     internal static readonly Lazy<string?> ChineseFont = new(() =>
-        SKFontManager.Default.FontFamilies.FirstOrDefault(family => SKTypeface.FromFamilyName(family) is { } face && face.ContainsGlyph('阿') && face.ContainsGlyph('率')));
+        SKFontManager.Default.FontFamilies.FirstOrDefault(family =>
+            SKTypeface.FromFamilyName(family) is { } face && face.ContainsGlyph('阿') && face.ContainsGlyph('率')
+        )
+    );
 
     public static IReadOnlyDictionary<string, byte[]> Render(WeeklyReport report, Language language)
     {
@@ -33,9 +36,22 @@ public static class WeeklyCharts
     {
         var plot = NewPlot(t("各县市完成率与序时进度（%）", "Completion by county against pace (%)"));
         var counties = report.Counties.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
-        var bars = counties.Select((c, i) => new Bar { Position = i, Value = (double)((c.CompletionRate ?? 0) * 100), FillColor = c.CompletionRate >= report.Headline.Pace ? Colors.SeaGreen : Colors.IndianRed }).ToList();
+        var bars = counties
+            .Select(
+                (c, i) =>
+                    new Bar
+                    {
+                        Position = i,
+                        Value = (double)((c.CompletionRate ?? 0) * 100),
+                        FillColor = c.CompletionRate >= report.Headline.Pace ? Colors.SeaGreen : Colors.IndianRed,
+                    }
+            )
+            .ToList();
         plot.Add.Bars(bars);
-        plot.Axes.Bottom.SetTicks(counties.Select((_, i) => (double)i).ToArray(), counties.Select(c => zh ? c.Name : Domain.Projects.Counties.English(c.Name)).ToArray());
+        plot.Axes.Bottom.SetTicks(
+            counties.Select((_, i) => (double)i).ToArray(),
+            counties.Select(c => zh ? c.Name : Domain.Projects.Counties.English(c.Name)).ToArray()
+        );
         var pace = plot.Add.HorizontalLine((double)(report.Headline.Pace * 100));
         pace.LegendText = t("序时进度", "pace");
         pace.LinePattern = LinePattern.Dashed;

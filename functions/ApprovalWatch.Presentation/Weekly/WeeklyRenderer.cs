@@ -37,5 +37,6 @@ public static class WeeklyRenderer
         return options;
     }
 
-    private static IFluidTemplate Parse(string name) => EmbeddedTemplates.Parse(EmbeddedTemplates.Source("ApprovalWatch.Presentation.Weekly.Templates." + name), name);
+    private static IFluidTemplate Parse(string name) =>
+        EmbeddedTemplates.Parse(EmbeddedTemplates.Source("ApprovalWatch.Presentation.Weekly.Templates." + name), name);
 }

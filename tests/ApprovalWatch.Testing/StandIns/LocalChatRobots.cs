@@ -82,7 +82,8 @@ public sealed class LocalChatRobots : IAsyncDisposable
         return secrets;
     }
 
-    /// <summary>Answers the next requests with these: an error code (HTTP 200, as the platforms answer), or an HTTP status when 100–599 is given negated.</summary>
+    /// <summary>Answers the next requests with these: an error code (HTTP 200, as the platforms answer), or an HTTP status when 100–599 is given
+    /// negated.</summary>
     public void FailNext(params int[] codes)
     {
         foreach (var code in codes)
@@ -159,7 +160,12 @@ public sealed class LocalChatRobots : IAsyncDisposable
                     return;
                 }
 
-                received = new ReceivedChat(ChatPlatform.DingTalk, token, markdown.GetProperty("title").GetString() ?? "", markdown.GetProperty("text").GetString() ?? "");
+                received = new ReceivedChat(
+                    ChatPlatform.DingTalk,
+                    token,
+                    markdown.GetProperty("title").GetString() ?? "",
+                    markdown.GetProperty("text").GetString() ?? ""
+                );
                 break;
             default:
                 await AnswerAsync(context.Response, 200, "{\"errcode\":93000,\"errmsg\":\"invalid webhook url\"}");

@@ -153,7 +153,10 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
         var number = Interlocked.Increment(ref _count);
         var id = $"local-{number:D6}-{Guid.NewGuid():N}"[..24];
         var attachments = root.TryGetProperty("attachments", out var files)
-            ? files.EnumerateArray().Select(a => (a.GetProperty("filename").GetString() ?? "", Convert.FromBase64String(a.GetProperty("content").GetString() ?? ""))).ToList()
+            ? files
+                .EnumerateArray()
+                .Select(a => (a.GetProperty("filename").GetString() ?? "", Convert.FromBase64String(a.GetProperty("content").GetString() ?? "")))
+                .ToList()
             : [];
         var mail = new ReceivedMail(id, from, to, subject, Content("text/plain"), Content("text/html"), null) { Attachments = attachments };
         if (_folder is not null)

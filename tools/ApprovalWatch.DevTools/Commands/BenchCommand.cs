@@ -53,9 +53,14 @@ public static class BenchCommand
 
         run.Stop();
         var perSecond = count / run.Elapsed.TotalSeconds;
-        output.WriteLine($"calendar index ({calendar.Name}, {calendar.FirstYear}-{calendar.LastYear}) loaded and built in {build.Elapsed.TotalMilliseconds:0.0} ms");
+        output.WriteLine(
+            $"calendar index ({calendar.Name}, {calendar.FirstYear}-{calendar.LastYear}) loaded and built in {build.Elapsed.TotalMilliseconds:0.0} ms"
+        );
         output.WriteLine($"{count:N0} due dates (half with pauses, one in ten extended) in {run.Elapsed.TotalMilliseconds:0.0} ms on one core");
-        output.WriteLine($"{perSecond / 1e6:0.00} million evaluations/s ({1e9 / perSecond:0.0} ns each); target 5 million/s: {(perSecond >= 5e6 ? "met" : "NOT met")} [checksum {checksum}]");
+        output.WriteLine(
+            $"{perSecond / 1e6:0.00} million evaluations/s ({1e9 / perSecond:0.0} ns each); target 5 million/s: "
+                + $"{(perSecond >= 5e6 ? "met" : "NOT met")} [checksum {checksum}]"
+        );
         return 0;
     }
 }

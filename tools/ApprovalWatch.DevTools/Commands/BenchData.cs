@@ -13,7 +13,8 @@ public static class BenchData
         .Select(i => new CatalogueEntry($"BH-{i:D2}", $"基准事项{i}", $"Bench procedure {i}", "housing", 1 + (i % 4), 20, 15))
         .ToList();
 
-    /// <summary>A housing file of <paramref name="rows"/> rows, 40 procedures per project, the projects numbered from <paramref name="firstProject"/>.</summary>
+    /// <summary>A housing file of <paramref name="rows"/> rows, 40 procedures per project, the projects numbered from <paramref
+    /// name="firstProject"/>.</summary>
     public static void WriteFile(string path, int rows, int firstProject = 0)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
@@ -21,14 +22,18 @@ public static class BenchData
         for (var i = 0; i < rows; i++)
         {
             var project = firstProject + i / ProceduresPerProject;
-            writer.Write($"2026-653001-48-01-{project:D5}{project % 10},BH-{i % ProceduresPerProject + 1:D2},审查中,2026-0{1 + (i % 3)}-{10 + (i % 18)},bench@example.org,2026-03-31\n");
+            writer.Write(
+                $"2026-653001-48-01-{project:D5}{project % 10},BH-{i % ProceduresPerProject + 1:D2},审查中,2026-0{1 + (i % 3)}-{10 + (i % 18)},"
+                    + $"bench@example.org,2026-03-31\n"
+            );
         }
     }
 
     /// <summary>One handler for every ten projects.</summary>
     public static string Handler(int project) => $"handler{project / 10}@example.org";
 
-    /// <summary>The catalogue, a directory (<c>bench@example.org</c>, or the handlers of <paramref name="projects"/> projects and a department head) and an empty 2026 calendar, into the config container.</summary>
+    /// <summary>The catalogue, a directory (<c>bench@example.org</c>, or the handlers of <paramref name="projects"/> projects and a department head)
+    /// and an empty 2026 calendar, into the config container.</summary>
     public static async Task UploadConfigAsync(StorageAccount storage, CancellationToken cancellationToken, int projects = 0)
     {
         var directory = projects == 0
@@ -39,6 +44,8 @@ public static class BenchData
             + string.Concat(Catalogue().Select(e => $"{e.Code},{e.ChineseName},{e.EnglishName},{e.Department},{e.Stage},{e.StatutoryDays},{e.PromisedDays}\n"));
         await storage.Config.GetBlobClient("catalogue.csv").UploadAsync(BinaryData.FromString(catalogueCsv), overwrite: true, cancellationToken);
         await storage.Config.GetBlobClient("directory.csv").UploadAsync(BinaryData.FromString(directory), overwrite: true, cancellationToken);
-        await storage.Config.GetBlobClient("calendar/2026.csv").UploadAsync(BinaryData.FromString("# source: benchmark\ndate,kind,name\n"), overwrite: true, cancellationToken);
+        await storage
+            .Config.GetBlobClient("calendar/2026.csv")
+            .UploadAsync(BinaryData.FromString("# source: benchmark\ndate,kind,name\n"), overwrite: true, cancellationToken);
     }
 }

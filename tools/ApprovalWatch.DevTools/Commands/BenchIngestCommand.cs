@@ -17,7 +17,8 @@ namespace ApprovalWatch.DevTools.Commands;
 /// </summary>
 public static class BenchIngestCommand
 {
-    /// <param name="applyRows">How many rows the storage part applies: the emulator is single-threaded and slows as tables grow, so all 200,000 take long there.</param>
+    /// <param name="applyRows">How many rows the storage part applies: the emulator is single-threaded and slows as tables grow, so all 200,000 take
+    /// long there.</param>
     public static async Task<int> RunAsync(CliSettings settings, int rows, int applyRows, TextWriter output, CancellationToken cancellationToken)
     {
         var catalogue = BenchData.Catalogue();
@@ -31,7 +32,10 @@ public static class BenchIngestCommand
         {
             var valid = validator.Validate(SubmissionReader.Open(file, stream, new SubmissionLimits()).Rows).Count();
             parse.Stop();
-            output.WriteLine($"parse and validate: {valid:N0} valid rows in {parse.Elapsed.TotalSeconds:0.00} s = {rows / parse.Elapsed.TotalSeconds:N0} rows/s; peak working set so far {Peak()}");
+            output.WriteLine(
+                $"parse and validate: {valid:N0} valid rows in {parse.Elapsed.TotalSeconds:0.00} s = {rows / parse.Elapsed.TotalSeconds:N0} rows/s; "
+                    + $"peak working set so far {Peak()}"
+            );
         }
 
         var suffix = "bench" + Guid.NewGuid().ToString("N")[..8];
@@ -59,12 +63,22 @@ public static class BenchIngestCommand
             return 1;
         }
 
-        output.WriteLine($"ingest into storage: {receipt.Applied:N0} rows applied in {apply.Elapsed.TotalSeconds:0.00} s = {applyRows / apply.Elapsed.TotalSeconds:N0} rows/s (whole ingestion: two passes over the file, {applyRows / BenchData.ProceduresPerProject:N0} project partitions, 8 at a time{(applyRows < rows ? $"; the first {applyRows:N0} rows, --apply-rows {rows} for all" : "")})");
+        output.WriteLine(
+            $"ingest into storage: {receipt.Applied:N0} rows applied in {apply.Elapsed.TotalSeconds:0.00} s = "
+                + $"{applyRows / apply.Elapsed.TotalSeconds:N0} rows/s (whole ingestion: two passes over the file, "
+                + $"{applyRows / BenchData.ProceduresPerProject:N0} project partitions, 8 at a "
+                + $"time{(applyRows < rows ? $"; the first {applyRows:N0} rows, --apply-rows {rows} for all" : "")})"
+        );
         var rawAfter = await RawUpsertsAsync(runtime.Storage, entities, "RawB" + suffix, cancellationToken);
         var raw = entities.Count / ((rawBefore + rawAfter).TotalSeconds / 2);
         var ours = applyRows / apply.Elapsed.TotalSeconds;
-        output.WriteLine($"raw 100-entity batched upserts of the same rows, same partitions, 8 in flight: {raw:N0} rows/s (before {entities.Count / rawBefore.TotalSeconds:N0}, after {entities.Count / rawAfter.TotalSeconds:N0}); ingestion / raw = {ours / raw:0.00}");
-        output.WriteLine($"peak working set of the process: {Peak()}; managed heap now {GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0:0.0} MiB");
+        output.WriteLine(
+            $"raw 100-entity batched upserts of the same rows, same partitions, 8 in flight: {raw:N0} rows/s (before "
+                + $"{entities.Count / rawBefore.TotalSeconds:N0}, after {entities.Count / rawAfter.TotalSeconds:N0}); ingestion / raw = {ours / raw:0.00}"
+        );
+        output.WriteLine(
+            $"peak working set of the process: {Peak()}; managed heap now {GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0:0.0} MiB"
+        );
         File.Delete(file);
         return 0;
     }
@@ -79,13 +93,30 @@ public static class BenchIngestCommand
     }
 
     /// <summary>Upserts the entities into a table of their own in batches of up to 100 per partition, 8 partitions at a time.</summary>
-    internal static async Task<TimeSpan> RawUpsertsAsync(StorageAccount storage, List<ProcedureEntity> entities, string table, CancellationToken cancellationToken)
+    internal static async Task<TimeSpan> RawUpsertsAsync(
+        StorageAccount storage,
+        List<ProcedureEntity> entities,
+        string table,
+        CancellationToken cancellationToken
+    )
     {
         var client = storage.Tables.GetTableClient(table);
         await client.CreateIfNotExistsAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(entities.GroupBy(e => e.PartitionKey), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (partition, ct) =>
-            await TableBatches.SubmitAsync(client, partition.Select(e => new Azure.Data.Tables.TableTransactionAction(Azure.Data.Tables.TableTransactionActionType.UpsertReplace, e)), EntitySize.Estimate, ct));
+        await Parallel.ForEachAsync(
+            entities.GroupBy(e => e.PartitionKey),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (partition, ct) =>
+                await TableBatches.SubmitAsync(
+                    client,
+                    partition.Select(e => new Azure.Data.Tables.TableTransactionAction(
+                        Azure.Data.Tables.TableTransactionActionType.UpsertReplace,
+                        e
+                    )),
+                    EntitySize.Estimate,
+                    ct
+                )
+        );
         return clock.Elapsed;
     }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Cli;
+using ApprovalWatch.Cli.Local;
 using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Text;
@@ -46,7 +46,10 @@ public static class BenchScanCommand
         var runtime = local.Runtime;
         var load = Stopwatch.StartNew();
         var projects = await LoadAsync(runtime, procedures, cancellationToken);
-        output.WriteLine($"{procedures:N0} procedures in {projects:N0} projects loaded in {load.Elapsed.TotalSeconds:0.0} s (raw batches), flagged as of {IsoDate.Format(Day)}");
+        output.WriteLine(
+            $"{procedures:N0} procedures in {projects:N0} projects loaded in {load.Elapsed.TotalSeconds:0.0} s (raw batches), flagged as of "
+                + $"{IsoDate.Format(Day)}"
+        );
 
         var raw = await RawScanAsync(runtime.Storage.Procedures, cancellationToken);
         GC.Collect();
@@ -70,12 +73,26 @@ public static class BenchScanCommand
         var rawRate = procedures / ((raw + rawAgain).TotalSeconds / 2);
 
         string Rate(TimeSpan time) => $"{procedures / time.TotalSeconds:N0} rows/s, {procedures / time.TotalSeconds / rawRate:0.00} of raw";
-        output.WriteLine($"  raw scan of the same table, the columns the scan reads: {rawRate:N0} rows/s (before {procedures / raw.TotalSeconds:N0}, after {procedures / rawAgain.TotalSeconds:N0})");
-        output.WriteLine($"  first run ever: the keys counted, then {first.Shards} shard(s) ({first.Count(Flag.Red):N0} red, {first.Count(Flag.Yellow):N0} yellow, {first.Digests.Count} digests): {Rate(firstTime)}");
+        output.WriteLine(
+            $"  raw scan of the same table, the columns the scan reads: {rawRate:N0} rows/s (before {procedures / raw.TotalSeconds:N0}, after "
+                + $"{procedures / rawAgain.TotalSeconds:N0})"
+        );
+        output.WriteLine(
+            $"  first run ever: the keys counted, then {first.Shards} shard(s) ({first.Count(Flag.Red):N0} red, {first.Count(Flag.Yellow):N0} yellow,"
+                + $" {first.Digests.Count} digests): {Rate(firstTime)}"
+        );
         output.WriteLine($"  the same day again, {second.Shards} shard(s) cut by the first run's count (nothing to write): {Rate(secondTime)}");
         output.WriteLine($"  next working day's scan, {next.Shards} shard(s) (only flags that changed are written): {Rate(nextTime)}");
-        output.WriteLine($"    the same work raw: the raw scan, then the {next.Counts.RowsWritten:N0} rows it wrote ({changed.Count:N0} procedures merged again, the rest as audit rows) in 100-entity batches, 8 in flight, {rawWrites.TotalSeconds:0.0} s: {procedures / (procedures / rawRate + rawWrites.TotalSeconds):N0} rows/s; the next day's scan is {(procedures / rawRate + rawWrites.TotalSeconds) / nextTime.TotalSeconds:0.00} of it");
-        output.WriteLine($"  raw queries of the same {ranges.Count} shard range(s), side by side as the pump runs them: {procedures / rawRanges.TotalSeconds:N0} rows/s; the next day's scan is {rawRanges / nextTime:0.00} of them");
+        output.WriteLine(
+            $"    the same work raw: the raw scan, then the {next.Counts.RowsWritten:N0} rows it wrote ({changed.Count:N0} procedures merged again, "
+                + $"the rest as audit rows) in 100-entity batches, 8 in flight, {rawWrites.TotalSeconds:0.0} s: "
+                + $"{procedures / (procedures / rawRate + rawWrites.TotalSeconds):N0} rows/s; the next day's scan is "
+                + $"{(procedures / rawRate + rawWrites.TotalSeconds) / nextTime.TotalSeconds:0.00} of it"
+        );
+        output.WriteLine(
+            $"  raw queries of the same {ranges.Count} shard range(s), side by side as the pump runs them: {procedures / rawRanges.TotalSeconds:N0} "
+                + $"rows/s; the next day's scan is {rawRanges / nextTime:0.00} of them"
+        );
         output.WriteLine($"  peak working set during the scans: {peakBytes / 1024.0 / 1024.0:0} MiB");
         await DeleteAsync(runtime.Storage, cancellationToken);
         return peakBytes;
@@ -92,22 +109,36 @@ public static class BenchScanCommand
         await BenchData.UploadConfigAsync(runtime.Storage, cancellationToken, projects);
         var reference = await runtime.Get<ReferenceDataLoader>().LoadAsync(cancellationToken);
         var scan = runtime.Get<IOptions<ScanOptions>>().Value;
-        await Parallel.ForEachAsync(Enumerable.Range(0, projects), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (project, ct) =>
-        {
-            var rows = Project(project, procedures).ToList();
-            var measurement = scan.MeasurementOn(Day, reference);
-            foreach (var row in rows)
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, projects),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (project, ct) =>
             {
-                if (measurement.Add(row.ToProcedure()) is { } measure)
+                var rows = Project(project, procedures).ToList();
+                var measurement = scan.MeasurementOn(Day, reference);
+                foreach (var row in rows)
                 {
-                    ProcedureScanFields.Of(row, measure, Day).CopyTo(row);
+                    if (measurement.Add(row.ToProcedure()) is { } measure)
+                    {
+                        ProcedureScanFields.Of(row, measure, Day).CopyTo(row);
+                    }
                 }
-            }
 
-            var measured = measurement.MeasureProjects().Select(ProjectMeasureEntity.From).ToList();
-            await TableBatches.SubmitAsync(runtime.Storage.Procedures, rows.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), EntitySize.Estimate, ct);
-            await TableBatches.SubmitAsync(runtime.Storage.Projects, measured.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), EntitySize.Estimate, ct);
-        });
+                var measured = measurement.MeasureProjects().Select(ProjectMeasureEntity.From).ToList();
+                await TableBatches.SubmitAsync(
+                    runtime.Storage.Procedures,
+                    rows.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
+                    EntitySize.Estimate,
+                    ct
+                );
+                await TableBatches.SubmitAsync(
+                    runtime.Storage.Projects,
+                    measured.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)),
+                    EntitySize.Estimate,
+                    ct
+                );
+            }
+        );
         return projects;
     }
 
@@ -143,7 +174,8 @@ public static class BenchScanCommand
                 },
                 "housing/bench.csv",
                 "bench",
-                i + 2);
+                i + 2
+            );
         }
     }
 
@@ -162,16 +194,48 @@ public static class BenchScanCommand
     /// The scan's writes done raw: the changed procedures' scan fields merged again (same values) and as many
     /// audit rows as it wrote besides, batched by partition, 8 batches in flight.
     /// </summary>
-    private static async Task<TimeSpan> RawWritesAsync(StorageAccount storage, IReadOnlyList<ProcedureEntity> changed, int audit, CancellationToken cancellationToken)
+    private static async Task<TimeSpan> RawWritesAsync(
+        StorageAccount storage,
+        IReadOnlyList<ProcedureEntity> changed,
+        int audit,
+        CancellationToken cancellationToken
+    )
     {
         var clock = Stopwatch.StartNew();
-        var procedureBatches = changed.GroupBy(r => r.PartitionKey).Select(project => (storage.Procedures, project.Select(row =>
-            new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(row.PartitionKey, row.RowKey) { ["Flag"] = row.Flag, ["FlaggedOn"] = row.FlaggedOn }, ETag.All)).ToList()));
+        var procedureBatches = changed
+            .GroupBy(r => r.PartitionKey)
+            .Select(project =>
+                (
+                    storage.Procedures,
+                    project
+                        .Select(row => new TableTransactionAction(
+                            TableTransactionActionType.UpdateMerge,
+                            new TableEntity(row.PartitionKey, row.RowKey) { ["Flag"] = row.Flag, ["FlaggedOn"] = row.FlaggedOn },
+                            ETag.All
+                        ))
+                        .ToList()
+                )
+            );
         var at = DateTimeOffset.UnixEpoch;
-        var auditBatches = Enumerable.Range(0, Math.Max(0, audit)).Chunk(100).Select((rows, batch) => (storage.History, rows.Select(i =>
-            new TableTransactionAction(TableTransactionActionType.Add, HistoryEntity.Change($"bench-raw-{batch:D5}", $"P{i:D7}", "flag", "yellow", "red", at, "bench", "housing"))).ToList()));
-        await Parallel.ForEachAsync(procedureBatches.Concat(auditBatches), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, ct) =>
-            await TableBatches.SubmitAsync(batch.Item1, batch.Item2, EntitySize.Estimate, ct));
+        var auditBatches = Enumerable
+            .Range(0, Math.Max(0, audit))
+            .Chunk(100)
+            .Select(
+                (rows, batch) =>
+                    (
+                        storage.History,
+                        rows.Select(i => new TableTransactionAction(
+                                TableTransactionActionType.Add,
+                                HistoryEntity.Change($"bench-raw-{batch:D5}", $"P{i:D7}", "flag", "yellow", "red", at, "bench", "housing")
+                            ))
+                            .ToList()
+                    )
+            );
+        await Parallel.ForEachAsync(
+            procedureBatches.Concat(auditBatches),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (batch, ct) => await TableBatches.SubmitAsync(batch.Item1, batch.Item2, EntitySize.Estimate, ct)
+        );
         return clock.Elapsed;
     }
 
@@ -179,29 +243,47 @@ public static class BenchScanCommand
     private static async Task<TimeSpan> RawRangesAsync(TableClient table, IReadOnlyList<ShardRange> ranges, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(ranges, new ParallelOptions { MaxDegreeOfParallelism = QueueTriggerSettings.FromHostJson().BatchSize, CancellationToken = cancellationToken }, async (range, ct) =>
-        {
-            await foreach (var _ in table.QueryAsync<ProcedureEntity>(range.Filter, select: ProcedureEntity.ScanColumns, cancellationToken: ct))
+        await Parallel.ForEachAsync(
+            ranges,
+            new ParallelOptions { MaxDegreeOfParallelism = QueueTriggerSettings.FromHostJson().BatchSize, CancellationToken = cancellationToken },
+            async (range, ct) =>
             {
+                await foreach (var _ in table.QueryAsync<ProcedureEntity>(range.Filter, select: ProcedureEntity.ScanColumns, cancellationToken: ct))
+                { }
             }
-        });
+        );
         return clock.Elapsed;
     }
 
     /// <summary>The benchmark's tables, queues and containers, so the emulator does not carry them into the next size.</summary>
     internal static async Task DeleteAsync(StorageAccount storage, CancellationToken cancellationToken)
     {
-        foreach (var table in new[] { storage.Procedures, storage.Projects, storage.History, storage.SubmissionLedger, storage.NotificationLedger, storage.Scans, storage.KeyProjects })
+        foreach (
+            var table in new[]
+            {
+                storage.Procedures,
+                storage.Projects,
+                storage.History,
+                storage.SubmissionLedger,
+                storage.NotificationLedger,
+                storage.Scans,
+                storage.KeyProjects,
+            }
+        )
         {
             await table.DeleteAsync(cancellationToken);
         }
 
-        foreach (var queue in new[] { storage.IngestQueue, storage.NotifyQueue, storage.ScanQueue }.SelectMany(q => new[] { q, storage.PoisonQueue(q) }))
+        foreach (
+            var queue in new[] { storage.IngestQueue, storage.NotifyQueue, storage.ScanQueue }.SelectMany(q => new[] { q, storage.PoisonQueue(q) })
+        )
         {
             await queue.DeleteIfExistsAsync(cancellationToken);
         }
 
-        foreach (var container in new[] { storage.Submissions, storage.Receipts, storage.Config, storage.Digests, storage.Templates, storage.Reports })
+        foreach (
+            var container in new[] { storage.Submissions, storage.Receipts, storage.Config, storage.Digests, storage.Templates, storage.Reports }
+        )
         {
             await container.DeleteIfExistsAsync(cancellationToken: cancellationToken);
         }
@@ -213,19 +295,20 @@ public static class BenchScanCommand
         private readonly CancellationTokenSource _stop = new();
         private readonly Task<long> _sampling;
 
-        public PeakWorkingSet() => _sampling = Task.Run(async () =>
-        {
-            var peak = 0L;
-            using var process = Process.GetCurrentProcess();
-            while (!_stop.IsCancellationRequested)
+        public PeakWorkingSet() =>
+            _sampling = Task.Run(async () =>
             {
-                process.Refresh();
-                peak = Math.Max(peak, process.WorkingSet64);
-                await Task.Delay(50, CancellationToken.None);
-            }
+                var peak = 0L;
+                using var process = Process.GetCurrentProcess();
+                while (!_stop.IsCancellationRequested)
+                {
+                    process.Refresh();
+                    peak = Math.Max(peak, process.WorkingSet64);
+                    await Task.Delay(50, CancellationToken.None);
+                }
 
-            return peak;
-        });
+                return peak;
+            });
 
         public long Stop()
         {

@@ -29,7 +29,10 @@ public static class BenchUploadCommand
         var reading = Task.Run(() => pump.RunAsync(stop.Token), cancellationToken);
         var file = Path.Combine(Path.GetTempPath(), $"approvalwatch-upload-{suffix}.csv");
         var (ours, raw) = (new List<double>(), new List<double>());
-        output.WriteLine($"{uploads} uploads of {rows:N0} rows; the ingest queue polled every {pump.PollInterval.TotalSeconds:0} s, the receipt page refreshed every {SubmitPage.RefreshSeconds} s");
+        output.WriteLine(
+            $"{uploads} uploads of {rows:N0} rows; the ingest queue polled every {pump.PollInterval.TotalSeconds:0} s, the receipt page refreshed "
+                + $"every {SubmitPage.RefreshSeconds} s"
+        );
         try
         {
             for (var i = 0; i < uploads; i++)
@@ -51,7 +54,9 @@ public static class BenchUploadCommand
         var (raw50, raw95) = (Percentile(raw, 0.5), Percentile(raw, 0.95));
         output.WriteLine($"upload to receipt on screen: p50 {p50:0.00} s, p95 {p95:0.00} s (target p95 ≤ 5 s)");
         output.WriteLine($"the raw store, same writes and reads: p50 {raw50:0.00} s, p95 {raw95:0.00} s; ours / raw at p95 = {p95 / raw95:0.0}");
-        output.WriteLine($"of which waiting: up to {pump.PollInterval.TotalSeconds:0} s for the queue's poll and up to {SubmitPage.RefreshSeconds} s for the page's refresh");
+        output.WriteLine(
+            $"of which waiting: up to {pump.PollInterval.TotalSeconds:0} s for the queue's poll and up to {SubmitPage.RefreshSeconds} s for the page's refresh"
+        );
         return 0;
     }
 

@@ -41,28 +41,59 @@ public static class BenchWebCommand
             output.WriteLine($"  {what}: p50 {p50:0} ms, p95 {p95:0} ms; the raw queries of the same data p50 {raw50:0} ms, p95 {raw95:0} ms");
         }
 
-        await Report("GET /board", () => board.GetAsync("/board", viewer, cancellationToken),
-            () => storage.Scans.QueryAsync<TableEntity>(e => e.PartitionKey == ScanRecordEntity.Partition, cancellationToken: cancellationToken).ToListAsync(cancellationToken).AsTask());
-        await Report("GET /procedures?department=housing&flag=red (first page)", () => board.GetAsync("/procedures?department=housing&flag=red", viewer, cancellationToken),
-            () => FirstPageAsync(storage.Procedures, filter, null, cancellationToken));
+        await Report(
+            "GET /board",
+            () => board.GetAsync("/board", viewer, cancellationToken),
+            () =>
+                storage
+                    .Scans.QueryAsync<TableEntity>(e => e.PartitionKey == ScanRecordEntity.Partition, cancellationToken: cancellationToken)
+                    .ToListAsync(cancellationToken)
+                    .AsTask()
+        );
+        await Report(
+            "GET /procedures?department=housing&flag=red (first page)",
+            () => board.GetAsync("/procedures?department=housing&flag=red", viewer, cancellationToken),
+            () => FirstPageAsync(storage.Procedures, filter, null, cancellationToken)
+        );
         if (next is not null)
         {
-            await Report("the next page", () => board.GetAsync($"/procedures?department=housing&flag=red&page={Uri.EscapeDataString(next)}", viewer, cancellationToken),
-                () => FirstPageAsync(storage.Procedures, filter, next, cancellationToken));
+            await Report(
+                "the next page",
+                () => board.GetAsync($"/procedures?department=housing&flag=red&page={Uri.EscapeDataString(next)}", viewer, cancellationToken),
+                () => FirstPageAsync(storage.Procedures, filter, next, cancellationToken)
+            );
         }
 
-        await Report($"GET /projects/{project}", () => board.GetAsync($"/projects/{project}", viewer, cancellationToken),
-            () => Task.WhenAll(
-                storage.Procedures.QueryAsync<TableEntity>(e => e.PartitionKey == project, cancellationToken: cancellationToken).ToListAsync(cancellationToken).AsTask(),
-                storage.Projects.QueryAsync<TableEntity>(e => e.PartitionKey == project, cancellationToken: cancellationToken).ToListAsync(cancellationToken).AsTask(),
-                storage.History.QueryAsync<TableEntity>(e => e.PartitionKey == project, cancellationToken: cancellationToken).ToListAsync(cancellationToken).AsTask()));
+        await Report(
+            $"GET /projects/{project}",
+            () => board.GetAsync($"/projects/{project}", viewer, cancellationToken),
+            () =>
+                Task.WhenAll(
+                    storage
+                        .Procedures.QueryAsync<TableEntity>(e => e.PartitionKey == project, cancellationToken: cancellationToken)
+                        .ToListAsync(cancellationToken)
+                        .AsTask(),
+                    storage
+                        .Projects.QueryAsync<TableEntity>(e => e.PartitionKey == project, cancellationToken: cancellationToken)
+                        .ToListAsync(cancellationToken)
+                        .AsTask(),
+                    storage
+                        .History.QueryAsync<TableEntity>(e => e.PartitionKey == project, cancellationToken: cancellationToken)
+                        .ToListAsync(cancellationToken)
+                        .AsTask()
+                )
+        );
         await BenchScanCommand.DeleteAsync(storage, cancellationToken);
         return 0;
     }
 
     private static async Task FirstPageAsync(TableClient table, string filter, string? continuation, CancellationToken cancellationToken)
     {
-        await foreach (var _ in table.QueryAsync<TableEntity>(filter, ProcedureListPage.PageSize, cancellationToken: cancellationToken).AsPages(continuation, ProcedureListPage.PageSize))
+        await foreach (
+            var _ in table
+                .QueryAsync<TableEntity>(filter, ProcedureListPage.PageSize, cancellationToken: cancellationToken)
+                .AsPages(continuation, ProcedureListPage.PageSize)
+        )
         {
             return;
         }

@@ -55,7 +55,9 @@ public static class ChaosCommand
         host.Kill(entireProcessTree: true);
         await host.WaitForExitAsync(cancellationToken);
         var beforeKill = await CountAsync(runtime.Storage.Procedures, cancellationToken);
-        output.WriteLine($"host killed after {clock.Elapsed.TotalSeconds:0} s, mid-apply: {beforeKill:N0} rows applied, the file queued {queueings} time(s) so far");
+        output.WriteLine(
+            $"host killed after {clock.Elapsed.TotalSeconds:0} s, mid-apply: {beforeKill:N0} rows applied, the file queued {queueings} time(s) so far"
+        );
 
         var restart = Stopwatch.StartNew();
         host = StartHost(settings, names, gatherSeconds);
@@ -70,8 +72,15 @@ public static class ChaosCommand
         await host.WaitForExitAsync(cancellationToken);
         var procedures = await CountAsync(runtime.Storage.Procedures, cancellationToken);
         var history = await CountAsync(runtime.Storage.History, cancellationToken);
-        output.WriteLine($"host restarted: receipt after {restart.Elapsed.TotalSeconds:0} s (the dead host's claim expires after {IngestClaims.ApplyingLease.TotalMinutes:0} min): {receipt.Applied:N0} applied, {receipt.Unchanged:N0} unchanged, {receipt.Rejected:N0} rejected");
-        output.WriteLine($"in the end: {procedures:N0} procedures for {rows:N0} rows, {history:N0} audit rows, the file queued {queueings} time(s) in {clock.Elapsed.TotalSeconds:0} s of gathering every {gatherSeconds} s");
+        output.WriteLine(
+            $"host restarted: receipt after {restart.Elapsed.TotalSeconds:0} s (the dead host's claim expires after "
+                + $"{IngestClaims.ApplyingLease.TotalMinutes:0} min): {receipt.Applied:N0} applied, {receipt.Unchanged:N0} unchanged, "
+                + $"{receipt.Rejected:N0} rejected"
+        );
+        output.WriteLine(
+            $"in the end: {procedures:N0} procedures for {rows:N0} rows, {history:N0} audit rows, the file queued {queueings} time(s) in "
+                + $"{clock.Elapsed.TotalSeconds:0} s of gathering every {gatherSeconds} s"
+        );
         return procedures == rows && history == rows ? 0 : 1;
     }
 
@@ -79,5 +88,8 @@ public static class ChaosCommand
         ChildCli.Dev(["host", "--gather-schedule", $"*/{gatherSeconds} * * * * *", "--mail", settings.MailFolder], settings.Storage, names);
 
     private static async Task<int> CountAsync(Azure.Data.Tables.TableClient table, CancellationToken cancellationToken, int upTo = int.MaxValue) =>
-        await table.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["RowKey"], cancellationToken: cancellationToken).Take(upTo).CountAsync(cancellationToken);
+        await table
+            .QueryAsync<Azure.Data.Tables.TableEntity>(select: ["RowKey"], cancellationToken: cancellationToken)
+            .Take(upTo)
+            .CountAsync(cancellationToken);
 }

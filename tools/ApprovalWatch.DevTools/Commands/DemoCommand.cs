@@ -30,7 +30,13 @@ public static class DemoCommand
     public const string SampleProject = "2022-653001-48-01-00123X";
 
     /// <param name="serve">Keep the board served on 127.0.0.1 until Ctrl+C.</param>
-    public static async Task<int> RunAsync(CliSettings settings, string? samplesPath, TextWriter output, CancellationToken cancellationToken, bool serve = false)
+    public static async Task<int> RunAsync(
+        CliSettings settings,
+        string? samplesPath,
+        TextWriter output,
+        CancellationToken cancellationToken,
+        bool serve = false
+    )
     {
         var samples = SampleFolder.Find(samplesPath);
         var asOf = settings.AsOf ?? SampleDate;
@@ -63,15 +69,50 @@ public static class DemoCommand
         await runtime.NotifyPump().DrainAsync(cancellationToken);
         Summary.Digests(output, scan);
         output.WriteLine(await AccountabilityWeek.NoticesAsync(local, Path.Combine(settings.OutFolder, "notices"), cancellationToken));
-        output.WriteLine($"Group chats: {robots.Received.Count} message(s) posted to the local WeCom and DingTalk robots, written to {Path.GetFullPath(chatFolder)}");
+        output.WriteLine(
+            $"Group chats: {robots.Received.Count} message(s) posted to the local WeCom and DingTalk robots, written to {Path.GetFullPath(chatFolder)}"
+        );
 
         await ReportCommand.WriteAsync(runtime, settings, Domain.Weekly.ReportWeek.Of(asOf), dryRun: false, output, cancellationToken);
-        await MonthlyReportCommand.WriteAsync(runtime, settings, new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(-1), asOf, dryRun: false, output, cancellationToken);
-        output.WriteLine(await ClerkLoop.RunAsync(runtime, Clerk, Path.Combine(settings.OutFolder, "board"), runtime.Get<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("ApprovalWatch.Board"), cancellationToken));
-        var shown = (await runtime.Get<Pipeline.KeyProjects.WeeklyReports>().LatestAsync(cancellationToken))?.Lights.FirstOrDefault(l => l.Light == Domain.Weekly.WeeklyCalculator.Red)?.Code ?? SampleProject;
-        await ServeCommand.ShowBoardAsync(runtime, settings, BoardIdentity, [("board", "/board"), ("project", $"/projects/{shown}"), ("notices", "/notices"), ("notice", "/notices/2026/1")], serve, output, cancellationToken);
+        await MonthlyReportCommand.WriteAsync(
+            runtime,
+            settings,
+            new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(-1),
+            asOf,
+            dryRun: false,
+            output,
+            cancellationToken
+        );
+        output.WriteLine(
+            await ClerkLoop.RunAsync(
+                runtime,
+                Clerk,
+                Path.Combine(settings.OutFolder, "board"),
+                runtime.Get<Microsoft.Extensions.Logging.ILoggerFactory>().CreateLogger("ApprovalWatch.Board"),
+                cancellationToken
+            )
+        );
+        var shown = (await runtime.Get<Pipeline.KeyProjects.WeeklyReports>().LatestAsync(cancellationToken))
+            ?.Lights.FirstOrDefault(l => l.Light == Domain.Weekly.WeeklyCalculator.Red)
+            ?.Code
+            ?? SampleProject;
+        await ServeCommand.ShowBoardAsync(
+            runtime,
+            settings,
+            BoardIdentity,
+            [("board", "/board"), ("project", $"/projects/{shown}"), ("notices", "/notices"), ("notice", "/notices/2026/1")],
+            serve,
+            output,
+            cancellationToken
+        );
 
-        var tally = await LocalDelivery.DeliverAsync(runtime.NotifyPump(), runtime.Storage, runStarted, runtime.Get<Microsoft.Extensions.Options.IOptions<Pipeline.Mail.MailOptions>>().Value.OneShotWait, cancellationToken);
+        var tally = await LocalDelivery.DeliverAsync(
+            runtime.NotifyPump(),
+            runtime.Storage,
+            runStarted,
+            runtime.Get<Microsoft.Extensions.Options.IOptions<Pipeline.Mail.MailOptions>>().Value.OneShotWait,
+            cancellationToken
+        );
         var poisoned = await PoisonedAsync(runtime, cancellationToken);
         output.WriteLine(local.Mail is null
             ? $"Emails: {tally} (through SendGrid)"
@@ -103,7 +144,11 @@ public static class DemoCommand
             return;
         }
 
-        foreach (var file in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".eml", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal)))
+        foreach (
+            var file in Directory
+                .EnumerateFiles(folder)
+                .Where(f => f.EndsWith(".eml", StringComparison.Ordinal) || f.EndsWith(".html", StringComparison.Ordinal))
+        )
         {
             File.Delete(file);
         }

@@ -27,13 +27,19 @@ public static class FuzzCommand
             {
                 defects++;
                 Directory.CreateDirectory(folder);
-                var file = Path.Combine(folder, $"crash-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(input))[..12]}{Path.GetExtension(name)}");
+                var file = Path.Combine(
+                    folder,
+                    $"crash-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(input))[..12]}{Path.GetExtension(name)}"
+                );
                 await File.WriteAllBytesAsync(file, input);
                 output.WriteLine($"defect: {outcome.Defect?.GetType().Name ?? "counts do not add up"}: {outcome.Defect?.Message} -> {file}");
             }
         }
 
-        output.WriteLine($"{runs:N0} mutated files in {clock.Elapsed.TotalSeconds:0} s ({runs / clock.Elapsed.TotalSeconds:N0}/s): {refused:N0} refused with a reason, {defects} defect(s)");
+        output.WriteLine(
+            $"{runs:N0} mutated files in {clock.Elapsed.TotalSeconds:0} s ({runs / clock.Elapsed.TotalSeconds:N0}/s): {refused:N0} refused with a "
+                + $"reason, {defects} defect(s)"
+        );
         return defects == 0 ? 0 : 1;
     }
 }

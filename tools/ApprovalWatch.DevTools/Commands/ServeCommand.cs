@@ -16,7 +16,15 @@ public static class ServeCommand
     }
 
     /// <summary>Serves the board, takes screenshots of the pages into <c>out/board/</c>, and keeps serving until Ctrl+C when asked.</summary>
-    public static async Task ShowBoardAsync(CliRuntime runtime, CliSettings settings, string identity, IReadOnlyList<(string Name, string Path)> screenshots, bool serve, TextWriter output, CancellationToken cancellationToken)
+    public static async Task ShowBoardAsync(
+        CliRuntime runtime,
+        CliSettings settings,
+        string identity,
+        IReadOnlyList<(string Name, string Path)> screenshots,
+        bool serve,
+        TextWriter output,
+        CancellationToken cancellationToken
+    )
     {
         await using var server = await LocalBoardServer.StartAsync(runtime.Get<BoardPipeline>(), identity, serve ? settings.BoardPort : 0, cancellationToken);
         if (screenshots.Count > 0)
@@ -33,7 +41,9 @@ public static class ServeCommand
             return;
         }
 
-        output.WriteLine($"Board: {server.Address}/board as {identity}, on 127.0.0.1 only; files submitted on {server.Address}/submit are read at once; Ctrl+C to stop");
+        output.WriteLine(
+            $"Board: {server.Address}/board as {identity}, on 127.0.0.1 only; files submitted on {server.Address}/submit are read at once; Ctrl+C to stop"
+        );
         // What the Functions host does for an upload: the ingest queue read, the receipt's mail sent.
         await Task.WhenAll(runtime.IngestPump().RunAsync(cancellationToken), runtime.NotifyPump().RunAsync(cancellationToken));
     }

@@ -58,7 +58,8 @@ public static partial class AccountabilityWeek
             ["measures"] = "已一次性告知需补正的材料并安排专人跟进，收到后两个工作日内办结",
             ["promised"] = Domain.Text.IsoDate.Format(first.ReplyBy.AddDays(7)),
         }, cancellationToken: cancellationToken);
-        return $"Notices: {notices.Count} issued ({string.Join("、", notices.Select(n => n.Notice.Number).Take(3))}{(notices.Count > 3 ? "…" : "")}), documents in {Path.GetFullPath(folder)}; "
+        return $"Notices: {notices.Count} issued ({string.Join("、", notices.Select(n => n.Notice.Number).Take(3))}{(notices.Count > 3 ? "…" : "")}), "
+            + $"documents in {Path.GetFullPath(folder)}; "
             + (replied?.Status == 200 ? $"{first.HeadName} replied to {first.Number} through the link in his mail" : "no reply made (no local mail)");
     }
 

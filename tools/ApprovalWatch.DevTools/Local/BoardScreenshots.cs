@@ -12,7 +12,12 @@ public static class BoardScreenshots
             .FirstOrDefault(File.Exists);
 
     /// <summary>Writes <c>{name}.png</c> of each page into the folder; false when no Chromium is installed.</summary>
-    public static async Task<bool> TakeAsync(string baseAddress, IReadOnlyList<(string Name, string Path)> pages, string folder, CancellationToken cancellationToken)
+    public static async Task<bool> TakeAsync(
+        string baseAddress,
+        IReadOnlyList<(string Name, string Path)> pages,
+        string folder,
+        CancellationToken cancellationToken
+    )
     {
         if (Chromium() is not { } chromium)
         {
@@ -24,17 +29,33 @@ public static class BoardScreenshots
         {
             var profile = Directory.CreateTempSubdirectory("approvalwatch-chromium-");
             var start = new ProcessStartInfo(chromium) { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var argument in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                $"--user-data-dir={profile.FullName}", "--window-size=1200,1500", "--hide-scrollbars", $"--screenshot={Path.Combine(folder, name + ".png")}", baseAddress + path,
-            })
+            foreach (
+                var argument in new[]
+                {
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    $"--user-data-dir={profile.FullName}",
+                    "--window-size=1200,1500",
+                    "--hide-scrollbars",
+                    $"--screenshot={Path.Combine(folder, name + ".png")}",
+                    baseAddress + path,
+                }
+            )
             {
                 start.ArgumentList.Add(argument);
             }
 
             using var process = Process.Start(start)!;
-            await Task.WhenAll(process.StandardOutput.ReadToEndAsync(cancellationToken), process.StandardError.ReadToEndAsync(cancellationToken), process.WaitForExitAsync(cancellationToken));
+            await Task.WhenAll(
+                process.StandardOutput.ReadToEndAsync(cancellationToken),
+                process.StandardError.ReadToEndAsync(cancellationToken),
+                process.WaitForExitAsync(cancellationToken)
+            );
             profile.Delete(recursive: true);
         }
 

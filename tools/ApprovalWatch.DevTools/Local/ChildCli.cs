@@ -17,7 +17,15 @@ public static class ChildCli
     public static Process Operator(IEnumerable<string> args, string? storage, StorageNames names, string? sendGridHost = null)
     {
         var tool = typeof(ChildCli).Assembly.Location;
-        string[] host = ["exec", "--runtimeconfig", Path.ChangeExtension(tool, ".runtimeconfig.json"), "--depsfile", Path.ChangeExtension(tool, ".deps.json"), typeof(CliRuntime).Assembly.Location];
+        string[] host =
+        [
+            "exec",
+            "--runtimeconfig",
+            Path.ChangeExtension(tool, ".runtimeconfig.json"),
+            "--depsfile",
+            Path.ChangeExtension(tool, ".deps.json"),
+            typeof(CliRuntime).Assembly.Location,
+        ];
         return Start([.. host, .. args], storage, names, sendGridHost);
     }
 

@@ -25,12 +25,16 @@ public static class ClerkLoop
         file.Headers.ContentType = new MediaTypeHeaderValue(Presentation.ContentTypes.Xlsx);
         form.Add(file, "file", name);
         using var posted = await http.PostAsync("/submit", form, cancellationToken);
-        var receiptPath = posted.Headers.Location?.OriginalString ?? throw new InvalidOperationException($"The submit page answered {(int)posted.StatusCode}, not a redirect to the receipt.");
+        var receiptPath = posted.Headers.Location?.OriginalString
+            ?? throw new InvalidOperationException($"The submit page answered {(int)posted.StatusCode}, not a redirect to the receipt.");
         await runtime.IngestPump().DrainAsync(cancellationToken);
 
         var shot = await BoardScreenshots.TakeAsync(server.Address, [("submit", "/submit"), ("receipt", receiptPath)], folder, cancellationToken);
-        var receipt = (await runtime.Get<ReceiptWriter>().ListAsync(cancellationToken)).Where(r => r.File.EndsWith("/" + name, StringComparison.Ordinal)).MaxBy(r => r.ReceivedAt);
-        return $"Upload: {clerk} sent {name} back through {server.Address}/submit: {(receipt is null ? "no receipt" : $"{receipt.Rows} rows, {receipt.Applied} applied, {receipt.Unchanged} unchanged, {receipt.Rejected} rejected")}"
+        var receipt = (await runtime.Get<ReceiptWriter>().ListAsync(cancellationToken))
+            .Where(r => r.File.EndsWith("/" + name, StringComparison.Ordinal))
+            .MaxBy(r => r.ReceivedAt);
+        return $"Upload: {clerk} sent {name} back through {server.Address}/submit: "
+            + (receipt is null ? "no receipt" : $"{receipt.Rows} rows, {receipt.Applied} applied, {receipt.Unchanged} unchanged, {receipt.Rejected} rejected")
             + (shot ? $"; screenshots submit.png, receipt.png in {folder}" : "");
     }
 }

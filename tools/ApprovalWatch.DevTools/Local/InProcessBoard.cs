@@ -25,10 +25,23 @@ public sealed class InProcessBoard(IServiceProvider services)
         SendAsync(HttpMethods.Get, pathAndQuery, principal, null, cancellationToken: cancellationToken);
 
     /// <summary>Posts an urlencoded form.</summary>
-    public Task<BoardAnswer> PostAsync(string pathAndQuery, string? principal, IReadOnlyDictionary<string, string> form, string? origin = null, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethods.Post, pathAndQuery, principal, new FormUrlEncodedContent(form), origin, cancellationToken);
+    public Task<BoardAnswer> PostAsync(
+        string pathAndQuery,
+        string? principal,
+        IReadOnlyDictionary<string, string> form,
+        string? origin = null,
+        CancellationToken cancellationToken = default
+    ) => SendAsync(HttpMethods.Post, pathAndQuery, principal, new FormUrlEncodedContent(form), origin, cancellationToken);
 
-    public async Task<BoardAnswer> SendAsync(string method, string pathAndQuery, string? principal, HttpContent? content, string? origin = null, CancellationToken cancellationToken = default, string host = Host)
+    public async Task<BoardAnswer> SendAsync(
+        string method,
+        string pathAndQuery,
+        string? principal,
+        HttpContent? content,
+        string? origin = null,
+        CancellationToken cancellationToken = default,
+        string host = Host
+    )
     {
         var http = new DefaultHttpContext { RequestServices = services, User = principal is null ? new ClaimsPrincipal() : HostSignIn.As(principal) };
         var at = pathAndQuery.IndexOf('?');

@@ -3,11 +3,13 @@ using ApprovalWatch.Pipeline.Storage;
 
 namespace ApprovalWatch.DevTools.Local;
 
-/// <summary>What became of the mail a one-shot run queued: delivered, refused (failed or uncertain), or still waiting for a retry, and when the next falls due.</summary>
+/// <summary>What became of the mail a one-shot run queued: delivered, refused (failed or uncertain), or still waiting for a retry, and when the next
+/// falls due.</summary>
 public sealed record DeliveryTally(int Delivered, int Refused, int Waiting, DateTimeOffset? NextTry)
 {
     public override string ToString() =>
-        $"{Delivered} delivered, {Refused} refused, {Waiting} still waiting for a retry" + (NextTry is { } next ? $" (next try {next:u}; the host sends them then, once)" : "");
+        $"{Delivered} delivered, {Refused} refused, {Waiting} still waiting for a retry"
+        + (NextTry is { } next ? $" (next try {next:u}; the host sends them then, once)" : "");
 }
 
 /// <summary>
@@ -17,7 +19,13 @@ public sealed record DeliveryTally(int Delivered, int Refused, int Waiting, Date
 /// </summary>
 public static class LocalDelivery
 {
-    public static async Task<DeliveryTally> DeliverAsync(QueuePump pump, StorageAccount storage, DateTimeOffset runStarted, TimeSpan wait, CancellationToken cancellationToken)
+    public static async Task<DeliveryTally> DeliverAsync(
+        QueuePump pump,
+        StorageAccount storage,
+        DateTimeOffset runStarted,
+        TimeSpan wait,
+        CancellationToken cancellationToken
+    )
     {
         var deadline = DateTimeOffset.UtcNow + wait;
         while (true)
@@ -34,7 +42,9 @@ public static class LocalDelivery
 
         var (delivered, refused, waiting) = (0, 0, 0);
         DateTimeOffset? next = null;
-        await foreach (var row in storage.NotificationLedger.QueryAsync<NotificationEntity>(r => r.Timestamp >= runStarted, cancellationToken: cancellationToken))
+        await foreach (
+            var row in storage.NotificationLedger.QueryAsync<NotificationEntity>(r => r.Timestamp >= runStarted, cancellationToken: cancellationToken)
+        )
         {
             switch (row.State)
             {

@@ -24,7 +24,11 @@ public sealed class LocalRuntime : IAsyncDisposable
     public InProcessBoard Board => new(Runtime.Services);
 
     /// <param name="extra">More configuration (the demo's local group robots).</param>
-    public static async Task<LocalRuntime> StartAsync(CliSettings settings, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<LocalRuntime> StartAsync(
+        CliSettings settings,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string?>? extra = null
+    )
     {
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var local = new Dictionary<string, string?>
@@ -33,7 +37,10 @@ public sealed class LocalRuntime : IAsyncDisposable
             ["Board:AckKey"] = environment["Board:AckKey"] ?? LocalAckKey(settings.OutFolder),
         };
         LocalSendGridEndpoint? mail = null;
-        if (string.IsNullOrWhiteSpace(environment["SendGrid:ApiKey"]) && !string.Equals(environment["Mail:Transport"], nameof(Pipeline.Mail.MailTransport.Smtp), StringComparison.OrdinalIgnoreCase))
+        if (
+            string.IsNullOrWhiteSpace(environment["SendGrid:ApiKey"])
+            && !string.Equals(environment["Mail:Transport"], nameof(Pipeline.Mail.MailTransport.Smtp), StringComparison.OrdinalIgnoreCase)
+        )
         {
             mail = new LocalSendGridEndpoint(settings.MailFolder);
             (local["SendGrid:ApiKey"], local["SendGrid:Host"]) = ("local", mail.Host);
@@ -47,7 +54,9 @@ public sealed class LocalRuntime : IAsyncDisposable
         try
         {
             // The board as the host serves it here: as the person it is served as (LocalBoardServer), or a scripted click says.
-            var runtime = await CliRuntime.StartAsync(settings, cancellationToken, local, services => services.AddSingleton<ISignIn, HostSignIn>().AddApprovalWatchBoard());
+            var runtime = await CliRuntime.StartAsync(settings, cancellationToken, local, services =>
+                services.AddSingleton<ISignIn, HostSignIn>().AddApprovalWatchBoard()
+            );
             return new LocalRuntime(runtime, mail);
         }
         catch when (mail is not null)

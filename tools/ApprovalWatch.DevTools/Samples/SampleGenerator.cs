@@ -12,7 +12,8 @@ namespace ApprovalWatch.DevTools.Samples;
 /// <summary>
 /// Writes the Kizilsu prefecture scenario: 258 key projects (three of them real-world examples, the rest
 /// generated from a fixed seed) with 12.6 billion yuan of planned and 5.07 billion of completed annual
-/// investment (the DRC's register, progress reports and problem list: <see cref="KeyProjectSamples"/>), the catalogue, the directory, and one file per department with a mix of on-time,
+/// investment (the DRC's register, progress reports and problem list: <see cref="KeyProjectSamples"/>), the catalogue, the directory, and one file
+/// per department with a mix of on-time,
 /// due-soon, overdue, paused, extended and a few invalid rows, all as of one office day.
 /// </summary>
 public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int seed)
@@ -28,7 +29,27 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
 
     private static readonly string[] Places = ["城北", "城南", "新城区", "工业园区", "乡村振兴示范区", "上阿图什镇", "皮拉勒乡", "库兰萨日克乡", "吉根乡", "哈拉峻乡", "布伦口乡", "托云乡", "黑孜苇乡", "色帕巴依乡"];
 
-    private static readonly string[] Works = ["中学教学楼", "小学综合楼", "人民医院门诊楼", "保障性住房", "污水处理厂", "供热管网改造", "农贸市场", "冷链物流中心", "道路提升改造", "光伏发电", "220千伏输变电", "文化活动中心", "幼儿园", "体育馆", "老旧小区改造", "农村饮水安全", "高标准农田", "游客服务中心"];
+    private static readonly string[] Works =
+    [
+        "中学教学楼",
+        "小学综合楼",
+        "人民医院门诊楼",
+        "保障性住房",
+        "污水处理厂",
+        "供热管网改造",
+        "农贸市场",
+        "冷链物流中心",
+        "道路提升改造",
+        "光伏发电",
+        "220千伏输变电",
+        "文化活动中心",
+        "幼儿园",
+        "体育馆",
+        "老旧小区改造",
+        "农村饮水安全",
+        "高标准农田",
+        "游客服务中心",
+    ];
 
     private readonly Random _random = new(seed);
 
@@ -40,10 +61,42 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         var projects = Projects();
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
-            ["config/catalogue.csv"] = Utf8(Csv(["code", "name_zh", "name_en", "department", "stage", "statutory_days", "promised_days", "requires", "basis"],
-                SampleCatalogue.Entries.Select(e => new[] { e.Code, e.ChineseName, e.EnglishName, e.Department, Num(e.Stage), Num(e.StatutoryDays), Num(e.PromisedDays), string.Join(';', e.Requires), e.Basis }))),
-            ["config/directory.csv"] = Utf8(Csv(["email", "name", "department", "role", "calendar", "language", "deputy"],
-                SampleDirectory.People.Select(p => new[] { p.Email, p.Name, p.Department, p.Role.ToString().ToLowerInvariant(), p.Calendar, p.Language == Language.English ? "en" : "zh", p.Deputy }))),
+            ["config/catalogue.csv"] = Utf8(
+                Csv(
+                    ["code", "name_zh", "name_en", "department", "stage", "statutory_days", "promised_days", "requires", "basis"],
+                    SampleCatalogue.Entries.Select(e =>
+                        new[]
+                        {
+                            e.Code,
+                            e.ChineseName,
+                            e.EnglishName,
+                            e.Department,
+                            Num(e.Stage),
+                            Num(e.StatutoryDays),
+                            Num(e.PromisedDays),
+                            string.Join(';', e.Requires),
+                            e.Basis,
+                        }
+                    )
+                )
+            ),
+            ["config/directory.csv"] = Utf8(
+                Csv(
+                    ["email", "name", "department", "role", "calendar", "language", "deputy"],
+                    SampleDirectory.People.Select(p =>
+                        new[]
+                        {
+                            p.Email,
+                            p.Name,
+                            p.Department,
+                            p.Role.ToString().ToLowerInvariant(),
+                            p.Calendar,
+                            p.Language == Language.English ? "en" : "zh",
+                            p.Deputy,
+                        }
+                    )
+                )
+            ),
         };
         foreach (var (path, content) in KeyProjectSamples.Files(projects))
         {
@@ -83,7 +136,9 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         {
             var county = Counties[_random.Next(Counties.Length)];
             var name = $"{county.Chinese}{Places[_random.Next(Places.Length)]}{Works[_random.Next(Works.Length)]}项目";
-            var code = $"{2023 + _random.Next(4)}-{county.Region}-{_random.Next(45, 56)}-0{_random.Next(1, 4)}-{_random.Next(100_000):D5}{"0123456789X"[_random.Next(11)]}";
+            var code =
+                $"{2023 + _random.Next(4)}-{county.Region}-{_random.Next(45, 56)}"
+                    + $"-0{_random.Next(1, 4)}-{_random.Next(100_000):D5}{"0123456789X"[_random.Next(11)]}";
             if (!names.Add(name) || !codes.Add(code))
             {
                 continue;
@@ -147,7 +202,9 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
                     files[path + ".xlsx"] = Xlsx(title, header, body);
                     break;
                 case "finance":
-                    files[path + ".csv"] = ApprovalWatch.Domain.Submissions.Files.TextEncodings.Gb18030.GetBytes(title + "\r\n" + Csv(header, body).Replace("\n", "\r\n"));
+                    files[path + ".csv"] = ApprovalWatch.Domain.Submissions.Files.TextEncodings.Gb18030.GetBytes(
+                        title + "\r\n" + Csv(header, body).Replace("\n", "\r\n")
+                    );
                     break;
                 default:
                     files[path + ".csv"] = Utf8((chinese ? title + "\n" : "") + Csv(header, body));
@@ -219,7 +276,8 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         ApprovalWatch.Domain.Submissions.SubmissionColumn.PauseReason,
     ];
 
-    // project_code, project_name, county, procedure, status, accepted_on, handler_email, completed_on, as_of, paused_from, paused_to, extended_days, extension_approved_on, pause_reason
+    // project_code, project_name, county, procedure, status, accepted_on, handler_email, completed_on, as_of, paused_from, paused_to, extended_days,
+    // extension_approved_on, pause_reason
     private string[] Row(SampleProject p, CatalogueEntry e, string status, DateOnly accepted, DateOnly? completed, DateOnly dataDate) =>
         [p.Code, p.Name, p.County, e.Code, status, Iso(accepted), Handler(e.Department), completed is { } c ? Iso(c) : "", Iso(dataDate), "", "", "", "", ""];
 

@@ -32,7 +32,10 @@ public sealed class OpenedSubmission(string format, Func<OpenedSubmission, IEnum
 
             if (cells > MaxCells)
             {
-                throw new UnreadableSubmissionException($"第 {row.Line} 行有 {cells:N0} 个单元格，超过上限 {MaxCells:N0}；line {row.Line} has {cells:N0} cells, more than the limit of {MaxCells:N0}: remove the columns that are not the template's.");
+                throw new UnreadableSubmissionException(
+                    $"第 {row.Line} 行有 {cells:N0} 个单元格，超过上限 {MaxCells:N0}；line {row.Line} has {cells:N0} cells, more than the limit of {MaxCells:N0}: "
+                        + $"remove the columns that are not the template's."
+                );
             }
 
             yield return row;

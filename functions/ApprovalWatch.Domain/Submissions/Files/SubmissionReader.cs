@@ -52,7 +52,9 @@ public static class SubmissionReader
 
         if (kind == FileKind.OtherBinary)
         {
-            throw new UnreadableSubmissionException("不是电子表格、CSV 或 JSON 文件；the file is not a spreadsheet, CSV or JSON file (it is a PDF, an image or an archive).");
+            throw new UnreadableSubmissionException(
+                "不是电子表格、CSV 或 JSON 文件；the file is not a spreadsheet, CSV or JSON file (it is a PDF, an image or an archive)."
+            );
         }
 
         if (extension is ".xlsx" or ".xlsm" or ".xls")
@@ -86,12 +88,19 @@ public static class SubmissionReader
         if (namedJson || start.StartsWith('[') || start.StartsWith('{'))
         {
             // JSON is read as UTF-8 bytes: other encodings are transcoded as they stream.
-            var utf8 = encoding.CodePage == 65001 ? content : System.Text.Encoding.CreateTranscodingStream(content, encoding, System.Text.Encoding.UTF8, leaveOpen: true);
-            return new OpenedSubmission("JSON", _ => Guarded(ReadJson(utf8), e => e is System.Text.DecoderFallbackException ? NotText(name, e) : null));
+            var utf8 =
+                encoding.CodePage == 65001
+                    ? content
+                    : System.Text.Encoding.CreateTranscodingStream(content, encoding, System.Text.Encoding.UTF8, leaveOpen: true);
+            return new OpenedSubmission("JSON", _ =>
+                Guarded(ReadJson(utf8), e => e is System.Text.DecoderFallbackException ? NotText(name, e) : null)
+            );
         }
 
         var delimiter = Delimiter(new string(head, 0, read));
-        return new OpenedSubmission(delimiter == '\t' ? $"CSV {name}, tab-separated" : $"CSV {name}", _ => Guarded(CsvReader.Read(reader, delimiter), e => e is System.Text.DecoderFallbackException ? NotText(name, e) : null));
+        return new OpenedSubmission(delimiter == '\t' ? $"CSV {name}, tab-separated" : $"CSV {name}", _ =>
+            Guarded(CsvReader.Read(reader, delimiter), e => e is System.Text.DecoderFallbackException ? NotText(name, e) : null)
+        );
     }
 
     /// <summary>Tab when a line among the first ones holds more tabs than commas (Excel's "Unicode text"), else comma.</summary>
@@ -139,7 +148,9 @@ public static class SubmissionReader
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > limits.MaxZipEntries)
             {
-                throw Refused($"压缩包内文件过多（{zip.Entries.Count:N0} 个）；the workbook holds {zip.Entries.Count:N0} parts, more than the limit of {limits.MaxZipEntries:N0}");
+                throw Refused(
+                    $"压缩包内文件过多（{zip.Entries.Count:N0} 个）；the workbook holds {zip.Entries.Count:N0} parts, more than the limit of {limits.MaxZipEntries:N0}"
+                );
             }
 
             var total = zip.Entries.Sum(e => e.Length);
@@ -148,7 +159,10 @@ public static class SubmissionReader
                 throw Refused($"解压后过大（{total:N0} 字节）；the workbook would unpack to {total:N0} bytes, more than the limit of {limits.MaxUncompressedBytes:N0}");
             }
 
-            if (zip.GetEntry("mimetype") is { Length: < 200 } mimetype && new StreamReader(mimetype.Open()).ReadToEnd().Contains("opendocument", StringComparison.Ordinal))
+            if (
+                zip.GetEntry("mimetype") is { Length: < 200 } mimetype
+                && new StreamReader(mimetype.Open()).ReadToEnd().Contains("opendocument", StringComparison.Ordinal)
+            )
             {
                 throw Refused("OpenDocument 表格（.ods）不能读取，请另存为 .xlsx；an OpenDocument spreadsheet (.ods, as LibreOffice saves it) is not read: save it as .xlsx");
             }
@@ -156,7 +170,10 @@ public static class SubmissionReader
             var bomb = zip.Entries.FirstOrDefault(e => e.Length > 1024 * 1024 && e.Length > (long)limits.MaxCompressionRatio * Math.Max(1, e.CompressedLength));
             if (bomb is not null)
             {
-                throw Refused($"压缩比异常（{bomb.FullName}）；part {bomb.FullName} is compressed {bomb.Length / Math.Max(1, bomb.CompressedLength):N0} times, more than the limit of {limits.MaxCompressionRatio}: a zip bomb is refused");
+                throw Refused(
+                    $"压缩比异常（{bomb.FullName}）；part {bomb.FullName} is compressed {bomb.Length / Math.Max(1, bomb.CompressedLength):N0} times, more "
+                        + $"than the limit of {limits.MaxCompressionRatio}: a zip bomb is refused"
+                );
             }
         }
         catch (InvalidDataException)
@@ -259,8 +276,18 @@ public static class SubmissionReader
     }
 
     private static bool IsReadFailure(Exception e) =>
-        e is InvalidDataException or NotSupportedException or ExcelDataReader.Exceptions.ExcelReaderException or IOException or FormatException
-            or System.Xml.XmlException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or OverflowException or NullReferenceException;
+        e
+            is InvalidDataException
+                or NotSupportedException
+                or ExcelDataReader.Exceptions.ExcelReaderException
+                or IOException
+                or FormatException
+                or System.Xml.XmlException
+                or ArgumentException
+                or InvalidOperationException
+                or IndexOutOfRangeException
+                or OverflowException
+                or NullReferenceException;
 
     private static bool ReadNext(IExcelDataReader reader)
     {
@@ -307,14 +334,17 @@ public static class SubmissionReader
         return new SourceRow(row + 1, fields, sheet);
     }
 
-    private static string Text(object? value) => value switch
-    {
-        null => "",
-        DateTime date => date.TimeOfDay == TimeSpan.Zero ? IsoDate.Format(DateOnly.FromDateTime(date)) : date.ToString(IsoDate.Pattern + " HH:mm:ss", CultureInfo.InvariantCulture),
-        double number when number == Math.Floor(number) && Math.Abs(number) < 1e15 => ((long)number).ToString(CultureInfo.InvariantCulture),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
+    private static string Text(object? value) =>
+        value switch
+        {
+            null => "",
+            DateTime date => date.TimeOfDay == TimeSpan.Zero
+                ? IsoDate.Format(DateOnly.FromDateTime(date))
+                : date.ToString(IsoDate.Pattern + " HH:mm:ss", CultureInfo.InvariantCulture),
+            double number when number == Math.Floor(number) && Math.Abs(number) < 1e15 => ((long)number).ToString(CultureInfo.InvariantCulture),
+            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
 
     /// <summary>A JSON array of row objects, read one object at a time; each object's keys are column names.</summary>
     private static IEnumerable<SourceRow> ReadJson(Stream content)
