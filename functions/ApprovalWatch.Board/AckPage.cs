@@ -17,7 +17,7 @@ namespace ApprovalWatch.Board;
 /// and a note; <c>POST</c> records it on the procedure (ETag-conditional) with a History row. A tampered, expired,
 /// replayed or foreign token, or a finished procedure, changes nothing and says so.
 /// </summary>
-public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> options, IOptions<ScanOptions> scan, TimeProvider time)
+public sealed class AckPage(StorageAccount storage, HistoryLog history, IOptions<BoardOptions> options, IOptions<ScanOptions> scan, TimeProvider time)
 {
     public enum Outcome
     {
@@ -77,12 +77,7 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
 
         var id = AckToken.IdOf(token);
         var used = UsedMarker(row, id);
-        if (
-            row.AckTokenId == id
-            || (
-                await storage.History.GetEntityIfExistsAsync<HistoryEntity>(used.PartitionKey, used.RowKey, cancellationToken: cancellationToken)
-            ).HasValue
-        )
+        if (row.AckTokenId == id || await history.WasUsedAsync(used, cancellationToken))
         {
             return new Result(Outcome.Replayed, words.Format("ack_replayed", row.PromisedOn), row, Status: 409);
         }
@@ -124,12 +119,8 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
         note = note[..Math.Min(note.Length, ProcedureAckFields.MaxNote)];
         var (rung, penalty) = PromiseWindow.Hold(measurement.Lines.OfType<Domain.Digests.ProcedureLine>().FirstOrDefault(), reference.Ladder);
         var update = ProcedureAckFields.For(row, new Acknowledgement(viewer.Person.Email, viewer.Person.Name, today, promised, rung, note, penalty), id);
-        try
-        {
-            // A used link leaves its marker, inserted atomically: a second use fails here, however the two race.
-            await storage.History.AddEntityAsync(used, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
+        // A used link leaves its marker, inserted atomically: a second use fails here, however the two race.
+        if (!await history.MarkUsedAsync(used, cancellationToken))
         {
             return new Result(Outcome.Replayed, words.Format("ack_replayed", row.PromisedOn), row, Status: 409);
         }
@@ -145,7 +136,7 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
             "board",
             row.Department
         );
-        await storage.History.UpsertEntityAsync(audit, cancellationToken: cancellationToken);
+        await history.AppendAsync(audit, cancellationToken);
         try
         {
             await storage.Procedures.UpdateEntityAsync(update, update.ETag, TableUpdateMode.Merge, cancellationToken);
@@ -153,8 +144,8 @@ public sealed class AckPage(StorageAccount storage, IOptions<BoardOptions> optio
         catch (RequestFailedException e) when (e.Status == 412)
         {
             // Nothing was acknowledged: neither the audit row nor the marker may say so.
-            await storage.History.DeleteEntityAsync(audit.PartitionKey, audit.RowKey, cancellationToken: cancellationToken);
-            await storage.History.DeleteEntityAsync(used.PartitionKey, used.RowKey, cancellationToken: cancellationToken);
+            await history.WithdrawAsync(audit, cancellationToken);
+            await history.WithdrawAsync(used, cancellationToken);
             return new Result(Outcome.Unknown, words["ack_changed"], row, Status: 409);
         }
 

@@ -1,6 +1,6 @@
 using ApprovalWatch.Domain.Calendar;
-using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Staff;
@@ -14,8 +14,6 @@ namespace ApprovalWatch.Board;
 /// </summary>
 public sealed class LeavePage(LeaveRegister register, ReferenceDataLoader referenceLoader, TimeProvider time)
 {
-    public const int MaxDays = 183;
-
     public sealed record Absence(string From, string To, bool Mine, string? StandIn);
 
     public sealed record Model(IReadOnlyList<Absence> Absences, string Today, string Message, bool Refused);
@@ -34,7 +32,7 @@ public sealed class LeavePage(LeaveRegister register, ReferenceDataLoader refere
                 IsoDate.Format(a.From),
                 IsoDate.Format(a.To),
                 mine.Contains(a),
-                Cover.StandIn(email, reference.Staff, reference.Leave, a.From > today ? a.From : today) is { } standIn
+                StandIns.Of(email, reference.Staff, reference.Leave, a.From > today ? a.From : today) is { } standIn
                     ? reference.Staff.NameOf(standIn)
                     : null
             ))
@@ -52,10 +50,13 @@ public sealed class LeavePage(LeaveRegister register, ReferenceDataLoader refere
     {
         var words = page.Words;
         var today = OfficeClock.Today(time);
-        if (!IsoDate.TryParse(form.GetValueOrDefault("from") ?? "", out var from) || !IsoDate.TryParse(form.GetValueOrDefault("to") ?? "", out var to)
-            || from > to || to < today || from < today.AddDays(-7) || to.DayNumber - from.DayNumber >= MaxDays)
+        if (
+            !IsoDate.TryParse(form.GetValueOrDefault("from") ?? "", out var from)
+            || !IsoDate.TryParse(form.GetValueOrDefault("to") ?? "", out var to)
+            || !LeaveWindow.Allows(from, to, today)
+        )
         {
-            return (words.Format("leave_bad_dates", MaxDays), true);
+            return (words.Format("leave_bad_dates", LeaveWindow.MaxDays), true);
         }
 
         var email = viewer.Person.Email;

@@ -16,7 +16,7 @@ namespace ApprovalWatch.Board;
 /// as an acknowledgement link is; a closed problem, or one already signed for or sent back, changes nothing and says so.
 /// <c>POST /problems/reassign</c>: the coordinator gives a problem sent back to a department, to be signed for anew.
 /// </summary>
-public sealed class ProblemPage(StorageAccount storage, IOptions<BoardOptions> options, TimeProvider time)
+public sealed class ProblemPage(StorageAccount storage, HistoryLog log, IOptions<BoardOptions> options, TimeProvider time)
 {
     public const int MaxReason = 500;
 
@@ -129,7 +129,7 @@ public sealed class ProblemPage(StorageAccount storage, IOptions<BoardOptions> o
     private async Task<bool> WriteAsync(KeyProjectEntity row, ProjectProblem next, string kind, string? from, string to, CancellationToken cancellationToken)
     {
         var history = HistoryEntity.Change(row.PartitionKey, row.RowKey, kind, from, to, time.GetUtcNow(), "board", next.Department);
-        await storage.History.UpsertEntityAsync(history, cancellationToken: cancellationToken);
+        await log.AppendAsync(history, cancellationToken);
         var update = KeyProjectEntity.From(next, row.Source);
         update.ETag = row.ETag;
         try
@@ -139,7 +139,7 @@ public sealed class ProblemPage(StorageAccount storage, IOptions<BoardOptions> o
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
-            await storage.History.DeleteEntityAsync(history.PartitionKey, history.RowKey, cancellationToken: cancellationToken);
+            await log.WithdrawAsync(history, cancellationToken);
             return false;
         }
     }

@@ -7,7 +7,6 @@ using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Pages;
 using ApprovalWatch.Presentation.Weekly;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace ApprovalWatch.Board;
@@ -18,7 +17,7 @@ namespace ApprovalWatch.Board;
 /// trend and problems, the history of changes (who changed what, from which file, when) and its three lists.
 /// Reads the project's partitions only.
 /// </summary>
-public sealed class ProjectPage(StorageAccount storage, WeeklyReports weekly, IOptions<ScanOptions> scan, TimeProvider time)
+public sealed class ProjectPage(StorageAccount storage, HistoryLog history, WeeklyReports weekly, IOptions<ScanOptions> scan, TimeProvider time)
 {
     public sealed record ProcedureView(
         string Code,
@@ -146,21 +145,13 @@ public sealed class ProjectPage(StorageAccount storage, WeeklyReports weekly, IO
     /// </summary>
     private async Task<List<HistoryView>> HistoryAsync(string code, Viewer viewer, CancellationToken cancellationToken)
     {
-        async Task<List<HistoryView>> ReadAsync(string filter) =>
-            await storage
-                .History.QueryAsync<HistoryEntity>(filter, maxPerPage: HistoryRows, cancellationToken: cancellationToken)
-                .Take(HistoryRows * 5)
-                .Where(h => h.Department is { } department ? viewer.MaySee(department) : viewer.Department is null)
-                .Take(HistoryRows)
-                .Select(h => new HistoryView(h.At, h.Procedure, h.Kind, h.From, h.To, h.Source))
-                .ToListAsync(cancellationToken);
-        var newer = ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {code} and RowKey lt {HistoryEntity.OldKeysFrom}"));
-        var older = ReadAsync(
-            TableClient.CreateQueryFilter(
-                $"PartitionKey eq {code} and RowKey ge {HistoryEntity.OldKeysFrom} and RowKey lt {HistoryEntity.UsedLinkPrefix}"
-            )
+        var rows = await history.OfProjectAsync(
+            code,
+            HistoryRows,
+            h => h.Department is { } department ? viewer.MaySee(department) : viewer.Department is null,
+            cancellationToken
         );
-        return [.. (await newer).Concat(await older).OrderByDescending(h => h.At).Take(HistoryRows)];
+        return [.. rows.OrderByDescending(h => h.At).Take(HistoryRows).Select(h => new HistoryView(h.At, h.Procedure, h.Kind, h.From, h.To, h.Source))];
     }
 
     /// <summary>The History rows a project page shows, newest first.</summary>

@@ -1,4 +1,5 @@
 using ApprovalWatch.Domain.Acknowledgements;
+using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Pipeline.Links;
 
 namespace ApprovalWatch.Board;
@@ -60,7 +61,6 @@ public static class SignedLink
     private static bool StandsIn(Viewer viewer, string recipient, Domain.Reference.ReferenceData reference, DateTimeOffset now)
     {
         var today = Domain.Calendar.OfficeClock.DateOf(now);
-        return reference.Leave.IsAway(recipient, today)
-            && viewer.Person.Email.Equals(Domain.Digests.Cover.StandIn(recipient, reference.Staff, reference.Leave, today), StringComparison.OrdinalIgnoreCase);
+        return viewer.Person.Email.Equals(StandIns.For(recipient, reference.Staff, reference.Leave, today), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -123,7 +123,7 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
                 By = f.UploadedBy is null ? "—" : nameOf(f.UploadedBy),
                 Url = Page.Url("/submit/receipt", [("file", f.Name), ("v", f.ETag)]),
                 Summary = f.Receipt is null ? page.Words["submit_reading"] : ReceiptRenderer.View(f.Receipt, page.Language).Subject,
-                Rejected = f.Receipt is { } r && (r.Rejected > 0 || r.Status == Receipt.UnreadableStatus),
+                Rejected = f.Receipt is { NeedsReply: true },
             }).ToList(),
         });
     }

@@ -44,6 +44,16 @@ public class ShapeTests
             to => !Under(to, "ApprovalWatch.Board") && !Under(to, "ApprovalWatch.Functions") && !Under(to, "ApprovalWatch.Cli")));
     }
 
+    /// <summary>In what ships: the development tool's benchmarks read the raw tables on purpose, beside the app's own reads.</summary>
+    [Theory]
+    [InlineData("History", "ApprovalWatch.Pipeline.Storage.HistoryLog")]
+    public void A_table_is_touched_by_its_owner_only(string table, string owner) =>
+        Assert.Equal(
+            [owner],
+            Graph.MemberUses[$"StorageAccount.{table}"]
+                .Where(user => !user.EndsWith(".StorageAccount", StringComparison.Ordinal) && !Under(user, "ApprovalWatch.DevTools"))
+        );
+
     [Fact]
     public void What_ships_depends_on_no_development_tool() =>
         AssertNone(

@@ -24,11 +24,19 @@ public sealed class SourceGraph
         "System.Threading.Tasks",
     ];
 
-    private SourceGraph(IReadOnlyDictionary<(string From, string To), SortedSet<string>> edges, IReadOnlyList<string> namespaces)
+    private SourceGraph(
+        IReadOnlyDictionary<(string From, string To), SortedSet<string>> edges,
+        IReadOnlyList<string> namespaces,
+        IReadOnlyDictionary<string, SortedSet<string>> memberUses
+    )
     {
         Edges = edges;
         Namespaces = namespaces;
+        MemberUses = memberUses;
     }
+
+    /// <summary>For each member of the app's types (<c>Type.Member</c>), the types (with their namespace) whose code names it.</summary>
+    public IReadOnlyDictionary<string, SortedSet<string>> MemberUses { get; }
 
     /// <summary>Each namespace → namespace reference of the app, with the names of the types it goes through.</summary>
     public IReadOnlyDictionary<(string From, string To), SortedSet<string>> Edges { get; }
@@ -53,6 +61,7 @@ public sealed class SourceGraph
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var edges = new ConcurrentDictionary<(string, string), SortedSet<string>>();
         var namespaces = new ConcurrentDictionary<string, bool>();
+        var memberUses = new ConcurrentDictionary<string, SortedSet<string>>();
         Parallel.ForEach(trees, tree =>
         {
             var model = compilation.GetSemanticModel(tree);
@@ -72,7 +81,22 @@ public sealed class SourceGraph
 
                 var from = NamespaceOf(name, tree.FilePath);
                 namespaces[from] = true;
-                if (TypeOf(model.GetSymbolInfo(name)) is not { } type || type.ContainingNamespace.ToDisplayString() is not { } to
+                var info = model.GetSymbolInfo(name);
+                if (
+                    info.Symbol is IPropertySymbol or IFieldSymbol or IMethodSymbol { MethodKind: MethodKind.Ordinary }
+                    && info.Symbol.ContainingType is { } owner
+                    && owner.ContainingNamespace.ToDisplayString().StartsWith("ApprovalWatch", StringComparison.Ordinal)
+                )
+                {
+                    var user = $"{from}.{name.Ancestors().OfType<BaseTypeDeclarationSyntax>().LastOrDefault()?.Identifier.Text ?? "Program"}";
+                    var users = memberUses.GetOrAdd($"{owner.Name}.{info.Symbol.Name}", _ => new SortedSet<string>(StringComparer.Ordinal));
+                    lock (users)
+                    {
+                        users.Add(user);
+                    }
+                }
+
+                if (TypeOf(info) is not { } type || type.ContainingNamespace.ToDisplayString() is not { } to
                     || to == from || !to.StartsWith("ApprovalWatch", StringComparison.Ordinal))
                 {
                     continue;
@@ -85,7 +109,7 @@ public sealed class SourceGraph
                 }
             }
         });
-        return new SourceGraph(edges.ToDictionary(), namespaces.Keys.Order(StringComparer.Ordinal).ToList());
+        return new SourceGraph(edges.ToDictionary(), namespaces.Keys.Order(StringComparer.Ordinal).ToList(), memberUses.ToDictionary());
     }
 
     /// <summary>The namespaces that depend on each other in a loop (strongly connected components of two or more).</summary>

@@ -92,4 +92,13 @@ public class AcknowledgementRulesTests
     [InlineData(0, 0, Flag.Yellow)]
     public void One_flag_rule_red_past_due_yellow_within_the_window_or_due_today_green_before(int left, int warning, Flag flag) =>
         Assert.Equal(flag, Flags.For(left, warning));
+
+    [Fact]
+    public void A_link_works_until_beijing_midnight_its_valid_days_on_and_a_reply_link_a_month_past_its_deadline()
+    {
+        var sent = new DateOnly(2026, 3, 16);
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 23, 0, 0, 0, TimeSpan.FromHours(8)), Acknowledgements.LinkLifetime.From(sent, 7));
+        Assert.Equal(new DateTimeOffset(2026, 4, 26, 0, 0, 0, TimeSpan.FromHours(8)), Acknowledgements.LinkLifetime.ForReply(new DateOnly(2026, 3, 20), 7));
+    }
 }

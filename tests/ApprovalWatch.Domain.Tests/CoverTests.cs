@@ -1,3 +1,4 @@
+using System.Globalization;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Staff;
@@ -22,10 +23,12 @@ public class CoverTests
     [Fact]
     public void The_deputy_stands_in_then_the_head_then_the_leader_and_with_nobody_the_line_stays()
     {
-        Assert.Equal("b@x.org", Cover.StandIn("a@x.org", Staff, Away("a@x.org"), Day));
-        Assert.Equal("head@x.org", Cover.StandIn("a@x.org", Staff, Away("a@x.org", "b@x.org"), Day)); // A and B away together
-        Assert.Equal("lead@x.org", Cover.StandIn("head@x.org", Staff, Away("head@x.org"), Day)); // a head: the leader in charge
-        Assert.Null(Cover.StandIn("head@x.org", Staff, Away("head@x.org", "lead@x.org"), Day));
+        Assert.Equal("b@x.org", StandIns.Of("a@x.org", Staff, Away("a@x.org"), Day));
+        // A and B away together.
+        Assert.Equal("head@x.org", StandIns.Of("a@x.org", Staff, Away("a@x.org", "b@x.org"), Day));
+        // A head: the leader in charge.
+        Assert.Equal("lead@x.org", StandIns.Of("head@x.org", Staff, Away("head@x.org"), Day));
+        Assert.Null(StandIns.Of("head@x.org", Staff, Away("head@x.org", "lead@x.org"), Day));
 
         var line = new ProcedureLine
         {
@@ -54,6 +57,29 @@ public class CoverTests
         collector.Add(routed);
         Assert.Contains(collector.ToDigest(Day, Staff).Notes, n => n.StartsWith("代 A：", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Whoever_is_not_away_receives_his_own_and_who_is_away_with_nobody_to_stand_in_is_a_gap()
+    {
+        Assert.Null(StandIns.For("a@x.org", Staff, Away("b@x.org"), Day));
+        Assert.Equal("a@x.org", StandIns.Receiver("a@x.org", Staff, Away("b@x.org"), Day));
+        Assert.Equal("b@x.org", StandIns.Receiver("a@x.org", Staff, Away("a@x.org"), Day));
+        Assert.Equal("a@x.org", StandIns.Receiver("a@x.org", Staff, Away("a@x.org"), Day.AddDays(5))); // back at work
+        Assert.True(StandIns.Uncovered("head@x.org", Staff, Away("head@x.org", "lead@x.org"), Day));
+        Assert.False(StandIns.Uncovered("head@x.org", Staff, Away("head@x.org"), Day));
+        Assert.False(StandIns.Uncovered("head@x.org", Staff, Away("lead@x.org"), Day)); // not away: no gap
+    }
+
+    [Theory]
+    [InlineData("2026-03-16", "2026-03-20", true)]
+    [InlineData("2026-03-09", "2026-03-16", true)] // entered a week late, still under way
+    [InlineData("2026-03-08", "2026-03-16", false)] // more than a week back
+    [InlineData("2026-03-10", "2026-03-13", false)] // over before today
+    [InlineData("2026-03-20", "2026-03-16", false)] // backwards
+    [InlineData("2026-03-16", "2026-09-14", true)] // 182 days after its first
+    [InlineData("2026-03-16", "2026-09-15", false)] // more than half a year
+    public void A_person_enters_leave_from_a_week_back_to_half_a_year_ahead(string from, string to, bool allowed) =>
+        Assert.Equal(allowed, LeaveWindow.Allows(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture), Day));
 
     [Fact]
     public void A_leave_list_with_a_period_backwards_is_refused() =>

@@ -190,4 +190,19 @@ public class DigestTests
             DigestTemplates.BuiltIn.Render(digest, Language.English).Text
         );
     }
+
+    [Fact]
+    public void A_digest_goes_out_on_a_working_day_and_on_a_day_off_only_when_asked_and_critical()
+    {
+        Digest On(DateOnly day, int left) =>
+            new(day, "a@x.org", "A", [new DigestSection(DigestReason.Handler, [TestLines.Procedure("HC-01", "a@x.org", Flag.Red, left)])]);
+        var (monday, saturday) = (new DateOnly(2026, 3, 16), new DateOnly(2026, 3, 21));
+        var ladder = EscalationLadder.Default;
+        var critical = -(ladder.WeeklyReportOverdueDays ?? 10);
+
+        Assert.True(DigestPlanner.IsSentOn(On(monday, 2), OfficialCalendars.National, ladder, criticalOnDaysOff: false));
+        Assert.False(DigestPlanner.IsSentOn(On(saturday, critical), OfficialCalendars.National, ladder, criticalOnDaysOff: false));
+        Assert.False(DigestPlanner.IsSentOn(On(saturday, -1), OfficialCalendars.National, ladder, criticalOnDaysOff: true));
+        Assert.True(DigestPlanner.IsSentOn(On(saturday, critical), OfficialCalendars.National, ladder, criticalOnDaysOff: true));
+    }
 }

@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Staff;
 
@@ -57,6 +58,13 @@ public static class DigestPlanner
 
         return collector.ToDigest(date, staff);
     }
+
+    /// <summary>
+    /// Whether a digest goes out on its day in its recipient's calendar: on his working days; on a day off only when asked
+    /// (<paramref name="criticalOnDaysOff"/>) and a line of it has reached the weekly report's rung.
+    /// </summary>
+    public static bool IsSentOn(Digest digest, WorkingCalendar calendar, EscalationLadder ladder, bool criticalOnDaysOff) =>
+        calendar.IsWorkingDay(digest.Date) || (criticalOnDaysOff && IsCritical(digest, ladder));
 
     /// <summary>True when a line of the digest has reached a rung that puts it into the weekly report.</summary>
     public static bool IsCritical(Digest digest, EscalationLadder ladder) =>

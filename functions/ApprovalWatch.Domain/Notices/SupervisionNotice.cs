@@ -75,6 +75,18 @@ public sealed record SupervisionNotice
         : today > ReplyBy ? NoticeState.ReplyOverdue : NoticeState.AwaitingReply;
 
     /// <summary>No reply, past its deadline, not yet taken to the leader in charge.</summary>
+    /// <summary>
+    /// Who receives it when it is issued, each once: its head (or the stand-in named when it was issued) to reply, then the
+    /// leader in charge and the coordinators in copy.
+    /// </summary>
+    public IEnumerable<(string Email, bool Copy)> Recipients() =>
+        new[] { (HeadEmail, false) }
+            .Concat(new[] { LeaderEmail }.Concat(Coordinators).OfType<string>().Select(c => (c, true)))
+            .DistinctBy(r => r.Item1, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Who an unanswered notice is taken to: the leader in charge, else the coordinators.</summary>
+    public IReadOnlyList<string> ClimbsTo() => LeaderEmail is { } leader ? [leader] : Coordinators;
+
     public bool ClimbsOn(DateOnly today) => Reply is null && today > ReplyBy && ClimbedOn is null;
 }
 

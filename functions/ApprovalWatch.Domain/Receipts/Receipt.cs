@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ApprovalWatch.Domain.Submissions;
 
 namespace ApprovalWatch.Domain.Receipts;
@@ -42,6 +43,10 @@ public sealed record Receipt
     public int Stale { get; init; }
 
     public int Rejected { get; init; }
+
+    /// <summary>Whether the department's contact is written to: some rows were rejected, or the file could not be read.</summary>
+    [JsonIgnore]
+    public bool NeedsReply => Rejected > 0 || Status == UnreadableStatus;
 
     public IReadOnlyList<RowError> Errors { get; init; } = [];
 

@@ -36,7 +36,7 @@ public static class NoticeDrafts
             return null;
         }
 
-        var standIn = reference.Leave.IsAway(head.Email, today) ? Cover.StandIn(head.Email, staff, reference.Leave, today) : null;
+        var standIn = StandIns.For(head.Email, staff, reference.Leave, today);
         var receiver = standIn is not null ? staff.Find(standIn) ?? head : head;
         var leader = projectLeader is { Length: > 0 } email
             ? staff.Find(email) ?? new Person(email, email, "", Role.Leader)

@@ -46,6 +46,7 @@ public static class PipelineServices
         configuration.Bind(names);
         services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration, names));
 
+        services.AddSingleton<HistoryLog>();
         services.AddSingleton<Staff.LeaveRegister>();
         services.AddSingleton<ReferenceDataLoader>();
         services.AddSingleton<SubmissionGatherer>();

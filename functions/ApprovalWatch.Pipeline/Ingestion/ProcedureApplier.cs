@@ -24,7 +24,7 @@ namespace ApprovalWatch.Pipeline.Ingestion;
 /// Changes use single-entity conditional updates rather than conditional batch operations because the
 /// storage emulator ignores If-Match inside batches, so only the former can be shown to work before Azure.
 /// </remarks>
-public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureApplier> logger)
+public sealed class ProcedureApplier(StorageAccount storage, HistoryLog log, ILogger<ProcedureApplier> logger)
 {
     private const int MaxAttempts = 8;
     private const int ChunkRows = 2_000;
@@ -102,7 +102,7 @@ public sealed class ProcedureApplier(StorageAccount storage, ILogger<ProcedureAp
                     await storage.Procedures.UpdateEntityAsync(change, change.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
 
-                await TableBatches.InsertOrReplaceAsync(storage.History, plan.History, EntitySize.Estimate, cancellationToken);
+                await log.AppendAsync(plan.History, cancellationToken);
 
                 return plan.Result;
             }

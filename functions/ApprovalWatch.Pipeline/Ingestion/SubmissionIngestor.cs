@@ -312,18 +312,13 @@ public sealed class SubmissionIngestor(
     private async Task<Receipt> WriteAsync(IngestMessage message, Receipt receipt, ReferenceData? reference, CancellationToken cancellationToken)
     {
         await receipts.WriteAsync(receipt, message.ETag, cancellationToken);
-        if (reference is not null && (receipt.Rejected > 0 || receipt.Status == Receipt.UnreadableStatus))
+        if (reference is not null && receipt.NeedsReply)
         {
             var day = OfficeClock.DateOf(receipt.ReceivedAt);
             // A contact away: whoever stands in for him gets it (AB角).
             var recipients = reference
                 .Staff.WithRole(Role.Contact, receipt.Department)
-                .Select(c =>
-                    reference.Leave.IsAway(c.Email, day)
-                    && Domain.Digests.Cover.StandIn(c.Email, reference.Staff, reference.Leave, day) is { } standIn
-                        ? standIn
-                        : c.Email
-                )
+                .Select(c => StandIns.Receiver(c.Email, reference.Staff, reference.Leave, day))
                 .Distinct(StringComparer.OrdinalIgnoreCase);
             foreach (var to in recipients)
             {

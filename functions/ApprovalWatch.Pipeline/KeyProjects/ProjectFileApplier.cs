@@ -12,7 +12,7 @@ namespace ApprovalWatch.Pipeline.KeyProjects;
 /// <see cref="ProjectFileDecision"/> decides them, with an audit row in History for every change. Applying the same
 /// file twice changes nothing the second time.
 /// </summary>
-public sealed class ProjectFileApplier(StorageAccount storage, IOptions<KeyProjectOptions> options, TimeProvider time)
+public sealed class ProjectFileApplier(StorageAccount storage, HistoryLog log, IOptions<KeyProjectOptions> options, TimeProvider time)
 {
     public sealed record Outcome(int Applied, int Unchanged, IReadOnlyList<RowError> Refused, IReadOnlyList<string> Notes);
 
@@ -76,7 +76,7 @@ public sealed class ProjectFileApplier(StorageAccount storage, IOptions<KeyProje
                     )
                 )
                 .ToList();
-            await TableBatches.InsertOrReplaceAsync(storage.History, history, EntitySize.Estimate, cancellationToken);
+            await log.AppendAsync(history, cancellationToken);
             await TableBatches.SubmitAsync(
                 storage.KeyProjects,
                 changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, c)),

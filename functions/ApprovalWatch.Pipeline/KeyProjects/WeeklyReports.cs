@@ -25,6 +25,7 @@ namespace ApprovalWatch.Pipeline.KeyProjects;
 /// </summary>
 public sealed class WeeklyReports(
     StorageAccount storage,
+    HistoryLog history,
     ReferenceDataLoader referenceLoader,
     NotificationQueue queue,
     Notices.NoticeBook notices,
@@ -154,7 +155,7 @@ public sealed class WeeklyReports(
         var procedures = await ProcedureFactsQuery.ReadAsync(storage, cancellationToken);
 
         var late = new List<LateReport>();
-        await foreach (var row in storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "backdated", cancellationToken: cancellationToken))
+        await foreach (var row in history.OfKindsAsync(["backdated"], since: null, cancellationToken))
         {
             if (ChangeFields.TryRead(row.From, out var before) && ChangeFields.TryRead(row.To, out var after)
                 && after.FirstOrDefault(f => f.Name is Domain.Reports.Backdated.Completed or Domain.Reports.Backdated.Paused) is { Name: { } what } reported

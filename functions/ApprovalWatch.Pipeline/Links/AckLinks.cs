@@ -1,5 +1,4 @@
 using ApprovalWatch.Domain.Acknowledgements;
-using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Digests;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +19,7 @@ public sealed class AckLinks(IOptions<BoardOptions> options)
             return null;
         }
 
-        var expires = OfficeClock.At(digest.Date.AddDays(settings.AckValidDays), TimeOnly.MinValue);
+        var expires = LinkLifetime.From(digest.Date, settings.AckValidDays);
         return line =>
             line switch
             {
@@ -37,7 +36,7 @@ public sealed class AckLinks(IOptions<BoardOptions> options)
     {
         var settings = options.Value;
         return settings.Key is { } key
-            ? ProblemPath(key, recipient, projectCode, id, today, OfficeClock.At(today.AddDays(settings.AckValidDays), TimeOnly.MinValue))
+            ? ProblemPath(key, recipient, projectCode, id, today, LinkLifetime.From(today, settings.AckValidDays))
             : null;
     }
 
@@ -45,8 +44,7 @@ public sealed class AckLinks(IOptions<BoardOptions> options)
     public string? NoticeReply(string recipient, int year, int sequence, DateOnly issuedOn, DateOnly replyBy)
     {
         var settings = options.Value;
-        // Valid until well past the reply deadline: a late reply is still a reply.
-        var expires = OfficeClock.At(replyBy.AddDays(settings.AckValidDays + 30), TimeOnly.MinValue);
+        var expires = LinkLifetime.ForReply(replyBy, settings.AckValidDays);
         return settings.BaseUrl is { Length: > 0 } baseUrl && settings.Key is { } key
             ? $"{baseUrl.TrimEnd('/')}/notice/{new AckToken(recipient, NoticeToken, $"{year}|{sequence}", issuedOn, expires).Sign(key)}"
             : null;

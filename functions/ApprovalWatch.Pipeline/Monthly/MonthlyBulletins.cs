@@ -27,6 +27,7 @@ namespace ApprovalWatch.Pipeline.Monthly;
 /// </summary>
 public sealed class MonthlyBulletins(
     StorageAccount storage,
+    HistoryLog history,
     ReferenceDataLoader referenceLoader,
     NoticeBook notices,
     NotificationQueue queue,
@@ -118,12 +119,7 @@ public sealed class MonthlyBulletins(
         var (flags, acks) = (new List<FlagEvent>(), new List<AckEvent>());
         // Flags from a quarter before the month: a procedure acknowledged in it may have turned red before it began.
         var since = OfficeClock.At(first.AddMonths(-3), TimeOnly.MinValue);
-        await foreach (
-            var row in storage.History.QueryAsync<HistoryEntity>(
-                h => (h.Kind == "flag" || h.Kind == "ack") && h.At >= since,
-                cancellationToken: cancellationToken
-            )
-        )
+        await foreach (var row in history.OfKindsAsync(["flag", "ack"], since, cancellationToken))
         {
             var on = OfficeClock.DateOf(row.At);
             if (row.Kind == "ack")

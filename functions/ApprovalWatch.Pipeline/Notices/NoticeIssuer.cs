@@ -1,8 +1,8 @@
 using ApprovalWatch.Domain.Calendar;
-using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Pipeline.Events;
 using ApprovalWatch.Pipeline.Mail;
 using Microsoft.Extensions.Logging;
@@ -44,9 +44,9 @@ public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, Notific
             if (isNew || stored.Notice.IssuedOn == today)
             {
                 await archive.WriteAsync(stored.Notice, reference.Staff.NameOf, cancellationToken);
-                foreach (var (recipient, role) in Recipients(stored.Notice))
+                foreach (var (recipient, copy) in stored.Notice.Recipients())
                 {
-                    await QueueAsync(stored.Notice, recipient, role, stored.Notice.IssuedOn, reference, cancellationToken);
+                    await QueueAsync(stored.Notice, recipient, copy ? NoticeMail.Copy : NoticeMail.Head, stored.Notice.IssuedOn, reference, cancellationToken);
                 }
 
                 await events.PublishAsync(new NoticeIssued(stored.Notice, reference), cancellationToken);
@@ -77,7 +77,7 @@ public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, Notific
             }
 
             // Queued before it is marked: a run that stops in between queues it again, and the ledger sends it once.
-            foreach (var recipient in notice.LeaderEmail is { } leader ? [leader] : notice.Coordinators)
+            foreach (var recipient in notice.ClimbsTo())
             {
                 await QueueAsync(notice, recipient, NoticeMail.Climb, today, reference, cancellationToken);
             }
@@ -86,11 +86,6 @@ public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, Notific
             await book.SaveAsync(stored, notice with { ClimbedOn = today }, cancellationToken);
         }
     }
-
-    private static IEnumerable<(string Recipient, string Role)> Recipients(SupervisionNotice notice) =>
-        new[] { (notice.HeadEmail, NoticeMail.Head) }
-            .Concat(new[] { notice.LeaderEmail }.Concat(notice.Coordinators).OfType<string>().Select(c => (c, NoticeMail.Copy)))
-            .DistinctBy(r => r.Item1, StringComparer.OrdinalIgnoreCase);
 
     private async Task QueueAsync(
         SupervisionNotice notice,
@@ -102,12 +97,7 @@ public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, Notific
     )
     {
         // Copies and climbs reach whoever stands in for someone away; the head's stand-in was named when it was issued.
-        var to =
-            role != NoticeMail.Head
-            && reference.Leave.IsAway(recipient, today)
-            && Cover.StandIn(recipient, reference.Staff, reference.Leave, today) is { } standIn
-                ? standIn
-                : recipient;
+        var to = role == NoticeMail.Head ? recipient : StandIns.Receiver(recipient, reference.Staff, reference.Leave, today);
         var calendar = reference.Staff.Find(to)?.Calendar ?? CalendarSet.National;
         var message = NoticeMail.Message(notice, today, to, role);
         await queue.QueueOnceAsync(message, NoticeMail.Key(notice, to, role), reference.Calendars.HoursOf(calendar).OpensAt(today), 1, cancellationToken);

@@ -1,5 +1,6 @@
 using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Scanning;
@@ -60,8 +61,7 @@ public sealed class OperatorReportBuilder(
             [
                 .. reference
                     .Staff.People.Where(p =>
-                        reference.Leave.IsAway(p.Email, today)
-                        && Domain.Digests.Cover.StandIn(p.Email, reference.Staff, reference.Leave, today) is null
+                        StandIns.Uncovered(p.Email, reference.Staff, reference.Leave, today)
                     )
                     .Select(p =>
                         $"{p.Name} <{p.Email}>（{p.Department}）休假至 {IsoDate.Format(reference.Leave.AwayUntil(p.Email, today))}，无人顶岗；away until "

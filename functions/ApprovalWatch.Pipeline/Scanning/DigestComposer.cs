@@ -2,6 +2,7 @@ using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Scanning;
+using ApprovalWatch.Domain.Staff;
 
 namespace ApprovalWatch.Pipeline.Scanning;
 
@@ -67,7 +68,7 @@ public sealed class DigestComposer(DigestStore store, Storage.StorageAccount sto
             overdue += row.Flag == "red" ? 1 : 0;
         }
 
-        var standIn = Cover.StandIn(email, reference.Staff, reference.Leave, from);
+        var standIn = StandIns.Of(email, reference.Staff, reference.Leave, from);
         return DigestNotes.Returned(from, to, standIn is null ? null : reference.Staff.NameOf(standIn), finished, acknowledged, overdue);
     }
 

@@ -112,10 +112,7 @@ public sealed class ScanFinisher(
     private async Task<bool?> QueueAsync(Digest digest, ReferenceData reference, CancellationToken cancellationToken)
     {
         var calendarName = reference.Staff.Find(digest.RecipientEmail)?.Calendar ?? CalendarSet.National;
-        if (
-            !reference.Calendars.Get(calendarName).IsWorkingDay(digest.Date)
-            && !(options.Value.SendCriticalOnDaysOff && DigestPlanner.IsCritical(digest, reference.Ladder))
-        )
+        if (!DigestPlanner.IsSentOn(digest, reference.Calendars.Get(calendarName), reference.Ladder, options.Value.SendCriticalOnDaysOff))
         {
             return null;
         }

@@ -17,7 +17,7 @@ namespace ApprovalWatch.Pipeline.Scanning;
 /// routed to their recipients, as it goes, and returns the lines that call for a supervision notice. Holds one project
 /// plus one run of lines.
 /// </summary>
-public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> options)
+public sealed class ShardMeasurer(StorageAccount storage, HistoryLog log, IOptions<ScanOptions> options)
 {
     private const int WriteParallelism = 8;
 
@@ -111,7 +111,7 @@ public sealed class ShardMeasurer(StorageAccount storage, IOptions<ScanOptions> 
                 // the same rows.
                 await writes.AddAsync(async () =>
                 {
-                    await TableBatches.InsertOrReplaceAsync(storage.History, history, EntitySize.Estimate, cancellationToken);
+                    await log.AppendAsync(history, cancellationToken);
                     await TableBatches.SubmitAsync(storage.Procedures, procedureWrites, EntitySize.Estimate, cancellationToken);
                     await TableBatches.SubmitAsync(storage.Projects, projectWrites, EntitySize.Estimate, cancellationToken);
                 });
