@@ -2,30 +2,17 @@ using System.CommandLine;
 using ApprovalWatch.Cli;
 using ApprovalWatch.Cli.Commands;
 using ApprovalWatch.Domain.Deadlines;
-using ApprovalWatch.Domain.Submissions;
-using ApprovalWatch.Domain.Text;
 
-var storage = new Option<string?>("--storage")
-{
-    Description = "Storage connection string (default: AzureWebJobsStorage, else Azurite)",
-    Recursive = true,
-};
+var storage = CommonOptions.Storage();
 var outFolder = new Option<string>("--out-folder")
 {
     Description = "Folder for the files commands write (reports of a dry run)",
     DefaultValueFactory = _ => "out",
     Recursive = true,
 };
-var verbose = new Option<bool>("--verbose") { Description = "Log what each step does", Recursive = true };
-var asOf = new Option<DateOnly?>("--as-of")
-{
-    Description = $"Act as on this office day ({IsoDate.Pattern}), 10:00 Beijing time",
-    CustomParser = r => ParseDate(r.Tokens[0].Value),
-};
-var config = new Option<string?>("--config")
-{
-    Description = "The configuration folder: catalogue.csv, directory.csv, calendar/ (default: samples/config here or above)",
-};
+var verbose = CommonOptions.Verbose();
+var asOf = CommonOptions.AsOf();
+var config = CommonOptions.Config();
 
 var root = new RootCommand(
     "approvalwatch: the operator's tool over the app's storage — ingest a file, scan or dry-run a day, reports, status, mail, calendars, templates"
@@ -83,7 +70,7 @@ root.Add(status);
 var retryDate = new Option<DateOnly?>("--date")
 {
     Description = "The office day whose mail is sent again (default: today)",
-    CustomParser = r => ParseDate(r.Tokens[0].Value),
+    CustomParser = r => CommonOptions.ParseDate(r.Tokens[0].Value),
 };
 var uncertain = new Option<bool>("--uncertain") { Description = "Also send mail whose delivery is uncertain (it may arrive twice)" };
 var retry = new Command("retry", "Send again the mail of a day that failed") { retryDate, uncertain };
@@ -113,7 +100,7 @@ var from = new Option<DateOnly>("--from")
 {
     Description = "The acceptance date",
     Required = true,
-    CustomParser = r => ParseDate(r.Tokens[0].Value) ?? default,
+    CustomParser = r => CommonOptions.ParseDate(r.Tokens[0].Value) ?? default,
 };
 var days = new Option<int>("--days") { Description = "The time limit in working days", Required = true };
 var extend = new Option<int>("--extend") { Description = "Working days of an approved extension" };
@@ -182,25 +169,13 @@ template.SetAction(
 );
 root.Add(template);
 
-try
-{
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-}
-catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException or IOException or ArgumentException)
-{
-    // Bad input or missing data: say what is wrong, without a stack trace.
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 1;
-}
+return await CommonOptions.InvokeAsync(root, args);
 
-static DateOnly? ParseDate(string text) => DateText.TryParse(text, out var date)
-    ? date
-    : throw new FormatException($"'{text}' is not a date ({DateText.Shapes}).");
 
 static IReadOnlyList<Pause> ParsePauses(IEnumerable<string> texts) => texts.Select(text =>
 {
     var parts = text.Split("..");
-    return parts.Length == 2 && ParseDate(parts[0]) is { } start
-        ? new Pause(start, parts[1].Length == 0 ? null : ParseDate(parts[1]), "")
+    return parts.Length == 2 && CommonOptions.ParseDate(parts[0]) is { } start
+        ? new Pause(start, parts[1].Length == 0 ? null : CommonOptions.ParseDate(parts[1]), "")
         : throw new FormatException($"'{text}' is not a pause FROM..TO.");
 }).ToList();

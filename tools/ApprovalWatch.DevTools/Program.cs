@@ -2,40 +2,27 @@ using System.CommandLine;
 using ApprovalWatch.Cli;
 using ApprovalWatch.DevTools.Commands;
 using ApprovalWatch.DevTools.Samples;
-using ApprovalWatch.Domain.Submissions;
-using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Hosting;
 
 // approvalwatch-dev: what development runs here and nowhere else — the demo, the board served locally, the functions run on
 // their schedules, benchmarks, the chaos run, the fuzzer and the sample scenario — over the local stand-ins.
-var storage = new Option<string?>("--storage")
-{
-    Description = "Storage connection string (default: AzureWebJobsStorage, else Azurite)",
-    Recursive = true,
-};
+var storage = CommonOptions.Storage();
 var mail = new Option<string>("--mail")
 {
     Description = "Folder for mail sent to the local SendGrid endpoint",
     DefaultValueFactory = _ => Path.Combine("out", "mail"),
     Recursive = true,
 };
-var verbose = new Option<bool>("--verbose") { Description = "Log what each step does", Recursive = true };
+var verbose = CommonOptions.Verbose();
 var port = new Option<int>("--port")
 {
     Description = "The board's port on 127.0.0.1",
     DefaultValueFactory = _ => 8080,
     Recursive = true,
 };
-var asOf = new Option<DateOnly?>("--as-of")
-{
-    Description = $"Act as on this office day ({IsoDate.Pattern}), 10:00 Beijing time",
-    CustomParser = r => ParseDate(r.Tokens[0].Value),
-};
+var asOf = CommonOptions.AsOf();
 var samples = new Option<string?>("--samples") { Description = "The samples folder: config/ and submissions/ (default: samples/ here or above)" };
-var config = new Option<string?>("--config")
-{
-    Description = "The configuration folder: catalogue.csv, directory.csv, calendar/ (default: samples/config here or above)",
-};
+var config = CommonOptions.Config();
 
 var root = new RootCommand(
     "approvalwatch-dev: the demo, the board and the functions served locally, benchmarks, chaos, fuzzing and the samples, over Azurite and local stand-ins"
@@ -154,7 +141,7 @@ var fuzzSeed = new Option<int>("--seed") { DefaultValueFactory = _ => Environmen
 var fuzzOut = new Option<string>("--out")
 {
     Description = "Where inputs that crash are kept",
-    DefaultValueFactory = _ => Path.Combine("tests", "ApprovalWatch.Pipeline.Tests", "Fixtures", "fuzz"),
+    DefaultValueFactory = _ => Path.Combine("tests", "ApprovalWatch.Domain.Tests", "Fixtures", "fuzz"),
 };
 var fuzz = new Command("fuzz", "Feed the readers and the validator mutated department files; keep any that crash as regression files")
 {
@@ -177,16 +164,5 @@ generate.SetAction(async r =>
 });
 root.Add(generate);
 
-try
-{
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-}
-catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException or IOException or ArgumentException)
-{
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 1;
-}
+return await CommonOptions.InvokeAsync(root, args);
 
-static DateOnly? ParseDate(string text) => DateText.TryParse(text, out var date)
-    ? date
-    : throw new FormatException($"'{text}' is not a date ({DateText.Shapes}).");

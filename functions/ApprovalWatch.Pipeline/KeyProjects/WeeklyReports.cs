@@ -88,7 +88,7 @@ public sealed class WeeklyReports(
         {
             Attachments =
             [
-                new MailAttachment($"重点项目周调度-{week}.xlsx", ContentTypes.Xlsx, workbook),
+                new MailAttachment(WeeklyWorkbook.FileName(week), ContentTypes.Xlsx, workbook),
                 .. charts.Select(c => new MailAttachment(c.Key, ContentTypes.Png, c.Value, c.Key)),
             ],
         };

@@ -104,7 +104,7 @@ public sealed class MonthlyBulletins(
         {
             Attachments =
             [
-                new MailAttachment($"{month} 效能通报.xlsx", ContentTypes.Xlsx, workbook),
+                new MailAttachment(BulletinWorkbook.FileName(month), ContentTypes.Xlsx, workbook),
                 new MailAttachment(BulletinChart.Name, ContentTypes.Png, chart, BulletinChart.Name),
             ],
         };

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ApprovalWatch.Domain.Notices;
-using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Links;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Reference;
@@ -49,35 +48,33 @@ public sealed class NoticeMail(NoticeBook book, NoticeArchive archive, Reference
             var staff = (await referenceLoader.LoadAsync(ct)).Staff;
             var view = NoticeView.Of(notice, staff.NameOf);
             var department = Domain.Catalogue.Department.Find(notice.Department)?.ChineseName ?? notice.Department;
-            var (subject, lead, link, linkText) = role switch
-            {
-                Head => ($"督办单 {notice.Number}：{notice.ProjectName} {notice.ItemChinese}，请于 {IsoDate.Format(notice.ReplyBy)} 前回告",
-                    $"{staff.NameOf(message.Recipient)}：{department}{(notice.OnBehalfOf is { } absent ? $"（代 {absent}）" : "")}收到督办单 {notice.Number}。"
-                        + $"请按督办要求办理，并于 {IsoDate.Format(notice.ReplyBy)} 前在看板上回告。",
-                    links.NoticeReply(message.Recipient, notice.Year, notice.Sequence, notice.IssuedOn, notice.ReplyBy), "在看板上回告"),
-                Climb => ($"督办单 {notice.Number} 逾期未回告：{department}，{notice.ProjectName}",
-                    $"{department}收到的督办单 {notice.Number} 应于 {IsoDate.Format(notice.ReplyBy)} 前回告，至今未回告，报请分管领导督办；本事项将列入周调度。",
-                    links.Board("/notices"), "在看板上查看督办单"),
-                _ => ($"抄送 督办单 {notice.Number}：{department}，{notice.ProjectName} {notice.ItemChinese}",
-                    $"抄送：督办单 {notice.Number} 已发{department}，回告期限 {IsoDate.Format(notice.ReplyBy)}。",
-                    links.Board("/notices"), "在看板上查看督办单"),
-            };
+            var text = NoticeMailText.For(RoleOf(role), notice, staff.NameOf(message.Recipient), department);
+            var link = role == Head
+                ? links.NoticeReply(message.Recipient, notice.Year, notice.Sequence, notice.IssuedOn, notice.ReplyBy)
+                : links.Board("/notices");
             var document = await archive.DocumentAsync(notice, staff.NameOf, ct);
             var model = new
             {
                 view.Number,
                 view.Rows,
                 view.Required,
-                Lead = lead,
+                text.Lead,
                 Link = link,
-                LinkText = linkText,
-                Attached = $"附件：{notice.Number}.docx（可打印存档）",
+                text.LinkText,
+                text.Attached,
             };
-            var mail = MailTemplates.Render("notice", subject, model, Domain.Staff.Language.Chinese) with
+            var mail = MailTemplates.Render("notice", text.Subject, model, Domain.Staff.Language.Chinese) with
             {
                 Attachments = [new MailAttachment($"{notice.Number}.docx", ContentTypes.Docx, document)],
             };
             return new OutgoingMail(staff.NameOf(message.Recipient), mail, 1);
         });
     }
+
+    private static NoticeMailRole RoleOf(string role) => role switch
+    {
+        Head => NoticeMailRole.Head,
+        Climb => NoticeMailRole.Climb,
+        _ => NoticeMailRole.Copy,
+    };
 }

@@ -8,6 +8,9 @@ namespace ApprovalWatch.Presentation.Monthly;
 /// <summary>The bulletin's workbook (SpreadCheetah): a sheet of departments and one of handlers, numbers as numbers.</summary>
 public static class BulletinWorkbook
 {
+    /// <summary>The name the workbook of a month is attached under.</summary>
+    public static string FileName(string month) => $"{month} 效能通报.xlsx";
+
     public const string DepartmentSheet = "部门";
     public const string HandlerSheet = "经办人";
 

@@ -17,6 +17,9 @@ namespace ApprovalWatch.Presentation.Weekly;
 /// </summary>
 public static class WeeklyWorkbook
 {
+    /// <summary>The name the workbook of a week is attached under.</summary>
+    public static string FileName(string week) => $"重点项目周调度-{week}.xlsx";
+
     public const string SummarySheet = "汇总";
     public const string TaskSheet = "任务清单";
     public const string ResponsibilitySheet = "责任清单";

@@ -1,11 +1,11 @@
 using ApprovalWatch.Testing;
 using CsCheck;
 
-namespace ApprovalWatch.Pipeline.Tests;
+namespace ApprovalWatch.Domain.Tests;
 
 /// <summary>
 /// Random and mutated department files (CSV, tab-separated UTF-16, GB18030, JSON, workbooks) end in rows or a
-/// documented refusal, with counts that add up and bounded memory; `approvalwatch fuzz` runs the same for
+/// documented refusal, with counts that add up and bounded memory; `approvalwatch-dev fuzz` runs the same for
 /// minutes and keeps what breaks under Fixtures/fuzz, which every run here replays.
 /// </summary>
 public class FuzzTests
