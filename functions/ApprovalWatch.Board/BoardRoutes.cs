@@ -1,5 +1,6 @@
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.KeyProjects;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Presentation;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +37,8 @@ public static class BoardRoutes
         var referenceLoader = services.GetRequiredService<ReferenceDataLoader>();
         var submit = services.GetRequiredService<SubmitPage>();
         var sheets = services.GetRequiredService<WeekSheets>();
+        var uploads = services.GetRequiredService<Uploads>();
+        var handover = services.GetRequiredService<ProblemHandover>();
         var board = services.GetRequiredService<BoardPage>();
         var procedures = services.GetRequiredService<ProcedureListPage>();
         var projects = services.GetRequiredService<ProjectPage>();
@@ -60,7 +63,7 @@ public static class BoardRoutes
                 );
             }
 
-            var (name, etag) = await submit.UploadAsync(r.Viewer, upload, r.Aborted);
+            var (name, etag) = await uploads.UploadAsync(r.Viewer.Person, upload.Name, upload.Content, r.Aborted);
             return Answer.SeeOther(Page.Url("/submit/receipt", [("file", name), ("v", etag), ("lang", r.Query("lang"))]));
         });
         Get("/submit/receipt", ForSubmitting, async r =>
@@ -168,8 +171,8 @@ public static class BoardRoutes
         }
 
         Post("/problems/reassign", ForBoard, async r =>
-            await problems.ReassignAsync(
-                r.Viewer,
+            await handover.ReassignAsync(
+                r.Viewer.Person,
                 r.Form.GetValueOrDefault("project") ?? "",
                 r.Form.GetValueOrDefault("id") ?? "",
                 r.Form.GetValueOrDefault("department") ?? "",

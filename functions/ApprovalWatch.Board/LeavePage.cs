@@ -2,7 +2,6 @@ using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;
-using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Staff;
 
 namespace ApprovalWatch.Board;
@@ -12,7 +11,7 @@ namespace ApprovalWatch.Board;
 /// the operator keeps in <c>leave.csv</c>, and who will receive his lines while he is away — his deputy, else his head,
 /// else his department's leader — or that nobody can, so that he arranges it before he goes.
 /// </summary>
-public sealed class LeavePage(LeaveRegister register, ReferenceDataLoader referenceLoader, TimeProvider time)
+public sealed class LeavePage(LeaveRegister register, TimeProvider time)
 {
     public sealed record Absence(string From, string To, bool Mine, string? StandIn);
 
@@ -49,31 +48,21 @@ public sealed class LeavePage(LeaveRegister register, ReferenceDataLoader refere
     )
     {
         var words = page.Words;
-        var today = OfficeClock.Today(time);
-        if (
-            !IsoDate.TryParse(form.GetValueOrDefault("from") ?? "", out var from)
-            || !IsoDate.TryParse(form.GetValueOrDefault("to") ?? "", out var to)
-            || !LeaveWindow.Allows(from, to, today)
-        )
+        if (!IsoDate.TryParse(form.GetValueOrDefault("from") ?? "", out var from) || !IsoDate.TryParse(form.GetValueOrDefault("to") ?? "", out var to))
         {
             return (words.Format("leave_bad_dates", LeaveWindow.MaxDays), true);
         }
 
-        var email = viewer.Person.Email;
-        if (form.GetValueOrDefault("action") == "remove")
+        var remove = form.GetValueOrDefault("action") == "remove";
+        var change = await register.ChangeAsync(viewer.Person.Email, from, to, remove, OfficeClock.Today(time), cancellationToken);
+        var (period, range) = (IsoDate.Format(from), IsoDate.Format(to));
+        return change switch
         {
-            if (!await register.RemoveAsync(email, from, to, cancellationToken))
-            {
-                return (words["leave_unknown"], true);
-            }
-        }
-        else
-        {
-            await register.AddAsync(email, from, to, cancellationToken);
-        }
-
-        referenceLoader.LeaveChanged();
-        return (words.Format(form.GetValueOrDefault("action") == "remove" ? "leave_removed" : "leave_added", IsoDate.Format(from), IsoDate.Format(to)), false);
+            LeaveRegister.Change.Added => (words.Format("leave_added", period, range), false),
+            LeaveRegister.Change.Removed => (words.Format("leave_removed", period, range), false),
+            LeaveRegister.Change.NotFound => (words["leave_unknown"], true),
+            _ => (words.Format("leave_bad_dates", LeaveWindow.MaxDays), true),
+        };
     }
 
     public static string Render(Model model, Page page, Viewer viewer) => page.Render("leave", page.Words["leave_title"], viewer, model);

@@ -1,4 +1,3 @@
-using System.Text;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Storage;
@@ -10,17 +9,15 @@ namespace ApprovalWatch.Board;
 
 /// <summary>
 /// <c>/submit</c>: a clerk puts his department's file into <c>submissions/{his department}/</c> from the board (the
-/// folder is his directory department, never a form field), with who uploaded it in the blob's metadata, and it is
-/// queued for ingestion at once (the gather timer, finding it claimed, does not queue it again). He then sees the
-/// receipt of that version when it is written, and his department's files of the last weeks with theirs.
+/// folder is his directory department, never a form field; the upload itself is <see cref="Uploads"/>'). He then sees
+/// the receipt of that version when it is written, and his department's files of the last weeks with theirs.
 /// </summary>
-public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, ReceiptWriter receipts, IOptions<IngestOptions> options, TimeProvider time)
+public sealed class SubmitPage(StorageAccount storage, ReceiptWriter receipts, IOptions<IngestOptions> options, TimeProvider time)
 {
     /// <summary>How often the receipt page asks again while the file is being read.</summary>
     public const int RefreshSeconds = 1;
     private const int ListedFiles = 20;
     private const int ListedWeeks = 8;
-    private const int MaxName = 120;
 
     public sealed record FileRow(string Name, string ETag, DateTimeOffset At, string? UploadedBy, Receipt? Receipt);
 
@@ -62,21 +59,6 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
         return new Model(department, MaxBytes, rows);
     }
 
-    /// <summary>Stores the file in the viewer's department folder and queues that version; returns the blob's name and version.</summary>
-    public async Task<(string Name, string ETag)> UploadAsync(Viewer viewer, UploadedFile file, CancellationToken cancellationToken)
-    {
-        var name = $"{viewer.Person.Department}/{SafeName(file.Name, time.GetUtcNow())}";
-        var stored = await storage.Submissions.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(file.Content), new BlobUploadOptions
-        {
-            Metadata = new Dictionary<string, string> { [SubmissionFile.UploadedByMetadata] = viewer.Person.Email },
-        }, cancellationToken);
-        var etag = stored.Value.ETag.ToString();
-        // Claimed as queued before the message goes: a gather run in between leaves this version alone.
-        await claims.QueuedAsync(name, etag, null, cancellationToken);
-        await storage.IngestQueue.SendMessageAsync(QueueMessages.Write(new IngestMessage(name, etag)), cancellationToken);
-        return (name, etag);
-    }
-
     /// <summary>A version of one of the viewer's department's files with its receipt when written; null when the name is not his department's.</summary>
     public async Task<Pending?> ReceiptAsync(Viewer viewer, string name, string etag, CancellationToken cancellationToken) =>
         name.StartsWith(viewer.Person.Department + "/", StringComparison.Ordinal) && !name.Contains("..", StringComparison.Ordinal)
@@ -87,26 +69,6 @@ public sealed class SubmitPage(StorageAccount storage, IngestClaims claims, Rece
     public static string Size(long bytes) => bytes >= 1024 * 1024
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024.0):0.#} MiB")
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB");
-
-    /// <summary>
-    /// The file's own name, kept (its date says the data date) but made safe for a blob name: no folders, letters of any
-    /// script, digits, <c>-_.()</c> and spaces; a name with nothing left becomes the time of upload.
-    /// </summary>
-    public static string SafeName(string name, DateTimeOffset now)
-    {
-        var path = name.Replace('\\', '/');
-        var leaf = path[(path.LastIndexOf('/') + 1)..].Normalize(NormalizationForm.FormC);
-        var safe = new string([
-            .. leaf.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '(' or ')' or '（' or '）' or ' ' ? c : '-'),
-        ]).Trim(' ', '.');
-        if (safe.Length > MaxName)
-        {
-            var extension = Path.GetExtension(safe) is { Length: <= 8 } e ? e : "";
-            safe = safe[..(MaxName - extension.Length)] + extension;
-        }
-
-        return safe.Trim('.').Length == 0 || safe.All(c => c is '-' or '.') ? $"upload-{now:yyyyMMdd-HHmmss}" : safe;
-    }
 
     public static string Render(Model model, Page page, Viewer viewer, Func<string, string> nameOf)
     {

@@ -140,5 +140,5 @@ public class SubmitTests
     [InlineData("a?b*c|d.csv", "a-b-c-d.csv")]
     [InlineData("..", "upload-20260316-020000")]
     public void A_file_name_is_kept_without_its_folders_or_what_a_blob_name_cannot_hold(string given, string stored) =>
-        Assert.Equal(stored, SubmitPage.SafeName(given, new DateTimeOffset(2026, 3, 16, 2, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(stored, Domain.Submissions.UploadName.Of(given, new DateTimeOffset(2026, 3, 16, 2, 0, 0, TimeSpan.Zero)));
 }

@@ -55,9 +55,11 @@ public static class PipelineServices
         services.AddSingleton<ProcedureApplier>();
         services.AddSingleton<KeyProjects.ProjectFileApplier>();
         services.AddSingleton<KeyProjects.WeeklyReports>();
+        services.AddSingleton<KeyProjects.ProblemHandover>();
         services.AddOptions<BoardOptions>().Bind(configuration.GetSection(BoardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AckLinks>();
         services.AddSingleton<WeekSheets>();
+        services.AddSingleton<Uploads>();
         services.AddSingleton<SubmissionLedger>();
         services.AddSingleton<IngestClaims>();
         services.AddSingleton<SubmissionIngestor>();

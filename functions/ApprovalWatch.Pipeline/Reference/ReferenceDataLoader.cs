@@ -41,18 +41,23 @@ public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegis
         var now = time.GetUtcNow();
         var leave = Volatile.Read(ref _boardLeave);
         // Merged once per read of the table and per configuration, not per load.
-        if (leave is null || !ReferenceEquals(leave.Into, loaded) || now - leave.ReadAt > LeaveFreshFor || now < leave.ReadAt)
+        if (
+            leave is null
+            || !ReferenceEquals(leave.Into, loaded)
+            || leave.Version != leaveRegister.Version
+            || now - leave.ReadAt > LeaveFreshFor
+            || now < leave.ReadAt
+        )
         {
+            // The version before the read: a change made while it reads is read again next time.
+            var version = leaveRegister.Version;
             var absences = await leaveRegister.ListAsync(cancellationToken);
-            leave = new BoardLeave(now, loaded, absences.Count == 0 ? loaded.Data : loaded.Data with { Leave = loaded.Data.Leave.With(absences) });
+            leave = new BoardLeave(now, loaded, absences.Count == 0 ? loaded.Data : loaded.Data with { Leave = loaded.Data.Leave.With(absences) }, version);
             Volatile.Write(ref _boardLeave, leave);
         }
 
         return leave.Data;
     }
-
-    /// <summary>Reads the board's absences again at the next load (after a change made on the board).</summary>
-    public void LeaveChanged() => Volatile.Write(ref _boardLeave, null);
 
     /// <summary>The digest templates in force (<c>templates/*.liquid</c>, else the built-in ones), loaded with the reference data.</summary>
     public async Task<DigestTemplates> TemplatesAsync(CancellationToken cancellationToken) => (await LoadedAsync(cancellationToken)).Templates;
@@ -230,7 +235,7 @@ public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegis
     }
 
     /// <summary>The board's absences as read at a time, merged into the configuration of that time.</summary>
-    private sealed record BoardLeave(DateTimeOffset ReadAt, Loaded Into, ReferenceData Data);
+    private sealed record BoardLeave(DateTimeOffset ReadAt, Loaded Into, ReferenceData Data, long Version);
 
     /// <summary>The data and templates as read, and the names and ETags of the files they were read from.</summary>
     private sealed record Loaded(string Version, ReferenceData Data, DigestTemplates Templates);

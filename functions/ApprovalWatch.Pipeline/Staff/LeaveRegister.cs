@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Storage;
 using Azure;
@@ -11,6 +12,37 @@ namespace ApprovalWatch.Pipeline.Staff;
 /// </summary>
 public sealed class LeaveRegister(StorageAccount storage)
 {
+    private long _version;
+
+    /// <summary>What a person's change of his absences did.</summary>
+    public enum Change
+    {
+        Added,
+        Removed,
+        NotFound,
+        OutOfWindow,
+    }
+
+    /// <summary>Moves on with every change made here: whoever keeps a copy of the table reads it again when it differs.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>Adds or takes back one of a person's own absences, within what he may enter (<see cref="LeaveWindow"/>).</summary>
+    public async Task<Change> ChangeAsync(string email, DateOnly from, DateOnly to, bool remove, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (!LeaveWindow.Allows(from, to, today))
+        {
+            return Change.OutOfWindow;
+        }
+
+        if (remove)
+        {
+            return await RemoveAsync(email, from, to, cancellationToken) ? Change.Removed : Change.NotFound;
+        }
+
+        await AddAsync(email, from, to, cancellationToken);
+        return Change.Added;
+    }
+
     /// <summary>Everyone's absences entered on the board.</summary>
     public Task<List<(string Email, DateOnly From, DateOnly To)>> ListAsync(CancellationToken cancellationToken) => ReadAsync(null, cancellationToken);
 
@@ -18,8 +50,11 @@ public sealed class LeaveRegister(StorageAccount storage)
     public Task<List<(string Email, DateOnly From, DateOnly To)>> OfAsync(string email, CancellationToken cancellationToken) =>
         ReadAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Key(email)}"), cancellationToken);
 
-    public Task AddAsync(string email, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        storage.Leave.UpsertEntityAsync(new TableEntity(Key(email), Row(from, to)), cancellationToken: cancellationToken);
+    public async Task AddAsync(string email, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        await storage.Leave.UpsertEntityAsync(new TableEntity(Key(email), Row(from, to)), cancellationToken: cancellationToken);
+        Interlocked.Increment(ref _version);
+    }
 
     /// <summary>Takes back an absence the person entered; false when there is none such.</summary>
     public async Task<bool> RemoveAsync(string email, DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -32,6 +67,7 @@ public sealed class LeaveRegister(StorageAccount storage)
         }
 
         await storage.Leave.DeleteEntityAsync(Key(email), Row(from, to), ETag.All, cancellationToken);
+        Interlocked.Increment(ref _version);
         return true;
     }
 

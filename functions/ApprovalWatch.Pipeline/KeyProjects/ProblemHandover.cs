@@ -1,0 +1,125 @@
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Projects;
+using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Storage;
+using Azure;
+using Azure.Data.Tables;
+
+namespace ApprovalWatch.Pipeline.KeyProjects;
+
+/// <summary>
+/// A problem's handover between departments: signed for (签收) or sent back with a reason (退单) by the department it was
+/// given to, and a problem sent back given to another department by the coordinator. Each change is conditional on the
+/// problem as it was read, its History row written first and taken back when the change lost to another.
+/// </summary>
+public sealed class ProblemHandover(StorageAccount storage, HistoryLog log, TimeProvider time)
+{
+    public const int MaxReason = 500;
+
+    public enum Decision
+    {
+        Sign,
+        SendBack,
+    }
+
+    public enum Outcome
+    {
+        Signed,
+        Returned,
+        Closed,
+        Handled,
+        NoReason,
+        Changed,
+    }
+
+    /// <summary>A problem as stored, with the version its change is conditional on.</summary>
+    public sealed record Stored(ProjectProblem Problem, string Source, ETag ETag);
+
+    /// <summary>Why nothing may be decided on a problem any more: closed, or signed for or sent back already; null when it waits.</summary>
+    public static Outcome? Blocked(ProjectProblem problem) =>
+        problem.SolvedOn is not null ? Outcome.Closed
+        : !problem.AwaitsSignature ? Outcome.Handled
+        : null;
+
+    public async Task<Stored?> FindAsync(string projectCode, string id, CancellationToken cancellationToken)
+    {
+        var found = await storage.KeyProjects.GetEntityIfExistsAsync<KeyProjectEntity>(
+            projectCode,
+            KeyProjectEntity.ProblemKey(id),
+            cancellationToken: cancellationToken
+        );
+        return found.HasValue && found.Value is { } row ? new Stored(row.ToProblem(), row.Source, row.ETag) : null;
+    }
+
+    /// <summary>Signs for a problem, or sends it back with a reason (cut to <see cref="MaxReason"/>), as <paramref name="by"/>.</summary>
+    public async Task<(Outcome Outcome, ProjectProblem Problem)> DecideAsync(
+        Stored stored,
+        Person by,
+        Decision decision,
+        string reason,
+        CancellationToken cancellationToken
+    )
+    {
+        var problem = stored.Problem;
+        if (Blocked(problem) is { } blocked)
+        {
+            return (blocked, problem);
+        }
+
+        reason = reason.Trim() is var text && text.Length > MaxReason ? text[..MaxReason] : text;
+        if (decision == Decision.SendBack && reason.Length == 0)
+        {
+            return (Outcome.NoReason, problem);
+        }
+
+        var today = OfficeClock.Today(time);
+        var (next, kind) = decision == Decision.Sign ? (problem.SignedFor(by.Name, today), "sign") : (problem.SentBack(by.Name, today, reason), "return");
+        var audit = ChangeFields.Write(("by", by.Email), (ChangeFields.Note, reason));
+        return await WriteAsync(stored, next, kind, null, audit, cancellationToken)
+            ? (decision == Decision.Sign ? Outcome.Signed : Outcome.Returned, next)
+            : (Outcome.Changed, problem);
+    }
+
+    /// <summary>The coordinator gives a problem sent back to a department; false when it is not one sent back (or it changed meanwhile).</summary>
+    public async Task<bool> ReassignAsync(Person coordinator, string projectCode, string id, string department, CancellationToken cancellationToken)
+    {
+        if (
+            !coordinator.Has(Role.Coordinator)
+            || Department.Find(department) is null
+            || await FindAsync(projectCode, id, cancellationToken) is not { Problem.IsReturned: true } stored
+        )
+        {
+            return false;
+        }
+
+        var next = stored.Problem.AssignedTo(department, OfficeClock.Today(time));
+        return await WriteAsync(
+            stored,
+            next,
+            "reassign",
+            ChangeFields.Write(("unit", stored.Problem.Department)),
+            ChangeFields.Write(("unit", department), ("by", coordinator.Email)),
+            cancellationToken
+        );
+    }
+
+    // The audit row first, as everywhere: a crash in between leaves a change described, never one undescribed.
+    private async Task<bool> WriteAsync(Stored stored, ProjectProblem next, string kind, string? from, string to, CancellationToken cancellationToken)
+    {
+        var update = KeyProjectEntity.From(next, stored.Source);
+        var history = HistoryEntity.Change(update.PartitionKey, update.RowKey, kind, from, to, time.GetUtcNow(), "board", next.Department);
+        await log.AppendAsync(history, cancellationToken);
+        try
+        {
+            await storage.KeyProjects.UpdateEntityAsync(update, stored.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            await log.WithdrawAsync(history, cancellationToken);
+            return false;
+        }
+    }
+}
