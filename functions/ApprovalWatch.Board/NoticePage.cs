@@ -15,9 +15,8 @@ namespace ApprovalWatch.Board;
 /// printed, with its reply, and <c>.docx</c> downloads the archived document; <c>/notice/{token}</c> is the head's signed
 /// reply link (回告: reason, measures, a promised day), recorded once, conditional on the notice's ETag.
 /// </summary>
-public sealed class NoticePage(NoticeBook book, NoticeArchive archive, IOptions<BoardOptions> options, TimeProvider time)
+public sealed class NoticePage(NoticeBook book, NoticeReplies replies, NoticeArchive archive, IOptions<BoardOptions> options, TimeProvider time)
 {
-    public const int MaxText = 500;
 
     public sealed record Row(
         string Number,
@@ -120,18 +119,26 @@ public sealed class NoticePage(NoticeBook book, NoticeArchive archive, IOptions<
             return new Result(Outcome.Form, "", notice);
         }
 
-        var today = OfficeClock.Today(time);
-        string Field(string name) => (form.GetValueOrDefault(name) ?? "").Trim() is var text && text.Length > MaxText ? text[..MaxText] : text;
-        var (reason, measures) = (Field("reason"), Field("measures"));
-        if (reason.Length == 0 || measures.Length == 0 || !IsoDate.TryParse(Field("promised"), out var promised) || promised < today)
+        var (outcome, after) = await replies.ReplyAsync(
+            stored,
+            viewer.Person,
+            form.GetValueOrDefault("reason") ?? "",
+            form.GetValueOrDefault("measures") ?? "",
+            form.GetValueOrDefault("promised") ?? "",
+            cancellationToken
+        );
+        return outcome switch
         {
-            return new Result(Outcome.Incomplete, words["notice_incomplete"], notice, 400);
-        }
-
-        var next = notice with { Reply = new NoticeReply(viewer.Person.Email.ToLowerInvariant(), viewer.Person.Name, today, reason, measures, promised) };
-        return await book.SaveAsync(stored, next, cancellationToken)
-            ? new Result(Outcome.Replied, words.Format("notice_replied", IsoDate.Format(promised)), next)
-            : new Result(Outcome.Changed, words["ack_changed"], notice, 409);
+            NoticeReplies.Outcome.Replied => new Result(Outcome.Replied, words.Format("notice_replied", IsoDate.Format(after.Reply!.PromisedOn)), after),
+            NoticeReplies.Outcome.Incomplete => new Result(Outcome.Incomplete, words["notice_incomplete"], after, 400),
+            NoticeReplies.Outcome.AlreadyReplied => new Result(
+                Outcome.AlreadyReplied,
+                words.Format("notice_already_replied", after.Reply!.ByName, IsoDate.Format(after.Reply.RepliedOn)),
+                after,
+                409
+            ),
+            _ => new Result(Outcome.Changed, words["ack_changed"], after, 409),
+        };
     }
 
     private async Task<StoredNotice?> FindStoredAsync(Viewer viewer, string year, string sequence, CancellationToken cancellationToken) =>
@@ -145,7 +152,7 @@ public sealed class NoticePage(NoticeBook book, NoticeArchive archive, IOptions<
         {
             ["form"] = result.Outcome is Outcome.Form or Outcome.Incomplete,
             ["token"] = token,
-            ["max_text"] = MaxText,
+            ["max_text"] = NoticeReplies.MaxText,
             ["today"] = IsoDate.Format(OfficeClock.Today(time)),
             ["view"] = result.Notice is { } notice ? NoticeView.Of(notice, nameOf) : null,
         });

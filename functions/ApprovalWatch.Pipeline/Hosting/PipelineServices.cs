@@ -73,6 +73,7 @@ public static class PipelineServices
         services.AddSingleton<Notices.NoticeBook>();
         services.AddSingleton<Notices.NoticeArchive>();
         services.AddMailKind<Notices.NoticeMail>();
+        services.AddSingleton<Notices.NoticeReplies>();
         services.AddMailKind<Monthly.BulletinMail>();
         services.AddOptions<Chat.ChatOptions>().Bind(configuration.GetSection(Chat.ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Chat.ChatSecrets>();
