@@ -171,8 +171,9 @@ public sealed class OwnAzurite : IAsyncDisposable
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={_account};AccountKey={_key};"
-        + $"BlobEndpoint=http://127.0.0.1:{_ports[0]}/{_account};QueueEndpoint=http://127.0.0.1:{_ports[1]}/{_account};TableEndpoint=http:"
-        + $"//127.0.0.1:{_ports[2]}/{_account};";
+        + $"BlobEndpoint=http://127.0.0.1:{_ports[0]}/{_account};"
+        + $"QueueEndpoint=http://127.0.0.1:{_ports[1]}/{_account};"
+        + $"TableEndpoint=http://127.0.0.1:{_ports[2]}/{_account};";
 
     public static async Task<OwnAzurite> StartAsync()
     {

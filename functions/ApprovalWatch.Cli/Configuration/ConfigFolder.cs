@@ -17,19 +17,24 @@ public sealed class ConfigFolder(string path)
             return Directory.Exists(given) ? new ConfigFolder(given) : throw new DirectoryNotFoundException($"No configuration folder at {given}.");
         }
 
+        return SamplesAbove() is { } samples
+            ? new ConfigFolder(System.IO.Path.Combine(samples, "config"))
+            : throw new DirectoryNotFoundException("No samples/config folder here or above: pass --config DIR.");
+    }
+
+    /// <summary>The sample scenario's folder, <c>samples/</c> with a <c>config/</c>, here or in the nearest folder above; null when none.</summary>
+    public static string? SamplesAbove()
+    {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {
-            if (Directory.Exists(System.IO.Path.Combine(dir.FullName, Samples, "config")))
+            if (Directory.Exists(System.IO.Path.Combine(dir.FullName, "samples", "config")))
             {
-                return new ConfigFolder(System.IO.Path.Combine(dir.FullName, Samples, "config"));
+                return System.IO.Path.Combine(dir.FullName, "samples");
             }
         }
 
-        throw new DirectoryNotFoundException($"No {Samples}/config folder here or above: pass --config DIR.");
+        return null;
     }
-
-    /// <summary>The folder of the sample scenario, whose <c>config/</c> is the default configuration.</summary>
-    public const string Samples = "samples";
 
     /// <summary>The calendars of the files in <c>calendar/</c>.</summary>
     public Task<CalendarSet> CalendarsAsync()

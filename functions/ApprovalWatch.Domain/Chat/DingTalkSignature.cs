@@ -16,7 +16,7 @@ public static class DingTalkSignature
     public static string Append(string webhook, string secret, DateTimeOffset now)
     {
         var timestamp = now.ToUnixTimeMilliseconds();
-        return $"{webhook}{(webhook.Contains('?', StringComparison.Ordinal) ? '&' : '?')}"
-            + $"timestamp={timestamp}&sign={Uri.EscapeDataString(Sign(secret, timestamp))}";
+        var separator = webhook.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        return $"{webhook}{separator}timestamp={timestamp}&sign={Uri.EscapeDataString(Sign(secret, timestamp))}";
     }
 }

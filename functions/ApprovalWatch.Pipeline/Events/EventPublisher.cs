@@ -21,7 +21,6 @@ public static class EventHandlerRegistration
     public static IServiceCollection AddEventHandler<TEvent, THandler>(this IServiceCollection services)
         where THandler : class, IEventHandler<TEvent>
     {
-        services.TryAddSingleton<EventPublisher>();
         services.TryAddSingleton<THandler>();
         services.AddSingleton<IEventHandler<TEvent>>(provider => provider.GetRequiredService<THandler>());
         return services;

@@ -86,6 +86,7 @@ public static class PipelineServices
         services.AddSingleton<ShardLines>();
         services.AddSingleton<ShardMeasurer>();
         services.AddSingleton<DigestComposer>();
+        services.AddSingleton<EventPublisher>();
         services.AddSingleton<ScanFinisher>();
         // What a scanned day sets off, in this order: notices (each announced to its group chat), the groups' summaries,
         // the month's bulletin on its first working day, then the operator report of whatever went wrong.

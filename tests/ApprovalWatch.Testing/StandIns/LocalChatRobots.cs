@@ -17,13 +17,12 @@ public sealed record ReceivedChat(ChatPlatform Platform, string Robot, string Ti
 /// </summary>
 public sealed class LocalChatRobots : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LocalHttpListener _listener;
     private readonly ConcurrentDictionary<string, string> _secrets = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<int> _faults = new();
     private readonly ConcurrentQueue<ReceivedChat> _received = new();
     private readonly string? _folder;
     private readonly TimeProvider _clock;
-    private readonly Task _loop;
     private int _requests;
 
     /// <param name="clock">The platform's clock, which a signature's timestamp must be within an hour of.</param>
@@ -36,13 +35,10 @@ public sealed class LocalChatRobots : IAsyncDisposable
             Directory.CreateDirectory(folder);
         }
 
-        Port = LocalPorts.Free();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _listener = new LocalHttpListener(HandleAsync, concurrent: false);
     }
 
-    public int Port { get; }
+    public int Port => _listener.Port;
 
     public IReadOnlyCollection<ReceivedChat> Received => _received;
 
@@ -92,42 +88,7 @@ public sealed class LocalChatRobots : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            try
-            {
-                await HandleAsync(context);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
-            {
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 
     private async Task HandleAsync(HttpListenerContext context)
     {

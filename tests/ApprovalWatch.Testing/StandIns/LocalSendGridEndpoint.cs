@@ -12,11 +12,10 @@ namespace ApprovalWatch.Testing.StandIns;
 /// </summary>
 public sealed class LocalSendGridEndpoint : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly LocalHttpListener _listener;
     private readonly string? _folder;
     private readonly List<SendGridFault> _faults = [];
     private readonly ConcurrentQueue<ReceivedMail> _received = new();
-    private readonly Task _loop;
     private int _count;
     private int _requests;
 
@@ -28,13 +27,10 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
             Directory.CreateDirectory(folder);
         }
 
-        Port = LocalPorts.Free();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        _listener = new LocalHttpListener(HandleSafelyAsync, concurrent: true);
     }
 
-    public int Port { get; }
+    public int Port => _listener.Port;
 
     /// <summary>What to put in <c>SendGrid:Host</c>.</summary>
     public string Host => $"http://127.0.0.1:{Port}";
@@ -57,38 +53,7 @@ public sealed class LocalSendGridEndpoint : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            // Each request on its own, so that one held request does not hold the others.
-            _ = Task.Run(() => HandleSafelyAsync(context));
-        }
-    }
+    public ValueTask DisposeAsync() => _listener.DisposeAsync();
 
     private async Task HandleSafelyAsync(HttpListenerContext context)
     {

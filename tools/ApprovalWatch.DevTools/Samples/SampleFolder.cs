@@ -17,16 +17,9 @@ public sealed class SampleFolder(string path)
             return Directory.Exists(given) ? new SampleFolder(given) : throw new DirectoryNotFoundException($"No samples folder at {given}.");
         }
 
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "samples");
-            if (Directory.Exists(System.IO.Path.Combine(candidate, "config")))
-            {
-                return new SampleFolder(candidate);
-            }
-        }
-
-        throw new DirectoryNotFoundException("No samples/ folder here or above: pass --samples DIR (for demo) or --config DIR.");
+        return ConfigFolder.SamplesAbove() is { } samples
+            ? new SampleFolder(samples)
+            : throw new DirectoryNotFoundException("No samples/ folder here or above: pass --samples DIR (for demo) or --config DIR.");
     }
 
     public ConfigFolder Config => new(System.IO.Path.Combine(Path, "config"));

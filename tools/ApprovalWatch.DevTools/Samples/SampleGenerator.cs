@@ -136,9 +136,9 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         {
             var county = Counties[_random.Next(Counties.Length)];
             var name = $"{county.Chinese}{Places[_random.Next(Places.Length)]}{Works[_random.Next(Works.Length)]}项目";
-            var code =
-                $"{2023 + _random.Next(4)}-{county.Region}-{_random.Next(45, 56)}"
-                    + $"-0{_random.Next(1, 4)}-{_random.Next(100_000):D5}{"0123456789X"[_random.Next(11)]}";
+            // YYYY-AAAAAA-DD-TT-NNNNNN (GB/T 40058-2021): year, region, department, type, random code and check character.
+            var (year, department, type) = (2023 + _random.Next(4), _random.Next(45, 56), _random.Next(1, 4));
+            var code = $"{year}-{county.Region}-{department}-0{type}-{_random.Next(100_000):D5}{"0123456789X"[_random.Next(11)]}";
             if (!names.Add(name) || !codes.Add(code))
             {
                 continue;
