@@ -3,12 +3,12 @@ using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Weekly;
+using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.KeyProjects;
 using ApprovalWatch.Pipeline.Links;
 using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Weekly;
-using Azure.Data.Tables;
 
 namespace ApprovalWatch.Board;
 
@@ -17,7 +17,7 @@ namespace ApprovalWatch.Board;
 /// scan recorded, not a scan per request), the red projects with their reasons and the headline of the latest
 /// weekly report, the date of the last scan and of each department's last file.
 /// </summary>
-public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyReports weekly, AckLinks links, TimeProvider time)
+public sealed class BoardPage(SubmissionLedger ledger, KeyProjectTable keyProjects, ScanLog scans, WeeklyReports weekly, AckLinks links, TimeProvider time)
 {
     private const int LedgerDays = 92;
 
@@ -87,22 +87,12 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
         var (day, parsed) = await CellsAsync(viewer, cancellationToken);
         var report = await weekly.LatestAsync(cancellationToken);
         var monday = ReportWeek.Of(OfficeClock.Today(time)).Monday;
-        var files = new Dictionary<string, DepartmentFile>(StringComparer.Ordinal);
         // The ledger keeps every file ever applied: the board reads the last quarter's.
-        var recent = TableClient.CreateQueryFilter($"AppliedAt ge {time.GetUtcNow().AddDays(-LedgerDays)}");
-        await foreach (
-            var row in storage.SubmissionLedger.QueryAsync<SubmissionRecordEntity>(
-                recent,
-                select: ["PartitionKey", nameof(SubmissionRecordEntity.BlobName), nameof(SubmissionRecordEntity.AppliedAt)],
-                cancellationToken: cancellationToken
-            )
-        )
-        {
-            if (!files.TryGetValue(row.PartitionKey, out var known) || known.At < row.AppliedAt)
-            {
-                files[row.PartitionKey] = new DepartmentFile(row.PartitionKey, row.BlobName, row.AppliedAt, OfficeClock.DateOf(row.AppliedAt) >= monday);
-            }
-        }
+        var files = (await ledger.LatestSinceAsync(time.GetUtcNow().AddDays(-LedgerDays), cancellationToken)).ToDictionary(
+            f => f.Key,
+            f => new DepartmentFile(f.Key, f.Value.BlobName, f.Value.AppliedAt, OfficeClock.DateOf(f.Value.AppliedAt) >= monday),
+            StringComparer.Ordinal
+        );
 
         var departments = Department.All.Select(d => d.Id).Where(viewer.MaySee).ToList();
         var (toSign, returned) = await WaitingProblemsAsync(viewer, cancellationToken);
@@ -128,9 +118,8 @@ public sealed class BoardPage(StorageAccount storage, ScanLog scans, WeeklyRepor
     {
         var (toSign, returned) = (new List<WaitingProblem>(), new List<WaitingProblem>());
         var today = OfficeClock.Today(time);
-        await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(KeyProjectEntity.ProblemRows, cancellationToken: cancellationToken))
+        await foreach (var p in keyProjects.ProblemsAsync(cancellationToken))
         {
-            var p = row.ToProblem();
             if (p.AwaitsSignature && p.Department == viewer.Person.Department)
             {
                 toSign.Add(

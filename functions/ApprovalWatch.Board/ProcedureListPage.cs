@@ -11,7 +11,7 @@ namespace ApprovalWatch.Board;
 /// read with the table's continuation token (a page never loads the whole table), in project order or sorted
 /// within the page; <c>/procedures.xlsx</c> exports every match. A viewer limited to his department sees only it.
 /// </summary>
-public sealed class ProcedureListPage(StorageAccount storage)
+public sealed class ProcedureListPage(ProcedureTable procedures, KeyProjectTable keyProjects)
 {
     public const int PageSize = 50;
     public const int MaxExport = 100_000;
@@ -58,7 +58,7 @@ public sealed class ProcedureListPage(StorageAccount storage)
             return new Model(filters, [], null);
         }
 
-        await foreach (var page in storage.Procedures.QueryAsync<ProcedureEntity>(groups[group], PageSize, Select, cancellationToken).AsPages(token, PageSize))
+        await foreach (var page in procedures.QueryAsync(groups[group], Select, PageSize, cancellationToken).AsPages(token, PageSize))
         {
             var rows = page.Values.Select(RowOf).ToList();
             var next = page.ContinuationToken is { } more ? $"{group}:{more}" : group + 1 < groups.Count ? $"{group + 1}:" : null;
@@ -90,7 +90,7 @@ public sealed class ProcedureListPage(StorageAccount storage)
             var count = 0;
             foreach (var filter in groups)
             {
-                await foreach (var entity in storage.Procedures.QueryAsync<ProcedureEntity>(filter, 1000, Select, cancellationToken))
+                await foreach (var entity in procedures.QueryAsync(filter, Select, 1000, cancellationToken))
                 {
                     var r = RowOf(entity);
                     await workbook.AddRowAsync(
@@ -200,11 +200,7 @@ public sealed class ProcedureListPage(StorageAccount storage)
             return [Join(parts)];
         }
 
-        var register = TableClient.CreateQueryFilter($"RowKey eq {KeyProjectEntity.RegisterKey} and LeaderEmail eq {leader.ToLowerInvariant()}");
-        var projects = await storage
-            .KeyProjects.QueryAsync<KeyProjectEntity>(register, select: ["PartitionKey"], cancellationToken: cancellationToken)
-            .Select(e => e.PartitionKey)
-            .ToListAsync(cancellationToken);
+        var projects = await keyProjects.LedByAsync(leader, cancellationToken);
         return projects
             .Order(StringComparer.Ordinal)
             .Chunk(14)

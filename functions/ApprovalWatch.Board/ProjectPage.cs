@@ -17,7 +17,15 @@ namespace ApprovalWatch.Board;
 /// trend and problems, the history of changes (who changed what, from which file, when) and its three lists.
 /// Reads the project's partitions only.
 /// </summary>
-public sealed class ProjectPage(StorageAccount storage, HistoryLog history, WeeklyReports weekly, IOptions<ScanOptions> scan, TimeProvider time)
+public sealed class ProjectPage(
+    ProcedureTable procedureTable,
+    KeyProjectTable keyProjects,
+    ProjectMeasureTable projectMeasures,
+    HistoryLog history,
+    WeeklyReports weekly,
+    IOptions<ScanOptions> scan,
+    TimeProvider time
+)
 {
     public sealed record ProcedureView(
         string Code,
@@ -66,15 +74,9 @@ public sealed class ProjectPage(StorageAccount storage, HistoryLog history, Week
     {
         var today = OfficeClock.Today(time);
         // The project's partitions are independent: read side by side.
-        var procedureRows = storage
-            .Procedures.QueryAsync<ProcedureEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
-            .ToListAsync(cancellationToken)
-            .AsTask();
-        var keyRowsRead = storage
-            .KeyProjects.QueryAsync<KeyProjectEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
-            .ToListAsync(cancellationToken)
-            .AsTask();
-        var (rows, keyRows) = (await procedureRows, await keyRowsRead);
+        var procedureRows = procedureTable.OfProjectAsync(code, cancellationToken);
+        var keyRowsRead = keyProjects.OfProjectAsync(code, cancellationToken);
+        var (rows, keyRows) = ((await procedureRows).Values.ToList(), (await keyRowsRead).Values.ToList());
         var register = keyRows.FirstOrDefault(r => r.IsRegister)?.ToProject();
         if (rows.Count == 0 && keyRows.Count == 0)
         {
@@ -114,14 +116,11 @@ public sealed class ProjectPage(StorageAccount storage, HistoryLog history, Week
             return new Model(code, null, code, today, [], [], [], [], [], OutOfScope: true);
         }
 
-        var measuresRead = storage
-            .Projects.QueryAsync<ProjectMeasureEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
-            .Select(m => new MeasureView(m.RowKey, m.StartedOn, m.FinishedOn, m.LimitDays, m.DueOn, m.Flag))
-            .ToListAsync(cancellationToken)
-            .AsTask();
+        var measuresRead = projectMeasures.OfProjectAsync(code, cancellationToken);
         var historyRead = HistoryAsync(code, viewer, cancellationToken);
         var reportRead = weekly.LatestAsync(cancellationToken);
-        var (measures, history, report) = (await measuresRead, await historyRead, await reportRead);
+        var (measureRows, history, report) = (await measuresRead, await historyRead, await reportRead);
+        var measures = measureRows.Select(m => new MeasureView(m.RowKey, m.StartedOn, m.FinishedOn, m.LimitDays, m.DueOn, m.Flag)).ToList();
         return new Model(
             code,
             register,

@@ -304,7 +304,7 @@ public class AcknowledgementTrustTests
         var (pipeline, path) = await BoardTests.AckLinkOfZhangAsync();
         await using var _ = pipeline;
         // Longer than a note may be, and still a form the board reads (at most 16 KiB as a browser encodes it).
-        var note = new string('补', 3 * ProcedureAckFields.MaxNote);
+        var note = new string('补', 3 * Domain.Acknowledgements.Acknowledgement.MaxNote);
 
         Assert.Equal(200, (await PostAsync(pipeline, path, Zhang, new() { ["promised"] = "2026-03-18", ["note"] = note })).Status);
         var procedure = AckOf(pipeline, path);
@@ -321,7 +321,7 @@ public class AcknowledgementTrustTests
 
         var row = (await pipeline.Storage.Procedures.GetEntityAsync<ProcedureEntity>(procedure.ProjectCode, procedure.ProcedureCode)).Value;
         var audit = Assert.Single(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "ack").ToListAsync());
-        Assert.Equal((ProcedureAckFields.MaxNote, "2026-03-18"), (row.AckNote!.Length, row.PromisedOn));
+        Assert.Equal((Domain.Acknowledgements.Acknowledgement.MaxNote, "2026-03-18"), (row.AckNote!.Length, row.PromisedOn));
         Assert.EndsWith(row.AckNote, audit.To);
         Assert.True(audit.To.Length <= HistoryEntity.MaxText);
     }

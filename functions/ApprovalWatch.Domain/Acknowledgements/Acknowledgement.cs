@@ -8,6 +8,12 @@ namespace ApprovalWatch.Domain.Acknowledgements;
 /// </summary>
 public sealed record Acknowledgement(string By, string ByName, DateOnly On, DateOnly PromisedOn, int Rung, string Note = "", int Penalty = 0)
 {
+    /// <summary>Notes are cut to this length before they are stored.</summary>
+    public const int MaxNote = 500;
+
+    /// <summary>A note as it is kept: trimmed, and cut to <see cref="MaxNote"/>.</summary>
+    public static string Cut(string? note) => (note ?? "").Trim() is var text && text.Length > MaxNote ? text[..MaxNote] : text;
+
     /// <summary>The promise still holds on <paramref name="today"/>.</summary>
     public bool HoldsOn(DateOnly today) => today <= PromisedOn;
 }

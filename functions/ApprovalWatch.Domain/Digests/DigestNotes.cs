@@ -37,8 +37,9 @@ public static class DigestNotes
     }
 
     /// <summary>The note of a person's first digest back from leave: who stood in, and what was done meanwhile on his procedures.</summary>
-    public static string Returned(DateOnly from, DateOnly to, string? standIn, int finished, int acknowledged, int overdue)
+    public static string Returned(DateOnly from, DateOnly to, string? standIn, Meanwhile meanwhile)
     {
+        var (finished, acknowledged, overdue) = (meanwhile.Finished, meanwhile.Acknowledged, meanwhile.Overdue);
         var (f, t) = (IsoDate.Format(from), IsoDate.Format(to));
         return standIn is null
             ? $"您 {f} 至 {t} 休假期间无人代为接收提醒：期间办结 {finished} 件，他人确认 {acknowledged} 件；目前仍超期 {overdue} 件。；While you were away ({f} to {t}) nobody could "

@@ -9,13 +9,13 @@ using Azure.Data.Tables;
 namespace ApprovalWatch.Pipeline.Chat;
 
 /// <summary>A department's summary as stored when it is posted: its red and yellow procedures, its overdue problems, its notices awaiting a reply.</summary>
-public sealed class ChatSummaries(StorageAccount storage, NoticeBook notices)
+public sealed class ChatSummaries(ProcedureTable procedures, KeyProjectTable keyProjects, NoticeBook notices)
 {
     public async Task<ChatSummary> BuildAsync(string department, DateOnly date, ReferenceData reference, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"Department eq {department} and (Flag eq {"red"} or Flag eq {"yellow"})");
         var flagged = new List<(Flag Flag, UrgentItem Item)>();
-        await foreach (var row in storage.Procedures.QueryAsync<ProcedureEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in procedures.QueryAsync(filter, cancellationToken: cancellationToken))
         {
             if (Flags.Parse(row.Flag) is { } flag && IsoDate.ParseOptional(row.DueOn) is { } due)
             {
@@ -36,9 +36,9 @@ public sealed class ChatSummaries(StorageAccount storage, NoticeBook notices)
         }
 
         var overdueProblems = 0;
-        await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(KeyProjectEntity.ProblemRows, cancellationToken: cancellationToken))
+        await foreach (var problem in keyProjects.ProblemsAsync(cancellationToken))
         {
-            overdueProblems += row.ToProblem() is { SolvedOn: null } p && p.Department == department && p.DueOn < date ? 1 : 0;
+            overdueProblems += problem is { SolvedOn: null } p && p.Department == department && p.DueOn < date ? 1 : 0;
         }
 
         var awaiting = (await notices.ListAsync(date.Year - 1, cancellationToken)).Count(n =>

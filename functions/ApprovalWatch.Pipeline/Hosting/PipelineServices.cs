@@ -47,6 +47,9 @@ public static class PipelineServices
         services.TryAddSingleton(_ => StorageAccount.FromConfiguration(configuration, names));
 
         services.AddSingleton<HistoryLog>();
+        services.AddSingleton<ProcedureTable>();
+        services.AddSingleton<KeyProjectTable>();
+        services.AddSingleton<ProjectMeasureTable>();
         services.AddSingleton<Staff.LeaveRegister>();
         services.AddSingleton<ReferenceDataLoader>();
         services.AddSingleton<SubmissionGatherer>();
@@ -56,6 +59,7 @@ public static class PipelineServices
         services.AddSingleton<KeyProjects.ProjectFileApplier>();
         services.AddSingleton<KeyProjects.WeeklyReports>();
         services.AddSingleton<KeyProjects.ProblemHandover>();
+        services.AddSingleton<Acknowledgements.Acknowledging>();
         services.AddOptions<BoardOptions>().Bind(configuration.GetSection(BoardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AckLinks>();
         services.AddSingleton<WeekSheets>();

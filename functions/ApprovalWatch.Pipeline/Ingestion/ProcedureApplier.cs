@@ -6,7 +6,6 @@ using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Storage;
 using Azure;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Pipeline.Ingestion;
@@ -24,7 +23,7 @@ namespace ApprovalWatch.Pipeline.Ingestion;
 /// Changes use single-entity conditional updates rather than conditional batch operations because the
 /// storage emulator ignores If-Match inside batches, so only the former can be shown to work before Azure.
 /// </remarks>
-public sealed class ProcedureApplier(StorageAccount storage, HistoryLog log, ILogger<ProcedureApplier> logger)
+public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, ILogger<ProcedureApplier> logger)
 {
     private const int MaxAttempts = 8;
     private const int ChunkRows = 2_000;
@@ -80,27 +79,13 @@ public sealed class ProcedureApplier(StorageAccount storage, HistoryLog log, ILo
     {
         for (var attempt = 1; ; attempt++)
         {
-            var stored = new Dictionary<string, ProcedureEntity>(StringComparer.Ordinal);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {projectCode}");
-            await foreach (var entity in storage.Procedures.QueryAsync<ProcedureEntity>(filter, cancellationToken: cancellationToken))
-            {
-                stored[entity.RowKey] = entity;
-            }
+            var stored = await procedures.OfProjectAsync(projectCode, cancellationToken);
 
             var plan = Plan(rows, stored, blobName, contentHash, catalogue);
             try
             {
                 // The rows first, then the audit trail that describes them: a retry after a crash in between writes it then.
-                await TableBatches.SubmitAsync(
-                    storage.Procedures,
-                    plan.Additions.Select(a => new TableTransactionAction(TableTransactionActionType.Add, a)),
-                    EntitySize.Estimate,
-                    cancellationToken
-                );
-                foreach (var change in plan.Changes)
-                {
-                    await storage.Procedures.UpdateEntityAsync(change, change.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
+                await procedures.WriteProjectAsync(plan.Additions, plan.Changes, cancellationToken);
 
                 await log.AppendAsync(plan.History, cancellationToken);
 

@@ -1,6 +1,7 @@
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Pipeline.Storage;
 using Azure;
+using Azure.Data.Tables;
 
 namespace ApprovalWatch.Pipeline.Ingestion;
 
@@ -16,6 +17,27 @@ public sealed class SubmissionLedger(StorageAccount storage)
             cancellationToken: cancellationToken
         );
         return found.HasValue ? found.Value : null;
+    }
+
+    /// <summary>The files applied since a time, the newest of each department (what the board shows).</summary>
+    public async Task<Dictionary<string, SubmissionRecordEntity>> LatestSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var latest = new Dictionary<string, SubmissionRecordEntity>(StringComparer.Ordinal);
+        await foreach (
+            var row in storage.SubmissionLedger.QueryAsync<SubmissionRecordEntity>(
+                TableClient.CreateQueryFilter($"AppliedAt ge {since}"),
+                select: [nameof(SubmissionRecordEntity.PartitionKey), nameof(SubmissionRecordEntity.BlobName), nameof(SubmissionRecordEntity.AppliedAt)],
+                cancellationToken: cancellationToken
+            )
+        )
+        {
+            if (!latest.TryGetValue(row.PartitionKey, out var known) || known.AppliedAt < row.AppliedAt)
+            {
+                latest[row.PartitionKey] = row;
+            }
+        }
+
+        return latest;
     }
 
     public async Task RecordAsync(Receipt receipt, CancellationToken cancellationToken)

@@ -12,15 +12,15 @@ namespace ApprovalWatch.Pipeline.Ingestion;
 /// "This week's sheet" of a department (同源数据只填一次): its open procedures as stored, pre-filled into the workbook a
 /// clerk changes and sends back, named with today's date (its data date).
 /// </summary>
-public sealed class WeekSheets(StorageAccount storage, ReferenceDataLoader referenceLoader, TimeProvider time)
+public sealed class WeekSheets(ProcedureTable procedureTable, KeyProjectTable keyProjects, ReferenceDataLoader referenceLoader, TimeProvider time)
 {
     public async Task<(string FileName, byte[] Content)> ProceduresAsync(string departmentId, CancellationToken cancellationToken)
     {
         var department = Department.Get(departmentId);
         var reference = await referenceLoader.LoadAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter($"Department eq {department.Id}");
-        var procedures = await storage
-            .Procedures.QueryAsync<ProcedureEntity>(filter, cancellationToken: cancellationToken)
+        var procedures = await procedureTable
+            .QueryAsync(filter, cancellationToken: cancellationToken)
             .Select(r => r.ToProcedure())
             .ToListAsync(cancellationToken);
         var today = OfficeClock.Today(time);
@@ -30,18 +30,7 @@ public sealed class WeekSheets(StorageAccount storage, ReferenceDataLoader refer
     /// <summary>The development &amp; reform commission's progress sheet: every project under way with its last report.</summary>
     public async Task<(string FileName, byte[] Content)> ProgressAsync(CancellationToken cancellationToken)
     {
-        var (projects, progress) = (new List<Domain.Projects.RegisteredProject>(), new List<Domain.Projects.ProgressReport>());
-        await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(cancellationToken: cancellationToken))
-        {
-            if (row.IsRegister)
-            {
-                projects.Add(row.ToProject());
-            }
-            else if (row.IsProgress)
-            {
-                progress.Add(row.ToProgress());
-            }
-        }
+        var (projects, progress, _) = await keyProjects.ReadAllAsync(cancellationToken);
 
         var today = OfficeClock.Today(time);
         return ($"progress-{IsoDate.Format(today)}.xlsx", ProgressSheet.Prefilled(projects, progress, today));

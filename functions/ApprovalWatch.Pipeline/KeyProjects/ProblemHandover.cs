@@ -5,7 +5,6 @@ using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Storage;
 using Azure;
-using Azure.Data.Tables;
 
 namespace ApprovalWatch.Pipeline.KeyProjects;
 
@@ -14,7 +13,7 @@ namespace ApprovalWatch.Pipeline.KeyProjects;
 /// given to, and a problem sent back given to another department by the coordinator. Each change is conditional on the
 /// problem as it was read, its History row written first and taken back when the change lost to another.
 /// </summary>
-public sealed class ProblemHandover(StorageAccount storage, HistoryLog log, TimeProvider time)
+public sealed class ProblemHandover(KeyProjectTable keyProjects, HistoryLog log, TimeProvider time)
 {
     public const int MaxReason = 500;
 
@@ -45,12 +44,7 @@ public sealed class ProblemHandover(StorageAccount storage, HistoryLog log, Time
 
     public async Task<Stored?> FindAsync(string projectCode, string id, CancellationToken cancellationToken)
     {
-        var found = await storage.KeyProjects.GetEntityIfExistsAsync<KeyProjectEntity>(
-            projectCode,
-            KeyProjectEntity.ProblemKey(id),
-            cancellationToken: cancellationToken
-        );
-        return found.HasValue && found.Value is { } row ? new Stored(row.ToProblem(), row.Source, row.ETag) : null;
+        return await keyProjects.FindProblemAsync(projectCode, id, cancellationToken) is var (row, etag) ? new Stored(row.ToProblem(), row.Source, etag) : null;
     }
 
     /// <summary>Signs for a problem, or sends it back with a reason (cut to <see cref="MaxReason"/>), as <paramref name="by"/>.</summary>
@@ -111,15 +105,12 @@ public sealed class ProblemHandover(StorageAccount storage, HistoryLog log, Time
         var update = KeyProjectEntity.From(next, stored.Source);
         var history = HistoryEntity.Change(update.PartitionKey, update.RowKey, kind, from, to, time.GetUtcNow(), "board", next.Department);
         await log.AppendAsync(history, cancellationToken);
-        try
+        if (await keyProjects.ReplaceAsync(update, stored.ETag, cancellationToken))
         {
-            await storage.KeyProjects.UpdateEntityAsync(update, stored.ETag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
-        catch (RequestFailedException e) when (e.Status == 412)
-        {
-            await log.WithdrawAsync(history, cancellationToken);
-            return false;
-        }
+
+        await log.WithdrawAsync(history, cancellationToken);
+        return false;
     }
 }

@@ -2,7 +2,6 @@ using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Pipeline.Storage;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace ApprovalWatch.Pipeline.KeyProjects;
@@ -12,7 +11,7 @@ namespace ApprovalWatch.Pipeline.KeyProjects;
 /// <see cref="ProjectFileDecision"/> decides them, with an audit row in History for every change. Applying the same
 /// file twice changes nothing the second time.
 /// </summary>
-public sealed class ProjectFileApplier(StorageAccount storage, HistoryLog log, IOptions<KeyProjectOptions> options, TimeProvider time)
+public sealed class ProjectFileApplier(KeyProjectTable keyProjects, HistoryLog log, IOptions<KeyProjectOptions> options, TimeProvider time)
 {
     public sealed record Outcome(int Applied, int Unchanged, IReadOnlyList<RowError> Refused, IReadOnlyList<string> Notes);
 
@@ -35,11 +34,7 @@ public sealed class ProjectFileApplier(StorageAccount storage, HistoryLog log, I
         foreach (var row in rows)
         {
             var code = ProjectFileDecision.ProjectOf(row);
-            var stored = (
-                await storage
-                    .KeyProjects.QueryAsync<KeyProjectEntity>(e => e.PartitionKey == code, cancellationToken: cancellationToken)
-                    .ToListAsync(cancellationToken)
-            ).ToDictionary(e => e.RowKey, StringComparer.Ordinal);
+            var stored = await keyProjects.OfProjectAsync(code, cancellationToken);
             var change = decision.Decide(row, KeyProjectEntity.ToStoredProject(stored.Values));
             if (change.Note is { } note)
             {
@@ -77,12 +72,7 @@ public sealed class ProjectFileApplier(StorageAccount storage, HistoryLog log, I
                 )
                 .ToList();
             await log.AppendAsync(history, cancellationToken);
-            await TableBatches.SubmitAsync(
-                storage.KeyProjects,
-                changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, c)),
-                EntitySize.Estimate,
-                cancellationToken
-            );
+            await keyProjects.WriteAsync(changes, cancellationToken);
             applied++;
         }
 

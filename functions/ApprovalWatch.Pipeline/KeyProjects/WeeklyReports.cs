@@ -25,6 +25,8 @@ namespace ApprovalWatch.Pipeline.KeyProjects;
 /// </summary>
 public sealed class WeeklyReports(
     StorageAccount storage,
+    KeyProjectTable keyProjects,
+    ProcedureTable procedureTable,
     HistoryLog history,
     ReferenceDataLoader referenceLoader,
     NotificationQueue queue,
@@ -131,28 +133,8 @@ public sealed class WeeklyReports(
 
     private async Task<WeeklyInputs> InputsAsync(ReportWeek week, ReferenceData reference, CancellationToken cancellationToken)
     {
-        var (projects, progress, problems) = (
-            new List<Domain.Projects.RegisteredProject>(),
-            new List<Domain.Projects.ProgressReport>(),
-            new List<Domain.Projects.ProjectProblem>()
-        );
-        await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(cancellationToken: cancellationToken))
-        {
-            if (row.IsRegister)
-            {
-                projects.Add(row.ToProject());
-            }
-            else if (row.IsProgress)
-            {
-                progress.Add(row.ToProgress());
-            }
-            else if (row.IsProblem)
-            {
-                problems.Add(row.ToProblem());
-            }
-        }
-
-        var procedures = await ProcedureFactsQuery.ReadAsync(storage, cancellationToken);
+        var (projects, progress, problems) = await keyProjects.ReadAllAsync(cancellationToken);
+        var procedures = await procedureTable.FactsAsync(cancellationToken);
 
         var late = new List<LateReport>();
         await foreach (var row in history.OfKindsAsync(["backdated"], since: null, cancellationToken))

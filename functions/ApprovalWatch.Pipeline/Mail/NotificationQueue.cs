@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Storage;
 using Azure;
 using Azure.Data.Tables;
@@ -91,4 +92,22 @@ public sealed class NotificationQueue(StorageAccount storage, TimeProvider time)
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>Mail of the days from <paramref name="since"/> that failed or is uncertain, and mail of a day before today never sent.</summary>
+    public AsyncPageable<NotificationEntity> UndeliveredAsync(DateOnly since, DateOnly today, CancellationToken cancellationToken)
+    {
+        var (failed, uncertain, sent) = (NotificationEntity.Failed, NotificationEntity.Uncertain, NotificationEntity.Sent);
+        var (from, day) = (IsoDate.Format(since), IsoDate.Format(today));
+        return storage.NotificationLedger.QueryAsync<NotificationEntity>(
+            TableClient.CreateQueryFilter($"Date ge {from} and (State eq {failed} or State eq {uncertain} or (State ne {sent} and Date lt {day}))"),
+            cancellationToken: cancellationToken
+        );
+    }
+
+    /// <summary>Mail of the days from <paramref name="since"/> waiting to be tried again.</summary>
+    public AsyncPageable<NotificationEntity> RetryingAsync(DateOnly since, CancellationToken cancellationToken) =>
+        storage.NotificationLedger.QueryAsync<NotificationEntity>(
+            TableClient.CreateQueryFilter($"Date ge {IsoDate.Format(since)} and State eq {NotificationEntity.Retrying}"),
+            cancellationToken: cancellationToken
+        );
 }

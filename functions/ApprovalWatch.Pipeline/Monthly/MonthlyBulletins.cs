@@ -3,7 +3,6 @@ using System.Text.Json;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Monthly;
-using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Pipeline.Events;
@@ -27,6 +26,8 @@ namespace ApprovalWatch.Pipeline.Monthly;
 /// </summary>
 public sealed class MonthlyBulletins(
     StorageAccount storage,
+    ProcedureTable procedureTable,
+    KeyProjectTable keyProjects,
     HistoryLog history,
     ReferenceDataLoader referenceLoader,
     NoticeBook notices,
@@ -115,7 +116,7 @@ public sealed class MonthlyBulletins(
 
     private async Task<MonthlyInputs> InputsAsync(DateOnly first, ReferenceData reference, CancellationToken cancellationToken)
     {
-        var procedures = await ProcedureFactsQuery.ReadAsync(storage, cancellationToken);
+        var procedures = await procedureTable.FactsAsync(cancellationToken);
         var (flags, acks) = (new List<FlagEvent>(), new List<AckEvent>());
         // Flags from a quarter before the month: a procedure acknowledged in it may have turned red before it began.
         var since = OfficeClock.At(first.AddMonths(-3), TimeOnly.MinValue);
@@ -132,11 +133,7 @@ public sealed class MonthlyBulletins(
             }
         }
 
-        var problems = new List<ProjectProblem>();
-        await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(KeyProjectEntity.ProblemRows, cancellationToken: cancellationToken))
-        {
-            problems.Add(row.ToProblem());
-        }
+        var problems = await keyProjects.ProblemsAsync(cancellationToken).ToListAsync(cancellationToken);
 
         var calendar = reference.PrefectureCalendar;
         return new MonthlyInputs(

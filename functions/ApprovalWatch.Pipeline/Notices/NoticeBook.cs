@@ -35,15 +35,15 @@ public sealed class NoticeBook(StorageAccount storage)
                 return (known, false);
             }
 
-            var counter = await table.GetEntityIfExistsAsync<TableEntity>(partition, Counter, cancellationToken: cancellationToken);
-            var sequence = (counter.HasValue ? counter.Value!.GetInt32("Next") ?? 0 : 0) + 1;
+            var counter = await table.GetEntityIfExistsAsync<NoticeBookEntity>(partition, Counter, cancellationToken: cancellationToken);
+            var sequence = (counter.HasValue ? counter.Value!.Next ?? 0 : 0) + 1;
             var notice = draft with { Sequence = sequence, Number = settings.Number(draft.Year, sequence) };
-            var next = new TableEntity(partition, Counter) { ["Next"] = sequence };
+            var next = new NoticeBookEntity { PartitionKey = partition, RowKey = Counter, Next = sequence };
             TableTransactionAction[] actions =
             [
                 counter.HasValue ? new(TableTransactionActionType.UpdateReplace, next, counter.Value!.ETag) : new(TableTransactionActionType.Add, next),
                 new(TableTransactionActionType.Add, Entity(notice)),
-                new(TableTransactionActionType.Add, new TableEntity(partition, ClaimKey(draft.Key)) { ["Sequence"] = sequence }),
+                new(TableTransactionActionType.Add, new NoticeBookEntity { PartitionKey = partition, RowKey = ClaimKey(draft.Key), Sequence = sequence }),
             ];
             try
             {
@@ -60,7 +60,11 @@ public sealed class NoticeBook(StorageAccount storage)
 
     public async Task<StoredNotice?> FindAsync(int year, int sequence, CancellationToken cancellationToken)
     {
-        var found = await storage.NoticeBook.GetEntityIfExistsAsync<TableEntity>(Partition(year), NoticeKey(sequence), cancellationToken: cancellationToken);
+        var found = await storage.NoticeBook.GetEntityIfExistsAsync<NoticeBookEntity>(
+            Partition(year),
+            NoticeKey(sequence),
+            cancellationToken: cancellationToken
+        );
         return found.HasValue ? Read(found.Value!) : null;
     }
 
@@ -76,7 +80,7 @@ public sealed class NoticeBook(StorageAccount storage)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {Partition(fromYear)} and RowKey ge {NoticePrefix} and RowKey lt {"n}"}");
         var notices = new List<StoredNotice>();
-        await foreach (var row in storage.NoticeBook.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in storage.NoticeBook.QueryAsync<NoticeBookEntity>(filter, cancellationToken: cancellationToken))
         {
             notices.Add(Read(row));
         }
@@ -103,8 +107,8 @@ public sealed class NoticeBook(StorageAccount storage)
     {
         foreach (var y in new[] { year, year - 1 })
         {
-            var claim = await storage.NoticeBook.GetEntityIfExistsAsync<TableEntity>(Partition(y), ClaimKey(key), cancellationToken: cancellationToken);
-            if (claim.HasValue && claim.Value!.GetInt32("Sequence") is { } sequence)
+            var claim = await storage.NoticeBook.GetEntityIfExistsAsync<NoticeBookEntity>(Partition(y), ClaimKey(key), cancellationToken: cancellationToken);
+            if (claim.HasValue && claim.Value!.Sequence is { } sequence)
             {
                 return await FindAsync(y, sequence, cancellationToken);
             }
@@ -113,14 +117,16 @@ public sealed class NoticeBook(StorageAccount storage)
         return null;
     }
 
-    private static StoredNotice Read(TableEntity row) =>
-        new(JsonSerializer.Deserialize<SupervisionNotice>(row.GetString("Json"), StorageJson.Options)!, row.ETag);
+    private static StoredNotice Read(NoticeBookEntity row) =>
+        new(JsonSerializer.Deserialize<SupervisionNotice>(row.Json ?? "null", StorageJson.Options)!, row.ETag);
 
-    private static TableEntity Entity(SupervisionNotice notice) => new(Partition(notice.Year), NoticeKey(notice.Sequence))
+    private static NoticeBookEntity Entity(SupervisionNotice notice) => new()
     {
-        ["Json"] = JsonSerializer.Serialize(notice, StorageJson.Compact),
-        ["Number"] = notice.Number,
-        ["Department"] = notice.Department,
+        PartitionKey = Partition(notice.Year),
+        RowKey = NoticeKey(notice.Sequence),
+        Json = JsonSerializer.Serialize(notice, StorageJson.Compact),
+        Number = notice.Number,
+        Department = notice.Department,
     };
 
     private static string Partition(int year) => year.ToString(CultureInfo.InvariantCulture);

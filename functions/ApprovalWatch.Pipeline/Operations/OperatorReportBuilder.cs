@@ -4,8 +4,8 @@ using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Scanning;
+using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Storage;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 
 namespace ApprovalWatch.Pipeline.Operations;
@@ -14,6 +14,7 @@ namespace ApprovalWatch.Pipeline.Operations;
 /// claims, refused configuration.</summary>
 public sealed class OperatorReportBuilder(
     StorageAccount storage,
+    NotificationQueue outbox,
     ScanLog scans,
     IngestClaims claims,
     ReceiptWriter receipts,
@@ -100,11 +101,8 @@ public sealed class OperatorReportBuilder(
     private async Task<IReadOnlyList<DeliveryProblem>> DeliveriesAsync(DateOnly today, CancellationToken cancellationToken)
     {
         // Failed and uncertain mail; and mail of an earlier day still not sent (its message was lost or poisoned).
-        var since = IsoDate.Format(today.AddDays(-LookBackDays));
-        var (failed, uncertain, sent, day) = (NotificationEntity.Failed, NotificationEntity.Uncertain, NotificationEntity.Sent, IsoDate.Format(today));
-        var filter = TableClient.CreateQueryFilter($"Date ge {since} and (State eq {failed} or State eq {uncertain} or (State ne {sent} and Date lt {day}))");
         var problems = new List<DeliveryProblem>();
-        await foreach (var row in storage.NotificationLedger.QueryAsync<NotificationEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in outbox.UndeliveredAsync(today.AddDays(-LookBackDays), today, cancellationToken))
         {
             problems.Add(new DeliveryProblem(row.Date, row.Recipient, row.Receipt, row.State, row.Reason ?? "never sent", row.Attempts));
         }
@@ -114,10 +112,9 @@ public sealed class OperatorReportBuilder(
 
     private async Task<IReadOnlyList<WaitingMail>> WaitingAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"Date ge {IsoDate.Format(today.AddDays(-LookBackDays))} and State eq {NotificationEntity.Retrying}");
         var now = time.GetUtcNow();
         var waiting = new List<WaitingMail>();
-        await foreach (var row in storage.NotificationLedger.QueryAsync<NotificationEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in outbox.RetryingAsync(today.AddDays(-LookBackDays), cancellationToken))
         {
             var message = row.ToMessage();
             waiting.Add(

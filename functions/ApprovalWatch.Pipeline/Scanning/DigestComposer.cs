@@ -11,7 +11,7 @@ namespace ApprovalWatch.Pipeline.Scanning;
 /// department's counts for a coordinator, and each line marked new, worse or still open against his previous
 /// digest (and what was resolved since). <see cref="RememberAsync"/> keeps it as the one the next is compared with.
 /// </summary>
-public sealed class DigestComposer(DigestStore store, Storage.StorageAccount storage)
+public sealed class DigestComposer(DigestStore store, Storage.ProcedureTable procedures)
 {
     /// <returns>The digest, and the recipient's memory it was compared with (to remember it by).</returns>
     public async Task<(Digest Digest, DigestMemory? Memory)> ComposeAsync(
@@ -49,27 +49,10 @@ public sealed class DigestComposer(DigestStore store, Storage.StorageAccount sto
     /// <summary>What was done on a person's procedures (a head's: his department's) while he was away, as his first digest back says.</summary>
     private async Task<string> MeanwhileAsync(string email, DateOnly from, DateOnly to, ReferenceData reference, CancellationToken cancellationToken)
     {
-        var person = reference.Staff.Find(email);
-        var filter = person?.Has(Domain.Staff.Role.Head) == true
-            ? Azure.Data.Tables.TableClient.CreateQueryFilter($"HandlerEmail eq {email} or Department eq {person.Department}")
-            : Azure.Data.Tables.TableClient.CreateQueryFilter($"HandlerEmail eq {email}");
-        var (finished, acknowledged, overdue) = (0, 0, 0);
-        bool During(string? day) => Domain.Text.IsoDate.ParseOptional(day) is { } d && d >= from && d <= to;
-        await foreach (
-            var row in storage.Procedures.QueryAsync<Storage.ProcedureEntity>(
-                filter,
-                select: ["CompletedOn", "AckOn", "AckBy", "Flag"],
-                cancellationToken: cancellationToken
-            )
-        )
-        {
-            finished += During(row.CompletedOn) ? 1 : 0;
-            acknowledged += During(row.AckOn) && !email.Equals(row.AckBy, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
-            overdue += row.Flag == "red" ? 1 : 0;
-        }
-
+        var rows = await procedures.HandledByAsync(email, Meanwhile.DepartmentCovered(reference.Staff.Find(email)), cancellationToken);
+        var meanwhile = Meanwhile.Count(email, from, to, rows);
         var standIn = StandIns.Of(email, reference.Staff, reference.Leave, from);
-        return DigestNotes.Returned(from, to, standIn is null ? null : reference.Staff.NameOf(standIn), finished, acknowledged, overdue);
+        return DigestNotes.Returned(from, to, standIn is null ? null : reference.Staff.NameOf(standIn), meanwhile);
     }
 
     /// <summary>Keeps the digest as the recipient's latest (a digest made again the same day replaces it).</summary>

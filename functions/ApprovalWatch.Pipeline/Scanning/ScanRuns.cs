@@ -7,7 +7,7 @@ using Azure.Data.Tables;
 namespace ApprovalWatch.Pipeline.Scanning;
 
 /// <summary>The runs of the daily scan, their shards and the shard plan, in the Scans table.</summary>
-public sealed class ScanRuns(StorageAccount storage)
+public sealed class ScanRuns(StorageAccount storage, ProcedureTable procedures)
 {
     private TableClient Table => storage.Scans;
 
@@ -22,21 +22,21 @@ public sealed class ScanRuns(StorageAccount storage)
     public async Task<IReadOnlyList<string>> CensusAsync(int shardProcedures, CancellationToken cancellationToken)
     {
         var segments = new ShardSegments(shardProcedures);
-        var (project, procedures) = ("", 0);
-        await foreach (var row in storage.Procedures.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+        var (project, count) = ("", 0);
+        await foreach (var code in procedures.ProjectOfEveryRowAsync(cancellationToken))
         {
-            if (row.PartitionKey != project && procedures > 0)
+            if (code != project && count > 0)
             {
-                segments.Add(project, procedures);
-                procedures = 0;
+                segments.Add(project, count);
+                count = 0;
             }
 
-            (project, procedures) = (row.PartitionKey, procedures + 1);
+            (project, count) = (code, count + 1);
         }
 
-        if (procedures > 0)
+        if (count > 0)
         {
-            segments.Add(project, procedures);
+            segments.Add(project, count);
         }
 
         return ShardRange.Cut(segments.ToList(), shardProcedures);

@@ -5,7 +5,6 @@ using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Pipeline.Events;
 using ApprovalWatch.Pipeline.Storage;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace ApprovalWatch.Pipeline.Scanning;
@@ -17,7 +16,13 @@ namespace ApprovalWatch.Pipeline.Scanning;
 /// routed to their recipients, as it goes, and returns the lines that call for a supervision notice. Holds one project
 /// plus one run of lines.
 /// </summary>
-public sealed class ShardMeasurer(StorageAccount storage, HistoryLog log, IOptions<ScanOptions> options)
+public sealed class ShardMeasurer(
+    ProcedureTable procedures,
+    ProjectMeasureTable projectMeasures,
+    KeyProjectTable keyProjects,
+    HistoryLog log,
+    IOptions<ScanOptions> options
+)
 {
     private const int WriteParallelism = 8;
 
@@ -38,7 +43,7 @@ public sealed class ShardMeasurer(StorageAccount storage, HistoryLog log, IOptio
         var writes = new ConcurrentWrites(write ? WriteParallelism : 0);
         var at = OfficeClock.At(today, TimeOnly.MinValue);
         await using var stored = new PartitionReader<ProjectMeasureEntity>(
-            storage.Projects.QueryAsync<ProjectMeasureEntity>(range.Filter, cancellationToken: cancellationToken)
+            projectMeasures.ForScanAsync(range.Filter, cancellationToken)
         );
         var (leaders, problems) = await KeyProjectsAsync(range, cancellationToken);
         var noticeCalls = new List<NoticeCall>();
@@ -67,7 +72,7 @@ public sealed class ShardMeasurer(StorageAccount storage, HistoryLog log, IOptio
             var code = project[0].PartitionKey;
             segments.Add(code, project.Count);
             var history = new List<HistoryEntity>();
-            var procedureWrites = new List<TableTransactionAction>();
+            var procedureWrites = new List<ProcedureEntity>();
             foreach (var row in project)
             {
                 if (measurement.Add(row.ToProcedure(), Flags.Parse(row.Flag), row.EscalationCounts, row.Acknowledgement) is not { } measure)
@@ -75,27 +80,27 @@ public sealed class ShardMeasurer(StorageAccount storage, HistoryLog log, IOptio
                     continue;
                 }
 
-                var fields = ProcedureScanFields.Of(row, measure, today);
-                if (!fields.SameAs(row))
+                var scanned = row.Scanned(measure, today);
+                if (!row.SaysAlready(scanned))
                 {
-                    procedureWrites.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, fields, fields.ETag));
+                    procedureWrites.Add(scanned);
                 }
 
-                if (row.Flag != fields.Flag)
+                if (row.Flag != scanned.Flag)
                 {
-                    history.Add(HistoryEntity.Change(row.PartitionKey, row.RowKey, "flag", row.Flag, fields.Flag!, at, "scan", row.Department));
+                    history.Add(HistoryEntity.Change(row.PartitionKey, row.RowKey, "flag", row.Flag, scanned.Flag!, at, "scan", row.Department));
                 }
             }
 
             var before = (await stored.TakeAsync(code)).ToDictionary(r => r.RowKey, StringComparer.Ordinal);
-            var projectWrites = new List<TableTransactionAction>();
+            var projectWrites = new List<ProjectMeasureEntity>();
             foreach (var measure in measurement.MeasureProjects())
             {
                 var row = ProjectMeasureEntity.From(measure);
                 var known = before.GetValueOrDefault(row.RowKey);
                 if (known is null || !known.SameAs(row))
                 {
-                    projectWrites.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
+                    projectWrites.Add(row);
                 }
 
                 if (known?.Flag != row.Flag)
@@ -112,8 +117,8 @@ public sealed class ShardMeasurer(StorageAccount storage, HistoryLog log, IOptio
                 await writes.AddAsync(async () =>
                 {
                     await log.AppendAsync(history, cancellationToken);
-                    await TableBatches.SubmitAsync(storage.Procedures, procedureWrites, EntitySize.Estimate, cancellationToken);
-                    await TableBatches.SubmitAsync(storage.Projects, projectWrites, EntitySize.Estimate, cancellationToken);
+                    await procedures.WriteScanAsync(procedureWrites, cancellationToken);
+                    await projectMeasures.WriteAsync(projectWrites, cancellationToken);
                 });
             }
 
@@ -121,13 +126,7 @@ public sealed class ShardMeasurer(StorageAccount storage, HistoryLog log, IOptio
         }
 
         var project = new List<ProcedureEntity>();
-        await foreach (
-            var row in storage.Procedures.QueryAsync<ProcedureEntity>(
-                range.Filter,
-                select: ProcedureEntity.ScanColumns,
-                cancellationToken: cancellationToken
-            )
-        )
+        await foreach (var row in procedures.ForScanAsync(range.Filter, cancellationToken))
         {
             if (project.Count > 0 && row.PartitionKey != project[0].PartitionKey)
             {
@@ -166,14 +165,12 @@ public sealed class ShardMeasurer(StorageAccount storage, HistoryLog log, IOptio
         CancellationToken cancellationToken
     )
     {
-        var rows = $"({TableClient.CreateQueryFilter($"RowKey eq {KeyProjectEntity.RegisterKey}")} or ({KeyProjectEntity.ProblemRows}))";
-        var filter = range.Filter is { } within ? $"{within} and {rows}" : rows;
         var (leaders, names, problems) = (
             new Dictionary<string, string>(StringComparer.Ordinal),
             new Dictionary<string, string>(StringComparer.Ordinal),
             new List<ProjectProblem>()
         );
-        await foreach (var row in storage.KeyProjects.QueryAsync<KeyProjectEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in keyProjects.RegistersAndProblemsAsync(range.Filter, cancellationToken))
         {
             if (row.IsRegister)
             {

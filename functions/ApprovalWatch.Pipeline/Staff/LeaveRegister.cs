@@ -52,7 +52,7 @@ public sealed class LeaveRegister(StorageAccount storage)
 
     public async Task AddAsync(string email, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        await storage.Leave.UpsertEntityAsync(new TableEntity(Key(email), Row(from, to)), cancellationToken: cancellationToken);
+        await storage.Leave.UpsertEntityAsync(new LeaveEntity { PartitionKey = Key(email), RowKey = Row(from, to) }, cancellationToken: cancellationToken);
         Interlocked.Increment(ref _version);
     }
 
@@ -60,7 +60,7 @@ public sealed class LeaveRegister(StorageAccount storage)
     public async Task<bool> RemoveAsync(string email, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         // A delete of a missing entity succeeds silently: look first.
-        var found = await storage.Leave.GetEntityIfExistsAsync<TableEntity>(Key(email), Row(from, to), ["PartitionKey"], cancellationToken);
+        var found = await storage.Leave.GetEntityIfExistsAsync<LeaveEntity>(Key(email), Row(from, to), ["PartitionKey"], cancellationToken);
         if (!found.HasValue)
         {
             return false;
@@ -74,7 +74,7 @@ public sealed class LeaveRegister(StorageAccount storage)
     private async Task<List<(string Email, DateOnly From, DateOnly To)>> ReadAsync(string? filter, CancellationToken cancellationToken)
     {
         var absences = new List<(string, DateOnly, DateOnly)>();
-        await foreach (var row in storage.Leave.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in storage.Leave.QueryAsync<LeaveEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             if (row.RowKey.Split('|') is [var from, var to] && IsoDate.TryParse(from, out var f) && IsoDate.TryParse(to, out var t))
             {

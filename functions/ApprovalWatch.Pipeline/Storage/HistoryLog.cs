@@ -59,6 +59,17 @@ public sealed class HistoryLog(StorageAccount storage)
         return [.. (await newer).Concat(await older)];
     }
 
+    /// <summary>The row a used acknowledgement link leaves in its project's History partition (after every audit row's key).</summary>
+    public static HistoryEntity UsedLinkMarker(string projectCode, string procedureCode, string? department, string tokenId) => new()
+    {
+        PartitionKey = projectCode,
+        RowKey = $"{HistoryEntity.UsedLinkPrefix}{tokenId}",
+        Procedure = procedureCode,
+        Kind = "ack-link",
+        To = tokenId,
+        Department = department,
+    };
+
     /// <summary>Whether a link's marker is there: the link was used.</summary>
     public async Task<bool> WasUsedAsync(HistoryEntity marker, CancellationToken cancellationToken) =>
         (await Table.GetEntityIfExistsAsync<HistoryEntity>(marker.PartitionKey, marker.RowKey, cancellationToken: cancellationToken)).HasValue;

@@ -54,7 +54,8 @@ public sealed class ProcedureEntity : ITableEntity
     /// </summary>
     public string? StatusChangedFrom { get; set; }
 
-    // The scan's columns (ProcedureScanFields):
+    // The scan's columns (ScanFields): only what changes rarely is kept — the flag, the due date, the escalation counts (a red
+    // procedure's once a week) — so a day's scan writes the rows whose state changed; the working days left are computed when read.
     public string? Flag { get; set; }
 
     public string? DueOn { get; set; }
@@ -69,7 +70,7 @@ public sealed class ProcedureEntity : ITableEntity
 
     public string? LastOverdueWeek { get; set; }
 
-    // The acknowledgement's columns (ProcedureAckFields, the board's /ack):
+    // The acknowledgement's columns (AckFields, the board's /ack), merged conditional on the ETag the page read:
     public string? AckBy { get; set; }
 
     public string? AckByName { get; set; }
@@ -82,9 +83,44 @@ public sealed class ProcedureEntity : ITableEntity
 
     public string? AckNote { get; set; }
 
+    /// <summary>The id of the token that made the acknowledgement: the same link used again changes nothing.</summary>
     public string? AckTokenId { get; set; }
 
+    /// <summary>Promises broken before this one (<see cref="Domain.Acknowledgements.Acknowledgement.Penalty"/>).</summary>
     public int? AckPenalty { get; set; }
+
+    /// <summary>The columns the scan writes, a merge that leaves the reported facts alone; ingestion carries them over when it replaces a row.</summary>
+    public static readonly ColumnGroup<ProcedureEntity> ScanFields = new(
+        nameof(Flag),
+        nameof(DueOn),
+        nameof(FinishedLate),
+        nameof(FlaggedOn),
+        nameof(YellowPeriods),
+        nameof(OverdueWeeks),
+        nameof(LastOverdueWeek)
+    );
+
+    /// <summary>The scan's state, less the day it was flagged: a row that already says this is not written again.</summary>
+    private static readonly ColumnGroup<ProcedureEntity> ScanState = new(
+        nameof(Flag),
+        nameof(DueOn),
+        nameof(FinishedLate),
+        nameof(YellowPeriods),
+        nameof(OverdueWeeks),
+        nameof(LastOverdueWeek)
+    );
+
+    /// <summary>The columns an acknowledgement writes; ingestion carries them over when it replaces a row.</summary>
+    public static readonly ColumnGroup<ProcedureEntity> AckFields = new(
+        nameof(AckBy),
+        nameof(AckByName),
+        nameof(AckOn),
+        nameof(PromisedOn),
+        nameof(AckRung),
+        nameof(AckNote),
+        nameof(AckTokenId),
+        nameof(AckPenalty)
+    );
 
     /// <summary>What the daily scan reads of a row: all but where it came from and the acknowledgement's token, about a fifth of its bytes.</summary>
     public static readonly IReadOnlyList<string> ScanColumns =
@@ -152,15 +188,51 @@ public sealed class ProcedureEntity : ITableEntity
     public List<Pause> PauseList() => (JsonSerializer.Deserialize<List<StoredPause>>(Pauses, StoredPause.Options) ?? [])
         .Select(x => new Pause(IsoDate.Parse(x.From), IsoDate.ParseOptional(x.To), x.Reason)).ToList();
 
-    /// <summary>Carries over what the scan and acknowledgements wrote, as their units, so that a new report erases neither the last known flag nor a
-    /// promise.</summary>
+    /// <summary>Carries over what the scan and acknowledgements wrote, so that a new report erases neither the last known flag nor a promise.</summary>
     public ProcedureEntity WithScanFieldsOf(ProcedureEntity stored)
     {
-        ProcedureScanFields.Of(stored).CopyTo(this);
-        ProcedureAckFields.Of(stored).CopyTo(this);
+        ScanFields.Copy(stored, this);
+        AckFields.Copy(stored, this);
         ETag = stored.ETag;
         return this;
     }
+
+    /// <summary>The scan's columns of this row as measured on <paramref name="today"/> (the keys with them, every other column left empty).</summary>
+    public ProcedureEntity Scanned(Domain.Scanning.ProcedureMeasure measure, DateOnly today) => new()
+    {
+        PartitionKey = PartitionKey,
+        RowKey = RowKey,
+        ETag = ETag.All,
+        Flag = measure.Assessment.Flag.Code(),
+        DueOn = IsoDate.Format(measure.Assessment.Deadline.DueOn),
+        FinishedLate = measure.Assessment.FinishedLate,
+        FlaggedOn = IsoDate.Format(today),
+        YellowPeriods = measure.Counts.YellowPeriods,
+        OverdueWeeks = measure.Counts.OverdueWeeks,
+        LastOverdueWeek = measure.Counts.LastOverdueWeek,
+    };
+
+    /// <summary>True when this row already says what <paramref name="scanned"/> says (the day it was flagged aside).</summary>
+    public bool SaysAlready(ProcedureEntity scanned) => ScanState.Same(this, scanned);
+
+    /// <summary>
+    /// The acknowledgement's columns of this row as read (its ETag), made with the token <paramref name="tokenId"/>; the note
+    /// cut to <see cref="Domain.Acknowledgements.Acknowledgement.MaxNote"/>.
+    /// </summary>
+    public ProcedureEntity Acknowledged(Domain.Acknowledgements.Acknowledgement ack, string tokenId) => new()
+    {
+        PartitionKey = PartitionKey,
+        RowKey = RowKey,
+        ETag = ETag,
+        AckBy = ack.By,
+        AckByName = ack.ByName,
+        AckOn = IsoDate.Format(ack.On),
+        PromisedOn = IsoDate.Format(ack.PromisedOn),
+        AckRung = ack.Rung,
+        AckNote = Domain.Acknowledgements.Acknowledgement.Cut(ack.Note),
+        AckTokenId = tokenId,
+        AckPenalty = ack.Penalty,
+    };
 
     private sealed record StoredPause(string From, string? To, string Reason)
     {

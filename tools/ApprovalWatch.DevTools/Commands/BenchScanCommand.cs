@@ -120,7 +120,7 @@ public static class BenchScanCommand
                 {
                     if (measurement.Add(row.ToProcedure()) is { } measure)
                     {
-                        ProcedureScanFields.Of(row, measure, Day).CopyTo(row);
+                        ProcedureEntity.ScanFields.Copy(row.Scanned(measure, Day), row);
                     }
                 }
 
