@@ -150,7 +150,12 @@ public sealed class ProjectPage(
             h => h.Department is { } department ? viewer.MaySee(department) : viewer.Department is null,
             cancellationToken
         );
-        return [.. rows.OrderByDescending(h => h.At).Take(HistoryRows).Select(h => new HistoryView(h.At, h.Procedure, h.Kind, h.From, h.To, h.Source))];
+        return [
+            .. rows.OrderByDescending(h => h.At)
+                .Take(HistoryRows)
+                .Select(HistoryEvents.Row)
+                .Select(h => new HistoryView(h.At, h.Procedure, h.Kind, h.From, h.To, h.Source)),
+        ];
     }
 
     /// <summary>The History rows a project page shows, newest first.</summary>

@@ -83,6 +83,6 @@ public class ClerkHabitsTests
         }
 
         var error = Assert.Throws<UnreadableSubmissionException>(() => Validate("进度表.ods", file.ToArray()));
-        Assert.Contains("save it as .xlsx", error.Message);
+        Assert.Contains("save it as .xlsx", error.Reason.English());
     }
 }

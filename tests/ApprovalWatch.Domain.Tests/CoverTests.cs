@@ -1,3 +1,4 @@
+using ApprovalWatch.Testing;
 using System.Globalization;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
@@ -55,7 +56,7 @@ public class CoverTests
 
         var collector = new DigestCollector(10);
         collector.Add(routed);
-        Assert.Contains(collector.ToDigest(Day, Staff).Notes, n => n.StartsWith("代 A：", StringComparison.Ordinal));
+        Assert.Contains(collector.ToDigest(Day, Staff).Notes, n => n.Chinese().StartsWith("代 A：", StringComparison.Ordinal));
     }
 
     [Fact]

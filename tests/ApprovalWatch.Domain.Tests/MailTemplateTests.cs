@@ -1,6 +1,7 @@
 using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Presentation.Operations;
 using ApprovalWatch.Presentation.Receipts;
@@ -15,16 +16,16 @@ public class MailTemplateTests
         File = "housing/2026-03-13.xlsx",
         Department = "housing",
         Status = Receipt.AppliedStatus,
-        Format = "Excel .xlsx，工作表 '进度表'；Excel .xlsx, sheet '进度表'",
+        Format = Reason.Of("format.sheet", "Excel .xlsx", "'进度表'"),
         ReceivedAt = new DateTimeOffset(2026, 3, 16, 2, 0, 0, TimeSpan.Zero),
         Rows = 3,
         Applied = 1,
         Rejected = 2,
-        Notes = ["列“备注”未识别"],
+        Notes = [Reason.Of("file.column_not_read", "备注")],
         Errors =
         [
-            new RowError(7, "审批事项 procedure", "审批事项不在目录中；procedure code is not in the catalogue", "HC-99", "进度表"),
-            new RowError(4, "受理日期 accepted_on", "日期无法识别；not a date", "<b>", "进度表"),
+            new RowError(7, "审批事项 procedure", Reason.Of("row.procedure_unknown"), "HC-99", "进度表"),
+            new RowError(4, "受理日期 accepted_on", Reason.Of("cell.required"), "<b>", "进度表"),
         ],
         ErrorsNotListed = 1,
     };
@@ -41,10 +42,10 @@ public class MailTemplateTests
             接收时间：2026-03-16 10:00（北京时间）
             读取格式：Excel .xlsx，工作表 '进度表'
             数据行 3 行：采用 1 行，无变化 0 行，数据日期早于已有数据 0 行，退回 2 行
-            注意 Note：列“备注”未识别
+            注意 Note：列“备注”未识别，未读取；column '备注' is not one ApprovalWatch knows and was not read.
 
             需要更正的行（行号为 Excel 行号或 CSV 行号）/ Rows to correct (line = Excel row or CSV line):
-            - 工作表 进度表 第 4 行 sheet '进度表' line 4，受理日期 accepted_on：日期无法识别；not a date（<b>）
+            - 工作表 进度表 第 4 行 sheet '进度表' line 4，受理日期 accepted_on：必填项为空；required value is empty（<b>）
             - 工作表 进度表 第 7 行 sheet '进度表' line 7，审批事项 procedure：审批事项不在目录中；procedure code is not in the catalogue（HC-99）
             - 另有 1 处错误未列出；1 more errors not listed
 
@@ -56,7 +57,7 @@ public class MailTemplateTests
 
             """.ReplaceLineEndings("\n"), mail.Text.ReplaceLineEndings("\n"));
         Assert.StartsWith("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>【报送回执】housing/2026-03-13.xlsx", mail.Html);
-        Assert.Contains("<tr><td>进度表 4</td><td>受理日期 accepted_on</td><td>日期无法识别；not a date</td><td>&lt;b&gt;</td></tr>", mail.Html);
+        Assert.Contains("<tr><td>进度表 4</td><td>受理日期 accepted_on</td><td>必填项为空；required value is empty</td><td>&lt;b&gt;</td></tr>", mail.Html);
         Assert.Contains("<th>工作表 行号<br>Sheet line</th>", mail.Html);
         Assert.Contains("<p>另有 1 处错误未列出；1 more errors not listed</p>", mail.Html);
         Assert.EndsWith("<p style=\"color:#666\">ApprovalWatch 重点项目代办窗口 / key project agency window</p></body></html>", mail.Html);
@@ -69,7 +70,7 @@ public class MailTemplateTests
         var chinese = ReceiptRenderer.Render(Rejected, Language.Chinese);
 
         Assert.Equal("ApprovalWatch receipt: 1 applied, 2 rejected", english.Subject);
-        Assert.Contains("- sheet '进度表' line 4, accepted_on: not a date (<b>)", english.Text);
+        Assert.Contains("- sheet '进度表' line 4, accepted_on: required value is empty (<b>)", english.Text);
         Assert.Contains("Rows to correct (line = Excel row or CSV line):", english.Text);
         Assert.Contains("- 1 more errors not listed", english.Text);
         Assert.DoesNotContain("行", english.Text.Replace("进度表", ""));
@@ -77,10 +78,10 @@ public class MailTemplateTests
         Assert.Contains("ApprovalWatch, key project agency window", english.Html);
 
         Assert.Equal("【报送回执】housing/2026-03-13.xlsx：采用 1 行，退回 2 行", chinese.Subject);
-        Assert.Contains("- 工作表 进度表 第 4 行，受理日期：日期无法识别（<b>）", chinese.Text);
+        Assert.Contains("- 工作表 进度表 第 4 行，受理日期：必填项为空（<b>）", chinese.Text);
         Assert.Contains("- 另有 1 处错误未列出", chinese.Text);
         Assert.DoesNotContain("English", chinese.Text);
-        Assert.DoesNotContain("not a date", chinese.Text);
+        Assert.DoesNotContain("required value", chinese.Text);
         Assert.DoesNotContain("key project agency window", chinese.Html);
     }
 

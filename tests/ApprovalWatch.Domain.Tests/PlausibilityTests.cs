@@ -1,3 +1,4 @@
+using ApprovalWatch.Testing;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Weekly;
@@ -84,7 +85,7 @@ public class PlausibilityTests
         );
         Assert.Equal("本年完成投资 3,200 万元超过总投资 3,000 万元", CheckText.Say(standing[0], Words.Chinese));
         Assert.Contains("阿图什市学校", CheckText.Say(standing[1], Words.English));
-        Assert.Contains("applied, to be checked", Plausibility.Note(standing[0], 4));
+        Assert.Contains("applied, to be checked", Plausibility.Note(standing[0], 4).English());
     }
 
     [Fact]
@@ -158,5 +159,38 @@ public class PlausibilityTests
         var still = Assert.Single(Checks(Paused(new(2026, 2, 2), null))); // still paused: 25 working days by Sunday 15 March, Spring Festival left out
         Assert.Equal((Plausibility.LongPause, 25m, 20m), (still.Check, still.Value, still.Limit));
         Assert.Empty(Checks(Paused(new(2026, 3, 2), new(2026, 3, 6))));
+    }
+
+    [Fact]
+    public void A_file_is_told_of_the_contradiction_it_brings_whichever_department_sends_it()
+    {
+        var catalogue = Catalogue.ProcedureCatalogue.Parse(new StringReader("""
+            code,name_zh,name_en,department,stage,statutory_days,promised_days,requires
+            NR-03,建设工程规划许可证,Construction-works planning permit,natural-resources,2,20,10,
+            HC-02,建筑工程施工许可证,Construction permit,housing,3,15,7,NR-03
+            """));
+        Procedure Of(string code, string department, DateOnly accepted, DateOnly? completed) => new()
+        {
+            ProjectCode = Code, ProcedureCode = code, Department = department, AcceptedOn = accepted, CompletedOn = completed,
+            Status = completed is null ? ProcedureStatus.InReview : ProcedureStatus.Approved, LimitDays = 15, HandlerEmail = "a@b.org",
+            AsOf = new DateTimeOffset(2026, 3, 13, 0, 0, 0, TimeSpan.Zero),
+        };
+        var permit = Of("HC-02", "housing", new(2026, 3, 2), new(2026, 3, 10));
+        var planning = Of("NR-03", "natural-resources", new(2026, 3, 12), null);
+        var after = new Dictionary<string, Procedure> { ["HC-02"] = permit, ["NR-03"] = planning };
+
+        var byHousing = FileContradictions.Of([new(4, permit, permit with { CompletedOn = null })], after, catalogue);
+        var byNaturalResources = FileContradictions.Of([new(7, planning, null)], after, catalogue);
+        var inOrder = FileContradictions.Of([new(7, planning with { AcceptedOn = new(2026, 3, 1) }, null)], new Dictionary<string, Procedure>
+        {
+            ["HC-02"] = permit,
+            ["NR-03"] = planning with { AcceptedOn = new(2026, 3, 1) },
+        }, catalogue);
+
+        Assert.Equal((4, $"line 4: {Code} HC-02 is approved on 2026-03-10 while NR-03, which must come before it, was not accepted: applied, to be checked."),
+            (Assert.Single(byHousing).Line, Assert.Single(byHousing).Note.English()));
+        Assert.Equal((7, Assert.Single(byHousing).Note.English().Replace("line 4", "line 7", StringComparison.Ordinal)),
+            (Assert.Single(byNaturalResources).Line, Assert.Single(byNaturalResources).Note.English()));
+        Assert.Empty(inOrder);
     }
 }

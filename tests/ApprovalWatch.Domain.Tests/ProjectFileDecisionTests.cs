@@ -91,10 +91,10 @@ public class ProjectFileDecisionTests
         var change = For(Department.DevelopmentReform).Decide(new ProgressRow(4, report), Stored(progress: [earlier]));
 
         Assert.Equal((report, 1200m), (change.Progress, change.LoweredFrom));
+        Assert.Equal($"第 4 行：{Code} 本年完成投资 900 万元低于 2026-03-06 报送的 1200 万元，已标记待核实", change.Note.Chinese());
         Assert.Equal(
-            $"第 4 行：{Code} 本年完成投资 900 万元低于 2026-03-06 报送的 1200 万元，已标记待核实；line 4: {Code} reports 900 万元 done this year, less than the 1200 万元 of "
-                + $"2026-03-06: kept and marked for checking.",
-            change.Note
+            $"line 4: {Code} reports 900 万元 done this year, less than the 1200 万元 of 2026-03-06: kept and marked for checking.",
+            change.Note.English()
         );
     }
 
@@ -107,7 +107,7 @@ public class ProjectFileDecisionTests
                 Stored(progress: [new ProgressReport(Code, new DateOnly(2025, 12, 26), 9000)])
             );
 
-        Assert.Equal((100m, (decimal?)null, (string?)null), (change.Progress!.YearToDate, change.LoweredFrom, change.Note));
+        Assert.Equal((100m, (decimal?)null, (Domain.Text.Reason?)null), (change.Progress!.YearToDate, change.LoweredFrom, change.Note));
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public class ProjectFileDecisionTests
         var byPower = For("power").Decide(row with { RaisedOn = new DateOnly(2026, 3, 10), DueWorkingDays = 3 }, Stored());
 
         Assert.Equal((3, "P-1"), (byHousing.Refused!.Line, byHousing.Refused.Value));
-        Assert.Contains("a department may raise only its own problems, not power's", byHousing.Refused.Reason);
+        Assert.Contains("a department may raise only its own problems, not power's", byHousing.Refused.Reason.English());
         Assert.Equal(
             ("power", FileDate, new DateOnly(2026, 3, 27)),
             (byCommission.Problem!.Department, byCommission.Problem.RaisedOn, byCommission.Problem.DueOn)
@@ -216,7 +216,7 @@ public class ProjectFileDecisionTests
     {
         var change = For(Department.DevelopmentReform).Decide(new ProblemRow(3, Code, "P-2") { Department = "power" }, Stored());
 
-        Assert.Contains("a new problem needs its text", change.Refused!.Reason);
+        Assert.Contains("a new problem needs its text", change.Refused!.Reason.English());
         Assert.True(change.ChangesNothing);
     }
 
@@ -230,7 +230,7 @@ public class ProjectFileDecisionTests
         var byPower = For("power").Decide(close, stored);
         var byCommission = For(Department.DevelopmentReform).Decide(close, stored);
 
-        Assert.Contains("the problem is power's to solve, not housing's", byHousing.Refused!.Reason);
+        Assert.Contains("the problem is power's to solve, not housing's", byHousing.Refused!.Reason.English());
         Assert.Equal((FileDate, "王强", "供水管网未接入"), (byPower.Problem!.SolvedOn, byPower.Problem.SolvedBy, byPower.Problem.Text));
         Assert.Equal("电力接入已完成", byCommission.Problem!.Text);
     }
@@ -243,7 +243,7 @@ public class ProjectFileDecisionTests
         var early = For("power").Decide(new ProblemRow(3, Code, "P-1") { Solved = true, SolvedOn = new DateOnly(2026, 2, 27) }, stored);
         var again = For("power").Decide(new ProblemRow(3, Code, "P-1") { Solved = true, SolvedOn = FileDate }, stored);
 
-        Assert.Contains("closed before it was raised", early.Refused!.Reason);
+        Assert.Contains("closed before it was raised", early.Refused!.Reason.English());
         Assert.True(again.ChangesNothing);
     }
 }

@@ -1,3 +1,4 @@
+using ApprovalWatch.Testing;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Submissions;
@@ -46,7 +47,7 @@ public class ProjectFileTests
         var valid = validator.Validate(rows).Cast<ProblemRow>().ToList();
 
         Assert.Equal(["WT-2"], valid.Select(r => r.Id));
-        Assert.Contains("销号须写明日期和销号人", Assert.Single(validator.Errors).Reason, StringComparison.Ordinal);
+        Assert.Contains("销号须写明日期和销号人", Assert.Single(validator.Errors).Reason.Chinese(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -79,7 +80,7 @@ public class ProjectFileTests
 
         Assert.Equal(["WT-1"], valid.Select(r => r.Id));
         Assert.Equal([3, 4], validator.Errors.Select(e => e.Line));
-        Assert.Contains("raised after the file's data date", validator.Errors[0].Reason);
-        Assert.Contains("2026-03-13", validator.Errors[1].Reason);
+        Assert.Contains("raised after the file's data date", validator.Errors[0].Reason.English());
+        Assert.Contains("2026-03-13", validator.Errors[1].Reason.English());
     }
 }

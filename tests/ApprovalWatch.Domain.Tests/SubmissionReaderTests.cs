@@ -17,7 +17,7 @@ public class SubmissionReaderTests
     {
         var opened = SubmissionReader.Open(name, new MemoryStream(content), limits ?? Limits);
         var rows = opened.Rows.ToList(); // the format names the sheets read, known once they are
-        return (opened.Format, rows);
+        return (opened.Format.Both(), rows);
     }
 
     public static TheoryData<string, byte[]> Encodings() => new()
@@ -58,7 +58,7 @@ public class SubmissionReaderTests
     public void Text_in_no_known_encoding_is_refused_not_guessed()
     {
         var error = Assert.Throws<UnreadableSubmissionException>(() => Read("x.csv", [0x41, 0x2C, 0xFF, 0xFF, 0x0A]));
-        Assert.Contains("neither UTF-8 nor GB18030", error.Message);
+        Assert.Contains("neither UTF-8 nor GB18030", error.Reason.English());
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class SubmissionReaderTests
         using var file = new MemoryStream();
         XlsxWriter.Write(file, [hidden, visible]);
 
-        Assert.Contains("no header row", Assert.Throws<UnreadableSubmissionException>(() => Read("x.xlsx", file.ToArray())).Message);
+        Assert.Contains("no header row", Assert.Throws<UnreadableSubmissionException>(() => Read("x.xlsx", file.ToArray())).Reason.English());
     }
 
     [Theory]
@@ -121,7 +121,7 @@ public class SubmissionReaderTests
     public void A_damaged_workbook_is_unreadable(string name)
     {
         var error = Assert.Throws<UnreadableSubmissionException>(() => Read(name, Encoding.ASCII.GetBytes("PK\u0003\u0004 this is not a workbook at all")));
-        Assert.Contains("damaged", error.Message);
+        Assert.Contains("damaged", error.Reason.English());
     }
 
     [Fact]
@@ -139,8 +139,8 @@ public class SubmissionReaderTests
         }
 
         var error = Assert.Throws<UnreadableSubmissionException>(() => Read("bomb.xlsx", file.ToArray()));
-        Assert.Contains("zip bomb", error.Message);
-        Assert.Contains("more than the limit of 100", error.Message);
+        Assert.Contains("zip bomb", error.Reason.English());
+        Assert.Contains("more than the limit of 100", error.Reason.English());
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class SubmissionReaderTests
         XlsxWriter.Write(file, [sheet]);
 
         var error = Assert.Throws<UnreadableSubmissionException>(() => Read("x.xlsx", file.ToArray(), new SubmissionLimits { MaxUncompressedBytes = 1_000 }));
-        Assert.Contains("more than the limit of 1,000", error.Message);
+        Assert.Contains("more than the limit of 1,000", error.Reason.English());
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public class SubmissionReaderTests
     public void Malformed_json_is_unreadable()
     {
         var error = Assert.Throws<UnreadableSubmissionException>(() => Read("x.json", Encoding.UTF8.GetBytes("{\"project_code\": ")));
-        Assert.Contains("JSON", error.Message);
+        Assert.Contains("JSON", error.Reason.English());
     }
 
     [Theory]
@@ -213,18 +213,18 @@ public class SubmissionReaderTests
         var refused = Assert.Throws<UnreadableSubmissionException>(() => Read("wide.csv", Encoding.UTF8.GetBytes(wide)));
         var (_, rows) = Read("padded.csv", Encoding.UTF8.GetBytes(padded));
 
-        Assert.Contains("line 1 has 100,002 cells, more than the limit of 1,000", refused.Message);
+        Assert.Contains("line 1 has 100,002 cells, more than the limit of 1,000", refused.Reason.English());
         Assert.Equal(2, rows.Count);
     }
 
     [Fact]
     public void A_receipt_names_the_first_twenty_notes_and_counts_the_rest()
     {
-        var notes = Receipts.Receipt.Bounded(Enumerable.Range(1, 25).Select(i => $"note {i}"));
+        var notes = Receipts.Receipt.Bounded(Enumerable.Range(1, 25).Select(i => Domain.Text.Reason.Of("file.column_not_read", i)));
 
         Assert.Equal(21, notes.Count);
-        Assert.Equal("note 20", notes[19]);
-        Assert.Equal("另有 5 条说明未列出；5 more notes not listed.", notes[20]);
-        Assert.Equal(3, Receipts.Receipt.Bounded(["a", "b", "c"]).Count);
+        Assert.Equal(Domain.Text.Reason.Of("file.column_not_read", 20), notes[19]);
+        Assert.Equal("另有 5 条说明未列出；5 more notes not listed.", Presentation.Reasons.Say(notes[20], null));
+        Assert.Equal(3, Receipts.Receipt.Bounded([.. notes.Take(3)]).Count);
     }
 }

@@ -84,7 +84,7 @@ public class SubmissionValidatorTests
         var error = SingleError(row);
         Assert.Equal(2, error.Line);
         Assert.EndsWith(column, error.Column);
-        Assert.Contains(reason, error.Reason);
+        Assert.Contains(reason, error.Reason.Both());
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public class SubmissionValidatorTests
         Assert.Equal(2, Assert.Single(result.Rows).Line);
         var error = Assert.Single(result.Errors);
         Assert.Equal(3, error.Line);
-        Assert.Contains("line 2", error.Reason);
+        Assert.Contains("line 2", error.Reason.English());
     }
 
     [Fact]
@@ -119,14 +119,14 @@ public class SubmissionValidatorTests
     public void A_file_without_a_header_row_is_unreadable()
     {
         var error = Assert.Throws<UnreadableSubmissionException>(() => Validate("just,some,words\n1,2,3\n"));
-        Assert.Contains("no header row", error.Message);
+        Assert.Contains("no header row", error.Reason.English());
     }
 
     [Fact]
     public void A_header_without_a_required_column_is_unreadable_and_names_it()
     {
         var error = Assert.Throws<UnreadableSubmissionException>(() => Validate("project_code,procedure,status,accepted_on\n"));
-        Assert.Contains("handler_email", error.Message);
+        Assert.Contains("handler_email", error.Reason.English());
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using ApprovalWatch.Testing;
 using ApprovalWatch.Pipeline.Storage;
 
 namespace ApprovalWatch.Pipeline.Tests;
@@ -26,10 +27,10 @@ public class BackdatingTests
         var first = await pipeline.IngestAsync(completionFirst ? "housing/done.csv" : "housing/open.csv", completionFirst ? Done : Open);
         var second = await pipeline.IngestAsync(completionFirst ? "housing/open.csv" : "housing/done.csv", completionFirst ? Open : Done);
 
-        Assert.DoesNotContain(first.Notes, n => n.Contains("2026-03-04", StringComparison.Ordinal));
+        Assert.DoesNotContain(first.Notes, n => n.Both().Contains("2026-03-04", StringComparison.Ordinal));
         Assert.Contains(second.Notes, n =>
-            n.Contains("办结日期 2026-03-04 早于 housing/open.csv（数据日期 2026-03-06，上传人 —）", StringComparison.Ordinal)
-            && n.Contains("（housing/done.csv，上传人 —）", StringComparison.Ordinal)
+            n.Chinese().Contains("办结日期 2026-03-04 早于 housing/open.csv（数据日期 2026-03-06，上传人 —）", StringComparison.Ordinal)
+            && n.Chinese().Contains("（housing/done.csv，上传人 —）", StringComparison.Ordinal)
         );
         var row = (await pipeline.Storage.Procedures.GetEntityAsync<ProcedureEntity>(Project, "HC-01")).Value;
         Assert.Equal("2026-03-04", row.CompletedOn); // the law counts the reported date

@@ -46,7 +46,7 @@ public class ClerkFileTests
 
         Assert.Equal((Receipt.AppliedStatus, 1, 0), (receipt.Status, receipt.Applied, receipt.Rejected));
         Assert.Equal(12, (await ProceduresAsync(pipeline))[$"{School}/HC-01"].LimitDays); // not the catalogue's 15
-        Assert.Contains(receipt.Notes, n => n.Contains("备注", StringComparison.Ordinal)); // a column not read is said, not silently dropped
+        Assert.Contains(receipt.Notes, n => n.Both().Contains("备注", StringComparison.Ordinal)); // a column not read is said, not silently dropped
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public class ClerkFileTests
         var receipt = await pipeline.IngestAsync("housing/进度表.txt", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)]);
 
         Assert.Equal((Receipt.AppliedStatus, 2), (receipt.Status, receipt.Applied));
-        Assert.Equal("CSV UTF-16LE, tab-separated", receipt.Format);
+        Assert.Equal("CSV UTF-16LE, tab-separated", receipt.Format.English());
     }
 
     [Fact]
@@ -101,9 +101,9 @@ public class ClerkFileTests
             County("阿图什市", School, "HC-01", "2026-03-02"), lookup, notes, County("阿克陶县", "2023-653022-48-01-004175", "HC-02", "2026-02-30")));
 
         Assert.Equal((2, 1, 1), (receipt.Rows, receipt.Applied, receipt.Rejected));
-        Assert.Equal("Excel .xlsx，工作表 '阿图什市', '阿克陶县'；Excel .xlsx, sheets '阿图什市', '阿克陶县'", receipt.Format);
+        Assert.Equal("Excel .xlsx，工作表 '阿图什市', '阿克陶县'；Excel .xlsx, sheets '阿图什市', '阿克陶县'", receipt.Format.Both());
         Assert.Equal(("阿克陶县", 3), (receipt.Errors.Single().Sheet, receipt.Errors.Single().Line));
-        Assert.Contains(receipt.Notes, n => n.Contains("填表说明", StringComparison.Ordinal));
+        Assert.Contains(receipt.Notes, n => n.Both().Contains("填表说明", StringComparison.Ordinal));
         var page = (
             await pipeline.Storage.Receipts.GetBlobClient(ReceiptWriter.PageName("housing/by-county.xlsx")).DownloadContentAsync()
         ).Value.Content.ToString();
@@ -150,8 +150,8 @@ public class ClerkFileTests
         );
 
         Assert.Equal((0, 1), (receipt.Applied, receipt.Rejected));
-        Assert.Contains("110105", receipt.Errors.Single().Reason);
-        Assert.Contains("6530", receipt.Errors.Single().Reason);
+        Assert.Contains("110105", receipt.Errors.Single().Reason.English());
+        Assert.Contains("6530", receipt.Errors.Single().Reason.English());
     }
 
     [Theory]
@@ -175,7 +175,7 @@ public class ClerkFileTests
         var receipt = await pipeline.IngestAsync(name, bomb.ToArray());
 
         Assert.Equal(Receipt.UnreadableStatus, receipt.Status);
-        Assert.Contains("more than the limit", receipt.Message);
+        Assert.Contains("more than the limit", receipt.Message.English());
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public class ClerkFileTests
         var json = (await pipeline.Storage.Receipts.GetBlobClient("housing/wide.csv.receipt.json").DownloadContentAsync()).Value.Content;
 
         Assert.Equal(Receipt.UnreadableStatus, receipt.Status);
-        Assert.Contains("more than the limit of 1,000", receipt.Message);
+        Assert.Contains("more than the limit of 1,000", receipt.Message.English());
         Assert.InRange(json.ToMemory().Length, 1, 4_000);
         Assert.Empty(await ProceduresAsync(pipeline));
     }
@@ -205,7 +205,7 @@ public class ClerkFileTests
         var receipt = await pipeline.IngestAsync("housing/broken.csv", broken);
 
         Assert.Equal(Receipt.UnreadableStatus, receipt.Status);
-        Assert.Contains("not valid UTF-16LE", receipt.Message);
+        Assert.Contains("not valid UTF-16LE", receipt.Message.English());
         Assert.Empty(await ProceduresAsync(pipeline));
     }
 
@@ -220,7 +220,7 @@ public class ClerkFileTests
             [School, new string('长', 5 * 1024 * 1024 / 3), "HC-02", "审查中", "2026-03-02", Zhang]));
 
         Assert.Equal((1, 1), (receipt.Applied, receipt.Rejected));
-        Assert.Contains("too long", receipt.Errors.Single().Reason);
+        Assert.Contains("too long", receipt.Errors.Single().Reason.English());
         Assert.Equal(["HC-01"], (await ProceduresAsync(pipeline)).Values.Select(p => p.RowKey));
     }
 
@@ -232,7 +232,7 @@ public class ClerkFileTests
         var receipt = await pipeline.IngestAsync("housing/scan.csv", Encoding.ASCII.GetBytes("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"));
 
         Assert.Equal(Receipt.UnreadableStatus, receipt.Status);
-        Assert.Contains("not a spreadsheet, CSV or JSON", receipt.Message);
+        Assert.Contains("not a spreadsheet, CSV or JSON", receipt.Message.English());
     }
 
     [Fact]
@@ -274,6 +274,6 @@ public class ClerkFileTests
         var report = await pipeline.Get<Operations.OperatorReportBuilder>().BuildAsync(TestPipeline.Monday, default);
         var refused = Assert.Single(report.RefusedFiles);
         Assert.Equal("housing/odd.csv", refused.File);
-        Assert.Contains("InvalidResourceName", refused.Reason);
+        Assert.Contains("InvalidResourceName", refused.Reason.English());
     }
 }

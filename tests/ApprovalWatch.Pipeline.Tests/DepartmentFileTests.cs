@@ -40,7 +40,7 @@ public class DepartmentFileTests
 
         var receipt = await pipeline.IngestAsync("housing/2026-03-13.xlsx", file.ToArray());
 
-        Assert.Equal(("Excel .xlsx，工作表 '进度表'；Excel .xlsx, sheet '进度表'", 3, 2, 1), (receipt.Format, receipt.Rows, receipt.Applied, receipt.Rejected));
+        Assert.Equal(("Excel .xlsx，工作表 '进度表'；Excel .xlsx, sheet '进度表'", 3, 2, 1), (receipt.Format.Both(), receipt.Rows, receipt.Applied, receipt.Rejected));
         var error = Assert.Single(receipt.Errors);
         Assert.Equal((5, "受理日期 accepted_on", "2026/3/32"), (error.Line, error.Column, error.Value));
         var rows = await ProceduresAsync(pipeline);
@@ -61,7 +61,7 @@ public class DepartmentFileTests
 
         Assert.Equal(
             ("Excel 97-2003 .xls，工作表 '进度表'；Excel 97-2003 .xls, sheet '进度表'", 3, 2, 1),
-            (receipt.Format, receipt.Rows, receipt.Applied, receipt.Rejected)
+            (receipt.Format.Both(), receipt.Rows, receipt.Applied, receipt.Rejected)
         );
         Assert.Equal((5, "NR-03"), (receipt.Errors[0].Line, receipt.Errors[0].Value));
         var rows = await ProceduresAsync(pipeline);
@@ -76,7 +76,7 @@ public class DepartmentFileTests
 
         var receipt = await pipeline.IngestAsync("finance/2026-03-13.csv", TextEncodings.Gb18030.GetBytes(csv));
 
-        Assert.Equal(("CSV GB18030", 1, 0), (receipt.Format, receipt.Applied, receipt.Rejected));
+        Assert.Equal(("CSV GB18030", 1, 0), (receipt.Format.Both(), receipt.Applied, receipt.Rejected));
         Assert.Equal("𠮷祥学校", (await ProceduresAsync(pipeline))[$"{School}/FI-01"].ProjectName);
         Assert.Equal(0, await pipeline.Get<Gathering.SubmissionGatherer>().GatherAsync(default)); // its receipt answers this very version
     }
@@ -92,9 +92,9 @@ public class DepartmentFileTests
 
         var receipt = await pipeline.IngestAsync("power/2026-03-13.json", json);
 
-        Assert.Equal(("JSON", 1, 1), (receipt.Format, receipt.Applied, receipt.Rejected));
+        Assert.Equal(("JSON", 1, 1), (receipt.Format.Both(), receipt.Applied, receipt.Rejected));
         Assert.Equal(2, receipt.Errors.Single().Line);
-        Assert.Contains("line 1", receipt.Errors.Single().Reason);
+        Assert.Contains("line 1", receipt.Errors.Single().Reason.English());
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public class DepartmentFileTests
             await pipeline.Storage.Receipts.GetBlobClient(ReceiptWriter.PageName("housing/a.csv")).DownloadContentAsync()
         ).Value.Content.ToString();
         Assert.Contains("该事项属于自然资源局", page);
-        Assert.Contains(receipt.Errors.Single().Reason.Split('；')[1], page);
+        Assert.Contains(receipt.Errors.Single().Reason.English(), page);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public class DepartmentFileTests
         await pipeline.NotifyPump().DrainAsync(default);
 
         Assert.Equal(Receipt.UnreadableStatus, receipt.Status);
-        Assert.Contains("more than the limit of 100", receipt.Message);
+        Assert.Contains("more than the limit of 100", receipt.Message.English());
         Assert.Empty(await ProceduresAsync(pipeline));
         Assert.Equal(HousingContact, Assert.Single(pipeline.Mail.Received).To);
     }
@@ -190,7 +190,7 @@ public class DepartmentFileTests
         var receipt = await pipeline.IngestAsync("housing/many.csv", $"项目代码,审批事项,办理状态,受理日期,经办人邮箱\n{rows}\n");
 
         Assert.Equal(Receipt.UnreadableStatus, receipt.Status);
-        Assert.Contains("more than 2 rows", receipt.Message);
+        Assert.Contains("more than 2 rows", receipt.Message.English());
         Assert.Empty(await ProceduresAsync(pipeline));
     }
 
@@ -294,7 +294,7 @@ public class DepartmentFileTests
         var opened = SubmissionReader.Open("housing.xlsx", new MemoryStream(xlsx), new SubmissionLimits());
         var config = await pipeline.Get<Reference.ReferenceDataLoader>().LoadAsync(default);
         var example = new SubmissionValidator(config.Catalogue, "housing", DateTimeOffset.UnixEpoch).ValidateAll(opened.Rows);
-        Assert.Equal($"Excel .xlsx，工作表 '{SubmissionTemplate.SheetName}'；Excel .xlsx, sheet '{SubmissionTemplate.SheetName}'", opened.Format);
+        Assert.Equal($"Excel .xlsx，工作表 '{SubmissionTemplate.SheetName}'；Excel .xlsx, sheet '{SubmissionTemplate.SheetName}'", opened.Format.Both());
         Assert.Equal((1, 0), (example.Rows.Count, example.Errors.Count));
         var workbook = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx));
         var procedures = new StreamReader(workbook.GetEntry("xl/worksheets/sheet2.xml")!.Open()).ReadToEnd();

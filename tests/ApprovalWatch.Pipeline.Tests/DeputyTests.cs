@@ -1,3 +1,4 @@
+using ApprovalWatch.Testing;
 namespace ApprovalWatch.Pipeline.Tests;
 
 /// <summary>AB角: while a handler is away his lines go to his deputy (or his head), marked; a gap is the operator's to see.</summary>
@@ -22,7 +23,7 @@ public class DeputyTests
         Assert.DoesNotContain(scan.Digests, d => d.RecipientEmail == ScanAndSendTests.Zhang); // nobody's alert waits for a person on leave
         var deputy = await digests.ReadAsync(TestPipeline.Monday, Deputy, default); // the samples' AB角: 阿依古丽 for 张伟
         Assert.Contains(deputy.Lines, l => l is Domain.Digests.ProcedureLine { HandlerEmail: ScanAndSendTests.Zhang });
-        Assert.Contains(deputy.Notes, n => n.StartsWith("代 张伟", StringComparison.Ordinal));
+        Assert.Contains(deputy.Notes, n => n.Both().StartsWith("代 张伟", StringComparison.Ordinal));
 
         await pipeline
             .Storage.Config.GetBlobClient("leave.csv")
@@ -34,7 +35,7 @@ public class DeputyTests
                 overwrite: true
             );
         var report = await pipeline.Get<Operations.OperatorReportBuilder>().BuildAsync(TestPipeline.Monday, default);
-        Assert.Contains(report.Uncovered, u => u.Contains(ScanAndSendTests.Zhang, StringComparison.Ordinal)); // deputy, head and leader away: the gap is named
+        Assert.Contains(report.Uncovered, u => u.Email == ScanAndSendTests.Zhang); // deputy, head and leader away: the gap is named
     }
 
     [Fact]
@@ -74,14 +75,14 @@ public class DeputyTests
 
         Assert.DoesNotContain(monday.Digests, d => d.RecipientEmail == ScanAndSendTests.Zhang);
         var deputy = await pipeline.Get<Scanning.DigestStore>().ReadAsync(TestPipeline.Monday, Deputy, default);
-        Assert.Contains(deputy.Notes, n => n.StartsWith("代 张伟", StringComparison.Ordinal));
+        Assert.Contains(deputy.Notes, n => n.Both().StartsWith("代 张伟", StringComparison.Ordinal));
 
         var thursday = new DateOnly(2026, 3, 19);
         await pipeline.ScanAsync(thursday); // his first working day back
         var back = await pipeline.Get<Scanning.DigestStore>().ReadAsync(thursday, ScanAndSendTests.Zhang, default);
         Assert.Contains(back.Notes, n =>
-            n.StartsWith(
-                "您 2026-03-16 至 2026-03-18 休假期间由 阿依古丽·吐尔逊 代为接收提醒：期间办结 0 件，他人确认 0 件；目前仍超期 2 件。",
+            n.Chinese().StartsWith(
+                "您 2026-03-16 至 2026-03-18 休假期间由 阿依古丽·吐尔逊 代为接收提醒：期间办结 0 件，他人确认 0 件，目前仍超期 2 件。",
                 StringComparison.Ordinal
             )
         );

@@ -1,3 +1,4 @@
+using ApprovalWatch.Testing;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Pipeline.Operations;
 using ApprovalWatch.Pipeline.Reference;
@@ -68,8 +69,8 @@ public class DigestPipelineTests
             "2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-02,in_review,2026-03-09,new.clerk@kizilsu.example.org,2026-03-13", ""));
 
         Assert.Equal(2, receipt.Applied);
-        Assert.Contains(receipt.Notes, n => n.Contains("1 row(s) name no handler", StringComparison.Ordinal));
-        Assert.Contains(receipt.Notes, n => n.Contains("new.clerk@kizilsu.example.org is not in the directory", StringComparison.Ordinal));
+        Assert.Contains(receipt.Notes, n => n.Both().Contains("1 row(s) name no handler", StringComparison.Ordinal));
+        Assert.Contains(receipt.Notes, n => n.Both().Contains("new.clerk@kizilsu.example.org is not in the directory", StringComparison.Ordinal));
         var scan = await pipeline.ScanAsync();
         var head = scan.Digests.Single(d => d.RecipientEmail == Head);
         Assert.Contains((DigestReason.NoKnownHandler, 2), head.Sections);

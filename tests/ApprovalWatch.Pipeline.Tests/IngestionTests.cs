@@ -1,3 +1,4 @@
+using ApprovalWatch.Testing;
 using System.Text;
 using System.Text.Json;
 using ApprovalWatch.Domain.Receipts;
@@ -53,7 +54,7 @@ public class IngestionTests
         );
         var error = Assert.Single(receipt.Errors);
         Assert.Equal((4, "审批事项 procedure", "NR-03"), (error.Line, error.Column, error.Value));
-        Assert.Contains("Natural Resources", error.Reason);
+        Assert.Contains("Natural Resources", error.Reason.English());
 
         var original = await pipeline.Storage.Submissions.GetBlobClient("housing/2026-03-02.csv").DownloadContentAsync();
         Assert.Equal(etag, original.Value.Details.ETag);
@@ -76,7 +77,7 @@ public class IngestionTests
         Assert.Equal(Receipt.DuplicateStatus, second.Status);
         Assert.Equal("housing/monday.csv", second.DuplicateOf);
         Assert.Equal(0, second.Applied);
-        Assert.Contains("housing/monday.csv", second.Message);
+        Assert.Contains("housing/monday.csv", second.Message.English());
         var after = await ProceduresAsync(pipeline);
         Assert.Equal(before.Select(e => (e.RowKey, e.ETag, e.SourceBlob)), after.Select(e => (e.RowKey, e.ETag, e.SourceBlob)));
     }
@@ -173,7 +174,7 @@ public class IngestionTests
         var receipt = await pipeline.Get<SubmissionIngestor>().IngestAsync(new IngestMessage(name, etag.ToString()), default);
 
         Assert.Equal(Receipt.UnreadableStatus, receipt!.Status);
-        Assert.Contains(reason, receipt.Message);
+        Assert.Contains(reason, receipt.Message.English());
         Assert.Equal(JsonSerializer.Serialize(receipt), JsonSerializer.Serialize(await pipeline.Get<ReceiptWriter>().ReadAsync(name, default)));
         Assert.Equal(etag, (await pipeline.Storage.Submissions.GetBlobClient(name).GetPropertiesAsync()).Value.ETag);
         Assert.Empty(await ProceduresAsync(pipeline));

@@ -1,3 +1,4 @@
+using ApprovalWatch.Testing;
 using ApprovalWatch.Domain.Weekly;
 using ApprovalWatch.Pipeline.KeyProjects;
 using ApprovalWatch.Pipeline.Storage;
@@ -83,7 +84,7 @@ public class KeyProjectTests
         await pipeline.IngestAsync("development-reform/register.csv", Register);
         var progress = await pipeline.IngestAsync("development-reform/progress.csv", Progress);
         // Lowered: kept and told.
-        Assert.Contains(progress.Notes, n => n.Contains("800", StringComparison.Ordinal) && n.Contains("900", StringComparison.Ordinal));
+        Assert.Contains(progress.Notes, n => n.Both().Contains("800", StringComparison.Ordinal) && n.Both().Contains("900", StringComparison.Ordinal));
 
         var first = await pipeline.Functions.WeeklyReportAsync(new ReportWeek(2026, 12), default);
         var again = await pipeline.Functions.WeeklyReportAsync(new ReportWeek(2026, 12), default);
@@ -126,8 +127,8 @@ public class KeyProjectTests
             """);
 
         Assert.Equal((2, 0), (receipt.Applied, receipt.Rejected));
-        var doubt = Assert.Single(receipt.Notes, n => n.Contains("to be checked", StringComparison.Ordinal));
-        Assert.StartsWith("第 2 行：2026-653001-48-01-00123X 本年完成投资 3500 万元超过总投资 3000 万元", doubt);
+        var doubt = Assert.Single(receipt.Notes, n => n.Both().Contains("to be checked", StringComparison.Ordinal));
+        Assert.StartsWith("第 2 行：2026-653001-48-01-00123X 本年完成投资 3500 万元超过总投资 3000 万元", doubt.Chinese());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ApprovalWatch.Testing;
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Storage;
 
@@ -19,7 +20,7 @@ public class ScanGapTests
         Assert.Empty(first.MissedDays);
         Assert.Equal([new DateOnly(2026, 3, 17), new DateOnly(2026, 3, 18)], thursday.MissedDays);
         Assert.NotEmpty(thursday.Digests);
-        Assert.All(thursday.Digests, d => Assert.Contains("2026-03-17、2026-03-18", Assert.Single(d.Notes)));
+        Assert.All(thursday.Digests, d => Assert.Contains("2026-03-17、2026-03-18", Assert.Single(d.Notes).Both()));
         var record = (await pipeline.Storage.Scans.GetEntityAsync<ScanRecordEntity>(ScanRecordEntity.Partition, "2026-03-19")).Value;
         Assert.Equal("2026-03-17,2026-03-18", record.Missed);
         Assert.Empty((await pipeline.ScanAsync(new DateOnly(2026, 3, 20))).MissedDays); // the gap was told once
@@ -37,7 +38,7 @@ public class ScanGapTests
 
         Assert.Equal([("housing", "housing/2026-03-16.csv")], scan.Applying);
         var handler = scan.Digests.Single(d => d.RecipientEmail == ScanAndSendTests.Zhang);
-        Assert.Contains("housing/2026-03-16.csv", Assert.Single(handler.Notes));
+        Assert.Contains("housing/2026-03-16.csv", Assert.Single(handler.Notes).Both());
         await pipeline.NotifyPump().DrainAsync(default);
         Assert.Contains("housing/2026-03-16.csv", pipeline.Mail.Received.Single(m => m.To == ScanAndSendTests.Zhang).Text);
     }

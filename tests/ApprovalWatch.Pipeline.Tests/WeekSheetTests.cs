@@ -1,3 +1,4 @@
+using ApprovalWatch.Testing;
 using ApprovalWatch.Pipeline.Ingestion;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -47,7 +48,7 @@ public class WeekSheetTests
         var tampered = await pipeline.IngestAsync("housing/tampered.xlsx", Edit(again, "D5", "HC-04")); // a locked procedure cell, the protection lifted
         Assert.Equal((0, 3, 1), (tampered.Applied, tampered.Unchanged, tampered.Rejected));
         Assert.Contains(tampered.Errors, e =>
-            e.Line == 5 && e.Column.Contains("row_check", StringComparison.Ordinal) && e.Reason.Contains("locked column", StringComparison.Ordinal)
+            e.Line == 5 && e.Column.Contains("row_check", StringComparison.Ordinal) && e.Reason.English().Contains("locked column", StringComparison.Ordinal)
         );
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ApprovalWatch.Domain.Text;
 
 namespace ApprovalWatch.Domain.Digests;
 
@@ -6,12 +7,12 @@ namespace ApprovalWatch.Domain.Digests;
 public sealed record Digest(DateOnly Date, string RecipientEmail, string RecipientName, IReadOnlyList<DigestSection> Sections)
 {
     /// <summary>The shape of the stored JSON; raised when a property is renamed, so a digest in flight is read by its own rules.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public int Version { get; init; } = CurrentVersion;
 
     /// <summary>What the reader must know about how the digest was made (days the daily run missed, files still being applied).</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    public IReadOnlyList<Reason> Notes { get; init; } = [];
 
     /// <summary>What changed about each line (by <see cref="DigestItem.Key"/>) since the recipient's previous digest.</summary>
     public IReadOnlyDictionary<string, LineChange> Changes { get; init; } = new Dictionary<string, LineChange>();

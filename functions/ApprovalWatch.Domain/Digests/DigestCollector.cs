@@ -1,5 +1,6 @@
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Text;
 
 namespace ApprovalWatch.Domain.Digests;
 
@@ -59,9 +60,7 @@ public sealed class DigestCollector(int maxLinesPerSection)
             [
                 .. _covering
                     .Select(away => staff.Find(away)?.Name ?? away)
-                    .Select(name =>
-                        $"代 {name}：{name} 休假期间，其提醒由您接收并处理；on behalf of {name}: while {name} is away, his lines come to you."
-                    ),
+                    .Select(name => Reason.Of("digest.on_behalf", name)),
             ],
         };
     }

@@ -7,7 +7,7 @@ public sealed record DigestSummary(
     int Red,
     int Yellow,
     IReadOnlyList<(DigestReason Reason, int Lines)> Sections,
-    IReadOnlyList<string> Notes
+    IReadOnlyList<Text.Reason> Notes
 )
 {
     public static DigestSummary Of(Digest digest)

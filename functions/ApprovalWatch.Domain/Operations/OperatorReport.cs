@@ -21,7 +21,7 @@ public sealed record OperatorReport(DateOnly Date)
     public IReadOnlyList<string> RefusedConfiguration { get; init; } = [];
 
     /// <summary>People away today whom nobody can stand in for (AB角 gap): their lines stay theirs.</summary>
-    public IReadOnlyList<string> Uncovered { get; init; } = [];
+    public IReadOnlyList<UncoveredAbsence> Uncovered { get; init; } = [];
 
     /// <summary>Mail waiting for a retry: the backlog, each with how long it has waited.</summary>
     public IReadOnlyList<WaitingMail> Waiting { get; init; } = [];

@@ -1,4 +1,4 @@
 namespace ApprovalWatch.Domain.Operations;
 
 /// <summary>A department file that could not be read at all.</summary>
-public sealed record RefusedFile(string File, DateTimeOffset ReceivedAt, string Reason);
+public sealed record RefusedFile(string File, DateTimeOffset ReceivedAt, Text.Reason Reason);

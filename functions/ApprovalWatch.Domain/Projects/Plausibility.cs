@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Domain.Deadlines;
 
 namespace ApprovalWatch.Domain.Projects;
@@ -218,27 +219,18 @@ public static class Plausibility
             ? (catalogue.Find(procedure)?.Requires ?? []).Where(r => !(acceptedOn.TryGetValue(r, out var accepted) && accepted <= done))
             : [];
 
-    /// <summary>A contradiction as the receipt of the file that brings the approval says it, in both languages.</summary>
-    public static string ContradictionNote(int line, string project, string procedure, DateOnly completedOn, string required) =>
-        $"第 {line} 行：{project} {procedure} {Text.IsoDate.Format(completedOn)} 办结时，其前置事项 {required} 尚未受理，已采用，请核实；line {line}: {project} {procedure} "
-            + $"is approved on {Text.IsoDate.Format(completedOn)} while {required}, which must come before it, was not accepted: applied, to be checked.";
+    /// <summary>A contradiction as the receipt of the file that brings the approval notes it.</summary>
+    public static Reason ContradictionNote(int line, string project, string procedure, DateOnly completedOn, string required) =>
+        Reason.Of("plausibility.approved_before_required", line, project, procedure, completedOn, required);
 
-    /// <summary>A warning as a receipt's note, in both languages.</summary>
-    public static string Note(DataWarning w, int line) =>
+    /// <summary>A warning as a receipt's note.</summary>
+    public static Reason Note(DataWarning w, int line) =>
         w.Check switch
         {
-            OverTotal =>
-                $"第 {line} 行：{w.ProjectCode} 本年完成投资 {w.Value} 万元超过总投资 {w.Limit} 万元，已采用，请核实；line {line}: {w.ProjectCode} reports {w.Value} 万元 done "
-                    + $"this year, more than its total investment of {w.Limit} 万元: applied, to be checked.",
-            FarAbovePlan =>
-                $"第 {line} 行：{w.ProjectCode} 本年完成投资 {w.Value} 万元超过年度计划 {w.Limit} 万元的 {FarAbovePlanFactor} 倍，已采用，请核实；line {line}: {w.ProjectCode} "
-                    + $"reports {w.Value} 万元 done this year, more than {FarAbovePlanFactor} times its plan of {w.Limit} 万元: applied, to be checked.",
-            NotStarted =>
-                $"第 {line} 行：{w.ProjectCode} 尚未开工，却报送本年完成投资 {w.Value} 万元，已采用，请核实；line {line}: {w.ProjectCode} has not started but reports {w.Value} "
-                    + $"万元 done this year: applied, to be checked.",
-            CompletedEarlyStage =>
-                $"第 {line} 行：{w.ProjectCode} 已竣工，形象进度却为“{w.Detail}”，已采用，请核实；line {line}: {w.ProjectCode} is completed but reports early-stage works "
-                    + $"({w.Detail}): applied, to be checked.",
-            _ => $"第 {line} 行：{w.ProjectCode} 待核实（{w.Check}）；line {line}: {w.ProjectCode} to be checked ({w.Check}).",
+            OverTotal => Reason.Of("plausibility.over_total", line, w.ProjectCode, w.Value, w.Limit),
+            FarAbovePlan => Reason.Of("plausibility.far_above_plan", line, w.ProjectCode, w.Value, w.Limit, FarAbovePlanFactor),
+            NotStarted => Reason.Of("plausibility.not_started", line, w.ProjectCode, w.Value),
+            CompletedEarlyStage => Reason.Of("plausibility.completed_early_stage", line, w.ProjectCode, w.Detail),
+            _ => Reason.Of("plausibility.to_check", line, w.ProjectCode, w.Check),
         };
 }

@@ -73,9 +73,7 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
         decimal? lowered = earlier is not null && report.YearToDate < earlier.YearToDate ? earlier.YearToDate : null;
         var note =
             earlier is not null && lowered is not null
-                ? $"第 {row.Line} 行：{report.ProjectCode} 本年完成投资 {report.YearToDate} 万元低于 {IsoDate.Format(earlier.ReportedOn)} 报送的 {lowered} 万元，已标记待核实；"
-                    + $"line {row.Line}: {report.ProjectCode} reports {report.YearToDate} 万元 done this year, less than the {lowered} 万元 of "
-                    + $"{IsoDate.Format(earlier.ReportedOn)}: kept and marked for checking."
+                ? Reason.Of("progress.lowered", row.Line, report.ProjectCode, report.YearToDate, earlier.ReportedOn, lowered)
                 : null;
         var changed = stored.Progress.FirstOrDefault(p => p.ReportedOn == report.ReportedOn) != report;
         ProjectProblem? problem = null;
@@ -108,7 +106,7 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
     private ProjectChange Problem(ProblemRow row, StoredProject stored)
     {
         var known = stored.Problem(row.Id);
-        ProjectChange Refuse(string reason) => new() { Refused = new RowError(row.Line, ProjectFileKind.ProblemId.Label, reason, row.Id) };
+        ProjectChange Refuse(Reason reason) => new() { Refused = new RowError(row.Line, ProjectFileKind.ProblemId.Label, reason, row.Id) };
 
         ProjectProblem next;
         if (known is null)
@@ -116,12 +114,12 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
             var owner = row.Department ?? stored.Register?.ResponsibleUnit;
             if (row.Text is null || owner is null)
             {
-                return Refuse("新问题须写明问题描述和责任部门；a new problem needs its text and the department that must solve it");
+                return Refuse(Reason.Of("problem.new_needs_text_and_unit"));
             }
 
             if (!IsDevelopmentReform && owner != department)
             {
-                return Refuse($"本部门只能报送本部门的问题；a department may raise only its own problems, not {owner}'s");
+                return Refuse(Reason.Of("problem.not_own", owner));
             }
 
             var raised = row.RaisedOn ?? fileDate;
@@ -136,7 +134,7 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
             if (!IsDevelopmentReform && known.Department != department)
             {
                 return Refuse(
-                    $"该问题由{Department.Find(known.Department)?.ChineseName}负责，本部门无权销号；the problem is {known.Department}'s to solve, not {department}'s"
+                    Reason.Of("problem.not_own_to_close", known.Department, department)
                 );
             }
 
@@ -155,7 +153,7 @@ public sealed class ProjectFileDecision(string department, DateOnly fileDate, in
 
         if (next.SolvedOn < next.RaisedOn)
         {
-            return Refuse("销号日期早于提出日期；closed before it was raised");
+            return Refuse(Reason.Of("problem.closed_before_raised"));
         }
 
         return next == known ? ProjectChange.Nothing : new ProjectChange { Problem = next };

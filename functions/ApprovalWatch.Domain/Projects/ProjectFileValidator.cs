@@ -37,7 +37,7 @@ public sealed class ProjectFileValidator(
         new(
             cells.Line,
             ProjectFileKind.ProjectCode.Label,
-            $"与第 {firstLine} 行重复；the same {kind.Id} entry is already on line {firstLine}",
+            Reason.Of("project.duplicate", firstLine, kind.Id),
             cells.Get(ProjectFileKind.ProjectCode),
             cells.Sheet
         );
@@ -68,7 +68,7 @@ public sealed class ProjectFileValidator(
         {
             cells.Fail(
                 ProjectFileKind.County,
-                $"项目代码的行政区划是{known.Chinese}；the project code's region is {known.English} ({known.Chinese})"
+                Reason.Of("project.county_of_code", known.Chinese, known.English)
             );
         }
 
@@ -82,7 +82,7 @@ public sealed class ProjectFileValidator(
             }
             else
             {
-                cells.Fail(ProjectFileKind.Nature, $"项目性质无法识别；unknown nature ({ProjectNatures.Accepted})");
+                cells.Fail(ProjectFileKind.Nature, Reason.Of("project.unknown_nature", ProjectNatures.Accepted));
             }
         }
 
@@ -90,13 +90,13 @@ public sealed class ProjectFileValidator(
         var plan = cells.Amount(ProjectFileKind.AnnualPlan, required: true);
         if (total is not null && plan is not null && plan > total)
         {
-            cells.Fail(ProjectFileKind.AnnualPlan, "年度计划投资大于总投资；the year's plan is more than the total investment");
+            cells.Fail(ProjectFileKind.AnnualPlan, Reason.Of("project.plan_over_total"));
         }
 
         var leader = cells.Required(ProjectFileKind.LeaderEmail).ToLowerInvariant();
         if (leader.Length > 0 && staff.Find(leader) is null)
         {
-            cells.Fail(ProjectFileKind.LeaderEmail, "包联领导不在人员名录中；the leader in charge is not in the directory (config/directory.csv)");
+            cells.Fail(ProjectFileKind.LeaderEmail, Reason.Of("project.leader_unknown"));
         }
 
         var unit = cells.Department(ProjectFileKind.ResponsibleUnit, required: true);
@@ -108,12 +108,12 @@ public sealed class ProjectFileValidator(
         var convertedOn = cells.Date(ProjectFileKind.ConvertedOn);
         if (nature == ProjectNature.Reserve && startedOn is not null)
         {
-            cells.Fail(ProjectFileKind.StartedOn, "储备项目不应有实际开工日期；a reserve project has not started (write its nature 新开工)");
+            cells.Fail(ProjectFileKind.StartedOn, Reason.Of("project.reserve_started"));
         }
 
         if (startedOn > fileDate)
         {
-            cells.Fail(ProjectFileKind.StartedOn, $"开工日期晚于报送日期 {IsoDate.Format(fileDate)}；started after the file's date");
+            cells.Fail(ProjectFileKind.StartedOn, Reason.Of("project.started_after_file", fileDate));
         }
 
         if (nature is null || total is null || plan is null || unit is null || cells.Errors.Count > 0)
@@ -135,7 +135,7 @@ public sealed class ProjectFileValidator(
         var ytd = cells.Amount(ProjectFileKind.YearToDate, required: true);
         if (reportedOn > fileDate)
         {
-            cells.Fail(ProjectFileKind.ReportedOn, $"填报日期晚于报送日期 {IsoDate.Format(fileDate)}；reported after the file's date");
+            cells.Fail(ProjectFileKind.ReportedOn, Reason.Of("project.reported_after_file", fileDate));
         }
 
         return reportedOn is null || ytd is null
@@ -159,7 +159,7 @@ public sealed class ProjectFileValidator(
             }
             else if (stateText is not ("open" or "未销号" or "未解决" or "办理中" or "待解决"))
             {
-                cells.Fail(ProjectFileKind.State, "状态无法识别；unknown state (open/未销号, solved/已销号)");
+                cells.Fail(ProjectFileKind.State, Reason.Of("project.unknown_state"));
             }
         }
 
@@ -170,24 +170,24 @@ public sealed class ProjectFileValidator(
         {
             cells.Fail(
                 solvedOn is null ? ProjectFileKind.SolvedOn : ProjectFileKind.SolvedBy,
-                "销号须写明日期和销号人；a problem is closed only with the date and who closed it"
+                Reason.Of("problem.close_needs_date_and_name")
             );
         }
 
         if (solvedOn > fileDate)
         {
-            cells.Fail(ProjectFileKind.SolvedOn, $"销号日期晚于报送日期 {IsoDate.Format(fileDate)}；closed after the file's date");
+            cells.Fail(ProjectFileKind.SolvedOn, Reason.Of("problem.closed_after_file", fileDate));
         }
 
         var raisedOn = cells.Date(ProjectFileKind.RaisedOn);
         if (raisedOn > fileDate)
         {
-            cells.Fail(ProjectFileKind.RaisedOn, $"提出日期晚于报送数据日期 {IsoDate.Format(fileDate)}；raised after the file's data date");
+            cells.Fail(ProjectFileKind.RaisedOn, Reason.Of("problem.raised_after_file", fileDate));
         }
 
         if (solvedOn is not null && raisedOn is not null && solvedOn < raisedOn)
         {
-            cells.Fail(ProjectFileKind.SolvedOn, "销号日期早于提出日期；closed before it was raised");
+            cells.Fail(ProjectFileKind.SolvedOn, Reason.Of("problem.closed_before_raised"));
         }
 
         var text = cells.Get(ProjectFileKind.ProblemText);

@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Text;
 namespace ApprovalWatch.Domain.Projects;
 
 /// <summary>What is stored of one project before a file's row is applied: its register entry, progress reports and problems.</summary>
@@ -28,10 +29,10 @@ public sealed record ProjectChange
 
     public Submissions.RowError? Refused { get; init; }
 
-    public string? Note { get; init; }
+    public Reason? Note { get; init; }
 
     /// <summary>What the applied row makes doubtful (<see cref="Plausibility"/>), as the receipt's notes.</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<Reason> Warnings { get; init; } = [];
 
     public bool ChangesNothing => Register is null && Progress is null && Problem is null && Rerouted.Count == 0;
 }

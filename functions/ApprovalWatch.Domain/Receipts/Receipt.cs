@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ApprovalWatch.Domain.Submissions;
+using ApprovalWatch.Domain.Text;
 
 namespace ApprovalWatch.Domain.Receipts;
 
@@ -11,7 +12,7 @@ public sealed record Receipt
     public const string UnreadableStatus = "unreadable";
 
     /// <summary>The shape of the stored JSON; raised when a property is renamed, so older receipts are read by their own rules.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public int Version { get; init; } = CurrentVersion;
 
@@ -23,12 +24,12 @@ public sealed record Receipt
     public required string Status { get; init; }
 
     /// <summary>For a duplicate or an unreadable file: why nothing was applied, in plain words.</summary>
-    public string? Message { get; init; }
+    public Reason? Message { get; init; }
 
     public string? DuplicateOf { get; init; }
 
     /// <summary>What the file was read as: format, encoding, sheet.</summary>
-    public string Format { get; init; } = "";
+    public Reason? Format { get; init; }
 
     public string ContentHash { get; init; } = "";
 
@@ -51,7 +52,7 @@ public sealed record Receipt
     public IReadOnlyList<RowError> Errors { get; init; } = [];
 
     /// <summary>What the clerk must know of how the file was read: sheets passed over, header cells not recognised.</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
+    public IReadOnlyList<Reason> Notes { get; init; } = [];
 
     /// <summary>Errors beyond those listed (a receipt lists the first thousand).</summary>
     public int ErrorsNotListed { get; init; }
@@ -63,9 +64,9 @@ public sealed record Receipt
     public const int MaxNotes = 20;
 
     /// <summary>The first <see cref="MaxNotes"/> notes, and one that counts the rest.</summary>
-    public static IReadOnlyList<string> Bounded(IEnumerable<string> notes)
+    public static IReadOnlyList<Reason> Bounded(IEnumerable<Reason> notes)
     {
-        var listed = new List<string>();
+        var listed = new List<Reason>();
         var more = 0;
         foreach (var note in notes)
         {
@@ -79,10 +80,10 @@ public sealed record Receipt
             }
         }
 
-        return more == 0 ? listed : [.. listed, $"另有 {more} 条说明未列出；{more} more notes not listed."];
+        return more == 0 ? listed : [.. listed, Reason.Of("receipt.more_notes", more)];
     }
 
-    public static Receipt Unreadable(string file, string department, string contentHash, DateTimeOffset receivedAt, string reason) => new()
+    public static Receipt Unreadable(string file, string department, string contentHash, DateTimeOffset receivedAt, Reason reason) => new()
     {
         File = file,
         Department = department,
@@ -109,7 +110,6 @@ public sealed record Receipt
             DuplicateOf = firstFile,
             ContentHash = contentHash,
             ReceivedAt = receivedAt,
-            Message =
-                $"内容与已处理的 {firstFile} 相同，未重复处理；the same content as {firstFile}, applied at {firstAppliedAt:u}: nothing applied again.",
+            Message = Reason.Of("receipt.same_content", firstFile, firstAppliedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture)),
         };
 }

@@ -44,14 +44,18 @@ public sealed record Backdated(
             : null;
     }
 
-    /// <summary>The receipt's note, in both languages, with who uploaded the earlier and the later file (— when unknown).</summary>
-    public string Note(string earlierBy = "—", string laterBy = "—")
-    {
-        var (zh, en) = What == Completed ? ("办结日期", "completed on") : ("暂停开始日期", "paused from");
-        return $"第 {Line} 行：{ProjectCode} {Procedure} 报送的{zh} {IsoDate.Format(Reported)} 早于 {EarlierFile}（数据日期 {IsoDate.Format(EarlierAsOf)}，上传人 "
-            + $"{earlierBy}）中仍在办的记录，已按报送日期采用并记入变更记录（{LaterFile}，上传人 {laterBy}）"
-            + $"；line {Line}: {ProjectCode} {Procedure} is reported {en} {IsoDate.Format(Reported)}, before the data date "
-            + $"{IsoDate.Format(EarlierAsOf)} of {EarlierFile} (uploaded by {earlierBy}), which still showed it open: applied with the reported date,"
-            + $" and recorded ({LaterFile}, uploaded by {laterBy}).";
-    }
+    /// <summary>The receipt's note, with who uploaded the earlier and the later file (— when unknown).</summary>
+    public Reason Note(string earlierBy = "—", string laterBy = "—") =>
+        Reason.Of(
+            What == Completed ? "backdated.completed" : "backdated.paused",
+            Line,
+            ProjectCode,
+            Procedure,
+            Reported,
+            EarlierFile,
+            EarlierAsOf,
+            earlierBy,
+            LaterFile,
+            laterBy
+        );
 }

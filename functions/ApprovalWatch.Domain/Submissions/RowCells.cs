@@ -20,7 +20,7 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
 
     public string Get(SubmissionColumn column) => column.Plain ? CellText.Plain(Raw(column)) : CellText.Clean(Raw(column));
 
-    public void Fail(SubmissionColumn column, string reason) => _errors.Add(new RowError(row.Line, column.Label, reason, Get(column), row.Sheet));
+    public void Fail(SubmissionColumn column, Reason reason) => _errors.Add(new RowError(row.Line, column.Label, reason, Get(column), row.Sheet));
 
     /// <summary>False (and an error per cell) when a value is longer than its column allows.</summary>
     public bool WithinLengths()
@@ -32,7 +32,7 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
                 new RowError(
                     row.Line,
                     column.Label,
-                    $"内容过长（{raw.Length:N0} 个字符，上限 {column.MaxLength}）；too long: {raw.Length:N0} characters, at most {column.MaxLength}",
+                    Reason.Of("cell.too_long", raw.Length, column.MaxLength),
                     raw[..Math.Min(60, raw.Length)] + "…",
                     row.Sheet
                 )
@@ -47,7 +47,7 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
         var value = Get(column);
         if (value.Length == 0)
         {
-            Fail(column, "必填项为空；required value is empty");
+            Fail(column, Reason.Of("cell.required"));
         }
 
         return value;
@@ -66,7 +66,7 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
             return date;
         }
 
-        Fail(column, $"日期无法识别；not a date (write {DateText.Shapes})");
+        Fail(column, Reason.Of("cell.not_date", DateText.Shapes));
         return null;
     }
 
@@ -94,7 +94,7 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
             return new DateOnly(date.Year, date.Month, 1);
         }
 
-        Fail(column, "月份无法识别；not a month (write 2026-05 or 2026年5月)");
+        Fail(column, Reason.Of("cell.not_month"));
         return null;
     }
 
@@ -120,7 +120,7 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
             return decimal.Round(amount, 4);
         }
 
-        Fail(column, "应为不小于 0 的金额（万元）；not an amount in 万元 of at least 0");
+        Fail(column, Reason.Of("cell.not_amount"));
         return null;
     }
 
@@ -139,7 +139,7 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
             return days;
         }
 
-        Fail(column, "应为 1 到 3650 之间的整数（工作日）；not a whole number of working days from 1 to 3650");
+        Fail(column, Reason.Of("cell.not_working_days"));
         return null;
     }
 
@@ -150,7 +150,7 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
         var code = Required(column);
         if (code.Length > 0 && !Submissions.ProjectCode.IsValid(code))
         {
-            Fail(column, "项目代码格式不符；not a national project code YYYY-AAAAAA-DD-TT-NNNNNN (e.g. 2022-653001-48-01-00123X)");
+            Fail(column, Reason.Of("cell.not_project_code"));
         }
         else if (
             code.Length > 0
@@ -161,7 +161,7 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
             var region = Submissions.ProjectCode.Region(code);
             Fail(
                 column,
-                $"项目所在行政区划 {region} 不属于本地区；region {region} is not one this deployment serves ({string.Join(", ", servedRegions.Select(r => r + "…"))})"
+                Reason.Of("cell.region_not_served", region, string.Join(", ", servedRegions.Select(r => r + "…")))
             );
         }
 
@@ -182,7 +182,7 @@ public sealed class RowCells(SourceRow row, IReadOnlyDictionary<SubmissionColumn
             || (text.Length >= 2 && d.ChineseName.StartsWith(text, StringComparison.Ordinal)));
         if (department is null)
         {
-            Fail(column, $"部门无法识别；not a department ({string.Join(", ", Catalogue.Department.All.Select(d => $"{d.ChineseName}/{d.Id}"))})");
+            Fail(column, Reason.Of("cell.not_department", string.Join(", ", Catalogue.Department.All.Select(d => $"{d.ChineseName}/{d.Id}"))));
         }
 
         return department?.Id;

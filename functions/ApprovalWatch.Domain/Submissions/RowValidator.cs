@@ -80,7 +80,7 @@ public abstract class RowValidator<TRow>(int maxRows, int maxErrors)
 
             if (++DataRows > maxRows)
             {
-                throw new UnreadableSubmissionException($"行数超过上限 {maxRows:N0}；the file has more than {maxRows:N0} rows, the limit.");
+                throw new UnreadableSubmissionException(Reason.Of("file.too_many_rows", maxRows));
             }
 
             // A value longer than its column allows is refused before anything else is read of the row.

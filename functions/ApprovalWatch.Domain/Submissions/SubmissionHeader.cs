@@ -25,8 +25,12 @@ public static class SubmissionHeader
         var missing = SubmissionColumn.All.Where(c => c.Required && !columns.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
+            var labels = string.Join(", ", missing.Select(c => c.Label));
             throw new UnreadableSubmissionException(
-                $"{Where(record)}表头缺少必填列；the header on {WhereEnglish(record)} lacks required column(s): {string.Join(", ", missing.Select(c => c.Label))}.");
+                record.Sheet is null
+                    ? Reason.Of("file.header_lacks", record.Line, labels)
+                    : Reason.Of("file.header_lacks_on_sheet", record.Line, labels, record.Sheet)
+            );
         }
 
         var read = columns.Values.ToHashSet();
@@ -38,12 +42,8 @@ public static class SubmissionHeader
         return columns;
     }
 
-    public static UnreadableSubmissionException Missing() => new(
-        $"未找到表头行；no header row found: a row must name the columns {string.Join(", ", SubmissionColumn.All.Where(c => c.Required).Select(c => c.Label))}.");
-
-    private static string Where(SourceRow record) => record.Sheet is null ? $"第 {record.Line} 行" : $"工作表 {record.Sheet} 第 {record.Line} 行";
-
-    private static string WhereEnglish(SourceRow record) => record.Sheet is null ? $"line {record.Line}" : $"sheet '{record.Sheet}' line {record.Line}";
+    public static UnreadableSubmissionException Missing() =>
+        new(Reason.Of("file.no_header", string.Join(", ", SubmissionColumn.All.Where(c => c.Required).Select(c => c.Label))));
 
     private static Dictionary<SubmissionColumn, int> Columns(SourceRow record)
     {

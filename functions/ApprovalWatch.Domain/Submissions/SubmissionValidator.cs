@@ -40,12 +40,10 @@ public sealed class SubmissionValidator(
     protected override RowError Duplicate(RowCells cells, SubmittedRow row, int firstLine, string? firstSheet)
     {
         var sheet = cells.Sheet;
-        var where = firstSheet is null || firstSheet == sheet ? $"第 {firstLine} 行" : $"工作表 {firstSheet} 第 {firstLine} 行";
-        var whereEnglish = firstSheet is null || firstSheet == sheet ? $"line {firstLine}" : $"sheet '{firstSheet}' line {firstLine}";
         return new RowError(
             cells.Line,
             SubmissionColumn.Procedure.Label,
-            $"同一项目的同一事项已在{where}报送；the same procedure of this project is already on {whereEnglish}",
+            firstSheet is null || firstSheet == sheet ? Reason.Of("row.duplicate", firstLine) : Reason.Of("row.duplicate_on_sheet", firstLine, firstSheet),
             row.Procedure.ProcedureCode,
             sheet
         );
@@ -64,7 +62,7 @@ public sealed class SubmissionValidator(
     {
         var errors = cells.Errors;
         string Get(SubmissionColumn column) => cells.Get(column);
-        void Fail(SubmissionColumn column, string reason) => cells.Fail(column, reason);
+        void Fail(SubmissionColumn column, Reason reason) => cells.Fail(column, reason);
         string Required(SubmissionColumn column) => cells.Required(column);
         DateOnly? Date(SubmissionColumn column, bool required) => cells.Date(column, required);
 
@@ -73,15 +71,11 @@ public sealed class SubmissionValidator(
         var entry = procedureCode.Length > 0 ? catalogue.Find(procedureCode) : null;
         if (procedureCode.Length > 0 && entry is null)
         {
-            Fail(SubmissionColumn.Procedure, "审批事项不在目录中；procedure code is not in the catalogue");
+            Fail(SubmissionColumn.Procedure, Reason.Of("row.procedure_unknown"));
         }
         else if (entry is not null && !entry.Department.Equals(department, StringComparison.OrdinalIgnoreCase))
         {
-            var owner = Department.Find(entry.Department);
-            Fail(
-                SubmissionColumn.Procedure,
-                $"该事项属于{owner?.ChineseName}，本部门无权报送；procedure belongs to {owner?.EnglishName} ({entry.Department}), not to {department}"
-            );
+            Fail(SubmissionColumn.Procedure, Reason.Of("row.procedure_of_other_department", entry.Department, department));
         }
 
         var check = Get(SubmissionColumn.RowCheck);
@@ -95,7 +89,7 @@ public sealed class SubmissionValidator(
         {
             Fail(
                 SubmissionColumn.RowCheck,
-                "灰色锁定列（项目代码、项目名称、县市、审批事项）被改动；a locked column (project code, name, county or procedure) was changed: a new procedure goes in the yellow rows"
+                Reason.Of("row.locked_changed")
             );
         }
 
@@ -109,7 +103,7 @@ public sealed class SubmissionValidator(
             }
             else
             {
-                Fail(SubmissionColumn.Status, "办理状态无法识别；unknown status (accepted/受理, in_review/审查中, paused/暂停, approved/办结, rejected/不予许可, withdrawn/撤回)");
+                Fail(SubmissionColumn.Status, Reason.Of("row.status_unknown"));
             }
         }
 
@@ -119,18 +113,18 @@ public sealed class SubmissionValidator(
         var handler = Get(SubmissionColumn.HandlerEmail);
         if (handler.Length > 0 && !EmailAddress.IsValid(handler))
         {
-            Fail(SubmissionColumn.HandlerEmail, "邮箱格式不符；not an email address");
+            Fail(SubmissionColumn.HandlerEmail, Reason.Of("row.not_email"));
         }
 
         var completedOn = Date(SubmissionColumn.CompletedOn, required: false);
         if (status?.IsFinished() == true && completedOn is null && Get(SubmissionColumn.CompletedOn).Length == 0)
         {
-            Fail(SubmissionColumn.CompletedOn, "已办结的事项须填写办结日期；a finished procedure needs its completion date");
+            Fail(SubmissionColumn.CompletedOn, Reason.Of("row.finished_needs_date"));
         }
 
         if (completedOn is not null && acceptedOn is not null && completedOn < acceptedOn)
         {
-            Fail(SubmissionColumn.CompletedOn, "办结日期早于受理日期；completed before it was accepted");
+            Fail(SubmissionColumn.CompletedOn, Reason.Of("row.completed_before_accepted"));
         }
 
         var asOf = defaultAsOf;
@@ -143,14 +137,14 @@ public sealed class SubmissionValidator(
             }
             else
             {
-                Fail(SubmissionColumn.AsOf, $"数据日期无法识别；not a date (write {DateText.Shapes})");
+                Fail(SubmissionColumn.AsOf, Reason.Of("cell.not_date", DateText.Shapes));
             }
         }
 
         var asOfDay = OfficeClock.DateOf(asOf);
         if (acceptedOn is not null && acceptedOn > asOfDay)
         {
-            Fail(SubmissionColumn.AcceptedOn, $"受理日期晚于数据日期 {IsoDate.Format(asOfDay)}；accepted after the data date");
+            Fail(SubmissionColumn.AcceptedOn, Reason.Of("row.accepted_after_as_of", asOfDay));
         }
 
         var pauses = ReadPauses(
@@ -194,18 +188,18 @@ public sealed class SubmissionValidator(
         DateOnly? from,
         DateOnly? to,
         string reason,
-        Action<SubmissionColumn, string> fail
+        Action<SubmissionColumn, Reason> fail
     )
     {
         if (from is null && to is not null)
         {
-            fail(SubmissionColumn.PausedFrom, "填写了暂停结束日期但没有开始日期；a pause end without a start");
+            fail(SubmissionColumn.PausedFrom, Reason.Of("row.pause_end_without_start"));
             return [];
         }
 
         if (from is not null && to is not null && to < from)
         {
-            fail(SubmissionColumn.PausedTo, "暂停结束日期早于开始日期；the pause ends before it starts");
+            fail(SubmissionColumn.PausedTo, Reason.Of("row.pause_ends_before_start"));
             return [];
         }
 

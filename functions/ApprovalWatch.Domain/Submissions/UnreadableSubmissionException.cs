@@ -1,4 +1,9 @@
+using ApprovalWatch.Domain.Text;
+
 namespace ApprovalWatch.Domain.Submissions;
 
 /// <summary>A file that cannot be read as a submission at all (no header, a required column missing).</summary>
-public sealed class UnreadableSubmissionException(string reason) : Exception(reason);
+public sealed class UnreadableSubmissionException(Reason reason) : Exception(reason.ToString())
+{
+    public Reason Reason { get; } = reason;
+}

@@ -10,8 +10,11 @@ public static class ChangeFields
     public const string Note = "note";
     private const string Separator = "; ";
 
-    public static string Write(params (string Name, string? Value)[] fields) =>
-        string.Join(Separator, fields.Where(f => !string.IsNullOrEmpty(f.Value)).OrderBy(f => f.Name == Note).Select(f => $"{f.Name}={f.Value}"));
+    public static string Write(params (string Name, string? Value)[] fields) => string.Join(Separator, Of(fields).Select(f => $"{f.Name}={f.Value}"));
+
+    /// <summary>The fields with a value, the note last.</summary>
+    public static IReadOnlyList<(string Name, string Value)> Of(params (string Name, string? Value)[] fields) =>
+        [.. fields.Where(f => !string.IsNullOrEmpty(f.Value)).OrderBy(f => f.Name == Note).Select(f => (f.Name, f.Value!))];
 
     public static bool TryRead(string? text, out IReadOnlyList<(string Name, string Value)> fields)
     {

@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Audit;
 using ApprovalWatch.Domain.Acknowledgements;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Deadlines;
@@ -98,16 +99,14 @@ public sealed class Acknowledging(ProcedureTable procedures, HistoryLog history,
         }
 
         // The audit row first, as everywhere: a crash in between leaves a change described, never one undescribed.
-        var audit = HistoryEntity.Change(
-            row.PartitionKey,
-            row.RowKey,
-            "ack",
-            row.PromisedOn,
-            ChangeFields.Write(("promised", IsoDate.Format(promised)), ("by", by.Email), (ChangeFields.Note, note)),
-            time.GetUtcNow(),
-            "board",
-            row.Department
-        );
+        var audit = new Acknowledged(IsoDate.ParseOptional(row.PromisedOn), promised, by.Email, note)
+        {
+            Project = row.PartitionKey,
+            Item = row.RowKey,
+            At = time.GetUtcNow(),
+            Source = "board",
+            Department = row.Department,
+        };
         await history.AppendAsync(audit, cancellationToken);
         if (!await procedures.WriteAcknowledgementAsync(acknowledged, cancellationToken))
         {

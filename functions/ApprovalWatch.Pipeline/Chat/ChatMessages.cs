@@ -34,6 +34,26 @@ public sealed class ChatMessages(
 
     public string Kind => Name;
 
+    /// <summary>What a post is: a department's summary of the day, or a notice it received.</summary>
+    public sealed record About(string What, string Department, int? Year = null, int? Sequence = null)
+    {
+        /// <summary>
+        /// The form of messages queued before they held this record: <c>summary|{department}</c> or
+        /// <c>notice|{department}|{year}|{sequence}</c>.
+        /// </summary>
+        public static About? Written(string? text) => text?.Split('|') switch
+        {
+            [Summary, var department] => new About(Summary, department),
+            [Notice, var department, var year, var sequence]
+                when int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+                && int.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var s) => new About(Notice, department, y, s),
+            _ => null,
+        };
+
+        /// <summary>The ledger's key of the post: the same for a message of either form.</summary>
+        public string Key => Year is { } year ? $"chat|{What}|{Department}|{year}|{Sequence}" : $"chat|{What}|{Department}";
+    }
+
     public Task HandleAsync(DayScanned published, CancellationToken cancellationToken) =>
         QueueSummariesAsync(published.Date, published.Reference, cancellationToken);
 
@@ -51,8 +71,9 @@ public sealed class ChatMessages(
 
         foreach (var robot in reference.ChatRobots)
         {
-            var message = new NotifyMessage(Name, today, Recipient(robot.Department), $"{Summary}|{robot.Department}");
-            await queue.QueueOnceAsync(message, Key(message), opens, 0, cancellationToken);
+            var about = new About(Summary, robot.Department);
+            var message = NotifyMessage.Regarding(Name, today, Recipient(robot.Department), about);
+            await queue.QueueOnceAsync(message, Key(today, about), opens, 0, cancellationToken);
         }
     }
 
@@ -61,27 +82,19 @@ public sealed class ChatMessages(
     {
         if (reference.ChatRobots.Any(r => r.Department == notice.Department))
         {
-            var message = new NotifyMessage(
-                Name,
-                notice.IssuedOn,
-                Recipient(notice.Department),
-                string.Join(
-                    '|',
-                    Notice,
-                    notice.Department,
-                    notice.Year.ToString(CultureInfo.InvariantCulture),
-                    notice.Sequence.ToString(CultureInfo.InvariantCulture)
-                )
-            );
-            await queue.QueueOnceAsync(message, Key(message), Office(notice.IssuedOn, reference).Opens, 0, cancellationToken);
+            var about = new About(Notice, notice.Department, notice.Year, notice.Sequence);
+            var message = NotifyMessage.Regarding(Name, notice.IssuedOn, Recipient(notice.Department), about);
+            await queue.QueueOnceAsync(message, Key(notice.IssuedOn, about), Office(notice.IssuedOn, reference).Opens, 0, cancellationToken);
         }
     }
 
     public async Task<MailDraft?> DraftAsync(NotifyMessage message, CancellationToken cancellationToken)
     {
-        var about = (message.About ?? "").Split('|');
         var reference = await referenceLoader.LoadAsync(cancellationToken);
-        if (about.Length < 2 || reference.ChatRobots.FirstOrDefault(r => r.Department == about[1]) is not { } robot)
+        if (
+            (message.AboutAs<About>() ?? About.Written(message.About)) is not { } about
+            || reference.ChatRobots.FirstOrDefault(r => r.Department == about.Department) is not { } robot
+        )
         {
             return null; // the robot was taken out of chat.csv: nothing to post to
         }
@@ -89,17 +102,18 @@ public sealed class ChatMessages(
         Func<CancellationToken, Task<(string Title, string Markdown)>> render;
         switch (about)
         {
-            case [Summary, _]:
+            case { What: Summary }:
                 render = async ct => ChatText.Summary(await summaries.BuildAsync(robot.Department, message.Date, reference, ct), links.Board("/board"));
                 break;
-            case [Notice, _, var year, var sequence] when await notices.FindAsync(year, sequence, cancellationToken) is { Notice: var notice }:
+            case { What: Notice, Year: { } year, Sequence: { } sequence }
+                when await notices.FindAsync(year, sequence, cancellationToken) is { Notice: var notice }:
                 render = ct => Task.FromResult(ChatText.Notice(notice, links.Board($"/notices/{notice.Year}/{notice.Sequence}")));
                 break;
             default:
                 return null;
         }
 
-        return new MailDraft(Key(message), async ct =>
+        return new MailDraft(Key(message.Date, about), async ct =>
         {
             var (title, markdown) = await render(ct);
             return new OutgoingMail(robot.Department, new RenderedMail(title, markdown, ""), 1);
@@ -119,9 +133,8 @@ public sealed class ChatMessages(
 
     private static string Recipient(string department) => $"chat:{department}";
 
-    private static NotificationKey Key(NotifyMessage message) => message.About!.StartsWith(Summary, StringComparison.Ordinal)
-        ? new(NotificationKeys.Day(message.Date), $"chat|{message.About}")
-        : new(NotificationKeys.Notices, $"chat|{message.About}");
+    private static NotificationKey Key(DateOnly date, About about) =>
+        about.What == Summary ? new(NotificationKeys.Day(date), about.Key) : new(NotificationKeys.Notices, about.Key);
 
     // The prefecture's calendar and office hours: a group has no calendar of its own.
     private static (Domain.Calendar.WorkingCalendar Calendar, DateTimeOffset Opens) Office(DateOnly day, ReferenceData reference)

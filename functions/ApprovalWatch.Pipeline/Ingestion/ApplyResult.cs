@@ -1,3 +1,5 @@
+using ApprovalWatch.Domain.Text;
+
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Domain.Reports;
 
@@ -10,5 +12,5 @@ public sealed record ApplyResult(int Applied, int Unchanged, IReadOnlyList<Stale
     public IReadOnlyList<Backdated> Backdated { get; init; } = [];
 
     /// <summary>Approvals this file brings while a procedure they require was not accepted, as the receipt's notes.</summary>
-    public IReadOnlyList<(int Line, string Note)> Contradictions { get; init; } = [];
+    public IReadOnlyList<(int Line, Reason Note)> Contradictions { get; init; } = [];
 }

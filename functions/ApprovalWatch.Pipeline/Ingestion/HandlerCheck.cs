@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Submissions;
 
@@ -27,16 +28,16 @@ public sealed class HandlerCheck(StaffDirectory staff)
         return row;
     }
 
-    public IEnumerable<string> Notes()
+    public IEnumerable<Reason> Notes()
     {
         if (_missing > 0)
         {
-            yield return $"{_missing} 行未填写经办人邮箱，其临期、超期提醒发送给本部门负责人；{_missing} row(s) name no handler: their alerts go to the department head.";
+            yield return Reason.Of("handler.missing", _missing);
         }
 
         foreach (var email in _unknown)
         {
-            yield return $"经办人 {email} 不在通讯录中，其提醒同时发送给本部门负责人；handler {email} is not in the directory: alerts go to the department head as well.";
+            yield return Reason.Of("handler.unknown", email);
         }
     }
 }

@@ -1,6 +1,8 @@
+using ApprovalWatch.Domain.Audit;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Receipts;
+using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Reports;
 using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Domain.Text;
@@ -105,9 +107,8 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
         }
     }
 
-    // Approvals this file brings (to a procedure not finished before) while one they require was not accepted, against the
-    // project as it stands once the file is applied.
-    private static List<(int Line, string Note)> Contradictions(
+    // What the file brings against the catalogue's order, both ways (the domain's FileContradictions), once it is applied.
+    private static List<(int Line, Reason Note)> Contradictions(
         List<SubmittedRow> rows,
         Dictionary<string, ProcedureEntity> stored,
         List<ProcedureEntity> additions,
@@ -121,60 +122,21 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
         }
 
         var written = additions.Concat(changes).ToList();
-        var after = new Dictionary<string, ProcedureEntity>(stored, StringComparer.Ordinal);
+        var after = stored.Values.Select(e => e.ToProcedure()).ToDictionary(p => p.ProcedureCode, StringComparer.Ordinal);
         foreach (var row in written)
         {
-            after[row.RowKey] = row;
+            after[row.RowKey] = row.ToProcedure();
         }
 
-        var accepted = after.ToDictionary(p => p.Key, p => IsoDate.Parse(p.Value.AcceptedOn), StringComparer.Ordinal);
-        // The approving department's file: its approval came before what it requires was accepted.
-        var approvals = written
-            .Where(p => p.CompletedOn is not null && stored.GetValueOrDefault(p.RowKey)?.CompletedOn is null)
-            .SelectMany(p =>
-                Domain
-                    .Projects.Plausibility.MissingBefore(p.RowKey, IsoDate.ParseOptional(p.CompletedOn), catalogue, accepted)
-                    .Select(required =>
-                        (
-                            p.SourceLine,
-                            Domain.Projects.Plausibility.ContradictionNote(
-                                p.SourceLine,
-                                p.PartitionKey,
-                                p.RowKey,
-                                IsoDate.Parse(p.CompletedOn!),
-                                required
-                            )
-                        )
-                    )
-            );
-        // The required department's file: what it accepts now was needed before an approval already on record.
-        var requirements = written
-            .Where(p => stored.GetValueOrDefault(p.RowKey)?.AcceptedOn != p.AcceptedOn)
-            .SelectMany(p =>
-                after
-                    .Values.Where(done =>
-                        done.CompletedOn is not null
-                        && catalogue.Find(done.RowKey)?.Requires.Contains(p.RowKey) == true
-                        && IsoDate.Parse(p.AcceptedOn) > IsoDate.Parse(done.CompletedOn)
-                    )
-                    .Select(done =>
-                        (
-                            p.SourceLine,
-                            Domain.Projects.Plausibility.ContradictionNote(
-                                p.SourceLine,
-                                p.PartitionKey,
-                                done.RowKey,
-                                IsoDate.Parse(done.CompletedOn!),
-                                p.RowKey
-                            )
-                        )
-                    )
-            );
-        return [.. approvals.Concat(requirements)];
+        return FileContradictions.Of(
+            [.. written.Select(row => new FileContradictions.Written(row.SourceLine, after[row.RowKey], stored.GetValueOrDefault(row.RowKey)?.ToProcedure()))],
+            after,
+            catalogue
+        );
     }
 
     /// <summary>The writes that apply a project's rows to what is stored, as the domain decides them.</summary>
-    private static (List<ProcedureEntity> Additions, List<ProcedureEntity> Changes, List<HistoryEntity> History, ApplyResult Result) Plan(
+    private static (List<ProcedureEntity> Additions, List<ProcedureEntity> Changes, List<AuditEvent> History, ApplyResult Result) Plan(
         List<SubmittedRow> rows,
         Dictionary<string, ProcedureEntity> stored,
         string blobName,
@@ -184,7 +146,7 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
     {
         var additions = new List<ProcedureEntity>();
         var changes = new List<ProcedureEntity>();
-        var history = new List<HistoryEntity>();
+        var history = new List<AuditEvent>();
         var stale = new List<StaleRow>();
         var backdated = new List<Backdated>();
         var (applied, unchanged) = (0, 0);
@@ -210,18 +172,7 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
                     unchanged++;
                     continue;
                 case ReportOutcome.AlreadyApplied when current!.StatusChangedFrom is { } from:
-                    history.Add(
-                        HistoryEntity.Change(
-                            report.ProjectCode,
-                            report.ProcedureCode,
-                            "status",
-                            from.Length == 0 ? null : from,
-                            current.Status,
-                            current.AsOf,
-                            source,
-                            current.Department
-                        )
-                    );
+                    history.Add(StatusChange(report, from.Length == 0 ? null : from, current));
                     break;
                 case ReportOutcome.Added or ReportOutcome.Changed:
                     var row = ProcedureEntity.From(decision.NewState!, blobName, contentHash, line);
@@ -234,18 +185,7 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
                     if (decision.StatusChanged)
                     {
                         row.StatusChangedFrom = decision.StatusBefore?.Code() ?? "";
-                        history.Add(
-                            HistoryEntity.Change(
-                                report.ProjectCode,
-                                report.ProcedureCode,
-                                "status",
-                                decision.StatusBefore?.Code(),
-                                row.Status,
-                                row.AsOf,
-                                source,
-                                row.Department
-                            )
-                        );
+                        history.Add(StatusChange(report, decision.StatusBefore?.Code(), row));
                     }
 
                     (current is null ? additions : changes).Add(current is null ? row : row.WithScanFieldsOf(current));
@@ -266,16 +206,24 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
             }
         );
 
-        HistoryEntity Late(Backdated late, DateTimeOffset at, string department) =>
-            HistoryEntity.Change(
-                late.ProjectCode,
-                late.Procedure,
-                "backdated",
-                ChangeFields.Write(("file", late.EarlierFile), ("as_of", IsoDate.Format(late.EarlierAsOf))),
-                ChangeFields.Write(("file", late.LaterFile), (late.What, IsoDate.Format(late.Reported))),
-                at,
-                source,
-                department
-            );
+        ReportBackdated Late(Backdated late, DateTimeOffset at, string department) =>
+            new(late.EarlierFile, late.EarlierAsOf, late.LaterFile, late.What, late.Reported)
+            {
+                Project = late.ProjectCode,
+                Item = late.Procedure,
+                At = at,
+                Source = source,
+                Department = department,
+            };
+
+        StatusChanged StatusChange(Procedure report, string? from, ProcedureEntity now) =>
+            new(ProcedureStatuses.TryParse(from ?? "", out var before) ? before : null, ProcedureStatuses.TryParse(now.Status, out var to) ? to : default)
+            {
+                Project = report.ProjectCode,
+                Item = report.ProcedureCode,
+                At = now.AsOf,
+                Source = source,
+                Department = now.Department,
+            };
     }
 }

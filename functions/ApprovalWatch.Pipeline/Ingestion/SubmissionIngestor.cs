@@ -79,8 +79,7 @@ public sealed class SubmissionIngestor(
                 "",
                 file.Hash,
                 null,
-                $"文件必须放在部门文件夹中；a file must be in a department folder: submissions/{{department}}/ with department one of "
-                    + $"{string.Join(", ", Department.All.Select(d => d.Id))}.",
+                Reason.Of("file.outside_department_folder", string.Join(", ", Department.All.Select(d => d.Id))),
                 cancellationToken
             );
         }
@@ -93,7 +92,7 @@ public sealed class SubmissionIngestor(
                 department.Id,
                 file.Hash,
                 reference,
-                $"文件过大（{file.Length:N0} 字节）；the file has {file.Length:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}.",
+                Reason.Of("file.too_large", file.Length, limits.MaxFileBytes),
                 cancellationToken
             );
         }
@@ -131,7 +130,7 @@ public sealed class SubmissionIngestor(
         }
         catch (UnreadableSubmissionException e)
         {
-            return await RefuseAsync(message, department.Id, file.Hash, reference, e.Message, cancellationToken);
+            return await RefuseAsync(message, department.Id, file.Hash, reference, e.Reason, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -141,7 +140,7 @@ public sealed class SubmissionIngestor(
                 department.Id,
                 file.Hash,
                 reference,
-                $"文件无法读取；the file could not be read ({e.GetType().Name}): save it again from Excel or WPS, or as 'CSV UTF-8'.",
+                Reason.Of("file.unreadable", e.GetType().Name),
                 cancellationToken
             );
         }
@@ -180,7 +179,7 @@ public sealed class SubmissionIngestor(
                 Format = check.Format,
                 Notes = Receipt.Bounded([
                     .. check.Notes,
-                    .. validator.IgnoredColumns.Select(c => $"列“{c}”未识别，未读取；column '{c}' is not one ApprovalWatch knows and was not read."),
+                    .. validator.IgnoredColumns.Select(c => Reason.Of("file.column_not_read", c)),
                     .. handlers.Notes(),
                     .. result.Contradictions.Select(c => c.Note),
                     .. await BackdatedNotesAsync(result, cancellationToken),
@@ -227,8 +226,7 @@ public sealed class SubmissionIngestor(
                 department,
                 hash,
                 reference,
-                $"{validator.Kind.ChineseName}只能由发展和改革委员会报送；a {validator.Kind.Id} file is the development & reform commission's to send "
-                    + $"(submissions/development-reform/).",
+                Reason.Of("file.project_file_not_allowed", validator.Kind.Id),
                 cancellationToken
             );
         }
@@ -240,7 +238,7 @@ public sealed class SubmissionIngestor(
             Department = department,
             Status = Receipt.AppliedStatus,
             Format = check.Format,
-            Notes = Receipt.Bounded([.. check.Notes, $"按{validator.Kind.ChineseName}读取；read as a {validator.Kind.Id} file.", .. outcome.Notes]),
+            Notes = Receipt.Bounded([.. check.Notes, Reason.Of("file.read_as_project_file", validator.Kind.Id), .. outcome.Notes]),
             ContentHash = hash,
             ReceivedAt = time.GetUtcNow(),
             Rows = validator.DataRows,
@@ -263,7 +261,7 @@ public sealed class SubmissionIngestor(
     }
 
     /// <summary>The receipt's notes on back-dated rows, each naming who uploaded the two files (from the blobs' metadata, where the board put it).</summary>
-    private async Task<List<string>> BackdatedNotesAsync(ApplyResult result, CancellationToken cancellationToken)
+    private async Task<List<Reason>> BackdatedNotesAsync(ApplyResult result, CancellationToken cancellationToken)
     {
         var uploaders = new Dictionary<string, string>(StringComparer.Ordinal);
         async Task<string> UploaderAsync(string name)
@@ -286,7 +284,7 @@ public sealed class SubmissionIngestor(
             return who;
         }
 
-        var notes = new List<string>();
+        var notes = new List<Reason>();
         foreach (var late in result.Backdated)
         {
             notes.Add(late.Note(await UploaderAsync(late.EarlierFile), await UploaderAsync(late.LaterFile)));
@@ -300,7 +298,7 @@ public sealed class SubmissionIngestor(
         string department,
         string hash,
         ReferenceData? reference,
-        string reason,
+        Reason reason,
         CancellationToken cancellationToken
     )
     {

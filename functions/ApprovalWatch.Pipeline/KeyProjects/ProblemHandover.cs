@@ -1,8 +1,8 @@
+using ApprovalWatch.Domain.Audit;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Staff;
-using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Storage;
 using Azure;
 
@@ -69,9 +69,10 @@ public sealed class ProblemHandover(KeyProjectTable keyProjects, HistoryLog log,
         }
 
         var today = OfficeClock.Today(time);
-        var (next, kind) = decision == Decision.Sign ? (problem.SignedFor(by.Name, today), "sign") : (problem.SentBack(by.Name, today, reason), "return");
-        var audit = ChangeFields.Write(("by", by.Email), (ChangeFields.Note, reason));
-        return await WriteAsync(stored, next, kind, null, audit, cancellationToken)
+        var (next, audit) = decision == Decision.Sign
+            ? (problem.SignedFor(by.Name, today), (AuditEvent)new ProblemSigned(by.Email))
+            : (problem.SentBack(by.Name, today, reason), new ProblemReturned(by.Email, reason));
+        return await WriteAsync(stored, next, audit, cancellationToken)
             ? (decision == Decision.Sign ? Outcome.Signed : Outcome.Returned, next)
             : (Outcome.Changed, problem);
     }
@@ -89,21 +90,21 @@ public sealed class ProblemHandover(KeyProjectTable keyProjects, HistoryLog log,
         }
 
         var next = stored.Problem.AssignedTo(department, OfficeClock.Today(time));
-        return await WriteAsync(
-            stored,
-            next,
-            "reassign",
-            ChangeFields.Write(("unit", stored.Problem.Department)),
-            ChangeFields.Write(("unit", department), ("by", coordinator.Email)),
-            cancellationToken
-        );
+        return await WriteAsync(stored, next, new ProblemReassigned(stored.Problem.Department, department, coordinator.Email), cancellationToken);
     }
 
     // The audit row first, as everywhere: a crash in between leaves a change described, never one undescribed.
-    private async Task<bool> WriteAsync(Stored stored, ProjectProblem next, string kind, string? from, string to, CancellationToken cancellationToken)
+    private async Task<bool> WriteAsync(Stored stored, ProjectProblem next, AuditEvent change, CancellationToken cancellationToken)
     {
         var update = KeyProjectEntity.From(next, stored.Source);
-        var history = HistoryEntity.Change(update.PartitionKey, update.RowKey, kind, from, to, time.GetUtcNow(), "board", next.Department);
+        var history = change with
+        {
+            Project = update.PartitionKey,
+            Item = update.RowKey,
+            At = time.GetUtcNow(),
+            Source = "board",
+            Department = next.Department,
+        };
         await log.AppendAsync(history, cancellationToken);
         if (await keyProjects.ReplaceAsync(update, stored.ETag, cancellationToken))
         {

@@ -1,3 +1,5 @@
+using ApprovalWatch.Domain.Audit;
+using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Submissions;
@@ -13,7 +15,7 @@ namespace ApprovalWatch.Pipeline.KeyProjects;
 /// </summary>
 public sealed class ProjectFileApplier(KeyProjectTable keyProjects, HistoryLog log, IOptions<KeyProjectOptions> options, TimeProvider time)
 {
-    public sealed record Outcome(int Applied, int Unchanged, IReadOnlyList<RowError> Refused, IReadOnlyList<string> Notes);
+    public sealed record Outcome(int Applied, int Unchanged, IReadOnlyList<RowError> Refused, IReadOnlyList<Reason> Notes);
 
     public async Task<Outcome> ApplyAsync(
         IEnumerable<ProjectFileRow> rows,
@@ -26,7 +28,7 @@ public sealed class ProjectFileApplier(KeyProjectTable keyProjects, HistoryLog l
     {
         var (applied, unchanged) = (0, 0);
         var refused = new List<RowError>();
-        var notes = new List<string>();
+        var notes = new List<Reason>();
         var at = time.GetUtcNow();
         var decision = new ProjectFileDecision(department, fileDate, options.Value.ProblemWorkingDays, code =>
             reference.Calendars.ForRegion(ProjectCode.Region(code))
@@ -57,20 +59,14 @@ public sealed class ProjectFileApplier(KeyProjectTable keyProjects, HistoryLog l
 
             var changes = KeyProjectEntity.From(change, blobName);
             var unit = change.Register?.ResponsibleUnit ?? stored.GetValueOrDefault(KeyProjectEntity.RegisterKey)?.ResponsibleUnit;
-            var history = changes
-                .Select(c =>
-                    HistoryEntity.Change(
-                        c.PartitionKey,
-                        c.RowKey,
-                        "key-project",
-                        stored.GetValueOrDefault(c.RowKey)?.Summary(),
-                        c.Summary(),
-                        at,
-                        blobName,
-                        c.IsProblem ? c.Department : unit
-                    )
-                )
-                .ToList();
+            var history = changes.Select(c => new ProjectRowChanged(stored.GetValueOrDefault(c.RowKey)?.Summary(), c.Summary())
+            {
+                Project = c.PartitionKey,
+                Item = c.RowKey,
+                At = at,
+                Source = blobName,
+                Department = c.IsProblem ? c.Department : unit,
+            });
             await log.AppendAsync(history, cancellationToken);
             await keyProjects.WriteAsync(changes, cancellationToken);
             applied++;

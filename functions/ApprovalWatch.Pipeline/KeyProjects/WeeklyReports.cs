@@ -1,9 +1,9 @@
+using ApprovalWatch.Domain.Audit;
 using System.Text;
 using System.Text.Json;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Staff;
-using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Domain.Weekly;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Reference;
@@ -137,26 +137,11 @@ public sealed class WeeklyReports(
         var procedures = await procedureTable.FactsAsync(cancellationToken);
 
         var late = new List<LateReport>();
-        await foreach (var row in history.OfKindsAsync(["backdated"], since: null, cancellationToken))
+        await foreach (var b in history.ReadAsync<ReportBackdated>(since: null, cancellationToken))
         {
-            if (ChangeFields.TryRead(row.From, out var before) && ChangeFields.TryRead(row.To, out var after)
-                && after.FirstOrDefault(f => f.Name is Domain.Reports.Backdated.Completed or Domain.Reports.Backdated.Paused) is { Name: { } what } reported
-                && IsoDate.TryParse(reported.Value, out var on) && IsoDate.TryParse(before.FirstOrDefault(f => f.Name == "as_of").Value, out var earlierAsOf))
-            {
-                late.Add(
-                    new LateReport(
-                        row.PartitionKey,
-                        row.Procedure,
-                        row.Department ?? "",
-                        what,
-                        on,
-                        before.FirstOrDefault(f => f.Name == "file").Value ?? "",
-                        earlierAsOf,
-                        after.FirstOrDefault(f => f.Name == "file").Value ?? "",
-                        OfficeClock.DateOf(row.At)
-                    )
-                );
-            }
+            late.Add(
+                new LateReport(b.Project, b.Item, b.Department ?? "", b.What, b.Reported, b.EarlierFile, b.EarlierAsOf, b.LaterFile, OfficeClock.DateOf(b.At))
+            );
         }
 
         var settings = options.Value;

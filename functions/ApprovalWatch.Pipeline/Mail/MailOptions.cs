@@ -14,7 +14,7 @@ public sealed class MailOptions
     [EmailAddress]
     public string From { get; set; } = "";
 
-    public string FromName { get; set; } = "ApprovalWatch 审批时限提醒";
+    public string FromName { get; set; } = Presentation.Mail.MailTemplates.SenderName;
 
     /// <summary>How long one send may take before its outcome is unknown.</summary>
     [Range(1, 600)]

@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Audit;
 using System.Text;
 using System.Text.Json;
 using ApprovalWatch.Domain.Calendar;
@@ -120,16 +121,16 @@ public sealed class MonthlyBulletins(
         var (flags, acks) = (new List<FlagEvent>(), new List<AckEvent>());
         // Flags from a quarter before the month: a procedure acknowledged in it may have turned red before it began.
         var since = OfficeClock.At(first.AddMonths(-3), TimeOnly.MinValue);
-        await foreach (var row in history.OfKindsAsync(["flag", "ack"], since, cancellationToken))
+        await foreach (var ack in history.ReadAsync<Acknowledged>(since, cancellationToken))
         {
-            var on = OfficeClock.DateOf(row.At);
-            if (row.Kind == "ack")
+            acks.Add(new AckEvent(ack.Project, ack.Item, OfficeClock.DateOf(ack.At)));
+        }
+
+        await foreach (var flagged in history.ReadAsync<FlagChanged>(since, cancellationToken))
+        {
+            if (flagged.To is Flag.Yellow or Flag.Red)
             {
-                acks.Add(new AckEvent(row.PartitionKey, row.Procedure, on));
-            }
-            else if (Flags.Parse(row.To) is { } flag and (Flag.Yellow or Flag.Red))
-            {
-                flags.Add(new FlagEvent(row.PartitionKey, row.Procedure, flag, on));
+                flags.Add(new FlagEvent(flagged.Project, flagged.Item, flagged.To, OfficeClock.DateOf(flagged.At)));
             }
         }
 

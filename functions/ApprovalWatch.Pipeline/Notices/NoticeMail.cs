@@ -23,26 +23,35 @@ public sealed class NoticeMail(NoticeBook book, NoticeArchive archive, Reference
 
     public string Kind => Name;
 
+    /// <summary>Which notice a message is about, and the recipient's part in it (<see cref="Head"/>, <see cref="Copy"/> or <see cref="Climb"/>).</summary>
+    public sealed record About(int Year, int Sequence, string Role)
+    {
+        /// <summary>The form of messages queued before they held this record: <c>{year}|{sequence}|{role}</c>.</summary>
+        public static About? Written(string? text) =>
+            text?.Split('|') is [var year, var sequence, var role]
+            && int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            && int.TryParse(sequence, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
+                ? new About(y, s, role)
+                : null;
+    }
+
     public static NotifyMessage Message(SupervisionNotice notice, DateOnly date, string recipient, string role) =>
-        new(
-            Name,
-            date,
-            recipient,
-            string.Join('|', notice.Year.ToString(CultureInfo.InvariantCulture), notice.Sequence.ToString(CultureInfo.InvariantCulture), role)
-        );
+        NotifyMessage.Regarding(Name, date, recipient, new About(notice.Year, notice.Sequence, role));
 
     public static NotificationKey Key(SupervisionNotice notice, string recipient, string role) =>
         new(NotificationKeys.Notices, $"{role}|{notice.Year}|{notice.Sequence}|{TableKey.Escape(recipient.ToLowerInvariant())}");
 
     public async Task<MailDraft?> DraftAsync(NotifyMessage message, CancellationToken cancellationToken)
     {
-        var about = (message.About ?? "").Split('|');
-        if (about.Length != 3 || await book.FindAsync(about[0], about[1], cancellationToken) is not { Notice: var notice })
+        if (
+            (message.AboutAs<About>() ?? About.Written(message.About)) is not { } about
+            || await book.FindAsync(about.Year, about.Sequence, cancellationToken) is not { Notice: var notice }
+        )
         {
             return null;
         }
 
-        var role = about[2];
+        var role = about.Role;
         return new MailDraft(Key(notice, message.Recipient, role), async ct =>
         {
             var staff = (await referenceLoader.LoadAsync(ct)).Staff;

@@ -49,7 +49,7 @@ public sealed class OperatorReportBuilder(
                 .. await RefusedAsync(previousScan, cancellationToken),
                 .. inFlight
                     .Values.Where(c => c.State == IngestClaimEntity.Refused)
-                    .Select(c => new RefusedFile(c.BlobName, c.ClaimedUntil, $"no receipt could be written: {c.Reason}")),
+                    .Select(c => new RefusedFile(c.BlobName, c.ClaimedUntil, Reason.Of("file.no_receipt", c.Reason))),
             ],
             StalledIngestions = inFlight
                 .Values.Where(c => c.State != IngestClaimEntity.Refused && (c.ClaimedUntil <= now || c.Queueings > 1))
@@ -64,11 +64,8 @@ public sealed class OperatorReportBuilder(
                     .Staff.People.Where(p =>
                         StandIns.Uncovered(p.Email, reference.Staff, reference.Leave, today)
                     )
-                    .Select(p =>
-                        $"{p.Name} <{p.Email}>（{p.Department}）休假至 {IsoDate.Format(reference.Leave.AwayUntil(p.Email, today))}，无人顶岗；away until "
-                            + $"{IsoDate.Format(reference.Leave.AwayUntil(p.Email, today))} with nobody to stand in"
-                    )
-                    .Order(StringComparer.Ordinal),
+                    .Select(p => new UncoveredAbsence(p.Name, p.Email, p.Department, reference.Leave.AwayUntil(p.Email, today) ?? today))
+                    .OrderBy(a => a.Email, StringComparer.Ordinal),
             ],
         };
     }
@@ -143,7 +140,7 @@ public sealed class OperatorReportBuilder(
                 && at >= since)
             {
                 var receipt = await receipts.ReadReceiptBlobAsync(blob.Name, cancellationToken);
-                refused.Add(new RefusedFile(receipt?.File ?? blob.Name, at, receipt?.Message ?? ""));
+                refused.Add(new RefusedFile(receipt?.File ?? blob.Name, at, receipt?.Message ?? Reason.Of("file.no_reason")));
             }
         }
 

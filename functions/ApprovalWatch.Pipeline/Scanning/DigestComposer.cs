@@ -47,7 +47,13 @@ public sealed class DigestComposer(DigestStore store, Storage.ProcedureTable pro
     }
 
     /// <summary>What was done on a person's procedures (a head's: his department's) while he was away, as his first digest back says.</summary>
-    private async Task<string> MeanwhileAsync(string email, DateOnly from, DateOnly to, ReferenceData reference, CancellationToken cancellationToken)
+    private async Task<Domain.Text.Reason> MeanwhileAsync(
+        string email,
+        DateOnly from,
+        DateOnly to,
+        ReferenceData reference,
+        CancellationToken cancellationToken
+    )
     {
         var rows = await procedures.HandledByAsync(email, Meanwhile.DepartmentCovered(reference.Staff.Find(email)), cancellationToken);
         var meanwhile = Meanwhile.Count(email, from, to, rows);

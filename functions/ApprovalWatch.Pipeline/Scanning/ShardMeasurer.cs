@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Audit;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
@@ -67,11 +68,14 @@ public sealed class ShardMeasurer(
             );
         }
 
+        FlagChanged Flagged(string project, string item, string? from, string to, string? department) =>
+            new(Flags.Parse(from), Flags.Parse(to)!.Value) { Project = project, Item = item, At = at, Source = "scan", Department = department };
+
         async Task MeasureProjectAsync(List<ProcedureEntity> project)
         {
             var code = project[0].PartitionKey;
             segments.Add(code, project.Count);
-            var history = new List<HistoryEntity>();
+            var history = new List<AuditEvent>();
             var procedureWrites = new List<ProcedureEntity>();
             foreach (var row in project)
             {
@@ -88,7 +92,7 @@ public sealed class ShardMeasurer(
 
                 if (row.Flag != scanned.Flag)
                 {
-                    history.Add(HistoryEntity.Change(row.PartitionKey, row.RowKey, "flag", row.Flag, scanned.Flag!, at, "scan", row.Department));
+                    history.Add(Flagged(row.PartitionKey, row.RowKey, row.Flag, scanned.Flag!, row.Department));
                 }
             }
 
@@ -105,7 +109,7 @@ public sealed class ShardMeasurer(
 
                 if (known?.Flag != row.Flag)
                 {
-                    history.Add(HistoryEntity.Change(row.PartitionKey, row.RowKey, "flag", known?.Flag, row.Flag, at, "scan", department: null));
+                    history.Add(Flagged(row.PartitionKey, row.RowKey, known?.Flag, row.Flag, department: null));
                 }
             }
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ApprovalWatch.Domain.Audit;
 using Azure;
 using Azure.Data.Tables;
 
@@ -13,28 +14,27 @@ public sealed class HistoryLog(StorageAccount storage)
 {
     private TableClient Table => storage.History;
 
-    public Task AppendAsync(IReadOnlyList<HistoryEntity> rows, CancellationToken cancellationToken) =>
-        TableBatches.InsertOrReplaceAsync(Table, rows, EntitySize.Estimate, cancellationToken);
+    public Task AppendAsync(IEnumerable<AuditEvent> changes, CancellationToken cancellationToken) =>
+        TableBatches.InsertOrReplaceAsync(Table, [.. changes.Select(HistoryEvents.Row)], EntitySize.Estimate, cancellationToken);
 
-    public Task AppendAsync(HistoryEntity row, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(row, cancellationToken: cancellationToken);
+    public Task AppendAsync(AuditEvent change, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(HistoryEvents.Row(change), cancellationToken: cancellationToken);
 
     /// <summary>Takes back the row of a change that did not happen (its conditional write lost to another): none may say it did.</summary>
-    public Task WithdrawAsync(HistoryEntity row, CancellationToken cancellationToken) =>
-        Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+    public Task WithdrawAsync(AuditEvent change, CancellationToken cancellationToken) => DeleteAsync(HistoryEvents.Row(change), cancellationToken);
 
-    /// <summary>Every row of the kinds, from a time on.</summary>
-    public async IAsyncEnumerable<HistoryEntity> OfKindsAsync(
-        IReadOnlyList<string> kinds,
-        DateTimeOffset? since,
-        [EnumeratorCancellation] CancellationToken cancellationToken
-    )
+    /// <summary>Every change of a kind, from a time on.</summary>
+    public async IAsyncEnumerable<T> ReadAsync<T>(DateTimeOffset? since, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : AuditEvent
     {
-        var ofKinds = string.Join(" or ", kinds.Select(k => TableClient.CreateQueryFilter($"Kind eq {k}")));
+        var ofKinds = string.Join(" or ", HistoryEvents.KindsOf<T>().Select(k => TableClient.CreateQueryFilter($"Kind eq {k}")));
         var filter = since is { } from ? $"({ofKinds}) and {TableClient.CreateQueryFilter($"At ge {from}")}" : ofKinds;
         await foreach (var row in Table.QueryAsync<HistoryEntity>(filter, cancellationToken: cancellationToken))
         {
-            yield return row;
+            if (HistoryEvents.Read(row) is T change)
+            {
+                yield return change;
+            }
         }
     }
 
@@ -42,12 +42,13 @@ public sealed class HistoryLog(StorageAccount storage)
     /// A project's audit rows in two reads: those with newest-first keys (newest first), and those written before them;
     /// each stops at <paramref name="take"/> rows that pass <paramref name="shown"/> or five times as many read.
     /// </summary>
-    public async Task<IReadOnlyList<HistoryEntity>> OfProjectAsync(string code, int take, Func<HistoryEntity, bool> shown, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditEvent>> OfProjectAsync(string code, int take, Func<AuditEvent, bool> shown, CancellationToken cancellationToken)
     {
-        Task<List<HistoryEntity>> ReadAsync(string filter) =>
+        Task<List<AuditEvent>> ReadAsync(string filter) =>
             Table
                 .QueryAsync<HistoryEntity>(filter, maxPerPage: take, cancellationToken: cancellationToken)
                 .Take(take * 5)
+                .Select(HistoryEvents.Read)
                 .Where(shown)
                 .Take(take)
                 .ToListAsync(cancellationToken)
@@ -74,6 +75,9 @@ public sealed class HistoryLog(StorageAccount storage)
     public async Task<bool> WasUsedAsync(HistoryEntity marker, CancellationToken cancellationToken) =>
         (await Table.GetEntityIfExistsAsync<HistoryEntity>(marker.PartitionKey, marker.RowKey, cancellationToken: cancellationToken)).HasValue;
 
+    /// <summary>Takes back a link's marker: the acknowledgement it let through did not happen.</summary>
+    public Task WithdrawAsync(HistoryEntity marker, CancellationToken cancellationToken) => DeleteAsync(marker, cancellationToken);
+
     /// <summary>Leaves a link's marker, atomically: false when it was there already (a second use, however the two race).</summary>
     public async Task<bool> MarkUsedAsync(HistoryEntity marker, CancellationToken cancellationToken)
     {
@@ -87,4 +91,7 @@ public sealed class HistoryLog(StorageAccount storage)
             return false;
         }
     }
+
+    private Task DeleteAsync(HistoryEntity row, CancellationToken cancellationToken) =>
+        Table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
 }

@@ -228,9 +228,9 @@ public sealed class KeyProjectEntity : ITableEntity
     ];
 
     /// <summary>What the row says, as named fields on one line, for the audit trail.</summary>
-    public string Summary() =>
+    public IReadOnlyList<(string Name, string Value)> Summary() =>
         IsRegister
-            ? ChangeFields.Write(
+            ? ChangeFields.Of(
                 ("nature", Nature),
                 ("plan", AnnualPlan),
                 ("total", TotalInvestment),
@@ -239,8 +239,8 @@ public sealed class KeyProjectEntity : ITableEntity
                 ("leader", LeaderEmail),
                 ("unit", ResponsibleUnit)
             )
-        : IsProgress ? ChangeFields.Write(("ytd", YearToDate), ("lowered_from", LoweredFrom))
-        : ChangeFields.Write(("unit", Department), ("due", DueOn), ("solved", SolvedOn), ("by", SolvedBy));
+        : IsProgress ? ChangeFields.Of(("ytd", YearToDate), ("lowered_from", LoweredFrom))
+        : ChangeFields.Of(("unit", Department), ("due", DueOn), ("solved", SolvedOn), ("by", SolvedBy));
 
     public static string Amount(decimal amount) => amount.ToString("0.####", CultureInfo.InvariantCulture);
 

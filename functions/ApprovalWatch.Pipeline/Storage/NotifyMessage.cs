@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>
@@ -7,6 +9,29 @@ namespace ApprovalWatch.Pipeline.Storage;
 /// </summary>
 public sealed record NotifyMessage(string Kind, DateOnly Date, string Recipient, string? About = null)
 {
+    /// <summary>A message about a kind's own record (written as JSON): a notice and the recipient's part in it, a group's post.</summary>
+    public static NotifyMessage Regarding<T>(string kind, DateOnly date, string recipient, T about)
+        where T : class => new(kind, date, recipient, JsonSerializer.Serialize(about, StorageJson.Compact));
+
+    /// <summary>What the message is about as the kind's record; null when it holds none (an older message, read by its kind's old form).</summary>
+    public T? AboutAs<T>()
+        where T : class
+    {
+        if (About is not ['{', ..])
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(About, StorageJson.Compact);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads a message, those queued before messages named their kind included.</summary>
     public static NotifyMessage Read(string text) => QueueMessages.Read<Wire>(text).ToMessage();
 

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Staff;
+using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Presentation.Mail;
 using Fluid;
 
@@ -99,7 +100,7 @@ public sealed class DigestTemplates
             ]),
         ])
     {
-        Notes = ["Sample note"],
+        Notes = [Reason.Of("digest.missed_days", "2026-03-13")],
         Resolved = [new DigestItem("2022-653001-48-01-00123X", "HC-02", "Sample project", "样例", "Sample", Flag.Red, 1)],
         Departments = [new DepartmentCount("housing", 3, 2)],
     };

@@ -27,7 +27,7 @@ public static class DigestView
             ["subject"] = text.Subject(digest.Date, red, yellow, lines.FirstOrDefault()),
             ["greeting"] = text.Greeting(digest.RecipientName),
             ["intro"] = text.Intro(digest.Date),
-            ["notes"] = digest.Notes.ToList<object?>(),
+            ["notes"] = digest.Notes.Select(n => (object?)Reasons.Say(n, text.Language)).ToList(),
             ["labels"] = text.Labels.ToDictionary(l => l.Key, l => (object?)l.Value),
             ["summary"] = new Dictionary<string, object?>
             {

@@ -13,6 +13,9 @@ namespace ApprovalWatch.Presentation.Mail;
 /// </summary>
 public static class MailTemplates
 {
+    /// <summary>The name mails are sent under unless the configuration names another (<c>Mail:FromName</c>).</summary>
+    public const string SenderName = "ApprovalWatch 审批时限提醒";
+
     public const string Signature = "ApprovalWatch 重点项目代办窗口 / key project agency window";
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);

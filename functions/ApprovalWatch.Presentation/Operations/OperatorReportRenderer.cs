@@ -47,11 +47,14 @@ public static class OperatorReportRenderer
         );
         Add("每日任务未运行 Working days without the daily scan (no digests were made)", report.MissedScans.Select(Day));
         Add("无法读取的报送文件 Files refused (the receipt tells the department why)", report.RefusedFiles.Select(f =>
-            $"{f.File} at {f.ReceivedAt.ToString("u", CultureInfo.InvariantCulture)}: {f.Reason}"));
+            $"{f.File} at {f.ReceivedAt.ToString("u", CultureInfo.InvariantCulture)}: {Reasons.Say(f.Reason, null)}"));
         Add("中断的入库 Ingestions stopped before their receipt (queued again by the next gather)", report.StalledIngestions.Select(s =>
             $"{s.File}: {s.State} until {s.ClaimedUntil.ToString("u", CultureInfo.InvariantCulture)}, queued {s.Queueings} time(s)"));
         Add("配置文件未采用 Configuration refused (config container; mend the file, it is read again at once)", report.RefusedConfiguration);
-        Add("休假无人顶岗 Away with nobody to stand in (name a deputy in directory.csv, or mend leave.csv)", report.Uncovered);
+        Add(
+            "休假无人顶岗 Away with nobody to stand in (name a deputy in directory.csv, or mend leave.csv)",
+            report.Uncovered.Select(a => $"{a.Name} <{a.Email}> ({a.Department}): 休假至 away until {Day(a.AwayUntil)}")
+        );
         return sections;
     }
 

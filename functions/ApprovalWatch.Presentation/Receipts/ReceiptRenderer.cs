@@ -49,13 +49,12 @@ public static class ReceiptRenderer
             IsoDate.Minute(TimeZoneInfo.ConvertTime(receipt.ReceivedAt, OfficeClock.Beijing)),
             receipt.ReceivedAt.ToString("u", CultureInfo.InvariantCulture)
         );
-        if (receipt.Format.Length > 0)
+        if (Reasons.Say(receipt.Format, Language.English).Length > 0)
         {
-            // "Excel .xlsx，工作表 '进度表'；Excel .xlsx, sheet '进度表'": each language its side.
-            lines.Add(primary.Format("receipt.format", Bilingual.Pick(receipt.Format, language ?? Language.Chinese)));
+            lines.Add(primary.Format("receipt.format", Reasons.Say(receipt.Format, language ?? Language.Chinese)));
             if (both)
             {
-                secondary.Add(Words.English.Format("receipt.format", Bilingual.Pick(receipt.Format, Language.English)));
+                secondary.Add(Words.English.Format("receipt.format", Reasons.Say(receipt.Format, Language.English)));
             }
         }
 
@@ -65,10 +64,10 @@ public static class ReceiptRenderer
         }
         else
         {
-            Say("receipt.nothing_applied", Bilingual.Pick(receipt.Message, language));
+            Say("receipt.nothing_applied", Reasons.Say(receipt.Message, language));
         }
 
-        lines.AddRange(receipt.Notes.Select(n => both ? $"注意 Note：{n}" : primary.Format("receipt.note", Bilingual.Pick(n, language))));
+        lines.AddRange(receipt.Notes.Select(n => both ? $"注意 Note：{Reasons.Say(n, null)}" : primary.Format("receipt.note", Reasons.Say(n, language))));
         var problems = receipt
             .Errors.Select(e => (Sheet: e.Sheet, e.Line, e.Column, e.Reason, e.Value))
             .Concat(
@@ -77,7 +76,7 @@ public static class ReceiptRenderer
                         Sheet: (string?)null,
                         s.Line,
                         Column: "数据日期 as_of",
-                        Reason: $"数据日期 {IsoDate.Format(s.AsOf)} 早于已有数据 {IsoDate.Format(s.StoredAsOf)}；older than the stored data",
+                        Reason: Reason.Of("row.stale", s.AsOf, s.StoredAsOf),
                         Value: $"{s.ProjectCode} {s.Procedure}"
                     )
                 )
@@ -86,7 +85,7 @@ public static class ReceiptRenderer
             .ThenBy(p => p.Line)
             .Select(p =>
             {
-                var (column, reason) = (Bilingual.PickLabel(p.Column, language), Bilingual.Pick(p.Reason, language));
+                var (column, reason) = (Bilingual.PickLabel(p.Column, language), Reasons.Say(p.Reason, language));
                 var where = both
                     ? (p.Sheet is null ? $"第 {p.Line} 行 line {p.Line}" : $"工作表 {p.Sheet} 第 {p.Line} 行 sheet '{p.Sheet}' line {p.Line}")
                     : primary.Format(p.Sheet is null ? "receipt.where" : "receipt.where_sheet", p.Line, p.Sheet);

@@ -7,11 +7,11 @@ namespace ApprovalWatch.Domain.Submissions.Files;
 /// be told of the reading (sheets passed over). <see cref="Format"/> and <see cref="Notes"/> are complete once
 /// <see cref="Rows"/> has been read through.
 /// </summary>
-public sealed class OpenedSubmission(string format, Func<OpenedSubmission, IEnumerable<SourceRow>> rows)
+public sealed class OpenedSubmission(Reason format, Func<OpenedSubmission, IEnumerable<SourceRow>> rows)
 {
-    public string Format { get; internal set; } = format;
+    public Reason Format { get; internal set; } = format;
 
-    public List<string> Notes { get; } = [];
+    public List<Reason> Notes { get; } = [];
 
     /// <summary>The most cells a row may have; a wider row refuses the file (set by the reader from its limits).</summary>
     internal int MaxCells { get; set; } = int.MaxValue;
@@ -32,10 +32,7 @@ public sealed class OpenedSubmission(string format, Func<OpenedSubmission, IEnum
 
             if (cells > MaxCells)
             {
-                throw new UnreadableSubmissionException(
-                    $"第 {row.Line} 行有 {cells:N0} 个单元格，超过上限 {MaxCells:N0}；line {row.Line} has {cells:N0} cells, more than the limit of {MaxCells:N0}: "
-                        + $"remove the columns that are not the template's."
-                );
+                throw new UnreadableSubmissionException(Reason.Of("file.row_too_wide", row.Line, cells, MaxCells));
             }
 
             yield return row;

@@ -47,13 +47,13 @@ public static class SubmissionReader
         if (!Accepted.Contains(extension))
         {
             throw new UnreadableSubmissionException(
-                $"不支持的文件格式 {extension}，请提交 Excel、CSV 或 JSON 文件；format '{extension}' is not read: submit one of {Extensions}.");
+                Reason.Of("file.extension_not_read", extension, Extensions));
         }
 
         if (kind == FileKind.OtherBinary)
         {
             throw new UnreadableSubmissionException(
-                "不是电子表格、CSV 或 JSON 文件；the file is not a spreadsheet, CSV or JSON file (it is a PDF, an image or an archive)."
+                Reason.Of("file.not_a_table")
             );
         }
 
@@ -92,13 +92,13 @@ public static class SubmissionReader
                 encoding.CodePage == 65001
                     ? content
                     : System.Text.Encoding.CreateTranscodingStream(content, encoding, System.Text.Encoding.UTF8, leaveOpen: true);
-            return new OpenedSubmission("JSON", _ =>
+            return new OpenedSubmission(Reason.Of("format.plain", "JSON"), _ =>
                 Guarded(ReadJson(utf8), e => e is System.Text.DecoderFallbackException ? NotText(name, e) : null)
             );
         }
 
         var delimiter = Delimiter(new string(head, 0, read));
-        return new OpenedSubmission(delimiter == '\t' ? $"CSV {name}, tab-separated" : $"CSV {name}", _ =>
+        return new OpenedSubmission(Reason.Of(delimiter == '\t' ? "format.csv_tabs" : "format.plain", $"CSV {name}"), _ =>
             Guarded(CsvReader.Read(reader, delimiter), e => e is System.Text.DecoderFallbackException ? NotText(name, e) : null)
         );
     }
@@ -138,7 +138,7 @@ public static class SubmissionReader
     }
 
     private static UnreadableSubmissionException NotText(string encoding, Exception e) =>
-        new($"文件中有无法按 {encoding} 解码的字节；the file holds bytes that are not valid {encoding} text ({e.Message}): save it again as 'CSV UTF-8'.");
+        new(Reason.Of("file.not_text", encoding, e.Message));
 
     /// <summary>Refuses a zip whose parts would unpack out of proportion (a zip bomb) before anything is read.</summary>
     private static Stream CheckZip(Stream content, SubmissionLimits limits)
@@ -148,15 +148,13 @@ public static class SubmissionReader
             using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > limits.MaxZipEntries)
             {
-                throw Refused(
-                    $"压缩包内文件过多（{zip.Entries.Count:N0} 个）；the workbook holds {zip.Entries.Count:N0} parts, more than the limit of {limits.MaxZipEntries:N0}"
-                );
+                throw new UnreadableSubmissionException(Reason.Of("file.too_many_parts", zip.Entries.Count, limits.MaxZipEntries));
             }
 
             var total = zip.Entries.Sum(e => e.Length);
             if (total > limits.MaxUncompressedBytes)
             {
-                throw Refused($"解压后过大（{total:N0} 字节）；the workbook would unpack to {total:N0} bytes, more than the limit of {limits.MaxUncompressedBytes:N0}");
+                throw new UnreadableSubmissionException(Reason.Of("file.unpacks_too_large", total, limits.MaxUncompressedBytes));
             }
 
             if (
@@ -164,15 +162,14 @@ public static class SubmissionReader
                 && new StreamReader(mimetype.Open()).ReadToEnd().Contains("opendocument", StringComparison.Ordinal)
             )
             {
-                throw Refused("OpenDocument 表格（.ods）不能读取，请另存为 .xlsx；an OpenDocument spreadsheet (.ods, as LibreOffice saves it) is not read: save it as .xlsx");
+                throw new UnreadableSubmissionException(Reason.Of("file.ods"));
             }
 
             var bomb = zip.Entries.FirstOrDefault(e => e.Length > 1024 * 1024 && e.Length > (long)limits.MaxCompressionRatio * Math.Max(1, e.CompressedLength));
             if (bomb is not null)
             {
-                throw Refused(
-                    $"压缩比异常（{bomb.FullName}）；part {bomb.FullName} is compressed {bomb.Length / Math.Max(1, bomb.CompressedLength):N0} times, more "
-                        + $"than the limit of {limits.MaxCompressionRatio}: a zip bomb is refused"
+                throw new UnreadableSubmissionException(
+                    Reason.Of("file.zip_bomb", bomb.FullName, bomb.Length / Math.Max(1, bomb.CompressedLength), limits.MaxCompressionRatio)
                 );
             }
         }
@@ -200,7 +197,7 @@ public static class SubmissionReader
             throw Corrupt();
         }
 
-        return new OpenedSubmission(kind, opened => Guarded(Sheets(reader, kind, opened), e => IsReadFailure(e) ? Corrupt() : null));
+        return new OpenedSubmission(Reason.Of("format.plain", kind), opened => Guarded(Sheets(reader, kind, opened), e => IsReadFailure(e) ? Corrupt() : null));
     }
 
     /// <summary>
@@ -233,7 +230,7 @@ public static class SubmissionReader
                 {
                     if (head.Any(r => !CsvReader.IsBlank(r)))
                     {
-                        opened.Notes.Add($"工作表 {sheet} 没有表头行，未读取；sheet '{sheet}' has no header row and was not read.");
+                        opened.Notes.Add(Reason.Of("file.sheet_without_header", sheet));
                     }
 
                     continue;
@@ -241,7 +238,7 @@ public static class SubmissionReader
 
                 read.Add(sheet);
                 var sheets = string.Join(", ", read.Select(n => $"'{n}'"));
-                opened.Format = $"{kind}，工作表 {sheets}；{kind}, sheet{(read.Count > 1 ? "s" : "")} {sheets}";
+                opened.Format = Reason.Of(read.Count > 1 ? "format.sheets" : "format.sheet", kind, sheets);
                 foreach (var row in head)
                 {
                     yield return row;
@@ -358,7 +355,7 @@ public static class SubmissionReader
         }
         catch (JsonException e)
         {
-            throw new UnreadableSubmissionException($"JSON 格式错误；the file is not a JSON array of rows: {e.Message}");
+            throw new UnreadableSubmissionException(Reason.Of("file.json", e.Message));
         }
 
         var line = 0;
@@ -375,7 +372,7 @@ public static class SubmissionReader
             }
             catch (JsonException e)
             {
-                throw new UnreadableSubmissionException($"JSON 格式错误；the file is not a JSON array of rows: {e.Message}");
+                throw new UnreadableSubmissionException(Reason.Of("file.json", e.Message));
             }
 
             line++;
@@ -422,8 +419,6 @@ public static class SubmissionReader
         return -1;
     }
 
-    private static UnreadableSubmissionException Refused(string reason) => new($"{reason}.");
-
     private static UnreadableSubmissionException Corrupt() =>
-        new("文件已损坏或不是有效的 Excel 工作簿；the file is damaged or is not an Excel workbook: save it again from Excel or WPS.");
+        new(Reason.Of("file.damaged"));
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ApprovalWatch.Domain.Text;
 
 namespace ApprovalWatch.Domain.Submissions.Files;
 
@@ -52,7 +53,7 @@ public static class TextEncodings
             return (Gb18030, "GB18030", 0);
         }
 
-        throw new UnreadableSubmissionException("文件编码无法识别（既不是 UTF-8 也不是 GB18030/GBK）；the text is neither UTF-8 nor GB18030/GBK: save it as 'CSV UTF-8'.");
+        throw new UnreadableSubmissionException(Reason.Of("file.encoding_unknown"));
     }
 
     private static Encoding RegisterCodePages(int codePage)
