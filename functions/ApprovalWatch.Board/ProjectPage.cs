@@ -50,7 +50,17 @@ public sealed class ProjectPage(
 
     public sealed record MeasureView(string Scope, string StartedOn, string? FinishedOn, int LimitDays, string DueOn, string Flag);
 
-    public sealed record HistoryView(DateTimeOffset At, string Item, string Kind, string? From, string To, string Source);
+    /// <param name="Line">The line of the file that brought the change; <paramref name="Uploader"/>, who uploaded it on the board.</param>
+    public sealed record HistoryView(
+        DateTimeOffset At,
+        string Item,
+        string Kind,
+        string? From,
+        string To,
+        string Source,
+        int? Line = null,
+        string? Uploader = null
+    );
 
     /// <param name="OutOfScope">The project is none of the viewer's department's: he sees nothing of it.</param>
     public sealed record Model(
@@ -154,7 +164,7 @@ public sealed class ProjectPage(
             .. rows.OrderByDescending(h => h.At)
                 .Take(HistoryRows)
                 .Select(HistoryEvents.Row)
-                .Select(h => new HistoryView(h.At, h.Procedure, h.Kind, h.From, h.To, h.Source)),
+                .Select(h => new HistoryView(h.At, h.Procedure, h.Kind, h.From, h.To, h.Source, h.Line, h.Uploader)),
         ];
     }
 
@@ -195,7 +205,15 @@ public sealed class ProjectPage(
                         Kind = text.Kind(h.Kind),
                         From = text.Value(h.Kind, h.From),
                         To = text.Value(h.Kind, h.To),
-                        h.Source,
+                        Source = string.Join(
+                            " · ",
+                            new[]
+                            {
+                                h.Source,
+                                h.Line is { } line ? words.Format("receipt.where", line) : null,
+                                h.Uploader is { } u ? reference.Staff.NameOf(u) : null,
+                            }.OfType<string>()
+                        ),
                     })
                     .ToList(),
                 ["done_this_year"] = year.LastOrDefault()?.YearToDate ?? 0,

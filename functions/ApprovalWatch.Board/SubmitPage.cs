@@ -12,7 +12,7 @@ namespace ApprovalWatch.Board;
 /// folder is his directory department, never a form field; the upload itself is <see cref="Uploads"/>'). He then sees
 /// the receipt of that version when it is written, and his department's files of the last weeks with theirs.
 /// </summary>
-public sealed class SubmitPage(StorageAccount storage, ReceiptWriter receipts, IOptions<IngestOptions> options, TimeProvider time)
+public sealed class SubmitPage(StorageAccount storage, ReceiptWriter receipts, SubmissionLedger ledger, IOptions<IngestOptions> options, TimeProvider time)
 {
     /// <summary>How often the receipt page asks again while the file is being read.</summary>
     public const int RefreshSeconds = 1;
@@ -35,7 +35,7 @@ public sealed class SubmitPage(StorageAccount storage, ReceiptWriter receipts, I
         var files = new List<BlobItem>();
         await foreach (
             var blob in storage.Submissions.GetBlobsAsync(
-                new GetBlobsOptions { Prefix = department + "/", Traits = BlobTraits.Metadata },
+                new GetBlobsOptions { Prefix = department + "/" },
                 cancellationToken
             )
         )
@@ -47,12 +47,13 @@ public sealed class SubmitPage(StorageAccount storage, ReceiptWriter receipts, I
         }
 
         var newest = files.OrderByDescending(b => b.Properties.LastModified).Take(ListedFiles).ToList();
+        var uploaders = await ledger.UploadersAsync(newest.Select(b => b.Name), cancellationToken);
         var rows = await Task.WhenAll(
             newest.Select(async b => new FileRow(
                 b.Name,
                 b.Properties.ETag.ToString() ?? "",
                 b.Properties.LastModified ?? default,
-                b.Metadata.TryGetValue(SubmissionFile.UploadedByMetadata, out var by) ? by : null,
+                uploaders.GetValueOrDefault(b.Name),
                 await receipts.ReadVersionAsync(b.Name, b.Properties.ETag.ToString() ?? "", cancellationToken)
             ))
         );

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;
@@ -28,6 +29,7 @@ public static class Reasons
             "line {0}: {1} {2} is reported paused from {3}, before the data date {5} of {4} (uploaded by {6}), which still showed it"
                 + " open: applied with the reported date, and recorded ({7}, uploaded by {8})."
         ),
+        ["cell.after_arrival"] = ("日期 {0} 晚于文件送达日期 {1}，请核对", "the date {0} is after the day the file arrived, {1}: check it"),
         ["cell.not_amount"] = ("应为不小于 0 的金额（万元）", "not an amount in 万元 of at least 0"),
         ["cell.not_date"] = ("日期无法识别（请写作 {0}）", "not a date (write {0})"),
         ["cell.not_department"] = ("部门无法识别（{0}）", "not a department ({0})"),
@@ -73,6 +75,10 @@ public static class Reasons
         ),
         ["file.not_text"] = ("文件中有无法按 {0} 解码的字节，请另存为“CSV UTF-8”", "the file holds bytes that are not valid {0} text ({1}): save it again as 'CSV UTF-8'."),
         ["file.ods"] = ("OpenDocument 表格（.ods）不能读取，请另存为 .xlsx", "an OpenDocument spreadsheet (.ods, as LibreOffice saves it) is not read: save it as .xlsx."),
+        ["file.other_department"] = (
+            "本文件的事项全部属于{0:dept}，不是本部门（{1:dept}）的文件，未处理；请检查是否选错了文件",
+            "every procedure in this file is {0:dept}'s, not {1:dept}'s: nothing applied. Check that the right file was chosen."
+        ),
         ["file.outside_department_folder"] = (
             "文件必须放在部门文件夹中：submissions/{{部门}}/，部门为 {0} 之一",
             "a file must be in a department folder: submissions/{{department}}/ with department one of {0}."
@@ -157,12 +163,20 @@ public static class Reasons
             "灰色锁定列（项目代码、项目名称、县市、审批事项）被改动；新增事项请填在黄色行",
             "a locked column (project code, name, county or procedure) was changed: a new procedure goes in the yellow rows"
         ),
+        ["row.moves_back"] = (
+            "该事项已报送为“{0:status}”{1}（{2}，数据日期 {3}），本行会使其倒退，且数据日期不晚于已有数据，未采用；如确需更正，请在“更正说明”列写明原因",
+            "this would move the procedure back from '{0:status}' {1} as {2} reported it (data date {3}) with a data date not later than that: not applied. "
+                + "To correct it, give the reason in the correction column"
+        ),
+        ["row.same_date_conflict"] = (
+            "第 {0} 行：{1} {2} 与同一数据日期 {4} 的 {3} 所报不一致，已按本文件采用，请核实",
+            "line {0}: {1} {2} differs from {3} of the same data date {4}: applied as this file says, to be checked."
+        ),
         ["row.not_email"] = ("邮箱格式不符", "not an email address"),
         ["row.pause_end_without_start"] = ("填写了暂停结束日期但没有开始日期", "a pause end without a start"),
         ["row.pause_ends_before_start"] = ("暂停结束日期早于开始日期", "the pause ends before it starts"),
         ["row.procedure_of_other_department"] = ("该事项属于{0:dept}，本部门无权报送", "procedure belongs to {0:dept} ({0}), not to {1}"),
         ["row.procedure_unknown"] = ("审批事项不在目录中", "procedure code is not in the catalogue"),
-        ["row.stale"] = ("数据日期 {0} 早于已有数据 {1}", "older than the stored data of {1}"),
         ["row.status_unknown"] = (
             "办理状态无法识别（受理、审查中、暂停、办结、不予许可、撤回）",
             "unknown status (accepted/受理, in_review/审查中, paused/暂停, approved/办结, rejected/不予许可, withdrawn/撤回)"
@@ -216,6 +230,7 @@ public static class Reasons
             {
                 "dept" when Department.Find(text) is { } d => language == Language.English ? d.EnglishName : d.ChineseName,
                 "kind" when ProjectFileKind.All.FirstOrDefault(k => k.Id == text) is { } k => language == Language.English ? k.Id : k.ChineseName,
+                "status" when ProcedureStatuses.TryParse(text, out var status) => Words.Of(language)["status." + status.Code()],
                 "N0" when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n.ToString("N0", CultureInfo.InvariantCulture),
                 _ => text,
             };

@@ -93,4 +93,20 @@ public class ReportDecisionTests
 
         Assert.Equal([new Pause(D("2026-03-09"), D("2026-03-12"), "补正")], resumed.NewState!.Pauses);
     }
+
+    [Theory]
+    [InlineData("2026-03-13", null, ReportOutcome.Backwards)] // the same data date: refused
+    [InlineData("2026-03-13", "误报办结", ReportOutcome.Changed)] // a correction with its reason: applied
+    [InlineData("2026-03-16", null, ReportOutcome.Changed)] // a later data date: applied
+    [InlineData("2026-03-12", null, ReportOutcome.Stale)]
+    public void A_report_that_moves_a_finished_procedure_back_needs_a_later_date_or_a_reason(string asOf, string? correction, ReportOutcome outcome)
+    {
+        var approved = Report(On("2026-03-13"), ProcedureStatus.Approved) with { CompletedOn = D("2026-03-11") };
+
+        var decision = ReportDecision.Decide(approved, false, Report(On(asOf)), correction);
+
+        Assert.Equal(outcome, decision.Outcome);
+        Assert.True(ReportDecision.MovesBack(approved, approved with { CompletedOn = D("2026-03-12") })); // a completion moved
+        Assert.False(ReportDecision.MovesBack(Report(On("2026-03-13")), approved)); // forward is no move back
+    }
 }

@@ -166,8 +166,8 @@ public class BrowserTests
             await page.GotoAsync(server.Address + "/submit");
             await ShotAsync(page, "submit");
             await Assertions.Expect(page.Locator("table tr:has(td)")).ToHaveCountAsync(3);
-            var stored = await pipeline.Storage.Submissions.GetBlobClient("housing/2026-03-13.csv").GetPropertiesAsync();
-            Assert.Equal(SubmitTests.Clerk, stored.Value.Metadata[Ingestion.SubmissionFile.UploadedByMetadata]);
+            var uploaders = await pipeline.Get<Ingestion.SubmissionLedger>().UploadersAsync(["housing/2026-03-13.csv"], default);
+            Assert.Equal(SubmitTests.Clerk, uploaders["housing/2026-03-13.csv"]);
         }
         finally
         {

@@ -104,6 +104,7 @@ public class IngestionTests
                 Errors = [],
                 StaleRows = [],
                 Notes = [],
+                Changes = [],
             },
             second! with
             {
@@ -111,9 +112,12 @@ public class IngestionTests
                 Errors = [],
                 StaleRows = [],
                 Notes = [],
+                Changes = [],
             }
         );
         Assert.Equal(first.Notes, second.Notes);
+        Assert.Equal(first.Changes, second.Changes);
+        Assert.Single(second.Changes);
         Assert.Equal(first.Errors, second.Errors);
         Assert.Equal((1, 0, 1), (second.Applied, second.Unchanged, second.Rejected));
         Assert.Equal(tables.Select(e => e.ETag), (await ProceduresAsync(pipeline)).Select(e => e.ETag));

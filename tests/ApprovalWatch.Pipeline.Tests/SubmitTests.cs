@@ -61,17 +61,35 @@ public class SubmitTests
     }
 
     [Fact]
-    public async Task A_file_uploaded_on_the_board_lands_in_the_clerks_folder_with_him_and_is_read_once()
+    public async Task A_small_file_uploaded_on_the_board_is_read_at_once_and_never_again()
     {
         await using var pipeline = await TestPipeline.StartAsync();
+
+        var posted = await PostAsync(pipeline, Clerk, "2026-03-13.csv", Good);
+
+        var receipt = Body(await BoardTests.GetAsync(pipeline, posted.Headers.Single(h => h.Key == "Location").Value, Clerk));
+        Assert.DoesNotContain("http-equiv=\"refresh\"", receipt); // no queue to wait for
+        Assert.Contains("采用 4 行，退回 0 行", receipt);
+        Assert.Equal(0, (await pipeline.Storage.IngestQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(0, await pipeline.Get<Gathering.SubmissionGatherer>().GatherAsync(default)); // receipted: never twice
+        var changes = await pipeline.Storage.History.QueryAsync<Storage.HistoryEntity>(h => h.Kind == "status").ToListAsync();
+        Assert.Equal(4, changes.Count);
+        Assert.All(changes, h => Assert.Equal((Clerk, true), (h.Uploader, h.Line > 1))); // each change names its uploader and line
+    }
+
+    [Fact]
+    public async Task A_file_uploaded_on_the_board_lands_in_the_clerks_folder_with_him_and_is_read_once()
+    {
+        // Larger than what is read at once: queued.
+        await using var pipeline = await TestPipeline.StartAsync(new Dictionary<string, string?> { ["Ingest:ReadAtOnceBytes"] = "0" });
 
         var posted = await PostAsync(pipeline, Clerk, "2026-03-13.csv", Good, ("department", "finance"));
 
         Assert.Equal(303, posted.Status);
         var location = posted.Headers.Single(h => h.Key == "Location").Value;
         Assert.StartsWith("/submit/receipt?file=housing%2F2026-03-13.csv&v=", location);
-        var blob = await pipeline.Storage.Submissions.GetBlobClient("housing/2026-03-13.csv").GetPropertiesAsync();
-        Assert.Equal(Clerk, blob.Value.Metadata[Ingestion.SubmissionFile.UploadedByMetadata]); // the form's department= was not his to choose
+        var uploaders = await pipeline.Get<Ingestion.SubmissionLedger>().UploadersAsync(["housing/2026-03-13.csv"], default);
+        Assert.Equal(Clerk, uploaders["housing/2026-03-13.csv"]); // the form's department= was not his to choose
         Assert.False(await pipeline.Storage.Submissions.GetBlobClient("finance/2026-03-13.csv").ExistsAsync());
 
         var waiting = Body(await BoardTests.GetAsync(pipeline, location, Clerk));

@@ -19,6 +19,12 @@ public abstract record AuditEvent
     public string Source { get; init; } = "";
 
     public string? Department { get; init; }
+
+    /// <summary>The line of the file that brought the change, when a file did.</summary>
+    public int? Line { get; init; }
+
+    /// <summary>Who uploaded that file on the board, as the app recorded it; none for a file dropped in the folder or the app's own change.</summary>
+    public string? Uploader { get; init; }
 }
 
 /// <summary>A report changed a procedure's status (none before: the report added it).</summary>
@@ -47,6 +53,9 @@ public sealed record ProblemReturned(string By, string Reason) : AuditEvent;
 
 /// <summary>The coordinator gave a problem sent back to another department.</summary>
 public sealed record ProblemReassigned(string FromUnit, string ToUnit, string By) : AuditEvent;
+
+/// <summary>A report moved a procedure back on purpose (a finished one open again, its completion removed or moved), with its reason.</summary>
+public sealed record Corrected(string Reason) : AuditEvent;
 
 /// <summary>A row of a kind this version does not read (written by an older or newer one): kept and shown as it was written.</summary>
 public sealed record UnreadChange(string Kind, string? From, string To) : AuditEvent;

@@ -59,6 +59,14 @@ public sealed record Receipt
 
     public IReadOnlyList<StaleRow> StaleRows { get; init; } = [];
 
+    /// <summary>What the applied rows changed, the first <see cref="MaxChanges"/> (the rest counted in <see cref="ChangesNotListed"/>).</summary>
+    public IReadOnlyList<AppliedChange> Changes { get; init; } = [];
+
+    public int ChangesNotListed { get; init; }
+
+    /// <summary>The most applied rows a receipt names.</summary>
+    public const int MaxChanges = 500;
+
     /// <summary>A file that was not read at all, and why.</summary>
     /// <summary>The most notes a receipt names; the rest are counted, so no receipt grows with the file.</summary>
     public const int MaxNotes = 20;

@@ -16,7 +16,8 @@ public sealed record ReportDecision(ReportOutcome Outcome, Procedure? NewState =
     /// new). A report older than what is known is stale. Pauses add up across reports (<see cref="PauseRecord"/>).
     /// <paramref name="knownFromSameFile"/> tells a retried delivery of the same file from an unchanged report.
     /// </summary>
-    public static ReportDecision Decide(Procedure? known, bool knownFromSameFile, Procedure report)
+    /// <param name="correction">The reason the row gives for correcting what is stored (none: an ordinary report), which lets it move back.</param>
+    public static ReportDecision Decide(Procedure? known, bool knownFromSameFile, Procedure report, string? correction = null)
     {
         if (known is null)
         {
@@ -34,6 +35,20 @@ public sealed record ReportDecision(ReportOutcome Outcome, Procedure? NewState =
             return new ReportDecision(knownFromSameFile ? ReportOutcome.AlreadyApplied : ReportOutcome.Unchanged);
         }
 
+        if (string.IsNullOrWhiteSpace(correction) && !knownFromSameFile && report.AsOf <= known.AsOf && MovesBack(known, merged))
+        {
+            return new ReportDecision(ReportOutcome.Backwards);
+        }
+
         return new ReportDecision(ReportOutcome.Changed, merged, known.Status != merged.Status, known.Status);
     }
+
+    /// <summary>
+    /// True when <paramref name="next"/> undoes what <paramref name="known"/> says happened: a finished procedure open again or
+    /// finished otherwise, its completion removed or moved.
+    /// </summary>
+    public static bool MovesBack(Procedure known, Procedure next) =>
+        (known.Status.IsFinished() && !next.Status.IsFinished())
+        || (known.CompletedOn is { } completed && next.CompletedOn != completed)
+        || (known.Status.IsFinished() && next.Status != known.Status);
 }

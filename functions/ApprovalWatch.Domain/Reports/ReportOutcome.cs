@@ -17,4 +17,10 @@ public enum ReportOutcome
 
     /// <summary>The report is older than what is known: skipped.</summary>
     Stale,
+
+    /// <summary>
+    /// The report would move the procedure back (a finished one open again, its completion removed or moved) with a data
+    /// date not later than what is known, and is not a correction: refused, naming the file that reported the newer state.
+    /// </summary>
+    Backwards,
 }

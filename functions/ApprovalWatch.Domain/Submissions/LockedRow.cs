@@ -4,12 +4,17 @@ using System.Text;
 namespace ApprovalWatch.Domain.Submissions;
 
 /// <summary>
-/// The check a pre-filled sheet writes beside each row it fills (校验码 row_check): a hash of the row's locked cells,
-/// so that a row whose project code, name, county or procedure was changed anyway (the sheet unprotected) is refused
-/// instead of being taken for another procedure. Not a secret: it guards against a slip, as the protection does.
+/// The check a pre-filled sheet writes beside each row it fills (校验码 row_check): a MAC of the row's locked cells under
+/// the app's key, so that a row whose project code, name, county or procedure was changed anyway (the sheet unprotected)
+/// is refused instead of being taken for another procedure, and a check recomputed by hand does not pass.
 /// </summary>
-public static class LockedRow
+public sealed class LockedRow
 {
-    public static string Check(string projectCode, string projectName, string county, string procedure) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{projectCode}\n{projectName}\n{county}\n{procedure}")))[..8];
+    private readonly byte[] _key;
+
+    /// <param name="secret">The app's secret; the MAC's key is derived from it for this use alone.</param>
+    public LockedRow(byte[] secret) => _key = HMACSHA256.HashData(secret, "approvalwatch/row-check"u8);
+
+    public string Check(string projectCode, string projectName, string county, string procedure) =>
+        Convert.ToHexString(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"{projectCode}\n{projectName}\n{county}\n{procedure}")))[..12];
 }

@@ -32,10 +32,13 @@ public sealed record SubmissionColumn(string Name, string ChineseName, bool Requ
     /// <summary>A pre-filled sheet's check of a row's locked cells (<see cref="LockedRow"/>).</summary>
     public static readonly SubmissionColumn RowCheck = new("row_check", "校验码", false);
 
+    /// <summary>Why a row corrects what is stored: only a row that gives one may move a procedure back.</summary>
+    public static readonly SubmissionColumn Correction = new("correction", "更正说明", false, Plain: false, MaxLength: 500, Aliases: ["更正原因"]);
+
     public static readonly IReadOnlyList<SubmissionColumn> All =
     [
         ProjectCode, ProjectName, County, Procedure, Status, AcceptedOn, LimitDays, HandlerEmail, CompletedOn, AsOf,
-        PausedFrom, PausedTo, PauseReason, ExtendedDays, ExtensionApprovedOn, RowCheck,
+        PausedFrom, PausedTo, PauseReason, ExtendedDays, ExtensionApprovedOn, RowCheck, Correction,
     ];
 
     /// <summary>How a receipt names the column: both names, as a clerk may know either.</summary>

@@ -11,7 +11,8 @@ namespace ApprovalWatch.Domain.Submissions;
 /// through: valid ones are yielded as they are read, and memory does not grow with the file (errors are
 /// kept up to <paramref name="maxErrors"/>, duplicates are tracked by a 64-bit hash of their keys). Each sheet
 /// of a workbook has its own header. <paramref name="servedRegions"/> are the region code prefixes the
-/// deployment serves (none: all).
+/// deployment serves (none: all). A date after <paramref name="receivedOn"/>, the Beijing day the file arrived, is refused
+/// (an acceptance, completion, pause start, extension approval or data date), a pause's expected end aside.
 /// </summary>
 public sealed class SubmissionValidator(
     ProcedureCatalogue catalogue,
@@ -19,9 +20,19 @@ public sealed class SubmissionValidator(
     DateTimeOffset defaultAsOf,
     int maxRows = int.MaxValue,
     int maxErrors = 1000,
-    IReadOnlyCollection<string>? servedRegions = null) : RowValidator<SubmittedRow>(maxRows, maxErrors)
+    IReadOnlyCollection<string>? servedRegions = null,
+    DateOnly? receivedOn = null,
+    LockedRow? lockedRows = null) : RowValidator<SubmittedRow>(maxRows, maxErrors)
 {
     private readonly List<string> _ignoredColumns = [];
+    private readonly Dictionary<string, int> _foreign = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The department whose file this is when every data row is that department's procedure, not this one's (a file picked
+    /// by mistake); null otherwise.
+    /// </summary>
+    public string? OtherDepartmentsFile =>
+        DataRows > 0 && _foreign.Values.Sum() == DataRows ? _foreign.MaxBy(f => f.Value).Key : null;
 
     /// <summary>Header cells that name no known column: not read, and said so in the receipt.</summary>
     public IReadOnlyList<string> IgnoredColumns => _ignoredColumns;
@@ -33,7 +44,10 @@ public sealed class SubmissionValidator(
         return columns;
     }
 
-    protected override SubmittedRow? Read(RowCells cells) => ReadRow(cells) is { } procedure ? new SubmittedRow(cells.Line, procedure) : null;
+    protected override SubmittedRow? Read(RowCells cells) =>
+        ReadRow(cells) is { } procedure
+            ? new SubmittedRow(cells.Line, procedure) { Correction = cells.Get(SubmissionColumn.Correction) is { Length: > 0 } why ? why : null }
+            : null;
 
     protected override string Key(SubmittedRow row) => row.Procedure.ProjectCode + "\n" + row.Procedure.ProcedureCode;
 
@@ -76,13 +90,16 @@ public sealed class SubmissionValidator(
         else if (entry is not null && !entry.Department.Equals(department, StringComparison.OrdinalIgnoreCase))
         {
             Fail(SubmissionColumn.Procedure, Reason.Of("row.procedure_of_other_department", entry.Department, department));
+            _foreign[entry.Department] = _foreign.GetValueOrDefault(entry.Department) + 1;
         }
 
+        // Checked only under the app's key (without one, pre-filled sheets carry no check either).
         var check = Get(SubmissionColumn.RowCheck);
         if (
             check.Length > 0
+            && lockedRows is not null
             && !check.Equals(
-                LockedRow.Check(projectCode, Get(SubmissionColumn.ProjectName), Get(SubmissionColumn.County), procedureCode),
+                lockedRows.Check(projectCode, Get(SubmissionColumn.ProjectName), Get(SubmissionColumn.County), procedureCode),
                 StringComparison.OrdinalIgnoreCase
             )
         )
@@ -157,6 +174,21 @@ public sealed class SubmissionValidator(
         );
         var extensionApprovedOn = Date(SubmissionColumn.ExtensionApprovedOn, false);
         var extendedDays = cells.WorkingDays(SubmissionColumn.ExtendedDays) ?? (extensionApprovedOn is null ? 0 : 10);
+        if (receivedOn is { } arrived)
+        {
+            (SubmissionColumn Column, DateOnly? Date)[] dated =
+            [
+                (SubmissionColumn.AcceptedOn, acceptedOn),
+                (SubmissionColumn.CompletedOn, completedOn),
+                (SubmissionColumn.PausedFrom, pauses.Select(p => (DateOnly?)p.From).Max()),
+                (SubmissionColumn.ExtensionApprovedOn, extensionApprovedOn),
+                (SubmissionColumn.AsOf, asOfText.Length > 0 ? asOfDay : null),
+            ];
+            foreach (var (column, date) in dated.Where(d => d.Date > arrived))
+            {
+                Fail(column, Reason.Of("cell.after_arrival", date, arrived));
+            }
+        }
 
         if (errors.Count > 0 || status is null || acceptedOn is null || limitDays is null || entry is null)
         {

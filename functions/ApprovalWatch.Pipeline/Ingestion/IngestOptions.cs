@@ -23,6 +23,10 @@ public sealed class IngestOptions
     [Range(2, 10_000)]
     public int MaxCompressionRatio { get; set; } = SubmissionLimits.Default.MaxCompressionRatio;
 
+    /// <summary>A file uploaded on the board up to this size is read at once, its receipt ready when the page turns; a larger one is queued.</summary>
+    [Range(0, 1024L * 1024 * 1024)]
+    public long ReadAtOnceBytes { get; set; } = 2 * 1024 * 1024;
+
     public SubmissionLimits Limits => new()
     {
         MaxFileBytes = MaxFileBytes,

@@ -1,4 +1,5 @@
 using ApprovalWatch.Domain.Audit;
+using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Receipts;
@@ -37,7 +38,8 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
         string blobName,
         string contentHash,
         CancellationToken cancellationToken,
-        ProcedureCatalogue? catalogue = null
+        ProcedureCatalogue? catalogue = null,
+        string? uploader = null
     )
     {
         var results = new List<ApplyResult>();
@@ -50,7 +52,7 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
                 new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
                 async (project, ct) =>
                 {
-                    var result = await ApplyProjectAsync(project.Key, project.ToList(), blobName, contentHash, catalogue, ct);
+                    var result = await ApplyProjectAsync(project.Key, project.ToList(), blobName, contentHash, catalogue, uploader, ct);
                     lock (results)
                     {
                         results.Add(result);
@@ -67,6 +69,9 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
         {
             Backdated = [.. results.SelectMany(r => r.Backdated).OrderBy(b => b.Line)],
             Contradictions = [.. results.SelectMany(r => r.Contradictions).OrderBy(c => c.Line)],
+            Refused = [.. results.SelectMany(r => r.Refused).OrderBy(e => e.Line)],
+            Changes = [.. results.SelectMany(r => r.Changes).OrderBy(c => c.Line)],
+            Conflicts = [.. results.SelectMany(r => r.Conflicts).OrderBy(c => c.Line)],
         };
     }
 
@@ -76,6 +81,7 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
         string blobName,
         string contentHash,
         ProcedureCatalogue? catalogue,
+        string? uploader,
         CancellationToken cancellationToken
     )
     {
@@ -83,7 +89,7 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
         {
             var stored = await procedures.OfProjectAsync(projectCode, cancellationToken);
 
-            var plan = Plan(rows, stored, blobName, contentHash, catalogue);
+            var plan = Plan(rows, stored, blobName, contentHash, catalogue, uploader);
             try
             {
                 // The rows first, then the audit trail that describes them: a retry after a crash in between writes it then.
@@ -141,7 +147,8 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
         Dictionary<string, ProcedureEntity> stored,
         string blobName,
         string contentHash,
-        ProcedureCatalogue? catalogue
+        ProcedureCatalogue? catalogue,
+        string? uploader
     )
     {
         var additions = new List<ProcedureEntity>();
@@ -149,22 +156,34 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
         var history = new List<AuditEvent>();
         var stale = new List<StaleRow>();
         var backdated = new List<Backdated>();
+        var (refused, appliedChanges, conflicts) = (new List<RowError>(), new List<AppliedChange>(), new List<(int, Reason)>());
         var (applied, unchanged) = (0, 0);
         var source = $"{blobName}#{contentHash[..12]}";
-        foreach (var (line, report) in rows)
+        foreach (var submitted in rows)
         {
+            var (line, report) = submitted;
             var current = stored.GetValueOrDefault(report.ProcedureCode);
             var known = current?.ToProcedure();
-            var decision = ReportDecision.Decide(known, current?.SourceHash == contentHash, report);
+            var decision = ReportDecision.Decide(known, current?.SourceHash == contentHash, report, submitted.Correction);
             switch (decision.Outcome)
             {
+                case ReportOutcome.Backwards:
+                    refused.Add(
+                        new RowError(
+                            line,
+                            SubmissionColumn.Status.Label,
+                            Reason.Of("row.moves_back", known!.Status.Code(), known.CompletedOn, current!.SourceBlob, OfficeClock.DateOf(known.AsOf)),
+                            $"{report.Status.Code()} {IsoDate.Format(report.CompletedOn)}".Trim()
+                        )
+                    );
+                    continue;
                 case ReportOutcome.Stale:
                     stale.Add(new StaleRow(line, report.ProjectCode, report.ProcedureCode, report.AsOf, known!.AsOf));
                     // An older file arriving late that still shows open what the stored report says was finished before its date.
                     if (Backdated.Of(line, report, blobName, known, current!.SourceBlob) is { } before)
                     {
                         backdated.Add(before);
-                        history.Add(Late(before, known.AsOf, current.Department));
+                        history.Add(Late(before, known.AsOf, current.Department, line));
                     }
 
                     continue;
@@ -172,20 +191,43 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
                     unchanged++;
                     continue;
                 case ReportOutcome.AlreadyApplied when current!.StatusChangedFrom is { } from:
-                    history.Add(StatusChange(report, from.Length == 0 ? null : from, current));
+                    history.Add(StatusChange(report, from.Length == 0 ? null : from, current, line));
                     break;
                 case ReportOutcome.Added or ReportOutcome.Changed:
                     var row = ProcedureEntity.From(decision.NewState!, blobName, contentHash, line);
+                    appliedChanges.Add(AppliedChange.Between(line, known, decision.NewState!, submitted.Correction));
+                    if (known is not null && submitted.Correction is { } reason && ReportDecision.MovesBack(known, decision.NewState!))
+                    {
+                        history.Add(
+                            new Corrected(reason)
+                            {
+                                Project = report.ProjectCode,
+                                Item = report.ProcedureCode,
+                                At = row.AsOf,
+                                Source = source,
+                                Department = row.Department,
+                                Line = line,
+                                Uploader = uploader,
+                            }
+                        );
+                    }
+                    else if (known is not null && report.AsOf == known.AsOf && current!.SourceBlob != blobName)
+                    {
+                        var storedOn = OfficeClock.DateOf(known.AsOf);
+                        var conflict = Reason.Of("row.same_date_conflict", line, report.ProjectCode, report.ProcedureCode, current.SourceBlob, storedOn);
+                        conflicts.Add((line, conflict));
+                    }
+
                     if (known is not null && Backdated.Of(line, known, current!.SourceBlob, decision.NewState!, blobName) is { } late)
                     {
                         backdated.Add(late);
-                        history.Add(Late(late, row.AsOf, row.Department));
+                        history.Add(Late(late, row.AsOf, row.Department, line));
                     }
 
                     if (decision.StatusChanged)
                     {
                         row.StatusChangedFrom = decision.StatusBefore?.Code() ?? "";
-                        history.Add(StatusChange(report, decision.StatusBefore?.Code(), row));
+                        history.Add(StatusChange(report, decision.StatusBefore?.Code(), row, line));
                     }
 
                     (current is null ? additions : changes).Add(current is null ? row : row.WithScanFieldsOf(current));
@@ -203,10 +245,13 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
             {
                 Backdated = backdated,
                 Contradictions = Contradictions(rows, stored, additions, changes, catalogue),
+                Refused = refused,
+                Changes = appliedChanges,
+                Conflicts = conflicts,
             }
         );
 
-        ReportBackdated Late(Backdated late, DateTimeOffset at, string department) =>
+        ReportBackdated Late(Backdated late, DateTimeOffset at, string department, int line) =>
             new(late.EarlierFile, late.EarlierAsOf, late.LaterFile, late.What, late.Reported)
             {
                 Project = late.ProjectCode,
@@ -214,9 +259,11 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
                 At = at,
                 Source = source,
                 Department = department,
+                Line = line,
+                Uploader = uploader,
             };
 
-        StatusChanged StatusChange(Procedure report, string? from, ProcedureEntity now) =>
+        StatusChanged StatusChange(Procedure report, string? from, ProcedureEntity now, int line) =>
             new(ProcedureStatuses.TryParse(from ?? "", out var before) ? before : null, ProcedureStatuses.TryParse(now.Status, out var to) ? to : default)
             {
                 Project = report.ProjectCode,
@@ -224,6 +271,8 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
                 At = now.AsOf,
                 Source = source,
                 Department = now.Department,
+                Line = line,
+                Uploader = uploader,
             };
     }
 }

@@ -13,9 +13,6 @@ namespace ApprovalWatch.Pipeline.Ingestion;
 /// </summary>
 public sealed class SubmissionFile : IAsyncDisposable
 {
-    /// <summary>The blob metadata where the board records who uploaded a file.</summary>
-    public const string UploadedByMetadata = "uploadedby";
-
     private SubmissionFile(FileStream content, long length, string hash)
     {
         Content = content;

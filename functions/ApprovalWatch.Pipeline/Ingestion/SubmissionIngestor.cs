@@ -33,6 +33,7 @@ public sealed class SubmissionIngestor(
     ReceiptWriter receipts,
     NotificationQueue replies,
     IOptions<IngestOptions> options,
+    IOptions<Links.BoardOptions> board,
     TimeProvider time,
     ILogger<SubmissionIngestor> logger)
 {
@@ -107,7 +108,16 @@ public sealed class SubmissionIngestor(
             );
         }
 
-        SubmissionValidator Validator() => new(reference.Catalogue, department.Id, file.LastModified, limits.MaxRows, servedRegions: reference.ServedRegions);
+        SubmissionValidator Validator() =>
+            new(
+                reference.Catalogue,
+                department.Id,
+                file.LastModified,
+                limits.MaxRows,
+                servedRegions: reference.ServedRegions,
+                receivedOn: OfficeClock.DateOf(file.LastModified),
+                lockedRows: board.Value.RowChecks
+            );
         OpenedSubmission Open()
         {
             file.Content.Position = 0;
@@ -126,7 +136,13 @@ public sealed class SubmissionIngestor(
             check = Open();
             var (head, rows) = RowLookahead.Split(check.Rows, ProjectFileKind.HeaderLookAhead);
             projectFile = ProjectFileKind.Detect(head);
-            _ = projectFile is null ? Validator().Validate(rows).Count() : ProjectValidator(projectFile).Validate(rows).Count();
+            var firstPass = projectFile is null ? Validator() : null;
+            _ = firstPass?.Validate(rows).Count() ?? ProjectValidator(projectFile!).Validate(rows).Count();
+            if (firstPass?.OtherDepartmentsFile is { } owner)
+            {
+                var wrongFile = Reason.Of("file.other_department", owner, department.Id);
+                return await RefuseAsync(message, department.Id, file.Hash, reference, wrongFile, cancellationToken);
+            }
         }
         catch (UnreadableSubmissionException e)
         {
@@ -167,8 +183,13 @@ public sealed class SubmissionIngestor(
             message.BlobName,
             file.Hash,
             cancellationToken,
-            reference.Catalogue
+            reference.Catalogue,
+            await ledger.UploaderOfAsync(message.BlobName, message.ETag, cancellationToken)
         );
+        // A message delivered again finds every row applied already: the first delivery's receipt tells what they changed.
+        var changes = result.Changes.Count > 0
+            ? result.Changes
+            : (await receipts.ReadVersionAsync(message.BlobName, message.ETag, cancellationToken))?.Changes ?? [];
         var receipt = await WriteAsync(
             message,
             new Receipt
@@ -182,6 +203,7 @@ public sealed class SubmissionIngestor(
                     .. validator.IgnoredColumns.Select(c => Reason.Of("file.column_not_read", c)),
                     .. handlers.Notes(),
                     .. result.Contradictions.Select(c => c.Note),
+                    .. result.Conflicts.Select(c => c.Note),
                     .. await BackdatedNotesAsync(result, cancellationToken),
                 ]),
                 ContentHash = file.Hash,
@@ -190,10 +212,12 @@ public sealed class SubmissionIngestor(
                 Applied = result.Applied,
                 Unchanged = result.Unchanged,
                 Stale = result.Stale.Count,
-                Rejected = validator.RejectedRows,
-                Errors = validator.Errors,
+                Rejected = validator.RejectedRows + result.Refused.Count,
+                Errors = [.. validator.Errors, .. result.Refused],
                 ErrorsNotListed = validator.ErrorsNotListed,
                 StaleRows = result.Stale,
+                Changes = [.. changes.Take(Receipt.MaxChanges)],
+                ChangesNotListed = Math.Max(0, changes.Count - Receipt.MaxChanges),
             },
             reference,
             cancellationToken
@@ -260,37 +284,12 @@ public sealed class SubmissionIngestor(
         return receipt;
     }
 
-    /// <summary>The receipt's notes on back-dated rows, each naming who uploaded the two files (from the blobs' metadata, where the board put it).</summary>
+    /// <summary>The receipt's notes on back-dated rows, each naming who uploaded the two files (as the app recorded it; — when not on the board).</summary>
     private async Task<List<Reason>> BackdatedNotesAsync(ApplyResult result, CancellationToken cancellationToken)
     {
-        var uploaders = new Dictionary<string, string>(StringComparer.Ordinal);
-        async Task<string> UploaderAsync(string name)
-        {
-            if (!uploaders.TryGetValue(name, out var who))
-            {
-                try
-                {
-                    var properties = await storage.Submissions.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken);
-                    who = properties.Value.Metadata.TryGetValue(SubmissionFile.UploadedByMetadata, out var by) ? by : "—";
-                }
-                catch (RequestFailedException e) when (e.Status == 404)
-                {
-                    who = "—";
-                }
-
-                uploaders[name] = who;
-            }
-
-            return who;
-        }
-
-        var notes = new List<Reason>();
-        foreach (var late in result.Backdated)
-        {
-            notes.Add(late.Note(await UploaderAsync(late.EarlierFile), await UploaderAsync(late.LaterFile)));
-        }
-
-        return notes;
+        var uploaders = await ledger.UploadersAsync(result.Backdated.SelectMany(b => new[] { b.EarlierFile, b.LaterFile }), cancellationToken);
+        string UploaderOf(string name) => uploaders.GetValueOrDefault(name) ?? "—";
+        return [.. result.Backdated.Select(late => late.Note(UploaderOf(late.EarlierFile), UploaderOf(late.LaterFile)))];
     }
 
     private Task<Receipt> RefuseAsync(
@@ -313,7 +312,7 @@ public sealed class SubmissionIngestor(
         if (reference is not null && receipt.NeedsReply)
         {
             var day = OfficeClock.DateOf(receipt.ReceivedAt);
-            // A contact away: whoever stands in for him gets it (AB角).
+            // A contact away: whoever stands in for him gets it.
             var recipients = reference
                 .Staff.WithRole(Role.Contact, receipt.Department)
                 .Select(c => StandIns.Receiver(c.Email, reference.Staff, reference.Leave, day))

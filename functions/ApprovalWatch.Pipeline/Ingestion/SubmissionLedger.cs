@@ -19,13 +19,16 @@ public sealed class SubmissionLedger(StorageAccount storage)
         return found.HasValue ? found.Value : null;
     }
 
-    /// <summary>The files applied since a time, the newest of each department (what the board shows).</summary>
+    /// <summary>
+    /// The files applied since a time that brought rows (applied or confirmed unchanged), the newest of each department: a
+    /// file whose every row was refused does not report the department's week (what the board shows).
+    /// </summary>
     public async Task<Dictionary<string, SubmissionRecordEntity>> LatestSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         var latest = new Dictionary<string, SubmissionRecordEntity>(StringComparer.Ordinal);
         await foreach (
             var row in storage.SubmissionLedger.QueryAsync<SubmissionRecordEntity>(
-                TableClient.CreateQueryFilter($"AppliedAt ge {since}"),
+                TableClient.CreateQueryFilter($"AppliedAt ge {since} and (Applied gt {0} or Unchanged gt {0})"),
                 select: [nameof(SubmissionRecordEntity.PartitionKey), nameof(SubmissionRecordEntity.BlobName), nameof(SubmissionRecordEntity.AppliedAt)],
                 cancellationToken: cancellationToken
             )
@@ -38,6 +41,45 @@ public sealed class SubmissionLedger(StorageAccount storage)
         }
 
         return latest;
+    }
+
+    /// <summary>Records who uploaded a version of a file on the board: the app's word, not the blob's metadata.</summary>
+    public Task RecordUploadAsync(string blobName, string etag, string uploader, DateTimeOffset at, CancellationToken cancellationToken) =>
+        storage.SubmissionLedger.UpsertEntityAsync(
+            new UploadRecordEntity { RowKey = TableKey.Hash(blobName), BlobName = blobName, BlobETag = etag.Trim('"'), Uploader = uploader, UploadedAt = at },
+            TableUpdateMode.Replace,
+            cancellationToken
+        );
+
+    /// <summary>Who uploaded this version of a file on the board; null when it was not uploaded there.</summary>
+    public async Task<string?> UploaderOfAsync(string blobName, string etag, CancellationToken cancellationToken)
+    {
+        var found = await storage.SubmissionLedger.GetEntityIfExistsAsync<UploadRecordEntity>(
+            UploadRecordEntity.Partition,
+            TableKey.Hash(blobName),
+            cancellationToken: cancellationToken
+        );
+        return found.HasValue && found.Value is { } upload && upload.BlobETag == etag.Trim('"') ? upload.Uploader : null;
+    }
+
+    /// <summary>Who uploaded each of the files on the board (the last version of each); a file not uploaded there is not named.</summary>
+    public async Task<Dictionary<string, string>> UploadersAsync(IEnumerable<string> blobNames, CancellationToken cancellationToken)
+    {
+        var uploaders = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in blobNames.Distinct(StringComparer.Ordinal))
+        {
+            var found = await storage.SubmissionLedger.GetEntityIfExistsAsync<UploadRecordEntity>(
+                UploadRecordEntity.Partition,
+                TableKey.Hash(name),
+                cancellationToken: cancellationToken
+            );
+            if (found.HasValue && found.Value is { } upload)
+            {
+                uploaders[name] = upload.Uploader;
+            }
+        }
+
+        return uploaders;
     }
 
     public async Task RecordAsync(Receipt receipt, CancellationToken cancellationToken)

@@ -1,18 +1,26 @@
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Text;
+using ApprovalWatch.Pipeline.Links;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Submissions;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 
 namespace ApprovalWatch.Pipeline.Ingestion;
 
 /// <summary>
-/// "This week's sheet" of a department (同源数据只填一次): its open procedures as stored, pre-filled into the workbook a
+/// "This week's sheet" of a department: its open procedures as stored, pre-filled into the workbook a
 /// clerk changes and sends back, named with today's date (its data date).
 /// </summary>
-public sealed class WeekSheets(ProcedureTable procedureTable, KeyProjectTable keyProjects, ReferenceDataLoader referenceLoader, TimeProvider time)
+public sealed class WeekSheets(
+    ProcedureTable procedureTable,
+    KeyProjectTable keyProjects,
+    IOptions<BoardOptions> board,
+    ReferenceDataLoader referenceLoader,
+    TimeProvider time
+)
 {
     public async Task<(string FileName, byte[] Content)> ProceduresAsync(string departmentId, CancellationToken cancellationToken)
     {
@@ -24,7 +32,8 @@ public sealed class WeekSheets(ProcedureTable procedureTable, KeyProjectTable ke
             .Select(r => r.ToProcedure())
             .ToListAsync(cancellationToken);
         var today = OfficeClock.Today(time);
-        return ($"{department.Id}-{IsoDate.Format(today)}.xlsx", SubmissionTemplate.Prefilled(department, reference.Catalogue, procedures, today));
+        var sheet = SubmissionTemplate.Prefilled(department, reference.Catalogue, procedures, today, board.Value.RowChecks);
+        return ($"{department.Id}-{IsoDate.Format(today)}.xlsx", sheet);
     }
 
     /// <summary>The development &amp; reform commission's progress sheet: every project under way with its last report.</summary>

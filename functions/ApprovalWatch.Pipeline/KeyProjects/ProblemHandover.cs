@@ -9,7 +9,7 @@ using Azure;
 namespace ApprovalWatch.Pipeline.KeyProjects;
 
 /// <summary>
-/// A problem's handover between departments: signed for (签收) or sent back with a reason (退单) by the department it was
+/// A problem's handover between departments: signed for or sent back with a reason by the department it was
 /// given to, and a problem sent back given to another department by the coordinator. Each change is conditional on the
 /// problem as it was read, its History row written first and taken back when the change lost to another.
 /// </summary>

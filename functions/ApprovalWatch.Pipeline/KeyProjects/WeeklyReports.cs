@@ -17,7 +17,7 @@ using Microsoft.Extensions.Options;
 namespace ApprovalWatch.Pipeline.KeyProjects;
 
 /// <summary>
-/// The weekly scheduling report (周调度): computed from the stored rows (register, progress, problems,
+/// The weekly scheduling report: computed from the stored rows (register, progress, problems,
 /// procedures), archived as <c>reports/weekly/{yyyy}-W{ww}.html</c>, <c>.xlsx</c>, <c>.json</c> and its charts, and
 /// queued to every leader, the coordinators and each department head for the start of their office hours on the
 /// week's Monday, one mail per person (the Notifications ledger holds one per person and week). The same week

@@ -6,7 +6,7 @@ namespace ApprovalWatch.Pipeline.Links;
 
 /// <summary>
 /// The link of each line of a digest that asks something of its reader: a red or yellow procedure's acknowledgement, a
-/// problem's signing for (签收) or sending back (退单); the board's address and a token signed for the digest's recipient.
+/// problem's signing for or sending back; the board's address and a token signed for the digest's recipient.
 /// </summary>
 public sealed class AckLinks(IOptions<BoardOptions> options)
 {
@@ -40,7 +40,7 @@ public sealed class AckLinks(IOptions<BoardOptions> options)
             : null;
     }
 
-    /// <summary>The notice's signed reply link (回告) for its recipient, or null when the board has no address or no key.</summary>
+    /// <summary>The notice's signed reply link for its recipient, or null when the board has no address or no key.</summary>
     public string? NoticeReply(string recipient, int year, int sequence, DateOnly issuedOn, DateOnly replyBy)
     {
         var settings = options.Value;

@@ -25,6 +25,9 @@ public sealed class BoardOptions
 
     public byte[]? PreviousKey => KeyOf(PreviousAckKey);
 
+    /// <summary>The pre-filled sheets' row checks, under a key derived from the board's; none without a key.</summary>
+    public Domain.Submissions.LockedRow? RowChecks => Key is { } key ? new Domain.Submissions.LockedRow(key) : null;
+
     // A Key Vault reference the platform could not resolve arrives as its own text, which anyone can read in the
     // template: it is no key, and the links stay off until the secret is there.
     private static byte[]? KeyOf(string? setting) =>

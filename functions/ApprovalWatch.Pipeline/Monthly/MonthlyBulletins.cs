@@ -19,7 +19,7 @@ using Microsoft.Extensions.Logging;
 namespace ApprovalWatch.Pipeline.Monthly;
 
 /// <summary>
-/// The monthly efficiency bulletin (效能通报): computed from the stored procedures, History's flags and acknowledgements,
+/// The monthly efficiency bulletin: computed from the stored procedures, History's flags and acknowledgements,
 /// the notices and the problems; archived as <c>reports/monthly/{yyyy-MM}.html</c>, <c>.xlsx</c>, <c>.json</c> and its
 /// chart; queued to the department heads, the leaders and the coordinators for their office opening. Published on the
 /// first working day of the next month by the day's scan; the same month again writes the same content and queues

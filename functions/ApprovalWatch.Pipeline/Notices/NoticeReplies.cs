@@ -6,7 +6,7 @@ using ApprovalWatch.Domain.Text;
 namespace ApprovalWatch.Pipeline.Notices;
 
 /// <summary>
-/// A head's reply to a supervision notice (回告): a reason, measures and a promised day not before today, each text cut to
+/// A head's reply to a supervision notice: a reason, measures and a promised day not before today, each text cut to
 /// <see cref="MaxText"/>; recorded once, conditional on the notice as it was read.
 /// </summary>
 public sealed class NoticeReplies(NoticeBook book, TimeProvider time)

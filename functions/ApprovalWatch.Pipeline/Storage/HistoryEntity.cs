@@ -40,6 +40,10 @@ public sealed class HistoryEntity : ITableEntity
 
     public string? Department { get; set; }
 
+    public int? Line { get; set; }
+
+    public string? Uploader { get; set; }
+
     /// <summary>The longest text a History row keeps of a value (an acknowledgement's note).</summary>
     public const int MaxText = 600;
 

@@ -18,6 +18,7 @@ public static class HistoryEvents
     public const string Sign = "sign";
     public const string Return = "return";
     public const string Reassign = "reassign";
+    public const string Correction = "correction";
 
     /// <summary>The kinds of rows that read as <typeparamref name="T"/>.</summary>
     public static IReadOnlyList<string> KindsOf<T>()
@@ -30,6 +31,7 @@ public static class HistoryEvents
         : typeof(T) == typeof(ProblemSigned) ? [Sign]
         : typeof(T) == typeof(ProblemReturned) ? [Return]
         : typeof(T) == typeof(ProblemReassigned) ? [Reassign]
+        : typeof(T) == typeof(Corrected) ? [Correction]
         : throw new ArgumentException($"{typeof(T).Name} is not read by kind.", nameof(T));
 
     public static HistoryEntity Row(AuditEvent change)
@@ -52,10 +54,13 @@ public static class HistoryEvents
             ProblemSigned s => (Sign, null, ChangeFields.Write(("by", s.By))),
             ProblemReturned r => (Return, null, ChangeFields.Write(("by", r.By), (ChangeFields.Note, r.Reason))),
             ProblemReassigned r => (Reassign, ChangeFields.Write(("unit", r.FromUnit)), ChangeFields.Write(("unit", r.ToUnit), ("by", r.By))),
+            Corrected c => (Correction, null, ChangeFields.Write((ChangeFields.Note, c.Reason))),
             UnreadChange u => (u.Kind, u.From, u.To),
             _ => throw new ArgumentException($"{change.GetType().Name} has no History row.", nameof(change)),
         };
-        return HistoryEntity.Change(change.Project, change.Item, kind, from, to, change.At, change.Source, change.Department);
+        var row = HistoryEntity.Change(change.Project, change.Item, kind, from, to, change.At, change.Source, change.Department);
+        (row.Line, row.Uploader) = (change.Line, change.Uploader);
+        return row;
     }
 
     /// <summary>The change a row keeps; a row this version does not read is an <see cref="UnreadChange"/>.</summary>
@@ -94,6 +99,7 @@ public static class HistoryEvents
             Sign => new ProblemSigned(Field(after, "by")),
             Return => new ProblemReturned(Field(after, "by"), Field(after, ChangeFields.Note)),
             Reassign => new ProblemReassigned(Field(before, "unit"), Field(after, "unit"), Field(after, "by")),
+            Correction => new Corrected(Field(after, ChangeFields.Note)),
             _ => null,
         };
         return (read ?? new UnreadChange(row.Kind, row.From, row.To)) with
@@ -103,6 +109,8 @@ public static class HistoryEvents
             At = row.At,
             Source = row.Source,
             Department = row.Department,
+            Line = row.Line,
+            Uploader = row.Uploader,
         };
     }
 }

@@ -85,7 +85,7 @@ public sealed class KeyProjectEntity : ITableEntity
     /// <summary>A problem raised before the register named the project's responsible unit (<see cref="ProjectProblem.AwaitsRegister"/>).</summary>
     public bool? AwaitsRegister { get; set; }
 
-    /// <summary>A problem's handover: assigned, signed for (签收) or sent back (退单).</summary>
+    /// <summary>A problem's handover: assigned, signed for or sent back.</summary>
     public string? AssignedOn { get; set; }
 
     public string? SignedOn { get; set; }

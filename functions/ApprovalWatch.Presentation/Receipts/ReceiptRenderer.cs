@@ -1,6 +1,8 @@
 using System.Globalization;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;
@@ -70,17 +72,6 @@ public static class ReceiptRenderer
         lines.AddRange(receipt.Notes.Select(n => both ? $"注意 Note：{Reasons.Say(n, null)}" : primary.Format("receipt.note", Reasons.Say(n, language))));
         var problems = receipt
             .Errors.Select(e => (Sheet: e.Sheet, e.Line, e.Column, e.Reason, e.Value))
-            .Concat(
-                receipt.StaleRows.Select(s =>
-                    (
-                        Sheet: (string?)null,
-                        s.Line,
-                        Column: "数据日期 as_of",
-                        Reason: Reason.Of("row.stale", s.AsOf, s.StoredAsOf),
-                        Value: $"{s.ProjectCode} {s.Procedure}"
-                    )
-                )
-            )
             .OrderBy(p => p.Sheet, StringComparer.Ordinal)
             .ThenBy(p => p.Line)
             .Select(p =>
@@ -101,6 +92,17 @@ public static class ReceiptRenderer
         (string Top, string? Bottom) Header(string key) => both ? (Words.Chinese[key], Words.English[key]) : (primary[key], null);
         var more = receipt.ErrorsNotListed > 0 ? Bilingual.Join(k => k.Format("receipt.more_errors", receipt.ErrorsNotListed), language) : null;
 
+        var words = both ? Words.Chinese : primary;
+        var changes = receipt.Changes.Select(c => Change(c, words)).ToList();
+        if (receipt.ChangesNotListed > 0)
+        {
+            changes.Add(words.Format("receipt.more_changes", receipt.ChangesNotListed));
+        }
+
+        // A data date is a Beijing day: a midnight there is the afternoon before in UTC.
+        string Day(DateTimeOffset at) => IsoDate.Format(OfficeClock.DateOf(at));
+        var stale = receipt.StaleRows.Select(r => words.Format("receipt.stale", r.Line, r.ProjectCode, r.Procedure, Day(r.AsOf), Day(r.StoredAsOf))).ToList();
+
         return new ReceiptView(
             subject,
             lines,
@@ -117,7 +119,33 @@ public static class ReceiptRenderer
                 }.Select(h => new ReceiptHeader(h.Top, h.Bottom)),
             ],
             problems,
-            more);
+            more)
+        {
+            ChangesHeading = Heading("receipt.changes_heading"),
+            Changes = changes,
+            StaleHeading = Heading("receipt.stale_heading"),
+            Stale = stale,
+        };
+    }
+
+    private static string Change(AppliedChange change, Words words)
+    {
+        string Column(string name) =>
+            SubmissionColumn.All.FirstOrDefault(c => c.Name == name) is { } column ? (words.IsChinese ? column.ChineseName : column.Name) : name;
+        string Value(string column, string? value) =>
+            value is null ? "—"
+            : column == SubmissionColumn.Status.Name && ProcedureStatuses.TryParse(value, out var status) ? words["status." + status.Code()]
+            : value;
+        var fields = string.Join(
+            words["receipt.change_separator"],
+            change.Fields.Select(f =>
+                change.Added
+                    ? words.Format("receipt.field_added", Column(f.Column), Value(f.Column, f.After))
+                    : words.Format("receipt.field_change", Column(f.Column), Value(f.Column, f.Before), Value(f.Column, f.After)))
+        );
+        var key = change.Added ? "receipt.added" : "receipt.changed";
+        var said = words.Format(key, change.Line, change.ProjectName, change.ProjectCode, change.Procedure, fields);
+        return change.Correction is { } reason ? said + words.Format("receipt.correction", reason) : said;
     }
 }
 
@@ -130,7 +158,18 @@ public sealed record ReceiptView(
     IReadOnlyList<ReceiptHeader> Headers,
     IReadOnlyList<ReceiptProblem> Problems,
     string? More
-);
+)
+{
+    public string ChangesHeading { get; init; } = "";
+
+    /// <summary>What each applied row changed, in the primary language.</summary>
+    public IReadOnlyList<string> Changes { get; init; } = [];
+
+    public string StaleHeading { get; init; } = "";
+
+    /// <summary>Rows older than the stored data: not applied, and nothing to correct.</summary>
+    public IReadOnlyList<string> Stale { get; init; } = [];
+}
 
 public sealed record ReceiptHeader(string Top, string? Bottom);
 

@@ -120,10 +120,18 @@ public static class SubmissionTemplate
     /// change), then empty rows for new ones. Uploaded back unchanged, every row is unchanged; one cell changed is one
     /// change. A row changed should say its new data date.
     /// </summary>
-    public static byte[] Prefilled(Department department, ProcedureCatalogue catalogue, IEnumerable<Procedure> procedures, DateOnly today)
+    /// <param name="lockedRows">The check of each row's locked cells under the app's key; none: the sheet carries no check.</param>
+    public static byte[] Prefilled(
+        Department department,
+        ProcedureCatalogue catalogue,
+        IEnumerable<Procedure> procedures,
+        DateOnly today,
+        LockedRow? lockedRows
+    )
     {
         var columns = Columns
             .Append(SubmissionColumn.RowCheck)
+            .Append(SubmissionColumn.Correction)
             .Select(c => new FillInColumn(
                 c.Label,
                 IdentityColumns.Contains(c) || c == SubmissionColumn.RowCheck,
@@ -158,16 +166,18 @@ public static class SubmissionTemplate
                         pause?.Reason is { Length: > 0 } reason ? reason : null,
                         p.ExtensionDays == 0 ? null : p.ExtensionDays,
                         p.ExtensionApprovedOn,
-                        LockedRow.Check(p.ProjectCode, p.ProjectName, p.County, p.ProcedureCode),
+                        lockedRows?.Check(p.ProjectCode, p.ProjectName, p.County, p.ProcedureCode),
+                        null,
                     ];
             })
             .ToList();
         var list = Procedures(department, catalogue);
         return FillInWorkbook.Write(
             SheetName,
-            $"{department.ChineseName} 审批事项进度表（{IsoDate.Format(today)} 预填 {rows.Count} 项）：灰色列不可改；改动的行请把数据日期改为新的日期；黄色行填写新增事项。/ "
+            $"{department.ChineseName} 审批事项进度表（{IsoDate.Format(today)} 预填 {rows.Count} 项）：灰色列不可改；改动的行请把数据日期改为新的日期；黄色行填写新增事项；"
+                + "更正已报送的办结等信息须在“更正说明”列写明原因。/ "
                 + $"{department.EnglishName}, pre-filled {IsoDate.Format(today)}: grey columns are locked; give a changed row its new data date; new "
-                + $"procedures go in the yellow rows.",
+                + $"procedures go in the yellow rows; correcting what was reported (a completion, say) needs its reason in the correction column.",
             columns,
             rows,
             NewRows,

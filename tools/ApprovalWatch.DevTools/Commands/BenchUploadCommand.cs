@@ -7,9 +7,10 @@ using ApprovalWatch.Board;
 namespace ApprovalWatch.DevTools.Commands;
 
 /// <summary>
-/// From upload to receipt on screen, as a clerk sees it: the file posted to <c>/submit</c>, the ingest queue read by a
-/// pump polling as the Functions host does, and the receipt page asked again at its own refresh period until the
-/// receipt is there; p50 and p95 over N uploads of a file of R rows (new projects each time). Beside it, in the same run,
+/// From upload to receipt on screen, as a clerk sees it: the file posted to <c>/submit</c> (read at once when small, else
+/// through the ingest queue read by a pump polling as the Functions host does), and the receipt page asked again at its
+/// own refresh period until the receipt is there; p50 and p95 over N uploads of a file of R rows (new projects each
+/// time), and over the same content sent again. Beside it, in the same run,
 /// the raw store doing the same writes and reads with the SDK alone: the blob uploaded, a message sent and received, the
 /// rows upserted in batches, a receipt written and read. Prints figures; asserts nothing.
 /// </summary>
@@ -28,7 +29,7 @@ public static class BenchUploadCommand
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = Task.Run(() => pump.RunAsync(stop.Token), cancellationToken);
         var file = Path.Combine(Path.GetTempPath(), $"approvalwatch-upload-{suffix}.csv");
-        var (ours, raw) = (new List<double>(), new List<double>());
+        var (ours, resent, raw) = (new List<double>(), new List<double>(), new List<double>());
         output.WriteLine(
             $"{uploads} uploads of {rows:N0} rows; the ingest queue polled every {pump.PollInterval.TotalSeconds:0} s, the receipt page refreshed "
                 + $"every {SubmitPage.RefreshSeconds} s"
@@ -40,6 +41,7 @@ public static class BenchUploadCommand
                 BenchData.WriteFile(file, rows, firstProject: i * (rows / BenchData.ProceduresPerProject + 1));
                 var content = await File.ReadAllBytesAsync(file, cancellationToken);
                 ours.Add(await UploadToReceiptAsync(board, $"2026-03-31-{i:D3}.csv", content, cancellationToken));
+                resent.Add(await UploadToReceiptAsync(board, $"2026-03-31-{i:D3}-again.csv", content, cancellationToken)); // the same content sent again
                 raw.Add(await RawAsync(runtime.Storage, file, content, $"Raw{suffix}", cancellationToken));
             }
         }
@@ -52,7 +54,8 @@ public static class BenchUploadCommand
 
         var (p50, p95) = (Percentile(ours, 0.5), Percentile(ours, 0.95));
         var (raw50, raw95) = (Percentile(raw, 0.5), Percentile(raw, 0.95));
-        output.WriteLine($"upload to receipt on screen: p50 {p50:0.00} s, p95 {p95:0.00} s (target p95 ≤ 5 s)");
+        output.WriteLine($"upload to receipt on screen: p50 {p50:0.00} s, p95 {p95:0.00} s (target p95 ≤ 2 s)");
+        output.WriteLine($"the same content sent again: p50 {Percentile(resent, 0.5):0.00} s, p95 {Percentile(resent, 0.95):0.00} s (target p95 ≤ 2 s)");
         output.WriteLine($"the raw store, same writes and reads: p50 {raw50:0.00} s, p95 {raw95:0.00} s; ours / raw at p95 = {p95 / raw95:0.0}");
         output.WriteLine(
             $"of which waiting: up to {pump.PollInterval.TotalSeconds:0} s for the queue's poll and up to {SubmitPage.RefreshSeconds} s for the page's refresh"

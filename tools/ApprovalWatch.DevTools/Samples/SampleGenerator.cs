@@ -272,7 +272,7 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
 
     private static readonly ApprovalWatch.Domain.Submissions.SubmissionColumn[] Columns =
     [
-        .. ApprovalWatch.Domain.Submissions.SubmissionColumn.All.Where(c => c.Name is not ("limit_days" or "pause_reason" or "row_check")),
+        .. ApprovalWatch.Domain.Submissions.SubmissionColumn.All.Where(c => c.Name is not ("limit_days" or "pause_reason" or "row_check" or "correction")),
         ApprovalWatch.Domain.Submissions.SubmissionColumn.PauseReason,
     ];
 
