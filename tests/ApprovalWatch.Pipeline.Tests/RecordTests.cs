@@ -64,6 +64,10 @@ public class RecordTests
         var events = await pipeline.Get<HistoryLog>().OfProjectAsync(Project, 50, _ => true, default);
         Assert.Equal("误将审查中填为办结", Assert.Single(events.OfType<Corrected>()).Reason);
         Assert.Contains(events.OfType<StatusChanged>(), s => (s.From, s.To) == (ProcedureStatus.Approved, ProcedureStatus.InReview));
+        var heads = (await pipeline.Get<Reference.ReferenceDataLoader>().LoadAsync(default)).Staff.WithRole(Domain.Staff.Role.Head, "housing");
+        var queued = (await pipeline.Storage.NotifyQueue.PeekMessagesAsync(32)).Value.Select(m => NotifyMessage.Read(m.Body.ToString())).ToList();
+        Assert.NotEmpty(heads);
+        Assert.All(heads, head => Assert.Contains(queued, m => m.Recipient == head.Email && m.About == "housing/fix.csv")); // the head hears of it
     }
 
     [Fact]
@@ -125,7 +129,7 @@ public class RecordTests
         var genuine = await pipeline.IngestAsync("housing/genuine.csv", Checked(keyed));
 
         Assert.Empty(await pipeline.Get<Ingestion.SubmissionLedger>().UploadersAsync(["housing/forged.csv"], default));
-        Assert.Contains("locked column", Assert.Single(recomputed.Errors).Reason.English());
+        Assert.Contains("a locked cell was changed", Assert.Single(recomputed.Errors).Reason.English());
         Assert.Equal((1, 0), (genuine.Applied, genuine.Rejected));
     }
 }

@@ -48,7 +48,9 @@ public class WeekSheetTests
         var tampered = await pipeline.IngestAsync("housing/tampered.xlsx", Edit(again, "D5", "HC-04")); // a locked procedure cell, the protection lifted
         Assert.Equal((0, 3, 1), (tampered.Applied, tampered.Unchanged, tampered.Rejected));
         Assert.Contains(tampered.Errors, e =>
-            e.Line == 5 && e.Column.Contains("row_check", StringComparison.Ordinal) && e.Reason.English().Contains("locked column", StringComparison.Ordinal)
+            e.Line == 5
+            && e.Column.Contains("row_check", StringComparison.Ordinal)
+            && e.Reason.English().Contains("a locked cell was changed (审批事项 procedure)", StringComparison.Ordinal) // the cell named
         );
     }
 

@@ -49,6 +49,10 @@ public sealed record Receipt
     [JsonIgnore]
     public bool NeedsReply => Rejected > 0 || Status == UnreadableStatus;
 
+    /// <summary>Whether the department's head is told too: the file corrected what was stored (a procedure moved back on purpose).</summary>
+    [JsonIgnore]
+    public bool TellsHead => Changes.Any(c => c.Correction is not null);
+
     public IReadOnlyList<RowError> Errors { get; init; } = [];
 
     /// <summary>What the clerk must know of how the file was read: sheets passed over, header cells not recognised.</summary>

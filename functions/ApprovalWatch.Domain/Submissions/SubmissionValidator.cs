@@ -95,19 +95,13 @@ public sealed class SubmissionValidator(
 
         // Checked only under the app's key (without one, pre-filled sheets carry no check either).
         var check = Get(SubmissionColumn.RowCheck);
-        if (
-            check.Length > 0
-            && lockedRows is not null
-            && !check.Equals(
-                lockedRows.Check(projectCode, Get(SubmissionColumn.ProjectName), Get(SubmissionColumn.County), procedureCode),
-                StringComparison.OrdinalIgnoreCase
-            )
-        )
+        if (check.Length > 0 && lockedRows is not null)
         {
-            Fail(
-                SubmissionColumn.RowCheck,
-                Reason.Of("row.locked_changed")
-            );
+            var changed = lockedRows.Changed(check, projectCode, Get(SubmissionColumn.ProjectName), Get(SubmissionColumn.County), procedureCode);
+            if (changed.Count > 0)
+            {
+                Fail(SubmissionColumn.RowCheck, Reason.Of("row.locked_changed", string.Join(", ", changed.Select(c => c.Label))));
+            }
         }
 
         var statusText = Required(SubmissionColumn.Status);

@@ -309,12 +309,12 @@ public sealed class SubmissionIngestor(
     private async Task<Receipt> WriteAsync(IngestMessage message, Receipt receipt, ReferenceData? reference, CancellationToken cancellationToken)
     {
         await receipts.WriteAsync(receipt, message.ETag, cancellationToken);
-        if (reference is not null && receipt.NeedsReply)
+        if (reference is not null && (receipt.NeedsReply || receipt.TellsHead))
         {
             var day = OfficeClock.DateOf(receipt.ReceivedAt);
-            // A contact away: whoever stands in for him gets it.
-            var recipients = reference
-                .Staff.WithRole(Role.Contact, receipt.Department)
+            // A contact away: whoever stands in for him gets it. A correction goes to the head as well.
+            var recipients = (receipt.NeedsReply ? reference.Staff.WithRole(Role.Contact, receipt.Department) : [])
+                .Concat(receipt.TellsHead ? reference.Staff.WithRole(Role.Head, receipt.Department) : [])
                 .Select(c => StandIns.Receiver(c.Email, reference.Staff, reference.Leave, day))
                 .Distinct(StringComparer.OrdinalIgnoreCase);
             foreach (var to in recipients)
