@@ -159,9 +159,17 @@ public static class Reasons
         ["row.duplicate"] = ("同一项目的同一事项已在第 {0} 行报送", "the same procedure of this project is already on line {0}"),
         ["row.duplicate_on_sheet"] = ("同一项目的同一事项已在工作表 {1} 第 {0} 行报送", "the same procedure of this project is already on sheet '{1}' line {0}"),
         ["row.finished_needs_date"] = ("已办结的事项须填写办结日期", "a finished procedure needs its completion date"),
+        ["row.check_invalid"] = (
+            "校验码与本行不符：请使用从看板下载的预填表，勿复制或改动校验码",
+            "the row check does not fit this row: use the pre-filled sheet downloaded from the board, and leave its check as it is"
+        ),
         ["row.locked_changed"] = (
-            "灰色锁定列被改动（{0}）：已有事项的这些列不可改，新增事项请填在黄色行",
-            "a locked cell was changed ({0}): these cells of a listed procedure stay as they are; a new procedure goes in the yellow rows"
+            "灰色锁定列被改动：已有事项的这一列不可改，新增事项请填在黄色行",
+            "a locked cell was changed: this cell of a listed procedure stays as it is; a new procedure goes in the yellow rows"
+        ),
+        ["row.locked_changed_from"] = (
+            "灰色锁定列被改动（原为“{0}”）：已有事项的这一列不可改，新增事项请填在黄色行",
+            "a locked cell was changed (it said '{0}'): this cell of a listed procedure stays as it is; a new procedure goes in the yellow rows"
         ),
         ["row.moves_back"] = (
             "该事项已报送为“{0:status}”{1}（{2}，数据日期 {3}），本行会使其倒退，且数据日期不晚于已有数据，未采用；如确需更正，请在“更正说明”列写明原因",

@@ -148,4 +148,36 @@ public class SubmissionValidatorTests
         Assert.True(DateText.TryParse(text, out var date));
         Assert.Equal(new DateOnly(2026, 3, 2), date);
     }
+
+    [Fact]
+    public void Every_fault_of_a_row_is_given_at_once_each_on_its_own_cell()
+    {
+        var result = Validate($"{Header}\n{Code},x,x,HC-01,进行中,2026-03-02,0,zhang#b.org,2026-03-01,\n");
+
+        Assert.Empty(result.Rows);
+        Assert.Equal(["status", "limit_days", "handler_email", "completed_on"], result.Errors.Select(e => e.Column.Split(' ')[^1]));
+        Assert.All(result.Errors, e => Assert.Equal(2, e.Line));
+    }
+
+    [Fact]
+    public void A_changed_locked_cell_is_named_with_what_it_said_and_a_check_of_another_key_refused_once()
+    {
+        var lockedRows = new LockedRow("the app's key"u8.ToArray());
+        var check = lockedRows.Check(new LockedCells(Code, "新城学校", "阿图什市", "HC-01"));
+        ValidatedSubmission Sent(string row, string rowCheck, IReadOnlyCollection<LockedCells>? stored = null) =>
+            new SubmissionValidator(Catalogue, "housing", BlobTime, lockedRows: lockedRows, lockedOriginals: stored)
+                .ValidateAll(CsvReader.Read(new StringReader($"{Header},row_check\n{row},{rowCheck}\n")));
+
+        var renamed = Sent($"{Code},新城中学,阿图什市,HC-01,in_review,2026-03-02,,a@b.org,,", check, [new(Code, "新城学校", "阿图什市", "HC-01")]);
+        var unknown = Sent($"{Code},新城中学,阿图什市,HC-01,in_review,2026-03-02,,a@b.org,,", check);
+        var forged = new LockedRow("another key"u8.ToArray()).Check(new(Code, "新城学校", "阿图什市", "HC-01"));
+        var otherKey = Sent($"{Code},新城学校,阿图什市,HC-01,in_review,2026-03-02,,a@b.org,,", forged);
+        var untouched = Sent($"{Code},新城学校,阿图什市,HC-01,in_review,2026-03-02,,a@b.org,,", check);
+
+        Assert.Equal(Reason.Of("row.locked_changed_from", "新城学校"), Assert.Single(renamed.Errors).Reason);
+        Assert.Equal("新城中学", renamed.Errors[0].Value);
+        Assert.Equal(Reason.Of("row.locked_changed"), Assert.Single(unknown.Errors).Reason);
+        Assert.Equal(Reason.Of("row.check_invalid"), Assert.Single(otherKey.Errors).Reason);
+        Assert.Empty(untouched.Errors);
+    }
 }

@@ -11,7 +11,7 @@ namespace ApprovalWatch.Pipeline.Tests;
 /// board served on 127.0.0.1 as the local host serves it. Each page's screenshot goes to <c>out/browser/</c>.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public class BrowserTests
+public class BrowserTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const string Coordinator = "xu.ming@kizilsu.example.org";
     private static readonly string Screenshots = Path.Combine(OfficialCalendars.RepositoryRoot, "out", "browser");
@@ -155,6 +155,19 @@ public class BrowserTests
                 await ShotAsync(page, "submit-receipt-" + Path.GetFileNameWithoutExtension(name));
             }
 
+            // The same content again, under its own name: read at once, its receipt on the first page that answers the upload.
+            var again = Path.Combine(folder.FullName, "2026-03-13-again.csv");
+            await File.WriteAllTextAsync(again, SubmitTests.Good);
+            await page.GotoAsync(server.Address + "/submit");
+            await page.SetInputFilesAsync("input[type=file]", again);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await page.ClickAsync("button[type=submit]");
+            await page.WaitForURLAsync(new Regex("/submit/receipt\\?"));
+            var first = await page.Locator("main").InnerTextAsync();
+            output.WriteLine($"A resend's receipt on screen after {clock.Elapsed.TotalSeconds:0.00} s");
+            Assert.Contains("内容与已处理的", first, StringComparison.Ordinal);
+            await ShotAsync(page, "submit-receipt-resend");
+
             var large = Path.Combine(folder.FullName, "2026-03-20.csv");
             await File.WriteAllTextAsync(large, SubmitTests.Good + new string(' ', 5000));
             await page.GotoAsync(server.Address + "/submit");
@@ -165,7 +178,7 @@ public class BrowserTests
 
             await page.GotoAsync(server.Address + "/submit");
             await ShotAsync(page, "submit");
-            await Assertions.Expect(page.Locator("table tr:has(td)")).ToHaveCountAsync(3);
+            await Assertions.Expect(page.Locator("table tr:has(td)")).ToHaveCountAsync(4);
             var uploaders = await pipeline.Get<Ingestion.SubmissionLedger>().UploadersAsync(["housing/2026-03-13.csv"], default);
             Assert.Equal(SubmitTests.Clerk, uploaders["housing/2026-03-13.csv"]);
         }

@@ -47,6 +47,7 @@ public class RecordTests
                 var change = Assert.Single(copy.Changes);
                 Assert.Contains(new FieldChange("status", "approved", "accepted"), change.Fields);
                 Assert.Contains(new FieldChange("completed_on", "2026-03-11", null), change.Fields);
+                Assert.Equal(("学校", "HC-01", "施工图设计文件审查"), (change.ProjectName, change.Procedure, change.ProcedureName)); // named as the clerk knows it
                 break;
         }
     }
@@ -121,7 +122,7 @@ public class RecordTests
         var forged = new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = new Dictionary<string, string> { ["uploadedby"] = "someone@else.org" } };
         await pipeline.Storage.Submissions.GetBlobClient("housing/forged.csv").UploadAsync(BinaryData.FromString(Row("accepted", "2026-03-13")), forged);
         var unkeyed = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{Project}\n学校\n阿图什市\nHC-01")))[..8];
-        var keyed = new Domain.Submissions.LockedRow(System.Text.Encoding.UTF8.GetBytes("test-ack-key")).Check(Project, "学校", "阿图什市", "HC-01");
+        var keyed = new Domain.Submissions.LockedRow(System.Text.Encoding.UTF8.GetBytes("test-ack-key")).Check(new(Project, "学校", "阿图什市", "HC-01"));
         string Checked(string check) =>
             $"{ScanAndSendTests.Header},row_check\n{Project},学校,阿图什市,HC-01,accepted,2026-02-13,{ScanAndSendTests.Zhang},2026-03-13,{check}\n";
 
@@ -129,7 +130,7 @@ public class RecordTests
         var genuine = await pipeline.IngestAsync("housing/genuine.csv", Checked(keyed));
 
         Assert.Empty(await pipeline.Get<Ingestion.SubmissionLedger>().UploadersAsync(["housing/forged.csv"], default));
-        Assert.Contains("a locked cell was changed", Assert.Single(recomputed.Errors).Reason.English());
+        Assert.Contains("the row check does not fit this row", Assert.Single(recomputed.Errors).Reason.English());
         Assert.Equal((1, 0), (genuine.Applied, genuine.Rejected));
     }
 }

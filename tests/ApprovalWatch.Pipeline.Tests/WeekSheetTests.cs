@@ -27,6 +27,17 @@ public class WeekSheetTests
         return stream.ToArray();
     }
 
+    private static string Read(byte[] workbook, string reference)
+    {
+        using var document = SpreadsheetDocument.Open(new MemoryStream(workbook), isEditable: false);
+        var sheet = document.WorkbookPart!.WorksheetParts.First(p => p.Worksheet.Descendants<SheetProtection>().Any());
+        var cell = sheet.Worksheet.Descendants<Cell>().Single(c => c.CellReference == reference);
+        var shared = document.WorkbookPart.SharedStringTablePart?.SharedStringTable;
+        return cell.DataType?.Value == CellValues.SharedString
+            ? shared!.ElementAt(int.Parse(cell.InnerText, System.Globalization.CultureInfo.InvariantCulture)).InnerText
+            : cell.InnerText;
+    }
+
     [Fact]
     public async Task The_sheet_sent_back_unchanged_changes_nothing_and_one_cell_changed_is_one_change()
     {
@@ -47,11 +58,22 @@ public class WeekSheetTests
         var (_, again) = await pipeline.Get<WeekSheets>().ProceduresAsync("housing", default);
         var tampered = await pipeline.IngestAsync("housing/tampered.xlsx", Edit(again, "D5", "HC-04")); // a locked procedure cell, the protection lifted
         Assert.Equal((0, 3, 1), (tampered.Applied, tampered.Unchanged, tampered.Rejected));
+        var said = $"a locked cell was changed (it said '{Read(again, "D5")}')";
         Assert.Contains(tampered.Errors, e =>
             e.Line == 5
-            && e.Column.Contains("row_check", StringComparison.Ordinal)
-            && e.Reason.English().Contains("a locked cell was changed (审批事项 procedure)", StringComparison.Ordinal) // the cell named
+            && e.Column.Contains("procedure", StringComparison.Ordinal)
+            && e.Value == "HC-04"
+            && e.Reason.English().StartsWith(said, StringComparison.Ordinal)
         );
+        var renamed = await pipeline.IngestAsync( // three locked cells of one row: every one named with what it said
+            "housing/renamed.xlsx",
+            Edit(Edit(Edit(again, "B4", "另一个项目"), "C4", "乌恰县"), "A4", "2026-653001-48-01-00099X")
+        );
+        var named = renamed.Errors.Where(e => e.Line == 4).ToDictionary(e => e.Column.Split(' ')[^1], e => e.Reason.English());
+        Assert.Equal(["county", "project_code", "project_name"], named.Keys.Order());
+        Assert.StartsWith($"a locked cell was changed (it said '{Read(again, "A4")}')", named["project_code"]);
+        Assert.StartsWith($"a locked cell was changed (it said '{Read(again, "B4")}')", named["project_name"]);
+        Assert.StartsWith($"a locked cell was changed (it said '{Read(again, "C4")}')", named["county"]);
     }
 
     [Fact]

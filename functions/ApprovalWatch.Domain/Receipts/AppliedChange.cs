@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Catalogue;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Domain.Text;
@@ -7,23 +8,35 @@ namespace ApprovalWatch.Domain.Receipts;
 /// <summary>
 /// An applied row as the receipt shows it, so a clerk can check it: the procedure of the project, and each value that
 /// changed (old → new, by the column's name), or none before for a procedure the file added; and the correction's reason
-/// when the row corrected what was stored.
+/// when the row corrected what was stored. The procedure's names are the catalogue's when it was applied.
 /// </summary>
 public sealed record AppliedChange(int Line, string ProjectCode, string ProjectName, string Procedure, IReadOnlyList<FieldChange> Fields)
 {
     public string? Correction { get; init; }
 
+    /// <summary>The procedure's name in the catalogue, Chinese; null in receipts written before it was kept.</summary>
+    public string? ProcedureName { get; init; }
+
+    /// <summary>The procedure's name in the catalogue, English.</summary>
+    public string? ProcedureEnglishName { get; init; }
+
     public bool Added => Fields.All(f => f.Before is null);
 
     public bool Equals(AppliedChange? other) =>
         other is not null
-        && (Line, ProjectCode, ProjectName, Procedure, Correction) == (other.Line, other.ProjectCode, other.ProjectName, other.Procedure, other.Correction)
+        && (Line, ProjectCode, ProjectName, Procedure, Correction, ProcedureName, ProcedureEnglishName)
+            == (other.Line, other.ProjectCode, other.ProjectName, other.Procedure, other.Correction, other.ProcedureName, other.ProcedureEnglishName)
         && Fields.SequenceEqual(other.Fields);
 
     public override int GetHashCode() => HashCode.Combine(Line, ProjectCode, Procedure);
 
-    public static AppliedChange Between(int line, Procedure? before, Procedure after, string? correction = null) =>
-        new(line, after.ProjectCode, after.ProjectName, after.ProcedureCode, Compare(before, after)) { Correction = correction };
+    public static AppliedChange Between(int line, Procedure? before, Procedure after, string? correction = null, CatalogueEntry? entry = null) =>
+        new(line, after.ProjectCode, after.ProjectName, after.ProcedureCode, Compare(before, after))
+        {
+            Correction = correction,
+            ProcedureName = entry?.ChineseName,
+            ProcedureEnglishName = entry?.EnglishName,
+        };
 
     private static List<FieldChange> Compare(Procedure? before, Procedure after)
     {

@@ -22,9 +22,11 @@ public sealed class SubmissionValidator(
     int maxErrors = 1000,
     IReadOnlyCollection<string>? servedRegions = null,
     DateOnly? receivedOn = null,
-    LockedRow? lockedRows = null) : RowValidator<SubmittedRow>(maxRows, maxErrors)
+    LockedRow? lockedRows = null,
+    IReadOnlyCollection<LockedCells>? lockedOriginals = null) : RowValidator<SubmittedRow>(maxRows, maxErrors)
 {
     private readonly List<string> _ignoredColumns = [];
+    private readonly HashSet<string> _lockedChangedProjects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _foreign = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -33,6 +35,15 @@ public sealed class SubmissionValidator(
     /// </summary>
     public string? OtherDepartmentsFile =>
         DataRows > 0 && _foreign.Values.Sum() == DataRows ? _foreign.MaxBy(f => f.Value).Key : null;
+
+    /// <summary>
+    /// The project codes, as written, of rows whose locked cells were changed: where the app looks for what those cells
+    /// said (the validator's <c>lockedOriginals</c>): the projects' stored rows.
+    /// </summary>
+    public IReadOnlySet<string> LockedChangedProjects => _lockedChangedProjects;
+
+    /// <summary>True when a row's project code itself was changed: its original is among the department's rows, not the project's.</summary>
+    public bool LockedProjectCodeChanged { get; private set; }
 
     /// <summary>Header cells that name no known column: not read, and said so in the receipt.</summary>
     public IReadOnlyList<string> IgnoredColumns => _ignoredColumns;
@@ -72,6 +83,36 @@ public sealed class SubmissionValidator(
         }
     }
 
+    private void CheckLocked(LockedRow lockedRows, string check, LockedCells written, Action<SubmissionColumn, Reason> fail)
+    {
+        var changed = lockedRows.Changed(check, written);
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        if (changed.Count == LockedRow.Columns.Count)
+        {
+            fail(SubmissionColumn.RowCheck, Reason.Of("row.check_invalid"));
+            return;
+        }
+
+        _lockedChangedProjects.Add(written.ProjectCode);
+        LockedProjectCodeChanged |= changed.Contains(SubmissionColumn.ProjectCode);
+        foreach (var column in changed)
+        {
+            IEnumerable<string> candidates = (lockedOriginals ?? []).Select(o => o[column]);
+            if (column == SubmissionColumn.Procedure)
+            {
+                var own = catalogue.Entries.Where(e => e.Department.Equals(department, StringComparison.OrdinalIgnoreCase));
+                candidates = candidates.Concat(own.Select(e => e.Code));
+            }
+
+            var original = lockedRows.Original(check, column, candidates.Distinct(StringComparer.Ordinal));
+            fail(column, original is null ? Reason.Of("row.locked_changed") : Reason.Of("row.locked_changed_from", original));
+        }
+    }
+
     private Procedure? ReadRow(RowCells cells)
     {
         var errors = cells.Errors;
@@ -97,11 +138,12 @@ public sealed class SubmissionValidator(
         var check = Get(SubmissionColumn.RowCheck);
         if (check.Length > 0 && lockedRows is not null)
         {
-            var changed = lockedRows.Changed(check, projectCode, Get(SubmissionColumn.ProjectName), Get(SubmissionColumn.County), procedureCode);
-            if (changed.Count > 0)
-            {
-                Fail(SubmissionColumn.RowCheck, Reason.Of("row.locked_changed", string.Join(", ", changed.Select(c => c.Label))));
-            }
+            CheckLocked(
+                lockedRows,
+                check,
+                new LockedCells(projectCode, Get(SubmissionColumn.ProjectName), Get(SubmissionColumn.County), procedureCode),
+                Fail
+            );
         }
 
         var statusText = Required(SubmissionColumn.Status);

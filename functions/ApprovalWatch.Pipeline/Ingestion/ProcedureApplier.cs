@@ -195,7 +195,9 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
                     break;
                 case ReportOutcome.Added or ReportOutcome.Changed:
                     var row = ProcedureEntity.From(decision.NewState!, blobName, contentHash, line);
-                    appliedChanges.Add(AppliedChange.Between(line, known, decision.NewState!, submitted.Correction));
+                    appliedChanges.Add(
+                        AppliedChange.Between(line, known, decision.NewState!, submitted.Correction, catalogue?.Find(decision.NewState!.ProcedureCode))
+                    );
                     if (known is not null && submitted.Correction is { } reason && ReportDecision.MovesBack(known, decision.NewState!))
                     {
                         history.Add(

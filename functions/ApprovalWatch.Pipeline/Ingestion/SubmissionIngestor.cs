@@ -27,6 +27,7 @@ public sealed class SubmissionIngestor(
     StorageAccount storage,
     ReferenceDataLoader referenceLoader,
     ProcedureApplier applier,
+    ProcedureTable procedures,
     KeyProjects.ProjectFileApplier projectFiles,
     SubmissionLedger ledger,
     IngestClaims claims,
@@ -37,6 +38,9 @@ public sealed class SubmissionIngestor(
     TimeProvider time,
     ILogger<SubmissionIngestor> logger)
 {
+    // Beyond this many projects with changed locked cells, one query of the department's rows is cheaper than one per project.
+    private const int MaxProjectsLookedUp = 20;
+
     /// <summary>
     /// Ingests one blob version, holding its in-flight claim (state <c>applying</c>) until the receipt is
     /// written; null when that version is gone (deleted or replaced since it was gathered).
@@ -108,7 +112,7 @@ public sealed class SubmissionIngestor(
             );
         }
 
-        SubmissionValidator Validator() =>
+        SubmissionValidator Validator(IReadOnlyCollection<LockedCells>? lockedOriginals = null) =>
             new(
                 reference.Catalogue,
                 department.Id,
@@ -116,7 +120,8 @@ public sealed class SubmissionIngestor(
                 limits.MaxRows,
                 servedRegions: reference.ServedRegions,
                 receivedOn: OfficeClock.DateOf(file.LastModified),
-                lockedRows: board.Value.RowChecks
+                lockedRows: board.Value.RowChecks,
+                lockedOriginals: lockedOriginals
             );
         OpenedSubmission Open()
         {
@@ -131,12 +136,13 @@ public sealed class SubmissionIngestor(
         // holds ends in a receipt, never in an exception, and a file that cannot be read to its end applies nothing.
         OpenedSubmission check;
         ProjectFileKind? projectFile;
+        SubmissionValidator? firstPass;
         try
         {
             check = Open();
             var (head, rows) = RowLookahead.Split(check.Rows, ProjectFileKind.HeaderLookAhead);
             projectFile = ProjectFileKind.Detect(head);
-            var firstPass = projectFile is null ? Validator() : null;
+            firstPass = projectFile is null ? Validator() : null;
             _ = firstPass?.Validate(rows).Count() ?? ProjectValidator(projectFile!).Validate(rows).Count();
             if (firstPass?.OtherDepartmentsFile is { } owner)
             {
@@ -176,7 +182,16 @@ public sealed class SubmissionIngestor(
             );
         }
 
-        var validator = Validator();
+        // What changed locked cells said is looked for only when some were changed: in their projects, or the department's rows.
+        var lockedOriginals = firstPass!.LockedChangedProjects.Count == 0
+            ? null
+            : await procedures.LockedCellsAsync(
+                firstPass.LockedChangedProjects,
+                department.Id,
+                firstPass.LockedProjectCodeChanged || firstPass.LockedChangedProjects.Count > MaxProjectsLookedUp,
+                cancellationToken
+            );
+        var validator = Validator(lockedOriginals);
         var handlers = new HandlerCheck(reference.Staff);
         var result = await applier.ApplyAsync(
             validator.Validate(Open().Rows).Select(handlers.Check),

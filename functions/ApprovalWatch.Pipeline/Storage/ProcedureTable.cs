@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Submissions;
 using ApprovalWatch.Domain.Text;
 using Azure;
 using Azure.Data.Tables;
@@ -57,6 +58,36 @@ public sealed class ProcedureTable(StorageAccount storage)
     {
         var found = await Table.GetEntityIfExistsAsync<ProcedureEntity>(projectCode, procedureCode, cancellationToken: cancellationToken);
         return found.HasValue ? found.Value : null;
+    }
+
+    /// <summary>
+    /// The locked cells (<see cref="LockedCells"/>) of these projects' rows, or of every row of the department when
+    /// <paramref name="wholeDepartment"/>: what a pre-filled sheet's changed cells are matched against to name what they said.
+    /// </summary>
+    public async Task<List<LockedCells>> LockedCellsAsync(
+        IEnumerable<string> projects,
+        string department,
+        bool wholeDepartment,
+        CancellationToken cancellationToken
+    )
+    {
+        string[] columns =
+        [
+            nameof(ProcedureEntity.PartitionKey), nameof(ProcedureEntity.RowKey), nameof(ProcedureEntity.ProjectName), nameof(ProcedureEntity.County),
+        ];
+        var filters = wholeDepartment
+            ? [TableClient.CreateQueryFilter($"Department eq {department}")]
+            : projects.Select(p => TableClient.CreateQueryFilter($"PartitionKey eq {p} and Department eq {department}"));
+        var cells = new List<LockedCells>();
+        foreach (var filter in filters)
+        {
+            await foreach (var row in QueryAsync(filter, columns, cancellationToken: cancellationToken))
+            {
+                cells.Add(new LockedCells(row.PartitionKey, row.ProjectName, row.County, row.RowKey));
+            }
+        }
+
+        return cells;
     }
 
     /// <summary>The project code of every row, in key order (a project's once per procedure): what the first scan cuts its shards by.</summary>

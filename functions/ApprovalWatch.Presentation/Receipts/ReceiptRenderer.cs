@@ -144,7 +144,9 @@ public static class ReceiptRenderer
                     : words.Format("receipt.field_change", Column(f.Column), Value(f.Column, f.Before), Value(f.Column, f.After)))
         );
         var key = change.Added ? "receipt.added" : "receipt.changed";
-        var said = words.Format(key, change.Line, change.ProjectName, change.ProjectCode, change.Procedure, fields);
+        var name = words.IsChinese ? change.ProcedureName : change.ProcedureEnglishName;
+        var procedure = name is null ? change.Procedure : $"{change.Procedure} {name}";
+        var said = words.Format(key, change.Line, change.ProjectName, change.ProjectCode, procedure, fields);
         return change.Correction is { } reason ? said + words.Format("receipt.correction", reason) : said;
     }
 }

@@ -166,7 +166,7 @@ public static class SubmissionTemplate
                         pause?.Reason is { Length: > 0 } reason ? reason : null,
                         p.ExtensionDays == 0 ? null : p.ExtensionDays,
                         p.ExtensionApprovedOn,
-                        lockedRows?.Check(p.ProjectCode, p.ProjectName, p.County, p.ProcedureCode),
+                        lockedRows?.Check(new LockedCells(p.ProjectCode, p.ProjectName, p.County, p.ProcedureCode)),
                         null,
                     ];
             })
