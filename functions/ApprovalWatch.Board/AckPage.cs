@@ -35,7 +35,11 @@ public sealed class AckPage(Acknowledging acknowledging, IOptions<BoardOptions> 
         DateOnly? Latest = null,
         int Status = 200,
         DateOnly? Earliest = null
-    );
+    )
+    {
+        /// <summary>The window's working days reach into a year whose holiday notice is not loaded (暂定).</summary>
+        public bool Provisional { get; init; }
+    }
 
     public async Task<Result> HandleAsync(
         string token,
@@ -65,7 +69,7 @@ public sealed class AckPage(Acknowledging acknowledging, IOptions<BoardOptions> 
         var (row, window) = (result.Procedure, result.Window);
         return result.Outcome switch
         {
-            Acknowledging.Outcome.Open => new Result(Outcome.Form, "", row, window!.Latest, Earliest: window.Earliest),
+            Acknowledging.Outcome.Open => new Result(Outcome.Form, "", row, window!.Latest, Earliest: window.Earliest) { Provisional = window.Provisional },
             Acknowledging.Outcome.Recorded => new Result(Outcome.Recorded, words.Format("ack_recorded", IsoDate.Format(result.Promised)), row),
             Acknowledging.Outcome.BadDate => new Result(
                 Outcome.BadDate,
@@ -74,7 +78,10 @@ public sealed class AckPage(Acknowledging acknowledging, IOptions<BoardOptions> 
                 window.Latest,
                 400,
                 window.Earliest
-            ),
+            )
+            {
+                Provisional = window.Provisional,
+            },
             Acknowledging.Outcome.Replayed => new Result(Outcome.Replayed, words.Format("ack_replayed", row!.PromisedOn), row, Status: 409),
             Acknowledging.Outcome.AnsweredToday => new Result(Outcome.Replayed, words.Format("ack_once_a_day", row!.PromisedOn), row, Status: 409),
             Acknowledging.Outcome.Finished => new Result(Outcome.Finished, words["ack_finished"], row, Status: 409),
@@ -90,6 +97,7 @@ public sealed class AckPage(Acknowledging acknowledging, IOptions<BoardOptions> 
             ["bad_date"] = result.Outcome == Outcome.BadDate,
             ["token"] = token,
             ["max_note"] = Acknowledgement.MaxNote,
-            ["latest_hint"] = page.Words.Format("ack_latest", IsoDate.Format(result.Latest)),
+            ["latest_hint"] = page.Words.Format("ack_latest", IsoDate.Format(result.Latest))
+                + (result.Provisional ? page.Words.Format("ack_latest_provisional", page.Words["provisional_title"]) : ""),
         });
 }

@@ -27,7 +27,8 @@ public sealed class ProcedureListPage(ProcedureTable procedures, KeyProjectTable
         string? Flag,
         string AcceptedOn,
         string? DueOn,
-        string? CompletedOn
+        string? CompletedOn,
+        bool Provisional
     );
 
     public sealed record Filters(string? County, string? Department, string? Flag, string? Leader, string? Sort);
@@ -105,7 +106,7 @@ public sealed class ProcedureListPage(ProcedureTable procedures, KeyProjectTable
                             r.Status,
                             r.Flag ?? "",
                             r.AcceptedOn,
-                            r.DueOn ?? "",
+                            r.DueOn is { } due && r.Provisional ? $"{due}（暂定）" : r.DueOn ?? "",
                             r.CompletedOn ?? "",
                         }
                             .Select(v => new Cell(v))
@@ -160,11 +161,15 @@ public sealed class ProcedureListPage(ProcedureTable procedures, KeyProjectTable
         nameof(ProcedureEntity.Flag),
         nameof(ProcedureEntity.AcceptedOn),
         nameof(ProcedureEntity.DueOn),
+        nameof(ProcedureEntity.DueProvisional),
         nameof(ProcedureEntity.CompletedOn),
     ];
 
     private static Row RowOf(ProcedureEntity e) =>
-        new(e.PartitionKey, e.ProjectName, e.County, e.RowKey, e.Department, e.HandlerEmail, e.Status, e.Flag, e.AcceptedOn, e.DueOn, e.CompletedOn);
+        new(
+            e.PartitionKey, e.ProjectName, e.County, e.RowKey, e.Department, e.HandlerEmail, e.Status, e.Flag, e.AcceptedOn, e.DueOn, e.CompletedOn,
+            e.DueProvisional == true
+        );
 
     private static List<Row> Sorted(List<Row> rows, string? sort) => sort switch
     {

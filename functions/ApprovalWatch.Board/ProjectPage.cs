@@ -42,13 +42,14 @@ public sealed class ProjectPage(
         int LimitDays,
         int? WorkingDaysLeft,
         string? AcknowledgedBy,
-        string? PromisedOn
+        string? PromisedOn,
+        bool Provisional
     );
 
     /// <summary>A pause of the clock (a record, not a tuple, so that the JSON API shows it).</summary>
     public sealed record PauseView(DateOnly From, DateOnly? To);
 
-    public sealed record MeasureView(string Scope, string StartedOn, string? FinishedOn, int LimitDays, string DueOn, string Flag);
+    public sealed record MeasureView(string Scope, string StartedOn, string? FinishedOn, int LimitDays, string DueOn, string Flag, bool Provisional);
 
     /// <param name="Line">The line of the file that brought the change; <paramref name="Uploader"/>, who uploaded it on the board.</param>
     public sealed record HistoryView(
@@ -115,7 +116,8 @@ public sealed class ProjectPage(
                     procedure.LimitDays,
                     assessment?.WorkingDaysLeft,
                     r.AckByName,
-                    r.PromisedOn
+                    r.PromisedOn,
+                    assessment?.Provisional == true
                 );
             })
             .OrderBy(p => p.AcceptedOn)
@@ -130,7 +132,9 @@ public sealed class ProjectPage(
         var historyRead = HistoryAsync(code, viewer, cancellationToken);
         var reportRead = weekly.LatestAsync(cancellationToken);
         var (measureRows, history, report) = (await measuresRead, await historyRead, await reportRead);
-        var measures = measureRows.Select(m => new MeasureView(m.RowKey, m.StartedOn, m.FinishedOn, m.LimitDays, m.DueOn, m.Flag)).ToList();
+        var measures = measureRows
+            .Select(m => new MeasureView(m.RowKey, m.StartedOn, m.FinishedOn, m.LimitDays, m.DueOn, m.Flag, m.Provisional == true))
+            .ToList();
         return new Model(
             code,
             register,
@@ -195,6 +199,7 @@ public sealed class ProjectPage(
                         m.LimitDays,
                         m.DueOn,
                         m.Flag,
+                        m.Provisional,
                     })
                     .ToList(),
                 ["history"] = model
@@ -261,6 +266,7 @@ public sealed class ProjectPage(
                         p.Flag,
                         p.AcceptedOn,
                         p.DueOn,
+                        p.Provisional,
                         p.WorkingDaysLeft,
                         Acknowledged = p.PromisedOn is { } promised ? words.Format("acknowledged_promised", p.AcknowledgedBy, promised) : null,
                     })

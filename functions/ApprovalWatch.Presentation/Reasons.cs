@@ -54,6 +54,10 @@ public static class Reasons
             "{0:dept}报送的 {1} 在生成本提醒时仍在处理中，其数据可能未包含在内",
             "{1} of {0:dept} was still being applied when this digest was made: its rows may be missing."
         ),
+        ["digest.due_moved"] = (
+            "{0} {1} 的到期日由暂定的 {3} 改为 {4}：放假通知已发布，按通知重新计算",
+            "{0} {2}: due {4}, no longer the provisional {3}: the holiday notice is out and the days were counted again."
+        ),
         ["digest.missed_days"] = ("{0} 的每日提醒未能生成（定时任务未运行），请一并核对", "no daily run happened on {0}: no digest was made on those days."),
         ["digest.on_behalf"] = ("代 {0}：{0} 休假期间，其提醒由您接收并处理", "on behalf of {0}: while {0} is away, his lines come to you."),
         ["file.column_not_read"] = ("列“{0}”未识别，未读取", "column '{0}' is not one ApprovalWatch knows and was not read."),

@@ -101,6 +101,11 @@ public sealed class Words
         ["responsibility"] = ("责任", "Responsibility"),
         ["time_limit"] = ("时限", "Time limit"),
         ["finished"] = ("办结", "finished"),
+        ["provisional"] = ("暂定", "provisional"),
+        ["provisional_title"] = (
+            "所跨年份的放假通知尚未发布：按法定节假日推算，通知发布后重新计算",
+            "the holiday notice of a year it spans is not out yet: reckoned from the statutory holidays, recomputed when it is"
+        ),
         ["no_match"] = ("没有符合条件的事项。", "No procedure matches."),
         ["next_page"] = ("下一页", "Next page"),
         ["leader_lower"] = ("包联领导", "leader in charge"),
@@ -223,6 +228,7 @@ public sealed class Words
         ["ack_note"] = ("说明（可选）", "Note (optional)"),
         ["ack_submit"] = ("确认", "Acknowledge"),
         ["ack_latest"] = ("最晚 {0}（法定时限内的工作日）。", "At the latest {0} (a working day within the statutory limit)."),
+        ["ack_latest_provisional"] = ("其中工作日为暂定：{0}。", " Its working days are provisional: {0}."),
         ["ack_disabled"] = ("确认链接未启用。", "Acknowledgement links are not enabled."),
         ["ack_tampered"] = ("链接无效（可能被改动）。请使用邮件中的原始链接。", "This link is not valid (it may have been altered). Use the link in your email as it came."),
         ["ack_expired"] = ("链接已过期。请使用最新一封提醒邮件中的链接。", "This link has expired. Use the link in your latest digest."),
@@ -345,10 +351,15 @@ public sealed class Words
         ["digest.limit.project"] = ("{0} 首次受理，时限 {1} 个工作日，应于 {2} 前完成", "first accepted {0}, limit {1} working days, due {2}"),
         ["digest.limit.procedure"] = ("{0} 受理，承诺 {1} 个工作日，应于 {2} 办结", "accepted {0}, promised {1} working days, due {2}"),
         ["digest.limit.statutory"] = ("；法定 {0} 个工作日", "; statutory {0}"),
+        ["digest.limit.statutory_days"] = ("；法定 {0} 日", "; statutory {0} days"),
         ["digest.limit.statutory_due"] = ("（{0}）", " ({0})"),
         ["digest.limit.past_statutory"] = ("，已超法定时限", ", PAST THE STATUTORY LIMIT"),
         ["digest.limit.extended"] = ("；延长 {0} 个工作日", "; extended by {0}"),
         ["digest.limit.paused"] = ("；暂停不计 {0} 个工作日", "; {0} paused days not counted"),
+        ["digest.limit.provisional"] = (
+            "（暂定：所跨年份的放假通知尚未发布，按法定节假日推算）",
+            " (provisional: the holiday notice of a year it spans is not out yet; reckoned from the statutory holidays)"
+        ),
         ["digest.others"] = ("另有其他超期 {0} 项、临期 {1} 项", "and {0} other overdue, {1} due soon"),
         ["digest.more"] = (
             "以上为最紧急的事项；本节另有超期 {0} 项、临期 {1} 项未列出。",

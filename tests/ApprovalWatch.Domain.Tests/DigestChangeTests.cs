@@ -89,4 +89,23 @@ public class DigestChangeTests
         Assert.True(worst.IndexOf("事项B", StringComparison.Ordinal) < worst.IndexOf("事项C", StringComparison.Ordinal));
         Assert.Contains("最紧急：阿图什市新城学校建设项目 事项B（超期 7 个工作日）", DigestTemplates.BuiltIn.Render(digest, Language.Chinese).Subject);
     }
+
+    [Fact]
+    public void A_reckoned_due_date_the_holiday_notice_moved_is_told_in_the_next_digest_and_shown_as_such_before()
+    {
+        var monday = new DateOnly(2026, 12, 14);
+        var reckoned = Line("A", Flag.Yellow, 2) with { DueOn = new DateOnly(2027, 1, 4), Provisional = true };
+        var (first, memory) = Day(monday, null, reckoned);
+        Assert.Contains("暂定", DigestTemplates.BuiltIn.Render(first, Language.Chinese).Text);
+
+        var (moved, _) = Day(monday.AddDays(1), memory, reckoned with { DueOn = new DateOnly(2027, 1, 5), Provisional = false });
+        var (same, _) = Day(monday.AddDays(1), memory, reckoned);
+
+        Assert.Equal(
+            [Text.Reason.Of("digest.due_moved", reckoned.ProjectName, reckoned.ChineseName, reckoned.EnglishName, "2027-01-04", "2027-01-05")],
+            moved.Notes
+        );
+        Assert.Empty(same.Notes);
+        Assert.Contains("2027-01-04", DigestTemplates.BuiltIn.Render(moved, Language.English).Text);
+    }
 }

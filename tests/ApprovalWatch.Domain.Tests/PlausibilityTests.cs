@@ -10,6 +10,8 @@ namespace ApprovalWatch.Domain.Tests;
 /// <summary>Each check fires on an implausible row and not on a plausible neighbour; the row is applied either way.</summary>
 public class PlausibilityTests
 {
+    private const string Basis = "《中华人民共和国行政许可法》第四十二条";
+
     private const string Code = "2026-653001-48-01-00123X";
 
     private static readonly RegisteredProject Project = new()
@@ -92,9 +94,9 @@ public class PlausibilityTests
     public void A_procedure_approved_while_one_it_requires_was_not_accepted_is_doubted_for_both_departments()
     {
         var catalogue = Catalogue.ProcedureCatalogue.Parse(new StringReader("""
-            code,name_zh,name_en,department,stage,statutory_days,promised_days,requires
-            NR-03,建设工程规划许可证,Construction-works planning permit,natural-resources,2,20,10,
-            HC-02,建筑工程施工许可证,Construction permit,housing,3,15,7,NR-03
+            code,name_zh,name_en,department,stage,statutory_days,promised_days,requires,basis
+            NR-03,建设工程规划许可证,Construction-works planning permit,natural-resources,2,20,10,,《中华人民共和国行政许可法》第四十二条
+            HC-02,建筑工程施工许可证,Construction permit,housing,3,15,7,NR-03,《中华人民共和国行政许可法》第四十二条
             """));
         ProcedureFacts Facts(string code, string department, DateOnly accepted, DateOnly? completed) =>
             new(Code, "学校", code, department, "阿图什市", "a@b.org", Flag.Green, accepted, null, completed, false);
@@ -112,7 +114,7 @@ public class PlausibilityTests
         Assert.Empty(before);
         Assert.Throws<FormatException>(() =>
             Catalogue.ProcedureCatalogue.Parse(
-                new StringReader("code,name_zh,name_en,department,stage,statutory_days,promised_days,requires\nHC-02,a,b,housing,3,15,7,XX-99\n")
+                new StringReader($"code,name_zh,name_en,department,stage,statutory_days,promised_days,requires,basis\nHC-02,a,b,housing,3,15,7,XX-99,{Basis}\n")
             )
         );
     }
@@ -136,7 +138,7 @@ public class PlausibilityTests
     public void A_pause_longer_than_its_procedures_whole_statutory_limit_is_doubted()
     {
         var catalogue = Catalogue.ProcedureCatalogue.Parse(
-            new StringReader("code,name_zh,name_en,department,stage,statutory_days,promised_days\nHC-01,施工图审查,Drawings review,housing,2,20,15\n")
+            new StringReader($"code,name_zh,name_en,department,stage,statutory_days,promised_days,basis\nHC-01,施工图审查,Drawings review,housing,2,20,15,{Basis}\n")
         );
         ProcedureFacts Paused(DateOnly from, DateOnly? to) =>
             new(
@@ -165,9 +167,9 @@ public class PlausibilityTests
     public void A_file_is_told_of_the_contradiction_it_brings_whichever_department_sends_it()
     {
         var catalogue = Catalogue.ProcedureCatalogue.Parse(new StringReader("""
-            code,name_zh,name_en,department,stage,statutory_days,promised_days,requires
-            NR-03,建设工程规划许可证,Construction-works planning permit,natural-resources,2,20,10,
-            HC-02,建筑工程施工许可证,Construction permit,housing,3,15,7,NR-03
+            code,name_zh,name_en,department,stage,statutory_days,promised_days,requires,basis
+            NR-03,建设工程规划许可证,Construction-works planning permit,natural-resources,2,20,10,,《中华人民共和国行政许可法》第四十二条
+            HC-02,建筑工程施工许可证,Construction permit,housing,3,15,7,NR-03,《中华人民共和国行政许可法》第四十二条
             """));
         Procedure Of(string code, string department, DateOnly accepted, DateOnly? completed) => new()
         {

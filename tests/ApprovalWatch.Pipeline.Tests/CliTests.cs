@@ -220,12 +220,22 @@ public class CalendarCommandTests
     }
 
     [Fact]
-    public async Task Calendar_show_for_a_year_not_loaded_names_the_calendar_and_year()
+    public async Task A_year_not_loaded_is_shown_and_counted_as_provisional_and_one_past_the_horizon_named()
     {
+        var shown = new StringWriter();
+        await CalendarCommands.ShowAsync(Config, "xinjiang", 2027, shown);
+        var due = new StringWriter();
+        await CalendarCommands.DueAsync(Config, "national", new DateOnly(2026, 12, 30), 2, 0, [], due);
+
+        Assert.Contains("Calendar xinjiang (national + xinjiang), 2027: ", shown.ToString());
+        Assert.Contains("provisional (暂定)", shown.ToString());
+        Assert.Contains("2027-03-09 Tuesday   holiday  肉孜节", shown.ToString());
+        Assert.Contains("due 2027-01-04 (Monday) — provisional (暂定)", due.ToString());
+        var beyond = 2026 + Domain.Calendar.CalendarSet.ProvisionalHorizon + 1;
         var error = await Assert.ThrowsAsync<Domain.Calendar.CalendarYearMissingException>(() =>
-            CalendarCommands.ShowAsync(Config, "xinjiang", 2027, new StringWriter())
+            CalendarCommands.ShowAsync(Config, "xinjiang", beyond, new StringWriter())
         );
-        Assert.Equal(("xinjiang", 2027), (error.Calendar, error.Year));
+        Assert.Equal(("xinjiang", beyond), (error.Calendar, error.Year));
     }
 }
 

@@ -287,7 +287,8 @@ public class DepartmentFileTests
         Assert.Equal(0, await publisher.PublishIfChangedAsync(default));
         var catalogue = pipeline.Storage.Config.GetBlobClient("catalogue.csv");
         var text = (await catalogue.DownloadContentAsync()).Value.Content.ToString();
-        await catalogue.UploadAsync(BinaryData.FromString(text + "HC-09,消防验收,Fire safety acceptance,housing,4,20,10\n"), overwrite: true);
+        var added = "HC-09,消防验收,Fire safety acceptance,housing,4,20,10,,licence,working_days,《中华人民共和国行政许可法》第四十二条\n";
+        await catalogue.UploadAsync(BinaryData.FromString(text + added), overwrite: true);
         Assert.Equal(15, await publisher.PublishIfChangedAsync(default));
 
         var xlsx = (await pipeline.Storage.Templates.GetBlobClient("housing.xlsx").DownloadContentAsync()).Value.Content.ToArray();

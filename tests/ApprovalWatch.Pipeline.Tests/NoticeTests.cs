@@ -181,7 +181,12 @@ public partial class NoticeTests
         Assert.DoesNotContain("克发改督", Body(await board.GetAsync("/notices", FinanceHead))); // another department's
 
         var weekly = await pipeline.Functions.WeeklyReportAsync(Domain.Weekly.ReportWeek.Of(new DateOnly(2026, 3, 30)), default);
-        Assert.Equal(["克发改督〔2026〕1号", "克发改督〔2026〕2号"], weekly.Report.Notices.Select(n => n.Number)); // 2022 HC-01 reached the coordinator by then
+        // By then 2022 HC-01 is past its statutory 15 working days and 2023 HC-02 past its 7 (建筑法 第八条): both reached the coordinator.
+        Assert.Equal(["克发改督〔2026〕1号", "克发改督〔2026〕2号", "克发改督〔2026〕3号"], weekly.Report.Notices.Select(n => n.Number));
+        Assert.Equal(
+            ["阿克陶县城区基础设施配套建设项目", "阿图什市新城学校建设项目"],
+            weekly.Report.Notices.Skip(1).Select(n => n.ProjectName).Order(StringComparer.Ordinal)
+        );
         Assert.Equal((NoticeState.ReplyOverdue, monday), (weekly.Report.Notices[0].State, weekly.Report.Notices[0].ClimbedOn));
         var sheet = new List<string>();
         using (var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(new MemoryStream(weekly.Files["2026-W14.xlsx"])))

@@ -16,15 +16,17 @@ public class ScanAndSendTests
     private const string Leader = "zhao.deming@kizilsu.example.org";
     private const string Coordinator = "xu.ming@kizilsu.example.org";
 
-    // Scanned on Monday 16 March 2026. HC-01 has 15 working days, HC-02 7, HC-03 10.
+    // Scanned on Monday 16 March 2026. HC-01 has 15 working days, its statutory limit too (施工图审查管理办法 第十三条), HC-02
+    // 7 (so too), HC-03 10 (a service: none).
     internal static readonly string Housing = string.Join('\n',
-        Header,
-        $"2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,HC-01,in_review,2026-02-13,{Zhang},2026-03-13", // due 12 March: 2 overdue
-        $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-02,in_review,2026-03-09,{Zhang},2026-03-13", // due 18 March: 2 left
+        Header + ",limit_days",
+        // Housing promised this one in 10 working days: due 12 March, 2 overdue, its statutory 15 not reached until 19 March.
+        $"2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,HC-01,in_review,2026-02-27,{Zhang},2026-03-13,10",
+        $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-02,in_review,2026-03-09,{Zhang},2026-03-13,", // due 18 March: 2 left
         // Due 30 March (20 March is Eid al-Fitr in Xinjiang): green.
-        $"2024-653023-52-01-000882,阿合奇县乡村农贸市场建设项目,阿合奇县,HC-03,in_review,2026-03-13,{Wang},2026-03-13",
-        // Due 4 March: 8 overdue, past the statutory 20 days (11 March).
-        $"2025-653024-50-02-123456,乌恰县幼儿园项目,乌恰县,HC-01,in_review,2026-02-05,{Ayigul},2026-03-13",
+        $"2024-653023-52-01-000882,阿合奇县乡村农贸市场建设项目,阿合奇县,HC-03,in_review,2026-03-13,{Wang},2026-03-13,",
+        // Due 4 March: 8 overdue, past the statutory limit too.
+        $"2025-653024-50-02-123456,乌恰县幼儿园项目,乌恰县,HC-01,in_review,2026-02-05,{Ayigul},2026-03-13,",
         "");
 
     private static async Task<TestPipeline> StartWithHousingAsync()

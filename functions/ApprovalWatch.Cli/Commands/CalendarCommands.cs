@@ -30,8 +30,10 @@ public static class CalendarCommands
             return 0;
         }
 
+        var provisional = calendar.AnyProvisional(from, due);
         output.WriteLine(
-            $"Accepted {IsoDate.Format(from)} ({from.DayOfWeek}), limit {limit} on the {calendar.Name} calendar: due {IsoDate.Format(due)} ({due.DayOfWeek})."
+            $"Accepted {IsoDate.Format(from)} ({from.DayOfWeek}), limit {limit} on the {calendar.Name} calendar: due {IsoDate.Format(due)} ({due.DayOfWeek})"
+                + (provisional ? $" — provisional (暂定): {Provisional(calendar, from, due)}." : ".")
         );
         output.WriteLine(
             $"Working days counted: {days + extend} (from {IsoDate.Format(from.AddDays(1))}); paused working days not counted: "
@@ -57,6 +59,9 @@ public static class CalendarCommands
         output.WriteLine(
             $"Calendar {calendar.Name} ({string.Join(" + ", calendars.LayersOf(calendar.Name))}), {year}: "
                 + $"{calendar.WorkingDaysIn(first, new DateOnly(year, 12, 31))} working days"
+                + (calendar.IsProvisional(year)
+                    ? $" — provisional (暂定): the official notice is not loaded, the statutory holidays reckoned by the rules below, no make-up day guessed"
+                    : "")
         );
         foreach (var source in calendar.Sources[year])
         {
@@ -75,6 +80,12 @@ public static class CalendarCommands
                 + $"{string.Join("; ", hours.Rules.Select(r => $"from {r.Month:D2}-{r.Day:D2} {r.Morning} and {r.Afternoon}"))}"
         );
         return 0;
+    }
+
+    private static string Provisional(WorkingCalendar calendar, DateOnly from, DateOnly to)
+    {
+        var years = calendar.ProvisionalYears.Where(y => y >= from.Year && y <= to.Year).Order();
+        return $"the notices of {string.Join(", ", years)} are not loaded, their holidays reckoned by the rules and no make-up day guessed";
     }
 
     private static string Kind(CalendarDay day) => day.Kind == DayKind.Holiday ? "holiday" : "working";

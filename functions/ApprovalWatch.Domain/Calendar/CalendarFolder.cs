@@ -6,7 +6,8 @@ namespace ApprovalWatch.Domain.Calendar;
 /// The layout of the <c>calendar/</c> configuration folder, wherever it is kept (a blob container or a
 /// local folder): the national notices as <c>YYYY.csv</c>, regional layers as <c>{layer}/YYYY.csv</c>, a
 /// layer on a layer (a prefecture's on its region's) as <c>{layer}/{layer}/YYYY.csv</c>,
-/// <c>regions.csv</c> (which region uses which calendar) and <c>office-hours.csv</c>.
+/// <c>regions.csv</c> (which region uses which calendar) and <c>office-hours.csv</c>; beside a layer's notices, its
+/// <c>rules.csv</c> (<see cref="HolidayRules"/>), how a year whose notice is not loaded yet is reckoned.
 /// </summary>
 public static partial class CalendarFolder
 {
@@ -19,20 +20,30 @@ public static partial class CalendarFolder
     {
         var all = names.Select(n => n.Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
         var years = new List<CalendarYear>();
-        foreach (var name in all)
+        var rules = new Dictionary<string, HolidayRules>(StringComparer.Ordinal);
+        foreach (var name in all.Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
         {
-            if (name.StartsWith(Prefix, StringComparison.Ordinal) && YearFile().Match(name[Prefix.Length..]) is { Success: true } match)
+            if (YearFile().Match(name[Prefix.Length..]) is { Success: true } match)
             {
-                var layer = match.Groups["layer"].Success ? match.Groups["layer"].Value : CalendarSet.National;
-                years.Add(CalendarFile.Parse(name, layer, await open(name)));
+                years.Add(CalendarFile.Parse(name, LayerOf(match), await open(name)));
+            }
+            else if (RulesFile().Match(name[Prefix.Length..]) is { Success: true } rule)
+            {
+                var layer = LayerOf(rule);
+                rules[layer] = HolidayRules.Parse(name, layer, await open(name));
             }
         }
 
         var regions = all.Contains(Regions) ? CalendarSet.ParseRegions(await open(Regions)) : null;
         var hours = all.Contains(OfficeHoursFile) ? OfficeHours.Parse(await open(OfficeHoursFile)) : null;
-        return CalendarSet.Build(years, regions, hours);
+        return CalendarSet.Build(years, regions, hours, rules);
     }
+
+    private static string LayerOf(Match match) => match.Groups["layer"].Success ? match.Groups["layer"].Value : CalendarSet.National;
 
     [GeneratedRegex(@"^(?:(?<layer>[a-z0-9-]+(?:/[a-z0-9-]+)*)/)?\d{4}\.csv$")]
     private static partial Regex YearFile();
+
+    [GeneratedRegex(@"^(?:(?<layer>[a-z0-9-]+(?:/[a-z0-9-]+)*)/)?rules\.csv$")]
+    private static partial Regex RulesFile();
 }

@@ -11,6 +11,12 @@ public sealed class CalendarSet
 {
     public const string National = "national";
 
+    /// <summary>
+    /// How many years past the last notice loaded are reckoned provisionally: a limit of up to 3,650 working days (the
+    /// longest a file may give) ends within them.
+    /// </summary>
+    public const int ProvisionalHorizon = 16;
+
     private readonly Dictionary<string, WorkingCalendar> _calendars;
     private readonly Dictionary<string, IReadOnlyList<string>> _layers;
     private readonly List<(string Prefix, string Calendar)> _regions;
@@ -36,15 +42,30 @@ public sealed class CalendarSet
     /// national notices plus the notices of each layer it sits on, in order: <c>xinjiang/kizilsu</c> is the
     /// calendar <c>kizilsu</c> = national + xinjiang + kizilsu, a later layer overriding an earlier one on the
     /// same date (so a region can cancel a national make-up working day). A calendar covers the years every
-    /// layer of it has; a year one of them lacks is missing, never guessed.
+    /// layer of it has. With the national <paramref name="rules"/> given, a year a layer lacks — between its notices
+    /// or up to <see cref="ProvisionalHorizon"/> years after the last — is reckoned by that layer's rules (none: it adds
+    /// nothing) and marked provisional; without them it is missing, never guessed.
     /// </summary>
     public static CalendarSet Build(
         IEnumerable<CalendarYear> years,
         IEnumerable<(string Prefix, string Calendar)>? regions = null,
-        IReadOnlyDictionary<string, OfficeHours>? hours = null
+        IReadOnlyDictionary<string, OfficeHours>? hours = null,
+        IReadOnlyDictionary<string, HolidayRules>? rules = null
     )
     {
-        var byLayer = years.GroupBy(y => y.Layer).ToDictionary(g => g.Key, g => g.ToList());
+        var loadedYears = years.ToList();
+        var byLayer = loadedYears.GroupBy(y => y.Layer).ToDictionary(g => g.Key, g => g.ToList());
+        if (rules is not null && rules.ContainsKey(National) && byLayer.TryGetValue(National, out var loadedNational))
+        {
+            var (first, last) = (loadedNational.Min(y => y.Year), loadedYears.Max(y => y.Year) + ProvisionalHorizon);
+            foreach (var (layer, layerYears) in byLayer)
+            {
+                var have = layerYears.Select(y => y.Year).ToHashSet();
+                var layerRules = rules.GetValueOrDefault(layer) ?? HolidayRules.None(layer);
+                layerYears.AddRange(Enumerable.Range(first, last - first + 1).Where(y => !have.Contains(y)).Select(layerRules.Reckon));
+            }
+        }
+
         if (!byLayer.TryGetValue(National, out var national))
         {
             throw new InvalidOperationException("No national calendar: load the State Council notices as calendar/YYYY.csv.");
@@ -101,6 +122,9 @@ public sealed class CalendarSet
         : throw new KeyNotFoundException($"No calendar '{name}'; loaded: {string.Join(", ", _calendars.Keys)}.");
 
     public bool Has(string name) => _calendars.ContainsKey(name);
+
+    /// <summary>Every calendar's name, national first.</summary>
+    public IEnumerable<string> Names => _calendars.Keys.OrderBy(n => n == National ? "" : n, StringComparer.Ordinal);
 
     public WorkingCalendar Get(string name) => _calendars.TryGetValue(name, out var calendar)
         ? calendar

@@ -20,15 +20,19 @@ public sealed class WorkingCalendar
 
     private readonly Dictionary<DateOnly, CalendarDay> _exceptions;
 
+    private readonly HashSet<int> _provisional;
+
     private WorkingCalendar(
         string name,
         int firstYear,
         int lastYear,
         Dictionary<DateOnly, CalendarDay> exceptions,
-        IReadOnlyDictionary<int, IReadOnlyList<string>> sources
+        IReadOnlyDictionary<int, IReadOnlyList<string>> sources,
+        HashSet<int> provisional
     )
     {
         Name = name;
+        _provisional = provisional;
         _firstYear = firstYear;
         _lastYear = lastYear;
         _exceptions = exceptions;
@@ -54,6 +58,24 @@ public sealed class WorkingCalendar
 
     public string Name { get; }
 
+    private WorkingCalendar? _everyDay;
+
+    /// <summary>
+    /// The same years with every day counted: for a limit a law sets in days (日) rather than working days, a pause's
+    /// days still not counted.
+    /// </summary>
+    public WorkingCalendar EveryDay =>
+        _everyDay ??= new WorkingCalendar(
+            Name + "/every-day",
+            _firstYear,
+            _lastYear,
+            Enumerable.Range(0, _lastDayNumber - _firstDayNumber + 1)
+                .Select(i => DateOnly.FromDayNumber(_firstDayNumber + i))
+                .ToDictionary(d => d, d => new CalendarDay(d, DayKind.WorkingDay, "")),
+            Sources,
+            _provisional
+        );
+
     public int FirstYear => _firstYear;
 
     public int LastYear => _lastYear;
@@ -61,12 +83,25 @@ public sealed class WorkingCalendar
     /// <summary>For each year, the notices its data comes from (one per layer), so any due date can be reproduced.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<string>> Sources { get; }
 
+    /// <summary>The years some layer of this calendar has not loaded the notice of: reckoned by its rules (暂定).</summary>
+    public IReadOnlyCollection<int> ProvisionalYears => _provisional;
+
+    public bool IsProvisional(int year) => _provisional.Contains(year);
+
+    /// <summary>True when a count of days from <paramref name="from"/> to <paramref name="to"/> (either order) passes a provisional year.</summary>
+    public bool AnyProvisional(DateOnly from, DateOnly to)
+    {
+        var (first, last) = from <= to ? (from.Year, to.Year) : (to.Year, from.Year);
+        return _provisional.Count > 0 && _provisional.Any(y => y >= first && y <= last);
+    }
+
     /// <summary>The dates of the loaded years that differ from the Monday–Friday rule.</summary>
     public IEnumerable<CalendarDay> Exceptions => _exceptions.Values.OrderBy(d => d.Date);
 
     /// <summary>
     /// Builds a calendar from layers of notices: the national notice of each year first, then regional
-    /// overlays, a later layer overriding an earlier one on the same date. The years must be contiguous.
+    /// overlays, a later layer overriding an earlier one on the same date. The years must be contiguous; a year
+    /// any layer of which is reckoned by its rules (<see cref="CalendarYear.Provisional"/>) is provisional.
     /// </summary>
     public static WorkingCalendar Build(string name, IEnumerable<CalendarYear> layers)
     {
@@ -91,8 +126,11 @@ public sealed class WorkingCalendar
             exceptions[day.Date] = exceptions.TryGetValue(day.Date, out var under) && under.Kind != day.Kind ? day with { Overrides = under } : day;
         }
 
-        var sources = years.GroupBy(y => y.Year).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(y => y.Source).ToList());
-        return new WorkingCalendar(name, loaded[0], loaded[^1], exceptions, sources);
+        var sources = years
+            .GroupBy(y => y.Year)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(y => y.Source).Where(s => s.Length > 0).ToList());
+        var provisional = years.Where(y => y.Provisional).Select(y => y.Year).ToHashSet();
+        return new WorkingCalendar(name, loaded[0], loaded[^1], exceptions, sources, provisional);
     }
 
     public bool IsWorkingDay(DateOnly date)

@@ -32,11 +32,41 @@ public sealed class ProcedureCatalogue
                 throw table.Error(row, $"procedure code '{code}' appears twice");
             }
 
-            var statutory = table.RequiredInt(row, "statutory_days", 1, 3650);
+            var kind = table.Get(row, "kind").Trim().ToLowerInvariant() switch
+            {
+                "" or "licence" or "license" => ProcedureKind.Licence,
+                "approval" => ProcedureKind.Approval,
+                "filing" => ProcedureKind.Filing,
+                "review" => ProcedureKind.Review,
+                "service" => ProcedureKind.Service,
+                "owner" => ProcedureKind.Owner,
+                var other => throw table.Error(row, $"kind '{other}' is none of licence, approval, filing, review, service, owner"),
+            };
+            var inDays = table.Get(row, "statutory_unit").Trim().ToLowerInvariant() switch
+            {
+                "" or "working_days" or "工作日" => false,
+                "days" or "日" => true,
+                var other => throw table.Error(row, $"statutory_unit '{other}' is neither working_days nor days"),
+            };
+            // A licence or an approval always has a statutory limit (the licensing law's 20 working days where no other law sets one).
+            var statutory = kind is ProcedureKind.Licence or ProcedureKind.Approval || table.Get(row, "statutory_days").Length > 0
+                ? table.RequiredInt(row, "statutory_days", 1, 3650)
+                : 0;
             var promised = table.RequiredInt(row, "promised_days", 1, 3650);
-            if (promised > statutory)
+            if (statutory > 0 && promised > statutory)
             {
                 throw table.Error(row, $"the promised limit {promised} is longer than the statutory limit {statutory}");
+            }
+
+            var basis = table.Get(row, "basis").Trim();
+            if ((statutory > 0 || basis.Length > 0) && !LegalBasis.NamesArticle(basis))
+            {
+                throw table.Error(
+                    row,
+                    basis.Length == 0
+                        ? $"{code} has a statutory limit and no basis: name the law and the article that sets it"
+                        : $"the basis '{basis}' names no article (第…条) of the law"
+                );
             }
 
             entries.Add(new CatalogueEntry(
@@ -49,7 +79,9 @@ public sealed class ProcedureCatalogue
                 promised)
             {
                 Requires = [.. table.Get(row, "requires").Split([';', '；', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-                Basis = table.Get(row, "basis").Trim(),
+                Basis = basis,
+                StatutoryInDays = inDays,
+                Kind = kind,
             });
         }
 

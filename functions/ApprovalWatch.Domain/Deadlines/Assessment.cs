@@ -18,26 +18,42 @@ public sealed record Assessment(
 {
     public int OverdueWorkingDays => Flag == Flag.Red ? -WorkingDaysLeft : 0;
 
-    public static Assessment Of(Procedure procedure, WorkingCalendar calendar, DateOnly today, int warningWorkingDays, int? statutoryDays = null)
+    /// <summary>The due dates or the days counted to today pass a year whose notice is not loaded (暂定).</summary>
+    public bool Provisional { get; init; }
+
+    /// <param name="statutoryDays">The statutory limit; none (null or 0) where no law sets one: nothing is past it.</param>
+    /// <param name="statutoryInDays">The law sets it in days (日), not working days.</param>
+    public static Assessment Of(
+        Procedure procedure,
+        WorkingCalendar calendar,
+        DateOnly today,
+        int warningWorkingDays,
+        int? statutoryDays = null,
+        bool statutoryInDays = false
+    )
     {
         var deadline = Deadline.Compute(calendar, procedure.AcceptedOn, procedure.LimitDays, procedure.Pauses, procedure.ExtensionDays);
-        var statutoryDueOn = statutoryDays is { } days && days != procedure.LimitDays
-            ? Deadline.Compute(calendar, procedure.AcceptedOn, days, procedure.Pauses, procedure.ExtensionDays).DueOn
-            : deadline.DueOn;
-        if (procedure.Status.IsFinished())
+        var days = statutoryDays ?? 0;
+        var statutoryDueOn = days <= 0 ? null
+            : days == procedure.LimitDays && !statutoryInDays ? deadline.DueOn
+            : Deadline.Compute(statutoryInDays ? calendar.EveryDay : calendar, procedure.AcceptedOn, days, procedure.Pauses, procedure.ExtensionDays).DueOn;
+        var finished = procedure.Status.IsFinished();
+        var reach = new[] { deadline.DueOn, statutoryDueOn, finished ? procedure.CompletedOn : today }.Max() ?? today;
+        var provisional = calendar.AnyProvisional(procedure.AcceptedOn, reach);
+        if (finished)
         {
             var late = deadline.DueOn is { } due && procedure.CompletedOn is { } done && done > due;
-            return new Assessment(Flag.Finished, deadline, 0, late, statutoryDueOn);
+            return new Assessment(Flag.Finished, deadline, 0, late, statutoryDueOn) { Provisional = provisional };
         }
 
         if (deadline.DueOn is not { } dueOn)
         {
-            return new Assessment(Flag.Paused, deadline, deadline.RemainingWhenPaused, false, statutoryDueOn);
+            return new Assessment(Flag.Paused, deadline, deadline.RemainingWhenPaused, false, statutoryDueOn) { Provisional = provisional };
         }
 
         var pastStatutory = statutoryDueOn is { } statutory && today > statutory;
         var left = Left(calendar, today, pastStatutory && statutoryDueOn < dueOn ? statutoryDueOn.Value : dueOn);
-        return new Assessment(Flags.For(left, warningWorkingDays), deadline, left, false, statutoryDueOn, pastStatutory);
+        return new Assessment(Flags.For(left, warningWorkingDays), deadline, left, false, statutoryDueOn, pastStatutory) { Provisional = provisional };
     }
 
     /// <summary>Working days from today to the due date; past it, minus the working days overdue (at least one, even on a day off).</summary>

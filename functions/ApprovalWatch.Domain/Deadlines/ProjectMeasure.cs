@@ -23,6 +23,9 @@ public sealed record ProjectMeasure(
     /// <summary><c>process</c> for the whole process (<see cref="Stage"/> 0), else <c>stage-N</c>.</summary>
     public string Scope => ScopeOf(Stage);
 
+    /// <summary>The due date or the days counted to today pass a year whose notice is not loaded (暂定).</summary>
+    public bool Provisional { get; init; }
+
     public static string ScopeOf(int stage) => stage == 0 ? WholeProcess : $"stage-{stage}";
 
     /// <summary>Measures one project's procedures (with their catalogue stage) on one day.</summary>
@@ -82,11 +85,17 @@ public sealed record ProjectMeasure(
         if (canEnd && open.Count == 0)
         {
             var finished = procedures.Max(p => p.CompletedOn ?? OfficeClock.DateOf(p.AsOf));
-            return new ProjectMeasure(projectCode, stage, started, finished, limit, due, Flag.Finished, 0, finished > due, []);
+            return new ProjectMeasure(projectCode, stage, started, finished, limit, due, Flag.Finished, 0, finished > due, [])
+            {
+                Provisional = calendar.AnyProvisional(started, finished > due ? finished : due),
+            };
         }
 
         var left = Assessment.Left(calendar, today, due);
         var holding = open.Select(p => p.Department).Distinct().Order(StringComparer.Ordinal).ToList();
-        return new ProjectMeasure(projectCode, stage, started, null, limit, due, Flags.For(left, warning), left, false, holding);
+        return new ProjectMeasure(projectCode, stage, started, null, limit, due, Flags.For(left, warning), left, false, holding)
+        {
+            Provisional = calendar.AnyProvisional(started, today > due ? today : due),
+        };
     }
 }

@@ -12,9 +12,15 @@ public static class DigestChanges
     {
         var before = (previous ?? []).ToDictionary(i => i.Key, StringComparer.Ordinal);
         var changes = new Dictionary<string, LineChange>(StringComparer.Ordinal);
+        var moved = new List<Text.Reason>();
         foreach (var line in digest.DistinctLines)
         {
             var now = DigestItem.Of(line, ladder);
+            if (before.GetValueOrDefault(now.Key) is { Provisional: true, DueOn: { } then } && now.DueOn is { } due && due != then && !now.Provisional)
+            {
+                moved.Add(Text.Reason.Of("digest.due_moved", line.ProjectName, line.ChineseName, line.EnglishName, then, due));
+            }
+
             changes[now.Key] = before.GetValueOrDefault(now.Key) switch
             {
                 null => LineChange.New,
@@ -26,6 +32,7 @@ public static class DigestChanges
         var open = digest.OpenKeys ?? digest.DistinctLines.Select(l => DigestItem.HashOf(l.ProjectCode, l.ItemCode)).ToHashSet();
         return digest with
         {
+            Notes = [.. digest.Notes, .. moved],
             Changes = changes,
             Resolved = before.Values.Where(i => !open.Contains(i.Hash)).OrderBy(i => i.Key, StringComparer.Ordinal).ToList(),
         };

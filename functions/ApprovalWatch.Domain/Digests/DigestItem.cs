@@ -9,6 +9,11 @@ public sealed record DigestItem(string ProjectCode, string ItemCode, string Proj
 {
     public string Key => KeyOf(ProjectCode, ItemCode);
 
+    /// <summary>Its due date then, and whether it was reckoned (暂定): a reckoned date the holiday notice moved is told.</summary>
+    public DateOnly? DueOn { get; init; }
+
+    public bool Provisional { get; init; }
+
     public static string KeyOf(string projectCode, string itemCode) => $"{projectCode}/{itemCode}";
 
     /// <summary>
@@ -21,5 +26,9 @@ public sealed record DigestItem(string ProjectCode, string ItemCode, string Proj
     public ulong Hash => HashOf(ProjectCode, ItemCode);
 
     public static DigestItem Of(DigestLine line, EscalationLadder ladder) =>
-        new(line.ProjectCode, line.ItemCode, line.ProjectName, line.ChineseName, line.EnglishName, line.Flag, ladder.RungOf(line));
+        new(line.ProjectCode, line.ItemCode, line.ProjectName, line.ChineseName, line.EnglishName, line.Flag, ladder.RungOf(line))
+        {
+            DueOn = line.DueOn,
+            Provisional = line.Provisional,
+        };
 }

@@ -36,6 +36,9 @@ public abstract record DigestLine
     /// <summary>Working days until the due date: 0 when due today, negative when overdue.</summary>
     public required int WorkingDaysLeft { get; init; }
 
+    /// <summary>The due date or the days counted pass a year whose holiday notice is not loaded: reckoned, marked 暂定.</summary>
+    public bool Provisional { get; init; }
+
     /// <summary>What the line is about within its project: a procedure code, or <c>process</c> / <c>stage-N</c>.</summary>
     [JsonIgnore]
     public abstract string ItemCode { get; }

@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Text;
 
 namespace ApprovalWatch.Domain.Digests;
@@ -5,14 +6,21 @@ namespace ApprovalWatch.Domain.Digests;
 /// <summary>The notes a digest carries when the day's picture may be incomplete.</summary>
 public static class DigestNotes
 {
-    /// <param name="missedDays">Working days on which no daily run happened: no digest was made on them.</param>
+    /// <param name="missedDays">Days some calendar worked on which no daily run happened: no digest was made on them.</param>
     /// <param name="applying">Files still being applied when the scan ran, with their department.</param>
-    public static Digest Annotate(Digest digest, IReadOnlyList<DateOnly> missedDays, IReadOnlyList<(string Department, string File)> applying)
+    /// <param name="readerCalendar">The reader's calendar: a missed run is a missed digest only on a day it works.</param>
+    public static Digest Annotate(
+        Digest digest,
+        IReadOnlyList<DateOnly> missedDays,
+        IReadOnlyList<(string Department, string File)> applying,
+        WorkingCalendar readerCalendar
+    )
     {
         var notes = new List<Reason>(digest.Notes);
-        if (missedDays.Count > 0)
+        var missed = missedDays.Where(d => !readerCalendar.Covers(d) || readerCalendar.IsWorkingDay(d)).ToList();
+        if (missed.Count > 0)
         {
-            notes.Add(Reason.Of("digest.missed_days", string.Join("、", missedDays.Select(d => IsoDate.Format(d)))));
+            notes.Add(Reason.Of("digest.missed_days", string.Join("、", missed.Select(d => IsoDate.Format(d)))));
         }
 
         var departments = digest.Lines.SelectMany(l => l switch

@@ -23,6 +23,9 @@ public sealed record ProcedureLine : DigestLine
 
     public DateOnly? StatutoryDueOn { get; init; }
 
+    /// <summary>The statutory limit is in days (日), not working days.</summary>
+    public bool StatutoryInDays { get; init; }
+
     /// <summary>Open past the statutory limit: escalated one rung higher.</summary>
     public bool PastStatutory { get; init; }
 
@@ -84,11 +87,13 @@ public sealed record ProcedureLine : DigestLine
                 ?? throw new ArgumentException("A paused procedure has no due date and no digest line.", nameof(assessment)),
             LimitDays = procedure.LimitDays,
             StatutoryDays = entry?.StatutoryDays ?? 0,
+            StatutoryInDays = entry?.StatutoryInDays ?? false,
             StatutoryDueOn = assessment.StatutoryDueOn,
             PastStatutory = assessment.PastStatutory,
             ExtensionDays = procedure.ExtensionDays,
             PausedWorkingDays = assessment.Deadline.PausedWorkingDays,
             Flag = assessment.Flag,
             WorkingDaysLeft = assessment.WorkingDaysLeft,
+            Provisional = assessment.Provisional,
         };
 }

@@ -25,6 +25,7 @@ public sealed record ProjectLine : DigestLine
         LimitDays = measure.LimitDays,
         Flag = measure.Flag,
         WorkingDaysLeft = measure.WorkingDaysLeft,
+        Provisional = measure.Provisional,
         HoldingDepartments = measure.HoldingDepartments,
     };
 }

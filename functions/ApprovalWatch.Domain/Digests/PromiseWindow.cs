@@ -11,8 +11,14 @@ public sealed record PromiseWindow(DateOnly Earliest, DateOnly Latest)
     /// <summary>How far a promise may reach when the statutory limit is already past.</summary>
     public const int WorkingDaysPastStatutory = 10;
 
-    public static PromiseWindow For(DateOnly today, DateOnly? statutoryDueOn, WorkingCalendar calendar) =>
-        new(today, statutoryDueOn is { } statutory && statutory >= today ? statutory : calendar.AddWorkingDays(today, WorkingDaysPastStatutory));
+    public static PromiseWindow For(DateOnly today, DateOnly? statutoryDueOn, WorkingCalendar calendar)
+    {
+        var latest = statutoryDueOn is { } statutory && statutory >= today ? statutory : calendar.AddWorkingDays(today, WorkingDaysPastStatutory);
+        return new(today, latest) { Provisional = calendar.AnyProvisional(today, latest) };
+    }
+
+    /// <summary>The window reaches into a year whose holiday notice is not loaded: its working days are reckoned (暂定).</summary>
+    public bool Provisional { get; init; }
 
     public bool Allows(DateOnly promised, WorkingCalendar calendar) => promised >= Earliest && promised <= Latest && calendar.IsWorkingDay(promised);
 

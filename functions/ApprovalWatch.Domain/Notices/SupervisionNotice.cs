@@ -60,10 +60,19 @@ public sealed record SupervisionNotice
     /// <summary>The statutory limit (法定时限) of a procedure; 0 for a problem.</summary>
     public int StatutoryDays { get; init; }
 
+    /// <summary>The statutory limit is in days (日), not working days.</summary>
+    public bool StatutoryInDays { get; init; }
+
+    /// <summary>What the item is in law; a service or an owner's act is held to its promised limit, no licensing law.</summary>
+    public Catalogue.ProcedureKind Kind { get; init; } = Catalogue.ProcedureKind.Licence;
+
     /// <summary>The law or rule that sets the limit (catalogue's <c>basis</c>); empty when not given.</summary>
     public string Basis { get; init; } = "";
 
     public required int OverdueWorkingDays { get; init; }
+
+    /// <summary>Its due date, days late or reply date pass a year whose holiday notice is not loaded: reckoned (暂定).</summary>
+    public bool Provisional { get; init; }
 
     public NoticeReply? Reply { get; init; }
 

@@ -26,6 +26,9 @@ public sealed record OperatorReport(DateOnly Date)
     /// <summary>Mail waiting for a retry: the backlog, each with how long it has waited.</summary>
     public IReadOnlyList<WaitingMail> Waiting { get; init; } = [];
 
+    /// <summary>Calendars whose year (this one, or next from the warning day) is reckoned: its holiday notice is to be loaded.</summary>
+    public IReadOnlyList<Calendar.ProvisionalYear> ProvisionalCalendars { get; init; } = [];
+
     public bool IsEmpty =>
         Poisoned.Count == 0
         && Deliveries.Count == 0
@@ -34,7 +37,8 @@ public sealed record OperatorReport(DateOnly Date)
         && StalledIngestions.Count == 0
         && RefusedConfiguration.Count == 0
         && Waiting.Count == 0
-        && Uncovered.Count == 0;
+        && Uncovered.Count == 0
+        && ProvisionalCalendars.Count == 0;
 
     public int Problems =>
         Poisoned.Sum(p => p.Count)
@@ -44,5 +48,6 @@ public sealed record OperatorReport(DateOnly Date)
         + StalledIngestions.Count
         + RefusedConfiguration.Count
         + Waiting.Count
-        + Uncovered.Count;
+        + Uncovered.Count
+        + ProvisionalCalendars.Count;
 }

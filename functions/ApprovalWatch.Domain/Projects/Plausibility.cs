@@ -181,15 +181,17 @@ public static class Plausibility
 
         foreach (var p in procedures)
         {
-            if (catalogue.Find(p.ProcedureCode) is not { } entry)
+            // Measured against the statutory limit, or the promised one where no law sets one.
+            if (catalogue.Find(p.ProcedureCode) is not { } found)
             {
                 continue;
             }
 
+            var limit = found.StatutoryDays > 0 ? found.StatutoryDays : found.PromisedDays;
             foreach (var pause in p.Pauses ?? [])
             {
                 var end = pause.To ?? asOf;
-                if (end > pause.From && calendar.Covers(pause.From) && calendar.Covers(end) && calendar.WorkingDaysAfter(pause.From, end) > entry.StatutoryDays)
+                if (end > pause.From && calendar.Covers(pause.From) && calendar.Covers(end) && calendar.WorkingDaysAfter(pause.From, end) > limit)
                 {
                     yield return new DataWarning(
                         p.ProjectCode,
@@ -198,7 +200,7 @@ public static class Plausibility
                         pause.From,
                         p.Department,
                         calendar.WorkingDaysAfter(pause.From, end),
-                        entry.StatutoryDays,
+                        limit,
                         $"{p.ProcedureCode} {pause.Reason}".Trim()
                     );
                     break;

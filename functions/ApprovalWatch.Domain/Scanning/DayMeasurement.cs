@@ -74,7 +74,8 @@ public sealed class DayMeasurement(DateOnly today, ReferenceData reference, int 
         try
         {
             var calendar = reference.Calendars.ForRegion(ProjectCode.Region(procedure.ProjectCode));
-            return Assessment.Of(procedure, calendar, today, warningWorkingDays, reference.Catalogue.Find(procedure.ProcedureCode)?.StatutoryDays);
+            var entry = reference.Catalogue.Find(procedure.ProcedureCode);
+            return Assessment.Of(procedure, calendar, today, warningWorkingDays, entry?.StatutoryDays, entry?.StatutoryInDays == true);
         }
         catch (CalendarYearMissingException e)
         {

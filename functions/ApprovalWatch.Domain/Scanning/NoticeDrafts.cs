@@ -43,6 +43,7 @@ public static class NoticeDrafts
             : staff.WithRole(Role.Leader, department).FirstOrDefault();
         var calendar = reference.Calendars.ForRegion(Submissions.ProjectCode.Region(line.ProjectCode));
         var entry = line is ProcedureLine procedure ? reference.Catalogue.Find(procedure.ProcedureCode) : null;
+        var replyBy = calendar.AddWorkingDays(today, settings.ReplyWithinWorkingDays);
         return new SupervisionNotice
         {
             Number = "",
@@ -51,7 +52,7 @@ public static class NoticeDrafts
             Key = KeyOf(line, reference.Ladder),
             IssuedOn = today,
             Issuer = settings.Issuer,
-            ReplyBy = calendar.AddWorkingDays(today, settings.ReplyWithinWorkingDays),
+            ReplyBy = replyBy,
             Department = department,
             HeadEmail = receiver.Email.ToLowerInvariant(),
             HeadName = receiver.Name,
@@ -69,8 +70,11 @@ public static class NoticeDrafts
             DueOn = line.DueOn,
             LimitDays = line.LimitDays,
             StatutoryDays = entry?.StatutoryDays ?? 0,
+            StatutoryInDays = entry?.StatutoryInDays ?? false,
+            Kind = entry?.Kind ?? Catalogue.ProcedureKind.Licence,
             Basis = entry?.Basis ?? "",
             OverdueWorkingDays = line.OverdueWorkingDays,
+            Provisional = line.Provisional || calendar.AnyProvisional(today, replyBy),
         };
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Operations;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Domain.Staff;
@@ -19,6 +21,7 @@ public sealed class OperatorReportBuilder(
     IngestClaims claims,
     ReceiptWriter receipts,
     Reference.ReferenceDataLoader referenceLoader,
+    Microsoft.Extensions.Options.IOptions<ScanOptions> scanOptions,
     TimeProvider time
 )
 {
@@ -57,6 +60,7 @@ public sealed class OperatorReportBuilder(
                 .OrderBy(s => s.File, StringComparer.Ordinal)
                 .ToList(),
             RefusedConfiguration = reference.Problems,
+            ProvisionalCalendars = ProvisionalYears.ToLoad(reference.Calendars, today, WarnFrom(scanOptions.Value.CalendarWarningFrom)),
             Waiting = await WaitingAsync(today, cancellationToken),
             Uncovered =
             [
@@ -69,6 +73,9 @@ public sealed class OperatorReportBuilder(
             ],
         };
     }
+
+    private static (int Month, int Day) WarnFrom(string monthDay) =>
+        (int.Parse(monthDay[..2], CultureInfo.InvariantCulture), int.Parse(monthDay[3..], CultureInfo.InvariantCulture));
 
     private async Task<IReadOnlyList<PoisonedQueue>> PoisonedAsync(CancellationToken cancellationToken)
     {

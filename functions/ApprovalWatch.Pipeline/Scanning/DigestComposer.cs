@@ -23,7 +23,9 @@ public sealed class DigestComposer(DigestStore store, Storage.ProcedureTable pro
         CancellationToken cancellationToken
     )
     {
-        var digest = DigestNotes.Annotate(lines.ToDigest(date, reference.Staff), notes.MissedDays, notes.Applying);
+        var made = lines.ToDigest(date, reference.Staff);
+        var calendar = reference.Calendars.Get(reference.Staff.Find(made.RecipientEmail)?.Calendar ?? Domain.Calendar.CalendarSet.National);
+        var digest = DigestNotes.Annotate(made, notes.MissedDays, notes.Applying, calendar);
         if (digest.Sections.Any(s => s.Reason == DigestReason.Coordinator))
         {
             digest = digest with
@@ -33,7 +35,6 @@ public sealed class DigestComposer(DigestStore store, Storage.ProcedureTable pro
             };
         }
 
-        var calendar = reference.Calendars.Get(reference.Staff.Find(digest.RecipientEmail)?.Calendar ?? Domain.Calendar.CalendarSet.National);
         if (reference.Leave.JustBack(digest.RecipientEmail, date, calendar) is { } absence)
         {
             digest = digest with

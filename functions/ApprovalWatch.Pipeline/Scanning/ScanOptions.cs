@@ -59,6 +59,13 @@ public sealed class ScanOptions
     [Range(1, 10_000)]
     public int MaxDigestLinesPerSection { get; set; } = 50;
 
+    /// <summary>
+    /// From this day of the year (MM-DD) the operator report names every calendar whose next year is still reckoned
+    /// provisionally (its holiday notice not loaded), each working day until it is.
+    /// </summary>
+    [RegularExpression(@"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+    public string CalendarWarningFrom { get; set; } = "11-01";
+
     /// <summary>Send digests with lines at the weekly-report rung even on a recipient's day off.</summary>
     public bool SendCriticalOnDaysOff { get; set; }
 

@@ -60,6 +60,9 @@ public sealed class ProcedureEntity : ITableEntity
 
     public string? DueOn { get; set; }
 
+    /// <summary>The due date or the days counted pass a year whose holiday notice is not loaded (暂定).</summary>
+    public bool? DueProvisional { get; set; }
+
     public bool? FinishedLate { get; set; }
 
     public string? FlaggedOn { get; set; }
@@ -93,6 +96,7 @@ public sealed class ProcedureEntity : ITableEntity
     public static readonly ColumnGroup<ProcedureEntity> ScanFields = new(
         nameof(Flag),
         nameof(DueOn),
+        nameof(DueProvisional),
         nameof(FinishedLate),
         nameof(FlaggedOn),
         nameof(YellowPeriods),
@@ -104,6 +108,7 @@ public sealed class ProcedureEntity : ITableEntity
     private static readonly ColumnGroup<ProcedureEntity> ScanState = new(
         nameof(Flag),
         nameof(DueOn),
+        nameof(DueProvisional),
         nameof(FinishedLate),
         nameof(YellowPeriods),
         nameof(OverdueWeeks),
@@ -205,6 +210,7 @@ public sealed class ProcedureEntity : ITableEntity
         ETag = ETag.All,
         Flag = measure.Assessment.Flag.Code(),
         DueOn = IsoDate.Format(measure.Assessment.Deadline.DueOn),
+        DueProvisional = measure.Assessment.Provisional ? true : null,
         FinishedLate = measure.Assessment.FinishedLate,
         FlaggedOn = IsoDate.Format(today),
         YellowPeriods = measure.Counts.YellowPeriods,

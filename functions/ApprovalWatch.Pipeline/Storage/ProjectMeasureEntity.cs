@@ -26,6 +26,9 @@ public sealed class ProjectMeasureEntity : ITableEntity
 
     public string Flag { get; set; } = "";
 
+    /// <summary>The due date or the days counted pass a year whose holiday notice is not loaded (暂定).</summary>
+    public bool? Provisional { get; set; }
+
     public bool FinishedLate { get; set; }
 
     /// <summary>Comma-separated: the departments with procedures still open.</summary>
@@ -41,11 +44,12 @@ public sealed class ProjectMeasureEntity : ITableEntity
         DueOn = IsoDate.Format(m.DueOn),
         Flag = m.Flag.Code(),
         FinishedLate = m.FinishedLate,
+        Provisional = m.Provisional ? true : null,
         HoldingDepartments = string.Join(',', m.HoldingDepartments),
     };
 
     /// <summary>True when the stored row says the same as <paramref name="other"/>.</summary>
     public bool SameAs(ProjectMeasureEntity other) =>
-        (StartedOn, FinishedOn, LimitDays, DueOn, Flag, FinishedLate, HoldingDepartments)
-        == (other.StartedOn, other.FinishedOn, other.LimitDays, other.DueOn, other.Flag, other.FinishedLate, other.HoldingDepartments);
+        (StartedOn, FinishedOn, LimitDays, DueOn, Flag, FinishedLate, HoldingDepartments, Provisional)
+        == (other.StartedOn, other.FinishedOn, other.LimitDays, other.DueOn, other.Flag, other.FinishedLate, other.HoldingDepartments, other.Provisional);
 }

@@ -111,21 +111,23 @@ public sealed class DigestText
 
     public string Limit(DigestLine line)
     {
+        var provisional = line.Provisional ? _words["digest.limit.provisional"] : "";
         if (line is not ProcedureLine p)
         {
-            return _words.Format(line is ProblemLine ? "digest.limit.problem" : "digest.limit.project", Iso(line.StartedOn), line.LimitDays, Iso(line.DueOn));
+            return _words.Format(line is ProblemLine ? "digest.limit.problem" : "digest.limit.project", Iso(line.StartedOn), line.LimitDays, Iso(line.DueOn))
+                + provisional;
         }
 
         var limit = _words.Format("digest.limit.procedure", Iso(p.StartedOn), p.LimitDays, Iso(p.DueOn));
         if (p.StatutoryDays > 0)
         {
-            limit += _words.Format("digest.limit.statutory", p.StatutoryDays)
+            limit += _words.Format(p.StatutoryInDays ? "digest.limit.statutory_days" : "digest.limit.statutory", p.StatutoryDays)
                 + (p.StatutoryDueOn is { } d ? _words.Format("digest.limit.statutory_due", Iso(d)) : "")
                 + (p.PastStatutory ? _words["digest.limit.past_statutory"] : "");
         }
 
         limit += p.ExtensionDays > 0 ? _words.Format("digest.limit.extended", p.ExtensionDays) : "";
-        return limit + (p.PausedWorkingDays > 0 ? _words.Format("digest.limit.paused", p.PausedWorkingDays) : "");
+        return limit + (p.PausedWorkingDays > 0 ? _words.Format("digest.limit.paused", p.PausedWorkingDays) : "") + provisional;
     }
 
     public string OthersInDepartment(int red, int yellow) => _words.Format("digest.others", red, yellow);

@@ -55,6 +55,12 @@ public static class OperatorReportRenderer
             "休假无人顶岗 Away with nobody to stand in (name a deputy in directory.csv, or mend leave.csv)",
             report.Uncovered.Select(a => $"{a.Name} <{a.Email}> ({a.Department}): 休假至 away until {Day(a.AwayUntil)}")
         );
+        Add(
+            "放假通知待载入 Holiday notices to load (until then these years are reckoned from the statutory holidays and marked 暂定)",
+            report.ProvisionalCalendars.Select(p =>
+                $"{p.Calendar} {p.Year}: approvalwatch calendar show {p.Year} --calendar {p.Calendar} names the notices loaded and the rules used"
+            )
+        );
         return sections;
     }
 

@@ -102,7 +102,7 @@ public static class SubmissionTemplate
                         new Cell(e.ChineseName),
                         new Cell(e.EnglishName),
                         new Cell(e.Stage),
-                        new Cell(e.StatutoryDays),
+                        e.StatutoryDays > 0 ? new Cell(e.StatutoryDays) : new Cell(""),
                         new Cell(e.PromisedDays),
                     ],
                     cancellationToken
@@ -183,7 +183,11 @@ public static class SubmissionTemplate
             NewRows,
             [.. StatusWords.Values],
             (CatalogueSheetName, ["事项代码 code", "事项名称 name", "Procedure", "阶段 stage", "法定时限 statutory", "承诺时限 promised"],
-                [.. list.Select(e => (IReadOnlyList<object?>)[e.Code, e.ChineseName, e.EnglishName, e.Stage, e.StatutoryDays, e.PromisedDays])]));
+                [
+                    .. list.Select(e =>
+                        (IReadOnlyList<object?>)[e.Code, e.ChineseName, e.EnglishName, e.Stage, e.StatutoryDays > 0 ? e.StatutoryDays : null, e.PromisedDays]
+                    ),
+                ]));
     }
 
     // The data date as the validator reads it back: a day, or a moment of Beijing time when it was one.

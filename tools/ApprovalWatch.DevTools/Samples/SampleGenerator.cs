@@ -63,7 +63,7 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         {
             ["config/catalogue.csv"] = Utf8(
                 Csv(
-                    ["code", "name_zh", "name_en", "department", "stage", "statutory_days", "promised_days", "requires", "basis"],
+                    ["code", "name_zh", "name_en", "department", "stage", "statutory_days", "promised_days", "requires", "kind", "statutory_unit", "basis"],
                     SampleCatalogue.Entries.Select(e =>
                         new[]
                         {
@@ -72,9 +72,11 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
                             e.EnglishName,
                             e.Department,
                             Num(e.Stage),
-                            Num(e.StatutoryDays),
+                            e.StatutoryDays > 0 ? Num(e.StatutoryDays) : "",
                             Num(e.PromisedDays),
                             string.Join(';', e.Requires),
+                            e.Kind.ToString().ToLowerInvariant(),
+                            e.StatutoryDays == 0 ? "" : e.StatutoryInDays ? "days" : "working_days",
                             e.Basis,
                         }
                     )
@@ -297,7 +299,7 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
             0 => 4 + _random.Next(14),
             1 => _random.Next(4),
             2 => -1 - _random.Next(14),
-            _ => -1 - (entry.StatutoryDays - entry.PromisedDays) - _random.Next(5),
+            _ => -1 - Math.Max(0, entry.StatutoryDays - entry.PromisedDays) - _random.Next(5),
         };
         var due = left >= 0 ? calendar.AddWorkingDays(asOf, left) : WorkingDaysBefore(asOf, -left);
         var accepted = WorkingDaysBefore(due, entry.PromisedDays);
