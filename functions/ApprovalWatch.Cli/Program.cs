@@ -34,6 +34,17 @@ var scan = new Command("scan", "Flag every procedure and send the day's digests"
 scan.SetAction((r, ct) => OperatorCommands.ScanAsync(Settings(r), r.GetValue(dryRun), Console.Out, ct));
 root.Add(scan);
 
+var replay = new Command(
+    "replay",
+    "Show what every flag and digest line was (or would have been) on a past day (--as-of), from the stored facts as they stood that day; "
+        + "writes and sends nothing"
+)
+{
+    asOf,
+};
+replay.SetAction((r, ct) => OperatorCommands.ReplayAsync(Settings(r), Console.Out, ct));
+root.Add(replay);
+
 var week = new Option<string?>("--week") { Description = "The ISO week, e.g. 2026-W12 (default: this week, or the week of --as-of)" };
 var weeklyDryRun = new Option<bool>("--dry-run") { Description = "Write the files under out/reports/ only; archive and send nothing" };
 var weeklyReport = new Command(

@@ -90,4 +90,26 @@ public class AssessmentTests
         Assert.Equal(Calendar.AddWorkingDays(D("2026-03-02"), 35), assessment.Deadline.DueOn);
         Assert.Equal(Calendar.AddWorkingDays(D("2026-03-02"), 45), assessment.StatutoryDueOn);
     }
+
+    [Fact]
+    public void The_facts_as_they_stood_on_a_past_day_reopen_what_finished_later_and_leave_out_what_came_after()
+    {
+        var now = Accepted("2026-03-02", 20, ProcedureStatus.Approved, "2026-03-20") with
+        {
+            Pauses = [new Pause(D("2026-03-05"), D("2026-03-09"), "补正"), new Pause(D("2026-03-16"), D("2026-03-17"), "专家评审")],
+            ExtensionDays = 10,
+            ExtensionApprovedOn = D("2026-03-18"),
+        };
+
+        var before = now.AsOn(D("2026-02-27"));
+        var midPause = now.AsOn(D("2026-03-06"))!;
+        var between = now.AsOn(D("2026-03-12"))!;
+        var after = now.AsOn(D("2026-03-25"))!;
+
+        Assert.Null(before);
+        Assert.Equal((ProcedureStatus.Paused, null, 0), (midPause.Status, midPause.CompletedOn, midPause.ExtensionDays));
+        Assert.Equal([new Pause(D("2026-03-05"), null, "补正")], midPause.Pauses);
+        Assert.Equal((ProcedureStatus.InReview, 1), (between.Status, between.Pauses.Count));
+        Assert.True(after.SameFactsAs(now));
+    }
 }

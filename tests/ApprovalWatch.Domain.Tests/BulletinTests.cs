@@ -148,7 +148,8 @@ public class BulletinTests
         );
 
         var housing = bulletin.Departments.Single().Figures;
-        Assert.Equal((0, 1), (housing.Yellow, housing.Red)); // yellow in February; red twice in March is one procedure; P9 is not housing's
+        // Red twice in March is one procedure; P9 is not housing's; yellow in February by History, and in March's last days by its due date.
+        Assert.Equal((1, 1), (housing.Yellow, housing.Red));
         Assert.Equal(3.5m, housing.MedianAckWorkingDays); // red 4 March → acknowledged 9 March: 3; red again 20 March → 26 March: 4
         Assert.Equal((3, 1), (housing.NoticesReceived, housing.NoticesAnsweredOnTime));
         Assert.Equal((1, 1), (housing.ProblemsSigned, housing.ProblemsClosed));
@@ -175,5 +176,23 @@ public class BulletinTests
         var bulletin = BulletinCalculator.Compute(inputs, february);
 
         Assert.Equal([("housing", 1, (int?)1), ("natural-resources", 2, -1)], bulletin.Departments.Select(d => (d.Key, d.Rank, d.RankChange)));
+    }
+
+    [Fact]
+    public void Days_before_the_first_scan_count_by_their_dates_never_as_zero()
+    {
+        // No scan ran in March: History holds no flag, the dates still say what each procedure was.
+        var bulletin = BulletinCalculator.Compute(
+            Inputs(
+            [
+                Procedure("P1", "HC-01", "housing", "a@x.org", "2026-02-16", "2026-03-10", null), // yellow its last days, red from the 11th
+                Procedure("P2", "HC-01", "housing", "a@x.org", "2026-03-02", "2026-04-20", null), // not due within three working days in March
+                Procedure("P3", "HC-01", "housing", "a@x.org", "2026-03-02", "2026-04-01", null), // yellow from 27 March
+                Procedure("P4", "HC-01", "housing", "a@x.org", "2026-02-02", "2026-03-10", "2026-03-02"), // finished before it was due
+            ])
+        );
+
+        var housing = bulletin.Departments.Single().Figures;
+        Assert.Equal((2, 1), (housing.Yellow, housing.Red)); // P1 yellow on its last days, then red; P3 yellow
     }
 }

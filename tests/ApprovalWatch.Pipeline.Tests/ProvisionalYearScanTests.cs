@@ -1,4 +1,5 @@
 using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Presentation.Digests;
@@ -36,5 +37,48 @@ public class ProvisionalYearScanTests
         var api = await pipeline.Board.GetAsync("/api/procedures?department=housing", Zhang);
         var apiRow = System.Text.Json.JsonDocument.Parse(api.Text).RootElement.GetProperty("rows")[0];
         Assert.True(apiRow.GetProperty("provisional").GetBoolean());
+    }
+}
+
+/// <summary>A past day replayed from the stored facts: what that day's scan found, and nothing written.</summary>
+[Collection(AzuriteCollection.Name)]
+public class ReplayTests
+{
+    [Fact]
+    public async Task A_past_day_replayed_from_the_stored_facts_equals_that_days_scan_and_writes_nothing()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
+        var monday = await pipeline.ScanAsync();
+        var flagsThen = await pipeline
+            .Storage.Procedures.QueryAsync<ProcedureEntity>()
+            .ToDictionaryAsync(e => e.PartitionKey + e.RowKey, e => (e.Flag, e.DueOn));
+        // Since then: the first finished, the second paused.
+        await pipeline.IngestAsync(
+            "housing/2026-03-18.csv",
+            ScanAndSendTests.Header + ",completed_on,paused_from,limit_days\n"
+                + $"2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,HC-01,approved,2026-02-27,{ScanAndSendTests.Zhang},2026-03-18,2026-03-17,,10\n"
+                + $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-02,paused,2026-03-09,{ScanAndSendTests.Zhang},2026-03-18,,2026-03-17,\n"
+        );
+        pipeline.Clock.Now = OfficeClock.At(new DateOnly(2026, 3, 18), new TimeOnly(10, 0));
+        await pipeline.ScanAsync(new DateOnly(2026, 3, 18));
+        var history = await pipeline.Storage.History.QueryAsync<HistoryEntity>().CountAsync();
+
+        var (replayed, digests) = await pipeline.Get<Scanning.DeadlineScanner>().ReplayAsync(TestPipeline.Monday, default);
+
+        Assert.Equal(
+            (monday.Count(Flag.Green), monday.Count(Flag.Yellow), monday.Count(Flag.Red)),
+            (replayed.Count(Flag.Green), replayed.Count(Flag.Yellow), replayed.Count(Flag.Red))
+        );
+        var lines = digests.SelectMany(d => d.DistinctLines).DistinctBy(l => l.ProjectCode + l.ItemCode).ToList();
+        Assert.All(lines.OfType<Domain.Digests.ProcedureLine>(), l =>
+            Assert.Equal(flagsThen[l.ProjectCode + l.ItemCode], (l.Flag.Code(), Domain.Text.IsoDate.Format(l.DueOn)))
+        );
+        Assert.Equal(history, await pipeline.Storage.History.QueryAsync<HistoryEntity>().CountAsync()); // nothing written
+
+        var output = new StringWriter();
+        var settings = new Cli.CliSettings(AzuriteFixture.ConnectionString, TestPipeline.Monday, Path.GetTempPath(), false, pipeline.Storage.Names);
+        Assert.Equal(0, await Cli.Commands.OperatorCommands.ReplayAsync(settings, output, default));
+        Assert.Contains("red    2025-653024-50-02-123456 HC-01    due 2026-03-04: -8 working day(s) left", output.ToString());
     }
 }

@@ -1,4 +1,6 @@
 using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Deadlines;
+using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Hosting;
@@ -56,6 +58,30 @@ public static class OperatorCommands
                 $"{waiting} message(s) wait in the queue for their recipients' office hours: the Functions app delivers them (here, `approvalwatch-dev host`)."
             );
         }
+        return 0;
+    }
+
+    /// <summary>Prints what a past day's scan found or would have found, from the facts as they stood that day; writes nothing.</summary>
+    public static async Task<int> ReplayAsync(CliSettings settings, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
+        var day = settings.AsOf ?? OfficeClock.Today(runtime.Get<TimeProvider>());
+        var (scan, digests) = await runtime.Get<DeadlineScanner>().ReplayAsync(day, cancellationToken);
+        Summary.Scan(output, scan);
+        if (scan.Skipped is not null)
+        {
+            return 0;
+        }
+
+        output.WriteLine($"Replayed {IsoDate.Format(day)} from the stored facts as they stood that day: nothing written, nothing sent.");
+        foreach (var line in digests.SelectMany(d => d.DistinctLines).DistinctBy(l => (l.ProjectCode, l.ItemCode)).Order(DigestLine.MostUrgentFirst))
+        {
+            output.WriteLine(
+                $"  {line.Flag.Code(),-6} {line.ProjectCode} {line.ItemCode,-8} due {IsoDate.Format(line.DueOn)}{(line.Provisional ? " (暂定)" : "")}: "
+                    + $"{line.WorkingDaysLeft} working day(s) left"
+            );
+        }
+
         return 0;
     }
 

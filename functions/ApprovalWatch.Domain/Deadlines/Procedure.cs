@@ -33,6 +33,33 @@ public sealed record Procedure
 
     public DateOnly? ExtensionApprovedOn { get; init; }
 
+    /// <summary>
+    /// What the facts said on <paramref name="day"/>, as far as they tell: nothing before its acceptance; open before its
+    /// completion; a pause not begun yet left out, one that ended later still open; an extension approved later not granted.
+    /// </summary>
+    public Procedure? AsOn(DateOnly day)
+    {
+        if (AcceptedOn > day)
+        {
+            return null;
+        }
+
+        var pauses = Pauses.Where(p => p.From <= day).Select(p => p.To > day ? new Pause(p.From, null, p.Reason) : p).ToList();
+        var done = CompletedOn is { } completed && completed <= day;
+        var later = ExtensionApprovedOn > day;
+        return this with
+        {
+            Status = done ? Status
+                : pauses.Any(p => p.To is null) ? ProcedureStatus.Paused
+                : Status is ProcedureStatus.Paused || Status.IsFinished() ? ProcedureStatus.InReview
+                : Status,
+            CompletedOn = done ? CompletedOn : null,
+            Pauses = pauses,
+            ExtensionDays = later ? 0 : ExtensionDays,
+            ExtensionApprovedOn = later ? null : ExtensionApprovedOn,
+        };
+    }
+
     /// <summary>True when every reported fact is the same (the source file aside).</summary>
     public bool SameFactsAs(Procedure other) =>
         this with { Pauses = other.Pauses } == other && Pauses.SequenceEqual(other.Pauses);

@@ -63,8 +63,8 @@ public static class BulletinCalculator
                 timed.Count == 0 ? null : Math.Round((decimal)timed.Average(p => calendar.WorkingDaysAfter(p.AcceptedOn, p.CompletedOn!.Value)), 1),
             AverageLimitDays =
                 timed.Count == 0 ? null : Math.Round((decimal)timed.Average(p => calendar.WorkingDaysAfter(p.AcceptedOn, p.DueOn!.Value)), 1),
-            Yellow = flags.Where(f => f.To == Flag.Yellow && inputs.InMonth(f.On)).Select(f => (f.ProjectCode, f.ProcedureCode)).Distinct().Count(),
-            Red = flags.Where(f => f.To == Flag.Red && inputs.InMonth(f.On)).Select(f => (f.ProjectCode, f.ProcedureCode)).Distinct().Count(),
+            Yellow = Flagged(flags, Flag.Yellow, inputs).Union(own.Where(p => YellowInMonth(p, inputs)).Select(p => (p.ProjectCode, p.ProcedureCode))).Count(),
+            Red = Flagged(flags, Flag.Red, inputs).Union(own.Where(p => OverdueInMonth(p, inputs) > 0).Select(p => (p.ProjectCode, p.ProcedureCode))).Count(),
             OverdueWorkingDays = own.Sum(p => OverdueInMonth(p, inputs)),
             MedianAckWorkingDays = acks.Count == 0 ? null : acks.Count % 2 == 1 ? acks[acks.Count / 2] : (acks[acks.Count / 2 - 1] + acks[acks.Count / 2]) / 2m,
             NoticesReceived = notices.Count,
@@ -72,6 +72,32 @@ public static class BulletinCalculator
             ProblemsSigned = inputs.Problems.Count(p => Ours(p.Department) && p.SignedOn is { } signed && inputs.InMonth(signed)),
             ProblemsClosed = inputs.Problems.Count(p => Ours(p.Department) && p.SolvedOn is { } solved && inputs.InMonth(solved)),
         };
+    }
+
+    // Yellow and red in the month are what History recorded and what the dates reckon, so days before the first scan (or
+    // without one) count as they were, never as 0; a flag a later pause took back still counts, as History keeps it.
+    private static IEnumerable<(string, string)> Flagged(IEnumerable<FlagEvent> flags, Flag flag, MonthlyInputs inputs) =>
+        flags.Where(f => f.To == flag && inputs.InMonth(f.On)).Select(f => (f.ProjectCode, f.ProcedureCode));
+
+    /// <summary>A working day of the month on which the procedure was open and due within the warning period.</summary>
+    private static bool YellowInMonth(ProcedureFacts p, MonthlyInputs inputs)
+    {
+        if (p.DueOn is not { } due || p.AcceptedOn > inputs.Last || due < inputs.First)
+        {
+            return false;
+        }
+
+        var calendar = inputs.Calendar;
+        for (var day = inputs.First; day <= inputs.Last && day <= due; day = day.AddDays(1))
+        {
+            if (day > p.AcceptedOn && (p.CompletedOn is not { } done || day < done) && calendar.Covers(day) && calendar.IsWorkingDay(day)
+                && calendar.WorkingDaysAfter(day, due) <= inputs.WarningWorkingDays)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The month's working days past a procedure's due date: after it, up to its completion or the month's end.</summary>

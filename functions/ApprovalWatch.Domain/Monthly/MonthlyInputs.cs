@@ -17,6 +17,9 @@ public sealed record MonthlyInputs(
     WorkingCalendar Calendar,
     Func<string, string> NameOf)
 {
+    /// <summary>The scan's warning period: a procedure due within it is yellow.</summary>
+    public int WarningWorkingDays { get; init; } = 3;
+
     public DateOnly First => new(Month.Year, Month.Month, 1);
 
     public DateOnly Last => First.AddMonths(1).AddDays(-1);

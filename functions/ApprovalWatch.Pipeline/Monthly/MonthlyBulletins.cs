@@ -33,6 +33,7 @@ public sealed class MonthlyBulletins(
     ReferenceDataLoader referenceLoader,
     NoticeBook notices,
     NotificationQueue queue,
+    Microsoft.Extensions.Options.IOptions<Scanning.ScanOptions> scanOptions,
     ILogger<MonthlyBulletins> logger
 ) : IEventHandler<DayScanned>
 {
@@ -146,6 +147,9 @@ public sealed class MonthlyBulletins(
             problems,
             calendar,
             reference.Staff.NameOf
-        );
+        )
+        {
+            WarningWorkingDays = scanOptions.Value.WarningWorkingDays,
+        };
     }
 }

@@ -71,8 +71,19 @@ public sealed class DeadlineScanner(
     public async Task<ScanResult> PreviewAsync(DateOnly? date, CancellationToken cancellationToken) =>
         (await PreviewDigestsAsync(date, cancellationToken)).Result;
 
+    /// <summary>
+    /// What every flag and line was (or would have been) on a past day, from the stored facts as they stood that day:
+    /// written nowhere, sent to no one.
+    /// </summary>
+    public async Task<(ScanResult Result, IReadOnlyList<Digest> Digests)> ReplayAsync(DateOnly date, CancellationToken cancellationToken) =>
+        await PreviewDigestsAsync(date, cancellationToken, replay: true);
+
     /// <summary>The dry run's result and the digests it planned, whole.</summary>
-    public async Task<(ScanResult Result, IReadOnlyList<Digest> Digests)> PreviewDigestsAsync(DateOnly? date, CancellationToken cancellationToken)
+    public async Task<(ScanResult Result, IReadOnlyList<Digest> Digests)> PreviewDigestsAsync(
+        DateOnly? date,
+        CancellationToken cancellationToken,
+        bool replay = false
+    )
     {
         var today = date ?? OfficeClock.Today(time);
         var reference = await referenceLoader.LoadAsync(cancellationToken);
@@ -88,7 +99,7 @@ public sealed class DeadlineScanner(
             lines.AddRange(run);
             return Task.CompletedTask;
         });
-        var output = await measurer.MeasureAsync(today, reference, ShardRange.All, write: false, gathered, cancellationToken);
+        var output = await measurer.MeasureAsync(today, reference, ShardRange.All, write: false, gathered, cancellationToken, replay);
         var digests = new List<Digest>();
         foreach (var routed in lines.GroupBy(l => l.To, StringComparer.Ordinal))
         {

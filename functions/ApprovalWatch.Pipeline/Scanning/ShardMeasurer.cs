@@ -29,15 +29,19 @@ public sealed class ShardMeasurer(
 
     /// <param name="write">False for a dry run: measure, write nothing.</param>
     /// <param name="lines">Where the routed digest lines go.</param>
+    /// <param name="replay">Measure each procedure as its facts stood on <paramref name="today"/>, a past day (<see cref="Procedure.AsOn"/>),
+    /// its flags and escalation counts as on a first scan; writes nothing.</param>
     public async Task<ShardOutput> MeasureAsync(
         DateOnly today,
         ReferenceData reference,
         ShardRange range,
         bool write,
         RoutedLineRuns lines,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        bool replay = false
     )
     {
+        write &= !replay;
         var scan = options.Value;
         var measurement = scan.MeasurementOn(today, reference);
         var segments = new ShardSegments(scan.ShardProcedures);
@@ -79,7 +83,10 @@ public sealed class ShardMeasurer(
             var procedureWrites = new List<ProcedureEntity>();
             foreach (var row in project)
             {
-                if (measurement.Add(row.ToProcedure(), Flags.Parse(row.Flag), row.EscalationCounts, row.Acknowledgement) is not { } measure)
+                var measure = !replay ? measurement.Add(row.ToProcedure(), Flags.Parse(row.Flag), row.EscalationCounts, row.Acknowledgement)
+                    : row.ToProcedure().AsOn(today) is { } then ? measurement.Add(then)
+                    : null;
+                if (measure is null)
                 {
                     continue;
                 }
