@@ -28,7 +28,8 @@ public sealed class ProcedureListPage(ProcedureTable procedures, KeyProjectTable
         string AcceptedOn,
         string? DueOn,
         string? CompletedOn,
-        bool Provisional
+        bool Provisional,
+        bool Deemed
     );
 
     public sealed record Filters(string? County, string? Department, string? Flag, string? Leader, string? Sort);
@@ -162,13 +163,14 @@ public sealed class ProcedureListPage(ProcedureTable procedures, KeyProjectTable
         nameof(ProcedureEntity.AcceptedOn),
         nameof(ProcedureEntity.DueOn),
         nameof(ProcedureEntity.DueProvisional),
+        nameof(ProcedureEntity.DeemedAccepted),
         nameof(ProcedureEntity.CompletedOn),
     ];
 
     private static Row RowOf(ProcedureEntity e) =>
         new(
             e.PartitionKey, e.ProjectName, e.County, e.RowKey, e.Department, e.HandlerEmail, e.Status, e.Flag, e.AcceptedOn, e.DueOn, e.CompletedOn,
-            e.DueProvisional == true
+            e.DueProvisional == true, e.DeemedAccepted == true
         );
 
     private static List<Row> Sorted(List<Row> rows, string? sort) => sort switch

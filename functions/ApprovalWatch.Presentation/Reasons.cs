@@ -163,6 +163,8 @@ public static class Reasons
         ["row.duplicate"] = ("同一项目的同一事项已在第 {0} 行报送", "the same procedure of this project is already on line {0}"),
         ["row.duplicate_on_sheet"] = ("同一项目的同一事项已在工作表 {1} 第 {0} 行报送", "the same procedure of this project is already on sheet '{1}' line {0}"),
         ["row.finished_needs_date"] = ("已办结的事项须填写办结日期", "a finished procedure needs its completion date"),
+        ["row.accepted_before_received"] = ("受理日期早于收件日期 {0}", "accepted before it was received ({0})"),
+        ["row.told_before_received"] = ("补正告知日期早于收件日期 {0}", "told what to correct before it was received ({0})"),
         ["row.check_invalid"] = (
             "校验码与本行不符：请使用从看板下载的预填表，勿复制或改动校验码",
             "the row check does not fit this row: use the pre-filled sheet downloaded from the board, and leave its check as it is"

@@ -102,6 +102,7 @@ public sealed class Words
         ["time_limit"] = ("时限", "Time limit"),
         ["finished"] = ("办结", "finished"),
         ["provisional"] = ("暂定", "provisional"),
+        ["deemed"] = ("视为受理", "accepted by law"),
         ["provisional_title"] = (
             "所跨年份的放假通知尚未发布：按法定节假日推算，通知发布后重新计算",
             "the holiday notice of a year it spans is not out yet: reckoned from the statutory holidays, recomputed when it is"
@@ -350,6 +351,11 @@ public sealed class Words
         ["digest.limit.problem"] = ("{0} 提出，时限 {1} 个工作日，应于 {2} 前解决", "raised {0}, limit {1} working days, due {2}"),
         ["digest.limit.project"] = ("{0} 首次受理，时限 {1} 个工作日，应于 {2} 前完成", "first accepted {0}, limit {1} working days, due {2}"),
         ["digest.limit.procedure"] = ("{0} 受理，承诺 {1} 个工作日，应于 {2} 办结", "accepted {0}, promised {1} working days, due {2}"),
+        ["digest.limit.deemed"] = (
+            "{0} 收件，五个工作日内未受理也未一次性告知补正，依《中华人民共和国行政许可法》第三十二条视为当日受理；承诺 {1} 个工作日，应于 {2} 办结",
+            "received {0} and neither accepted nor answered with what to correct within five working days: accepted by law that day "
+                + "(行政许可法 第三十二条); promised {1} working days, due {2}"
+        ),
         ["digest.limit.statutory"] = ("；法定 {0} 个工作日", "; statutory {0}"),
         ["digest.limit.statutory_days"] = ("；法定 {0} 日", "; statutory {0} days"),
         ["digest.limit.statutory_due"] = ("（{0}）", " ({0})"),

@@ -112,4 +112,41 @@ public class AssessmentTests
         Assert.Equal((ProcedureStatus.InReview, 1), (between.Status, between.Pauses.Count));
         Assert.True(after.SameFactsAs(now));
     }
+
+    // Received Monday 2 March 2026: the fifth working day after it is Monday 9 March.
+    [Theory]
+    [InlineData("2026-03-09", null, null, false, "2026-03-30")] // day 5, still pending: not yet deemed, counted from receipt at most
+    [InlineData("2026-03-10", null, null, true, "2026-03-30")] // day 6: accepted by law on 2 March
+    [InlineData("2026-03-16", "2026-03-09", null, false, "2026-04-07")] // accepted on day 5: its own acceptance
+    [InlineData("2026-03-16", "2026-03-12", null, true, "2026-03-30")] // accepted late: the clock ran from receipt
+    [InlineData("2026-03-16", "2026-03-12", "2026-03-06", false, "2026-04-10")] // told what to correct in time: from acceptance
+    public void An_application_neither_accepted_nor_answered_in_five_working_days_is_accepted_by_law_on_the_day_received(
+        string today,
+        string? accepted,
+        string? told,
+        bool deemed,
+        string due
+    )
+    {
+        var procedure = Accepted(accepted ?? "2026-03-02", 20) with
+        {
+            ReceivedOn = D("2026-03-02"),
+            AcceptancePending = accepted is null,
+            CorrectionNotifiedOn = told is null ? null : D(told),
+        };
+
+        var assessment = Assessment.Of(procedure, Calendar, D(today), 3);
+
+        Assert.Equal((deemed, D(due)), (assessment.Deemed, assessment.Deadline.DueOn));
+    }
+
+    [Fact]
+    public void Told_in_time_and_not_accepted_yet_no_clock_runs()
+    {
+        var procedure = Accepted("2026-03-02", 20) with { ReceivedOn = D("2026-03-02"), AcceptancePending = true, CorrectionNotifiedOn = D("2026-03-04") };
+
+        var assessment = Assessment.Of(procedure, Calendar, D("2026-03-20"), 3);
+
+        Assert.Equal((Flag.Paused, null, false), (assessment.Flag, assessment.Deadline.DueOn, assessment.Deemed));
+    }
 }

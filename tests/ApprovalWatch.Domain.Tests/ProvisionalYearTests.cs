@@ -147,7 +147,7 @@ public class ProvisionalYearTests
     [InlineData("2027-01-04", new[] { 2027 })]
     public void The_operator_is_told_from_the_first_of_november_until_the_notice_is_loaded(string today, int[] years)
     {
-        var told = ProvisionalYears.ToLoad(Calendars, D(today), (11, 1));
+        var told = NoticesToLoad.On(Calendars, D(today), (11, 1));
         Assert.Equal(years, told.Select(p => p.Year).Distinct());
         Assert.Equal(years.Length == 0 ? [] : ["national", "kizilsu", "xinjiang"], told.Select(p => p.Calendar));
     }

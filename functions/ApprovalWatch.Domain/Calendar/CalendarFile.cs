@@ -11,14 +11,7 @@ public static class CalendarFile
     public static CalendarYear Parse(string fileName, string layer, TextReader reader)
     {
         var table = CsvTable.Parse(fileName, reader, "date", "kind", "name");
-        var source = table.Comments
-            .Where(c => c.StartsWith("source:", StringComparison.OrdinalIgnoreCase))
-            .Select(c => c["source:".Length..].Trim())
-            .FirstOrDefault();
-        if (string.IsNullOrEmpty(source))
-        {
-            throw new FormatException($"{fileName}: the first lines must name the notice it comes from, as '# source: …'.");
-        }
+        var source = SourceOf(table, "the notice it comes from");
 
         var days = new List<CalendarDay>();
         int? year = null;
@@ -47,6 +40,18 @@ public static class CalendarFile
 
         var fileYear = year ?? YearFromFileName(fileName);
         return new CalendarYear(fileYear, layer, source, days);
+    }
+
+    /// <summary>The file's <c># source: …</c> comment; a file without one is refused, naming what it must name.</summary>
+    internal static string SourceOf(CsvTable table, string what)
+    {
+        var source = table.Comments
+            .Where(c => c.StartsWith("source:", StringComparison.OrdinalIgnoreCase))
+            .Select(c => c["source:".Length..].Trim())
+            .FirstOrDefault();
+        return string.IsNullOrEmpty(source)
+            ? throw new FormatException($"{table.Name}: the first lines must name {what}, as '# source: …'.")
+            : source;
     }
 
     private static int YearFromFileName(string fileName) =>

@@ -70,14 +70,7 @@ public sealed record HolidayRules(string Layer, string Source, IReadOnlyList<Hol
     public static HolidayRules Parse(string fileName, string layer, TextReader reader)
     {
         var table = CsvTable.Parse(fileName, reader, "name", "calendar", "days");
-        var source = table.Comments
-            .Where(c => c.StartsWith("source:", StringComparison.OrdinalIgnoreCase))
-            .Select(c => c["source:".Length..].Trim())
-            .FirstOrDefault();
-        if (string.IsNullOrEmpty(source))
-        {
-            throw new FormatException($"{fileName}: the first lines must name the rule it follows, as '# source: …'.");
-        }
+        var source = CalendarFile.SourceOf(table, "the rule it follows");
 
         var rules = table.Rows.Select(row =>
         {

@@ -21,6 +21,9 @@ public sealed record Assessment(
     /// <summary>The due dates or the days counted to today pass a year whose notice is not loaded (暂定).</summary>
     public bool Provisional { get; init; }
 
+    /// <summary>Accepted by law on the day it was received (视为受理, <see cref="DeemedAcceptance"/>): the clock runs from then.</summary>
+    public bool Deemed { get; init; }
+
     /// <param name="statutoryDays">The statutory limit; none (null or 0) where no law sets one: nothing is past it.</param>
     /// <param name="statutoryInDays">The law sets it in days (日), not working days.</param>
     public static Assessment Of(
@@ -32,6 +35,13 @@ public sealed record Assessment(
         bool statutoryInDays = false
     )
     {
+        var clock = DeemedAcceptance.Of(procedure, calendar, today);
+        if (clock.AwaitingCorrection)
+        {
+            return new Assessment(Flag.Paused, new Deadline(null, 0, procedure.LimitDays), procedure.LimitDays, false);
+        }
+
+        procedure = clock.Start == procedure.AcceptedOn ? procedure : procedure with { AcceptedOn = clock.Start };
         var deadline = Deadline.Compute(calendar, procedure.AcceptedOn, procedure.LimitDays, procedure.Pauses, procedure.ExtensionDays);
         var days = statutoryDays ?? 0;
         var statutoryDueOn = days <= 0 ? null
@@ -43,17 +53,25 @@ public sealed record Assessment(
         if (finished)
         {
             var late = deadline.DueOn is { } due && procedure.CompletedOn is { } done && done > due;
-            return new Assessment(Flag.Finished, deadline, 0, late, statutoryDueOn) { Provisional = provisional };
+            return new Assessment(Flag.Finished, deadline, 0, late, statutoryDueOn) { Provisional = provisional, Deemed = clock.Deemed };
         }
 
         if (deadline.DueOn is not { } dueOn)
         {
-            return new Assessment(Flag.Paused, deadline, deadline.RemainingWhenPaused, false, statutoryDueOn) { Provisional = provisional };
+            return new Assessment(Flag.Paused, deadline, deadline.RemainingWhenPaused, false, statutoryDueOn)
+            {
+                Provisional = provisional,
+                Deemed = clock.Deemed,
+            };
         }
 
         var pastStatutory = statutoryDueOn is { } statutory && today > statutory;
         var left = Left(calendar, today, pastStatutory && statutoryDueOn < dueOn ? statutoryDueOn.Value : dueOn);
-        return new Assessment(Flags.For(left, warningWorkingDays), deadline, left, false, statutoryDueOn, pastStatutory) { Provisional = provisional };
+        return new Assessment(Flags.For(left, warningWorkingDays), deadline, left, false, statutoryDueOn, pastStatutory)
+        {
+            Provisional = provisional,
+            Deemed = clock.Deemed,
+        };
     }
 
     /// <summary>Working days from today to the due date; past it, minus the working days overdue (at least one, even on a day off).</summary>

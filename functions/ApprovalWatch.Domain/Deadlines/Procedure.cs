@@ -33,6 +33,15 @@ public sealed record Procedure
 
     public DateOnly? ExtensionApprovedOn { get; init; }
 
+    /// <summary>The day the application was received (收件); with it, the law may deem it accepted (<see cref="DeemedAcceptance"/>).</summary>
+    public DateOnly? ReceivedOn { get; init; }
+
+    /// <summary>The day the applicant was told of everything to correct (补正告知).</summary>
+    public DateOnly? CorrectionNotifiedOn { get; init; }
+
+    /// <summary>Received, its acceptance not reported yet: <see cref="AcceptedOn"/> is the day it was received.</summary>
+    public bool AcceptancePending { get; init; }
+
     /// <summary>
     /// What the facts said on <paramref name="day"/>, as far as they tell: nothing before its acceptance; open before its
     /// completion; a pause not begun yet left out, one that ended later still open; an extension approved later not granted.

@@ -26,6 +26,9 @@ public sealed record ProcedureLine : DigestLine
     /// <summary>The statutory limit is in days (日), not working days.</summary>
     public bool StatutoryInDays { get; init; }
 
+    /// <summary>Accepted by law on the day it was received (视为受理): <see cref="DigestLine.StartedOn"/> is that day.</summary>
+    public bool Deemed { get; init; }
+
     /// <summary>Open past the statutory limit: escalated one rung higher.</summary>
     public bool PastStatutory { get; init; }
 
@@ -82,7 +85,8 @@ public sealed record ProcedureLine : DigestLine
             Department = procedure.Department,
             HandlerEmail = procedure.HandlerEmail,
             HandlerName = handlerName,
-            StartedOn = procedure.AcceptedOn,
+            StartedOn = assessment.Deemed ? procedure.ReceivedOn ?? procedure.AcceptedOn : procedure.AcceptedOn,
+            Deemed = assessment.Deemed,
             DueOn = assessment.Deadline.DueOn
                 ?? throw new ArgumentException("A paused procedure has no due date and no digest line.", nameof(assessment)),
             LimitDays = procedure.LimitDays,

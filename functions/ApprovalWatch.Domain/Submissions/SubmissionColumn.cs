@@ -29,6 +29,12 @@ public sealed record SubmissionColumn(string Name, string ChineseName, bool Requ
     public static readonly SubmissionColumn ExtendedDays = new("extended_days", "延长天数", false, Aliases: ["延期天数", "延长时限"]);
     public static readonly SubmissionColumn ExtensionApprovedOn = new("extension_approved_on", "延长批准日期", false, Aliases: ["延期批准日期"]);
 
+    /// <summary>The day the application was received (收件), before its acceptance: the deemed acceptance's day (行政许可法 第三十二条).</summary>
+    public static readonly SubmissionColumn ReceivedOn = new("received_on", "收件日期", false, Aliases: ["收件时间", "申请日期"]);
+
+    /// <summary>The day the applicant was told at once of everything to correct (一次性告知补正).</summary>
+    public static readonly SubmissionColumn CorrectionNotifiedOn = new("correction_notified_on", "补正告知日期", false, Aliases: ["一次性告知日期"]);
+
     /// <summary>A pre-filled sheet's check of a row's locked cells (<see cref="LockedRow"/>).</summary>
     public static readonly SubmissionColumn RowCheck = new("row_check", "校验码", false);
 
@@ -38,7 +44,7 @@ public sealed record SubmissionColumn(string Name, string ChineseName, bool Requ
     public static readonly IReadOnlyList<SubmissionColumn> All =
     [
         ProjectCode, ProjectName, County, Procedure, Status, AcceptedOn, LimitDays, HandlerEmail, CompletedOn, AsOf,
-        PausedFrom, PausedTo, PauseReason, ExtendedDays, ExtensionApprovedOn, RowCheck, Correction,
+        PausedFrom, PausedTo, PauseReason, ExtendedDays, ExtensionApprovedOn, RowCheck, Correction, ReceivedOn, CorrectionNotifiedOn,
     ];
 
     /// <summary>How a receipt names the column: both names, as a clerk may know either.</summary>

@@ -160,7 +160,20 @@ public sealed class SubmissionValidator(
             }
         }
 
-        var acceptedOn = Date(SubmissionColumn.AcceptedOn, required: true);
+        // Received and not accepted yet: its acceptance may be left empty (the law may deem it accepted on the day received).
+        var receivedOnDate = Date(SubmissionColumn.ReceivedOn, required: false);
+        var correctionNotifiedOn = Date(SubmissionColumn.CorrectionNotifiedOn, required: false);
+        var acceptedOn = Date(SubmissionColumn.AcceptedOn, required: receivedOnDate is null);
+        if (receivedOnDate is { } gotOn && acceptedOn < gotOn)
+        {
+            Fail(SubmissionColumn.AcceptedOn, Reason.Of("row.accepted_before_received", gotOn));
+        }
+
+        if (correctionNotifiedOn < receivedOnDate)
+        {
+            Fail(SubmissionColumn.CorrectionNotifiedOn, Reason.Of("row.told_before_received", receivedOnDate));
+        }
+
         var limitDays = cells.WorkingDays(SubmissionColumn.LimitDays) ?? entry?.PromisedDays;
         // An empty handler is taken: the department's head hears of the procedure instead, and the receipt says so.
         var handler = Get(SubmissionColumn.HandlerEmail);
@@ -215,6 +228,8 @@ public sealed class SubmissionValidator(
             (SubmissionColumn Column, DateOnly? Date)[] dated =
             [
                 (SubmissionColumn.AcceptedOn, acceptedOn),
+                (SubmissionColumn.ReceivedOn, receivedOnDate),
+                (SubmissionColumn.CorrectionNotifiedOn, correctionNotifiedOn),
                 (SubmissionColumn.CompletedOn, completedOn),
                 (SubmissionColumn.PausedFrom, pauses.Select(p => (DateOnly?)p.From).Max()),
                 (SubmissionColumn.ExtensionApprovedOn, extensionApprovedOn),
@@ -226,7 +241,7 @@ public sealed class SubmissionValidator(
             }
         }
 
-        if (errors.Count > 0 || status is null || acceptedOn is null || limitDays is null || entry is null)
+        if (errors.Count > 0 || status is null || (acceptedOn ?? receivedOnDate) is null || limitDays is null || entry is null)
         {
             return null;
         }
@@ -239,7 +254,10 @@ public sealed class SubmissionValidator(
             ProcedureCode = entry.Code,
             Department = entry.Department,
             Status = status.Value,
-            AcceptedOn = acceptedOn.Value,
+            AcceptedOn = (acceptedOn ?? receivedOnDate)!.Value,
+            AcceptancePending = acceptedOn is null,
+            ReceivedOn = receivedOnDate,
+            CorrectionNotifiedOn = correctionNotifiedOn,
             LimitDays = limitDays.Value,
             HandlerEmail = handler.ToLowerInvariant(),
             CompletedOn = completedOn,

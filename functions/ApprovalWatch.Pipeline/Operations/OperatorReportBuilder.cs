@@ -60,7 +60,7 @@ public sealed class OperatorReportBuilder(
                 .OrderBy(s => s.File, StringComparer.Ordinal)
                 .ToList(),
             RefusedConfiguration = reference.Problems,
-            ProvisionalCalendars = ProvisionalYears.ToLoad(reference.Calendars, today, WarnFrom(scanOptions.Value.CalendarWarningFrom)),
+            ProvisionalCalendars = NoticesToLoad.On(reference.Calendars, today, WarnFrom(scanOptions.Value.CalendarWarningFrom)),
             Waiting = await WaitingAsync(today, cancellationToken),
             Uncovered =
             [

@@ -48,6 +48,15 @@ public sealed class ProcedureEntity : ITableEntity
 
     public int SourceLine { get; set; }
 
+    /// <summary>The day the application was received (收件), when reported.</summary>
+    public string? ReceivedOn { get; set; }
+
+    /// <summary>The day the applicant was told what to correct (补正告知), when reported.</summary>
+    public string? CorrectionNotifiedOn { get; set; }
+
+    /// <summary>Received, its acceptance not reported yet (<see cref="AcceptedOn"/> then the day received).</summary>
+    public bool? AcceptancePending { get; set; }
+
     /// <summary>
     /// The status before the source file changed it (empty for a procedure it added); null when that file did
     /// not change the status. Lets a retried file write the audit row it may not have written before a crash.
@@ -62,6 +71,9 @@ public sealed class ProcedureEntity : ITableEntity
 
     /// <summary>The due date or the days counted pass a year whose holiday notice is not loaded (暂定).</summary>
     public bool? DueProvisional { get; set; }
+
+    /// <summary>Accepted by law on the day it was received (视为受理): its clock runs from then.</summary>
+    public bool? DeemedAccepted { get; set; }
 
     public bool? FinishedLate { get; set; }
 
@@ -97,6 +109,7 @@ public sealed class ProcedureEntity : ITableEntity
         nameof(Flag),
         nameof(DueOn),
         nameof(DueProvisional),
+        nameof(DeemedAccepted),
         nameof(FinishedLate),
         nameof(FlaggedOn),
         nameof(YellowPeriods),
@@ -109,6 +122,7 @@ public sealed class ProcedureEntity : ITableEntity
         nameof(Flag),
         nameof(DueOn),
         nameof(DueProvisional),
+        nameof(DeemedAccepted),
         nameof(FinishedLate),
         nameof(YellowPeriods),
         nameof(OverdueWeeks),
@@ -163,6 +177,9 @@ public sealed class ProcedureEntity : ITableEntity
         Pauses = JsonSerializer.Serialize(p.Pauses.Select(x => new StoredPause(IsoDate.Format(x.From), IsoDate.Format(x.To), x.Reason)), StoredPause.Options),
         ExtensionDays = p.ExtensionDays,
         ExtensionApprovedOn = IsoDate.Format(p.ExtensionApprovedOn),
+        ReceivedOn = IsoDate.Format(p.ReceivedOn),
+        CorrectionNotifiedOn = IsoDate.Format(p.CorrectionNotifiedOn),
+        AcceptancePending = p.AcceptancePending ? true : null,
         SourceBlob = sourceBlob,
         SourceHash = sourceHash,
         SourceLine = sourceLine,
@@ -187,6 +204,9 @@ public sealed class ProcedureEntity : ITableEntity
             Pauses = PauseList(),
             ExtensionDays = ExtensionDays,
             ExtensionApprovedOn = IsoDate.ParseOptional(ExtensionApprovedOn),
+            ReceivedOn = IsoDate.ParseOptional(ReceivedOn),
+            CorrectionNotifiedOn = IsoDate.ParseOptional(CorrectionNotifiedOn),
+            AcceptancePending = AcceptancePending == true,
         };
     }
 
@@ -211,6 +231,7 @@ public sealed class ProcedureEntity : ITableEntity
         Flag = measure.Assessment.Flag.Code(),
         DueOn = IsoDate.Format(measure.Assessment.Deadline.DueOn),
         DueProvisional = measure.Assessment.Provisional ? true : null,
+        DeemedAccepted = measure.Assessment.Deemed ? true : null,
         FinishedLate = measure.Assessment.FinishedLate,
         FlaggedOn = IsoDate.Format(today),
         YellowPeriods = measure.Counts.YellowPeriods,

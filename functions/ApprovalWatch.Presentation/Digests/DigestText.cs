@@ -118,7 +118,7 @@ public sealed class DigestText
                 + provisional;
         }
 
-        var limit = _words.Format("digest.limit.procedure", Iso(p.StartedOn), p.LimitDays, Iso(p.DueOn));
+        var limit = _words.Format(p.Deemed ? "digest.limit.deemed" : "digest.limit.procedure", Iso(p.StartedOn), p.LimitDays, Iso(p.DueOn));
         if (p.StatutoryDays > 0)
         {
             limit += _words.Format(p.StatutoryInDays ? "digest.limit.statutory_days" : "digest.limit.statutory", p.StatutoryDays)

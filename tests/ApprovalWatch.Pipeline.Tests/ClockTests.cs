@@ -82,3 +82,67 @@ public class ReplayTests
         Assert.Contains("red    2025-653024-50-02-123456 HC-01    due 2026-03-04: -8 working day(s) left", output.ToString());
     }
 }
+
+/// <summary>行政许可法 第三十二条 through the pipeline: a file says an application was received, the scan deems it accepted.</summary>
+[Collection(AzuriteCollection.Name)]
+public class DeemedAcceptanceTests
+{
+    [Fact]
+    public async Task An_application_received_and_left_five_working_days_is_measured_from_the_day_received_and_said_so()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var receipt = await pipeline.IngestAsync(
+            "housing/2026-03-13.csv",
+            "project_code,project_name,county,procedure,status,accepted_on,handler_email,as_of,received_on\n"
+                + $"2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,HC-01,accepted,,{ScanAndSendTests.Zhang},2026-03-13,2026-02-13\n"
+                + $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-01,accepted,,{ScanAndSendTests.Zhang},2026-03-13,2026-03-12\n"
+        );
+        Assert.Equal((2, 0), (receipt.Applied, receipt.Rejected));
+
+        await pipeline.ScanAsync();
+
+        var rows = await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToDictionaryAsync(e => e.PartitionKey[..4], e => e);
+        Assert.Equal((true, "2026-03-12", "red"), (rows["2022"].DeemedAccepted, rows["2022"].DueOn, rows["2022"].Flag)); // 15 working days from 13 February
+        Assert.Null(rows["2023"].DeemedAccepted); // received Thursday: its five working days not over
+        var digest = await pipeline.Get<Scanning.DigestStore>().ReadAsync(TestPipeline.Monday, ScanAndSendTests.Zhang, default);
+        var text = Presentation.Digests.DigestTemplates.BuiltIn.Render(digest!, Language.Chinese).Text;
+        Assert.Contains("2026-02-13 收件，五个工作日内未受理也未一次性告知补正", text, StringComparison.Ordinal);
+        Assert.Contains("视为受理", (await pipeline.Board.GetAsync("/procedures?department=housing", ScanAndSendTests.Zhang)).Text, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A breach is a fact: a pause reported after a procedure went red moves its due date, not the record that it was red.</summary>
+[Collection(AzuriteCollection.Name)]
+public class BreachTests
+{
+    [Fact]
+    public async Task A_pause_reported_after_red_keeps_the_red_in_history_and_in_the_bulletin()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
+        await pipeline.ScanAsync(); // 2025 HC-01 red, 8 working days overdue
+        await pipeline.IngestAsync(
+            "housing/2026-03-17.csv",
+            ScanAndSendTests.Header + ",paused_from,paused_to,pause_reason\n"
+                + $"2025-653024-50-02-123456,乌恰县幼儿园项目,乌恰县,HC-01,in_review,2026-02-05,{ScanAndSendTests.Zhang},2026-03-17,2026-02-09,2026-03-13,专家评审\n"
+        );
+        var tuesday = new DateOnly(2026, 3, 17);
+        pipeline.Clock.Now = OfficeClock.At(tuesday, new TimeOnly(10, 0));
+        await pipeline.ScanAsync(tuesday);
+        var april = new DateOnly(2026, 4, 1);
+        pipeline.Clock.Now = OfficeClock.At(april, new TimeOnly(10, 0));
+        await pipeline.ScanAsync(april);
+
+        var flags = await pipeline
+            .Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "flag" && h.PartitionKey == "2025-653024-50-02-123456" && h.Procedure == "HC-01")
+            .OrderBy(h => h.At)
+            .Select(h => (OfficeClock.DateOf(h.At), h.To))
+            .ToListAsync();
+        Assert.Equal([(TestPipeline.Monday, "red"), (tuesday, "green"), (april, "yellow")], flags); // red from when to when, kept
+        var bulletin = System.Text.Json.JsonSerializer.Deserialize<Domain.Monthly.EfficiencyBulletin>(
+            (await pipeline.Storage.Reports.GetBlobClient("monthly/2026-03.json").DownloadContentAsync()).Value.Content.ToString(),
+            StorageJson.Options
+        )!;
+        Assert.Equal(4, bulletin.Departments.Single(d => d.Key == "housing").Figures.Red); // by their dates only three were red in March
+    }
+}
