@@ -351,6 +351,19 @@ public sealed class Words
         ["digest.limit.problem"] = ("{0} 提出，时限 {1} 个工作日，应于 {2} 前解决", "raised {0}, limit {1} working days, due {2}"),
         ["digest.limit.project"] = ("{0} 首次受理，时限 {1} 个工作日，应于 {2} 前完成", "first accepted {0}, limit {1} working days, due {2}"),
         ["digest.limit.procedure"] = ("{0} 受理，承诺 {1} 个工作日，应于 {2} 办结", "accepted {0}, promised {1} working days, due {2}"),
+        ["digest.limit.tolerance"] = (
+            "{0} 容缺受理，非主要申请材料应于 {1} 前补齐，至今未补齐",
+            "accepted {0} with non-key materials missing (容缺受理), to be supplied by {1}: still missing"
+        ),
+        ["digest.limit.commitment"] = (
+            "{0} 受理，按告知承诺制审批，部门应于 {1} 前完成核查，至今未核查",
+            "accepted {0}, approved on the applicant's commitment (告知承诺制): to be verified by {1}, not verified yet"
+        ),
+        ["digest.limit.deemed_today"] = (
+            "今日起依《中华人民共和国行政许可法》第三十二条视为受理：{0} 收件后五个工作日内未受理也未一次性告知补正，自收件之日起计时，承诺 {1} 个工作日，应于 {2} 办结",
+            "accepted by law from today (行政许可法 第三十二条): received {0} and neither accepted nor answered with what to correct within "
+                + "five working days; counted from the day received, promised {1} working days, due {2}"
+        ),
         ["digest.limit.deemed"] = (
             "{0} 收件，五个工作日内未受理也未一次性告知补正，依《中华人民共和国行政许可法》第三十二条视为当日受理；承诺 {1} 个工作日，应于 {2} 办结",
             "received {0} and neither accepted nor answered with what to correct within five working days: accepted by law that day "

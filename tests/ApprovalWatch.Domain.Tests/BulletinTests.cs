@@ -195,4 +195,27 @@ public class BulletinTests
         var housing = bulletin.Departments.Single().Figures;
         Assert.Equal((2, 1), (housing.Yellow, housing.Red)); // P1 yellow on its last days, then red; P3 yellow
     }
+
+    [Fact]
+    public void Acceptances_by_law_and_reform_clocks_late_are_counted_in_their_month()
+    {
+        var bulletin = BulletinCalculator.Compute(
+            Inputs(
+            [
+                Procedure("P1", "HC-01", "housing", "a@x.org", "2026-03-02", "2026-03-20", null) with { DeemedAccepted = true },
+                Procedure("P2", "HC-03", "housing", "a@x.org", "2026-03-02", "2026-03-20", null) with
+                {
+                    ReformDays = [(new DateOnly(2026, 3, 10), null), (new DateOnly(2026, 3, 12), new DateOnly(2026, 3, 11))],
+                },
+                Procedure("P3", "HC-02", "housing", "a@x.org", "2026-02-02", "2026-02-20", "2026-02-18") with
+                {
+                    DeemedAccepted = true, // February's
+                    ReformDays = [(new DateOnly(2026, 3, 16), new DateOnly(2026, 3, 18))], // verified two days late
+                },
+            ])
+        );
+
+        var housing = bulletin.Departments.Single().Figures;
+        Assert.Equal((1, 2), (housing.DeemedAccepted, housing.ReformClocksLate));
+    }
 }

@@ -96,8 +96,10 @@ public class DeemedAcceptanceTests
             "project_code,project_name,county,procedure,status,accepted_on,handler_email,as_of,received_on\n"
                 + $"2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,HC-01,accepted,,{ScanAndSendTests.Zhang},2026-03-13,2026-02-13\n"
                 + $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-01,accepted,,{ScanAndSendTests.Zhang},2026-03-13,2026-03-12\n"
+                // Received Friday 6 March: its five working days end on the 13th, so the law accepts it as of the scan of the 16th.
+                + $"2024-653023-52-01-000882,阿合奇县乡村农贸市场建设项目,阿合奇县,HC-03,accepted,,{ScanAndSendTests.Zhang},2026-03-13,2026-03-06\n"
         );
-        Assert.Equal((2, 0), (receipt.Applied, receipt.Rejected));
+        Assert.Equal((3, 0), (receipt.Applied, receipt.Rejected));
 
         await pipeline.ScanAsync();
 
@@ -108,6 +110,29 @@ public class DeemedAcceptanceTests
         var text = Presentation.Digests.DigestTemplates.BuiltIn.Render(digest!, Language.Chinese).Text;
         Assert.Contains("2026-02-13 收件，五个工作日内未受理也未一次性告知补正", text, StringComparison.Ordinal);
         Assert.Contains("视为受理", (await pipeline.Board.GetAsync("/procedures?department=housing", ScanAndSendTests.Zhang)).Text, StringComparison.Ordinal);
+        var head = await pipeline.Get<Scanning.DigestStore>().ReadAsync(TestPipeline.Monday, "liu.jianguo@kizilsu.example.org", default);
+        Assert.Contains(head!.DistinctLines, l => l.ItemCode == "HC-03:deemed"); // the head told the day it happens
+        Assert.DoesNotContain(digest.DistinctLines, l => l.ItemCode.EndsWith(":deemed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_pre_filled_sheet_sent_back_unchanged_keeps_a_pending_acceptance_and_the_reform_days()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        await pipeline.IngestAsync(
+            "housing/2026-03-13.csv",
+            "project_code,project_name,county,procedure,status,accepted_on,handler_email,as_of,received_on,materials_due_on\n"
+                + $"2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,HC-01,accepted,,{ScanAndSendTests.Zhang},2026-03-13,2026-03-12,\n"
+                + $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-03,in_review,2026-03-10,{ScanAndSendTests.Zhang},2026-03-13,,2026-03-20\n"
+        );
+
+        var (name, sheet) = await pipeline.Get<Ingestion.WeekSheets>().ProceduresAsync("housing", default);
+        var back = await pipeline.IngestAsync("housing/" + name, sheet);
+
+        Assert.Equal((2, 0, 2, 0), (back.Rows, back.Applied, back.Unchanged, back.Rejected));
+        var rows = await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToDictionaryAsync(e => e.PartitionKey[..4], e => e);
+        Assert.Equal((true, "2026-03-12"), (rows["2022"].AcceptancePending, rows["2022"].ReceivedOn));
+        Assert.Equal("2026-03-20", rows["2023"].MaterialsDueOn);
     }
 }
 
@@ -144,5 +169,43 @@ public class BreachTests
             StorageJson.Options
         )!;
         Assert.Equal(4, bulletin.Departments.Single(d => d.Key == "housing").Figures.Red); // by their dates only three were red in March
+    }
+}
+
+/// <summary>The reform clocks: 容缺受理's missing materials and 告知承诺制's verification, each late on its own day.</summary>
+[Collection(AzuriteCollection.Name)]
+public class ReformClockTests
+{
+    private const string Head = "liu.jianguo@kizilsu.example.org";
+    private const string Leader = "zhao.deming@kizilsu.example.org";
+
+    [Fact]
+    public async Task Missing_materials_late_reach_the_handler_and_the_leader_and_an_unverified_commitment_the_department()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var receipt = await pipeline.IngestAsync(
+            "housing/2026-03-13.csv",
+            ScanAndSendTests.Header + ",completed_on,materials_due_on,materials_supplied_on,verify_by,verified_on\n"
+                // Accepted with materials missing, due on the 12th, not supplied: its own clock green.
+                + $"2024-653023-52-01-000882,阿合奇县乡村农贸市场建设项目,阿合奇县,HC-03,in_review,2026-03-10,{ScanAndSendTests.Zhang},2026-03-13,,2026-03-12,,,\n"
+                // Approved on commitment, to be verified by the 11th: not verified.
+                + $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-02,approved,2026-03-02,{ScanAndSendTests.Zhang},2026-03-13,2026-03-05,,,2026-03-11,\n"
+                // Supplied in time: nothing.
+                + $"2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,HC-03,in_review,2026-03-10,{ScanAndSendTests.Zhang},2026-03-13,,2026-03-12,2026-03-12,,\n"
+        );
+        Assert.Equal((3, 0), (receipt.Applied, receipt.Rejected));
+
+        await pipeline.ScanAsync();
+
+        async Task<List<string>> LinesOf(string email) =>
+            (await pipeline.Get<Scanning.DigestStore>().ReadAsync(TestPipeline.Monday, email, default))?.DistinctLines.Select(l => l.ItemCode).ToList() ?? [];
+        Assert.Equal(["HC-02:commitment", "HC-03:tolerance"], (await LinesOf(ScanAndSendTests.Zhang)).Order());
+        Assert.Equal(["HC-03:tolerance"], await LinesOf(Leader));
+        Assert.Equal(["HC-02:commitment"], await LinesOf(Head));
+        var digest = await pipeline.Get<Scanning.DigestStore>().ReadAsync(TestPipeline.Monday, ScanAndSendTests.Zhang, default);
+        var text = Presentation.Digests.DigestTemplates.BuiltIn.Render(digest!, Language.Chinese).Text;
+        Assert.Contains("容缺受理，非主要申请材料应于 2026-03-12 前补齐", text, StringComparison.Ordinal);
+        Assert.Contains("按告知承诺制审批，部门应于 2026-03-11 前完成核查", text, StringComparison.Ordinal);
+        Assert.Empty(await pipeline.Get<Notices.NoticeBook>().ListAsync(2026, default)); // a reform clock calls for no notice
     }
 }

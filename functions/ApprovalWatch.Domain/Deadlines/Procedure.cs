@@ -39,6 +39,16 @@ public sealed record Procedure
     /// <summary>The day the applicant was told of everything to correct (补正告知).</summary>
     public DateOnly? CorrectionNotifiedOn { get; init; }
 
+    /// <summary>容缺受理: the day its missing non-key materials are to be supplied by (the reform clocks, Digests/ReformClocks).</summary>
+    public DateOnly? MaterialsDueOn { get; init; }
+
+    public DateOnly? MaterialsSuppliedOn { get; init; }
+
+    /// <summary>告知承诺制: the day the department is to have verified the applicant's commitment by.</summary>
+    public DateOnly? VerifyBy { get; init; }
+
+    public DateOnly? VerifiedOn { get; init; }
+
     /// <summary>Received, its acceptance not reported yet: <see cref="AcceptedOn"/> is the day it was received.</summary>
     public bool AcceptancePending { get; init; }
 

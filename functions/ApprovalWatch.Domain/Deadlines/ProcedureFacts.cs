@@ -13,4 +13,11 @@ public sealed record ProcedureFacts(
     DateOnly? DueOn,
     DateOnly? CompletedOn,
     bool FinishedLate,
-    IReadOnlyList<Pause>? Pauses = null);
+    IReadOnlyList<Pause>? Pauses = null)
+{
+    /// <summary>Accepted by law on the day it was received (视为受理), as the scan found.</summary>
+    public bool DeemedAccepted { get; init; }
+
+    /// <summary>Its reform clocks (容缺受理, 告知承诺制): each one's day and the day it was done, if it was.</summary>
+    public IReadOnlyList<(DateOnly Due, DateOnly? Done)> ReformDays { get; init; } = [];
+}

@@ -37,6 +37,17 @@ public static class DigestPlanner
             ProjectLine project => Leaders(project.ProjectCode, project.HoldingDepartments)
                 .Concat(staff.WithRole(Role.Coordinator))
                 .Select(p => (p.Email, DigestReason.ProjectAtRisk)),
+            ProcedureLine { Reform: ReformClock.Tolerance } tolerance => [
+                (tolerance.HandlerEmail, DigestReason.Handler),
+                .. Leaders(tolerance.ProjectCode, [tolerance.Department]).Select(p => (p.Email, DigestReason.LeaderInCharge)),
+            ],
+            ProcedureLine { Reform: ReformClock.Commitment } commitment => [
+                (commitment.HandlerEmail, DigestReason.Handler),
+                .. staff.WithRole(Role.Head, commitment.Department).Select(p => (p.Email, DigestReason.DepartmentHead)),
+            ],
+            ProcedureLine { Reform: ReformClock.Deemed } deemed => staff
+                .WithRole(Role.Head, deemed.Department)
+                .Select(p => (p.Email, DigestReason.DepartmentHead)),
             ProcedureLine procedure => ProcedureRecipients(procedure, staff, ladder.RolesOf(procedure), Leaders(procedure.ProjectCode, [procedure.Department])),
             ProblemLine problem => ProblemRecipients(problem, staff, ladder.RolesOf(problem), Leaders(problem.ProjectCode, [problem.Department])),
             _ => [],

@@ -52,7 +52,7 @@ public sealed record EscalationLadder
     /// </summary>
     public bool CallsForNotice(DigestLine line) => line switch
     {
-        ProcedureLine => RolesOf(line).Contains(EscalationRole.Coordinator),
+        ProcedureLine { Reform: ReformClock.None } => RolesOf(line).Contains(EscalationRole.Coordinator),
         ProblemLine => NoticeAfterProblemOverdueDays > 0 && line.OverdueWorkingDays >= NoticeAfterProblemOverdueDays,
         _ => false,
     };

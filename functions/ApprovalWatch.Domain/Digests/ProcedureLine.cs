@@ -55,7 +55,10 @@ public sealed record ProcedureLine : DigestLine
     /// <summary>Promises broken before the one in force: a rung higher each, for good.</summary>
     public int AckPenalty { get; init; }
 
-    public override string ItemCode => ProcedureCode;
+    /// <summary>The clock the line is about: the procedure's own, or a reform's beside it.</summary>
+    public ReformClock Reform { get; init; }
+
+    public override string ItemCode => Reform == ReformClock.None ? ProcedureCode : $"{ProcedureCode}:{Reform.ToString().ToLowerInvariant()}";
 
     /// <summary>The line of a yellow or red procedure; <paramref name="entry"/> is null for a code the catalogue no longer has.</summary>
     public static ProcedureLine Of(

@@ -71,6 +71,8 @@ public static class BulletinCalculator
             NoticesAnsweredOnTime = notices.Count(n => n.Reply is { } r && r.RepliedOn <= n.ReplyBy),
             ProblemsSigned = inputs.Problems.Count(p => Ours(p.Department) && p.SignedOn is { } signed && inputs.InMonth(signed)),
             ProblemsClosed = inputs.Problems.Count(p => Ours(p.Department) && p.SolvedOn is { } solved && inputs.InMonth(solved)),
+            DeemedAccepted = own.Count(p => p.DeemedAccepted && inputs.InMonth(p.AcceptedOn)),
+            ReformClocksLate = own.Sum(p => p.ReformDays.Count(r => inputs.InMonth(r.Due) && !(r.Done <= r.Due))),
         };
     }
 

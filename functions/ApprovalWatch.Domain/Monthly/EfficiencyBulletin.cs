@@ -63,6 +63,12 @@ public sealed record EfficiencyFigures
 
     public int ProblemsClosed { get; init; }
 
+    /// <summary>Procedures accepted in the month only by law (视为受理, 行政许可法 第三十二条).</summary>
+    public int DeemedAccepted { get; init; }
+
+    /// <summary>Reform clocks (容缺受理's materials, 告知承诺制's verification) whose day fell in the month and passed undone.</summary>
+    public int ReformClocksLate { get; init; }
+
     /// <summary>Finished on time of those finished; null when none finished.</summary>
     public decimal? OnTimeRate => Finished == 0 ? null : Math.Round((decimal)OnTime / Finished, 4);
 }

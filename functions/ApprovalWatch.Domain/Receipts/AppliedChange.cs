@@ -53,6 +53,12 @@ public sealed record AppliedChange(int Line, string ProjectCode, string ProjectN
             (SubmissionColumn.HandlerEmail, before?.HandlerEmail, after.HandlerEmail),
             (SubmissionColumn.PausedFrom, Pauses(before), Pauses(after)),
             (SubmissionColumn.ExtendedDays, Number(before?.ExtensionDays), Number(after.ExtensionDays)),
+            (SubmissionColumn.ReceivedOn, IsoDate.Format(before?.ReceivedOn), IsoDate.Format(after.ReceivedOn)),
+            (SubmissionColumn.CorrectionNotifiedOn, IsoDate.Format(before?.CorrectionNotifiedOn), IsoDate.Format(after.CorrectionNotifiedOn)),
+            (SubmissionColumn.MaterialsDueOn, IsoDate.Format(before?.MaterialsDueOn), IsoDate.Format(after.MaterialsDueOn)),
+            (SubmissionColumn.MaterialsSuppliedOn, IsoDate.Format(before?.MaterialsSuppliedOn), IsoDate.Format(after.MaterialsSuppliedOn)),
+            (SubmissionColumn.VerifyBy, IsoDate.Format(before?.VerifyBy), IsoDate.Format(after.VerifyBy)),
+            (SubmissionColumn.VerifiedOn, IsoDate.Format(before?.VerifiedOn), IsoDate.Format(after.VerifiedOn)),
         ];
         return [
             .. all.Select(f => (f.Column, Before: Empty(f.Before), After: Empty(f.After)))

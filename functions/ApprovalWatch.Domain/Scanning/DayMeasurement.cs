@@ -56,9 +56,17 @@ public sealed class DayMeasurement(DateOnly today, ReferenceData reference, int 
         }
 
         var climbed = (counts ?? new EscalationCounts()).After(before, assessment.Flag, today);
+        var handlerName = reference.Staff.NameOf(procedure.HandlerEmail);
         if (assessment.Flag is Flag.Yellow or Flag.Red)
         {
-            _lines.Add(ProcedureLine.Of(procedure, assessment, entry, reference.Staff.NameOf(procedure.HandlerEmail), climbed, ack, today));
+            _lines.Add(ProcedureLine.Of(procedure, assessment, entry, handlerName, climbed, ack, today));
+        }
+
+        var calendar = reference.Calendars.ForRegion(ProjectCode.Region(procedure.ProjectCode));
+        _lines.AddRange(ReformClocks.Lines(procedure, entry, handlerName, calendar, today));
+        if (ReformClocks.DeemedToday(procedure, assessment, entry, handlerName, calendar, today) is { } deemed)
+        {
+            _lines.Add(deemed);
         }
 
         return new ProcedureMeasure(assessment, climbed);

@@ -35,6 +35,18 @@ public sealed record SubmissionColumn(string Name, string ChineseName, bool Requ
     /// <summary>The day the applicant was told at once of everything to correct (一次性告知补正).</summary>
     public static readonly SubmissionColumn CorrectionNotifiedOn = new("correction_notified_on", "补正告知日期", false, Aliases: ["一次性告知日期"]);
 
+    /// <summary>容缺受理: accepted with non-key materials missing, to be supplied by this day.</summary>
+    public static readonly SubmissionColumn MaterialsDueOn = new("materials_due_on", "容缺补齐期限", false, Aliases: ["容缺材料补齐期限"]);
+
+    /// <summary>The day the missing materials were supplied.</summary>
+    public static readonly SubmissionColumn MaterialsSuppliedOn = new("materials_supplied_on", "容缺补齐日期", false, Aliases: ["容缺材料补齐日期"]);
+
+    /// <summary>告知承诺制: approved on the applicant's commitment, to be verified by the department by this day.</summary>
+    public static readonly SubmissionColumn VerifyBy = new("verify_by", "承诺核查期限", false, Aliases: ["告知承诺核查期限"]);
+
+    /// <summary>The day the department verified the commitment.</summary>
+    public static readonly SubmissionColumn VerifiedOn = new("verified_on", "承诺核查日期", false, Aliases: ["告知承诺核查日期"]);
+
     /// <summary>A pre-filled sheet's check of a row's locked cells (<see cref="LockedRow"/>).</summary>
     public static readonly SubmissionColumn RowCheck = new("row_check", "校验码", false);
 
@@ -45,6 +57,7 @@ public sealed record SubmissionColumn(string Name, string ChineseName, bool Requ
     [
         ProjectCode, ProjectName, County, Procedure, Status, AcceptedOn, LimitDays, HandlerEmail, CompletedOn, AsOf,
         PausedFrom, PausedTo, PauseReason, ExtendedDays, ExtensionApprovedOn, RowCheck, Correction, ReceivedOn, CorrectionNotifiedOn,
+        MaterialsDueOn, MaterialsSuppliedOn, VerifyBy, VerifiedOn,
     ];
 
     /// <summary>How a receipt names the column: both names, as a clerk may know either.</summary>

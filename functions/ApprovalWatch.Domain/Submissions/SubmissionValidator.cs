@@ -222,6 +222,9 @@ public sealed class SubmissionValidator(
             Fail
         );
         var extensionApprovedOn = Date(SubmissionColumn.ExtensionApprovedOn, false);
+        // The reform clocks' own days: a due day may lie ahead, the day it was done may not.
+        var (materialsDueOn, materialsSuppliedOn) = (Date(SubmissionColumn.MaterialsDueOn, false), Date(SubmissionColumn.MaterialsSuppliedOn, false));
+        var (verifyBy, verifiedOn) = (Date(SubmissionColumn.VerifyBy, false), Date(SubmissionColumn.VerifiedOn, false));
         var extendedDays = cells.WorkingDays(SubmissionColumn.ExtendedDays) ?? (extensionApprovedOn is null ? 0 : 10);
         if (receivedOn is { } arrived)
         {
@@ -230,6 +233,8 @@ public sealed class SubmissionValidator(
                 (SubmissionColumn.AcceptedOn, acceptedOn),
                 (SubmissionColumn.ReceivedOn, receivedOnDate),
                 (SubmissionColumn.CorrectionNotifiedOn, correctionNotifiedOn),
+                (SubmissionColumn.MaterialsSuppliedOn, materialsSuppliedOn),
+                (SubmissionColumn.VerifiedOn, verifiedOn),
                 (SubmissionColumn.CompletedOn, completedOn),
                 (SubmissionColumn.PausedFrom, pauses.Select(p => (DateOnly?)p.From).Max()),
                 (SubmissionColumn.ExtensionApprovedOn, extensionApprovedOn),
@@ -258,6 +263,10 @@ public sealed class SubmissionValidator(
             AcceptancePending = acceptedOn is null,
             ReceivedOn = receivedOnDate,
             CorrectionNotifiedOn = correctionNotifiedOn,
+            MaterialsDueOn = materialsDueOn,
+            MaterialsSuppliedOn = materialsSuppliedOn,
+            VerifyBy = verifyBy,
+            VerifiedOn = verifiedOn,
             LimitDays = limitDays.Value,
             HandlerEmail = handler.ToLowerInvariant(),
             CompletedOn = completedOn,

@@ -90,7 +90,7 @@ public sealed class Acknowledging(ProcedureTable procedures, HistoryLog history,
 
         // The note is cut once, before anything is written: the procedure and its History row keep the same words.
         var note = Acknowledgement.Cut(noteText);
-        var (rung, penalty) = PromiseWindow.Hold(measurement.Lines.OfType<ProcedureLine>().FirstOrDefault(), reference.Ladder);
+        var (rung, penalty) = PromiseWindow.Hold(measurement.Lines.OfType<ProcedureLine>().FirstOrDefault(l => l.Reform == ReformClock.None), reference.Ladder);
         var acknowledged = row.Acknowledged(new Acknowledgement(by.Email, by.Name, today, promised, rung, note, penalty), tokenId);
         // A used link leaves its marker, inserted atomically: a second use fails here, however the two race.
         if (!await history.MarkUsedAsync(used, cancellationToken))

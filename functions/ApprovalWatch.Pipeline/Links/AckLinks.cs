@@ -1,4 +1,5 @@
 using ApprovalWatch.Domain.Acknowledgements;
+using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ public sealed class AckLinks(IOptions<BoardOptions> options)
         return line =>
             line switch
             {
-                ProcedureLine { Flag: Domain.Deadlines.Flag.Red or Domain.Deadlines.Flag.Yellow } procedure => $"{baseUrl.TrimEnd('/')}/ack/"
+                ProcedureLine { Flag: Flag.Red or Flag.Yellow, Reform: ReformClock.None } procedure => $"{baseUrl.TrimEnd('/')}/ack/"
                     + new AckToken(digest.RecipientEmail, procedure.ProjectCode, procedure.ProcedureCode, digest.Date, expires).Sign(key),
                 ProblemLine { AwaitsSignature: true } problem => baseUrl.TrimEnd('/')
                     + ProblemPath(key, digest.RecipientEmail, problem.ProjectCode, problem.Id, digest.Date, expires),

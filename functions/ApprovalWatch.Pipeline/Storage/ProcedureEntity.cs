@@ -57,6 +57,15 @@ public sealed class ProcedureEntity : ITableEntity
     /// <summary>Received, its acceptance not reported yet (<see cref="AcceptedOn"/> then the day received).</summary>
     public bool? AcceptancePending { get; set; }
 
+    // The reform clocks (容缺受理, 告知承诺制), when reported:
+    public string? MaterialsDueOn { get; set; }
+
+    public string? MaterialsSuppliedOn { get; set; }
+
+    public string? VerifyBy { get; set; }
+
+    public string? VerifiedOn { get; set; }
+
     /// <summary>
     /// The status before the source file changed it (empty for a procedure it added); null when that file did
     /// not change the status. Lets a retried file write the audit row it may not have written before a crash.
@@ -180,6 +189,10 @@ public sealed class ProcedureEntity : ITableEntity
         ReceivedOn = IsoDate.Format(p.ReceivedOn),
         CorrectionNotifiedOn = IsoDate.Format(p.CorrectionNotifiedOn),
         AcceptancePending = p.AcceptancePending ? true : null,
+        MaterialsDueOn = IsoDate.Format(p.MaterialsDueOn),
+        MaterialsSuppliedOn = IsoDate.Format(p.MaterialsSuppliedOn),
+        VerifyBy = IsoDate.Format(p.VerifyBy),
+        VerifiedOn = IsoDate.Format(p.VerifiedOn),
         SourceBlob = sourceBlob,
         SourceHash = sourceHash,
         SourceLine = sourceLine,
@@ -207,6 +220,10 @@ public sealed class ProcedureEntity : ITableEntity
             ReceivedOn = IsoDate.ParseOptional(ReceivedOn),
             CorrectionNotifiedOn = IsoDate.ParseOptional(CorrectionNotifiedOn),
             AcceptancePending = AcceptancePending == true,
+            MaterialsDueOn = IsoDate.ParseOptional(MaterialsDueOn),
+            MaterialsSuppliedOn = IsoDate.ParseOptional(MaterialsSuppliedOn),
+            VerifyBy = IsoDate.ParseOptional(VerifyBy),
+            VerifiedOn = IsoDate.ParseOptional(VerifiedOn),
         };
     }
 

@@ -27,6 +27,11 @@ public sealed class ProcedureTable(StorageAccount storage)
         nameof(ProcedureEntity.CompletedOn),
         nameof(ProcedureEntity.FinishedLate),
         nameof(ProcedureEntity.Pauses),
+        nameof(ProcedureEntity.DeemedAccepted),
+        nameof(ProcedureEntity.MaterialsDueOn),
+        nameof(ProcedureEntity.MaterialsSuppliedOn),
+        nameof(ProcedureEntity.VerifyBy),
+        nameof(ProcedureEntity.VerifiedOn),
     ];
 
     private TableClient Table => storage.Procedures;
@@ -173,9 +178,20 @@ public sealed class ProcedureTable(StorageAccount storage)
                     row.FinishedLate == true,
                     row.PauseList()
                 )
+                {
+                    DeemedAccepted = row.DeemedAccepted == true,
+                    ReformDays =
+                    [
+                        .. ReformDay(row.MaterialsDueOn, row.MaterialsSuppliedOn),
+                        .. ReformDay(row.VerifyBy, row.VerifiedOn),
+                    ],
+                }
             );
         }
 
         return procedures;
     }
+
+    private static IEnumerable<(DateOnly Due, DateOnly? Done)> ReformDay(string? due, string? done) =>
+        IsoDate.ParseOptional(due) is { } day ? [(day, IsoDate.ParseOptional(done))] : [];
 }

@@ -118,6 +118,16 @@ public sealed class DigestText
                 + provisional;
         }
 
+        if (p.Reform == ReformClock.Deemed)
+        {
+            return _words.Format("digest.limit.deemed_today", Iso(p.StartedOn), p.LimitDays, Iso(p.DueOn));
+        }
+
+        if (p.Reform != ReformClock.None)
+        {
+            return _words.Format(p.Reform == ReformClock.Tolerance ? "digest.limit.tolerance" : "digest.limit.commitment", Iso(p.StartedOn), Iso(p.DueOn));
+        }
+
         var limit = _words.Format(p.Deemed ? "digest.limit.deemed" : "digest.limit.procedure", Iso(p.StartedOn), p.LimitDays, Iso(p.DueOn));
         if (p.StatutoryDays > 0)
         {

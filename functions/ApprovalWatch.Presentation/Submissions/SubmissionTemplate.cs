@@ -24,6 +24,8 @@ public static class SubmissionTemplate
         SubmissionColumn.Status, SubmissionColumn.AcceptedOn, SubmissionColumn.LimitDays, SubmissionColumn.HandlerEmail,
         SubmissionColumn.CompletedOn, SubmissionColumn.AsOf, SubmissionColumn.PausedFrom, SubmissionColumn.PausedTo,
         SubmissionColumn.PauseReason, SubmissionColumn.ExtendedDays, SubmissionColumn.ExtensionApprovedOn,
+        SubmissionColumn.ReceivedOn, SubmissionColumn.CorrectionNotifiedOn, SubmissionColumn.MaterialsDueOn, SubmissionColumn.MaterialsSuppliedOn,
+        SubmissionColumn.VerifyBy, SubmissionColumn.VerifiedOn,
     ];
 
     public const string SheetName = "填报 Report";
@@ -47,6 +49,12 @@ public static class SubmissionTemplate
         SubmissionColumn.PausedFrom,
         SubmissionColumn.PausedTo,
         SubmissionColumn.ExtensionApprovedOn,
+        SubmissionColumn.ReceivedOn,
+        SubmissionColumn.CorrectionNotifiedOn,
+        SubmissionColumn.MaterialsDueOn,
+        SubmissionColumn.MaterialsSuppliedOn,
+        SubmissionColumn.VerifyBy,
+        SubmissionColumn.VerifiedOn,
     ];
 
     private static readonly Dictionary<ProcedureStatus, string> StatusWords = new()
@@ -156,7 +164,7 @@ public static class SubmissionTemplate
                         p.County,
                         p.ProcedureCode,
                         StatusWords[p.Status],
-                        p.AcceptedOn,
+                        p.AcceptancePending ? null : p.AcceptedOn, // received, not accepted yet: left for the clerk
                         p.LimitDays,
                         p.HandlerEmail,
                         p.CompletedOn,
@@ -166,6 +174,12 @@ public static class SubmissionTemplate
                         pause?.Reason is { Length: > 0 } reason ? reason : null,
                         p.ExtensionDays == 0 ? null : p.ExtensionDays,
                         p.ExtensionApprovedOn,
+                        p.ReceivedOn,
+                        p.CorrectionNotifiedOn,
+                        p.MaterialsDueOn,
+                        p.MaterialsSuppliedOn,
+                        p.VerifyBy,
+                        p.VerifiedOn,
                         lockedRows?.Check(new LockedCells(p.ProjectCode, p.ProjectName, p.County, p.ProcedureCode)),
                         null,
                     ];

@@ -275,7 +275,8 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
     private static readonly ApprovalWatch.Domain.Submissions.SubmissionColumn[] Columns =
     [
         .. ApprovalWatch.Domain.Submissions.SubmissionColumn.All.Where(c =>
-            c.Name is not ("limit_days" or "pause_reason" or "row_check" or "correction" or "received_on" or "correction_notified_on")
+            c.Name is not ("limit_days" or "pause_reason" or "row_check" or "correction" or "received_on" or "correction_notified_on"
+                or "materials_due_on" or "materials_supplied_on" or "verify_by" or "verified_on")
         ),
         ApprovalWatch.Domain.Submissions.SubmissionColumn.PauseReason,
     ];

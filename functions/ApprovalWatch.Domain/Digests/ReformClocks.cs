@@ -1,0 +1,115 @@
+using ApprovalWatch.Domain.Calendar;
+using ApprovalWatch.Domain.Catalogue;
+using ApprovalWatch.Domain.Deadlines;
+
+namespace ApprovalWatch.Domain.Digests;
+
+/// <summary>
+/// The clocks of the approval reforms beside a procedure's own: 容缺受理 (accepted with non-key materials missing, to be
+/// supplied by a day — once it passes, a line to the handler and the project's leader in charge) and 告知承诺制 (approved on
+/// the applicant's commitment, to be verified by the department by a day — once it passes, the department's line); and the
+/// day the law deems an application accepted (行政许可法 第三十二条), told to the department's head that day.
+/// </summary>
+public static class ReformClocks
+{
+    public static IEnumerable<ProcedureLine> Lines(
+        Procedure procedure,
+        CatalogueEntry? entry,
+        string handlerName,
+        WorkingCalendar calendar,
+        DateOnly today
+    )
+    {
+        if (procedure.MaterialsDueOn is { } materials && procedure.MaterialsSuppliedOn is null && today > materials)
+        {
+            yield return Line(procedure, entry, handlerName, calendar, today, ReformClock.Tolerance, materials);
+        }
+
+        if (procedure.VerifyBy is { } verify && procedure.VerifiedOn is null && today > verify)
+        {
+            yield return Line(procedure, entry, handlerName, calendar, today, ReformClock.Commitment, verify);
+        }
+    }
+
+    /// <summary>The head's line on the day an application became accepted by law; null on any other day.</summary>
+    public static ProcedureLine? DeemedToday(
+        Procedure procedure,
+        Assessment assessment,
+        CatalogueEntry? entry,
+        string handlerName,
+        WorkingCalendar calendar,
+        DateOnly today
+    )
+    {
+        if (!assessment.Deemed || procedure.ReceivedOn is not { } received || DeemedAcceptance.KnownOn(received, calendar) != today)
+        {
+            return null;
+        }
+
+        return new ProcedureLine
+        {
+            Reform = ReformClock.Deemed,
+            Stage = entry?.Stage ?? 0,
+            ProjectCode = procedure.ProjectCode,
+            ProjectName = procedure.ProjectName,
+            ProcedureCode = procedure.ProcedureCode,
+            ChineseName = (entry?.ChineseName ?? procedure.ProcedureCode) + "（视为受理）",
+            EnglishName = (entry?.EnglishName ?? procedure.ProcedureCode) + " (accepted by law)",
+            Department = procedure.Department,
+            HandlerEmail = procedure.HandlerEmail,
+            HandlerName = handlerName,
+            StartedOn = received,
+            DueOn = assessment.Deadline.DueOn ?? received,
+            LimitDays = procedure.LimitDays,
+            Deemed = true,
+            Flag = assessment.Flag == Flag.Red ? Flag.Red : Flag.Yellow,
+            WorkingDaysLeft = assessment.WorkingDaysLeft,
+        };
+    }
+
+    private static ProcedureLine Line(
+        Procedure procedure,
+        CatalogueEntry? entry,
+        string handlerName,
+        WorkingCalendar calendar,
+        DateOnly today,
+        ReformClock clock,
+        DateOnly due
+    )
+    {
+        var (zh, en) = clock == ReformClock.Tolerance ? ("（容缺材料补齐）", " (missing materials)") : ("（告知承诺核查）", " (commitment check)");
+        return new ProcedureLine
+        {
+            Reform = clock,
+            Stage = entry?.Stage ?? 0,
+            ProjectCode = procedure.ProjectCode,
+            ProjectName = procedure.ProjectName,
+            ProcedureCode = procedure.ProcedureCode,
+            ChineseName = (entry?.ChineseName ?? procedure.ProcedureCode) + zh,
+            EnglishName = (entry?.EnglishName ?? procedure.ProcedureCode) + en,
+            Department = procedure.Department,
+            HandlerEmail = procedure.HandlerEmail,
+            HandlerName = handlerName,
+            StartedOn = procedure.AcceptedOn,
+            DueOn = due,
+            LimitDays = Math.Max(0, calendar.WorkingDaysAfter(procedure.AcceptedOn, due)),
+            Flag = Flag.Red,
+            WorkingDaysLeft = Assessment.Left(calendar, today, due),
+        };
+    }
+}
+
+/// <summary>Which clock a procedure's line is about: its own, or a reform's (<see cref="ReformClocks"/>).</summary>
+public enum ReformClock
+{
+    None,
+
+    /// <summary>容缺受理: the missing materials' day.</summary>
+    Tolerance,
+
+    /// <summary>告知承诺制: the commitment's verification day.</summary>
+    Commitment,
+
+    /// <summary>视为受理: the day the law accepted an application, for its department's head.</summary>
+    Deemed,
+}
