@@ -22,12 +22,12 @@ public static class ReformClocks
     {
         if (procedure.MaterialsDueOn is { } materials && procedure.MaterialsSuppliedOn is null && today > materials)
         {
-            yield return Line(procedure, entry, handlerName, calendar, today, ReformClock.Tolerance, materials);
+            yield return Late(procedure, entry, handlerName, calendar, today, ReformClock.Tolerance, materials);
         }
 
         if (procedure.VerifyBy is { } verify && procedure.VerifiedOn is null && today > verify)
         {
-            yield return Line(procedure, entry, handlerName, calendar, today, ReformClock.Commitment, verify);
+            yield return Late(procedure, entry, handlerName, calendar, today, ReformClock.Commitment, verify);
         }
     }
 
@@ -46,20 +46,8 @@ public static class ReformClocks
             return null;
         }
 
-        return new ProcedureLine
+        return Line(procedure, entry, handlerName, ReformClock.Deemed, received, assessment.Deadline.DueOn ?? received) with
         {
-            Reform = ReformClock.Deemed,
-            Stage = entry?.Stage ?? 0,
-            ProjectCode = procedure.ProjectCode,
-            ProjectName = procedure.ProjectName,
-            ProcedureCode = procedure.ProcedureCode,
-            ChineseName = (entry?.ChineseName ?? procedure.ProcedureCode) + "（视为受理）",
-            EnglishName = (entry?.EnglishName ?? procedure.ProcedureCode) + " (accepted by law)",
-            Department = procedure.Department,
-            HandlerEmail = procedure.HandlerEmail,
-            HandlerName = handlerName,
-            StartedOn = received,
-            DueOn = assessment.Deadline.DueOn ?? received,
             LimitDays = procedure.LimitDays,
             Deemed = true,
             Flag = assessment.Flag == Flag.Red ? Flag.Red : Flag.Yellow,
@@ -67,7 +55,8 @@ public static class ReformClocks
         };
     }
 
-    private static ProcedureLine Line(
+    // A reform clock's day passed undone: red, counted from the day it was due.
+    private static ProcedureLine Late(
         Procedure procedure,
         CatalogueEntry? entry,
         string handlerName,
@@ -75,9 +64,17 @@ public static class ReformClocks
         DateOnly today,
         ReformClock clock,
         DateOnly due
-    )
+    ) =>
+        Line(procedure, entry, handlerName, clock, procedure.AcceptedOn, due) with
+        {
+            LimitDays = Math.Max(0, calendar.WorkingDaysAfter(procedure.AcceptedOn, due)),
+            Flag = Flag.Red,
+            WorkingDaysLeft = Assessment.Left(calendar, today, due),
+        };
+
+    private static ProcedureLine Line(Procedure procedure, CatalogueEntry? entry, string handlerName, ReformClock clock, DateOnly started, DateOnly due)
     {
-        var (zh, en) = clock == ReformClock.Tolerance ? ("（容缺材料补齐）", " (missing materials)") : ("（告知承诺核查）", " (commitment check)");
+        var (zh, en) = Suffixes[clock];
         return new ProcedureLine
         {
             Reform = clock,
@@ -90,13 +87,21 @@ public static class ReformClocks
             Department = procedure.Department,
             HandlerEmail = procedure.HandlerEmail,
             HandlerName = handlerName,
-            StartedOn = procedure.AcceptedOn,
+            StartedOn = started,
             DueOn = due,
-            LimitDays = Math.Max(0, calendar.WorkingDaysAfter(procedure.AcceptedOn, due)),
+            LimitDays = 0,
             Flag = Flag.Red,
-            WorkingDaysLeft = Assessment.Left(calendar, today, due),
+            WorkingDaysLeft = 0,
         };
     }
+
+    // What a line's name says of its clock, after the procedure's name.
+    private static readonly Dictionary<ReformClock, (string Zh, string En)> Suffixes = new()
+    {
+        [ReformClock.Tolerance] = ("（容缺材料补齐）", " (missing materials)"),
+        [ReformClock.Commitment] = ("（告知承诺核查）", " (commitment check)"),
+        [ReformClock.Deemed] = ("（视为受理）", " (accepted by law)"),
+    };
 }
 
 /// <summary>Which clock a procedure's line is about: its own, or a reform's (<see cref="ReformClocks"/>).</summary>
