@@ -102,6 +102,10 @@ public sealed class Words
         ["time_limit"] = ("时限", "Time limit"),
         ["finished"] = ("办结", "finished"),
         ["provisional"] = ("暂定", "provisional"),
+        ["weekly.provisional"] = (
+            "（暂定：本周所在年份的放假通知尚未发布，工作日按法定节假日推算，通知发布后重新计算）",
+            " (provisional: the holiday notice of this week's year is not out yet; working days reckoned from the statutory holidays)"
+        ),
         ["deemed"] = ("视为受理", "accepted by law"),
         ["provisional_title"] = (
             "所跨年份的放假通知尚未发布：按法定节假日推算，通知发布后重新计算",

@@ -164,4 +164,33 @@ public class ProvisionalYearTests
         Assert.Equal([Reason.Of("digest.missed_days", "2026-03-19")], inKizilsu.Notes);
         Assert.Equal([Reason.Of("digest.missed_days", "2026-03-19、2026-03-20")], inBeijing.Notes);
     }
+
+    [Fact]
+    public void A_bulletin_of_a_month_in_a_reckoned_year_says_so()
+    {
+        Monthly.EfficiencyBulletin Of(int year) =>
+            Monthly.BulletinCalculator.Compute(new Monthly.MonthlyInputs(new DateOnly(year, 2, 1), [], [], [], [], [], Calendars.NationalCalendar, e => e));
+
+        var reckoned = Presentation.Monthly.BulletinRenderer.Render(Of(2027), d => d, "chart.png");
+
+        Assert.True(Of(2027).Provisional);
+        Assert.False(Of(2026).Provisional);
+        Assert.Contains("暂定：本月所在年份的放假通知尚未发布", reckoned.Text, StringComparison.Ordinal);
+        Assert.Contains("暂定：本月所在年份的放假通知尚未发布", reckoned.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_weekly_report_of_a_week_in_a_reckoned_year_says_so()
+    {
+        Weekly.WeeklyReport Of(DateOnly sunday) =>
+            Weekly.WeeklyCalculator.Compute(
+                new Weekly.WeeklyInputs(Weekly.ReportWeek.Of(sunday), [], [], [], [], Calendars.NationalCalendar, new Weekly.LightRules())
+            );
+
+        var reckoned = Of(new DateOnly(2027, 3, 15));
+
+        Assert.True(reckoned.Provisional);
+        Assert.False(Of(new DateOnly(2026, 3, 16)).Provisional);
+        Assert.Contains("暂定", Presentation.Weekly.WeeklyView.Of(reckoned, Domain.Staff.Language.Chinese, i => i).Intro, StringComparison.Ordinal);
+    }
 }

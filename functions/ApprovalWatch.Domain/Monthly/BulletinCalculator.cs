@@ -34,7 +34,10 @@ public static class BulletinCalculator
             EfficiencyBulletin.MonthOf(inputs.First), inputs.First, inputs.Last,
             Figures(inputs, _ => true, ""),
             Rank(byDepartment, previous?.Departments),
-            Rank(byHandler, previous?.Handlers));
+            Rank(byHandler, previous?.Handlers))
+        {
+            Provisional = inputs.Calendar.AnyProvisional(inputs.First, inputs.Last),
+        };
     }
 
     /// <param name="department">The department whose notices and problems count; "" for all, null for none (a handler's).</param>

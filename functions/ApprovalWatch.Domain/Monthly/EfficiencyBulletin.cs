@@ -17,6 +17,9 @@ public sealed record EfficiencyBulletin(
 {
     public const string Folder = "monthly/";
 
+    /// <summary>The month's working days are reckoned: its year's holiday notice was not loaded when it was made (暂定).</summary>
+    public bool Provisional { get; init; }
+
     public static string MonthOf(DateOnly date) => $"{date.Year:D4}-{date.Month:D2}";
 
     /// <summary>The month whose bulletin is due on a day: the month before, on the first working day of a month; else null.</summary>

@@ -47,6 +47,7 @@ public static class WeeklyCalculator
             Week = week.ToString(),
             AsOf = asOf,
             From = week.From,
+            Provisional = inputs.Calendar.Covers(asOf) && inputs.Calendar.AnyProvisional(week.From, asOf),
             Headline = headline,
             Starts = starts,
             Procedures = procedures,

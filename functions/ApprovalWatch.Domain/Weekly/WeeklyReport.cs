@@ -15,6 +15,9 @@ public sealed record WeeklyReport
 
     public required DateOnly From { get; init; }
 
+    /// <summary>The week's working days are reckoned: its year's holiday notice was not loaded when it was made (暂定).</summary>
+    public bool Provisional { get; init; }
+
     public required Headline Headline { get; init; }
 
     public required StartFigures Starts { get; init; }

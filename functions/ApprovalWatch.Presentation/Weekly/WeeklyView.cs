@@ -509,7 +509,7 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
         }
 
         var subject = w.Format("weekly.subject", report.Week, Yi(h.CompletedWan), Pct(h.CompletionRate), report.Count(WeeklyCalculator.Red));
-        var intro = w.Format("weekly.intro", Date(report.AsOf), Date(report.From));
+        var intro = w.Format("weekly.intro", Date(report.AsOf), Date(report.From)) + (report.Provisional ? w["weekly.provisional"] : "");
         return new WeeklyView(subject, w.Format("weekly.title", report.Week), intro, sections);
     }
 
