@@ -150,7 +150,8 @@ public class BrowserTests(Xunit.Abstractions.ITestOutputHelper output)
                 await page.GotoAsync(server.Address + "/submit");
                 await page.SetInputFilesAsync("input[type=file]", file);
                 await page.ClickAsync("button[type=submit]");
-                await page.WaitForURLAsync(new Regex("/submit/receipt\\?"));
+                // The page may refresh itself before it has loaded: wait for the navigation only.
+                await page.WaitForURLAsync(new Regex("/submit/receipt\\?"), new() { WaitUntil = WaitUntilState.Commit });
                 await Assertions.Expect(page.Locator("main")).ToContainTextAsync(expected); // the page refreshes itself until the receipt is there
                 await ShotAsync(page, "submit-receipt-" + Path.GetFileNameWithoutExtension(name));
             }
