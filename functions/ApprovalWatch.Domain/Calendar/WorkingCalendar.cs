@@ -92,7 +92,15 @@ public sealed class WorkingCalendar
     public bool AnyProvisional(DateOnly from, DateOnly to)
     {
         var (first, last) = from <= to ? (from.Year, to.Year) : (to.Year, from.Year);
-        return _provisional.Count > 0 && _provisional.Any(y => y >= first && y <= last);
+        for (var year = first; year <= last && _provisional.Count > 0; year++)
+        {
+            if (_provisional.Contains(year))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The dates of the loaded years that differ from the Monday–Friday rule.</summary>

@@ -40,7 +40,8 @@ public sealed class DayMeasurement(DateOnly today, ReferenceData reference, int 
     public ProcedureMeasure? Add(Procedure procedure, Flag? before = null, EscalationCounts? counts = null, Acknowledgements.Acknowledgement? ack = null)
     {
         var entry = reference.Catalogue.Find(procedure.ProcedureCode);
-        if (Assess(procedure) is not { } assessment)
+        var calendar = CalendarOf(procedure);
+        if (Assess(procedure, calendar, entry) is not { } assessment)
         {
             return null;
         }
@@ -56,17 +57,15 @@ public sealed class DayMeasurement(DateOnly today, ReferenceData reference, int 
         }
 
         var climbed = (counts ?? new EscalationCounts()).After(before, assessment.Flag, today);
-        var handlerName = reference.Staff.NameOf(procedure.HandlerEmail);
         if (assessment.Flag is Flag.Yellow or Flag.Red)
         {
-            _lines.Add(ProcedureLine.Of(procedure, assessment, entry, handlerName, climbed, ack, today));
+            _lines.Add(ProcedureLine.Of(procedure, assessment, entry, reference.Staff.NameOf(procedure.HandlerEmail), climbed, ack, today));
         }
 
-        var calendar = reference.Calendars.ForRegion(ProjectCode.Region(procedure.ProjectCode));
-        _lines.AddRange(ReformClocks.Lines(procedure, entry, handlerName, calendar, today));
-        if (ReformClocks.DeemedToday(procedure, assessment, entry, handlerName, calendar, today) is { } deemed)
+        // Most procedures have no reform clock and were never only received: nothing more to measure for them.
+        if (procedure.MaterialsDueOn is not null || procedure.VerifyBy is not null || assessment.Deemed)
         {
-            _lines.Add(deemed);
+            AddReformLines(procedure, assessment, entry, calendar);
         }
 
         return new ProcedureMeasure(assessment, climbed);
@@ -77,18 +76,37 @@ public sealed class DayMeasurement(DateOnly today, ReferenceData reference, int 
     /// project page all measure it; null, with the reason in <see cref="ScanCounts.Errors"/>, when its calendar has not
     /// loaded the year.
     /// </summary>
-    public Assessment? Assess(Procedure procedure)
+    public Assessment? Assess(Procedure procedure) => Assess(procedure, CalendarOf(procedure), reference.Catalogue.Find(procedure.ProcedureCode));
+
+    private WorkingCalendar CalendarOf(Procedure procedure) => reference.Calendars.ForRegion(ProjectCode.Region(procedure.ProjectCode));
+
+    private Assessment? Assess(Procedure procedure, WorkingCalendar calendar, Catalogue.CatalogueEntry? entry)
     {
         try
         {
-            var calendar = reference.Calendars.ForRegion(ProjectCode.Region(procedure.ProjectCode));
-            var entry = reference.Catalogue.Find(procedure.ProcedureCode);
             return Assessment.Of(procedure, calendar, today, warningWorkingDays, entry?.StatutoryDays, entry?.StatutoryInDays == true);
         }
         catch (CalendarYearMissingException e)
         {
             Counts.Errors.Add($"{procedure.ProjectCode} {procedure.ProcedureCode}: {e.Message}");
             return null;
+        }
+    }
+
+    private void AddReformLines(Procedure procedure, Assessment assessment, Catalogue.CatalogueEntry? entry, WorkingCalendar calendar)
+    {
+        var handlerName = reference.Staff.NameOf(procedure.HandlerEmail);
+        try
+        {
+            _lines.AddRange(ReformClocks.Lines(procedure, entry, handlerName, calendar, today));
+            if (ReformClocks.DeemedToday(procedure, assessment, entry, handlerName, calendar, today) is { } deemed)
+            {
+                _lines.Add(deemed);
+            }
+        }
+        catch (CalendarYearMissingException e)
+        {
+            Counts.Errors.Add($"{procedure.ProjectCode} {procedure.ProcedureCode}: {e.Message}");
         }
     }
 
