@@ -205,12 +205,16 @@ public class BulletinTests
                 Procedure("P1", "HC-01", "housing", "a@x.org", "2026-03-02", "2026-03-20", null) with { DeemedAccepted = true },
                 Procedure("P2", "HC-03", "housing", "a@x.org", "2026-03-02", "2026-03-20", null) with
                 {
-                    ReformDays = [(new DateOnly(2026, 3, 10), null), (new DateOnly(2026, 3, 12), new DateOnly(2026, 3, 11))],
+                    ReformDays =
+                    [
+                        new(ReformClock.Tolerance, new DateOnly(2026, 3, 10), null),
+                        new(ReformClock.Commitment, new DateOnly(2026, 3, 12), new DateOnly(2026, 3, 11)),
+                    ],
                 },
                 Procedure("P3", "HC-02", "housing", "a@x.org", "2026-02-02", "2026-02-20", "2026-02-18") with
                 {
                     DeemedAccepted = true, // February's
-                    ReformDays = [(new DateOnly(2026, 3, 16), new DateOnly(2026, 3, 18))], // verified two days late
+                    ReformDays = [new(ReformClock.Commitment, new DateOnly(2026, 3, 16), new DateOnly(2026, 3, 18))], // verified two days late
                 },
             ])
         );

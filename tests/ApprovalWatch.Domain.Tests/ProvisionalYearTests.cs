@@ -1,6 +1,7 @@
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
+using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Testing;
 
@@ -192,5 +193,30 @@ public class ProvisionalYearTests
         Assert.True(reckoned.Provisional);
         Assert.False(Of(new DateOnly(2026, 3, 16)).Provisional);
         Assert.Contains("暂定", Presentation.Weekly.WeeklyView.Of(reckoned, Domain.Staff.Language.Chinese, i => i).Intro, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_problems_days_left_across_a_reckoned_year_are_marked()
+    {
+        var national = Calendars.NationalCalendar;
+        ProblemLine? Line(string due) =>
+            ProblemLine.Of(
+                new ProjectProblem
+                {
+                    ProjectCode = "A",
+                    Id = "P1",
+                    Text = "用地报批",
+                    Department = "natural-resources",
+                    RaisedOn = D("2026-12-01"),
+                    DueOn = D(due),
+                },
+                "项目",
+                national,
+                D("2026-12-28"),
+                warningWorkingDays: 3
+            );
+
+        Assert.True(Line("2027-01-05")!.Provisional); // 元旦 2027 reckoned
+        Assert.False(Line("2026-12-30")!.Provisional);
     }
 }

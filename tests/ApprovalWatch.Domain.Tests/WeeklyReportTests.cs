@@ -254,7 +254,11 @@ public class WeeklyReportTests
                     new(2026, 3, 2),
                     null,
                     false
-                ),
+                )
+                {
+                    // A 容缺受理 day passed with the materials missing, and a commitment already checked.
+                    ReformDays = [new(ReformClock.Tolerance, new(2026, 3, 10), null), new(ReformClock.Commitment, new(2026, 3, 12), new(2026, 3, 11))],
+                },
             ]
         );
         var bytes = await WeeklyWorkbook.WriteAsync(WeeklyCalculator.Compute(inputs), inputs);
@@ -305,12 +309,21 @@ public class WeeklyReportTests
         Assert.Equal(1.0, Summary("在库项目（个）"));
         Assert.Equal(new DateTime(2026, 3, 15), Summary("数据截至"));
         Assert.Equal(["项目代码", "项目名称", "县市", "类别", "事项", "状态", "说明"], rows.First(r => r.Sheet == WeeklyWorkbook.TaskSheet).Values.Select(v => v?.ToString()));
-        var limit = rows.Where(r => r.Sheet == WeeklyWorkbook.TimeLimitSheet).Skip(1).Single();
+        var limits = rows.Where(r => r.Sheet == WeeklyWorkbook.TimeLimitSheet).Skip(1).ToList();
+        Assert.Equal(2, limits.Count);
         Assert.Equal(
             ["2026-653001-48-01-00123X", "阿图什市新城学校建设项目", "HC-01", new DateTime(2026, 2, 2), new DateTime(2026, 3, 2), -9.0],
-            limit.Values
+            limits[0].Values
         ); // 3 to 13 March: 9 working days past
-        Assert.Equal("yyyy-mm-dd", limit.Formats[3]);
+        Assert.Equal("yyyy-mm-dd", limits[0].Formats[3]);
+        // The reform clock still running is a task of its own, in all three lists; the checked commitment is not.
+        Assert.Equal(
+            ["2026-653001-48-01-00123X", "阿图什市新城学校建设项目", "HC-01 补齐容缺材料", new DateTime(2026, 2, 2), new DateTime(2026, 3, 10), -3.0],
+            limits[1].Values
+        );
+        var task = rows.Where(r => r.Sheet == WeeklyWorkbook.TaskSheet).Skip(1).ToList();
+        Assert.Equal("容缺受理", task[1].Values[3]);
+        Assert.Equal("超期", task[1].Values[5]);
     }
 
     [Fact]

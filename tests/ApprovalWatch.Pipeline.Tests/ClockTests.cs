@@ -116,23 +116,28 @@ public class DeemedAcceptanceTests
     }
 
     [Fact]
-    public async Task The_pre_filled_sheet_sent_back_unchanged_keeps_a_pending_acceptance_and_the_reform_days()
+    public async Task The_pre_filled_sheet_carries_a_pending_acceptance_and_each_running_reform_clock_even_once_approved()
     {
         await using var pipeline = await TestPipeline.StartAsync();
         await pipeline.IngestAsync(
             "housing/2026-03-13.csv",
-            "project_code,project_name,county,procedure,status,accepted_on,handler_email,as_of,received_on,materials_due_on\n"
-                + $"2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,HC-01,accepted,,{ScanAndSendTests.Zhang},2026-03-13,2026-03-12,\n"
-                + $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-03,in_review,2026-03-10,{ScanAndSendTests.Zhang},2026-03-13,,2026-03-20\n"
+            "project_code,project_name,county,procedure,status,accepted_on,handler_email,as_of,received_on,materials_due_on,completed_on,verify_by\n"
+                + $"2022-653001-48-01-00123X,阿图什市新城学校建设项目,阿图什市,HC-01,accepted,,{ScanAndSendTests.Zhang},2026-03-13,2026-03-12,,,\n"
+                + $"2023-653022-48-01-004175,阿克陶县城区基础设施配套建设项目,阿克陶县,HC-03,in_review,2026-03-10,{ScanAndSendTests.Zhang},2026-03-13,,2026-03-20,,\n"
+                // Approved on commitment, its verification still to come: open business, on the sheet.
+                + $"2024-653023-48-01-004176,阿合奇县供热管网改造项目,阿合奇县,HC-02,approved,2026-03-02,{ScanAndSendTests.Zhang},2026-03-13,,,2026-03-06,2026-04-30\n"
+                // Approved and done with: not on the sheet.
+                + $"2021-653024-48-01-004177,乌恰县市政道路项目,乌恰县,HC-02,approved,2026-03-02,{ScanAndSendTests.Zhang},2026-03-13,,,2026-03-05,\n"
         );
 
         var (name, sheet) = await pipeline.Get<Ingestion.WeekSheets>().ProceduresAsync("housing", default);
         var back = await pipeline.IngestAsync("housing/" + name, sheet);
 
-        Assert.Equal((2, 0, 2, 0), (back.Rows, back.Applied, back.Unchanged, back.Rejected));
+        Assert.Equal((3, 0, 3, 0), (back.Rows, back.Applied, back.Unchanged, back.Rejected));
         var rows = await pipeline.Storage.Procedures.QueryAsync<ProcedureEntity>().ToDictionaryAsync(e => e.PartitionKey[..4], e => e);
         Assert.Equal((true, "2026-03-12"), (rows["2022"].AcceptancePending, rows["2022"].ReceivedOn));
         Assert.Equal("2026-03-20", rows["2023"].MaterialsDueOn);
+        Assert.Equal("2026-04-30", rows["2024"].VerifyBy);
     }
 }
 

@@ -49,6 +49,9 @@ public sealed record Procedure
 
     public DateOnly? VerifiedOn { get; init; }
 
+    /// <summary>A reform clock still running: materials not yet supplied, or a commitment not yet verified — open business even once finished.</summary>
+    public bool ReformPending => (MaterialsDueOn is not null && MaterialsSuppliedOn is null) || (VerifyBy is not null && VerifiedOn is null);
+
     /// <summary>Received, its acceptance not reported yet: <see cref="AcceptedOn"/> is the day it was received.</summary>
     public bool AcceptancePending { get; init; }
 

@@ -19,5 +19,8 @@ public sealed record ProcedureFacts(
     public bool DeemedAccepted { get; init; }
 
     /// <summary>Its reform clocks (容缺受理, 告知承诺制): each one's day and the day it was done, if it was.</summary>
-    public IReadOnlyList<(DateOnly Due, DateOnly? Done)> ReformDays { get; init; } = [];
+    public IReadOnlyList<ReformDay> ReformDays { get; init; } = [];
 }
+
+/// <summary>A reform clock's day (容缺受理's materials, 告知承诺制's verification) and the day it was done, if it was.</summary>
+public sealed record ReformDay(ReformClock Clock, DateOnly Due, DateOnly? Done);

@@ -65,6 +65,7 @@ public sealed record ProblemLine : DigestLine
             // A problem waiting to be signed for or assigned again needs someone's hand today: at least a warning.
             Flag = flag == Flag.Green ? Flag.Yellow : flag,
             WorkingDaysLeft = left,
+            Provisional = calendar.AnyProvisional(problem.RaisedOn, problem.DueOn > today ? problem.DueOn : today),
         };
     }
 }

@@ -182,8 +182,8 @@ public sealed class ProcedureTable(StorageAccount storage)
                     DeemedAccepted = row.DeemedAccepted == true,
                     ReformDays =
                     [
-                        .. ReformDay(row.MaterialsDueOn, row.MaterialsSuppliedOn),
-                        .. ReformDay(row.VerifyBy, row.VerifiedOn),
+                        .. ReformDay(ReformClock.Tolerance, row.MaterialsDueOn, row.MaterialsSuppliedOn),
+                        .. ReformDay(ReformClock.Commitment, row.VerifyBy, row.VerifiedOn),
                     ],
                 }
             );
@@ -192,6 +192,6 @@ public sealed class ProcedureTable(StorageAccount storage)
         return procedures;
     }
 
-    private static IEnumerable<(DateOnly Due, DateOnly? Done)> ReformDay(string? due, string? done) =>
-        IsoDate.ParseOptional(due) is { } day ? [(day, IsoDate.ParseOptional(done))] : [];
+    private static IEnumerable<ReformDay> ReformDay(ReformClock clock, string? due, string? done) =>
+        IsoDate.ParseOptional(due) is { } day ? [new(clock, day, IsoDate.ParseOptional(done))] : [];
 }

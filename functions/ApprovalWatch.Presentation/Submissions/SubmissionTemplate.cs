@@ -124,7 +124,8 @@ public static class SubmissionTemplate
     }
 
     /// <summary>
-    /// This week's sheet: the department's open procedures as they are stored (identity columns locked, the rest to
+    /// This week's sheet: the department's open procedures as they are stored (and finished ones whose reform clock still
+    /// runs, for the day it is done; identity columns locked, the rest to
     /// change), then empty rows for new ones. Uploaded back unchanged, every row is unchanged; one cell changed is one
     /// change. A row changed should say its new data date.
     /// </summary>
@@ -152,7 +153,7 @@ public static class SubmissionTemplate
             ))
             .ToList();
         var rows = procedures
-            .Where(p => p.Department == department.Id && !p.Status.IsFinished())
+            .Where(p => p.Department == department.Id && (!p.Status.IsFinished() || p.ReformPending))
             .OrderBy(p => p.ProjectCode, StringComparer.Ordinal).ThenBy(p => p.ProcedureCode, StringComparer.Ordinal)
             .Select(p =>
             {

@@ -268,7 +268,39 @@ public static class WeeklyWorkbook
                     )
                 );
             });
+        // A reform clock still running is a task of its own: the missing materials (容缺受理) or the commitment's check (告知承诺制).
+        var reforms = inputs.Procedures.SelectMany(p =>
+            p.ReformDays.Where(r => r.Done is null)
+                .Select(r =>
+                {
+                    var registered = projects.GetValueOrDefault(p.ProjectCode);
+                    var (kind, what) = r.Clock == Domain.Deadlines.ReformClock.Commitment
+                        ? ("告知承诺核查", "核查承诺")
+                        : ("容缺受理", "补齐容缺材料");
+                    var left = Left(r.Due);
+                    return (
+                        Order: $"{p.ProcedureCode} {kind}",
+                        Item: new Item(
+                            p.ProjectCode,
+                            registered?.Name ?? p.ProjectName,
+                            registered?.County ?? p.County,
+                            kind,
+                            $"{p.ProcedureCode} {what}",
+                            left < 0 ? "超期" : "办理中",
+                            "",
+                            Dept(p.Department),
+                            inputs.Name(p.HandlerEmail),
+                            Leader(registered),
+                            Unit(registered),
+                            p.AcceptedOn,
+                            r.Due,
+                            left
+                        )
+                    );
+                })
+        );
         return procedures
+            .Concat(reforms)
             .Concat(problems)
             .OrderBy(i => i.Item.Code, StringComparer.Ordinal)
             .ThenBy(i => i.Order, StringComparer.Ordinal)
