@@ -17,7 +17,15 @@ namespace ApprovalWatch.Board;
 /// scan recorded, not a scan per request), the red projects with their reasons and the headline of the latest
 /// weekly report, the date of the last scan and of each department's last file.
 /// </summary>
-public sealed class BoardPage(SubmissionLedger ledger, KeyProjectTable keyProjects, ScanLog scans, WeeklyReports weekly, AckLinks links, TimeProvider time)
+public sealed class BoardPage(
+    SubmissionLedger ledger,
+    KeyProjectTable keyProjects,
+    ScanLog scans,
+    WeeklyReports weekly,
+    Pipeline.Notices.NoticeBook notices,
+    AckLinks links,
+    TimeProvider time
+)
 {
     private const int LedgerDays = 92;
 
@@ -25,7 +33,10 @@ public sealed class BoardPage(SubmissionLedger ledger, KeyProjectTable keyProjec
 
     public sealed record DepartmentFile(string Department, string? File, DateTimeOffset? At, bool ThisWeek);
 
-    /// <summary>A problem waiting for someone on the board: to be signed for (with the viewer's link) or, sent back, assigned again.</summary>
+    /// <summary>
+    /// A problem waiting for someone on the board: to be signed for (with the viewer's link; working days left to its due
+    /// date) or, sent back, assigned again.
+    /// </summary>
     public sealed record WaitingProblem(
         string ProjectCode,
         string Id,
@@ -35,6 +46,21 @@ public sealed class BoardPage(SubmissionLedger ledger, KeyProjectTable keyProjec
         string? Link,
         string ReturnedBy,
         string ReturnReason
+    )
+    {
+        public int? DaysLeft { get; init; }
+    }
+
+    /// <summary>A notice whose items wait for the viewer's reply (he heads its department, or stands in): working days left to reply.</summary>
+    public sealed record WaitingNotice(
+        string Number,
+        int Year,
+        int Sequence,
+        string Department,
+        string Subject,
+        int Unanswered,
+        DateOnly ReplyBy,
+        int DaysLeft
     );
 
     public sealed record Model(
@@ -49,8 +75,11 @@ public sealed class BoardPage(SubmissionLedger ledger, KeyProjectTable keyProjec
         IReadOnlyDictionary<string, ProcedureName>? ProcedureNames = null
     )
     {
-        /// <summary>The viewer's department's problems not yet signed for.</summary>
+        /// <summary>The viewer's department's problems not yet signed for (and those of a department he stands in for).</summary>
         public IReadOnlyList<WaitingProblem> ToSign { get; init; } = [];
+
+        /// <summary>Notices waiting for the viewer's reply, the most urgent first.</summary>
+        public IReadOnlyList<WaitingNotice> ToReply { get; init; } = [];
 
         /// <summary>Problems sent back, for a coordinator to assign again.</summary>
         public IReadOnlyList<WaitingProblem> Returned { get; init; } = [];
@@ -82,8 +111,12 @@ public sealed class BoardPage(SubmissionLedger ledger, KeyProjectTable keyProjec
         );
     }
 
-    public async Task<Model> LoadAsync(Viewer viewer, CancellationToken cancellationToken)
+    public async Task<Model> LoadAsync(Viewer viewer, Domain.Reference.ReferenceData reference, CancellationToken cancellationToken)
     {
+        var today = OfficeClock.Today(time);
+        var acting = Department.All.Select(d => d.Id)
+            .Where(d => Domain.Staff.DepartmentAuthority.ActsFor(viewer.Person.Email, d, reference.Staff, reference.Leave, today))
+            .ToHashSet(StringComparer.Ordinal);
         var (day, parsed) = await CellsAsync(viewer, cancellationToken);
         var report = await weekly.LatestAsync(cancellationToken);
         var monday = ReportWeek.Of(OfficeClock.Today(time)).Monday;
@@ -95,7 +128,7 @@ public sealed class BoardPage(SubmissionLedger ledger, KeyProjectTable keyProjec
         );
 
         var departments = Department.All.Select(d => d.Id).Where(viewer.MaySee).ToList();
-        var (toSign, returned) = await WaitingProblemsAsync(viewer, cancellationToken);
+        var (toSign, returned) = await WaitingProblemsAsync(viewer, acting, reference, cancellationToken);
         return new Model(
             day,
             parsed.Select(c => c.County).Distinct().Order(StringComparer.Ordinal).ToList(),
@@ -108,19 +141,62 @@ public sealed class BoardPage(SubmissionLedger ledger, KeyProjectTable keyProjec
             report?.ProcedureNames)
         {
             ToSign = toSign,
+            ToReply = await WaitingNoticesAsync(acting, reference, today, cancellationToken),
             Returned = returned,
             DataChecks = report?.DataChecks.Where(c => viewer.MaySee(c.Department)).ToList() ?? [],
         };
     }
 
-    /// <summary>Open problems of the viewer's own department not yet signed for, and (for a coordinator) those sent back.</summary>
-    private async Task<(List<WaitingProblem> ToSign, List<WaitingProblem> Returned)> WaitingProblemsAsync(Viewer viewer, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<WaitingNotice>> WaitingNoticesAsync(
+        IReadOnlySet<string> acting,
+        Domain.Reference.ReferenceData reference,
+        DateOnly today,
+        CancellationToken cancellationToken
+    )
+    {
+        if (acting.Count == 0)
+        {
+            return [];
+        }
+
+        return
+        [
+            .. (await notices.ListAsync(today.Year - 1, cancellationToken))
+                .Select(s => s.Notice)
+                .Where(n => acting.Contains(n.Department) && n.Open.Any(i => i.Reply is null))
+                .Select(n =>
+                {
+                    var replyBy = n.Open.Where(i => i.Reply is null).Min(i => i.ReplyDeadline(n));
+                    var calendar = Pipeline.Notices.NoticeReplies.CalendarOf(n, reference);
+                    return new WaitingNotice(
+                        n.Number,
+                        n.Year,
+                        n.Sequence,
+                        n.Department,
+                        n.Subject(chinese: true),
+                        n.Open.Count(i => i.Reply is null),
+                        replyBy,
+                        Assessment.Left(calendar, today, replyBy)
+                    );
+                })
+                .OrderBy(w => w.ReplyBy)
+                .ThenBy(w => w.Sequence),
+        ];
+    }
+
+    /// <summary>Open problems not yet signed for of the viewer's own department and those he acts for, and (for a coordinator) those sent back.</summary>
+    private async Task<(List<WaitingProblem> ToSign, List<WaitingProblem> Returned)> WaitingProblemsAsync(
+        Viewer viewer,
+        IReadOnlySet<string> acting,
+        Domain.Reference.ReferenceData reference,
+        CancellationToken cancellationToken
+    )
     {
         var (toSign, returned) = (new List<WaitingProblem>(), new List<WaitingProblem>());
         var today = OfficeClock.Today(time);
         await foreach (var p in keyProjects.ProblemsAsync(cancellationToken))
         {
-            if (p.AwaitsSignature && p.Department == viewer.Person.Department)
+            if (p.AwaitsSignature && (p.Department == viewer.Person.Department || acting.Contains(p.Department)))
             {
                 toSign.Add(
                     new WaitingProblem(
@@ -133,6 +209,9 @@ public sealed class BoardPage(SubmissionLedger ledger, KeyProjectTable keyProjec
                         "",
                         ""
                     )
+                    {
+                        DaysLeft = Assessment.Left(reference.Calendars.ForRegion(Domain.Submissions.ProjectCode.Region(p.ProjectCode)), today, p.DueOn),
+                    }
                 );
             }
             else if (p.IsReturned && viewer.Person.Has(Domain.Staff.Role.Coordinator))

@@ -46,6 +46,7 @@ public static class BoardRoutes
         var notices = services.GetRequiredService<NoticePage>();
         var acks = services.GetRequiredService<AckPage>();
         var problems = services.GetRequiredService<ProblemPage>();
+        var leaderNotices = services.GetRequiredService<Pipeline.Supervision.LeaderNotices>();
 
         Get("/", ForSubmitting, r => Task.FromResult(Answer.SeeOther(r.Viewer.SubmitsOnly ? "/submit" : "/board")));
         Get("/submit", ForSubmitting, async r =>
@@ -106,7 +107,7 @@ public static class BoardRoutes
 
         Get("/board", ForBoard, async r =>
         {
-            var model = await board.LoadAsync(r.Viewer, r.Aborted);
+            var model = await board.LoadAsync(r.Viewer, r.Reference, r.Aborted);
             return r.Api ? Answer.Json(model) : Answer.Html(BoardPage.Render(model, r.Page, r.Viewer));
         }, api: true);
         Get("/procedures", ForBoard, async r =>
@@ -134,16 +135,37 @@ public static class BoardRoutes
             var rows = await notices.LoadAsync(r.Viewer, r.Page, r.Aborted);
             return r.Api ? Answer.Json(rows) : Answer.Html(NoticePage.RenderList(rows, r.Page, r.Viewer));
         }, api: true);
-        Get("/notices/{year}/{number}", ForBoard, async r =>
+        Func<BoardRequest, Task<IResult>> NoticeOf = async r =>
         {
             var number = (string)r.Http.GetRouteValue("number")!;
-            var word = number.EndsWith(".docx", StringComparison.Ordinal);
-            var notice = await notices.FindAsync(r.Viewer, (string)r.Http.GetRouteValue("year")!, word ? number[..^".docx".Length] : number, r.Aborted);
-            return notice is null ? await BoardApp.NotFound(r)
-                : r.Api ? Answer.Json(notice)
-                : word ? Answer.File(await notices.WordAsync(notice, r.Reference.Staff.NameOf, r.Aborted), ContentTypes.Docx, notice.Number + ".docx")
-                : Answer.Html(NoticePage.Document(notice, r.Reference.Staff.NameOf));
-        }, api: true);
+            var year = (string)r.Http.GetRouteValue("year")!;
+            if (number.EndsWith(".docx", StringComparison.Ordinal) && !r.Posted)
+            {
+                return await notices.FindAsync(r.Viewer, year, number[..^".docx".Length], r.Aborted) is { } notice
+                    ? Answer.File(await notices.WordAsync(notice, r.Reference.Staff.NameOf, r.Aborted), ContentTypes.Docx, notice.Number + ".docx")
+                    : await BoardApp.NotFound(r);
+            }
+
+            var shown = await notices.HandleAsync(year, number, r.Viewer, r.Reference, r.Posted ? r.Form : null, r.Page, r.Aborted);
+            return shown.Outcome == NoticePage.Outcome.Unknown ? await BoardApp.NotFound(r)
+                : r.Api ? Answer.Json(shown.Notice)
+                : Answer.Html(notices.Render(shown, $"/notices/{year}/{number}", r.Page, r.Viewer, r.Reference), shown.Status);
+        };
+        Get("/notices/{year}/{number}", ForBoard, NoticeOf, api: true);
+        Post("/notices/{year}/{number}", ForBoard, NoticeOf);
+
+        // 一键督办: a leader in charge or the coordinator supervises one overdue item of a project he may see.
+        Post("/projects/{code}/notice", ForBoard, async r =>
+        {
+            var code = (string)r.Http.GetRouteValue("code")!;
+            var (outcome, notice) = await leaderNotices.IssueAsync(r.Viewer.Person, code, r.Form.GetValueOrDefault("item") ?? "", r.Reference, r.Aborted);
+            return outcome is Pipeline.Supervision.LeaderNotices.Outcome.Issued or Pipeline.Supervision.LeaderNotices.Outcome.Pending
+                ? Answer.SeeOther($"/notices/{notice!.Year}/{notice.Sequence}")
+                : Answer.Html(
+                    r.Page.Message(r.Page.Words["not_allowed"], r.Viewer, r.Page.Words["leader_notice_" + outcome.ToString().ToLowerInvariant()], back: true),
+                    outcome == Pipeline.Supervision.LeaderNotices.Outcome.NotAllowed ? StatusCodes.Status403Forbidden : StatusCodes.Status409Conflict
+                );
+        });
 
         // The signed links of mails: shown with GET, answered with POST.
         Func<BoardRequest, Task<IResult>> Ack = async r =>
@@ -161,8 +183,8 @@ public static class BoardRoutes
         Func<BoardRequest, Task<IResult>> Notice = async r =>
         {
             var token = Token(r);
-            var replied = await notices.HandleAsync(token, r.Viewer, r.Reference, r.Posted ? r.Form : null, r.Page, r.Aborted);
-            return Answer.Html(notices.RenderReply(replied, token, r.Page, r.Viewer, r.Reference.Staff.NameOf), replied.Status);
+            var replied = await notices.HandleTokenAsync(token, r.Viewer, r.Reference, r.Posted ? r.Form : null, r.Page, r.Aborted);
+            return Answer.Html(notices.Render(replied, $"/notice/{token}", r.Page, r.Viewer, r.Reference), replied.Status);
         };
         foreach (var (pattern, page) in new[] { ("/ack/{**token}", Ack), ("/problem/{**token}", Problem), ("/notice/{**token}", Notice) })
         {
@@ -176,6 +198,7 @@ public static class BoardRoutes
                 r.Form.GetValueOrDefault("project") ?? "",
                 r.Form.GetValueOrDefault("id") ?? "",
                 r.Form.GetValueOrDefault("department") ?? "",
+                r.Reference,
                 r.Aborted
             )
                 ? Answer.SeeOther("/board")

@@ -1,6 +1,7 @@
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Links;
 using ApprovalWatch.Pipeline.Notices;
@@ -10,28 +11,27 @@ using Microsoft.Extensions.Options;
 namespace ApprovalWatch.Board;
 
 /// <summary>
-/// The supervision notices on the board: <c>/notices</c> lists those of the viewer's scope with their state (awaiting a
-/// reply, replied, replied late, reply overdue and taken to the leader); <c>/notices/{year}/{sequence}</c> shows one as
-/// printed, with its reply, and <c>.docx</c> downloads the archived document; <c>/notice/{token}</c> is the head's signed
-/// reply link (回告: reason, measures, a promised day), recorded once, conditional on the notice's ETag.
+/// The supervision notices on the board: <c>/notices</c> lists those of the viewer's scope with their state;
+/// <c>/notices/{year}/{sequence}</c> shows one with each item's reply and trail — the department's head (or whoever
+/// stands in) answers each item there, a leader in charge or the coordinator may send a reply back (退回重报), anyone else
+/// reads it and is told who may act — and <c>.docx</c> downloads the archived document; <c>/notice/{token}</c> is the
+/// head's signed link from his mail to the same page. Each change is recorded once, conditional on the notice's ETag.
 /// </summary>
 public sealed class NoticePage(NoticeBook book, NoticeReplies replies, NoticeArchive archive, IOptions<BoardOptions> options, TimeProvider time)
 {
-
     public sealed record Row(
         string Number,
         int Year,
         int Sequence,
         string Department,
         string ProjectCode,
-        string ProjectName,
-        string Item,
+        string Subject,
+        int Items,
+        int Unanswered,
         string Head,
         string IssuedOn,
         string ReplyBy,
         NoticeState State,
-        string? RepliedOn,
-        string? PromisedOn,
         string? ClimbedOn
     );
 
@@ -39,10 +39,10 @@ public sealed class NoticePage(NoticeBook book, NoticeReplies replies, NoticeArc
     {
         Form,
         Replied,
+        SentBack,
         Refused,
         Unknown,
-        AlreadyReplied,
-        Incomplete,
+        Fault,
         Changed,
     }
 
@@ -58,35 +58,36 @@ public sealed class NoticePage(NoticeBook book, NoticeReplies replies, NoticeArc
                 .Where(n => viewer.MaySee(n.Department))
                 .OrderByDescending(n => n.Year)
                 .ThenByDescending(n => n.Sequence)
-                .Select(n => new Row(
-                    n.Number,
-                    n.Year,
-                    n.Sequence,
-                    n.Department,
-                    n.ProjectCode,
-                    n.ProjectName,
-                    page.Chinese ? n.ItemChinese : n.ItemEnglish,
-                    n.HeadName,
-                    IsoDate.Format(n.IssuedOn),
-                    IsoDate.Format(n.ReplyBy),
-                    n.StateOn(today),
-                    n.Reply is { } r ? IsoDate.Format(r.RepliedOn) : null,
-                    n.Reply is { } p ? IsoDate.Format(p.PromisedOn) : null,
-                    n.ClimbedOn is { } c ? IsoDate.Format(c) : null
-                )),
+                .Select(n => RowOf(n, page.Chinese, today)),
         ];
     }
+
+    public static Row RowOf(SupervisionNotice n, bool chinese, DateOnly today) =>
+        new(
+            n.Number,
+            n.Year,
+            n.Sequence,
+            n.Department,
+            n.Items[0].ProjectCode,
+            n.Subject(chinese),
+            n.Items.Count,
+            n.Open.Count(i => i.Reply is null),
+            n.HeadName,
+            IsoDate.Format(n.IssuedOn),
+            IsoDate.Format(n.ReplyBy),
+            n.StateOn(today),
+            n.Items.Max(i => i.ClimbedOn) is { } c ? IsoDate.Format(c) : null
+        );
 
     /// <summary>One notice of the viewer's scope, or null (not there and not his are one answer).</summary>
     public async Task<SupervisionNotice?> FindAsync(Viewer viewer, string year, string sequence, CancellationToken cancellationToken) =>
         (await FindStoredAsync(viewer, year, sequence, cancellationToken))?.Notice;
 
-    public static string Document(SupervisionNotice notice, Func<string, string> nameOf) => NoticeRenderer.Render(NoticeView.Of(notice, nameOf), notice.Reply);
-
     public Task<byte[]> WordAsync(SupervisionNotice notice, Func<string, string> nameOf, CancellationToken cancellationToken) =>
         archive.DocumentAsync(notice, nameOf, cancellationToken);
 
-    public async Task<Result> HandleAsync(
+    /// <summary>The head's signed link from his mail: checked as an acknowledgement link is, then the notice's page.</summary>
+    public async Task<Result> HandleTokenAsync(
         string token,
         Viewer viewer,
         ReferenceData reference,
@@ -95,51 +96,87 @@ public sealed class NoticePage(NoticeBook book, NoticeReplies replies, NoticeArc
         CancellationToken cancellationToken
     )
     {
-        var words = page.Words;
         var (parsed, refusal) = SignedLink.Check(token, viewer, options.Value, time.GetUtcNow(), reference);
         if (refusal is not null || parsed is null)
         {
-            return new Result(Outcome.Refused, words[refusal!.WordsKey], Status: refusal.Status);
+            return new Result(Outcome.Refused, page.Words[refusal!.WordsKey], Status: refusal.Status);
         }
 
         var key = parsed.ProcedureCode.Split('|');
-        if (parsed.ProjectCode != AckLinks.NoticeToken || key.Length != 2 || await FindStoredAsync(viewer, key[0], key[1], cancellationToken) is not { } stored)
+        return parsed.ProjectCode == AckLinks.NoticeToken && key.Length == 2
+            ? await HandleAsync(key[0], key[1], viewer, reference, form, page, cancellationToken)
+            : new Result(Outcome.Unknown, page.Words["notice_unknown"], Status: 404);
+    }
+
+    /// <summary>The notice's page: shown, or an item answered (回告) or sent back (退回重报) from its form.</summary>
+    public async Task<Result> HandleAsync(
+        string year,
+        string sequence,
+        Viewer viewer,
+        ReferenceData reference,
+        IReadOnlyDictionary<string, string>? form,
+        Page page,
+        CancellationToken cancellationToken
+    )
+    {
+        var words = page.Words;
+        if (await FindStoredAsync(viewer, year, sequence, cancellationToken) is not { } stored)
         {
             return new Result(Outcome.Unknown, words["notice_unknown"], Status: 404);
         }
 
-        var notice = stored.Notice;
-        if (notice.Reply is { } reply)
-        {
-            return new Result(Outcome.AlreadyReplied, words.Format("notice_already_replied", reply.ByName, IsoDate.Format(reply.RepliedOn)), notice, 409);
-        }
-
         if (form is null)
         {
-            return new Result(Outcome.Form, "", notice);
+            return new Result(Outcome.Form, "", stored.Notice);
         }
 
-        var (outcome, after) = await replies.ReplyAsync(
-            stored,
-            viewer.Person,
-            form.GetValueOrDefault("reason") ?? "",
-            form.GetValueOrDefault("measures") ?? "",
-            form.GetValueOrDefault("promised") ?? "",
-            cancellationToken
-        );
+        var item = form.GetValueOrDefault("item") ?? "";
+        var sendBack = form.GetValueOrDefault("action") == "sendback";
+        var (outcome, after) = sendBack
+            ? await replies.SendBackAsync(stored, item, viewer.Person, form.GetValueOrDefault("reason") ?? "", reference, cancellationToken)
+            : await replies.ReplyAsync(stored, item, viewer.Person, reference, form, cancellationToken);
+        var today = OfficeClock.Today(time);
         return outcome switch
         {
-            NoticeReplies.Outcome.Replied => new Result(Outcome.Replied, words.Format("notice_replied", IsoDate.Format(after.Reply!.PromisedOn)), after),
-            NoticeReplies.Outcome.Incomplete => new Result(Outcome.Incomplete, words["notice_incomplete"], after, 400),
+            NoticeReplies.Outcome.Replied => new Result(
+                Outcome.Replied,
+                words.Format("notice_replied", IsoDate.Format(after.Item(item)!.Reply!.PromisedOn)),
+                after
+            ),
+            NoticeReplies.Outcome.SentBack => new Result(Outcome.SentBack, words.Format("notice_sent_back", after.HeadName), after),
+            NoticeReplies.Outcome.NotHis => new Result(
+                Outcome.Refused,
+                sendBack
+                    ? words["notice_send_back_not_yours"]
+                    : words.Format("notice_not_yours", DepartmentAuthority.WhoActs(after.Department, reference.Staff, reference.Leave, today)),
+                after,
+                403
+            ),
             NoticeReplies.Outcome.AlreadyReplied => new Result(
-                Outcome.AlreadyReplied,
-                words.Format("notice_already_replied", after.Reply!.ByName, IsoDate.Format(after.Reply.RepliedOn)),
+                Outcome.Fault,
+                words.Format("notice_already_replied", after.Item(item)!.Reply!.ByName, IsoDate.Format(after.Item(item)!.Reply!.RepliedOn)),
                 after,
                 409
             ),
-            _ => new Result(Outcome.Changed, words["ack_changed"], after, 409),
+            NoticeReplies.Outcome.Moved => new Result(Outcome.Fault, words["notice_item_moved"], after, 409),
+            NoticeReplies.Outcome.Changed => new Result(Outcome.Changed, words["ack_changed"], after, 409),
+            var fault => new Result(Outcome.Fault, FaultText(fault, after.Item(item), words, reference), after, 400),
         };
     }
+
+    private static string FaultText(NoticeReplies.Outcome fault, NoticeItem? item, Presentation.Words words, ReferenceData reference) =>
+        fault switch
+        {
+            NoticeReplies.Outcome.Past => words["notice_promise_past"],
+            NoticeReplies.Outcome.NotWorkingDay => words["notice_promise_not_working"],
+            NoticeReplies.Outcome.TooFar => words.Format("notice_promise_too_far", (reference.Notices ?? NoticeSettings.Default).PromiseWithinWorkingDays),
+            NoticeReplies.Outcome.PastLawWithoutReason => words.Format(
+                "notice_promise_past_law",
+                item?.StatutoryDueOn is { } law ? IsoDate.Format(law) : ""
+            ),
+            NoticeReplies.Outcome.NothingToSendBack => words["notice_nothing_to_send_back"],
+            _ => words["notice_incomplete"],
+        };
 
     private async Task<StoredNotice?> FindStoredAsync(Viewer viewer, string year, string sequence, CancellationToken cancellationToken) =>
         await book.FindAsync(year, sequence, cancellationToken) is { } stored && viewer.MaySee(stored.Notice.Department) ? stored : null;
@@ -147,13 +184,35 @@ public sealed class NoticePage(NoticeBook book, NoticeReplies replies, NoticeArc
     public static string RenderList(IReadOnlyList<Row> rows, Page page, Viewer viewer) =>
         page.Render("notices", page.Words["notices_title"], viewer, rows);
 
-    public string RenderReply(Result result, string token, Page page, Viewer viewer, Func<string, string> nameOf) =>
-        page.Render("notice_reply", page.Words["notice_reply_title"], viewer, result, new Dictionary<string, object?>
+    /// <summary>The notice's page, posting to <paramref name="action"/>: each item with what the viewer may do with it.</summary>
+    public string Render(Result result, string action, Page page, Viewer viewer, ReferenceData reference)
+    {
+        var today = OfficeClock.Today(time);
+        var notice = result.Notice;
+        var view = notice is null ? null : NoticeView.Of(notice, reference.Staff.NameOf);
+        var mayReply = notice is not null && NoticeReplies.MayReply(viewer.Person, notice, reference, today);
+        var maySendBack = NoticeReplies.MaySendBack(viewer.Person);
+        var items = notice is null
+            ? []
+            : view!.Items.Zip(notice.Items, (v, i) => new
+            {
+                View = v,
+                i.Key,
+                Reply = mayReply && i.Reply is null && i.MovedTo is null,
+                Unanswered = i.Reply is null && i.MovedTo is null,
+                SendBack = maySendBack && i.Reply is not null,
+                LawDue = i.StatutoryDueOn is { } law ? IsoDate.Format(law) : null,
+                Deadline = IsoDate.Format(i.ReplyDeadline(notice)),
+            }).ToList();
+        return page.Render("notice_reply", notice?.Number ?? page.Words["notice_reply_title"], viewer, result, new Dictionary<string, object?>
         {
-            ["form"] = result.Outcome is Outcome.Form or Outcome.Incomplete,
-            ["token"] = token,
+            ["action"] = action,
+            ["view"] = view,
+            ["items"] = items,
             ["max_text"] = NoticeReplies.MaxText,
-            ["today"] = IsoDate.Format(OfficeClock.Today(time)),
-            ["view"] = result.Notice is { } notice ? NoticeView.Of(notice, nameOf) : null,
+            ["today"] = IsoDate.Format(today),
+            ["who_acts"] = notice is null ? "" : DepartmentAuthority.WhoActs(notice.Department, reference.Staff, reference.Leave, today),
+            ["word"] = notice is null ? null : $"/notices/{notice.Year}/{notice.Sequence}.docx",
         });
+    }
 }

@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Digests;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Text;
@@ -27,6 +28,7 @@ public sealed class ProblemPage(ProblemHandover handover, IOptions<BoardOptions>
         Handled,
         NoReason,
         Changed,
+        NotHis,
     }
 
     public sealed record Result(Outcome Outcome, string Message, ProjectProblem? Problem = null, int Status = 200);
@@ -62,6 +64,13 @@ public sealed class ProblemPage(ProblemHandover handover, IOptions<BoardOptions>
             return Said(blocked, problem, words);
         }
 
+        var today = OfficeClock.Today(time);
+        if (!Domain.Staff.DepartmentAuthority.ActsFor(viewer.Person.Email, problem.Department, reference.Staff, reference.Leave, today))
+        {
+            // Seen, not decided: the handler or leader reads it and is told who may act.
+            return NotHis(problem, reference, today, words, form is null ? 200 : 403);
+        }
+
         if (form is null)
         {
             return new Result(Outcome.Form, "", problem);
@@ -78,9 +87,17 @@ public sealed class ProblemPage(ProblemHandover handover, IOptions<BoardOptions>
             return Said(ProblemHandover.Outcome.NoReason, problem, words);
         }
 
-        var (outcome, after) = await handover.DecideAsync(stored, viewer.Person, chosen, form.GetValueOrDefault("reason") ?? "", cancellationToken);
-        return Said(outcome, after, words);
+        var (outcome, after) = await handover.DecideAsync(stored, viewer.Person, chosen, form.GetValueOrDefault("reason") ?? "", reference, cancellationToken);
+        return outcome == ProblemHandover.Outcome.NotHis ? NotHis(problem, reference, today, words, 403) : Said(outcome, after, words);
     }
+
+    private static Result NotHis(ProjectProblem problem, Domain.Reference.ReferenceData reference, DateOnly today, Words words, int status) =>
+        new(
+            Outcome.NotHis,
+            words.Format("problem_not_yours", Domain.Staff.DepartmentAuthority.WhoActs(problem.Department, reference.Staff, reference.Leave, today)),
+            problem,
+            status
+        );
 
     /// <summary>What the page says of what the handover did (or why it did nothing).</summary>
     private static Result Said(ProblemHandover.Outcome outcome, ProjectProblem problem, Words words) =>

@@ -189,6 +189,8 @@ public sealed class ProjectPage(
             {
                 ["nature"] = model.Register is { } r ? (page.Chinese ? r.Nature.ChineseName() : r.Nature.Code().Replace('_', ' ')) : null,
                 ["leader"] = model.Register is { } l ? reference.Staff.NameOf(l.LeaderEmail) : null,
+                // 一键督办 for a leader in charge or the coordinator, on an overdue item.
+                ["supervises"] = viewer.Person.Has(Domain.Staff.Role.Leader) || viewer.Person.Has(Domain.Staff.Role.Coordinator),
                 ["checks"] = model.Checks.Select(c => CheckText.Say(c, words)).Distinct().ToList(),
                 ["measures"] = model
                     .Measures.Select(m => new
@@ -253,6 +255,7 @@ public sealed class ProjectPage(
                         p.SolvedOn,
                         p.SolvedBy,
                         Overdue = p.IsOverdueOn(model.Today),
+                        Item = Domain.Digests.ProblemLine.ItemPrefix + p.Id,
                     })
                     .ToList(),
                 ["open"] = model

@@ -36,28 +36,14 @@ public class BulletinTests
         );
 
     private static SupervisionNotice Notice(string department, string issued, string replyBy, string? replied) =>
-        new()
-        {
-            Number = "N",
-            Year = 2026,
-            Sequence = 1,
-            Key = department + issued,
-            IssuedOn = DateOnly.Parse(issued),
-            ReplyBy = DateOnly.Parse(replyBy),
-            Department = department,
-            HeadEmail = "h@x.org",
-            HeadName = "H",
-            ProjectCode = "P",
-            ProjectName = "P",
-            ItemChinese = "事项",
-            ItemEnglish = "item",
-            IsProblem = false,
-            StartedOn = March,
-            DueOn = March,
-            LimitDays = 1,
-            OverdueWorkingDays = 5,
-            Reply = replied is null ? null : new NoticeReply("h@x.org", "H", DateOnly.Parse(replied), "r", "m", DateOnly.Parse(replied)),
-        };
+        TestNotices.Notice(
+            department,
+            DateOnly.Parse(issued),
+            DateOnly.Parse(replyBy),
+            TestNotices.Item(
+                reply: replied is null ? null : new NoticeReply("h@x.org", "H", DateOnly.Parse(replied), "r", "m", DateOnly.Parse(replied))
+            )
+        );
 
     private static MonthlyInputs Inputs(
         IReadOnlyList<ProcedureFacts> procedures,

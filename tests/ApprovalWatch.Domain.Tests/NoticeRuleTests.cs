@@ -49,28 +49,11 @@ public class NoticeRuleTests
     [Fact]
     public void A_notice_goes_to_its_head_to_reply_and_once_each_in_copy_to_the_leader_and_coordinators_and_climbs_to_the_leader()
     {
-        var notice = new SupervisionNotice
+        var notice = TestNotices.Notice("housing", new(2026, 3, 16), new(2026, 3, 19)) with
         {
-            Number = "克发改督〔2026〕1号",
-            Year = 2026,
-            Sequence = 1,
-            Key = "P|HC-01|3",
-            IssuedOn = new(2026, 3, 16),
-            ReplyBy = new(2026, 3, 19),
-            Department = "housing",
             HeadEmail = "head@x.org",
-            HeadName = "Head",
             LeaderEmail = "lead@x.org",
             Coordinators = ["co@x.org", "LEAD@x.org"],
-            ProjectCode = "P",
-            ProjectName = "项目",
-            ItemChinese = "施工图审查",
-            ItemEnglish = "Drawing review",
-            IsProblem = false,
-            StartedOn = new(2026, 2, 13),
-            DueOn = new(2026, 3, 6),
-            LimitDays = 15,
-            OverdueWorkingDays = 6,
         };
 
         Assert.Equal([("head@x.org", false), ("lead@x.org", true), ("co@x.org", true)], notice.Recipients());

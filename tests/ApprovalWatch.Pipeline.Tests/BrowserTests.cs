@@ -211,16 +211,24 @@ public class BrowserTests(Xunit.Abstractions.ITestOutputHelper output)
             var page = await NewPageAsync(browser, new() { ViewportSize = new() { Width = 390, Height = 844 } });
             await page.GotoAsync(server.Address + link);
             await ShotAsync(page, "notice-reply-form");
-            await page.FillAsync("textarea[name=reason]", "图审意见待设计单位修改");
-            await page.FillAsync("textarea[name=measures]", "已约设计单位周三前提交修改稿");
-            await page.FillAsync("input[name=promised]", "2026-03-20");
-            await page.ClickAsync("button[type=submit]");
+            async Task AnswerAsync(string promised)
+            {
+                await page.FillAsync("textarea[name=reason]", "图审意见待设计单位修改");
+                await page.FillAsync("textarea[name=measures]", "已约设计单位周三前提交修改稿");
+                await page.FillAsync("input[name=promised]", promised);
+                await page.FillAsync("textarea[name=exceed]", "设计单位需重新计算结构，已超法定时限，报分管领导");
+                await page.ClickAsync("button[type=submit]");
+            }
+
+            await AnswerAsync("2026-03-20"); // 肉孜节 in Kizilsu: refused, the form kept
+            Assert.Contains("工作日", await page.InnerTextAsync("main"));
+            await AnswerAsync("2026-03-24");
             await ShotAsync(page, "notice-replied");
-            Assert.Contains("已回告：承诺 2026-03-20 前完成", await page.InnerTextAsync("main"));
+            Assert.Contains("已回告：承诺 2026-03-24 前完成", await page.InnerTextAsync("main"));
 
             await page.GotoAsync(server.Address + "/notices");
             await ShotAsync(page, "notices");
-            Assert.Contains("已回告 2026-03-16", await page.InnerTextAsync("main"));
+            Assert.Contains("已回告", await page.InnerTextAsync("main"));
             await page.GotoAsync(server.Address + "/notices?lang=en");
             await ShotAsync(page, "notices-en");
             var english = await page.InnerTextAsync("main");

@@ -3,6 +3,7 @@ using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Pipeline.Notices;
 using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.Presentation.Notices;
+using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Pipeline.Tests;
 
@@ -43,14 +44,21 @@ public partial class NoticeTests
         var notices = await pipeline.Get<NoticeBook>().ListAsync(2026, default);
         var notice = Assert.Single(notices).Notice; // 2022 HC-01 is 2 days overdue: its head's, not the coordinator's
         Assert.Equal("克发改督〔2026〕1号", notice.Number);
-        Assert.Equal(("2025-653024-50-02-123456", "housing", Head, Leader), (notice.ProjectCode, notice.Department, notice.HeadEmail, notice.LeaderEmail));
+        var item = Assert.Single(notice.Items);
+        Assert.Equal(("2025-653024-50-02-123456", "housing", Head, Leader), (item.ProjectCode, notice.Department, notice.HeadEmail, notice.LeaderEmail));
         Assert.Equal([Coordinator], notice.Coordinators);
         Assert.Equal(new DateOnly(2026, 3, 19), notice.ReplyBy); // three working days
-        Assert.Equal(8, notice.OverdueWorkingDays);
+        Assert.Equal((8, new DateOnly(2026, 3, 4)), (item.OverdueWorkingDays, item.StatutoryDueOn));
 
         var document = (await pipeline.Storage.Notices.GetBlobClient("2026/克发改督〔2026〕1号.docx").DownloadContentAsync()).Value.Content.ToArray();
         var text = string.Join('\n', NoticeDocument.ReadText(document));
-        foreach (var expected in new[] { "督 办 单", "克发改督〔2026〕1号", "住房和城乡建设局", "乌恰县幼儿园项目", "施工图设计文件审查", "已逾期 8 个工作日", "法定时限", "2026-03-19 前", "克州发展和改革委员会" })
+        foreach (
+            var expected in new[]
+            {
+                "督 办 单", "克发改督〔2026〕1号", "住房和城乡建设局", "乌恰县幼儿园项目", "施工图设计文件审查", "已逾期 8 个工作日", "法定时限", "2026-03-19 前",
+                "克州发展和改革委员会", "赵德明（住房和城乡建设局分管领导）",
+            }
+        )
         {
             Assert.Contains(expected, text);
         }
@@ -62,7 +70,7 @@ public partial class NoticeTests
         var mails = pipeline.Mail.Received.Where(m => m.Subject.Contains("督办单", StringComparison.Ordinal)).ToList();
         Assert.Equal([Head, Coordinator, Leader], mails.Select(m => m.To).Order(StringComparer.Ordinal)); // once each, whatever the runs
         var head = mails.Single(m => m.To == Head);
-        Assert.Contains("请于 2026-03-19 前回告", head.Subject);
+        Assert.Contains("请于 2026-03-19 前逐项回告", head.Subject);
         Assert.Equal("克发改督〔2026〕1号.docx", Assert.Single(head.Attachments).Name);
         Assert.Matches(ReplyLink(), head.Html);
         Assert.StartsWith("抄送", mails.Single(m => m.To == Leader).Subject);
@@ -70,49 +78,37 @@ public partial class NoticeTests
     }
 
     [Fact]
-    public async Task Notices_issued_side_by_side_take_every_number_once_with_no_gap()
+    public async Task Notices_issued_side_by_side_take_every_number_once_with_no_gap_and_one_a_day_per_department()
     {
         await using var pipeline = await StartAsync();
         var book = pipeline.Get<NoticeBook>();
         var settings = new NoticeSettings("克发改督", 3);
-        SupervisionNotice Draft(int i) =>
-            new()
-            {
-                Number = "",
-                Year = 2026,
-                Sequence = 0,
-                Key = $"P{i}|HC-01|3",
-                IssuedOn = TestPipeline.Monday,
-                ReplyBy = TestPipeline.Monday.AddDays(3),
-                Department = "housing",
-                HeadEmail = Head,
-                HeadName = "刘建国",
-                ProjectCode = $"P{i}",
-                ProjectName = "项目",
-                ItemChinese = "事项",
-                ItemEnglish = "item",
-                IsProblem = false,
-                StartedOn = TestPipeline.Monday,
-                DueOn = TestPipeline.Monday,
-                LimitDays = 5,
-                OverdueWorkingDays = 5,
-            };
+        // Twelve days of one department; on each, two scans racing with the same item, and a third with another item.
+        SupervisionNotice Draft(int day, string project) =>
+            TestNotices.Notice(
+                "housing",
+                TestPipeline.Monday.AddDays(day),
+                TestPipeline.Monday.AddDays(day + 3),
+                TestNotices.Item($"{project}|HC-01|3", project)
+            ) with { Number = "", Sequence = 0, HeadEmail = Head };
 
-        // Two scans racing: each of 12 lines issued by both at once.
         var results = await Task.WhenAll(
-            Enumerable.Range(1, 12).SelectMany(i => new[] { i, i }).Select(i => Task.Run(() => book.IssueAsync(Draft(i), settings, default)))
+            Enumerable.Range(0, 12)
+                .SelectMany(d => new[] { Draft(d, $"P{d}"), Draft(d, $"P{d}"), Draft(d, $"Q{d}") })
+                .Select(draft => Task.Run(() => book.IssueAsync(draft, settings, default)))
         );
 
-        Assert.Equal(12, results.Count(r => r.Issued));
         var stored = await book.ListAsync(2026, default);
         Assert.Equal(Enumerable.Range(1, 12), stored.Select(s => s.Notice.Sequence).Order());
-        Assert.Equal(12, stored.Select(s => s.Notice.Key).Distinct().Count());
-        // The loser got the winner's notice.
-        Assert.All(results, r => Assert.Equal(stored.Single(s => s.Notice.Key == r.Notice.Notice.Key).Notice.Number, r.Notice.Notice.Number));
+        Assert.All(stored, s => Assert.Equal(2, s.Notice.Items.Count)); // both of its day's items, each once
+        Assert.Equal(24, results.Sum(r => r?.Added ?? 0)); // each item added by one run only
+        Assert.Equal(12, stored.Select(s => s.Notice.IssuedOn).Distinct().Count());
+        // An item already on a notice is not issued again, another day or not.
+        Assert.Null(await book.IssueAsync(Draft(20, "P3") with { Items = [TestNotices.Item("P3|HC-01|3", "P3")] }, settings, default));
     }
 
     [Fact]
-    public async Task Two_hosts_scanning_the_same_day_at_once_issue_each_lines_notice_once_numbered_without_gaps()
+    public async Task Two_hosts_scanning_the_same_day_at_once_issue_one_notice_listing_each_line_once()
     {
         await using var first = await StartAsync();
         await using var second = await TestPipeline.StartAsync(names: first.Storage.Names); // another instance on the same account
@@ -137,11 +133,14 @@ public partial class NoticeTests
         await Task.WhenAll(ScanAsync(first), ScanAsync(second), Task.Run(() => ScanAsync(first)));
         await first.ScanPump().DrainAsync(default);
 
-        var notices = (await first.Get<NoticeBook>().ListAsync(2026, default)).Select(n => n.Notice).ToList();
-        Assert.Equal(Enumerable.Range(1, 13), notices.Select(n => n.Sequence).Order());
-        Assert.Equal(13, notices.Select(n => n.ProjectCode).Distinct().Count());
+        // The first day of a storm: one notice to the department listing all thirteen.
+        var notice = Assert.Single((await first.Get<NoticeBook>().ListAsync(2026, default)).Select(n => n.Notice));
+        Assert.Equal(13, notice.Items.Select(i => i.ProjectCode).Distinct().Count());
         var archived = await first.Storage.Notices.GetBlobsAsync().Select(b => b.Name).ToListAsync();
-        Assert.Equal(26, archived.Count); // a Word document and an HTML page each
+        Assert.Equal(2, archived.Count); // a Word document and an HTML page
+        await first.NotifyPump().DrainAsync(default);
+        var head = Assert.Single(first.Mail.Received, m => m.To == Head && m.Subject.StartsWith("督办单", StringComparison.Ordinal));
+        Assert.Contains("等 13 项", head.Subject);
     }
 
     [Fact]
@@ -181,11 +180,13 @@ public partial class NoticeTests
         Assert.DoesNotContain("克发改督", Body(await board.GetAsync("/notices", FinanceHead))); // another department's
 
         var weekly = await pipeline.Functions.WeeklyReportAsync(Domain.Weekly.ReportWeek.Of(new DateOnly(2026, 3, 30)), default);
-        // By then 2022 HC-01 is past its statutory 15 working days and 2023 HC-02 past its 7 (建筑法 第八条): both reached the coordinator.
-        Assert.Equal(["克发改督〔2026〕1号", "克发改督〔2026〕2号", "克发改督〔2026〕3号"], weekly.Report.Notices.Select(n => n.Number));
+        // By then 2022 HC-01 is past its statutory 15 working days and 2023 HC-02 past its 7 (建筑法 第八条): both reached the
+        // coordinator on Monday 23 March, on one notice of that day.
+        Assert.Equal(["克发改督〔2026〕1号", "克发改督〔2026〕2号"], weekly.Report.Notices.Select(n => n.Number));
+        var second = (await pipeline.Get<NoticeBook>().FindAsync(2026, 2, default))!.Notice;
         Assert.Equal(
             ["阿克陶县城区基础设施配套建设项目", "阿图什市新城学校建设项目"],
-            weekly.Report.Notices.Skip(1).Select(n => n.ProjectName).Order(StringComparer.Ordinal)
+            second.Items.Select(i => i.ProjectName).Order(StringComparer.Ordinal)
         );
         Assert.Equal((NoticeState.ReplyOverdue, monday), (weekly.Report.Notices[0].State, weekly.Report.Notices[0].ClimbedOn));
         var sheet = new List<string>();
@@ -203,40 +204,56 @@ public partial class NoticeTests
 
         Assert.Contains(sheet, r => r.StartsWith("克发改督〔2026〕1号|住房和城乡建设局|乌恰县幼儿园项目", StringComparison.Ordinal) && r.EndsWith("逾期未回告", StringComparison.Ordinal));
 
-        Assert.Equal(
-            400,
-            (await board.PostAsync(link, Head, new Dictionary<string, string> { ["reason"] = "图审意见未回复", ["promised"] = "2026-03-27" })).Status
-        ); // no measures
-        var replied = await board.PostAsync(
-            link,
-            Head,
-            new Dictionary<string, string>
+        var key = (await pipeline.Get<NoticeBook>().FindAsync(2026, 1, default))!.Notice.Items[0].Key;
+        Dictionary<string, string> Reply(string promised, string exceed = "") =>
+            new()
             {
+                ["item"] = key,
                 ["reason"] = "图审意见未回复",
                 ["measures"] = "已约设计院周三前回复",
-                ["promised"] = "2026-03-27",
-            }
-        );
+                ["promised"] = promised,
+                ["exceed"] = exceed,
+            };
+
+        var noMeasures = Reply("2026-03-27", "设计院人员不足");
+        noMeasures.Remove("measures");
+        Assert.Equal(400, (await board.PostAsync(link, Head, noMeasures)).Status);
+        // Held to the law: not past, a working day on the department's calendar, within the horizon, and past the statutory
+        // due date (4 March) only with its reason.
+        foreach (var (promised, said) in new[]
+        {
+            ("2026-03-20", "工作日"), // a Friday, but 肉孜节 in Kizilsu
+            ("2026-03-28", "工作日"), // a Saturday
+            ("2026-03-13", "不能早于今天"),
+            ("2099-12-31", "不能超过"),
+            ("2026-03-27", "超过法定时限（2026-03-04），须填写超期理由"),
+        })
+        {
+            var refused = await board.PostAsync(link, Head, Reply(promised));
+            Assert.Equal(400, refused.Status);
+            Assert.Contains(said, Body(refused));
+        }
+
+        var handler = await board.PostAsync(link, ScanAndSendTests.Zhang, Reply("2026-03-27", "设计院人员不足"));
+        Assert.Equal(403, handler.Status); // a handler's hand on the head's link: refused
+        var asLeader = await board.PostAsync("/notices/2026/1", Leader, Reply("2026-03-27", "设计院人员不足"));
+        Assert.Equal(403, asLeader.Status);
+        Assert.Contains("刘建国", Body(asLeader)); // who may answer
+        var replied = await board.PostAsync(link, Head, Reply("2026-03-27", "设计院人员不足，需补充专家"));
         Assert.Equal(200, replied.Status);
         Assert.Contains("2026-03-27", Body(replied));
-        Assert.Equal(
-            409,
-            (
-                await board.PostAsync(
-                    link,
-                    Head,
-                    new Dictionary<string, string>
-                    {
-                        ["reason"] = "x",
-                        ["measures"] = "y",
-                        ["promised"] = "2026-03-27",
-                    }
-                )
-            ).Status
-        ); // once
+        Assert.Equal(409, (await board.PostAsync(link, Head, Reply("2026-03-27", "x"))).Status); // once
 
         var notice = (await pipeline.Get<NoticeBook>().FindAsync(2026, 1, default))!.Notice;
-        Assert.Equal((NoticeState.RepliedLate, "已约设计院周三前回复", Head), (notice.StateOn(monday), notice.Reply!.Measures, notice.Reply.ByEmail));
+        var answer = notice.Items[0].Reply!;
+        Assert.Equal(
+            (NoticeState.RepliedLate, "已约设计院周三前回复", Head, "设计院人员不足，需补充专家"),
+            (notice.StateOn(monday), answer.Measures, answer.ByEmail, answer.ExceedReason)
+        );
+        await pipeline.NotifyPump().DrainAsync(default);
+        var told = Assert.Single(pipeline.Mail.Received, m => m.Subject.Contains("超过法定时限", StringComparison.Ordinal));
+        Assert.Equal(Leader, told.To); // the department's leader in charge, at once
+        Assert.Contains("设计院人员不足", told.Html);
         var view = Body(await board.GetAsync("/notices/2026/1", Leader));
         Assert.Contains("已约设计院周三前回复", view);
         Assert.Equal(404, (await board.GetAsync("/notices/2026/1", FinanceHead)).Status);

@@ -71,7 +71,10 @@ public static class BulletinCalculator
             OverdueWorkingDays = own.Sum(p => OverdueInMonth(p, inputs)),
             MedianAckWorkingDays = acks.Count == 0 ? null : acks.Count % 2 == 1 ? acks[acks.Count / 2] : (acks[acks.Count / 2 - 1] + acks[acks.Count / 2]) / 2m,
             NoticesReceived = notices.Count,
-            NoticesAnsweredOnTime = notices.Count(n => n.Reply is { } r && r.RepliedOn <= n.ReplyBy),
+            NoticesAnsweredOnTime = notices.Count(n => n.Open.All(i => i.Reply is { } r && r.RepliedOn <= i.ReplyDeadline(n))),
+            NoticesFromLeaders = notices.Count(n => n.IssuedBy.Length > 0),
+            RepliesSentBack = inputs.Notices.Where(n => Ours(n.Department))
+                .Sum(n => n.Items.Sum(i => i.SentBack.Count(b => b.By.Length > 0 && inputs.InMonth(b.On)))),
             ProblemsSigned = inputs.Problems.Count(p => Ours(p.Department) && p.SignedOn is { } signed && inputs.InMonth(signed)),
             ProblemsClosed = inputs.Problems.Count(p => Ours(p.Department) && p.SolvedOn is { } solved && inputs.InMonth(solved)),
             DeemedAccepted = own.Count(p => p.DeemedAccepted && inputs.InMonth(p.AcceptedOn)),

@@ -62,6 +62,12 @@ public sealed record EfficiencyFigures
 
     public int NoticesAnsweredOnTime { get; init; }
 
+    /// <summary>Notices a leader in charge or the coordinator issued on one item (一键督办).</summary>
+    public int NoticesFromLeaders { get; init; }
+
+    /// <summary>Replies sent back to be redone (退回重报) in the month.</summary>
+    public int RepliesSentBack { get; init; }
+
     public int ProblemsSigned { get; init; }
 
     public int ProblemsClosed { get; init; }

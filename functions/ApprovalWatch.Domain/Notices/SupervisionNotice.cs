@@ -1,8 +1,9 @@
 namespace ApprovalWatch.Domain.Notices;
 
 /// <summary>
-/// A numbered supervision notice (督办单) to a department: what is late and since when, the limit and its legal basis,
-/// what is required, by when to reply (回告), who received it, and the reply once given.
+/// A numbered supervision notice (督办单) to a department: one a day at most, listing every item that reached the notice
+/// rule that day (<see cref="Items"/>), each with its limit, law and days late and its own reply (回告); by when to reply,
+/// who received it (the department's head or whoever stands in, the department's leader in charge in copy).
 /// </summary>
 public sealed record SupervisionNotice
 {
@@ -12,13 +13,13 @@ public sealed record SupervisionNotice
 
     public required int Sequence { get; init; }
 
-    /// <summary>What it is about, once per line and rung: <c>{project}|{item}|{rung}</c>.</summary>
-    public required string Key { get; init; }
-
     public required DateOnly IssuedOn { get; init; }
 
-    /// <summary>Who issues it (<see cref="NoticeSettings.Issuer"/>), as printed.</summary>
+    /// <summary>Who issues it (<see cref="NoticeSettings.Issuer"/>; <see cref="NoticeSettings.SelfIssuer"/> for the issuer's own items), as printed.</summary>
     public string Issuer { get; init; } = NoticeSettings.DefaultIssuer;
+
+    /// <summary>Issued by a leader in charge or the coordinator on one item (一键督办): his name; empty when the scan issued it.</summary>
+    public string IssuedBy { get; init; } = "";
 
     public required DateOnly ReplyBy { get; init; }
 
@@ -31,59 +32,51 @@ public sealed record SupervisionNotice
     /// <summary>Whom the head stands in for when the notice went to a stand-in (代).</summary>
     public string? OnBehalfOf { get; init; }
 
+    /// <summary>The leader in charge of the notified department (分管领导): in copy, and whom an unanswered item climbs to.</summary>
     public string? LeaderEmail { get; init; }
 
     public string? LeaderName { get; init; }
 
     public IReadOnlyList<string> Coordinators { get; init; } = [];
 
-    public required string ProjectCode { get; init; }
+    public required IReadOnlyList<NoticeItem> Items { get; init; }
 
-    public required string ProjectName { get; init; }
+    /// <summary>Its reply date passes a year whose holiday notice is not loaded: reckoned (暂定).</summary>
+    public bool ReplyByProvisional { get; init; }
 
-    /// <summary>The procedure's or problem's name, in Chinese and English.</summary>
-    public required string ItemChinese { get; init; }
+    public bool Provisional => ReplyByProvisional || Items.Any(i => i.Provisional);
 
-    public required string ItemEnglish { get; init; }
+    /// <summary>The items still this department's: not moved to another with their problem or procedure.</summary>
+    public IEnumerable<NoticeItem> Open => Items.Where(i => i.MovedTo is null);
 
-    public required bool IsProblem { get; init; }
+    public NoticeState StateOn(DateOnly today)
+    {
+        var open = Open.ToList();
+        if (open.Any(i => i.Reply is null && today > i.ReplyDeadline(this)))
+        {
+            return NoticeState.ReplyOverdue;
+        }
 
-    public string? HandlerName { get; init; }
+        if (open.Any(i => i.Reply is null))
+        {
+            return NoticeState.AwaitingReply;
+        }
 
-    public required DateOnly StartedOn { get; init; }
+        return open.All(i => i.Reply!.RepliedOn <= i.ReplyDeadline(this)) ? NoticeState.Replied : NoticeState.RepliedLate;
+    }
 
-    public required DateOnly DueOn { get; init; }
+    /// <summary>Its items without a reply past their deadline, not yet taken to the leader in charge.</summary>
+    public IReadOnlyList<NoticeItem> ClimbingOn(DateOnly today) =>
+        [.. Open.Where(i => i.Reply is null && today > i.ReplyDeadline(this) && i.ClimbedOn is null)];
 
-    /// <summary>The working days given (the promised limit of a procedure; a problem's days to its due date).</summary>
-    public required int LimitDays { get; init; }
+    /// <summary>What it is about in a few words: its one item, or the first and how many more.</summary>
+    public string Subject(bool chinese)
+    {
+        var first = Items[0];
+        var one = chinese ? $"{first.ProjectName} {first.ItemChinese}" : $"{first.ProjectName} {first.ItemEnglish}";
+        return Items.Count == 1 ? one : chinese ? $"{one} 等 {Items.Count} 项" : $"{one} and {Items.Count - 1} more";
+    }
 
-    /// <summary>The statutory limit (法定时限) of a procedure; 0 for a problem.</summary>
-    public int StatutoryDays { get; init; }
-
-    /// <summary>The statutory limit is in days (日), not working days.</summary>
-    public bool StatutoryInDays { get; init; }
-
-    /// <summary>What the item is in law; a service or an owner's act is held to its promised limit, no licensing law.</summary>
-    public Catalogue.ProcedureKind Kind { get; init; } = Catalogue.ProcedureKind.Licence;
-
-    /// <summary>The law or rule that sets the limit (catalogue's <c>basis</c>); empty when not given.</summary>
-    public string Basis { get; init; } = "";
-
-    public required int OverdueWorkingDays { get; init; }
-
-    /// <summary>Its due date, days late or reply date pass a year whose holiday notice is not loaded: reckoned (暂定).</summary>
-    public bool Provisional { get; init; }
-
-    public NoticeReply? Reply { get; init; }
-
-    /// <summary>The day an unanswered notice was taken to the leader in charge.</summary>
-    public DateOnly? ClimbedOn { get; init; }
-
-    public NoticeState StateOn(DateOnly today) => Reply is { } reply
-        ? reply.RepliedOn <= ReplyBy ? NoticeState.Replied : NoticeState.RepliedLate
-        : today > ReplyBy ? NoticeState.ReplyOverdue : NoticeState.AwaitingReply;
-
-    /// <summary>No reply, past its deadline, not yet taken to the leader in charge.</summary>
     /// <summary>
     /// Who receives it when it is issued, each once: its head (or the stand-in named when it was issued) to reply, then the
     /// leader in charge and the coordinators in copy.
@@ -93,14 +86,40 @@ public sealed record SupervisionNotice
             .Concat(new[] { LeaderEmail }.Concat(Coordinators).OfType<string>().Select(c => (c, true)))
             .DistinctBy(r => r.Item1, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Who an unanswered notice is taken to: the leader in charge, else the coordinators.</summary>
+    /// <summary>Who an unanswered item is taken to: the department's leader in charge, else the coordinators.</summary>
     public IReadOnlyList<string> ClimbsTo() => LeaderEmail is { } leader ? [leader] : Coordinators;
 
-    public bool ClimbsOn(DateOnly today) => Reply is null && today > ReplyBy && ClimbedOn is null;
+    /// <summary>The notice as it stood at the end of a day: replies, climbs and moves after it not yet made.</summary>
+    public SupervisionNotice AsOn(DateOnly day) =>
+        this with
+        {
+            Items =
+            [
+                .. Items.Select(i => i with
+                {
+                    Reply = i.Reply?.RepliedOn <= day ? i.Reply : null,
+                    ClimbedOn = i.ClimbedOn <= day ? i.ClimbedOn : null,
+                    MovedTo = i.MovedOn <= day ? i.MovedTo : null,
+                    MovedOn = i.MovedOn <= day ? i.MovedOn : null,
+                }),
+            ],
+        };
+
+    public NoticeItem? Item(string key) => Items.FirstOrDefault(i => i.Key == key);
+
+    /// <summary>The notice with one item replaced (matched by its key).</summary>
+    public SupervisionNotice With(NoticeItem item) => this with { Items = [.. Items.Select(i => i.Key == item.Key ? item : i)] };
 }
 
-/// <summary>A department head's reply (回告): why it is late, what is being done, and by when it will be done.</summary>
-public sealed record NoticeReply(string ByEmail, string ByName, DateOnly RepliedOn, string Reason, string Measures, DateOnly PromisedOn);
+/// <summary>A department head's reply (回告): why it is late, what is being done, by when it will be done, and why that is past the law's limit.</summary>
+public sealed record NoticeReply(string ByEmail, string ByName, DateOnly RepliedOn, string Reason, string Measures, DateOnly PromisedOn)
+{
+    /// <summary>Why the promised day is past the statutory due date; empty when it is not.</summary>
+    public string ExceedReason { get; init; } = "";
+}
+
+/// <summary>A reply that no longer stands: sent back to be redone (退回重报) by <paramref name="By"/>, or a promise that passed undone (By empty).</summary>
+public sealed record NoticeSentBack(NoticeReply Reply, DateOnly On, string By, string Reason);
 
 public enum NoticeState
 {

@@ -35,6 +35,10 @@ public static class StandIns
     /// <summary>Who receives what is addressed to a person on a date: whoever stands in for him while he is away, else he.</summary>
     public static string Receiver(string email, StaffDirectory staff, LeaveBook leave, DateOnly date) => For(email, staff, leave, date) ?? email;
 
+    /// <summary>The name to print for a person on a date: his own, or while he is away whoever stands in, marked (代 him).</summary>
+    public static string NameOn(string email, StaffDirectory staff, LeaveBook leave, DateOnly date) =>
+        For(email, staff, leave, date) is { } standIn ? $"{staff.NameOf(standIn)}（代 {staff.NameOf(email)}）" : staff.NameOf(email);
+
     /// <summary>Away on a date with nobody to stand in (the operator report names the gap).</summary>
     public static bool Uncovered(string email, StaffDirectory staff, LeaveBook leave, DateOnly date) =>
         leave.IsAway(email, date) && Of(email, staff, leave, date) is null;

@@ -194,18 +194,23 @@ public sealed record NoticeLine(
     DateOnly? ClimbedOn
 )
 {
-    /// <summary>The notices the week's report lists: issued or answered in the week, or unanswered on its Sunday; the unanswered past their deadline
-    /// first, then those awaiting a reply, each by number.</summary>
-    public static IReadOnlyList<NoticeLine> Of(IEnumerable<Notices.SupervisionNotice> notices, ReportWeek week) =>
+    /// <summary>
+    /// The notices the week's report lists, as they stood on the Monday it is made (<see cref="ReportWeek.Monday"/>): issued
+    /// up to that day (the morning's own included), answered in the week, or still unanswered; the unanswered past their
+    /// deadline first, then those awaiting a reply, each by number.
+    /// </summary>
+    public static IReadOnlyList<NoticeLine> Of(IEnumerable<Notices.SupervisionNotice> notices, ReportWeek week)
+    {
+        var madeOn = week.Monday;
+        return
         [
             .. notices
-                .Where(n =>
-                    n.IssuedOn <= week.AsOf
-                    && (week.Contains(n.IssuedOn) || n.Reply is not { } r || r.RepliedOn > week.AsOf || week.Contains(r.RepliedOn))
-                )
-                .Select(n => n.Reply is { } reply && reply.RepliedOn > week.AsOf ? n with { Reply = null } : n)
+                .Where(n => n.IssuedOn <= madeOn)
+                .Select(n => n.AsOn(madeOn))
+                .Where(n => n.IssuedOn >= week.From || n.StateOn(madeOn) is Notices.NoticeState.AwaitingReply or Notices.NoticeState.ReplyOverdue
+                    || n.Open.Any(i => i.Reply is { } r && r.RepliedOn >= week.From))
                 .OrderBy(n =>
-                    n.StateOn(week.AsOf) switch
+                    n.StateOn(madeOn) switch
                     {
                         Notices.NoticeState.ReplyOverdue => 0,
                         Notices.NoticeState.AwaitingReply => 1,
@@ -217,14 +222,15 @@ public sealed record NoticeLine(
                 .Select(n => new NoticeLine(
                     n.Number,
                     n.Department,
-                    n.ProjectName,
-                    n.ItemChinese,
-                    n.ItemEnglish,
+                    n.Items[0].ProjectName + (n.Items.Count > 1 ? $" 等 {n.Items.Count} 项" : ""),
+                    n.Items[0].ItemChinese,
+                    n.Items[0].ItemEnglish,
                     n.IssuedOn,
                     n.ReplyBy,
-                    n.StateOn(week.AsOf),
-                    n.Reply?.RepliedOn,
-                    n.ClimbedOn <= week.AsOf ? n.ClimbedOn : null
+                    n.StateOn(madeOn),
+                    n.Open.All(i => i.Reply is not null) ? n.Open.Select(i => (DateOnly?)i.Reply!.RepliedOn).Max() : null,
+                    n.Items.Max(i => i.ClimbedOn)
                 )),
         ];
+    }
 }

@@ -1,6 +1,7 @@
 using ApprovalWatch.Domain.Chat;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Notices;
 using ApprovalWatch.Pipeline.Storage;
@@ -27,7 +28,7 @@ public sealed class ChatSummaries(ProcedureTable procedures, KeyProjectTable key
                         new UrgentItem(
                             row.ProjectName,
                             item,
-                            reference.Staff.NameOf(row.HandlerEmail) is var name && name.Contains('@') ? "" : name,
+                            reference.Staff.Find(row.HandlerEmail) is null ? "" : StandIns.NameOn(row.HandlerEmail, reference.Staff, reference.Leave, date),
                             Assessment.Left(calendar, date, due)
                         )
                     )
@@ -42,7 +43,7 @@ public sealed class ChatSummaries(ProcedureTable procedures, KeyProjectTable key
         }
 
         var awaiting = (await notices.ListAsync(date.Year - 1, cancellationToken)).Count(n =>
-            n.Notice.Department == department && n.Notice.Reply is null
+            n.Notice.Department == department && n.Notice.Open.Any(i => i.Reply is null)
         );
         var urgent = flagged
             .Select(f => f.Item)

@@ -76,6 +76,9 @@ public static class PipelineServices
         services.AddMailKind<KeyProjects.WeeklyReportMail>();
         services.AddSingleton<Notices.NoticeBook>();
         services.AddSingleton<Notices.NoticeArchive>();
+        services.AddSingleton<Notices.NoticePost>();
+        services.AddSingleton<Notices.NoticeTransfers>();
+        services.AddSingleton<Supervision.LeaderNotices>();
         services.AddMailKind<Notices.NoticeMail>();
         services.AddSingleton<Notices.NoticeReplies>();
         services.AddMailKind<Monthly.BulletinMail>();

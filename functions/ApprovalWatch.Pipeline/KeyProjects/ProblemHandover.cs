@@ -13,7 +13,7 @@ namespace ApprovalWatch.Pipeline.KeyProjects;
 /// given to, and a problem sent back given to another department by the coordinator. Each change is conditional on the
 /// problem as it was read, its History row written first and taken back when the change lost to another.
 /// </summary>
-public sealed class ProblemHandover(KeyProjectTable keyProjects, HistoryLog log, TimeProvider time)
+public sealed class ProblemHandover(KeyProjectTable keyProjects, HistoryLog log, Notices.NoticeTransfers transfers, TimeProvider time)
 {
     public const int MaxReason = 500;
 
@@ -31,6 +31,7 @@ public sealed class ProblemHandover(KeyProjectTable keyProjects, HistoryLog log,
         Handled,
         NoReason,
         Changed,
+        NotHis,
     }
 
     /// <summary>A problem as stored, with the version its change is conditional on.</summary>
@@ -47,12 +48,16 @@ public sealed class ProblemHandover(KeyProjectTable keyProjects, HistoryLog log,
         return await keyProjects.FindProblemAsync(projectCode, id, cancellationToken) is var (row, etag) ? new Stored(row.ToProblem(), row.Source, etag) : null;
     }
 
-    /// <summary>Signs for a problem, or sends it back with a reason (cut to <see cref="MaxReason"/>), as <paramref name="by"/>.</summary>
+    /// <summary>
+    /// Signs for a problem, or sends it back with a reason (cut to <see cref="MaxReason"/>), as <paramref name="by"/>: only
+    /// the department's head or whoever stands in for him today (<see cref="DepartmentAuthority"/>).
+    /// </summary>
     public async Task<(Outcome Outcome, ProjectProblem Problem)> DecideAsync(
         Stored stored,
         Person by,
         Decision decision,
         string reason,
+        Domain.Reference.ReferenceData reference,
         CancellationToken cancellationToken
     )
     {
@@ -60,6 +65,11 @@ public sealed class ProblemHandover(KeyProjectTable keyProjects, HistoryLog log,
         if (Blocked(problem) is { } blocked)
         {
             return (blocked, problem);
+        }
+
+        if (!DepartmentAuthority.ActsFor(by.Email, problem.Department, reference.Staff, reference.Leave, OfficeClock.Today(time)))
+        {
+            return (Outcome.NotHis, problem);
         }
 
         reason = reason.Trim() is var text && text.Length > MaxReason ? text[..MaxReason] : text;
@@ -77,8 +87,18 @@ public sealed class ProblemHandover(KeyProjectTable keyProjects, HistoryLog log,
             : (Outcome.Changed, problem);
     }
 
-    /// <summary>The coordinator gives a problem sent back to a department; false when it is not one sent back (or it changed meanwhile).</summary>
-    public async Task<bool> ReassignAsync(Person coordinator, string projectCode, string id, string department, CancellationToken cancellationToken)
+    /// <summary>
+    /// The coordinator gives a problem sent back to a department, and its open notice follows it there; false when it is not
+    /// one sent back (or it changed meanwhile).
+    /// </summary>
+    public async Task<bool> ReassignAsync(
+        Person coordinator,
+        string projectCode,
+        string id,
+        string department,
+        Domain.Reference.ReferenceData reference,
+        CancellationToken cancellationToken
+    )
     {
         if (
             !coordinator.Has(Role.Coordinator)
@@ -90,7 +110,13 @@ public sealed class ProblemHandover(KeyProjectTable keyProjects, HistoryLog log,
         }
 
         var next = stored.Problem.AssignedTo(department, OfficeClock.Today(time));
-        return await WriteAsync(stored, next, new ProblemReassigned(stored.Problem.Department, department, coordinator.Email), cancellationToken);
+        if (!await WriteAsync(stored, next, new ProblemReassigned(stored.Problem.Department, department, coordinator.Email), cancellationToken))
+        {
+            return false;
+        }
+
+        await transfers.MoveAsync(projectCode, Domain.Digests.ProblemLine.ItemPrefix + id, department, reference, cancellationToken);
+        return true;
     }
 
     // The audit row first, as everywhere: a crash in between leaves a change described, never one undescribed.

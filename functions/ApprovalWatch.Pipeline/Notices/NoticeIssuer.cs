@@ -1,105 +1,98 @@
-using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Notices;
 using ApprovalWatch.Domain.Reference;
 using ApprovalWatch.Domain.Scanning;
-using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Pipeline.Events;
-using ApprovalWatch.Pipeline.Mail;
 using Microsoft.Extensions.Logging;
 
 namespace ApprovalWatch.Pipeline.Notices;
 
 /// <summary>
-/// Issues the supervision notices the day's lines call for — numbered, archived, mailed to the department's head (or
-/// his stand-in) with the leader in charge and the coordinators in copy, and announced (<see cref="NoticeIssued"/>) — and
-/// takes an unanswered one past its reply deadline to the leader in charge, once a day is scanned. None is issued unless
-/// <c>config/notices.json</c> gives their numbering. Each step may run twice: a line and rung has one notice, a mail one
-/// ledger row.
+/// Issues the supervision notices the day's lines call for — one per department, numbered, archived, mailed to the
+/// department's head (or his stand-in) with its leader in charge and the coordinators in copy, and announced
+/// (<see cref="NoticeIssued"/>) — puts an item whose promised day passed while it is still late back among the
+/// unanswered, and takes each item left unanswered past its deadline to the leader in charge, once a day is scanned. None
+/// is issued unless <c>config/notices.json</c> gives their numbering. Each step may run twice: an item has one notice, a
+/// department one a day, a mail one ledger row.
 /// </summary>
-public sealed class NoticeIssuer(NoticeBook book, NoticeArchive archive, NotificationQueue queue, EventPublisher events, ILogger<NoticeIssuer> logger)
+public sealed class NoticeIssuer(NoticeBook book, NoticePost post, ILogger<NoticeIssuer> logger)
     : IEventHandler<DayScanned>
 {
     public async Task HandleAsync(DayScanned published, CancellationToken cancellationToken)
     {
-        await IssueAsync(published.NoticeCalls, published.Reference, published.Date, cancellationToken);
-        await ClimbAsync(published.Date, published.Reference, cancellationToken);
-    }
-
-    private async Task IssueAsync(IEnumerable<NoticeCall> calls, ReferenceData reference, DateOnly today, CancellationToken cancellationToken)
-    {
-        if (reference.Notices is not { } settings)
+        if (published.Reference.Notices is not { } settings)
         {
             return;
         }
 
-        foreach (var (line, leader) in calls)
+        await IssueAsync(published.NoticeCalls, published.Reference, settings, published.Date, cancellationToken);
+        var stillLate = published.NoticeCalls.Select(c => $"{c.Line.ProjectCode}|{c.Line.ItemCode}").ToHashSet(StringComparer.Ordinal);
+        await FollowUpAsync(published.Date, stillLate, published.Reference, cancellationToken);
+    }
+
+    private async Task IssueAsync(
+        IEnumerable<NoticeCall> calls,
+        ReferenceData reference,
+        NoticeSettings settings,
+        DateOnly today,
+        CancellationToken cancellationToken
+    )
+    {
+        foreach (var draft in NoticeDrafts.For(calls.Select(c => (c.Line, c.Leader)), reference, settings, today))
         {
-            if (NoticeDrafts.For(line, reference, settings, leader, today) is not { } draft)
+            if (await book.IssueAsync(draft, settings, cancellationToken) is not var (stored, added))
             {
                 continue;
             }
 
-            var (stored, isNew) = await book.IssueAsync(draft, settings, cancellationToken);
             // The day it was issued, again: archive and queue what a run that stopped in between left undone.
-            if (isNew || stored.Notice.IssuedOn == today)
+            if (added > 0 || stored.Notice.IssuedOn == today)
             {
-                await archive.WriteAsync(stored.Notice, reference.Staff.NameOf, cancellationToken);
-                foreach (var (recipient, copy) in stored.Notice.Recipients())
-                {
-                    await QueueAsync(stored.Notice, recipient, copy ? NoticeMail.Copy : NoticeMail.Head, stored.Notice.IssuedOn, reference, cancellationToken);
-                }
-
-                await events.PublishAsync(new NoticeIssued(stored.Notice, reference), cancellationToken);
+                await post.PublishAsync(stored.Notice, reference, cancellationToken);
             }
 
-            if (isNew)
+            if (added > 0)
             {
                 logger.LogInformation(
-                    "Supervision notice {Number} to {Department} about {Project} {Item}",
+                    "Supervision notice {Number} to {Department}: {Added} item(s), {Items} in all",
                     stored.Notice.Number,
                     stored.Notice.Department,
-                    stored.Notice.ProjectCode,
-                    line.ItemCode
+                    added,
+                    stored.Notice.Items.Count
                 );
             }
         }
     }
 
-    /// <summary>Notices without a reply past their deadline, to the leader in charge (the coordinators where there is none): once each.</summary>
-    private async Task ClimbAsync(DateOnly today, ReferenceData reference, CancellationToken cancellationToken)
+    /// <summary>
+    /// Broken promises back among the unanswered; items without a reply past their deadline to the leader in charge (the
+    /// coordinators where there is none), once each time they are left unanswered.
+    /// </summary>
+    private async Task FollowUpAsync(DateOnly today, IReadOnlySet<string> stillLate, ReferenceData reference, CancellationToken cancellationToken)
     {
         foreach (var stored in await book.ListAsync(today.Year - 1, cancellationToken))
         {
             var notice = stored.Notice;
-            if (!notice.ClimbsOn(today))
+            foreach (var item in notice.Open.Where(i => i.Reply is { } r && r.PromisedOn < today && stillLate.Contains(i.Identity)))
             {
-                continue;
+                notice = notice.With(item.PromiseBroken(today));
             }
 
-            // Queued before it is marked: a run that stops in between queues it again, and the ledger sends it once.
-            foreach (var recipient in notice.ClimbsTo())
+            var climbing = notice.ClimbingOn(today);
+            if (climbing.Count > 0)
             {
-                await QueueAsync(notice, recipient, NoticeMail.Climb, today, reference, cancellationToken);
+                notice = climbing.Aggregate(notice, (n, i) => n.With(i with { ClimbedOn = today }));
+                // Queued before it is saved: a run that stops in between queues it again, and the ledger sends it once.
+                foreach (var recipient in notice.ClimbsTo())
+                {
+                    await post.QueueAsync(notice, recipient, NoticeMail.Climb, Domain.Text.IsoDate.Format(today), today, reference, cancellationToken);
+                }
             }
 
-            // Changed meanwhile (a reply came, or another run marked it): the next run sees it as it is.
-            await book.SaveAsync(stored, notice with { ClimbedOn = today }, cancellationToken);
+            if (notice != stored.Notice)
+            {
+                // Changed meanwhile (a reply came, or another run saved it): the next run sees it as it is.
+                await book.SaveAsync(stored, notice, cancellationToken);
+            }
         }
-    }
-
-    private async Task QueueAsync(
-        SupervisionNotice notice,
-        string recipient,
-        string role,
-        DateOnly today,
-        ReferenceData reference,
-        CancellationToken cancellationToken
-    )
-    {
-        // Copies and climbs reach whoever stands in for someone away; the head's stand-in was named when it was issued.
-        var to = role == NoticeMail.Head ? recipient : StandIns.Receiver(recipient, reference.Staff, reference.Leave, today);
-        var calendar = reference.Staff.Find(to)?.Calendar ?? CalendarSet.National;
-        var message = NoticeMail.Message(notice, today, to, role);
-        await queue.QueueOnceAsync(message, NoticeMail.Key(notice, to, role), reference.Calendars.HoursOf(calendar).OpensAt(today), 1, cancellationToken);
     }
 }

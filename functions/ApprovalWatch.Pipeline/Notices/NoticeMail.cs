@@ -12,7 +12,9 @@ namespace ApprovalWatch.Pipeline.Notices;
 
 /// <summary>
 /// A supervision notice by mail, its Word document attached: to the department's head with his signed reply link, in
-/// copy to the leader in charge and the coordinators, and to the leader in charge when no reply came in time.
+/// copy to the leader in charge and the coordinators; to the leader in charge when items were left unanswered past their
+/// deadline (<see cref="Climb"/>, the day in its part) or a reply promised past the law's limit (<see cref="Exceeds"/>,
+/// the item in its part); to the head when a reply was sent back to be redone (<see cref="SentBack"/>).
 /// </summary>
 public sealed class NoticeMail(NoticeBook book, NoticeArchive archive, ReferenceDataLoader referenceLoader, AckLinks links) : IMailKind
 {
@@ -20,11 +22,16 @@ public sealed class NoticeMail(NoticeBook book, NoticeArchive archive, Reference
     public const string Head = "head";
     public const string Copy = "copy";
     public const string Climb = "climb";
+    public const string Exceeds = "exceeds";
+    public const string SentBack = "sentback";
 
     public string Kind => Name;
 
-    /// <summary>Which notice a message is about, and the recipient's part in it (<see cref="Head"/>, <see cref="Copy"/> or <see cref="Climb"/>).</summary>
-    public sealed record About(int Year, int Sequence, string Role)
+    /// <summary>
+    /// Which notice a message is about, the recipient's part in it (<see cref="Head"/>, <see cref="Copy"/>, …) and what of it
+    /// (a day, an item, a count).
+    /// </summary>
+    public sealed record About(int Year, int Sequence, string Role, string Part = "")
     {
         /// <summary>The form of messages queued before they held this record: <c>{year}|{sequence}|{role}</c>.</summary>
         public static About? Written(string? text) =>
@@ -35,11 +42,14 @@ public sealed class NoticeMail(NoticeBook book, NoticeArchive archive, Reference
                 : null;
     }
 
-    public static NotifyMessage Message(SupervisionNotice notice, DateOnly date, string recipient, string role) =>
-        NotifyMessage.Regarding(Name, date, recipient, new About(notice.Year, notice.Sequence, role));
+    public static NotifyMessage Message(SupervisionNotice notice, DateOnly date, string recipient, string role, string part = "") =>
+        NotifyMessage.Regarding(Name, date, recipient, new About(notice.Year, notice.Sequence, role, part));
 
-    public static NotificationKey Key(SupervisionNotice notice, string recipient, string role) =>
-        new(NotificationKeys.Notices, $"{role}|{notice.Year}|{notice.Sequence}|{TableKey.Escape(recipient.ToLowerInvariant())}");
+    public static NotificationKey Key(SupervisionNotice notice, string recipient, string role, string part = "") =>
+        new(
+            NotificationKeys.Notices,
+            $"{role}|{notice.Year}|{notice.Sequence}|{(part.Length > 0 ? TableKey.Escape(part) + "|" : "")}{TableKey.Escape(recipient.ToLowerInvariant())}"
+        );
 
     public async Task<MailDraft?> DraftAsync(NotifyMessage message, CancellationToken cancellationToken)
     {
@@ -52,20 +62,32 @@ public sealed class NoticeMail(NoticeBook book, NoticeArchive archive, Reference
         }
 
         var role = about.Role;
-        return new MailDraft(Key(notice, message.Recipient, role), async ct =>
+        IReadOnlyList<NoticeItem> items = role switch
+        {
+            Climb => [.. notice.Items.Where(i => i.ClimbedOn is { } on && Domain.Text.IsoDate.Format(on) == about.Part)],
+            Exceeds or SentBack => [.. notice.Items.Where(i => i.Key == about.Part)],
+            _ => notice.Items,
+        };
+        if (items.Count == 0)
+        {
+            return null; // answered or moved since: nothing to say
+        }
+
+        return new MailDraft(Key(notice, message.Recipient, role, about.Part), async ct =>
         {
             var staff = (await referenceLoader.LoadAsync(ct)).Staff;
             var view = NoticeView.Of(notice, staff.NameOf);
             var department = Domain.Catalogue.Department.Find(notice.Department)?.ChineseName ?? notice.Department;
-            var text = NoticeMailText.For(RoleOf(role), notice, staff.NameOf(message.Recipient), department);
-            var link = role == Head
-                ? links.NoticeReply(message.Recipient, notice.Year, notice.Sequence, notice.IssuedOn, notice.ReplyBy)
-                : links.Board("/notices");
+            var text = NoticeMailText.For(RoleOf(role), notice, items, staff.NameOf(message.Recipient), department);
+            var link = role is Head or SentBack
+                ? links.NoticeReply(message.Recipient, notice.Year, notice.Sequence, notice.IssuedOn, items.Max(i => i.ReplyDeadline(notice)))
+                : links.Board($"/notices/{notice.Year}/{notice.Sequence}");
             var document = await archive.DocumentAsync(notice, staff.NameOf, ct);
             var model = new
             {
                 view.Number,
                 view.Rows,
+                Items = view.Items.Where(v => items.Any(i => i.Key == v.Key)).ToList(),
                 view.Required,
                 text.Lead,
                 Link = link,
@@ -84,6 +106,8 @@ public sealed class NoticeMail(NoticeBook book, NoticeArchive archive, Reference
     {
         Head => NoticeMailRole.Head,
         Climb => NoticeMailRole.Climb,
+        Exceeds => NoticeMailRole.Exceeds,
+        SentBack => NoticeMailRole.SentBack,
         _ => NoticeMailRole.Copy,
     };
 }

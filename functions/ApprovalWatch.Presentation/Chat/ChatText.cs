@@ -43,8 +43,10 @@ public static class ChatText
         var lines = new List<string>
         {
             $"### {title}",
-            $"{department}：{n.ProjectName} · {n.ItemChinese}，已逾期 **{n.OverdueWorkingDays}** 个工作日。",
-            $"请负责人 {n.HeadName} 于 **{IsoDate.Format(n.ReplyBy)}** 前在看板上回告原因、措施和承诺日期。",
+            n.Items.Count == 1
+                ? $"{department}：{n.Items[0].ProjectName} · {n.Items[0].ItemChinese}，已逾期 **{n.Items[0].OverdueWorkingDays}** 个工作日。"
+                : $"{department}：{n.Subject(chinese: true)}，共 **{n.Items.Count}** 项逾期，最长 **{n.Items.Max(i => i.OverdueWorkingDays)}** 个工作日。",
+            $"请负责人 {n.HeadName}{(n.OnBehalfOf is { } absent ? $"（代 {absent}）" : "")} 于 **{IsoDate.Format(n.ReplyBy)}** 前在看板上逐项回告原因、措施和承诺日期。",
         };
         if (boardUrl is not null)
         {

@@ -38,6 +38,7 @@ public static class BulletinRenderer
                 new[] { "超期工作日合计", $"{t.OverdueWorkingDays}" },
                 new[] { "确认用时中位数（工作日）", Num(t.MedianAckWorkingDays) },
                 new[] { "督办单 收到 / 按时回告", $"{t.NoticesReceived} / {t.NoticesAnsweredOnTime}" },
+                new[] { "领导一键督办 / 回告退回重报", $"{t.NoticesFromLeaders} / {t.RepliesSentBack}" },
                 new[] { "问题 签收 / 销号", $"{t.ProblemsSigned} / {t.ProblemsClosed}" },
                 new[] { "视为受理 / 容缺、告知承诺逾期（件）", $"{t.DeemedAccepted} / {t.ReformClocksLate}" },
             },

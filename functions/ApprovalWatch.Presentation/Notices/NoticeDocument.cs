@@ -14,29 +14,21 @@ public static class NoticeDocument
         using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = document.AddMainDocumentPart();
-            var table = new Table(
-                new TableProperties(
-                    new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
-                    new TableBorders(
-                        new TopBorder { Val = BorderValues.Single, Size = 4 },
-                        new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                        new LeftBorder { Val = BorderValues.Single, Size = 4 },
-                        new RightBorder { Val = BorderValues.Single, Size = 4 },
-                        new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
-                        new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
-            foreach (var row in view.Rows)
-            {
-                table.Append(new TableRow(Cell(row.Label, bold: true, width: "1200"), Cell(row.Value, bold: false, width: "3800")));
-            }
-
-            main.Document = new Document(new Body(
+            var body = new Body(
                 Paragraph(view.Title, bold: true, size: 44, JustificationValues.Center),
                 Paragraph(view.Number, bold: false, size: 28, JustificationValues.Center),
-                table,
+                Table(view.Rows));
+            foreach (var item in view.Items)
+            {
+                body.Append(Paragraph(item.Heading, bold: true, size: 26, JustificationValues.Left), Table(item.Rows));
+            }
+
+            body.Append(
                 Paragraph("督办要求", bold: true, size: 28, JustificationValues.Left),
                 Paragraph(view.Required, bold: false, size: 28, JustificationValues.Both),
                 Paragraph(view.Issuer, bold: false, size: 28, JustificationValues.Right),
-                Paragraph(view.IssuedOn, bold: false, size: 28, JustificationValues.Right)));
+                Paragraph(view.IssuedOn, bold: false, size: 28, JustificationValues.Right));
+            main.Document = new Document(body);
         }
 
         return stream.ToArray();
@@ -47,6 +39,26 @@ public static class NoticeDocument
     {
         using var document = WordprocessingDocument.Open(new MemoryStream(docx), isEditable: false);
         return document.MainDocumentPart?.Document?.Body?.Descendants<Paragraph>().Select(p => p.InnerText).ToList() ?? [];
+    }
+
+    private static Table Table(IEnumerable<NoticeRow> rows)
+    {
+        var table = new Table(
+            new TableProperties(
+                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+                new TableBorders(
+                    new TopBorder { Val = BorderValues.Single, Size = 4 },
+                    new BottomBorder { Val = BorderValues.Single, Size = 4 },
+                    new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                    new RightBorder { Val = BorderValues.Single, Size = 4 },
+                    new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
+                    new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+        foreach (var row in rows)
+        {
+            table.Append(new TableRow(Cell(row.Label, bold: true, width: "1200"), Cell(row.Value, bold: false, width: "3800")));
+        }
+
+        return table;
     }
 
     private static TableCell Cell(string text, bool bold, string width) =>

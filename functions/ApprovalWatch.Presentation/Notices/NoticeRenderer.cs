@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using ApprovalWatch.Domain.Notices;
-using ApprovalWatch.Domain.Text;
 using Fluid;
 
 namespace ApprovalWatch.Presentation.Notices;
@@ -13,26 +11,12 @@ public static class NoticeRenderer
     private static readonly TemplateOptions Options = new() { MemberAccessStrategy = UnsafeMemberAccessStrategy.Instance };
     private static readonly IFluidTemplate Template = EmbeddedTemplates.All("ApprovalWatch.Presentation.Notices.Templates.")["notice"];
 
-    /// <param name="reply">Shown below the document when given (the board's view); the archived copy has none.</param>
-    public static string Render(NoticeView view, NoticeReply? reply = null)
+    /// <param name="trail">Each item's reply and what became of it, below it (the board's view); the archived copy has none.</param>
+    public static string Render(NoticeView view, bool trail = false)
     {
         var context = new TemplateContext(Options);
         context.SetValue("v", view);
-        if (reply is not null)
-        {
-            context.SetValue(
-                "reply",
-                new
-                {
-                    reply.ByName,
-                    RepliedOn = IsoDate.Format(reply.RepliedOn),
-                    reply.Reason,
-                    reply.Measures,
-                    PromisedOn = IsoDate.Format(reply.PromisedOn),
-                }
-            );
-        }
-
+        context.SetValue("trail", trail);
         return Template.Render(context, Html);
     }
 }

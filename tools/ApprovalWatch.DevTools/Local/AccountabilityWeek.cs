@@ -50,15 +50,26 @@ public static partial class AccountabilityWeek
         }
 
         var first = notices[0].Notice;
+        var reference = await runtime.Get<Pipeline.Reference.ReferenceDataLoader>().LoadAsync(cancellationToken);
+        var promised = NoticeReplies.CalendarOf(first, reference).AddWorkingDays(first.ReplyBy, 5);
+        var perDay = notices.Where(n => n.Notice.IssuedBy.Length == 0).GroupBy(n => (n.Notice.Department, n.Notice.IssuedOn)).Max(g => g.Count());
+        var rightLeader = notices.All(n =>
+            n.Notice.LeaderEmail is not { } leader
+            || reference.Staff.WithRole(Domain.Staff.Role.Leader, n.Notice.Department).Any(l => l.Email.Equals(leader, StringComparison.OrdinalIgnoreCase))
+        );
         var mail = local.Mail?.Received.LastOrDefault(m => m.To == first.HeadEmail && m.Subject.Contains(first.Number, StringComparison.Ordinal));
         var link = mail is null ? null : ReplyLink().Match(mail.Html) is { Success: true } m ? new Uri(m.Groups[1].Value).PathAndQuery : null;
         var replied = link is null ? null : await local.Board.PostAsync(link, first.HeadEmail, new Dictionary<string, string>
         {
+            ["item"] = first.Items[0].Key,
             ["reason"] = "申请人补正材料未按时提交",
             ["measures"] = "已一次性告知需补正的材料并安排专人跟进，收到后两个工作日内办结",
-            ["promised"] = Domain.Text.IsoDate.Format(first.ReplyBy.AddDays(7)),
+            ["promised"] = Domain.Text.IsoDate.Format(promised),
+            ["exceed"] = "补正材料涉及第三方检测报告，检测机构出具报告需五个工作日",
         }, cancellationToken: cancellationToken);
         return $"Notices: {notices.Count} issued ({string.Join("、", notices.Select(n => n.Notice.Number).Take(3))}{(notices.Count > 3 ? "…" : "")}), "
+            + $"{notices.Sum(n => n.Notice.Items.Count)} item(s), at most {perDay} per department a day, "
+            + $"each in copy to its department's own leader in charge: {(rightLeader ? "yes" : "NO")}; "
             + $"documents in {Path.GetFullPath(folder)}; "
             + (replied?.Status == 200 ? $"{first.HeadName} replied to {first.Number} through the link in his mail" : "no reply made (no local mail)");
     }
