@@ -227,4 +227,29 @@ public class AccountabilityTests
         Assert.Contains(summary.Urgent, u => u.HandlerName == "张伟（代 阿依古丽·吐尔逊）");
         Assert.DoesNotContain(summary.Urgent, u => u.HandlerName == "阿依古丽·吐尔逊");
     }
+
+    [Fact]
+    public async Task A_reader_away_has_his_weekly_report_go_to_his_deputy_too_marked_as_his()
+    {
+        await using var pipeline = await NoticeTests.StartAsync();
+        var directory = await File.ReadAllTextAsync(Path.Combine(Testing.OfficialCalendars.RepositoryRoot, "samples", "config", "directory.csv"));
+        await pipeline
+            .Storage.Config.GetBlobClient("directory.csv")
+            .UploadAsync(
+                BinaryData.FromString(directory.Replace("刘建国,housing,head,kizilsu,zh,", "刘建国,housing,head,kizilsu,zh,ayigul.tursun@kizilsu.example.org")),
+                overwrite: true
+            );
+        await pipeline
+            .Storage.Config.GetBlobClient("leave.csv")
+            .UploadAsync(BinaryData.FromString($"email,from,to\n{Head},2026-03-30,2026-04-03\n"), overwrite: true);
+
+        pipeline.Clock.Now = Domain.Calendar.OfficeClock.At(new DateOnly(2026, 3, 30), new TimeOnly(10, 0));
+        await pipeline.Functions.WeeklyReportAsync(Domain.Weekly.ReportWeek.Of(new DateOnly(2026, 3, 30)), default);
+        await pipeline.NotifyPump().DrainAsync(default);
+
+        var weekly = pipeline.Mail.Received.Where(m => m.Subject.Contains("周调度", StringComparison.Ordinal)).ToList();
+        Assert.Contains(weekly, m => m.To == Head); // his own, to read when back
+        var copy = Assert.Single(weekly, m => m.To == "ayigul.tursun@kizilsu.example.org");
+        Assert.StartsWith("（代 刘建国）", copy.Subject);
+    }
 }

@@ -249,4 +249,53 @@ public class BrowserTests(Xunit.Abstractions.ITestOutputHelper output)
             playwright.Dispose();
         }
     }
+
+    [Fact]
+    public async Task A_leader_sends_a_reply_back_on_his_phone_and_the_head_finds_it_waiting_on_his_board()
+    {
+        await using var pipeline = await NoticeTests.StartAsync();
+        await pipeline.ScanAsync();
+        var key = (await pipeline.Get<Notices.NoticeBook>().FindAsync(2026, 1, default))!.Notice.Items[0].Key;
+        var replied = await pipeline.Board.PostAsync(
+            "/notices/2026/1",
+            NoticeTests.Head,
+            new Dictionary<string, string>
+            {
+                ["item"] = key,
+                ["reason"] = "图审意见待设计单位修改",
+                ["measures"] = "抓紧",
+                ["promised"] = "2026-03-24",
+                ["exceed"] = "设计单位需重新计算结构",
+            }
+        );
+        Assert.Equal(200, replied.Status);
+
+        await using var leader = await LocalBoardServer.StartAsync(pipeline.Get<BoardPipeline>(), "zhao.deming@kizilsu.example.org", 0);
+        await using var head = await LocalBoardServer.StartAsync(pipeline.Get<BoardPipeline>(), NoticeTests.Head, 0);
+        var (playwright, browser) = await LaunchAsync();
+        try
+        {
+            var page = await NewPageAsync(browser, new() { ViewportSize = new() { Width = 390, Height = 844 } });
+            await page.GotoAsync(leader.Address + "/notices/2026/1");
+            await page.FillAsync("form textarea[name=reason]", "措施不具体：请写明责任人、完成节点");
+            await page.ClickAsync("button.secondary");
+            await ShotAsync(page, "notice-sent-back");
+            Assert.Contains("已退回重报", await page.InnerTextAsync("main"));
+            Assert.Contains("措施不具体", await page.InnerTextAsync("main")); // in the item's trail
+
+            await page.GotoAsync(head.Address + "/board");
+            await ShotAsync(page, "head-board");
+            var board = await page.InnerTextAsync("main");
+            Assert.Contains("待回告的督办单", board);
+            Assert.Contains("克发改督〔2026〕1号", board);
+            await page.ClickAsync("text=克发改督〔2026〕1号");
+            Assert.Equal(1, await page.Locator("textarea[name=measures]").CountAsync()); // the form again
+            await ShotAsync(page, "notice-answer-again");
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
 }

@@ -15,10 +15,14 @@ public sealed class WeeklyReportMail(WeeklyReports reports, ReferenceDataLoader 
     /// <summary>The report of <paramref name="week"/> (<c>2026-W12</c>), its ledger row under the week's Monday.</summary>
     public static NotifyMessage Message(DateOnly monday, string week, string recipient) => new(Name, monday, recipient, week);
 
+    /// <summary>A reader's copy, or (while he is away) his stand-in's, marked (<see cref="ReaderCopies"/>).</summary>
     public Task<MailDraft?> DraftAsync(NotifyMessage message, CancellationToken cancellationToken) =>
-        Task.FromResult<MailDraft?>(message.About is not { } week ? null : new MailDraft(NotificationKeys.Weekly(message.Date, message.Recipient), async ct =>
+        Task.FromResult<MailDraft?>(message.About is not { } about ? null : new MailDraft(NotificationKeys.Weekly(message.Date, message.Recipient), async ct =>
         {
-            var person = (await referenceLoader.LoadAsync(ct)).Staff.Find(message.Recipient);
-            return new OutgoingMail(person?.Name ?? message.Recipient, await reports.RenderMailAsync(week, person?.Language ?? Language.Chinese, ct), 0);
+            var staff = (await referenceLoader.LoadAsync(ct)).Staff;
+            var person = staff.Find(message.Recipient);
+            var (week, onBehalfOf) = ReaderCopies.Read(about);
+            var mail = await reports.RenderMailAsync(week, person?.Language ?? Language.Chinese, ct);
+            return new OutgoingMail(person?.Name ?? message.Recipient, ReaderCopies.Marked(mail, onBehalfOf, staff), 0);
         }));
 }

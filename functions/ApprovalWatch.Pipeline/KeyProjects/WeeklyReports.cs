@@ -55,16 +55,18 @@ public sealed class WeeklyReports(
             await _archive.WriteAsync(files, cancellationToken);
             foreach (var person in recipients)
             {
-                var message = WeeklyReportMail.Message(week.Monday, week.ToString(), person.Email);
-                queued += await queue.QueueOnceAsync(
-                    message,
-                    NotificationKeys.Weekly(week.Monday, person.Email),
-                    reference.Calendars.HoursOf(person.Calendar).OpensAt(week.Monday),
-                    0,
-                    cancellationToken
-                )
-                    ? 1
-                    : 0;
+                foreach (var (to, about) in ReaderCopies.For(person, week.ToString(), recipients, reference.Staff, reference.Leave, week.Monday))
+                {
+                    queued += await queue.QueueOnceAsync(
+                        WeeklyReportMail.Message(week.Monday, about, to),
+                        NotificationKeys.Weekly(week.Monday, to),
+                        reference.Calendars.HoursOf(reference.Staff.Find(to)?.Calendar ?? person.Calendar).OpensAt(week.Monday),
+                        0,
+                        cancellationToken
+                    )
+                        ? 1
+                        : 0;
+                }
             }
         }
 

@@ -17,10 +17,13 @@ public sealed class BulletinMail(MonthlyBulletins bulletins, ReferenceDataLoader
     public static NotificationKey Key(string month, string recipient) =>
         new(NotificationKeys.Monthly, $"monthly|{month}|{TableKey.Escape(recipient.ToLowerInvariant())}");
 
+    /// <summary>A reader's copy, or (while he is away) his stand-in's, marked (<see cref="ReaderCopies"/>).</summary>
     public Task<MailDraft?> DraftAsync(NotifyMessage message, CancellationToken cancellationToken) =>
-        Task.FromResult<MailDraft?>(message.About is not { } month ? null : new MailDraft(Key(month, message.Recipient), async ct =>
+        Task.FromResult<MailDraft?>(message.About is not { } about ? null : new MailDraft(Key(ReaderCopies.Read(about).Report, message.Recipient), async ct =>
         {
-            var person = (await referenceLoader.LoadAsync(ct)).Staff.Find(message.Recipient);
-            return new OutgoingMail(person?.Name ?? message.Recipient, await bulletins.RenderMailAsync(month, ct), 0);
+            var staff = (await referenceLoader.LoadAsync(ct)).Staff;
+            var (month, onBehalfOf) = ReaderCopies.Read(about);
+            var mail = ReaderCopies.Marked(await bulletins.RenderMailAsync(month, ct), onBehalfOf, staff);
+            return new OutgoingMail(staff.Find(message.Recipient)?.Name ?? message.Recipient, mail, 0);
         }));
 }

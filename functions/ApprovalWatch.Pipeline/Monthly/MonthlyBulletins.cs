@@ -72,18 +72,21 @@ public sealed class MonthlyBulletins(
         if (send)
         {
             await _archive.WriteAsync(files, cancellationToken);
-            foreach (var person in reference.Staff.ReportReaders())
+            var readers = reference.Staff.ReportReaders();
+            foreach (var person in readers)
             {
-                var message = BulletinMail.Message(today, bulletin.Month, person.Email);
-                queued += await queue.QueueOnceAsync(
-                    message,
-                    BulletinMail.Key(bulletin.Month, person.Email),
-                    reference.Calendars.HoursOf(person.Calendar).OpensAt(today),
-                    0,
-                    cancellationToken
-                )
-                    ? 1
-                    : 0;
+                foreach (var (to, about) in ReaderCopies.For(person, bulletin.Month, readers, reference.Staff, reference.Leave, today))
+                {
+                    queued += await queue.QueueOnceAsync(
+                        BulletinMail.Message(today, about, to),
+                        BulletinMail.Key(bulletin.Month, to),
+                        reference.Calendars.HoursOf(reference.Staff.Find(to)?.Calendar ?? person.Calendar).OpensAt(today),
+                        0,
+                        cancellationToken
+                    )
+                        ? 1
+                        : 0;
+                }
             }
         }
 
