@@ -33,5 +33,5 @@ public static class ReaderCopies
 
     /// <summary>A stand-in's copy, its subject saying whose it is.</summary>
     public static RenderedMail Marked(RenderedMail mail, string? onBehalfOf, StaffDirectory staff) =>
-        onBehalfOf is null ? mail : mail with { Subject = $"（代 {staff.NameOf(onBehalfOf)}）{mail.Subject}" };
+        onBehalfOf is null ? mail : mail.StandingInFor(staff.NameOf(onBehalfOf));
 }

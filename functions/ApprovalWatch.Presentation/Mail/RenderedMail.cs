@@ -5,6 +5,9 @@ namespace ApprovalWatch.Presentation.Mail;
 public sealed record RenderedMail(string Subject, string Text, string Html)
 {
     public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+
+    /// <summary>A stand-in's copy of a mail meant for someone away: its subject says whose it is (代).</summary>
+    public RenderedMail StandingInFor(string name) => this with { Subject = $"（代 {name}）{Subject}" };
 }
 
 public sealed record MailAttachment(string FileName, string ContentType, byte[] Content, string? ContentId = null);
