@@ -46,6 +46,7 @@ public static class BoardServices
         services.AddSingleton<SubmitPage>();
         services.AddSingleton<ProcedureListPage>();
         services.AddSingleton<ProjectPage>();
+        services.AddSingleton<MyProjectsPage>();
         services.AddSingleton<BoardApp>();
         services.AddSingleton<BoardPipeline>();
         return services;

@@ -42,13 +42,16 @@ public static class BoardRoutes
         var board = services.GetRequiredService<BoardPage>();
         var procedures = services.GetRequiredService<ProcedureListPage>();
         var projects = services.GetRequiredService<ProjectPage>();
+        var mine = services.GetRequiredService<MyProjectsPage>();
         var leave = services.GetRequiredService<LeavePage>();
         var notices = services.GetRequiredService<NoticePage>();
         var acks = services.GetRequiredService<AckPage>();
         var problems = services.GetRequiredService<ProblemPage>();
         var leaderNotices = services.GetRequiredService<Pipeline.Supervision.LeaderNotices>();
 
-        Get("/", ForSubmitting, r => Task.FromResult(Answer.SeeOther(r.Viewer.SubmitsOnly ? "/submit" : "/board")));
+        // Where each lands: a contact on his uploads, a leader in charge on his own projects, anyone else on the board.
+        Get("/", ForSubmitting, async r =>
+            Answer.SeeOther(r.Viewer.SubmitsOnly ? "/submit" : await mine.HasProjectsAsync(r.Viewer, r.Aborted) ? "/mine" : "/board"));
         Get("/submit", ForSubmitting, async r =>
         {
             var files = await submit.LoadAsync(r.Viewer, r.Aborted);
@@ -109,6 +112,11 @@ public static class BoardRoutes
         {
             var model = await board.LoadAsync(r.Viewer, r.Reference, r.Aborted);
             return r.Api ? Answer.Json(model) : Answer.Html(BoardPage.Render(model, r.Page, r.Viewer));
+        }, api: true);
+        Get("/mine", ForBoard, async r =>
+        {
+            var model = await mine.LoadAsync(r.Viewer, r.Reference, r.Page, r.Aborted);
+            return r.Api ? Answer.Json(model) : Answer.Html(MyProjectsPage.Render(model, r.Page, r.Viewer));
         }, api: true);
         Get("/procedures", ForBoard, async r =>
         {

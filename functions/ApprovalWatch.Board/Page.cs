@@ -35,6 +35,7 @@ public sealed class Page(bool chinese)
             {
                 // A contact who only submits is not shown the board's pages, which would refuse him.
                 ["board_nav"] = viewer is not { SubmitsOnly: true },
+                ["leads"] = viewer?.Person.Has(Domain.Staff.Role.Leader) == true,
             }
         );
 

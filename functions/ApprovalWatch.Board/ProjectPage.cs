@@ -47,7 +47,7 @@ public sealed class ProjectPage(
     );
 
     /// <summary>A pause of the clock (a record, not a tuple, so that the JSON API shows it).</summary>
-    public sealed record PauseView(DateOnly From, DateOnly? To);
+    public sealed record PauseView(DateOnly From, DateOnly? To, string? Reason = null);
 
     public sealed record MeasureView(string Scope, string StartedOn, string? FinishedOn, int LimitDays, string DueOn, string Flag, bool Provisional);
 
@@ -112,7 +112,7 @@ public sealed class ProjectPage(
                     assessment?.Deadline.DueOn,
                     assessment?.StatutoryDueOn,
                     procedure.CompletedOn,
-                    procedure.Pauses.Select(p => new PauseView(p.From, p.To)).ToList(),
+                    procedure.Pauses.Select(p => new PauseView(p.From, p.To, p.Reason is { Length: > 0 } why ? why : null)).ToList(),
                     procedure.LimitDays,
                     assessment?.WorkingDaysLeft,
                     r.AckByName,
@@ -271,6 +271,8 @@ public sealed class ProjectPage(
                         p.DueOn,
                         p.Provisional,
                         p.WorkingDaysLeft,
+                        // The reason its clock stands still, as the clerk gave it.
+                        Paused = p.Pauses.LastOrDefault(x => x.To is null || x.To >= model.Today)?.Reason,
                         Acknowledged = p.PromisedOn is { } promised ? words.Format("acknowledged_promised", p.AcknowledgedBy, promised) : null,
                     })
                     .ToList(),

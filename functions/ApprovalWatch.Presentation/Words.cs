@@ -146,7 +146,7 @@ public sealed class Words
         ["three_lists"] = ("三张清单", "The three lists"),
         ["task"] = ("任务（事项）", "Task"),
         ["responsibility_full"] = ("责任（部门、经办人）", "Responsibility"),
-        ["days_left"] = ("剩余工作日", "Working days left"),
+        ["days_state"] = ("超期 / 剩余", "Late / left"),
         ["acknowledged_promised"] = ("{0} 已确认，承诺 {1} 前办结", "acknowledged by {0}, promised {1}"),
         ["history"] = ("变更记录", "History"),
         ["item"] = ("事项", "Item"),
@@ -202,13 +202,29 @@ public sealed class Words
         ["notice_reply_by_item"] = ("本项回告期限：", "Reply to this item by "),
         ["problem_not_yours"] = ("签收和退单由本部门负责人作出：{0}。您可以查看，不能签收或退单。", "The department's head signs for or sends back: {0}. You may read it only."),
         ["leader_notice"] = ("一键督办", "Supervise now"),
+        ["mine_title"] = ("我的项目", "My projects"),
+        ["light_red"] = ("红灯", "red"),
+        ["light_yellow"] = ("黄灯", "yellow"),
+        ["light_green"] = ("绿灯", "green"),
+        ["mine_intro"] = ("{0} 包联的项目：红灯、黄灯在前，列明原因和今天逾期的事项。", "The projects {0} is in charge of: red and yellow first, with why and what is late today."),
+        ["mine_none"] = ("没有包联的项目。", "No projects in your charge."),
+        ["mine_green"] = ("绿灯项目（{0} 个）：", "Green ({0}): "),
+        ["mine_lights_of"] = (
+            "灯色及原因依据 {0} 周调度（数据截至 {1}）；各事项的超期天数为今天（{2}）的。",
+            "Lights and their reasons from the weekly report {0} (as of {1}); each item's days late are today's ({2})."
+        ),
+        ["late_days"] = ("超期 {0} 个工作日", "{0} working days late"),
+        ["due_today"] = ("今日到期", "due today"),
+        ["left_days"] = ("剩 {0} 个工作日", "{0} working days left"),
+        ["paused_because"] = ("暂停：{0}", "paused: {0}"),
+        ["paused_plain"] = ("暂停计时", "clock paused"),
+        ["head_of"] = ("负责人 {0}", "head {0}"),
         ["leader_notice_notallowed"] = ("只有分管领导或统筹协调人可以一键督办。", "Only a leader in charge or the coordinator may issue a notice."),
         ["leader_notice_unknown"] = ("找不到该事项。", "No such item."),
         ["leader_notice_notoverdue"] = ("该事项尚未逾期，无需督办。", "This item is not overdue: nothing to supervise."),
         ["leader_notice_nonumbering"] = ("督办单编号未配置（notices.json），不能发出督办单。", "No notice numbering is configured (notices.json)."),
         ["notices_to_reply"] = ("待回告的督办单", "Notices waiting for a reply"),
         ["working_days_left"] = ("剩余工作日", "Working days left"),
-        ["overdue_by"] = ("已逾期 {0} 个工作日", "{0} working days late"),
         ["app_leave"] = ("我的请假", "My leave"),
         ["leave_title"] = ("我的请假", "My leave"),
         ["leave_intro"] = (
@@ -552,6 +568,18 @@ public sealed class Words
         ["weekly.now"] = ("调减后（万元）", "Now (万元)"),
         ["weekly.before"] = ("调减前（万元）", "Before (万元)"),
         ["weekly.since_last_week"] = ("较上周（{0}）", "Since last week ({0})"),
+        ["weekly.doubted_text"] = (
+            "其中 {0} 亿元（占已完成的 {1}）来自数据核查存疑的填报（超过总投资、远超年度计划或未开工即报投资）；不计这部分，完成率为 {2}。",
+            "Of it, {0} 亿元 ({1} of the completed) comes from figures the data checks doubt (over the total, far above the plan, or "
+                + "reported before the start); without them the completion rate is {2}."
+        ),
+        ["weekly.own_leader"] = ("{0} 包联的项目", "The projects of {0}"),
+        ["weekly.own_department"] = ("{0} 负责的项目", "The projects of {0}"),
+        ["weekly.own_text"] = ("共 {0} 个，红灯 {1} 个、黄灯 {2} 个；红灯、黄灯项目及原因如下。", "{0} projects, {1} red and {2} yellow; the red and yellow ones and why:"),
+        ["weekly.doubted_row"] = ("（数据存疑：{0}）", " (figure doubted: {0})"),
+        ["check_kind.ytd_over_total"] = ("累计完成超过总投资", "year-to-date over the total"),
+        ["check_kind.ytd_far_above_plan"] = ("远超年度计划", "far above the plan"),
+        ["check_kind.investment_not_started"] = ("未开工即报投资", "investment before the start"),
         ["weekly.headline_text"] = (
             "在库重点项目 {0} 个（{1}）；年度计划投资 {2} 亿元，已完成 {3} 亿元，完成率 {4}，序时进度 {5}（{6}），{7}序时进度 {8} 个百分点。",
             "{0} key projects in the register ({1}); planned investment this year {2} 亿元 (100 million yuan), completed {3} 亿元: {4} against a pace of "

@@ -109,7 +109,7 @@ public class KeyProjectTests
         var weekly = pipeline.Mail.Received.Where(m => m.Subject.StartsWith("克州重点项目周调度 2026-W12", StringComparison.Ordinal)).ToList();
         Assert.Equal(first.Recipients.Order(), weekly.Select(m => m.To).Order()); // one mail per reader
 
-        var mail = await pipeline.Get<WeeklyReports>().RenderMailAsync("2026-W12", Domain.Staff.Language.Chinese, default);
+        var mail = await pipeline.Get<WeeklyReports>().RenderMailAsync("2026-W12", Domain.Staff.Language.Chinese, null, default);
         Assert.Contains("cid:county.png", mail.Html);
         Assert.Contains(mail.Attachments, a => a.FileName.EndsWith(".xlsx", StringComparison.Ordinal) && a.ContentId is null);
     }

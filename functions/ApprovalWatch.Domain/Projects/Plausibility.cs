@@ -35,6 +35,9 @@ public static class Plausibility
     public const string ApprovedBeforeRequired = "approved_before_required";
     public const string LongPause = "pause_longer_than_limit";
 
+    /// <summary>Whether a check doubts the project's year-to-date investment figure itself.</summary>
+    public static bool DoubtsInvestment(string check) => check is OverTotal or FarAbovePlan or NotStarted;
+
     /// <summary>"Far above the plan": more than this many times the year's plan.</summary>
     public const decimal FarAbovePlanFactor = 1.5m;
 

@@ -1,7 +1,11 @@
 namespace ApprovalWatch.Domain.Weekly;
 
 /// <summary>A project below the pace, by how far (percentage points).</summary>
-public sealed record BehindProject(string Code, string Name, string Leader, decimal CompletionRate, decimal GapPoints);
+public sealed record BehindProject(string Code, string Name, string Leader, decimal CompletionRate, decimal GapPoints)
+{
+    /// <summary>The data check that doubts its figure (<see cref="Projects.Plausibility.DoubtsInvestment"/>), said beside it; null when none.</summary>
+    public string? Doubt { get; init; }
+}
 
 /// <summary>One leader in charge's projects at the weekly meeting: lights, who is behind and why.</summary>
 /// <param name="BehindLastWeek">His projects below pace a week before, recomputed from the stored progress history (null across a new year).</param>
@@ -27,11 +31,21 @@ public sealed record LeaderSection(
 /// </summary>
 public static class LeaderMeeting
 {
-    public static IReadOnlyList<BehindProject> Behind(IEnumerable<ProjectLight> lights, decimal pace) =>
-        lights.Where(l => l.CompletionRate is { } rate && rate < pace)
-            .Select(l => new BehindProject(l.Code, l.Name, l.Leader, l.CompletionRate!.Value, decimal.Round((pace - l.CompletionRate.Value) * 100, 2)))
+    /// <param name="checks">The standing data checks: a project whose figure one doubts says so beside its gap.</param>
+    public static IReadOnlyList<BehindProject> Behind(IEnumerable<ProjectLight> lights, decimal pace, IEnumerable<Projects.DataWarning>? checks = null)
+    {
+        var doubts = (checks ?? [])
+            .Where(c => Projects.Plausibility.DoubtsInvestment(c.Check))
+            .GroupBy(c => c.ProjectCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Check, StringComparer.Ordinal);
+        return lights.Where(l => l.CompletionRate is { } rate && rate < pace)
+            .Select(l => new BehindProject(l.Code, l.Name, l.Leader, l.CompletionRate!.Value, decimal.Round((pace - l.CompletionRate.Value) * 100, 2))
+            {
+                Doubt = doubts.GetValueOrDefault(l.Code),
+            })
             .OrderByDescending(b => b.GapPoints).ThenBy(b => b.Code, StringComparer.Ordinal)
             .ToList();
+    }
 
     /// <summary>A data check standing this long climbs to the leader in charge of its project.</summary>
     public const int ChecksClimbAfterDays = 21;
@@ -45,7 +59,7 @@ public static class LeaderMeeting
         (IEnumerable<Projects.DataWarning> Standing, DateOnly AsOf)? checks = null
     )
     {
-        var behind = Behind(lights, pace).ToLookup(b => b.Leader);
+        var behind = Behind(lights, pace, checks?.Standing).ToLookup(b => b.Leader);
         var leaderOf = lights.ToDictionary(l => l.Code, l => l.Leader, StringComparer.Ordinal);
         var stale = (checks?.Standing ?? [])
             .Where(c => c.Since is { } since && since.AddDays(ChecksClimbAfterDays) <= checks!.Value.AsOf && leaderOf.ContainsKey(c.ProjectCode))

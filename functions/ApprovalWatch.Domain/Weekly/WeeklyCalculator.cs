@@ -42,6 +42,12 @@ public static class WeeklyCalculator
         var lights = Lights(inputs, projects, ytd, pace, asOf);
         var startRisks = StartRisk.Of(projects, inputs, asOf);
         var checks = Plausibility.Standing(projects, inputs.Progress, inputs.Procedures, asOf, inputs.Catalogue, inputs.Calendar);
+        var doubted = checks.Where(c => Plausibility.DoubtsInvestment(c.Check)).Select(c => c.ProjectCode).Distinct().Sum(c => ytd.GetValueOrDefault(c));
+        headline = headline with
+        {
+            DoubtedWan = doubted,
+            CompletionRateUndoubted = doubted > 0 ? Rate(completed - doubted, planned) : null,
+        };
         var report = new WeeklyReport
         {
             Week = week.ToString(),
@@ -71,7 +77,7 @@ public static class WeeklyCalculator
             PaceBasis = PaceRule.Basis(asOf, inputs.Rules.Pace, inputs.Calendar) is var (elapsed, total) ? new PaceBasis(elapsed, total) : null,
             Leaders = LeaderMeeting.Of(lights, pace, BehindLastWeek(inputs, projects), (checks, asOf)),
             DataChecks = checks,
-            BehindPace = LeaderMeeting.Behind(lights, pace),
+            BehindPace = LeaderMeeting.Behind(lights, pace, checks),
             StartRisks = startRisks,
             Notices = NoticeLine.Of(inputs.Notices ?? [], week),
             LateReports =

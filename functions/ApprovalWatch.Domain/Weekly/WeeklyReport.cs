@@ -83,6 +83,18 @@ public sealed record Headline(
     public decimal PlannedYi => decimal.Round(PlannedWan / 10_000m, 2, MidpointRounding.AwayFromZero);
 
     public decimal CompletedYi => decimal.Round(CompletedWan / 10_000m, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// Of the completed investment, what the data checks doubt (a figure over the total, far above the plan, or reported by
+    /// a project not started).
+    /// </summary>
+    public decimal DoubtedWan { get; init; }
+
+    /// <summary>The completion rate without the doubted figures (same plan); null when nothing is doubted.</summary>
+    public decimal? CompletionRateUndoubted { get; init; }
+
+    /// <summary>The share of the completed investment the checks doubt; null when nothing is.</summary>
+    public decimal? DoubtedShare => DoubtedWan > 0 && CompletedWan > 0 ? decimal.Round(DoubtedWan / CompletedWan, 4, MidpointRounding.AwayFromZero) : null;
 }
 
 public sealed record StartFigures(

@@ -2,6 +2,7 @@ using ApprovalWatch.Domain.Staff;
 using ApprovalWatch.Pipeline.Mail;
 using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Presentation.Weekly;
 
 namespace ApprovalWatch.Pipeline.KeyProjects;
 
@@ -22,7 +23,15 @@ public sealed class WeeklyReportMail(WeeklyReports reports, ReferenceDataLoader 
             var staff = (await referenceLoader.LoadAsync(ct)).Staff;
             var person = staff.Find(message.Recipient);
             var (week, onBehalfOf) = ReaderCopies.Read(about);
-            var mail = await reports.RenderMailAsync(week, person?.Language ?? Language.Chinese, ct);
+            // Opens with what is the reader's — or, in a stand-in's copy, the absent one's.
+            var owner = staff.Find(onBehalfOf ?? message.Recipient);
+            var reader = owner switch
+            {
+                { } p when p.Has(Role.Leader) => new WeeklyReader(LeaderName: p.Name),
+                { } p when p.Has(Role.Head) => new WeeklyReader(Department: p.Department),
+                _ => null,
+            };
+            var mail = await reports.RenderMailAsync(week, person?.Language ?? Language.Chinese, reader, ct);
             return new OutgoingMail(person?.Name ?? message.Recipient, ReaderCopies.Marked(mail, onBehalfOf, staff), 0);
         }));
 }

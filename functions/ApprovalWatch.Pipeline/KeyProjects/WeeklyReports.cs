@@ -81,14 +81,14 @@ public sealed class WeeklyReports(
         return new Published(report, files, recipients.Select(p => p.Email).ToList(), queued);
     }
 
-    /// <summary>The mail of an archived week in a reader's language: the charts inline, the workbook attached.</summary>
-    public async Task<RenderedMail> RenderMailAsync(string week, Language language, CancellationToken cancellationToken)
+    /// <summary>The mail of an archived week in a reader's language, opening with what is his: the charts inline, the workbook attached.</summary>
+    public async Task<RenderedMail> RenderMailAsync(string week, Language language, WeeklyReader? reader, CancellationToken cancellationToken)
     {
         var report = await ReadAsync(ReportWeek.TryParse(week, out var parsed) ? parsed : throw new FormatException($"Not a week: {week}"), cancellationToken)
             ?? throw new InvalidOperationException($"The weekly report {week} is not archived.");
         var workbook = await _archive.ReadAsync($"{week}.xlsx", cancellationToken);
         var charts = WeeklyCharts.Render(report, language);
-        return WeeklyRenderer.Render(report, language, name => "cid:" + name) with
+        return WeeklyRenderer.Render(report, language, name => "cid:" + name, reader) with
         {
             Attachments =
             [

@@ -17,9 +17,10 @@ public static class WeeklyRenderer
     private static readonly IFluidTemplate TextTemplate = Parse("weekly.txt.liquid");
 
     /// <param name="image">Where a chart's image is found, by its name.</param>
-    public static RenderedMail Render(WeeklyReport report, Language language, Func<string, string> image)
+    /// <param name="reader">Whom the mail is for: it opens with what is his (<see cref="WeeklyReader"/>).</param>
+    public static RenderedMail Render(WeeklyReport report, Language language, Func<string, string> image, WeeklyReader? reader = null)
     {
-        var view = WeeklyView.Of(report, language, image);
+        var view = WeeklyView.Of(report, language, image, reader);
         var context = new TemplateContext(Options);
         context.SetValue("view", view);
         context.SetValue("lang", language == Language.English ? "en" : "zh-CN");

@@ -15,13 +15,19 @@ public sealed record ViewSection(string Title, IReadOnlyList<string> Paragraphs,
 
 public sealed record ViewImage(string Source, string Alt);
 
+/// <summary>
+/// Who a report's mail is for, so that it opens with what is his: a leader in charge his own projects (by the name the
+/// report gives leaders), a head his department's; anyone else (the coordinator) the whole.
+/// </summary>
+public sealed record WeeklyReader(string? LeaderName = null, string? Department = null);
+
 /// <summary>The weekly report as a reader sees it, in Chinese or English: every figure formatted, in sections of paragraphs, charts and tables.</summary>
 public sealed record WeeklyView(string Subject, string Title, string Intro, IReadOnlyList<ViewSection> Sections)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <param name="image">Where a chart's image is found, by its name (a content id in a mail, a file beside the archived page).</param>
-    public static WeeklyView Of(WeeklyReport report, Language language, Func<string, string> image)
+    public static WeeklyView Of(WeeklyReport report, Language language, Func<string, string> image, WeeklyReader? reader = null)
     {
         var zh = language != Language.English;
         var w = Words.Of(zh);
@@ -59,6 +65,11 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
                         PaceRule.Describe(h.PaceRule, zh),
                         w[ahead ? "weekly.ahead_of" : "weekly.behind"],
                         Math.Abs(h.GapPoints).ToString("0.00", Invariant)
+                    ),
+                    .. (
+                        h.DoubtedShare is { } share
+                            ? [w.Format("weekly.doubted_text", Yi(h.DoubtedWan), Pct(share), Pct(h.CompletionRateUndoubted ?? 0))]
+                            : Array.Empty<string>()
                     ),
                     w.Format(
                         "weekly.lights_text",
@@ -454,7 +465,17 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
                         ],
                         report
                             .BehindPace.Take(BehindShown)
-                            .Select((b, i) => new ViewRow([$"{i + 1}", $"{b.Name} {b.Code}", b.Leader, Pct(b.CompletionRate), Gap(b.GapPoints)]))
+                            .Select((b, i) =>
+                                new ViewRow(
+                                    [
+                                        $"{i + 1}",
+                                        $"{b.Name} {b.Code}" + (b.Doubt is { } doubt ? w.Format("weekly.doubted_row", w["check_kind." + doubt]) : ""),
+                                        b.Leader,
+                                        Pct(b.CompletionRate),
+                                        Gap(b.GapPoints),
+                                    ]
+                                )
+                            )
                             .ToList()
                     ),
                 ],
@@ -510,7 +531,55 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
 
         var subject = w.Format("weekly.subject", report.Week, Yi(h.CompletedWan), Pct(h.CompletionRate), report.Count(WeeklyCalculator.Red));
         var intro = w.Format("weekly.intro", Date(report.AsOf), Date(report.From)) + (report.Provisional ? w["weekly.provisional"] : "");
+        if (reader is not null && Own(report, reader, w, County, Dept) is { } own)
+        {
+            sections.Insert(0, own);
+        }
+
         return new WeeklyView(subject, w.Format("weekly.title", report.Week), intro, sections);
+    }
+
+    /// <summary>The reader's own red and yellow projects, each with why; null when he has none to read first.</summary>
+    private static ViewSection? Own(WeeklyReport report, WeeklyReader reader, Words w, Func<string, string> county, Func<string, string> dept)
+    {
+        var (mine, title) = reader switch
+        {
+            { LeaderName: { } leader } => (report.Lights.Where(l => l.Leader == leader).ToList(), w.Format("weekly.own_leader", leader)),
+            { Department: { } department } => (report.Lights.Where(l => l.Unit == department).ToList(), w.Format("weekly.own_department", dept(department))),
+            _ => ([], ""),
+        };
+        if (mine.Count == 0)
+        {
+            return null;
+        }
+
+        var late = mine.Where(l => l.Light != WeeklyCalculator.Green).OrderBy(l => l.Light == WeeklyCalculator.Red ? 0 : 1).ToList();
+        return new ViewSection(
+            title,
+            [
+                w.Format(
+                    "weekly.own_text",
+                    mine.Count,
+                    mine.Count(l => l.Light == WeeklyCalculator.Red),
+                    mine.Count(l => l.Light == WeeklyCalculator.Yellow)
+                ),
+            ],
+            late.Count == 0
+                ? []
+                :
+                [
+                    new ViewTable(
+                        [w["weekly.project"], w["weekly.completion"], w["weekly.why"]],
+                        [
+                            .. late.Select(l => new ViewRow(
+                                [$"{l.Name}（{county(l.County)}）", PctOrDash(l.CompletionRate), ReasonText.Join(l.Reasons, report.ProcedureNames, w)],
+                                l.Light
+                            )),
+                        ]
+                    ),
+                ],
+            []
+        );
     }
 
     public static string Yi(decimal wan) => (wan / 10_000m).ToString("0.00", Invariant);

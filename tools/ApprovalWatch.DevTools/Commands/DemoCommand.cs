@@ -23,6 +23,9 @@ public static class DemoCommand
     /// <summary>Who the demo's board is served as: the coordinator, who sees every department.</summary>
     public const string BoardIdentity = "xu.ming@kizilsu.example.org";
 
+    /// <summary>A leader in charge of the samples' projects, whose own page the demo looks at.</summary>
+    public const string DemoLeader = "zhao.deming@kizilsu.example.org";
+
     /// <summary>Who sends housing's sheet back through the board: its contact, who sees no board but the submit page.</summary>
     public const string Clerk = "ma.li@kizilsu.example.org";
 
@@ -96,6 +99,16 @@ public static class DemoCommand
             ?.Lights.FirstOrDefault(l => l.Light == Domain.Weekly.WeeklyCalculator.Red)
             ?.Code
             ?? SampleProject;
+        // A leader in charge lands on his own projects: what he reads on his phone.
+        await using (var leaderBoard = await LocalBoardServer.StartAsync(runtime.Get<Board.BoardPipeline>(), DemoLeader, 0, cancellationToken))
+        {
+            var folder = Path.Combine(settings.OutFolder, "board");
+            if (await BoardScreenshots.TakeAsync(leaderBoard.Address, [("mine-phone", "/mine")], folder, cancellationToken, "390,844"))
+            {
+                output.WriteLine($"Board: {DemoLeader}'s own projects (/mine) at phone width in {Path.Combine(folder, "mine-phone.png")}");
+            }
+        }
+
         await ServeCommand.ShowBoardAsync(
             runtime,
             settings,

@@ -16,7 +16,8 @@ public static class BoardScreenshots
         string baseAddress,
         IReadOnlyList<(string Name, string Path)> pages,
         string folder,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        string windowSize = "1200,1500"
     )
     {
         if (Chromium() is not { } chromium)
@@ -40,7 +41,7 @@ public static class BoardScreenshots
                     "--disable-component-update",
                     "--disable-sync",
                     $"--user-data-dir={profile.FullName}",
-                    "--window-size=1200,1500",
+                    $"--window-size={windowSize}",
                     "--hide-scrollbars",
                     $"--screenshot={Path.Combine(folder, name + ".png")}",
                     baseAddress + path,
