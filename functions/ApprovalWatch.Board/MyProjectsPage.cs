@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace ApprovalWatch.Board;
 
 /// <summary>
-/// <c>GET /mine</c>, where a leader in charge lands: his own projects (包联), the red and yellow first, each with its light
+/// <c>GET /mine</c>, where a leader in charge lands: his own projects (包联), the red, then the yellow, the latest first, each with its light
 /// and why in words (the latest weekly report's), and what is late today — each procedure and problem by name, days late
 /// (or left), its department and head, its handler, the reason a clock is paused — then his green projects in one line.
 /// Measured as the scan measures, today, so the board and the digest say one figure.
@@ -102,7 +102,8 @@ public sealed class MyProjectsPage(
         }
 
         int Order(Project p) => p.Light == WeeklyCalculator.Red ? 0 : p.Light == WeeklyCalculator.Yellow ? 1 : 2;
-        var ordered = projects.OrderBy(Order).ThenByDescending(p => p.Items.Count).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
+        int Worst(Project p) => p.Items.Where(i => i.Flag != "paused").Select(i => i.DaysLate).DefaultIfEmpty(int.MinValue).Max();
+        var ordered = projects.OrderBy(Order).ThenByDescending(Worst).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
         return new Model(
             viewer.Person.Name,
             Domain.Text.IsoDate.Format(today),

@@ -65,6 +65,52 @@ public class WeeklyReportTests
     }
 
     [Fact]
+    public void The_headline_says_how_much_of_the_completed_investment_the_checks_doubt_and_a_doubted_project_below_pace_says_so()
+    {
+        var report = WeeklyCalculator.Compute(
+            Inputs(
+                [
+                    Project("A", 1000, name: "甲"),
+                    Project("B", 1000, ProjectNature.NewStart, plannedStart: new DateOnly(2026, 6, 1), name: "乙"), // not started
+                ],
+                progress: [new ProgressReport("A", new DateOnly(2026, 3, 13), 300), new ProgressReport("B", new DateOnly(2026, 3, 13), 100)]
+            )
+        );
+
+        // By hand: 400 of 2,000 done (20%); B's 100 reported before its start is doubted: 25% of it; 300 / 2,000 = 15% without.
+        var h = report.Headline;
+        Assert.Equal((400m, 0.2m, 100m, 0.25m, 0.15m), (h.CompletedWan, h.CompletionRate, h.DoubtedWan, h.DoubtedShare, h.CompletionRateUndoubted));
+        var behind = Assert.Single(report.BehindPace);
+        Assert.Equal(("B", Plausibility.NotStarted), (behind.Code, behind.Doubt));
+        var view = WeeklyView.Of(report, Language.Chinese, name => name);
+        Assert.Contains("其中 0.01 亿元（占已完成的 25.00%）来自数据核查存疑的填报", view.Sections[0].Paragraphs[1]);
+        Assert.Contains("不计这部分，完成率为 15.00%", view.Sections[0].Paragraphs[1]);
+        Assert.Contains(view.Sections.SelectMany(x => x.Tables).SelectMany(t => t.Rows), r => r.Cells.Any(c => c.Contains("乙 B（数据存疑：未开工即报投资）")));
+        // Nothing doubted: nothing said.
+        var clean = WeeklyCalculator.Compute(Inputs([Project("A", 1000)], progress: [new ProgressReport("A", new DateOnly(2026, 3, 13), 300)]));
+        Assert.Equal((0m, null, null), (clean.Headline.DoubtedWan, clean.Headline.DoubtedShare, clean.Headline.CompletionRateUndoubted));
+    }
+
+    [Fact]
+    public void A_leaders_mail_opens_with_his_own_red_and_yellow_projects_and_a_heads_with_his_departments()
+    {
+        var report = WeeklyCalculator.Compute(
+            Inputs(
+                [Project("A", 1000, name: "甲学校"), Project("B", 1000, name: "乙医院")],
+                progress: [new ProgressReport("A", new DateOnly(2026, 3, 13), 10), new ProgressReport("B", new DateOnly(2026, 3, 13), 900)]
+            )
+        );
+
+        var leader = WeeklyView.Of(report, Language.Chinese, n => n, new WeeklyReader(LeaderName: "zhao.deming@kizilsu.example.org"));
+        Assert.Equal("zhao.deming@kizilsu.example.org 包联的项目", leader.Sections[0].Title); // no directory here: the address
+        var rows = leader.Sections[0].Tables.Single().Rows;
+        Assert.Equal(["甲学校（阿图什市）"], rows.Select(r => r.Cells[0])); // the one behind pace, not the green one
+        Assert.Equal("住房和城乡建设局 负责的项目", WeeklyView.Of(report, Language.Chinese, n => n, new WeeklyReader(Department: "housing")).Sections[0].Title);
+        var whole = WeeklyView.Of(report, Language.Chinese, n => n).Sections[0].Title;
+        Assert.Equal(whole, WeeklyView.Of(report, Language.Chinese, n => n, new WeeklyReader()).Sections[0].Title); // the coordinator: the whole
+    }
+
+    [Fact]
     public void The_week_is_measured_as_of_the_sunday_before_its_monday()
     {
         Assert.Equal(new DateOnly(2026, 3, 16), W12.Monday);
