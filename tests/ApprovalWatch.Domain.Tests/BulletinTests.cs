@@ -80,8 +80,27 @@ public class BulletinTests
         Assert.Equal((1, 1, 0, 1), (resources.Figures.Finished, resources.Figures.OnTime, resources.Figures.Early, resources.Rank));
         Assert.Equal(2, bulletin.Departments.Single(d => d.Key == "housing").Rank);
         Assert.Equal(3, bulletin.Total.Finished);
-        Assert.Equal(["c@x.org", "a@x.org", "b@x.org"], bulletin.Handlers.Select(h => h.Key)); // b finished nothing but was overdue: ranked last
+        Assert.Equal(["c@x.org", "a@x.org", "b@x.org"], bulletin.Handlers.Select(h => h.Key)); // b finished nothing: listed after the ranked
+        Assert.Equal(0, bulletin.Handlers[2].Rank);
         Assert.Equal("B@X.ORG", bulletin.Handlers[2].Name);
+    }
+
+    [Fact]
+    public void Only_those_with_enough_finished_are_ranked_the_rest_listed_with_their_figures()
+    {
+        var inputs = Inputs(
+        [
+            Procedure("P1", "HC-01", "housing", "a@x.org", "2026-03-02", "2026-03-20", "2026-03-10"),
+            Procedure("P2", "HC-01", "housing", "a@x.org", "2026-03-02", "2026-03-20", "2026-03-11"),
+            Procedure("P3", "HC-01", "housing", "a@x.org", "2026-03-02", "2026-03-06", "2026-03-12"),
+            Procedure("P4", "HC-01", "housing", "b@x.org", "2026-03-02", "2026-03-20", "2026-03-10"), // one, on time: no measure
+        ]) with { RankMinFinished = 3 };
+
+        var bulletin = BulletinCalculator.Compute(inputs);
+
+        Assert.Equal([("a@x.org", 1), ("b@x.org", 0)], bulletin.Handlers.Select(h => (h.Key, h.Rank)));
+        Assert.Equal((1, 1m), (bulletin.Handlers[1].Figures.Finished, bulletin.Handlers[1].Figures.OnTimeRate));
+        Assert.Equal(3, bulletin.RankMinFinished);
     }
 
     [Fact]

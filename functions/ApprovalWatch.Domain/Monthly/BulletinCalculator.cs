@@ -4,8 +4,8 @@ namespace ApprovalWatch.Domain.Monthly;
 
 /// <summary>
 /// Computes the month's bulletin. Ranks: the higher share finished on time first, then the fewer overdue working days,
-/// then the more finished; departments and handlers that finished nothing and were never overdue are listed unranked
-/// at the end (rank 0) — there is nothing to rank them on.
+/// then the more finished; departments and handlers that finished fewer than <see cref="MonthlyInputs.RankMinFinished"/>
+/// are listed unranked at the end (rank 0) — too few to rank them on.
 /// </summary>
 public static class BulletinCalculator
 {
@@ -33,10 +33,11 @@ public static class BulletinCalculator
         return new EfficiencyBulletin(
             EfficiencyBulletin.MonthOf(inputs.First), inputs.First, inputs.Last,
             Figures(inputs, _ => true, ""),
-            Rank(byDepartment, previous?.Departments),
-            Rank(byHandler, previous?.Handlers))
+            Rank(byDepartment, previous?.Departments, inputs.RankMinFinished),
+            Rank(byHandler, previous?.Handlers, inputs.RankMinFinished))
         {
             Provisional = inputs.Calendar.AnyProvisional(inputs.First, inputs.Last),
+            RankMinFinished = inputs.RankMinFinished,
         };
     }
 
@@ -123,13 +124,14 @@ public static class BulletinCalculator
 
     private static List<RankedRow> Rank(
         IEnumerable<(string Key, string Name, string Department, EfficiencyFigures Figures)> rows,
-        IReadOnlyList<RankedRow>? previous
+        IReadOnlyList<RankedRow>? previous,
+        int minFinished
     )
     {
         var before = (previous ?? []).Where(r => r.Rank > 0).ToDictionary(r => r.Key, r => r.Rank, StringComparer.Ordinal);
         var (ranked, unranked) = (
-            rows.Where(r => r.Figures.Finished > 0 || r.Figures.OverdueWorkingDays > 0).ToList(),
-            rows.Where(r => r.Figures.Finished == 0 && r.Figures.OverdueWorkingDays == 0).ToList()
+            rows.Where(r => r.Figures.Finished >= minFinished).ToList(),
+            rows.Where(r => r.Figures.Finished < minFinished).ToList()
         );
         var ordered = ranked
             .OrderByDescending(r => r.Figures.OnTimeRate ?? -1m)

@@ -15,6 +15,9 @@ public sealed record EfficiencyBulletin(
     IReadOnlyList<RankedRow> Handlers
 )
 {
+    /// <summary>The fewest finished in the month for a rank (<see cref="MonthlyInputs.RankMinFinished"/>).</summary>
+    public int RankMinFinished { get; init; } = 1;
+
     public const string Folder = "monthly/";
 
     /// <summary>The month's working days are reckoned: its year's holiday notice was not loaded when it was made (暂定).</summary>

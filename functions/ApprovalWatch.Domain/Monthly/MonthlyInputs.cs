@@ -20,6 +20,9 @@ public sealed record MonthlyInputs(
     /// <summary>The scan's warning period: a procedure due within it is yellow.</summary>
     public int WarningWorkingDays { get; init; } = 3;
 
+    /// <summary>Ranked only with at least this many finished in the month: one or two are no measure of on-time work.</summary>
+    public int RankMinFinished { get; init; } = 1;
+
     public DateOnly First => new(Month.Year, Month.Month, 1);
 
     public DateOnly Last => First.AddMonths(1).AddDays(-1);

@@ -21,4 +21,11 @@ public sealed class KeyProjectOptions
 
     [Range(0, 100)]
     public decimal RedPointsBelowPace { get; set; } = 20;
+
+    /// <summary>
+    /// The monthly bulletin ranks a department or a handler only with at least this many procedures finished in the month;
+    /// the rest are listed with their figures.
+    /// </summary>
+    [Range(1, 100)]
+    public int RankMinFinished { get; set; } = 3;
 }

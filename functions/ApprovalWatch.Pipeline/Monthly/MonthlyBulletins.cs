@@ -34,6 +34,7 @@ public sealed class MonthlyBulletins(
     NoticeBook notices,
     NotificationQueue queue,
     Microsoft.Extensions.Options.IOptions<Scanning.ScanOptions> scanOptions,
+    Microsoft.Extensions.Options.IOptions<KeyProjects.KeyProjectOptions> keyProjectOptions,
     ILogger<MonthlyBulletins> logger
 ) : IEventHandler<DayScanned>
 {
@@ -153,6 +154,7 @@ public sealed class MonthlyBulletins(
         )
         {
             WarningWorkingDays = scanOptions.Value.WarningWorkingDays,
+            RankMinFinished = keyProjectOptions.Value.RankMinFinished,
         };
     }
 }

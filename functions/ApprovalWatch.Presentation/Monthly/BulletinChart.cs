@@ -20,7 +20,9 @@ public static class BulletinChart
             Value = (double)((d.Figures.OnTimeRate ?? 0) * 100),
             FillColor = d.Figures.OnTimeRate >= 0.9m ? Colors.SeaGreen : d.Figures.OnTimeRate >= 0.7m ? Colors.Orange : Colors.IndianRed,
         }).ToList());
-        plot.Axes.Bottom.SetTicks(ranked.Select((_, i) => (double)i).ToArray(), ranked.Select(d => zh ? departmentName(d.Key) : d.Key).ToArray());
+        // Department names, never the files' slugs: Chinese where a font can draw them, else English.
+        var labels = ranked.Select(d => zh ? departmentName(d.Key) : Domain.Catalogue.Department.Find(d.Key)?.EnglishName ?? d.Key).ToArray();
+        plot.Axes.Bottom.SetTicks(ranked.Select((_, i) => (double)i).ToArray(), labels);
         plot.Axes.SetLimitsY(0, 105);
         return plot.GetImageBytes(640, 320, ImageFormat.Png);
     }

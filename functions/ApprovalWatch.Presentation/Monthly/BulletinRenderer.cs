@@ -26,6 +26,7 @@ public static class BulletinRenderer
         {
             bulletin.Month,
             From = IsoDate.Format(bulletin.From),
+            MinFinished = bulletin.RankMinFinished,
             To = IsoDate.Format(bulletin.To),
             Provisional = bulletin.Provisional ? "暂定：本月所在年份的放假通知尚未发布，工作日按法定节假日推算（不含调休），通知发布后重新计算。" : null,
             Totals = new[]
