@@ -223,6 +223,39 @@ public sealed class BoardPage(
         return ([.. toSign.OrderBy(p => p.Since)], [.. returned.OrderBy(p => p.Since)]);
     }
 
+    /// <summary><c>GET /checks</c>: every standing data check of the viewer's scope, grouped by kind, the largest sums first.</summary>
+    public static string RenderChecks(Model model, Page page, Viewer viewer) =>
+        page.Render(
+            "checks",
+            page.Words["data_checks"],
+            viewer,
+            model,
+            new Dictionary<string, object?> { ["check_groups"] = CheckGroupsView(model.DataChecks, page, all: true) }
+        );
+
+    // Each kind with its count and sum, and its checks: all of them, or the largest few on the board.
+    private static List<object> CheckGroupsView(IEnumerable<Domain.Projects.DataWarning> checks, Page page, bool all) =>
+        [
+            .. Domain.Projects.CheckGroups.Of(checks).Select(g => new
+            {
+                g.Check,
+                Kind = page.Words["check_kind." + g.Check],
+                g.Count,
+                Sum = g.Sum > 0 ? WeeklyView.Wan(g.Sum) : null,
+                More = all ? 0 : Math.Max(0, g.Count - Domain.Projects.CheckGroups.Shown),
+                Items = g.Items.Take(all ? int.MaxValue : Domain.Projects.CheckGroups.Shown)
+                    .Select(c => new
+                    {
+                        c.ProjectCode,
+                        c.ProjectName,
+                        Text = CheckText.Say(c, page.Words),
+                        FirstReported = c.FirstReported is { } first ? Domain.Text.IsoDate.Format(first) : null,
+                        c.Department,
+                    })
+                    .ToList(),
+            }),
+        ];
+
     public static string Render(Model model, Page page, Viewer viewer) =>
         page.Render(
             "board",
@@ -232,16 +265,7 @@ public sealed class BoardPage(
             new Dictionary<string, object?>
             {
                 ["all_departments"] = Department.All.Select(d => d.Id).ToList(),
-                ["checks"] = model
-                    .DataChecks.Select(c => new
-                    {
-                        c.ProjectCode,
-                        c.ProjectName,
-                        Text = CheckText.Say(c, page.Words),
-                        c.Since,
-                        c.Department,
-                    })
-                    .ToList(),
+                ["check_groups"] = CheckGroupsView(model.DataChecks, page, all: false),
                 ["reasons"] = model.RedProjects.ToDictionary(
                     p => p.Code,
                     p => ReasonText.Join(p.Reasons, model.ProcedureNames ?? new Dictionary<string, ProcedureName>(), page.Words),

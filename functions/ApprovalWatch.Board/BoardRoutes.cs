@@ -113,6 +113,11 @@ public static class BoardRoutes
             var model = await board.LoadAsync(r.Viewer, r.Reference, r.Aborted);
             return r.Api ? Answer.Json(model) : Answer.Html(BoardPage.Render(model, r.Page, r.Viewer));
         }, api: true);
+        Get("/checks", ForBoard, async r =>
+        {
+            var model = await board.LoadAsync(r.Viewer, r.Reference, r.Aborted);
+            return r.Api ? Answer.Json(model.DataChecks) : Answer.Html(BoardPage.RenderChecks(model, r.Page, r.Viewer));
+        }, api: true);
         Get("/mine", ForBoard, async r =>
         {
             var model = await mine.LoadAsync(r.Viewer, r.Reference, r.Page, r.Aborted);

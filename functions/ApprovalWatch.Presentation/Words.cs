@@ -203,6 +203,15 @@ public sealed class Words
         ["problem_not_yours"] = ("签收和退单由本部门负责人作出：{0}。您可以查看，不能签收或退单。", "The department's head signs for or sends back: {0}. You may read it only."),
         ["leader_notice"] = ("一键督办", "Supervise now"),
         ["mine_title"] = ("我的项目", "My projects"),
+        ["checks_board_hint"] = ("按类别列出，涉及金额大的在前；每类只列前几项。", "By kind, the largest sums first; a few of each here."),
+        ["checks_all"] = ("全部核查事项", "All data checks"),
+        ["checks_more"] = ("另有 {0} 项", "{0} more"),
+        ["checks_intro"] = (
+            "报送数据可能有误的各项：数据已照常采用，请责任部门核实后更正或说明。首次核查为周调度首次列出之日。",
+            "Figures that may not be right: applied as reported; the department should check them. First reported: the weekly report that first listed it."
+        ),
+        ["first_reported"] = ("首次核查", "First reported"),
+        ["wan"] = ("万元", "万元"),
         ["light_red"] = ("红灯", "red"),
         ["light_yellow"] = ("黄灯", "yellow"),
         ["light_green"] = ("绿灯", "green"),
@@ -580,6 +589,14 @@ public sealed class Words
         ["check_kind.ytd_over_total"] = ("累计完成超过总投资", "year-to-date over the total"),
         ["check_kind.ytd_far_above_plan"] = ("远超年度计划", "far above the plan"),
         ["check_kind.investment_not_started"] = ("未开工即报投资", "investment before the start"),
+        ["check_kind.completed_early_stage"] = ("已竣工仍报前期形象进度", "completed, yet early-stage works"),
+        ["check_kind.approved_before_required"] = ("早于前置事项办结", "approved before what it requires"),
+        ["check_kind.pause_longer_than_limit"] = ("暂停超过办理时限", "paused longer than its limit"),
+        ["check_kind.named_otherwise"] = ("项目名称或县市与库内不一致", "named otherwise than in the register"),
+        ["weekly.count"] = ("个数", "Count"),
+        ["weekly.amount_wan"] = ("涉及金额（万元）", "Amount (万元)"),
+        ["weekly.checks_top"] = ("前 {0} 项，共 {1} 项，全部见附件《数据核查》表", "top {0} of {1}; all in the workbook's 数据核查 sheet"),
+        ["weekly.first_reported"] = ("首次核查", "First reported"),
         ["weekly.headline_text"] = (
             "在库重点项目 {0} 个（{1}）；年度计划投资 {2} 亿元，已完成 {3} 亿元，完成率 {4}，序时进度 {5}（{6}），{7}序时进度 {8} 个百分点。",
             "{0} key projects in the register ({1}); planned investment this year {2} 亿元 (100 million yuan), completed {3} 亿元: {4} against a pace of "

@@ -16,7 +16,11 @@ public sealed record DataWarning(
     decimal? Value = null,
     decimal? Limit = null,
     string? Detail = null
-);
+)
+{
+    /// <summary>The day of the first weekly report that raised it (what "standing three weeks" counts from); null before it is reported.</summary>
+    public DateOnly? FirstReported { get; init; }
+}
 
 /// <summary>
 /// Whether what a department reports can be true, on the figures themselves: a year-to-date figure above the

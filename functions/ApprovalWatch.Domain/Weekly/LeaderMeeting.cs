@@ -47,7 +47,7 @@ public static class LeaderMeeting
             .ToList();
     }
 
-    /// <summary>A data check standing this long climbs to the leader in charge of its project.</summary>
+    /// <summary>A data check standing this long since a report first raised it climbs to the leader in charge of its project.</summary>
     public const int ChecksClimbAfterDays = 21;
 
     /// <param name="behindLastWeek">Each leader's projects below pace a week before; null when not comparable.</param>
@@ -62,7 +62,7 @@ public static class LeaderMeeting
         var behind = Behind(lights, pace, checks?.Standing).ToLookup(b => b.Leader);
         var leaderOf = lights.ToDictionary(l => l.Code, l => l.Leader, StringComparer.Ordinal);
         var stale = (checks?.Standing ?? [])
-            .Where(c => c.Since is { } since && since.AddDays(ChecksClimbAfterDays) <= checks!.Value.AsOf && leaderOf.ContainsKey(c.ProjectCode))
+            .Where(c => c.FirstReported is { } first && first.AddDays(ChecksClimbAfterDays) <= checks!.Value.AsOf && leaderOf.ContainsKey(c.ProjectCode))
             .GroupBy(c => (c.ProjectCode, c.Check))
             .Select(g => leaderOf[g.Key.ProjectCode])
             .ToLookup(l => l);

@@ -41,7 +41,7 @@ public static class WeeklyCalculator
         var problems = Problems(inputs, byCode, asOf);
         var lights = Lights(inputs, projects, ytd, pace, asOf);
         var startRisks = StartRisk.Of(projects, inputs, asOf);
-        var checks = Plausibility.Standing(projects, inputs.Progress, inputs.Procedures, asOf, inputs.Catalogue, inputs.Calendar);
+        var checks = Reported(Plausibility.Standing(projects, inputs.Progress, inputs.Procedures, asOf, inputs.Catalogue, inputs.Calendar), previous, asOf);
         var doubted = checks.Where(c => Plausibility.DoubtsInvestment(c.Check)).Select(c => c.ProjectCode).Distinct().Sum(c => ytd.GetValueOrDefault(c));
         headline = headline with
         {
@@ -89,6 +89,15 @@ public static class WeeklyCalculator
             ],
         };
         return previous is null ? report : report with { Changes = Compare(report, previous) };
+    }
+
+    /// <summary>Each check dated by the first report that raised it: last week's date carried on, this report's for a new one.</summary>
+    private static IReadOnlyList<Projects.DataWarning> Reported(IReadOnlyList<Projects.DataWarning> checks, WeeklyReport? previous, DateOnly asOf)
+    {
+        var before = (previous?.DataChecks ?? [])
+            .GroupBy(c => (c.ProjectCode, c.Check))
+            .ToDictionary(g => g.Key, g => g.Min(c => c.FirstReported ?? previous!.AsOf));
+        return [.. checks.Select(c => c with { FirstReported = before.TryGetValue((c.ProjectCode, c.Check), out var first) ? first : asOf })];
     }
 
     /// <summary>Each leader's projects below pace as of the Sunday before, from the stored progress history; null across a new year.</summary>

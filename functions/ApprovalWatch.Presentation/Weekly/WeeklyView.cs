@@ -304,28 +304,40 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
             )
         );
 
+        var groups = CheckGroups.Of(report.DataChecks);
         sections.Add(
             new ViewSection(
                 w["weekly.data_checks"],
                 [w.Format("weekly.data_checks_text", report.DataChecks.Count)],
-                report.DataChecks.Count == 0
+                groups.Count == 0
                     ? []
                     :
                     [
                         new ViewTable(
-                            [w["weekly.project"], w["weekly.check"], w["weekly.since"], w["weekly.department"]],
-                            report
-                                .DataChecks.Select(c => new ViewRow(
+                            [w["weekly.check"], w["weekly.count"], w["weekly.amount_wan"]],
+                            [.. groups.Select(g => new ViewRow([w["check_kind." + g.Check], $"{g.Count}", g.Sum > 0 ? Wan(g.Sum) : "—"]))]
+                        ),
+                        .. groups.Select(g => new ViewTable(
+                            // Each kind's largest few; the rest are in the workbook.
+                            [
+                                w["check_kind." + g.Check]
+                                    + $"（{(g.Count > CheckGroups.Shown ? w.Format("weekly.checks_top", CheckGroups.Shown, g.Count) : $"{g.Count}")}）",
+                                w["weekly.check"],
+                                w["weekly.first_reported"],
+                                w["weekly.department"],
+                            ],
+                            [
+                                .. g.Items.Take(CheckGroups.Shown).Select(c => new ViewRow(
                                     [
-                                        $"{c.ProjectName} {c.ProjectCode}",
+                                        c.ProjectName,
                                         CheckText.Say(c, w),
-                                        c.Since is { } since ? Date(since) : "—",
+                                        c.FirstReported is { } first ? Date(first) : "—",
                                         Dept(c.Department),
                                     ],
                                     WeeklyCalculator.Yellow
-                                ))
-                                .ToList()
-                        ),
+                                )),
+                            ]
+                        )),
                     ],
                 []
             )
