@@ -513,9 +513,11 @@ public sealed class Words
             "the procedure file names the project or its county otherwise than the register: {2}"
         ),
         ["weekly.start_risk"] = ("开工风险", "Start risk"),
+        ["weekly.not_applied"] = ("（尚未申请）", " (not applied for)"),
         ["weekly.start_risk_text"] = (
-            "计划三个月内开工的项目中，{0} 个的在办审批事项按时限办完也赶不上计划开工月份。",
-            "Of the projects planned to start within three months, {0} cannot start in their planned month even if their open procedures finish on time."
+            "计划三个月内开工的项目中，{0} 个即使尚需的每个审批事项都按时限办完（尚未申请的按今天申请计）也赶不上计划开工月份。",
+            "Of the projects planned to start within three months, {0} cannot start in their planned month even if every procedure they still need "
+                + "(those not applied for counted from today) finishes at its limit."
         ),
         ["weekly.earliest_start"] = ("最早可开工", "Earliest start"),
         ["weekly.blocking"] = ("卡在", "Blocked by"),

@@ -56,7 +56,11 @@ public class MailTemplateTests
             3 rows: 1 applied, 0 unchanged, 0 stale (older than what is stored), 2 rejected
 
             """.ReplaceLineEndings("\n"), mail.Text.ReplaceLineEndings("\n"));
-        Assert.StartsWith("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>【报送回执】housing/2026-03-13.xlsx", mail.Html);
+        Assert.StartsWith(
+            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>【报送回执】housing/2026-03-13.xlsx",
+            mail.Html
+        ); // a viewport: it reads at phone width
         Assert.Contains("<tr><td>进度表 4</td><td>受理日期 accepted_on</td><td>必填项为空；required value is empty</td><td>&lt;b&gt;</td></tr>", mail.Html);
         Assert.Contains("<th>工作表 行号<br>Sheet line</th>", mail.Html);
         Assert.Contains("<p>另有 1 处错误未列出；1 more errors not listed</p>", mail.Html);

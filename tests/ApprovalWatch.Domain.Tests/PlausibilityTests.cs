@@ -120,18 +120,19 @@ public class PlausibilityTests
     }
 
     [Fact]
-    public void A_check_left_standing_three_weeks_climbs_to_the_leader_in_charge()
+    public void A_check_left_standing_three_weeks_since_a_report_first_raised_it_climbs_to_the_leader_in_charge()
     {
         var light = new ProjectLight(Code, "学校", "阿图什市", "郑海", "housing", WeeklyCalculator.Green, 0.5m, []);
-        DataWarning Since(DateOnly since, string check) => new(Code, "学校", check, since, "housing");
+        // The rows' own dates are older than any report: what counts is the report that first listed each.
+        DataWarning Reported(DateOnly first, string check) => new(Code, "学校", check, new DateOnly(2026, 1, 9), "housing") { FirstReported = first };
 
         var sections = LeaderMeeting.Of(
             [light],
             0.2m,
-            checks: ([Since(new(2026, 2, 20), Plausibility.OverTotal), Since(new(2026, 3, 6), Plausibility.NotStarted)], new DateOnly(2026, 3, 15))
+            checks: ([Reported(new(2026, 2, 22), Plausibility.OverTotal), Reported(new(2026, 3, 8), Plausibility.NotStarted)], new DateOnly(2026, 3, 15))
         );
 
-        Assert.Equal(1, Assert.Single(sections).StaleChecks); // 23 days standing: his; 9 days: not yet
+        Assert.Equal(1, Assert.Single(sections).StaleChecks); // three weeks since its first report: his; one week: not yet
     }
 
     [Fact]

@@ -538,4 +538,29 @@ public class WeeklyReportTests
         Assert.Equal(["HC-01"], risks[1].Blocking);
         Assert.Null(risks[1].EarliestStart); // paused: no date yet
     }
+
+    [Fact]
+    public void A_start_sees_what_was_never_applied_for_each_step_from_today_at_its_limit_in_the_catalogues_order()
+    {
+        var march = Project("2026-653001-48-01-00005X", 1000, ProjectNature.NewStart, plannedStart: new(2026, 3, 20), name: "三月开工项目");
+        var catalogue = new Catalogue.ProcedureCatalogue([
+            new("NR-02", "建设用地规划许可证", "Land-use planning permit", "natural-resources", 1, 20, 7),
+            new("NR-03", "建设工程规划许可证", "Construction works planning permit", "natural-resources", 2, 20, 10) { Requires = ["NR-02"] },
+            new("HC-01", "施工图审查", "Construction drawings review", "housing", 2, 15, 15) { Kind = Catalogue.ProcedureKind.Review },
+            new("HC-02", "建筑工程施工许可证", "Construction permit", "housing", 3, 7, 7) { Requires = ["NR-03", "HC-01"] },
+        ]);
+
+        var risk = Assert.Single(WeeklyCalculator.Compute(Inputs([march]) with { Catalogue = catalogue }).StartRisks);
+
+        // By hand on the 2026 calendar, nothing applied for, from Sunday 15 March: NR-02 in 7 working days, 24 March; NR-03
+        // 10 after it, 8 April (清明 4–6 April off); HC-01 15 from the 15th, 3 April; HC-02 7 after both, 17 April: the
+        // earliest start is Monday 20 April, past March.
+        Assert.Equal(new DateOnly(2026, 4, 20), risk.EarliestStart);
+        Assert.Equal(["HC-01", "NR-03", "HC-02"], risk.Blocking); // NR-02 ends in March: not blocking
+        Assert.Equal(["HC-01", "NR-03", "HC-02"], risk.NotApplied);
+        var view = WeeklyView.Of(WeeklyCalculator.Compute(Inputs([march]) with { Catalogue = catalogue }), Language.Chinese, n => n);
+        var row = view.Sections.Single(x => x.Title == "开工风险").Tables.Single().Rows.Single();
+        Assert.Equal("2026-04-20", row.Cells[3]);
+        Assert.Contains("建筑工程施工许可证（尚未申请）", row.Cells[4]);
+    }
 }

@@ -149,7 +149,12 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
                                         r.Leader,
                                         r.PlannedStart.ToString("yyyy-MM", Invariant),
                                         r.EarliestStart is { } e ? Date(e) : w["weekly.paused_unknown"],
-                                        string.Join(w["reason.separator"], r.Blocking.Select(b => ReasonText.Procedure(report.ProcedureNames, b, w))),
+                                        string.Join(
+                                            w["reason.separator"],
+                                            r.Blocking.Select(b =>
+                                                ReasonText.Procedure(report.ProcedureNames, b, w) + (r.NotApplied.Contains(b) ? w["weekly.not_applied"] : "")
+                                            )
+                                        ),
                                     ],
                                     WeeklyCalculator.Yellow
                                 ))
