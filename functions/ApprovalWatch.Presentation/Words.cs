@@ -515,9 +515,11 @@ public sealed class Words
         ["weekly.start_risk"] = ("开工风险", "Start risk"),
         ["weekly.not_applied"] = ("（尚未申请）", " (not applied for)"),
         ["weekly.start_risk_text"] = (
-            "计划三个月内开工的项目中，{0} 个即使尚需的每个审批事项都按时限办完（尚未申请的按今天申请计）也赶不上计划开工月份。",
+            "计划三个月内开工的项目中，{0} 个即使尚需的每个审批事项都按时限办完（尚未申请的按今天申请计）也赶不上计划开工月份；"
+                + "另有 {1} 个因事项暂停、尚无办结日期，能否按期开工未定。",
             "Of the projects planned to start within three months, {0} cannot start in their planned month even if every procedure they still need "
-                + "(those not applied for counted from today) finishes at its limit."
+                + "(those not applied for counted from today) finishes at its limit; for {1} more a paused procedure has no due date yet, so whether "
+                + "they can is not known."
         ),
         ["weekly.earliest_start"] = ("最早可开工", "Earliest start"),
         ["weekly.blocking"] = ("卡在", "Blocked by"),

@@ -129,7 +129,13 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
         sections.Add(
             new ViewSection(
                 w["weekly.start_risk"],
-                [w.Format("weekly.start_risk_text", report.StartRisks.Count)],
+                [
+                    w.Format(
+                        "weekly.start_risk_text",
+                        report.StartRisks.Count(r => r.EarliestStart is not null),
+                        report.StartRisks.Count(r => r.EarliestStart is null)
+                    ),
+                ],
                 report.StartRisks.Count == 0
                     ? []
                     :
