@@ -175,6 +175,10 @@ public sealed class ProjectPage(
     /// <summary>The History rows a project page shows, newest first.</summary>
     public const int HistoryRows = 200;
 
+    private static bool InScope(string scope, string procedure, ReferenceData reference) =>
+        scope == ProjectMeasure.WholeProcess
+        || (reference.Catalogue.Find(procedure) is { } entry && scope == $"stage-{entry.Stage.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
     public static string Render(Model model, Page page, Viewer viewer, ReferenceData reference)
     {
         var words = page.Words;
@@ -193,15 +197,23 @@ public sealed class ProjectPage(
                 ["supervises"] = viewer.Person.Has(Domain.Staff.Role.Leader) || viewer.Person.Has(Domain.Staff.Role.Coordinator),
                 ["checks"] = model.Checks.Select(c => CheckText.Say(c, words)).Distinct().ToList(),
                 ["measures"] = model
-                    .Measures.Select(m => new
+                    .Measures.Select(m =>
                     {
-                        Scope = text.Scope(m.Scope),
-                        m.StartedOn,
-                        m.FinishedOn,
-                        m.LimitDays,
-                        m.DueOn,
-                        m.Flag,
-                        m.Provisional,
+                        // A stage is as late as its latest open procedure, whatever its own limit says.
+                        var worst = model.Procedures
+                            .Where(p => p.CompletedOn is null && p.WorkingDaysLeft is < 0 && InScope(m.Scope, p.Code, reference))
+                            .MinBy(p => p.WorkingDaysLeft);
+                        return new
+                        {
+                            Scope = text.Scope(m.Scope),
+                            m.StartedOn,
+                            m.FinishedOn,
+                            m.LimitDays,
+                            m.DueOn,
+                            Flag = worst is not null && m.Flag != "red" ? "red" : m.Flag,
+                            m.Provisional,
+                            Worst = worst is null ? null : $"{worst.Name} {words.Format("late_days", -worst.WorkingDaysLeft!.Value)}",
+                        };
                     })
                     .ToList(),
                 ["history"] = model

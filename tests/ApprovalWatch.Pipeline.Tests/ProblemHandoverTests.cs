@@ -55,7 +55,7 @@ public partial class ProblemHandoverTests
 
         var mail = pipeline.Mail.Received.Last(m => m.To == Head).Html;
         Assert.Contains(">签收</a>", mail);
-        Assert.Contains("?return=1\" style=\"color:#1d4ed8\">退单</a>", mail); // two links: sign for it, or send it back
+        Assert.Matches("\\?return=1\" style=\"display:inline-block;[^\"]*\">退单</a>", mail); // two buttons: sign for it, or send it back
         Assert.Equal(403, (await pipeline.Board.GetAsync(links["WT-1"], FinanceHead)).Status); // another's link
         var signed = await PostAsync(pipeline, links["WT-1"], Head, new() { ["action"] = "sign" });
         Assert.Equal(200, signed.Status);
