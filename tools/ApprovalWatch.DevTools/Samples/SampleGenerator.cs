@@ -156,6 +156,9 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
         return projects;
     }
 
+    private const int DeliberatelyOutOfOrderEvery = 40;
+    private int _projectsMade;
+
     private SortedDictionary<string, byte[]> Reports(List<SampleProject> projects)
     {
         var rows = Department.All.ToDictionary(d => d.Id, _ => new List<string[]>());
@@ -167,6 +170,10 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
             var elapsed = project.Stage switch { 1 => 0, 2 => _random.Next(40, 86), 3 => _random.Next(75, 136), _ => _random.Next(110, 191) };
             var start = WorkingDaysBefore(dataDate, Math.Max(1, elapsed));
             var first = true;
+            // As projects go: a procedure is applied for once what it requires is done (the catalogue's order) — but for one
+            // project in forty, kept out of order on purpose so that the data checks have something real to find.
+            var inOrder = ++_projectsMade % DeliberatelyOutOfOrderEvery != 0;
+            var doneOn = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
             for (var stage = 1; stage < project.Stage; stage++)
             {
                 var from = (stage - 1) * elapsed * 4 / 5 / (project.Stage - 1);
@@ -174,7 +181,21 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
                 foreach (var entry in SampleCatalogue.Entries.Where(e => e.Stage == stage))
                 {
                     var offset = first ? 0 : from + _random.Next(Math.Max(1, (to - from) / 2));
-                    rows[entry.Department].Add(Finished(project, entry, calendar.AddWorkingDays(start, offset), dataDate));
+                    var accepted = calendar.AddWorkingDays(start, offset);
+                    var after = entry.Requires.Where(doneOn.ContainsKey).Select(r => doneOn[r]).DefaultIfEmpty(accepted).Max();
+                    if (inOrder && after >= accepted)
+                    {
+                        accepted = calendar.AddWorkingDays(after, 1);
+                    }
+
+                    if (accepted >= dataDate)
+                    {
+                        accepted = WorkingDayBefore(dataDate);
+                    }
+
+                    var row = Finished(project, entry, accepted, dataDate);
+                    doneOn[entry.Code] = IsoDate.Parse(row[7]);
+                    rows[entry.Department].Add(row);
                     first = false;
                 }
             }
