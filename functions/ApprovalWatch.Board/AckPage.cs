@@ -90,9 +90,13 @@ public sealed class AckPage(Acknowledging acknowledging, IOptions<BoardOptions> 
         };
     }
 
-    public static string Render(Result result, string token, Page page, Viewer viewer) =>
+    public static string Render(Result result, string token, Page page, Viewer viewer, Domain.Reference.ReferenceData reference) =>
         page.Render("ack", page.Words["ack_title"], viewer, result, new Dictionary<string, object?>
         {
+            // The procedure by its name, its code beside it.
+            ["procedure_name"] = result.Procedure is { } p && reference.Catalogue.Find(p.RowKey) is { } entry
+                ? (page.Chinese ? entry.ChineseName : entry.EnglishName)
+                : null,
             ["form"] = result.Outcome is Outcome.Form or Outcome.BadDate,
             ["bad_date"] = result.Outcome == Outcome.BadDate,
             ["token"] = token,

@@ -230,11 +230,16 @@ public sealed class BoardPage(
             page.Words["data_checks"],
             viewer,
             model,
-            new Dictionary<string, object?> { ["check_groups"] = CheckGroupsView(model.DataChecks, page, all: true) }
+            new Dictionary<string, object?> { ["check_groups"] = CheckGroupsView(model.DataChecks, model.ProcedureNames, page, all: true) }
         );
 
     // Each kind with its count and sum, and its checks: all of them, or the largest few on the board.
-    private static List<object> CheckGroupsView(IEnumerable<Domain.Projects.DataWarning> checks, Page page, bool all) =>
+    private static List<object> CheckGroupsView(
+        IEnumerable<Domain.Projects.DataWarning> checks,
+        IReadOnlyDictionary<string, ProcedureName>? names,
+        Page page,
+        bool all
+    ) =>
         [
             .. Domain.Projects.CheckGroups.Of(checks).Select(g => new
             {
@@ -248,7 +253,7 @@ public sealed class BoardPage(
                     {
                         c.ProjectCode,
                         c.ProjectName,
-                        Text = CheckText.Say(c, page.Words),
+                        Text = CheckText.Say(c, page.Words, names),
                         FirstReported = c.FirstReported is { } first ? Domain.Text.IsoDate.Format(first) : null,
                         c.Department,
                     })
@@ -265,7 +270,7 @@ public sealed class BoardPage(
             new Dictionary<string, object?>
             {
                 ["all_departments"] = Department.All.Select(d => d.Id).ToList(),
-                ["check_groups"] = CheckGroupsView(model.DataChecks, page, all: false),
+                ["check_groups"] = CheckGroupsView(model.DataChecks, model.ProcedureNames, page, all: false),
                 ["reasons"] = model.RedProjects.ToDictionary(
                     p => p.Code,
                     p => ReasonText.Join(p.Reasons, model.ProcedureNames ?? new Dictionary<string, ProcedureName>(), page.Words),

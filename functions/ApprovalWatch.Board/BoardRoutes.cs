@@ -185,7 +185,7 @@ public static class BoardRoutes
         {
             var token = Token(r);
             var result = await acks.HandleAsync(token, r.Viewer, r.Reference, r.Posted ? r.Form : null, r.Page, r.Aborted);
-            return Answer.Html(AckPage.Render(result, token, r.Page, r.Viewer), result.Status);
+            return Answer.Html(AckPage.Render(result, token, r.Page, r.Viewer, r.Reference), result.Status);
         };
         Func<BoardRequest, Task<IResult>> Problem = async r =>
         {

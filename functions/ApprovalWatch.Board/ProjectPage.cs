@@ -2,6 +2,7 @@ using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Projects;
 using ApprovalWatch.Domain.Reference;
+using ApprovalWatch.Domain.Weekly;
 using ApprovalWatch.Pipeline.KeyProjects;
 using ApprovalWatch.Pipeline.Scanning;
 using ApprovalWatch.Pipeline.Storage;
@@ -175,6 +176,12 @@ public sealed class ProjectPage(
     /// <summary>The History rows a project page shows, newest first.</summary>
     public const int HistoryRows = 200;
 
+    // The names of the procedures a project's checks may mention: every catalogue entry's.
+    private static Dictionary<string, ProcedureName> NamesOf(Model model, ReferenceData reference) =>
+        model.Checks.Count == 0
+            ? []
+            : reference.Catalogue.Entries.ToDictionary(e => e.Code, e => new ProcedureName(e.ChineseName, e.EnglishName), StringComparer.Ordinal);
+
     private static bool InScope(string scope, string procedure, ReferenceData reference) =>
         scope == ProjectMeasure.WholeProcess
         || (reference.Catalogue.Find(procedure) is { } entry && scope == $"stage-{entry.Stage.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
@@ -195,7 +202,7 @@ public sealed class ProjectPage(
                 ["leader"] = model.Register is { } l ? reference.Staff.NameOf(l.LeaderEmail) : null,
                 // 一键督办 for a leader in charge or the coordinator, on an overdue item.
                 ["supervises"] = viewer.Person.Has(Domain.Staff.Role.Leader) || viewer.Person.Has(Domain.Staff.Role.Coordinator),
-                ["checks"] = model.Checks.Select(c => CheckText.Say(c, words)).Distinct().ToList(),
+                ["checks"] = model.Checks.Select(c => CheckText.Say(c, words, NamesOf(model, reference))).Distinct().ToList(),
                 ["measures"] = model
                     .Measures.Select(m =>
                     {

@@ -44,4 +44,27 @@ public class LeaderPageTests
         await pipeline.NotifyPump().DrainAsync(default);
         Assert.All(pipeline.Mail.Received.Where(m => m.Html.Length > 0), m => Assert.Contains("name=\"viewport\"", m.Html));
     }
+
+    [Fact]
+    public async Task Chinese_pages_name_procedures_and_never_leave_a_bare_code_in_running_text()
+    {
+        await using var pipeline = await NoticeTests.StartAsync();
+        await pipeline.IngestAsync("development-reform/register.csv", $"""
+            project_code,project_name,county,nature,total_investment_wan,annual_plan_wan,leader_email,responsible_unit
+            2025-653024-50-02-123456,乌恰县幼儿园项目,乌恰县,continuing,900,300,{Leader},housing
+            """);
+        await pipeline.ScanAsync();
+        await pipeline.Functions.WeeklyReportAsync(new Domain.Weekly.ReportWeek(2026, 12), default);
+
+        (string Path, string Who)[] pages =
+            [("/mine", Leader), ("/board", Coordinator), ("/checks", Coordinator), ("/notices/2026/1", Leader), ("/notices", Leader)];
+        foreach (var (path, who) in pages)
+        {
+            var page = await pipeline.Board.GetAsync(path, who);
+            Assert.Equal(200, page.Status);
+            // What a reader reads: the text outside tags, and outside the muted notes where a code stands beside its name.
+            var text = System.Text.RegularExpressions.Regex.Replace(page.Text, "<span class=\"muted\">[^<]*</span>|<[^>]+>", " ");
+            Assert.DoesNotMatch(@"\b[A-Z]{2}-[0-9]{2}\b", text);
+        }
+    }
 }

@@ -73,7 +73,7 @@ public static class WeeklyCalculator
                 .Select(r => (DateOnly?)r.ReportedOn)
                 .Min(),
             Lowered = Lowered(inputs.Progress, byCode, asOf),
-            ProcedureNames = ProcedureNames(inputs, procedures, lights, startRisks),
+            ProcedureNames = ProcedureNames(inputs, procedures, lights, startRisks, checks),
             PaceBasis = PaceRule.Basis(asOf, inputs.Rules.Pace, inputs.Calendar) is var (elapsed, total) ? new PaceBasis(elapsed, total) : null,
             Leaders = LeaderMeeting.Of(lights, pace, BehindLastWeek(inputs, projects), (checks, asOf)),
             DataChecks = checks,
@@ -298,12 +298,15 @@ public static class WeeklyCalculator
         WeeklyInputs inputs,
         ProcedureFigures procedures,
         List<ProjectLight> lights,
-        IReadOnlyList<StartRiskProject> startRisks
+        IReadOnlyList<StartRiskProject> startRisks,
+        IReadOnlyList<Projects.DataWarning> checks
     ) =>
         procedures
             .Worst.Select(w => w.Procedure)
             .Concat(lights.SelectMany(l => l.Reasons).Select(r => r.Procedure).OfType<string>())
             .Concat(startRisks.SelectMany(r => r.Blocking))
+            // The codes a check's detail names (HC-02 ← NR-03): a catalogue entry's, or no name.
+            .Concat(checks.SelectMany(c => (c.Detail ?? "").Split([' ', '←', '；', ';', ','], StringSplitOptions.RemoveEmptyEntries)))
             .Distinct(StringComparer.Ordinal)
             .Select(code => inputs.Catalogue?.Find(code))
             .OfType<CatalogueEntry>()

@@ -341,7 +341,7 @@ public sealed record WeeklyView(string Subject, string Title, string Intro, IRea
                                 .. g.Items.Take(CheckGroups.Shown).Select(c => new ViewRow(
                                     [
                                         c.ProjectName,
-                                        CheckText.Say(c, w),
+                                        CheckText.Say(c, w, report.ProcedureNames),
                                         c.FirstReported is { } first ? Date(first) : "—",
                                         Dept(c.Department),
                                     ],

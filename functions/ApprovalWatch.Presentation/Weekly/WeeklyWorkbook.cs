@@ -140,7 +140,7 @@ public static class WeeklyWorkbook
                     {
                         Text(c.ProjectCode),
                         Text(c.ProjectName),
-                        Text(CheckText.Say(c, Words.Chinese)),
+                        Text(CheckText.Say(c, Words.Chinese, report.ProcedureNames)),
                         Day(c.Since),
                         Text(Department.Find(c.Department)?.ChineseName ?? c.Department),
                     }

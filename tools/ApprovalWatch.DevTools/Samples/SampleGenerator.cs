@@ -157,10 +157,10 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
     }
 
     private const int DeliberatelyOutOfOrderEvery = 40;
-    private int _projectsMade;
 
     private SortedDictionary<string, byte[]> Reports(List<SampleProject> projects)
     {
+        var projectsMade = 0;
         var rows = Department.All.ToDictionary(d => d.Id, _ => new List<string[]>());
         var dataDate = asOf.AddDays(-3);
         foreach (var project in projects)
@@ -172,7 +172,7 @@ public sealed class SampleGenerator(WorkingCalendar calendar, DateOnly asOf, int
             var first = true;
             // As projects go: a procedure is applied for once what it requires is done (the catalogue's order) — but for one
             // project in forty, kept out of order on purpose so that the data checks have something real to find.
-            var inOrder = ++_projectsMade % DeliberatelyOutOfOrderEvery != 0;
+            var inOrder = ++projectsMade % DeliberatelyOutOfOrderEvery != 0;
             var doneOn = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
             for (var stage = 1; stage < project.Stage; stage++)
             {
