@@ -111,6 +111,17 @@ public class WeeklyReportTests
     }
 
     [Fact]
+    public void A_gap_to_pace_is_rounded_once_from_the_exact_figures()
+    {
+        // 6,001 of 20,000 is 30.005%; the pace, 47 of 248 working days, 18.9516…%: 11.0534 points, 11.05 — not 30.01 − 18.95 = 11.06.
+        var report = WeeklyCalculator.Compute(
+            Inputs([Project("A", 20_000)], progress: [new ProgressReport("A", new DateOnly(2026, 3, 13), 6_001)])
+        );
+
+        Assert.Equal(11.05m, report.Headline.GapPoints);
+    }
+
+    [Fact]
     public void The_week_is_measured_as_of_the_sunday_before_its_monday()
     {
         Assert.Equal(new DateOnly(2026, 3, 16), W12.Monday);

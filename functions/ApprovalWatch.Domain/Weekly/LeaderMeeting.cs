@@ -32,14 +32,26 @@ public sealed record LeaderSection(
 public static class LeaderMeeting
 {
     /// <param name="checks">The standing data checks: a project whose figure one doubts says so beside its gap.</param>
-    public static IReadOnlyList<BehindProject> Behind(IEnumerable<ProjectLight> lights, decimal pace, IEnumerable<Projects.DataWarning>? checks = null)
+    /// <param name="exactGaps">Each project's gap from the exact figures (rounded once); without it, from the rounded rate and pace.</param>
+    public static IReadOnlyList<BehindProject> Behind(
+        IEnumerable<ProjectLight> lights,
+        decimal pace,
+        IEnumerable<Projects.DataWarning>? checks = null,
+        IReadOnlyDictionary<string, decimal>? exactGaps = null
+    )
     {
         var doubts = (checks ?? [])
             .Where(c => Projects.Plausibility.DoubtsInvestment(c.Check))
             .GroupBy(c => c.ProjectCode, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Check, StringComparer.Ordinal);
         return lights.Where(l => l.CompletionRate is { } rate && rate < pace)
-            .Select(l => new BehindProject(l.Code, l.Name, l.Leader, l.CompletionRate!.Value, decimal.Round((pace - l.CompletionRate.Value) * 100, 2))
+            .Select(l => new BehindProject(
+                l.Code,
+                l.Name,
+                l.Leader,
+                l.CompletionRate!.Value,
+                exactGaps?.GetValueOrDefault(l.Code) ?? decimal.Round((pace - l.CompletionRate.Value) * 100, 2)
+            )
             {
                 Doubt = doubts.GetValueOrDefault(l.Code),
             })
@@ -56,10 +68,11 @@ public static class LeaderMeeting
         IReadOnlyList<ProjectLight> lights,
         decimal pace,
         IReadOnlyDictionary<string, int>? behindLastWeek = null,
-        (IEnumerable<Projects.DataWarning> Standing, DateOnly AsOf)? checks = null
+        (IEnumerable<Projects.DataWarning> Standing, DateOnly AsOf)? checks = null,
+        IReadOnlyDictionary<string, decimal>? exactGaps = null
     )
     {
-        var behind = Behind(lights, pace, checks?.Standing).ToLookup(b => b.Leader);
+        var behind = Behind(lights, pace, checks?.Standing, exactGaps).ToLookup(b => b.Leader);
         var leaderOf = lights.ToDictionary(l => l.Code, l => l.Leader, StringComparer.Ordinal);
         var stale = (checks?.Standing ?? [])
             .Where(c => c.FirstReported is { } first && first.AddDays(ChecksClimbAfterDays) <= checks!.Value.AsOf && leaderOf.ContainsKey(c.ProjectCode))

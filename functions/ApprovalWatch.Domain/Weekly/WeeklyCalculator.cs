@@ -25,7 +25,8 @@ public static class WeeklyCalculator
         var ytd = YearToDate(inputs.Progress, asOf);
         var planned = projects.Sum(p => p.AnnualPlan);
         var completed = projects.Sum(p => ytd.GetValueOrDefault(p.Code));
-        var pace = Round(PaceRule.On(asOf, inputs.Rules.Pace, inputs.Calendar, inputs.Curve));
+        var exactPace = PaceRule.On(asOf, inputs.Rules.Pace, inputs.Calendar, inputs.Curve);
+        var pace = Round(exactPace);
         var completion = Rate(completed, planned) ?? 0;
         var headline = new Headline(
             projects.Count,
@@ -35,7 +36,8 @@ public static class WeeklyCalculator
             completion,
             pace,
             inputs.Rules.Pace,
-            Points(completion - pace));
+            // Rounded once: the gap from the exact figures, not from the two rounded ones.
+            Points((planned == 0 ? 0 : completed / planned) - exactPace));
         var starts = Starts(projects, asOf, inputs);
         var procedures = Procedures(inputs, asOf);
         var problems = Problems(inputs, byCode, asOf);
@@ -75,9 +77,9 @@ public static class WeeklyCalculator
             Lowered = Lowered(inputs.Progress, byCode, asOf),
             ProcedureNames = ProcedureNames(inputs, procedures, lights, startRisks, checks),
             PaceBasis = PaceRule.Basis(asOf, inputs.Rules.Pace, inputs.Calendar) is var (elapsed, total) ? new PaceBasis(elapsed, total) : null,
-            Leaders = LeaderMeeting.Of(lights, pace, BehindLastWeek(inputs, projects), (checks, asOf)),
+            Leaders = LeaderMeeting.Of(lights, pace, BehindLastWeek(inputs, projects), (checks, asOf), Exact(projects, ytd, exactPace)),
             DataChecks = checks,
-            BehindPace = LeaderMeeting.Behind(lights, pace, checks),
+            BehindPace = LeaderMeeting.Behind(lights, pace, checks, Exact(projects, ytd, exactPace)),
             StartRisks = startRisks,
             Notices = NoticeLine.Of(inputs.Notices ?? [], week),
             LateReports =
@@ -90,6 +92,12 @@ public static class WeeklyCalculator
         };
         return previous is null ? report : report with { Changes = Compare(report, previous) };
     }
+
+    /// <summary>Each project's exact gap to the exact pace, in points rounded once.</summary>
+    private static Dictionary<string, decimal> Exact(IEnumerable<RegisteredProject> projects, Dictionary<string, decimal> ytd, decimal exactPace) =>
+        projects
+            .Where(p => p.AnnualPlan > 0)
+            .ToDictionary(p => p.Code, p => Points(exactPace - ytd.GetValueOrDefault(p.Code) / p.AnnualPlan), StringComparer.Ordinal);
 
     /// <summary>Each check dated by the first report that raised it: last week's date carried on, this report's for a new one.</summary>
     private static IReadOnlyList<Projects.DataWarning> Reported(IReadOnlyList<Projects.DataWarning> checks, WeeklyReport? previous, DateOnly asOf)
