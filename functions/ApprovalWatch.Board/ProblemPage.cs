@@ -15,7 +15,7 @@ namespace ApprovalWatch.Board;
 /// checked as an acknowledgement link is; a closed problem, or one already signed for or sent back, changes nothing and
 /// says so.
 /// </summary>
-public sealed class ProblemPage(ProblemHandover handover, IOptions<BoardOptions> options, TimeProvider time)
+public sealed class ProblemPage(ProblemHandover handover, Pipeline.Storage.KeyProjectTable keyProjects, IOptions<BoardOptions> options, TimeProvider time)
 {
     public enum Outcome
     {
@@ -31,9 +31,30 @@ public sealed class ProblemPage(ProblemHandover handover, IOptions<BoardOptions>
         NotHis,
     }
 
-    public sealed record Result(Outcome Outcome, string Message, ProjectProblem? Problem = null, int Status = 200);
+    public sealed record Result(Outcome Outcome, string Message, ProjectProblem? Problem = null, int Status = 200)
+    {
+        /// <summary>The problem's project by name (from the register), its code beside it.</summary>
+        public string? ProjectName { get; init; }
+    }
 
     public async Task<Result> HandleAsync(
+        string token,
+        Viewer viewer,
+        Domain.Reference.ReferenceData reference,
+        IReadOnlyDictionary<string, string>? form,
+        Page page,
+        CancellationToken cancellationToken
+    )
+    {
+        var result = await DecideAsync(token, viewer, reference, form, page, cancellationToken);
+        return result.Problem is { } problem
+            && (await keyProjects.OfProjectAsync(problem.ProjectCode, cancellationToken)).GetValueOrDefault(Pipeline.Storage.KeyProjectEntity.RegisterKey)
+                is { Name: { Length: > 0 } name }
+            ? result with { ProjectName = name }
+            : result;
+    }
+
+    private async Task<Result> DecideAsync(
         string token,
         Viewer viewer,
         Domain.Reference.ReferenceData reference,

@@ -203,6 +203,10 @@ public sealed class Words
         ["problem_not_yours"] = ("签收和退单由本部门负责人作出：{0}。您可以查看，不能签收或退单。", "The department's head signs for or sends back: {0}. You may read it only."),
         ["leader_notice"] = ("一键督办", "Supervise now"),
         ["mine_title"] = ("我的项目", "My projects"),
+        ["red_projects_as_of"] = (
+            "依据 {0} 周调度（数据截至其前一个周日）；今天的逾期天数见各项目页。",
+            "From the weekly report {0} (as of the Sunday before it); today's days late are on each project's page."
+        ),
         ["checks_board_hint"] = ("按类别列出，涉及金额大的在前；每类只列前几项。", "By kind, the largest sums first; a few of each here."),
         ["checks_all"] = ("全部核查事项", "All data checks"),
         ["checks_more"] = ("另有 {0} 项", "{0} more"),

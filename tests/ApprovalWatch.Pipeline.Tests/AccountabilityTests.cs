@@ -70,6 +70,7 @@ public class AccountabilityTests
         var read = await pipeline.Board.GetAsync(Link(Zhang), Zhang);
         Assert.Equal(200, read.Status);
         Assert.Contains("刘建国", read.Text);
+        Assert.Contains("阿图什市新城学校建设项目", read.Text); // the project by name
         Assert.DoesNotContain("name=\"action\"", read.Text); // no form for him
         foreach (var who in new[] { Zhang, Leader })
         {
