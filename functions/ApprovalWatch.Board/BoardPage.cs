@@ -205,7 +205,8 @@ public sealed class BoardPage(
                         p.Text,
                         p.Department,
                         p.AssignedOn ?? p.RaisedOn,
-                        links.ProblemPath(viewer.Person.Email, p.ProjectCode, p.Id, today),
+                        // The decision is the head's (or his stand-in's): the others see it without the links to decide.
+                        acting.Contains(p.Department) ? links.ProblemPath(viewer.Person.Email, p.ProjectCode, p.Id, today) : null,
                         "",
                         ""
                     )

@@ -181,7 +181,7 @@ public class AccountabilityTests
         var board = (await pipeline.Board.GetAsync("/board", Head)).Text;
         Assert.Contains("待回告的督办单", board);
         Assert.Contains("克发改督〔2026〕1号", board);
-        Assert.Contains("剩余工作日 3", board);
+        Assert.Contains("剩 3 个工作日", board);
         Assert.DoesNotContain("待回告的督办单", (await pipeline.Board.GetAsync("/board", Zhang)).Text); // a handler answers none
 
         // 2022 HC-01 is 2 working days late: no notice by the rule yet; its leader in charge issues one.

@@ -24,7 +24,8 @@ public static class Drawings
 {
     private const int Left = 150,
         Width = 640,
-        Row = 22;
+        Row = 22,
+        LabelCharacters = 12;
 
     public static object? Timeline(IReadOnlyList<TimelineInput> procedures, DateOnly today)
     {
@@ -51,6 +52,8 @@ public static class Drawings
                     {
                         p.Code,
                         p.Name,
+                        // The procedure by its name, shortened to the label's room (the full name and code in its title).
+                        Label = p.Name.Length <= LabelCharacters ? p.Name : string.Concat(p.Name.AsSpan(0, LabelCharacters - 1), "…"),
                         Accepted = IsoDate.Format(p.AcceptedOn),
                         Completed = IsoDate.Format(p.CompletedOn),
                         TextY = y + 13,
