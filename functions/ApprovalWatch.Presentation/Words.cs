@@ -407,7 +407,6 @@ public sealed class Words
         ["digest.responsibility.problem"] = ("责任部门 {0}", "{0} to solve"),
         ["digest.list_separator"] = ("、", ", "),
         ["digest.handler.none"] = ("（未填写）", "(none given)"),
-        ["digest.handler.named"] = ("{0}（{1}）", "{0} <{1}>"),
         ["digest.project"] = ("{0}（{1}）", "{0} ({1})"),
         ["digest.limit.problem"] = ("{0} 提出，时限 {1} 个工作日，应于 {2} 前解决", "raised {0}, limit {1} working days, due {2}"),
         ["digest.limit.project"] = ("{0} 首次受理，时限 {1} 个工作日，应于 {2} 前完成", "first accepted {0}, limit {1} working days, due {2}"),

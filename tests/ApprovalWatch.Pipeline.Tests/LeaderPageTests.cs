@@ -43,6 +43,9 @@ public class LeaderPageTests
 
         await pipeline.NotifyPump().DrainAsync(default);
         Assert.All(pipeline.Mail.Received.Where(m => m.Html.Length > 0), m => Assert.Contains("name=\"viewport\"", m.Html));
+        var head = pipeline.Mail.Received.First(m => m.To == "liu.jianguo@kizilsu.example.org" && m.Subject.Contains("审批时限提醒", StringComparison.Ordinal));
+        Assert.Contains("张伟", head.Html);
+        Assert.DoesNotContain(ScanAndSendTests.Zhang, head.Html); // the handler by name, not his address
     }
 
     [Fact]

@@ -106,8 +106,9 @@ public sealed class DigestText
             _ => throw new ArgumentOutOfRangeException(nameof(line)),
         };
 
+    /// <summary>A handler by his name; his address only where the directory has no name for him.</summary>
     public string Handler(string name, string email) =>
-        email.Length == 0 ? _words["digest.handler.none"] : name == email ? email : _words.Format("digest.handler.named", name, email);
+        email.Length == 0 ? _words["digest.handler.none"] : name.Length == 0 ? email : name;
 
     public string Limit(DigestLine line)
     {
