@@ -45,12 +45,17 @@ public sealed class MyProjectsPage(
         var lights = report?.Lights.ToDictionary(l => l.Code, StringComparer.Ordinal) ?? [];
         var names = report?.ProcedureNames ?? new Dictionary<string, ProcedureName>();
         var measurement = scan.Value.MeasurementOn(today, reference);
-        var projects = new List<Project>();
-        foreach (var code in codes)
+        // Each project's two partitions, every project side by side: one round trip's wait, not two per project.
+        var read = await Task.WhenAll(codes.Select(async code =>
         {
-            var rows = await keyProjects.OfProjectAsync(code, cancellationToken);
+            var rows = keyProjects.OfProjectAsync(code, cancellationToken);
+            var procedures = procedureTable.OfProjectAsync(code, cancellationToken);
+            return (Code: code, Rows: await rows, Procedures: (await procedures).Values);
+        }));
+        var projects = new List<Project>();
+        foreach (var (code, rows, procedures) in read)
+        {
             var register = rows.GetValueOrDefault(KeyProjectEntity.RegisterKey)?.ToProject();
-            var procedures = (await procedureTable.OfProjectAsync(code, cancellationToken)).Values;
             var items = new List<Item>();
             foreach (var row in procedures.Where(r => r.CompletedOn is null))
             {

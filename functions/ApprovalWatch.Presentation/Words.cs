@@ -160,7 +160,6 @@ public sealed class Words
         ),
         ["notices_none"] = ("尚无督办单。", "No notices yet."),
         ["notice_number"] = ("编号", "Number"),
-        ["notice_item"] = ("项目与事项", "Project and item"),
         ["notice_word"] = ("下载文书", "Word document"),
         ["notice_head"] = ("收件负责人", "Head"),
         ["notice_issued"] = ("签发日期", "Issued"),
@@ -275,7 +274,6 @@ public sealed class Words
         ["problem_returned"] = ("已退单，发改委统筹协调人将重新交办。", "Sent back: the coordinator will assign it again."),
         ["data_checks"] = ("数据核查", "Data checks"),
         ["check"] = ("核查事项", "Check"),
-        ["since"] = ("自", "Since"),
         ["problems_to_sign"] = ("待签收的问题", "Problems to sign for"),
         ["problems_returned"] = ("已退单的问题（请重新交办）", "Problems sent back (assign them again)"),
         ["reassign_to"] = ("交办给", "Assign to"),
@@ -498,7 +496,6 @@ public sealed class Words
             "{0} reported figures may not be right: they were applied as reported; the department should check and correct or explain them."
         ),
         ["weekly.check"] = ("核查事项", "Check"),
-        ["weekly.since"] = ("自", "Since"),
         ["check.ytd_over_total"] = ("本年完成投资 {0} 万元超过总投资 {1} 万元", "{0} 万元 done this year, more than the total investment of {1} 万元"),
         ["check.ytd_far_above_plan"] = ("本年完成投资 {0} 万元超过年度计划 {1} 万元的 {3} 倍", "{0} 万元 done this year, more than {3} times the plan of {1} 万元"),
         ["check.investment_not_started"] = ("尚未开工却报送本年完成投资 {0} 万元", "not started, yet {0} 万元 reported done this year"),

@@ -44,7 +44,7 @@ public sealed class NoticeBook(StorageAccount storage)
             var fresh = new List<NoticeItem>();
             foreach (var item in draft.Items)
             {
-                if (dayNotice?.Notice.Item(item.Key) is null && await FindByClaimAsync(ClaimKey(item.Key), draft.Year, cancellationToken) is null)
+                if (dayNotice?.Notice.Item(item.Key) is null && !await ClaimedAsync(ClaimKey(item.Key), draft.Year, cancellationToken))
                 {
                     fresh.Add(item);
                 }
@@ -184,6 +184,26 @@ public sealed class NoticeBook(StorageAccount storage)
         }
 
         return null;
+    }
+
+    // Whether an item has a notice this year or last: its claim's existence, without reading the notice.
+    private async Task<bool> ClaimedAsync(string claim, int year, CancellationToken cancellationToken)
+    {
+        foreach (var y in new[] { year, year - 1 })
+        {
+            var found = await storage.NoticeBook.GetEntityIfExistsAsync<NoticeBookEntity>(
+                Partition(y),
+                claim,
+                select: [nameof(NoticeBookEntity.Sequence)],
+                cancellationToken: cancellationToken
+            );
+            if (found.HasValue)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task ClaimAsync(SupervisionNotice notice, IEnumerable<NoticeItem> items, CancellationToken cancellationToken)

@@ -113,7 +113,7 @@ public static class DemoCommand
             runtime,
             settings,
             BoardIdentity,
-            [("board", "/board"), ("project", $"/projects/{shown}"), ("notices", "/notices"), ("notice", "/notices/2026/1")],
+            [("board", "/board"), ("checks", "/checks"), ("project", $"/projects/{shown}"), ("notices", "/notices"), ("notice", "/notices/2026/1")],
             serve,
             output,
             cancellationToken
