@@ -49,7 +49,14 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, ISignIn signIn
 
     private async Task<IResult> AnswerAsync(HttpContext http, bool api, Access access, Func<BoardRequest, Task<IResult>> page)
     {
-        var (principal, refusal) = signIn.Verify(http);
+        var (principal, refusal, again) = await signIn.VerifyAsync(http);
+        if (again && !api && HttpMethods.IsGet(http.Request.Method))
+        {
+            // The platform signs him in afresh (silently while his provider's session lasts) and brings him back here.
+            var back = Uri.EscapeDataString($"{http.Request.PathBase}{http.Request.Path}{http.Request.QueryString}");
+            return Results.Redirect($"/.auth/login/aad?post_login_redirect_uri={back}");
+        }
+
         if (refusal is not null)
         {
             var anonymous = new Page(Chinese(http));

@@ -10,7 +10,7 @@ namespace ApprovalWatch.Board;
 /// </summary>
 public sealed class HostSignIn : ISignIn
 {
-    public (string? Principal, string? Refusal) Verify(HttpContext http) => (http.User.FindFirst(ClaimTypes.Email)?.Value, null);
+    public ValueTask<SignInResult> VerifyAsync(HttpContext http) => ValueTask.FromResult(SignInResult.As(http.User.FindFirst(ClaimTypes.Email)?.Value));
 
     /// <summary>What a host puts on a request to serve it as <paramref name="email"/>.</summary>
     public static ClaimsPrincipal As(string email) => new(new ClaimsIdentity([new Claim(ClaimTypes.Email, email)], "host"));

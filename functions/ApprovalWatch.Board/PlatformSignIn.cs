@@ -1,65 +1,112 @@
-using System.Text;
-using System.Text.Json;
+using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 
 namespace ApprovalWatch.Board;
 
 /// <summary>
-/// Who App Service Authentication signed in, as the platform tells the app: only when its own setting says it is in
-/// force (<c>WEBSITE_AUTH_ENABLED</c>), from the principal it injects (<c>X-MS-CLIENT-PRINCIPAL</c>, base64 JSON of the
-/// token's claims; the platform drops any such header a client sends). A name header alone, or no platform
-/// authentication in front, signs nobody in: the board then answers 401 and says why.
+/// Who App Service Authentication signed in, proved by the identity provider's own signature: the ID token the platform
+/// forwards from its token store (<c>X-MS-TOKEN-AAD-ID-TOKEN</c>) is validated here — issuer, audience (the sign-in's
+/// client id), signature against the provider's published keys, lifetime on the app's clock — and only its claims name
+/// the person. The base64 principal headers are never read: anyone who reaches the app without the platform in front
+/// could write them. Without the platform's authentication in force (<c>WEBSITE_AUTH_ENABLED</c>), without the
+/// sign-in's settings (<c>SignIn__Issuer</c>, <c>SignIn__ClientId</c>) or without a valid token nobody is signed in.
 /// </summary>
 public sealed class PlatformSignIn : ISignIn
 {
     public const string EnabledSetting = "WEBSITE_AUTH_ENABLED";
-    public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
+    public const string TokenHeader = "X-MS-TOKEN-AAD-ID-TOKEN";
+    public const string IssuerSetting = "SignIn:Issuer";
+    public const string ClientIdSetting = "SignIn:ClientId";
 
-    // The claims that name a person by address, most specific first; the principal's own name claim type comes after.
-    private static readonly string[] AddressClaims =
-    [
-        "preferred_username", "email", "upn",
-        "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress",
-        "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn",
-    ];
+    // The claims that name a person by address, most specific first.
+    private static readonly string[] AddressClaims = ["preferred_username", "email", "upn", "unique_name"];
 
-    public (string? Principal, string? Refusal) Verify(HttpContext http) =>
-        Verify(
-            Environment.GetEnvironmentVariable(EnabledSetting),
-            http.Request.Headers.TryGetValue(PrincipalHeader, out var values) ? values.FirstOrDefault() : null
-        );
+    private readonly string? _misconfigured;
+    private readonly TokenValidationParameters _validation = new();
+    private readonly JsonWebTokenHandler _tokens = new() { MapInboundClaims = false };
 
-    /// <summary>The signed-in address, or why nobody is signed in.</summary>
-    public static (string? Principal, string? Refusal) Verify(string? enabledSetting, string? principalHeader)
+    public PlatformSignIn(IConfiguration configuration, TimeProvider time)
     {
-        if (!string.Equals(enabledSetting?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        var issuer = configuration[IssuerSetting]?.Trim().TrimEnd('/');
+        var clientId = configuration[ClientIdSetting]?.Trim();
+        if (!string.Equals(configuration[EnabledSetting]?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
         {
-            return (
-                null,
-                $"App Service Authentication is not in force for this app ({EnabledSetting} is not true): the board serves nobody it has not verified."
+            _misconfigured =
+                $"App Service Authentication is not in force for this app ({EnabledSetting} is not true): the board serves nobody it has not verified.";
+            return;
+        }
+
+        if (string.IsNullOrEmpty(issuer) || string.IsNullOrEmpty(clientId) || !Uri.TryCreate(issuer, UriKind.Absolute, out var issuerUri))
+        {
+            _misconfigured =
+                "The sign-in's issuer and client id (SignIn__Issuer, SignIn__ClientId) are not set: the board cannot check who signed in, so it serves nobody.";
+            return;
+        }
+
+        // The provider's keys over HTTPS; plain HTTP only to a provider on this machine (a test's).
+        var retriever = new HttpDocumentRetriever { RequireHttps = !IPAddress.TryParse(issuerUri.Host, out var ip) || !IPAddress.IsLoopback(ip) };
+        _validation = new TokenValidationParameters
+        {
+            ValidIssuer = issuer,
+            ValidAudience = clientId,
+            ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
+                $"{issuer}/.well-known/openid-configuration",
+                new OpenIdConnectConfigurationRetriever(),
+                retriever
+            ),
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = TimeSpan.FromMinutes(2),
+            LifetimeValidator = (notBefore, expires, _, parameters) =>
+            {
+                var now = time.GetUtcNow().UtcDateTime;
+                return expires is { } end && now <= end + parameters.ClockSkew && (notBefore is not { } start || now >= start - parameters.ClockSkew);
+            },
+        };
+    }
+
+    public async ValueTask<SignInResult> VerifyAsync(HttpContext http)
+    {
+        if (_misconfigured is not null)
+        {
+            return SignInResult.Refused(_misconfigured);
+        }
+
+        if (!http.Request.Headers.TryGetValue(TokenHeader, out var values) || values.FirstOrDefault() is not { Length: > 0 } token)
+        {
+            return SignInResult.Refused(
+                "No token of the identity provider came with the request (the platform's token store forwards it): sign in through the app's address."
             );
         }
 
-        if (string.IsNullOrWhiteSpace(principalHeader))
+        var result = await _tokens.ValidateTokenAsync(token.Trim(), _validation);
+        if (!result.IsValid)
         {
-            return (null, "No signed-in person came with the request: sign in through the app's address.");
+            return result.Exception switch
+            {
+                SecurityTokenExpiredException or SecurityTokenInvalidLifetimeException => SignInResult.Expired(
+                    "Your sign-in has expired: sign in again."
+                ),
+                SecurityTokenInvalidAudienceException => SignInResult.Refused("The sign-in was made for another application."),
+                SecurityTokenInvalidIssuerException => SignInResult.Refused("The sign-in comes from an identity provider this app does not trust."),
+                SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => SignInResult.Refused(
+                    "The sign-in's signature is not the identity provider's."
+                ),
+                _ => SignInResult.Refused($"The sign-in could not be verified ({result.Exception?.GetType().Name})."),
+            };
         }
 
-        try
-        {
-            using var json = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(principalHeader.Trim())));
-            var claims = json.RootElement.GetProperty("claims").EnumerateArray()
-                .Select(c => (Type: c.GetProperty("typ").GetString() ?? "", Value: c.GetProperty("val").GetString() ?? ""))
-                .ToList();
-            var nameType = json.RootElement.TryGetProperty("name_typ", out var n) ? n.GetString() : null;
-            var address = AddressClaims.Append(nameType).OfType<string>()
-                .Select(type => claims.FirstOrDefault(c => c.Type == type && c.Value.Contains('@')).Value)
-                .FirstOrDefault(v => v is { Length: > 0 });
-            return address is null ? (null, "The sign-in names no email address: the board cannot match it to the directory.") : (address.Trim(), null);
-        }
-        catch (Exception e) when (e is FormatException or JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            return (null, "The signed-in principal the platform passed on could not be read.");
-        }
+        var address = AddressClaims
+            .Select(type => result.Claims.TryGetValue(type, out var value) ? value as string : null)
+            .FirstOrDefault(value => value is { Length: > 0 } && value.Contains('@'));
+        return address is null
+            ? SignInResult.Refused("The sign-in names no email address: the board cannot match it to the directory.")
+            : SignInResult.As(address.Trim());
     }
 }

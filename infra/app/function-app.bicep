@@ -31,6 +31,7 @@ param previousBoardAckKeySecretUri string
 
 @description('The Entra ID app registration of the sign-in: { clientId, tenantId }.')
 param signIn object
+var signInIssuer = '${environment().authentication.loginEndpoint}${signIn.tenantId}/v2.0'
 param dotnetVersion string = '10.0'
 param maximumInstanceCount int = 40
 param instanceMemoryMB int = 2048
@@ -123,11 +124,15 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       Board__PreviousAckKey: empty(previousBoardAckKeySecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${previousBoardAckKeySecretUri})'
       Chat__KeyVaultUri: keyVaultUri
       Chat__ClientId: identityClientId
+      // The board validates the ID token the platform forwards against this issuer's published keys and this audience.
+      SignIn__Issuer: signInIssuer
+      SignIn__ClientId: signIn.clientId
     }
   }
 
   // App Service Authentication with Microsoft Entra ID: every request, the /ack links too, is signed in first (a
-  // browser is redirected to sign-in); the function reads the person from X-MS-CLIENT-PRINCIPAL-NAME.
+  // browser is redirected to sign-in); the token store forwards the ID token (X-MS-TOKEN-AAD-ID-TOKEN), which the
+  // board validates itself (issuer, audience, signature, lifetime) before it believes who signed in.
   resource auth 'config' = {
     name: 'authsettingsV2'
     properties: {
@@ -146,7 +151,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           enabled: true
           registration: {
             clientId: signIn.clientId
-            openIdIssuer: '${environment().authentication.loginEndpoint}${signIn.tenantId}/v2.0'
+            openIdIssuer: signInIssuer
           }
           validation: {
             allowedAudiences: [ 'api://${signIn.clientId}' ]
@@ -175,3 +180,4 @@ resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2
 }
 
 output name string = app.name
+output url string = 'https://${app.properties.defaultHostName}'

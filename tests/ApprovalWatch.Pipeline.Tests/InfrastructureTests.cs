@@ -47,6 +47,10 @@ public class InfrastructureTests
         Assert.Contains("authsettingsV2", template);
         Assert.Contains("\"unauthenticatedClientAction\": \"RedirectToLoginPage\"", template);
         Assert.Contains("\"requireAuthentication\": true", template);
+        // #33: the token store forwards the ID token the board validates; every deployment is smoke-tested with forged identities.
+        Assert.Contains("\"tokenStore\": {", template);
+        var azd = File.ReadAllText(Path.Combine(OfficialCalendars.RepositoryRoot, "azure.yaml"));
+        Assert.Matches(@"postdeploy:\s+shell: sh\s+run: bash ./scripts/smoke.sh", azd);
         Assert.DoesNotContain("core.windows.net", template); // any cloud: endpoints come from the account
         Assert.Contains("StringStartsWith ''{1}/''", template); // each department's group is held to its own folder
         // #19: departments hold roles of blob data actions only; the app may not change config/, and only add to submissions/ (#21, the upload page); no basic
@@ -99,6 +103,8 @@ public class InfrastructureTests
                 "Board__BaseUrl",
                 "Board__AckKey",
                 "Board__PreviousAckKey",
+                "SignIn__Issuer",
+                "SignIn__ClientId",
             }
         )
         {

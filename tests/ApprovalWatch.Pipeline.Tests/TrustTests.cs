@@ -4,6 +4,9 @@ using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Board;
 using ApprovalWatch.DevTools.Local;
+using ApprovalWatch.Testing;
+using ApprovalWatch.Testing.StandIns;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ApprovalWatch.Pipeline.Tests;
@@ -23,40 +26,161 @@ public class TrustTests
             )
         );
 
-    [Fact]
-    public void Without_the_platforms_authentication_in_force_nobody_is_signed_in_whatever_the_headers_say()
+    private const string Handler = "zhang.wei@kizilsu.example.org";
+
+    /// <summary>The board as in Azure: the platform's authentication in force, the sign-in's provider on this machine.</summary>
+    private static async Task<(TestPipeline Pipeline, LocalIdentityProvider Provider)> SignedInByPlatformAsync(bool authEnabled = true, bool configured = true)
     {
+        var provider = new LocalIdentityProvider();
+        var settings = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                new Dictionary<string, string?>
+                {
+                    [PlatformSignIn.EnabledSetting] = authEnabled ? "true" : null,
+                    [PlatformSignIn.IssuerSetting] = configured ? provider.Issuer : null,
+                    [PlatformSignIn.ClientIdSetting] = configured ? LocalIdentityProvider.ClientId : null,
+                }
+            )
+            .Build();
+        var pipeline = await TestPipeline.StartAsync(
+            register: services => services.AddSingleton<ISignIn>(s => new PlatformSignIn(settings, s.GetRequiredService<TimeProvider>()))
+        );
+        return (pipeline, provider);
+    }
+
+    private static Task<BoardAnswer> GetAsync(TestPipeline pipeline, string path, params (string Name, string Value)[] headers) =>
+        pipeline.Board.SendAsync("GET", path, principal: null, content: null, requestHeaders: headers.ToDictionary(h => h.Name, h => h.Value));
+
+    [Fact]
+    public async Task A_forged_principal_of_a_real_person_is_refused_without_the_providers_signed_token()
+    {
+        var (pipeline, provider) = await SignedInByPlatformAsync();
+        await using var _ = pipeline;
+        await using var __ = provider;
+        var now = pipeline.Clock.GetUtcNow();
         var forged = Principal(("preferred_username", Coordinator));
 
-        Assert.Contains("WEBSITE_AUTH_ENABLED", PlatformSignIn.Verify(null, forged).Refusal);
-        Assert.Contains("WEBSITE_AUTH_ENABLED", PlatformSignIn.Verify("false", forged).Refusal);
-        Assert.Null(PlatformSignIn.Verify(null, forged).Principal);
-    }
-
-    [Fact]
-    public void With_it_the_principal_the_platform_injects_names_the_person_and_nothing_else_does()
-    {
-        Assert.Equal((Coordinator, null), PlatformSignIn.Verify("True", Principal(("name", "徐明"), ("preferred_username", Coordinator))));
-        Assert.Equal(
-            (Coordinator, null),
-            PlatformSignIn.Verify("true", Principal(("http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress", Coordinator)))
+        var principalOnly = await GetAsync(pipeline, "/board", ("X-MS-CLIENT-PRINCIPAL", forged), ("X-MS-CLIENT-PRINCIPAL-NAME", Coordinator));
+        var selfSigned = await GetAsync(pipeline, "/board", (PlatformSignIn.TokenHeader, provider.IdToken(Coordinator, now, forgedKey: true)));
+        var otherApp = await GetAsync(pipeline, "/board", (PlatformSignIn.TokenHeader, provider.IdToken(Coordinator, now, audience: "another-app")));
+        var otherIssuer = await GetAsync(
+            pipeline,
+            "/board",
+            (PlatformSignIn.TokenHeader, provider.IdToken(Coordinator, now, issuer: "https://evil.example/v2.0"))
         );
-        Assert.NotNull(PlatformSignIn.Verify("true", null).Refusal);
-        Assert.NotNull(PlatformSignIn.Verify("true", Coordinator).Refusal); // a name where the principal belongs
-        Assert.NotNull(PlatformSignIn.Verify("true", Principal(("name", "徐明"))).Refusal);
+        var notAToken = await GetAsync(pipeline, "/board", (PlatformSignIn.TokenHeader, forged));
+
+        Assert.All([principalOnly, selfSigned, otherApp, otherIssuer, notAToken], answer => Assert.Equal(401, answer.Status));
+        Assert.Contains("No token", principalOnly.Text);
+        Assert.Contains("signature", selfSigned.Text);
+        Assert.Contains("another application", otherApp.Text);
+        Assert.Contains("does not trust", otherIssuer.Text);
+        Assert.DoesNotContain("徐明", principalOnly.Text + selfSigned.Text + otherApp.Text + otherIssuer.Text + notAToken.Text);
     }
 
     [Fact]
-    public async Task A_request_nobody_verified_is_answered_401_with_a_page_that_says_why()
+    public async Task The_providers_token_names_the_person_whatever_the_principal_headers_say()
     {
-        // Signed in as in Azure: no platform authentication in front of this test, whatever the request says.
-        await using var pipeline = await TestPipeline.StartAsync(register: services => services.AddSingleton<ISignIn, PlatformSignIn>());
+        var (pipeline, provider) = await SignedInByPlatformAsync();
+        await using var _ = pipeline;
+        await using var __ = provider;
 
-        var answer = await pipeline.Board.GetAsync("/board", Coordinator);
+        var answer = await GetAsync(
+            pipeline,
+            "/board",
+            (PlatformSignIn.TokenHeader, provider.IdToken(Handler, pipeline.Clock.GetUtcNow())),
+            ("X-MS-CLIENT-PRINCIPAL", Principal(("preferred_username", Coordinator))),
+            ("X-MS-CLIENT-PRINCIPAL-NAME", Coordinator)
+        );
+
+        Assert.Equal(200, answer.Status);
+        Assert.Contains("张伟", answer.Text);
+        Assert.DoesNotContain("徐明", answer.Text);
+    }
+
+    [Fact]
+    public async Task An_expired_sign_in_is_sent_to_sign_in_again_and_refused_on_a_post()
+    {
+        var (pipeline, provider) = await SignedInByPlatformAsync();
+        await using var _ = pipeline;
+        await using var __ = provider;
+        var old = provider.IdToken(Coordinator, pipeline.Clock.GetUtcNow() - TimeSpan.FromHours(2));
+
+        var page = await GetAsync(pipeline, "/board?lang=en", (PlatformSignIn.TokenHeader, old));
+        var post = await pipeline.Board.SendAsync(
+            "POST",
+            "/leave",
+            null,
+            new FormUrlEncodedContent(new Dictionary<string, string>()),
+            requestHeaders: new Dictionary<string, string> { [PlatformSignIn.TokenHeader] = old }
+        );
+
+        Assert.Equal(302, page.Status);
+        Assert.Equal("/.auth/login/aad?post_login_redirect_uri=%2Fboard%3Flang%3Den", page.Headers["Location"]);
+        Assert.Equal(401, post.Status);
+        Assert.Contains("expired", post.Text);
+    }
+
+    [Theory]
+    [InlineData(false, true, "WEBSITE_AUTH_ENABLED")]
+    [InlineData(true, false, "SignIn__Issuer")]
+    public async Task Without_the_platforms_authentication_or_the_sign_ins_settings_even_a_valid_token_signs_nobody_in(
+        bool authEnabled,
+        bool configured,
+        string said
+    )
+    {
+        var (pipeline, provider) = await SignedInByPlatformAsync(authEnabled, configured);
+        await using var _ = pipeline;
+        await using var __ = provider;
+
+        var answer = await GetAsync(pipeline, "/board", (PlatformSignIn.TokenHeader, provider.IdToken(Coordinator, pipeline.Clock.GetUtcNow())));
 
         Assert.Equal(401, answer.Status);
-        Assert.Contains("WEBSITE_AUTH_ENABLED", answer.Text);
+        Assert.Contains(said, answer.Text);
         Assert.Equal(Answer.ContentSecurityPolicy, answer.Headers["Content-Security-Policy"]);
+    }
+
+    [Fact]
+    public async Task The_smoke_script_passes_a_board_that_verifies_and_fails_one_that_believes_the_forged_person()
+    {
+        var (pipeline, provider) = await SignedInByPlatformAsync();
+        await using var _ = pipeline;
+        await using var __ = provider;
+        await using var verifying = await LocalBoardServer.StartAsync(pipeline.Get<BoardPipeline>(), "nobody@example.org", 0);
+        // A board that takes the principal headers at their word: the directory refuses strangers, but knows the forged coordinator.
+        await using var believing = new LocalHttpListener(
+            context =>
+            {
+                var named = context.Request.Headers["X-MS-CLIENT-PRINCIPAL-NAME"];
+                context.Response.StatusCode = named is null ? 401 : named == Coordinator ? 200 : 403;
+                context.Response.Close();
+                return Task.CompletedTask;
+            },
+            concurrent: false
+        );
+
+        var (passed, said) = await SmokeAsync(verifying.Address);
+        var (failed, refused) = await SmokeAsync($"http://127.0.0.1:{believing.Port}");
+
+        Assert.True(passed == 0, said);
+        Assert.Contains("Forging xu.ming@kizilsu.example.org", said);
+        Assert.Equal(1, failed);
+        Assert.Contains("FAIL  GET /board with a forged principal → 200", refused);
+    }
+
+    private static async Task<(int ExitCode, string Output)> SmokeAsync(string address)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(OfficialCalendars.RepositoryRoot, "scripts", "smoke.sh"), address])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + errors);
     }
 
     [Fact]

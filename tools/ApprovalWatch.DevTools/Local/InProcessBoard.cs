@@ -40,7 +40,8 @@ public sealed class InProcessBoard(IServiceProvider services)
         HttpContent? content,
         string? origin = null,
         CancellationToken cancellationToken = default,
-        string host = Host
+        string host = Host,
+        IReadOnlyDictionary<string, string>? requestHeaders = null
     )
     {
         var http = new DefaultHttpContext { RequestServices = services, User = principal is null ? new ClaimsPrincipal() : HostSignIn.As(principal) };
@@ -50,6 +51,11 @@ public sealed class InProcessBoard(IServiceProvider services)
         http.Request.Host = new HostString(host);
         http.Request.Path = at < 0 ? pathAndQuery : pathAndQuery[..at];
         http.Request.QueryString = new QueryString(at < 0 ? null : pathAndQuery[at..]);
+        foreach (var (name, value) in requestHeaders ?? new Dictionary<string, string>())
+        {
+            http.Request.Headers[name] = value;
+        }
+
         if (origin is not null)
         {
             http.Request.Headers.Origin = origin;
