@@ -40,6 +40,16 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, ISignIn signIn
             );
         }
 
+        catch (ConfigurationUnavailableException e)
+        {
+            logger.LogError(e, "Board request {Method} {Path} refused: the configuration cannot be read", http.Request.Method, http.Request.Path);
+            var paused = new Page(Chinese(http));
+            result = Answer.Html(
+                paused.Message(paused.Words["configuration_broken"], null, paused.Words.Format("configuration_broken_text", e.Message), back: false),
+                StatusCodes.Status503ServiceUnavailable
+            );
+        }
+
         await result.ExecuteAsync(http);
     }
 

@@ -60,6 +60,11 @@ public sealed class Words
             "看板暂时无法读取数据，请稍后再试。如仍不行，请把编号 {0} 告诉运维人员。",
             "The board cannot read its data just now: try again in a moment. If it lasts, give the operator the reference {0}."
         ),
+        ["configuration_broken"] = ("配置文件有误，看板暂停服务", "The configuration is broken: the board is paused"),
+        ["configuration_broken_text"] = (
+            "运维人员需修正配置文件后看板才能恢复（系统从未保存过可用的副本）。原因：{0}",
+            "The operator must mend a configuration file before the board can serve (no good copy was ever kept). Reason: {0}"
+        ),
         ["cross_origin"] = ("表单必须从看板本身提交。", "A form must be sent from the board itself."),
         ["not_found"] = ("未找到", "Not found"),
         ["flag_red"] = ("超期", "overdue"),

@@ -14,7 +14,7 @@ param privateNetworking bool = false
 @description('The Log Analytics workspace that keeps who wrote and deleted which blob (a change of config/ says who).')
 param workspaceId string
 
-var containers = [ 'submissions', 'receipts', 'config', 'digests', 'templates', 'reports', 'notices', deploymentContainerName ]
+var containers = [ 'submissions', 'receipts', 'config', 'config-lastgood', 'digests', 'templates', 'reports', 'notices', deploymentContainerName ]
 var queues = [ 'ingest', 'notify', 'scan', 'ingest-poison', 'notify-poison', 'scan-poison' ]
 var tables = [ 'Procedures', 'Projects', 'History', 'Submissions', 'Notifications', 'Scans', 'KeyProjects', 'Notices', 'Leave' ]
 

@@ -1,3 +1,5 @@
+using ApprovalWatch.Domain.Operations;
+using ApprovalWatch.Pipeline.Reference;
 using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Digests;
@@ -89,7 +91,17 @@ public static class OperatorCommands
     public static async Task<int> StatusAsync(CliSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
         await using var runtime = await CliRuntime.StartAsync(settings, cancellationToken);
-        var report = await runtime.Get<OperatorReportBuilder>().BuildAsync(OfficeClock.Today(runtime.Get<TimeProvider>()), cancellationToken);
+        var today = OfficeClock.Today(runtime.Get<TimeProvider>());
+        OperatorReport report;
+        try
+        {
+            report = await runtime.Get<OperatorReportBuilder>().BuildAsync(today, cancellationToken);
+        }
+        catch (ConfigurationUnavailableException e)
+        {
+            report = new OperatorReport(today) { RefusedConfiguration = [e.Message] };
+        }
+
         output.Write(OperatorReportRenderer.Render(report).Text);
         return report.IsEmpty ? 0 : 3;
     }

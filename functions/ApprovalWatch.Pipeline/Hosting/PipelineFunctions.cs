@@ -20,6 +20,7 @@ public sealed class PipelineFunctions(
     ShardScanner shards,
     NotificationSender sender,
     KeyProjects.WeeklyReports weekly,
+    Operations.ConfigurationAlarm alarm,
     TimeProvider time
 )
 {
@@ -34,9 +35,22 @@ public sealed class PipelineFunctions(
     public Task<Receipt?> IngestSubmissionAsync(string message, CancellationToken cancellationToken) =>
         ingestor.IngestAsync(QueueMessages.Read<IngestMessage>(message), cancellationToken);
 
-    /// <summary>ScanDeadlines: today's scan (Beijing), or a given office day's, cut into shards and queued.</summary>
-    public Task<ScanStart> ScanDeadlinesAsync(DateOnly? date, CancellationToken cancellationToken) =>
-        scanner.StartAsync(date, cancellationToken);
+    /// <summary>
+    /// ScanDeadlines: today's scan (Beijing), or a given office day's, cut into shards and queued. A configuration that
+    /// cannot be read at all is told to the fallback operator address, and the run still fails (the platform's alert).
+    /// </summary>
+    public async Task<ScanStart> ScanDeadlinesAsync(DateOnly? date, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await scanner.StartAsync(date, cancellationToken);
+        }
+        catch (Reference.ConfigurationUnavailableException e)
+        {
+            await alarm.RaiseAsync(date ?? Domain.Calendar.OfficeClock.Today(time), e, cancellationToken);
+            throw;
+        }
+    }
 
     /// <summary>ScanShard: one <see cref="ScanShardMessage"/>; the day's result when this shard was the last to finish.</summary>
     public Task<ScanResult?> ScanShardAsync(string message, CancellationToken cancellationToken) =>

@@ -51,6 +51,7 @@ public static class PipelineServices
         services.AddSingleton<KeyProjectTable>();
         services.AddSingleton<ProjectMeasureTable>();
         services.AddSingleton<Staff.LeaveRegister>();
+        services.AddSingleton<LastGoodConfiguration>();
         services.AddSingleton<ReferenceDataLoader>();
         services.AddSingleton<SubmissionGatherer>();
         services.AddSingleton<TemplatePublisher>();
@@ -89,6 +90,8 @@ public static class PipelineServices
         services.AddMailKind<Chat.ChatMessages>();
         services.AddSingleton<ScanLog>();
         services.AddSingleton<OperatorReportBuilder>();
+        services.AddOptions<OperationsOptions>().Bind(configuration.GetSection(OperationsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConfigurationAlarm>();
         services.AddSingleton<ScanRuns>();
         services.AddSingleton<ShardLines>();
         services.AddSingleton<ShardMeasurer>();

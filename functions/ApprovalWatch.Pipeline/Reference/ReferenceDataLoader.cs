@@ -23,7 +23,13 @@ namespace ApprovalWatch.Pipeline.Reference;
 /// (<c>templates/*.liquid</c>), which are optional: a broken one is reported (log, operator report) and the
 /// last good one, or the built-in one, stays in force.
 /// </summary>
-public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegister leaveRegister, TimeProvider time, ILogger<ReferenceDataLoader> logger)
+public sealed class ReferenceDataLoader(
+    StorageAccount storage,
+    LastGoodConfiguration lastGoodCopies,
+    Staff.LeaveRegister leaveRegister,
+    TimeProvider time,
+    ILogger<ReferenceDataLoader> logger
+)
 {
     public const string CatalogueBlob = "catalogue.csv";
     public const string DirectoryBlob = "directory.csv";
@@ -93,7 +99,7 @@ public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegis
             return loaded;
         }
 
-        var (data, templates) = await ReadAllAsync(container, versions.Keys, Volatile.Read(ref _loaded), cancellationToken);
+        var (data, templates) = await ReadAllAsync(container, versions, Volatile.Read(ref _loaded), cancellationToken);
         foreach (var problem in data.Problems)
         {
             logger.LogError("Configuration refused: {Problem}", problem);
@@ -104,42 +110,56 @@ public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegis
         return fresh;
     }
 
-    private static async Task<(ReferenceData Data, DigestTemplates Templates)> ReadAllAsync(
+    private async Task<(ReferenceData Data, DigestTemplates Templates)> ReadAllAsync(
         BlobContainerClient container,
-        ICollection<string> names,
+        IReadOnlyDictionary<string, string> versions,
         Loaded? lastGood,
         CancellationToken cancellationToken
     )
     {
+        var files = new Dictionary<string, ConfigFile>(StringComparer.Ordinal);
+        foreach (var (name, etag) in versions)
+        {
+            files[name] = new ConfigFile(name, etag, await ReadTextAsync(container, name, cancellationToken));
+        }
+
         var problems = new List<string>();
-        ProcedureCatalogue catalogue;
-        StaffDirectory staff;
-        CalendarSet calendars;
-        IReadOnlyList<string> regions;
+        var accepted = new List<ConfigFile>();
+        Core core;
         try
         {
-            catalogue = ProcedureCatalogue.Parse(await ReadAsync(container, CatalogueBlob, cancellationToken));
-            staff = StaffDirectory.Parse(await ReadAsync(container, DirectoryBlob, cancellationToken));
-            calendars = await CalendarFolder.LoadAsync(names.Where(n => n.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal)), name =>
-                ReadAsync(container, name, cancellationToken)
-            );
-            var unknown = staff.People.FirstOrDefault(p => !calendars.Has(p.Calendar));
-            if (unknown is not null)
-            {
-                throw new FormatException($"{DirectoryBlob}: {unknown.Email} keeps calendar '{unknown.Calendar}', which has no files under calendar/.");
-            }
-
-            regions = names.Contains(ReferenceData.ServedRegionsFile)
-                ? ReferenceData.ParseServedRegions(await ReadAsync(container, ReferenceData.ServedRegionsFile, cancellationToken))
-                : [];
+            core = await ParseCoreAsync(files.ToDictionary(f => f.Key, f => f.Value.Text), container.Name);
+            accepted.AddRange(files.Values.Where(f => Core.Holds(f.Name)));
         }
-        catch (Exception e) when (e is FormatException or InvalidOperationException && lastGood is not null)
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
         {
-            // A file refused whole never locks everyone out: the last good catalogue, directory and calendars stay in force.
-            (catalogue, staff, calendars, regions) = (lastGood!.Data.Catalogue, lastGood.Data.Staff, lastGood.Data.Calendars, lastGood.Data.ServedRegions);
-            problems.Add($"{e.Message} — the last good catalogue, directory and calendars stay in force");
+            // A file refused whole never locks everyone out: the last good catalogue, directory and calendars stay in
+            // force — this process's, or, in a fresh one, the copies kept when they were last accepted.
+            if (lastGood is not null)
+            {
+                core = new Core(lastGood.Data.Catalogue, lastGood.Data.Staff, lastGood.Data.Calendars, lastGood.Data.ServedRegions);
+                problems.Add($"{e.Message} — the last good catalogue, directory and calendars stay in force");
+            }
+            else
+            {
+                var copies = await lastGoodCopies.ReadAsync(Core.Files, CalendarFolder.Prefix, cancellationToken);
+                try
+                {
+                    core = await ParseCoreAsync(copies, storage.LastGoodConfig.Name);
+                }
+                catch (Exception kept) when (kept is FormatException or InvalidOperationException)
+                {
+                    throw new ConfigurationUnavailableException(
+                        $"{e.Message} — and no good copy of the catalogue, directory and calendars was ever kept: mend the file in {container.Name}/.",
+                        e
+                    );
+                }
+
+                problems.Add($"{e.Message} — the last good catalogue, directory and calendars (kept in {storage.LastGoodConfig.Name}/) stay in force");
+            }
         }
 
+        var catalogue = core.Catalogue;
         var last = lastGood?.Data;
         var ladder = await OptionalAsync(
             EscalationLadderFile.BlobName,
@@ -160,7 +180,7 @@ public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegis
             "no group chat robot"
         );
         // Notices are the prefecture's choice, made by giving their numbering; a numbering refused keeps them going.
-        NoticeSettings? notices = names.Contains(NoticeSettings.BlobName)
+        NoticeSettings? notices = files.ContainsKey(NoticeSettings.BlobName)
             ? await OptionalAsync(
                 NoticeSettings.BlobName,
                 r => NoticeSettings.Parse(r.ReadToEnd()),
@@ -172,21 +192,28 @@ public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegis
             : null;
 
         var templates = DigestTemplates.BuiltIn;
-        if (names.Contains(DigestTemplates.HtmlBlob) || names.Contains(DigestTemplates.TextBlob))
+        if (files.ContainsKey(DigestTemplates.HtmlBlob) || files.ContainsKey(DigestTemplates.TextBlob))
         {
             try
             {
-                templates = DigestTemplates.From(await OptionalTextAsync(DigestTemplates.HtmlBlob), await OptionalTextAsync(DigestTemplates.TextBlob));
+                templates = DigestTemplates.From(
+                    files.GetValueOrDefault(DigestTemplates.HtmlBlob)?.Text,
+                    files.GetValueOrDefault(DigestTemplates.TextBlob)?.Text
+                );
+                accepted.AddRange(files.Values.Where(f => f.Name is DigestTemplates.HtmlBlob or DigestTemplates.TextBlob));
             }
             catch (FormatException e)
             {
-                templates = lastGood?.Templates ?? DigestTemplates.BuiltIn;
-                problems.Add($"{e.Message} — {(lastGood is null ? "the built-in templates" : "the last good templates")} stay in force");
+                var kept = lastGood?.Templates ?? await KeptTemplatesAsync();
+                templates = kept ?? DigestTemplates.BuiltIn;
+                problems.Add($"{e.Message} — {(kept is null ? "the built-in templates" : "the last good templates")} stay in force");
             }
         }
 
+        // The calendar copies are replaced as a set, only when the set was accepted.
+        await KeepAsync(accepted, accepted.Any(f => f.Name == CatalogueBlob) ? CalendarFolder.Prefix : null, cancellationToken);
         return (
-            new ReferenceData(catalogue, staff, calendars, regions)
+            new ReferenceData(catalogue, core.Staff, core.Calendars, core.Regions)
             {
                 Ladder = ladder,
                 Pace = pace,
@@ -198,40 +225,107 @@ public sealed class ReferenceDataLoader(StorageAccount storage, Staff.LeaveRegis
             templates
         );
 
-        // An optional file: absent, the built-in value; refused, the last good one (or the built-in one) stays in force, and the refusal is reported.
+        // An optional file: absent, the built-in value; refused, the last good one (this process's, else the kept copy,
+        // else the built-in one) stays in force, and the refusal is reported.
         async Task<T> OptionalAsync<T>(string name, Func<TextReader, T> parse, T? lastGoodValue, T builtIn, string what, string builtInWhat)
         {
-            if (!names.Contains(name))
+            if (!files.TryGetValue(name, out var file))
             {
                 return builtIn;
             }
 
             try
             {
-                return parse(await ReadAsync(container, name, cancellationToken));
+                var value = parse(new StringReader(file.Text));
+                accepted.Add(file);
+                return value;
             }
             catch (FormatException e)
             {
-                problems.Add($"{e.Message} — {(lastGoodValue is null ? builtInWhat : $"the last good {what}")} stays in force");
-                return lastGoodValue ?? builtIn;
+                var kept = lastGoodValue ?? await KeptAsync(name, parse);
+                problems.Add($"{e.Message} — {(kept is null ? builtInWhat : $"the last good {what}")} stays in force");
+                return kept ?? builtIn;
             }
         }
 
-        async Task<string?> OptionalTextAsync(string name) =>
-            names.Contains(name) ? await (await ReadAsync(container, name, cancellationToken)).ReadToEndAsync(cancellationToken) : null;
+        async Task<T?> KeptAsync<T>(string name, Func<TextReader, T> parse)
+        {
+            var copies = await lastGoodCopies.ReadAsync([name], null, cancellationToken);
+            try
+            {
+                return copies.TryGetValue(name, out var text) ? parse(new StringReader(text)) : default;
+            }
+            catch (FormatException)
+            {
+                return default;
+            }
+        }
+
+        async Task<DigestTemplates?> KeptTemplatesAsync()
+        {
+            var copies = await lastGoodCopies.ReadAsync([DigestTemplates.HtmlBlob, DigestTemplates.TextBlob], null, cancellationToken);
+            try
+            {
+                return copies.Count == 0
+                    ? null
+                    : DigestTemplates.From(copies.GetValueOrDefault(DigestTemplates.HtmlBlob), copies.GetValueOrDefault(DigestTemplates.TextBlob));
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
     }
 
-    private static async Task<TextReader> ReadAsync(BlobContainerClient container, string name, CancellationToken cancellationToken)
+    /// <summary>Keeps the accepted files' copies; a failure to keep them is logged and never stops the load.</summary>
+    private async Task KeepAsync(IReadOnlyList<ConfigFile> accepted, string? replacing, CancellationToken cancellationToken)
     {
         try
         {
-            var content = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
-            return new StringReader(Encoding.UTF8.GetString(content.Value.Content.ToMemory().Span).TrimStart('\uFEFF'));
+            await lastGoodCopies.KeepAsync(accepted, replacing, cancellationToken);
         }
-        catch (RequestFailedException e) when (e.Status == 404)
+        catch (RequestFailedException e)
         {
-            throw new InvalidOperationException($"Configuration file {container.Name}/{name} is missing.", e);
+            logger.LogWarning(e, "The accepted configuration could not be kept as the last good copy");
         }
+    }
+
+    /// <summary>The catalogue, directory, calendars and served regions, which must agree with one another, from the texts of their files.</summary>
+    private static async Task<Core> ParseCoreAsync(IReadOnlyDictionary<string, string> texts, string from)
+    {
+        TextReader Read(string name) =>
+            texts.TryGetValue(name, out var text)
+                ? new StringReader(text)
+                : throw new InvalidOperationException($"Configuration file {from}/{name} is missing.");
+
+        var catalogue = ProcedureCatalogue.Parse(Read(CatalogueBlob));
+        var staff = StaffDirectory.Parse(Read(DirectoryBlob));
+        var calendars = await CalendarFolder.LoadAsync(
+            texts.Keys.Where(n => n.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal)),
+            name => Task.FromResult(Read(name))
+        );
+        var unknown = staff.People.FirstOrDefault(p => !calendars.Has(p.Calendar));
+        if (unknown is not null)
+        {
+            throw new FormatException($"{DirectoryBlob}: {unknown.Email} keeps calendar '{unknown.Calendar}', which has no files under calendar/.");
+        }
+
+        var regions = texts.ContainsKey(ReferenceData.ServedRegionsFile) ? ReferenceData.ParseServedRegions(Read(ReferenceData.ServedRegionsFile)) : [];
+        return new Core(catalogue, staff, calendars, regions);
+    }
+
+    private static async Task<string> ReadTextAsync(BlobContainerClient container, string name, CancellationToken cancellationToken)
+    {
+        var content = await container.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+        return Encoding.UTF8.GetString(content.Value.Content.ToMemory().Span).TrimStart('\uFEFF');
+    }
+
+    /// <summary>The files that must agree with one another, accepted or refused together.</summary>
+    private sealed record Core(ProcedureCatalogue Catalogue, StaffDirectory Staff, CalendarSet Calendars, IReadOnlyList<string> Regions)
+    {
+        public static readonly string[] Files = [CatalogueBlob, DirectoryBlob, ReferenceData.ServedRegionsFile];
+
+        public static bool Holds(string name) => Files.Contains(name) || name.StartsWith(CalendarFolder.Prefix, StringComparison.Ordinal);
     }
 
     /// <summary>The board's absences as read at a time, merged into the configuration of that time.</summary>

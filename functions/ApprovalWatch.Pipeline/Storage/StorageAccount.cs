@@ -46,6 +46,8 @@ public sealed class StorageAccount
 
     public BlobContainerClient Notices => Blobs.GetBlobContainerClient(Names.NoticesContainer);
 
+    public BlobContainerClient LastGoodConfig => Blobs.GetBlobContainerClient(Names.LastGoodConfigContainer);
+
     public QueueClient IngestQueue => Queues.GetQueueClient(Names.IngestQueue);
 
     public QueueClient NotifyQueue => Queues.GetQueueClient(Names.NotifyQueue);
@@ -111,7 +113,7 @@ public sealed class StorageAccount
     /// <summary>Creates what the app writes to, if missing. Safe to call on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var container in new[] { Submissions, Receipts, Config, Digests, Templates, Reports, Notices })
+        foreach (var container in new[] { Submissions, Receipts, Config, Digests, Templates, Reports, Notices, LastGoodConfig })
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

@@ -21,6 +21,9 @@ public sealed class StorageNames
     /// <summary>Supervision notices as issued: <c>{year}/{number}.docx</c> and <c>.html</c>.</summary>
     public string NoticesContainer { get; set; } = "notices";
 
+    /// <summary>The last copy of each configuration file that was accepted, read when the current one is refused in a fresh process.</summary>
+    public string LastGoodConfigContainer { get; set; } = "config-lastgood";
+
     public string IngestQueue { get; set; } = "ingest";
 
     public string NotifyQueue { get; set; } = "notify";
@@ -61,6 +64,7 @@ public sealed class StorageNames
             TemplatesContainer = $"templates-{s}",
             ReportsContainer = $"reports-{s}",
             NoticesContainer = $"notices-{s}",
+            LastGoodConfigContainer = $"config-lastgood-{s}",
             IngestQueue = $"ingest-{s}",
             NotifyQueue = $"notify-{s}",
             ScanQueue = $"scan-{s}",

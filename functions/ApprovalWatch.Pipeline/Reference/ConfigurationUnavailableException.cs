@@ -1,0 +1,7 @@
+namespace ApprovalWatch.Pipeline.Reference;
+
+/// <summary>
+/// The configuration cannot be read and no good copy of it was ever kept: nothing can be measured or served until an
+/// operator mends the file its message names. Pages say so (503); the scan tells the fallback operator address.
+/// </summary>
+public sealed class ConfigurationUnavailableException(string message, Exception inner) : Exception(message, inner);
