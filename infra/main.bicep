@@ -65,7 +65,35 @@ param privateNetworking bool = false
 @description('Department id (its folder under submissions/, e.g. housing) to the object id of its Entra group: each group writes only into its own folder.')
 param departmentGroups object = {}
 
+@description('Operators mailed by every alert, comma-separated (the first also when the configuration cannot be read at all).')
+param operatorEmails string = ''
+
+@description('Operators texted by every alert, comma-separated, each country code and number: 86:13800000000.')
+param operatorPhones string = ''
+
+@description('The hour (UTC) by which a working day\'s scan must have ended: 2 is 10:00 Beijing.')
+param scanDueUtcHour int = 2
+
+@description('Mail or chat failures of one kind within an hour above which the operators are alerted.')
+param deliveryFailureThreshold int = 5
+
+@description('Failed function runs within an hour above which the operators are alerted.')
+param functionFailureThreshold int = 3
+
+@description('The storage account\'s redundancy: zone-redundant where the region has zones (not every region operated in China has).')
+@allowed([ 'Standard_ZRS', 'Standard_LRS', 'Standard_GRS', 'Standard_RAGRS', 'Standard_GZRS', 'Standard_RAGZRS' ])
+param storageSku string = 'Standard_ZRS'
+
+@description('Days each nightly backup of the tables is kept, immutable.')
+@minValue(1)
+param backupRetentionDays int = 35
+
 var tags = { 'azd-env-name': environmentName }
+var operatorEmailList = filter(map(split(operatorEmails, ','), address => trim(address)), address => !empty(address))
+var operatorPhoneList = map(
+  filter(map(split(operatorPhones, ','), phone => trim(phone)), phone => contains(phone, ':')),
+  phone => { countryCode: split(phone, ':')[0], phoneNumber: split(phone, ':')[1] }
+)
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -108,6 +136,24 @@ module storage 'app/storage.bicep' = {
     operatorPrincipalId: operatorPrincipalId
     workspaceId: monitoring.outputs.workspaceId
     privateNetworking: privateNetworking
+    skuName: storageSku
+    backupRetentionDays: backupRetentionDays
+  }
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: resourceGroup
+  params: {
+    name: 'ag-aw-${token}'
+    location: location
+    tags: tags
+    appInsightsId: monitoring.outputs.id
+    operatorEmails: operatorEmailList
+    operatorPhones: operatorPhoneList
+    scanDueUtcHour: scanDueUtcHour
+    deliveryFailureThreshold: deliveryFailureThreshold
+    functionFailureThreshold: functionFailureThreshold
   }
 }
 
@@ -178,6 +224,7 @@ module functionApp 'app/function-app.bicep' = {
     boardAckKeySecretUri: vault.outputs.boardAckKeySecretUri
     keyVaultUri: vault.outputs.uri
     previousBoardAckKeySecretUri: empty(previousBoardAckKey) ? '' : vault.outputs.previousBoardAckKeySecretUri
+    operatorFallbackAddress: empty(operatorEmailList) ? '' : operatorEmailList[0]
     signIn: {
       clientId: signInClientId
       tenantId: empty(signInTenantId) ? tenant().tenantId : signInTenantId

@@ -10,5 +10,6 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddApprovalWatchPipeline(builder.Configuration);
 builder.Services.AddApprovalWatchBoard();
+builder.Services.AddApprovalWatchTelemetry(builder.Configuration);
 builder.Services.AddHostedService<StorageInitializer>();
 builder.Build().Run();

@@ -29,6 +29,9 @@ param keyVaultUri string
 @description('The previous acknowledgement key\'s secret; empty when no rotation is under way.')
 param previousBoardAckKeySecretUri string
 
+@description('Where the operator report goes when the directory naming the operators cannot be read at all.')
+param operatorFallbackAddress string
+
 @description('The Entra ID app registration of the sign-in: { clientId, tenantId }.')
 param signIn object
 var signInIssuer = '${environment().authentication.loginEndpoint}${signIn.tenantId}/v2.0'
@@ -127,6 +130,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       // The board validates the ID token the platform forwards against this issuer's published keys and this audience.
       SignIn__Issuer: signInIssuer
       SignIn__ClientId: signIn.clientId
+      Operations__FallbackAddress: operatorFallbackAddress
     }
   }
 

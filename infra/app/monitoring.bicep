@@ -42,5 +42,6 @@ resource publisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 output name string = appInsights.name
+output id string = appInsights.id
 output workspaceId string = workspace.id
 output connectionString string = appInsights.properties.ConnectionString

@@ -76,4 +76,20 @@ public class ConfigurationFallbackTests
         Assert.Equal(3, exit);
         Assert.Contains("directory.csv", output.ToString());
     }
+
+    [Fact]
+    public async Task A_board_without_an_acknowledgement_key_is_refused_at_start_and_an_unresolved_one_is_reported()
+    {
+        await using var missing = await TestPipeline.StartAsync(settings: new Dictionary<string, string?> { ["Board:AckKey"] = "" });
+        var refused = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => missing.Get<Microsoft.Extensions.Options.IOptions<Links.BoardOptions>>().Value
+        );
+        Assert.Contains("Board:AckKey is required", refused.Message);
+
+        await using var unresolved = await TestPipeline.StartAsync(
+            settings: new Dictionary<string, string?> { ["Board:AckKey"] = "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/BoardAckKey)" }
+        );
+        var report = await unresolved.Get<OperatorReportBuilder>().BuildAsync(TestPipeline.Monday, default);
+        Assert.Contains(report.RefusedConfiguration, r => r.Contains("Board__AckKey"));
+    }
 }

@@ -2,14 +2,14 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using ApprovalWatch.Pipeline.Links;
+using ApprovalWatch.Pipeline.Telemetry;
 using ApprovalWatch.Testing;
 
 namespace ApprovalWatch.Pipeline.Tests;
 
 public class InfrastructureTests
 {
-    [Fact]
-    public async Task Main_bicep_builds_without_warnings_into_a_secure_deployment()
+    private static async Task<string> BuildMainAsync()
     {
         var bicep = typeof(InfrastructureTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepCli").Value!;
         var start = new ProcessStartInfo(bicep, ["build", Path.Combine(OfficialCalendars.RepositoryRoot, "infra", "main.bicep"), "--stdout"])
@@ -24,7 +24,13 @@ public class InfrastructureTests
 
         Assert.True(process.ExitCode == 0, errors);
         Assert.DoesNotContain("Warning", errors);
-        var template = await output;
+        return await output;
+    }
+
+    [Fact]
+    public async Task Main_bicep_builds_without_warnings_into_a_secure_deployment()
+    {
+        var template = await BuildMainAsync();
         using var json = JsonDocument.Parse(template);
         Assert.Contains("subscriptionDeploymentTemplate", json.RootElement.GetProperty("$schema").GetString());
         foreach (
@@ -62,7 +68,9 @@ public class InfrastructureTests
         Assert.Contains("\"StorageDelete\"", template);
         Assert.DoesNotContain("newGuid()", template);
         var departmentRoles = FindAll(json.RootElement, e =>
-                e.TryGetProperty("type", out var t) && t.GetString() == "Microsoft.Authorization/roleDefinitions"
+                e.TryGetProperty("type", out var t)
+                && t.GetString() == "Microsoft.Authorization/roleDefinitions"
+                && e.GetProperty("properties").GetProperty("roleName").GetString()!.Contains("department")
             )
             .ToList();
         Assert.Equal(2, departmentRoles.Count);
@@ -110,6 +118,61 @@ public class InfrastructureTests
         {
             Assert.Contains($"\"{appSetting}\"", template);
         }
+    }
+
+    [Fact]
+    public async Task The_bicep_alerts_the_operators_on_the_apps_own_counts_and_backs_up_into_immutable_storage()
+    {
+        using var json = JsonDocument.Parse(await BuildMainAsync());
+        var resources = FindAll(json.RootElement, e => e.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String).ToList();
+        string Type(JsonElement e) => e.GetProperty("type").GetString()!;
+
+        var group = Assert.Single(resources, r => Type(r) == "Microsoft.Insights/actionGroups").GetProperty("properties");
+        Assert.Contains("emailReceivers", group.ToString());
+        Assert.Contains("smsReceivers", group.ToString());
+        var rules = Assert.Single(resources, r => Type(r) == "Microsoft.Insights/scheduledQueryRules");
+        var alerts = FindAll(
+                json.RootElement,
+                e => e.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && e.TryGetProperty("query", out _)
+            )
+            .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("query").GetString()!);
+        Assert.Equal(["delivery-failures", "function-failures", "ingestion-stalled", "poison-messages", "scan-not-finished"], alerts.Keys.Order());
+        // Each rule reads what the worker reports, by the names it reports them under.
+        Assert.Contains(PipelineMetrics.ScanRuns, alerts["scan-not-finished"]);
+        Assert.Contains("scanDueUtcHour", alerts["scan-not-finished"]);
+        Assert.Contains(PipelineMetrics.PoisonMessages, alerts["poison-messages"]);
+        Assert.Contains(PipelineMetrics.MailFailed, alerts["delivery-failures"]);
+        Assert.Contains("deliveryFailureThreshold", alerts["delivery-failures"]);
+        Assert.Contains(PipelineMetrics.StalledIngestions, alerts["ingestion-stalled"]);
+        Assert.Contains("probes == 0", alerts["ingestion-stalled"]); // no gathering at all is stalled too
+        Assert.Contains("success == false", alerts["function-failures"]);
+        Assert.Contains("actionGroups", rules.GetProperty("properties").GetProperty("actions").ToString());
+
+        // Storage: redundancy a parameter; the app's roles create containers, queues and tables but delete none.
+        var parameters = json.RootElement.GetProperty("parameters");
+        Assert.Equal("Standard_ZRS", parameters.GetProperty("storageSku").GetProperty("defaultValue").GetString());
+        Assert.Contains("Standard_LRS", parameters.GetProperty("storageSku").GetProperty("allowedValues").ToString());
+        var appRoles = resources
+            .Where(r =>
+                Type(r) == "Microsoft.Authorization/roleDefinitions" && r.GetProperty("properties").GetProperty("roleName").GetString()!.Contains("app")
+            )
+            .Select(r => r.GetProperty("properties").GetProperty("permissions")[0])
+            .ToList();
+        Assert.Equal(2, appRoles.Count);
+        Assert.All(
+            appRoles,
+            p => Assert.DoesNotContain(p.GetProperty("actions").EnumerateArray(), a => a.GetString()!.EndsWith("/delete") || a.GetString()!.EndsWith('*'))
+        );
+        Assert.DoesNotContain(
+            resources.Where(r => Type(r) == "Microsoft.Authorization/roleAssignments").Select(r => r.GetProperty("properties").ToString()),
+            assignment => assignment.Contains("b7e6dc6d-f1e8-4753-8033-0f276bb0955b") && assignment.Contains("appPrincipalId")
+        );
+        // Backups: immutable for their retention, then removed by the lifecycle policy.
+        var template = json.RootElement.ToString();
+        Assert.Contains("immutableStorageWithVersioning", template);
+        Assert.Contains("immutabilityPeriodSinceCreationInDays", template);
+        Assert.Contains("backups-retention", template);
+        Assert.Contains("Operations__FallbackAddress", template);
     }
 
     [Fact]

@@ -21,6 +21,8 @@ public sealed class PipelineFunctions(
     NotificationSender sender,
     KeyProjects.WeeklyReports weekly,
     Operations.ConfigurationAlarm alarm,
+    Telemetry.PipelineMetrics metrics,
+    Telemetry.BacklogProbe backlog,
     TimeProvider time
 )
 {
@@ -28,12 +30,22 @@ public sealed class PipelineFunctions(
     public async Task<GatherResult> GatherSubmissionsAsync(CancellationToken cancellationToken)
     {
         var written = await templates.PublishIfChangedAsync(cancellationToken);
-        return new GatherResult(written, await gatherer.GatherAsync(cancellationToken));
+        var gathered = await gatherer.GatherAsync(cancellationToken);
+        await backlog.MeasureAsync(cancellationToken);
+        return new GatherResult(written, gathered);
     }
 
     /// <summary>IngestSubmission: one <see cref="IngestMessage"/>.</summary>
-    public Task<Receipt?> IngestSubmissionAsync(string message, CancellationToken cancellationToken) =>
-        ingestor.IngestAsync(QueueMessages.Read<IngestMessage>(message), cancellationToken);
+    public async Task<Receipt?> IngestSubmissionAsync(string message, CancellationToken cancellationToken)
+    {
+        var receipt = await ingestor.IngestAsync(QueueMessages.Read<IngestMessage>(message), cancellationToken);
+        if (receipt is not null)
+        {
+            metrics.Ingested(receipt.Status);
+        }
+
+        return receipt;
+    }
 
     /// <summary>
     /// ScanDeadlines: today's scan (Beijing), or a given office day's, cut into shards and queued. A configuration that
@@ -43,7 +55,13 @@ public sealed class PipelineFunctions(
     {
         try
         {
-            return await scanner.StartAsync(date, cancellationToken);
+            var start = await scanner.StartAsync(date, cancellationToken);
+            if (start.Skipped is not null)
+            {
+                metrics.ScanDayOff();
+            }
+
+            return start;
         }
         catch (Reference.ConfigurationUnavailableException e)
         {
@@ -53,8 +71,16 @@ public sealed class PipelineFunctions(
     }
 
     /// <summary>ScanShard: one <see cref="ScanShardMessage"/>; the day's result when this shard was the last to finish.</summary>
-    public Task<ScanResult?> ScanShardAsync(string message, CancellationToken cancellationToken) =>
-        shards.ScanAsync(QueueMessages.Read<ScanShardMessage>(message), cancellationToken);
+    public async Task<ScanResult?> ScanShardAsync(string message, CancellationToken cancellationToken)
+    {
+        var finished = await shards.ScanAsync(QueueMessages.Read<ScanShardMessage>(message), cancellationToken);
+        if (finished is not null)
+        {
+            metrics.ScanFinished(finished);
+        }
+
+        return finished;
+    }
 
     /// <summary>WeeklyReport: this week's scheduling report (the week of today in Beijing, or a given one) archived and queued to its readers.</summary>
     public Task<KeyProjects.WeeklyReports.Published> WeeklyReportAsync(Domain.Weekly.ReportWeek? week, CancellationToken cancellationToken) =>

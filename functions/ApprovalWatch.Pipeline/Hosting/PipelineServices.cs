@@ -61,7 +61,15 @@ public static class PipelineServices
         services.AddSingleton<KeyProjects.WeeklyReports>();
         services.AddSingleton<KeyProjects.ProblemHandover>();
         services.AddSingleton<Acknowledgements.Acknowledging>();
-        services.AddOptions<BoardOptions>().Bind(configuration.GetSection(BoardOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services
+            .AddOptions<BoardOptions>()
+            .Bind(configuration.GetSection(BoardOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.BaseUrl) || !string.IsNullOrWhiteSpace(o.AckKey),
+                "Board:AckKey is required when Board:BaseUrl is set: without it mails would carry no acknowledgement links while problems climb"
+            )
+            .ValidateOnStart();
         services.AddSingleton<AckLinks>();
         services.AddSingleton<WeekSheets>();
         services.AddSingleton<Uploads>();
@@ -117,6 +125,8 @@ public static class PipelineServices
         }
 
         services.AddSingleton<NotificationSender>();
+        services.AddSingleton<Telemetry.PipelineMetrics>();
+        services.AddSingleton<Telemetry.BacklogProbe>();
         services.AddSingleton<PipelineFunctions>();
         return services;
     }

@@ -21,6 +21,7 @@ public sealed class NotificationSender(
     NotificationQueue queue,
     IMailTransport mailer,
     IOptions<MailOptions> options,
+    Telemetry.PipelineMetrics metrics,
     TimeProvider time,
     ILogger<NotificationSender> logger)
 {
@@ -98,6 +99,7 @@ public sealed class NotificationSender(
         }
         catch (MailDeliveryException e)
         {
+            metrics.Failed(message.Kind, e.Failure.ToString());
             await FailAsync(message, row, e, cancellationToken);
             return null;
         }
@@ -119,6 +121,7 @@ public sealed class NotificationSender(
         row.Subject = rendered.Subject;
         await ledger.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
         logger.LogInformation("Sent {Key} of {Partition}: {Lines} line(s), SendGrid id {MessageId}", key, partition, lines, messageId);
+        metrics.Delivered(message.Kind);
         if (Interlocked.Exchange(ref _accountRefused, 0) == 1)
         {
             await ResendAccountFailuresAsync(message.Date, cancellationToken);

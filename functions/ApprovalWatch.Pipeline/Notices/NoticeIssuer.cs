@@ -14,7 +14,7 @@ namespace ApprovalWatch.Pipeline.Notices;
 /// is issued unless <c>config/notices.json</c> gives their numbering. Each step may run twice: an item has one notice, a
 /// department one a day, a mail one ledger row.
 /// </summary>
-public sealed class NoticeIssuer(NoticeBook book, NoticePost post, ILogger<NoticeIssuer> logger)
+public sealed class NoticeIssuer(NoticeBook book, NoticePost post, Telemetry.PipelineMetrics metrics, ILogger<NoticeIssuer> logger)
     : IEventHandler<DayScanned>
 {
     public async Task HandleAsync(DayScanned published, CancellationToken cancellationToken)
@@ -52,6 +52,7 @@ public sealed class NoticeIssuer(NoticeBook book, NoticePost post, ILogger<Notic
 
             if (added > 0)
             {
+                metrics.NoticeItems(added);
                 logger.LogInformation(
                     "Supervision notice {Number} to {Department}: {Added} item(s), {Items} in all",
                     stored.Notice.Number,

@@ -22,6 +22,7 @@ public sealed class OperatorReportBuilder(
     ReceiptWriter receipts,
     Reference.ReferenceDataLoader referenceLoader,
     Microsoft.Extensions.Options.IOptions<ScanOptions> scanOptions,
+    Microsoft.Extensions.Options.IOptions<Links.BoardOptions> boardOptions,
     TimeProvider time
 )
 {
@@ -55,11 +56,11 @@ public sealed class OperatorReportBuilder(
                     .Select(c => new RefusedFile(c.BlobName, c.ClaimedUntil, Reason.Of("file.no_receipt", c.Reason))),
             ],
             StalledIngestions = inFlight
-                .Values.Where(c => c.State != IngestClaimEntity.Refused && (c.ClaimedUntil <= now || c.Queueings > 1))
+                .Values.Where(c => c.IsStalled(now))
                 .Select(c => new StalledIngestion(c.BlobName, c.State, c.ClaimedUntil, c.Queueings))
                 .OrderBy(s => s.File, StringComparer.Ordinal)
                 .ToList(),
-            RefusedConfiguration = reference.Problems,
+            RefusedConfiguration = [.. reference.Problems, .. AckKeyProblem()],
             ProvisionalCalendars = NoticesToLoad.On(reference.Calendars, today, WarnFrom(scanOptions.Value.CalendarWarningFrom)),
             Waiting = await WaitingAsync(today, cancellationToken),
             Uncovered =
@@ -72,6 +73,17 @@ public sealed class OperatorReportBuilder(
                     .OrderBy(a => a.Email, StringComparer.Ordinal),
             ],
         };
+    }
+
+    /// <summary>A board whose key is missing or unresolved (a Key Vault reference the platform could not read) mails no links.</summary>
+    private IEnumerable<string> AckKeyProblem()
+    {
+        var board = boardOptions.Value;
+        if (!string.IsNullOrWhiteSpace(board.BaseUrl) && board.Key is null)
+        {
+            yield return "Board__AckKey is missing or its Key Vault reference is unresolved: mails carry no acknowledgement, sign or return links "
+                + "while problems climb the ladder. Set the secret (azd env set APPROVALWATCH_ACK_KEY) and restart the app.";
+        }
     }
 
     private static (int Month, int Day) WarnFrom(string monthDay) =>

@@ -41,4 +41,7 @@ public sealed class IngestClaimEntity : ITableEntity
     public string? Reason { get; set; }
 
     public bool Holds(string etag, DateTimeOffset now) => BlobETag == etag.Trim('"') && (State == Refused || ClaimedUntil > now);
+
+    /// <summary>Past its claim, or queued more than once: the file waits for an operator.</summary>
+    public bool IsStalled(DateTimeOffset now) => State != Refused && (ClaimedUntil <= now || Queueings > 1);
 }
