@@ -78,6 +78,20 @@ var status = new Command(
 status.SetAction((r, ct) => OperatorCommands.StatusAsync(Settings(r), Console.Out, ct));
 root.Add(status);
 
+var backupTo = new Option<string>("--to") { Description = "The folder the backup is written into", Required = true };
+var backup = new Command("backup", "Export every state table (procedures, History, notices, leave, acknowledgements…) into a folder, row for row")
+{
+    backupTo,
+};
+backup.SetAction((r, ct) => BackupCommands.BackupAsync(Settings(r), r.GetValue(backupTo)!, Console.Out, ct));
+root.Add(backup);
+
+var restoreFrom = new Option<string>("--from") { Description = "The folder a backup was written into", Required = true };
+var force = new Option<bool>("--force") { Description = "Restore into a store that already holds rows (rows of the same keys are replaced)" };
+var restore = new Command("restore", "Restore a backup into an empty store; refuses a store that holds rows unless --force") { restoreFrom, force };
+restore.SetAction((r, ct) => BackupCommands.RestoreAsync(Settings(r), r.GetValue(restoreFrom)!, r.GetValue(force), Console.Out, ct));
+root.Add(restore);
+
 var retryDate = new Option<DateOnly?>("--date")
 {
     Description = "The office day whose mail is sent again (default: today)",

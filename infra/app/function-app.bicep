@@ -110,6 +110,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       GatherSchedule: gatherSchedule
       ScanSchedule: scanSchedule
       WeeklySchedule: weeklySchedule
+      BackupSchedule: '0 0 19 * * *'
       IngestQueue: 'ingest'
       NotifyQueue: 'notify'
       ScanQueue: 'scan'

@@ -7,7 +7,7 @@ namespace ApprovalWatch.Pipeline.Tests;
 public class FunctionsAppTests
 {
     [Fact]
-    public void The_build_lists_exactly_the_seven_functions_with_their_triggers()
+    public void The_build_lists_exactly_the_eight_functions_with_their_triggers()
     {
         var configuration = AppContext.BaseDirectory.Contains(
             $"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}",
@@ -44,6 +44,7 @@ public class FunctionsAppTests
 
         Assert.Equal(
         [
+            ("BackupTables", "timerTrigger", "%BackupSchedule%"),
             ("Board", "httpTrigger", "{*path}"),
             ("GatherSubmissions", "timerTrigger", "%GatherSchedule%"),
             ("IngestSubmission", "queueTrigger", "%IngestQueue%"),
@@ -73,6 +74,7 @@ public class FunctionsAppTests
         Assert.Equal(Hosting.Schedules.Gather, values.GetProperty("GatherSchedule").GetString());
         Assert.Equal(Hosting.Schedules.Scan, values.GetProperty("ScanSchedule").GetString());
         Assert.Equal(Hosting.Schedules.Weekly, values.GetProperty("WeeklySchedule").GetString());
+        Assert.Equal(Hosting.Schedules.Backup, values.GetProperty("BackupSchedule").GetString());
         Assert.Equal("ingest", values.GetProperty("IngestQueue").GetString());
         Assert.Equal("notify", values.GetProperty("NotifyQueue").GetString());
         Assert.Equal("scan", values.GetProperty("ScanQueue").GetString());

@@ -64,7 +64,7 @@ var weeklySchedule = new Option<string>("--weekly-schedule")
 {
     DefaultValueFactory = _ => Environment.GetEnvironmentVariable("WeeklySchedule") ?? Schedules.Weekly,
 };
-var host = new Command("host", "Run the seven functions' services on their schedules and queues, and the board on 127.0.0.1, until Ctrl+C")
+var host = new Command("host", "Run the eight functions' services on their schedules and queues, and the board on 127.0.0.1, until Ctrl+C")
 {
     gatherSchedule,
     scanSchedule,

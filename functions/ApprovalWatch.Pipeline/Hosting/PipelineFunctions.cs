@@ -23,6 +23,7 @@ public sealed class PipelineFunctions(
     Operations.ConfigurationAlarm alarm,
     Telemetry.PipelineMetrics metrics,
     Telemetry.BacklogProbe backlog,
+    Backup.TableBackup backup,
     TimeProvider time
 )
 {
@@ -89,4 +90,8 @@ public sealed class PipelineFunctions(
     /// <summary>SendDigest: one <see cref="NotifyMessage"/>; SendGrid's message id, or null when it had been sent.</summary>
     public Task<string?> SendDigestAsync(string message, CancellationToken cancellationToken) =>
         sender.SendAsync(NotifyMessage.Read(message), cancellationToken);
+
+    /// <summary>BackupTables: tonight's export of every state table (Beijing's date), once; the rows by table, or null when it was there.</summary>
+    public Task<IReadOnlyDictionary<string, long>?> BackupTablesAsync(CancellationToken cancellationToken) =>
+        backup.ExportNightlyAsync(Domain.Calendar.OfficeClock.Today(time), cancellationToken);
 }

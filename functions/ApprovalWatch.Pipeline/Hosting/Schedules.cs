@@ -14,4 +14,7 @@ public static class Schedules
 
     /// <summary>WeeklySchedule: Mondays 00:00 UTC, 08:00 Beijing time.</summary>
     public const string Weekly = "0 0 0 * * 1";
+
+    /// <summary>BackupSchedule: 19:00 UTC, 03:00 Beijing time, when nobody works: every state table into backups/.</summary>
+    public const string Backup = "0 0 19 * * *";
 }

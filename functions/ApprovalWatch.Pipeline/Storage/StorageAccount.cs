@@ -48,6 +48,8 @@ public sealed class StorageAccount
 
     public BlobContainerClient LastGoodConfig => Blobs.GetBlobContainerClient(Names.LastGoodConfigContainer);
 
+    public BlobContainerClient Backups => Blobs.GetBlobContainerClient(Names.BackupsContainer);
+
     public QueueClient IngestQueue => Queues.GetQueueClient(Names.IngestQueue);
 
     public QueueClient NotifyQueue => Queues.GetQueueClient(Names.NotifyQueue);
@@ -113,7 +115,7 @@ public sealed class StorageAccount
     /// <summary>Creates what the app writes to, if missing. Safe to call on every start.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var container in new[] { Submissions, Receipts, Config, Digests, Templates, Reports, Notices, LastGoodConfig })
+        foreach (var container in new[] { Submissions, Receipts, Config, Digests, Templates, Reports, Notices, LastGoodConfig, Backups })
         {
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

@@ -24,6 +24,9 @@ public sealed class StorageNames
     /// <summary>The last copy of each configuration file that was accepted, read when the current one is refused in a fresh process.</summary>
     public string LastGoodConfigContainer { get; set; } = "config-lastgood";
 
+    /// <summary>The nightly export of every state table: <c>{date}/{table}.jsonl</c>, immutable for its retention.</summary>
+    public string BackupsContainer { get; set; } = "backups";
+
     public string IngestQueue { get; set; } = "ingest";
 
     public string NotifyQueue { get; set; } = "notify";
@@ -65,6 +68,7 @@ public sealed class StorageNames
             ReportsContainer = $"reports-{s}",
             NoticesContainer = $"notices-{s}",
             LastGoodConfigContainer = $"config-lastgood-{s}",
+            BackupsContainer = $"backups-{s}",
             IngestQueue = $"ingest-{s}",
             NotifyQueue = $"notify-{s}",
             ScanQueue = $"scan-{s}",

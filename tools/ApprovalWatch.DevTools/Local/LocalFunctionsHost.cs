@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace ApprovalWatch.DevTools.Local;
 
 /// <summary>
-/// Runs the seven functions as the Functions host would, where no host can run: the three timers on their
-/// NCRONTAB schedules (UTC) and the three queues polled, until cancelled.
+/// Runs the eight functions as the Functions host would, where no host can run: the four timers on their
+/// NCRONTAB schedules (UTC; the nightly backup on its default) and the three queues polled, until cancelled.
 /// </summary>
 public sealed class LocalFunctionsHost(CliRuntime runtime, TimerSchedule gather, TimerSchedule scan, TimerSchedule weekly, TimeProvider time, ILogger logger)
 {
@@ -17,6 +17,7 @@ public sealed class LocalFunctionsHost(CliRuntime runtime, TimerSchedule gather,
             TimerAsync("GatherSubmissions", gather, functions.GatherSubmissionsAsync, cancellationToken),
             TimerAsync("ScanDeadlines", scan, ct => functions.ScanDeadlinesAsync(null, ct), cancellationToken),
             TimerAsync("WeeklyReport", weekly, ct => functions.WeeklyReportAsync(null, ct), cancellationToken),
+            TimerAsync("BackupTables", TimerSchedule.Parse(Schedules.Backup), functions.BackupTablesAsync, cancellationToken),
             runtime.IngestPump().RunAsync(cancellationToken),
             runtime.ScanPump(functions.ScanShardAsync).RunAsync(cancellationToken),
             runtime.NotifyPump().RunAsync(cancellationToken));
