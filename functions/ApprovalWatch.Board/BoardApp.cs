@@ -14,11 +14,15 @@ namespace ApprovalWatch.Board;
 /// </summary>
 public sealed class BoardApp(ReferenceDataLoader referenceLoader, ISignIn signIn, SubmitPage submit, ILogger<BoardApp> logger)
 {
-    /// <summary>Who may open a page: everyone the board serves, or not a contact who only submits.</summary>
+    /// <summary>
+    /// Who may open a page — everyone the board serves, or not a contact who only submits — and whether it takes a file
+    /// (the upload route alone parses a multipart body).
+    /// </summary>
     public enum Access
     {
         Board,
         Submitting,
+        Uploading,
     }
 
     public async Task ServeAsync(HttpContext http, bool api, Access access, Func<BoardRequest, Task<IResult>> page)
@@ -86,7 +90,7 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, ISignIn signIn
 
         var request = new BoardRequest(http, viewer, Page.For(http.Request.Query["lang"].ToString(), viewer), reference, api);
         var words = request.Page.Words;
-        if (viewer.SubmitsOnly && access != Access.Submitting)
+        if (viewer.SubmitsOnly && access == Access.Board)
         {
             return Answer.Html(
                 request.Page.Message(words["not_allowed"], viewer, words.Format("not_in_directory", viewer.Person.Email), back: false),
@@ -104,20 +108,22 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, ISignIn signIn
             return Answer.Html(request.Page.Message(words["not_allowed"], viewer, words["cross_origin"], back: true), StatusCodes.Status403Forbidden);
         }
 
-        if (await BoardForm.ReadAsync(http.Request, submit.MaxBytes, http.RequestAborted) is not var (form, file))
+        var read = await BoardForm.ReadAsync(http.Request, access == Access.Uploading ? submit.MaxBytes : null, http.RequestAborted);
+        if (read.Refused)
         {
-            return Answer.Html(
-                request.Page.Message(
+            var (title, text) = read.Status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => (
                     words["too_large"],
-                    null,
-                    words.Format("too_large_text", BoardForm.MaxFormBytes / 1024, SubmitPage.Size(submit.MaxBytes)),
-                    back: true
+                    words.Format("too_large_text", BoardForm.MaxFormBytes / 1024, SubmitPage.Size(submit.MaxBytes))
                 ),
-                StatusCodes.Status413PayloadTooLarge
-            );
+                StatusCodes.Status415UnsupportedMediaType => (words["bad_form"], words["no_file_here"]),
+                _ => (words["bad_form"], words.Format("bad_form_text", read.Fault ?? "")),
+            };
+            return Answer.Html(request.Page.Message(title, null, text, back: true), read.Status);
         }
 
-        return await page(request with { Form = form, File = file });
+        return await page(request with { Form = read.Form, File = read.File });
     }
 
     /// <summary>A form posted from the board's own pages (a browser that names no origin is taken at its word only without one).</summary>

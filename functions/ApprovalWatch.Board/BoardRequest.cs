@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http;
 namespace ApprovalWatch.Board;
 
 /// <summary>A file posted in a form: the name the browser gave it and its bytes.</summary>
-public sealed record UploadedFile(string Name, byte[] Content);
+/// <summary>A posted file: its name as the browser gave it, its length, and its content where the request buffered it.</summary>
+public sealed record UploadedFile(string Name, long Length, Func<Stream> Open);
 
 /// <summary>
 /// A request as every page of the board sees it once the person is known: who asks, in which language, the day's

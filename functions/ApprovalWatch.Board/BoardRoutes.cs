@@ -57,9 +57,9 @@ public static class BoardRoutes
             var files = await submit.LoadAsync(r.Viewer, r.Aborted);
             return r.Api ? Answer.Json(files) : Answer.Html(SubmitPage.Render(files, r.Page, r.Viewer, r.Reference.Staff.NameOf));
         }, api: true);
-        Post("/submit", ForSubmitting, async r =>
+        Post("/submit", BoardApp.Access.Uploading, async r =>
         {
-            if (r.File is not { Content.Length: > 0 } upload)
+            if (r.File is not { Length: > 0 } upload)
             {
                 return Answer.Html(
                     r.Page.Message(r.Page.Words["submit_title"], r.Viewer, r.Page.Words["submit_no_file"], back: false),
@@ -67,7 +67,8 @@ public static class BoardRoutes
                 );
             }
 
-            var (name, etag) = await uploads.UploadAsync(r.Viewer.Person, upload.Name, upload.Content, r.Aborted);
+            await using var content = upload.Open();
+            var (name, etag) = await uploads.UploadAsync(r.Viewer.Person, upload.Name, content, upload.Length, r.Aborted);
             return Answer.SeeOther(Page.Url("/submit/receipt", [("file", name), ("v", etag), ("lang", r.Query("lang"))]));
         });
         Get("/submit/receipt", ForSubmitting, async r =>

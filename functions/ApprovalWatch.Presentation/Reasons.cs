@@ -105,6 +105,11 @@ public static class Reasons
             "文件无法读取（{0}），请用 Excel 或 WPS 重新保存，或另存为“CSV UTF-8”",
             "the file could not be read ({0}): save it again from Excel or WPS, or as 'CSV UTF-8'."
         ),
+        ["file.part_too_large"] = (
+            "工作簿的 {0} 部分解压后过大（{1:N0} 字节，上限 {2:N0}），不予读取；请删除多余的工作表或内容后另存，或另存为“CSV UTF-8”",
+            "part {0} of the workbook would unpack to {1:N0} bytes, more than the limit of {2:N0}: "
+                + "remove what is not needed and save again, or save as 'CSV UTF-8'."
+        ),
         ["file.zip_bomb"] = (
             "压缩比异常（{0} 压缩了 {1:N0} 倍，上限 {2:N0}），疑为压缩炸弹，不予读取",
             "part {0} is compressed {1:N0} times, more than the limit of {2:N0}: a zip bomb is refused."

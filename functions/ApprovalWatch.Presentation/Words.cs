@@ -60,6 +60,12 @@ public sealed class Words
             "看板暂时无法读取数据，请稍后再试。如仍不行，请把编号 {0} 告诉运维人员。",
             "The board cannot read its data just now: try again in a moment. If it lasts, give the operator the reference {0}."
         ),
+        ["bad_form"] = ("表单无法读取", "The form could not be read"),
+        ["bad_form_text"] = (
+            "提交的表单格式有误（{0}），未保存任何内容。请在看板页面上重新提交。",
+            "The form sent is not well formed ({0}): nothing was stored. Send it again from the board's page."
+        ),
+        ["no_file_here"] = ("此页面不接收文件，未保存任何内容。上传文件请用“报送”页面。", "This page takes no file: nothing was stored. Upload files on the submit page."),
         ["configuration_broken"] = ("配置文件有误，看板暂停服务", "The configuration is broken: the board is paused"),
         ["configuration_broken_text"] = (
             "运维人员需修正配置文件后看板才能恢复（系统从未保存过可用的副本）。原因：{0}",

@@ -156,6 +156,35 @@ public class SubmissionReaderTests
     }
 
     [Fact]
+    public void A_workbook_with_shared_strings_past_their_budget_is_refused_naming_the_part_though_it_passes_the_zip_checks()
+    {
+        var sheet = new XlsxSheet("s");
+        sheet.Rows.Add(["project_code", "procedure", "status", "accepted_on", "handler_email"]);
+        using var file = new MemoryStream();
+        XlsxWriter.Write(file, [sheet]);
+        // Unreferenced shared strings of random text (compressed about twice, well inside the zip-bomb ratio).
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            using var strings = new StreamWriter(zip.CreateEntry("xl/sharedStrings.xml").Open());
+            var random = new Random(7);
+            strings.Write("<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
+            for (var i = 0; i < 40_000; i++)
+            {
+                strings.Write($"<si><t>{Convert.ToHexString(BitConverter.GetBytes(random.NextInt64()))}</t></si>");
+            }
+
+            strings.Write("</sst>");
+        }
+
+        var limits = new SubmissionLimits { MaxSharedStringsBytes = 512 * 1024 };
+        var error = Assert.Throws<UnreadableSubmissionException>(() => Read("heavy.xlsx", file.ToArray(), limits));
+        Assert.Contains("part xl/sharedStrings.xml of the workbook would unpack to 1,", error.Reason.English());
+        Assert.Contains("more than the limit of 524,288", error.Reason.English());
+        Assert.Contains("xl/sharedStrings.xml", error.Reason.Chinese());
+        Assert.Empty(Read("heavy.xlsx", file.ToArray()).Rows.Skip(1)); // within the defaults it reads: its header, no rows
+    }
+
+    [Fact]
     public void A_json_array_of_rows_reads_with_english_or_chinese_keys()
     {
         var json = """

@@ -145,10 +145,41 @@ public class SubmitTests
     {
         var (body, type) = await MultipartAsync("a.csv", new byte[5000]);
 
-        Assert.Null(await BoardForm.ReadAsync(Request(body, type, null), 1000, default));
-        Assert.Null(await BoardForm.ReadAsync(Request(body, type, 10_000_000), 1000, default));
+        Assert.Equal(413, (await BoardForm.ReadAsync(Request(body, type, null), 1000, default)).Status);
+        Assert.Equal(413, (await BoardForm.ReadAsync(Request(body, type, 10_000_000), 1000, default)).Status);
         var read = await BoardForm.ReadAsync(Request(body, type, body.Length), 10_000, default);
-        Assert.Equal(("a.csv", 5000), (read!.Value.File!.Name, read.Value.File.Content.Length));
+        Assert.Equal(("a.csv", 5000L), (read.File!.Name, read.File.Length));
+        await using var content = read.File.Open();
+        Assert.Equal(5000, (await new StreamReader(content).ReadToEndAsync()).Length);
+    }
+
+    [Fact]
+    public async Task A_malformed_multipart_body_is_a_400_naming_the_fault_and_no_route_but_the_uploads_parses_one()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        var (body, type) = await MultipartAsync("a.csv", Encoding.UTF8.GetBytes(Good));
+        HttpContent Posted(byte[] bytes, string contentType)
+        {
+            var posted = new ByteArrayContent(bytes);
+            posted.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            return posted;
+        }
+
+        var noBoundary = await pipeline.Board.SendAsync("POST", "/submit", Clerk, Posted(body, "multipart/form-data"));
+        var cutShort = await pipeline.Board.SendAsync("POST", "/submit", Clerk, Posted(body[..(body.Length / 2)], type));
+        var onLeave = await pipeline.Board.SendAsync("POST", "/leave", Clerk, Posted(body, type));
+        var onNotice = await pipeline.Board.SendAsync("POST", "/notices/2026/1", "xu.ming@kizilsu.example.org", Posted(body, type));
+
+        Assert.Equal(400, noBoundary.Status);
+        Assert.Contains("boundary", noBoundary.Text);
+        Assert.Equal(400, cutShort.Status);
+        Assert.Contains("表单格式有误", cutShort.Text);
+        Assert.Equal((415, 415), (onLeave.Status, onNotice.Status));
+        Assert.Contains("此页面不接收文件", onLeave.Text);
+        await foreach (var _ in pipeline.Storage.Submissions.GetBlobsAsync())
+        {
+            Assert.Fail("nothing may be stored");
+        }
     }
 
     [Theory]

@@ -134,7 +134,10 @@ var benchUpload = new Command("upload", "From upload on the board to receipt on 
     uploads,
 };
 benchUpload.SetAction((r, ct) => BenchUploadCommand.RunAsync(Settings(r), r.GetValue(uploadRows), r.GetValue(uploads), Console.Out, ct));
-root.Add(new Command("bench", "Benchmarks that print figures") { benchDue, benchIngest, benchScan, benchWeb, benchUpload, chaos });
+var workbookRows = new Option<int>("--rows") { DefaultValueFactory = _ => 20_000 };
+var benchWorkbook = new Command("workbook", "Peak memory reading a plain sheet, a heavy workbook under the caps, and one past them (refused)") { workbookRows };
+benchWorkbook.SetAction(r => BenchWorkbookCommand.RunAsync(r.GetValue(workbookRows), Console.Out));
+root.Add(new Command("bench", "Benchmarks that print figures") { benchDue, benchIngest, benchScan, benchWeb, benchUpload, benchWorkbook, chaos });
 
 var fuzzSeconds = new Option<int>("--seconds") { DefaultValueFactory = _ => 300 };
 var fuzzSeed = new Option<int>("--seed") { DefaultValueFactory = _ => Environment.TickCount };

@@ -75,6 +75,7 @@ public static class PipelineServices
         services.AddSingleton<Uploads>();
         services.AddSingleton<SubmissionLedger>();
         services.AddSingleton<IngestClaims>();
+        services.AddSingleton<LargeFileTurns>();
         services.AddSingleton<SubmissionIngestor>();
         services.AddSingleton<DigestStore>();
         services.AddSingleton<NotificationQueue>();

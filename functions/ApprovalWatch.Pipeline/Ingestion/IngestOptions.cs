@@ -23,6 +23,19 @@ public sealed class IngestOptions
     [Range(2, 10_000)]
     public int MaxCompressionRatio { get; set; } = SubmissionLimits.Default.MaxCompressionRatio;
 
+    [Range(1, 1024L * 1024 * 1024)]
+    public long MaxSharedStringsBytes { get; set; } = SubmissionLimits.Default.MaxSharedStringsBytes;
+
+    [Range(1, 4L * 1024 * 1024 * 1024)]
+    public long MaxSheetBytes { get; set; } = SubmissionLimits.Default.MaxSheetBytes;
+
+    [Range(1, 1024L * 1024 * 1024)]
+    public long MaxOtherPartBytes { get; set; } = SubmissionLimits.Default.MaxOtherPartBytes;
+
+    /// <summary>A file larger than this is read only when no other large file is being read on the instance (memory is per instance).</summary>
+    [Range(0, 1024L * 1024 * 1024)]
+    public long LargeFileBytes { get; set; } = 1024 * 1024;
+
     /// <summary>A file uploaded on the board up to this size is read at once, its receipt ready when the page turns; a larger one is queued.</summary>
     [Range(0, 1024L * 1024 * 1024)]
     public long ReadAtOnceBytes { get; set; } = 2 * 1024 * 1024;
@@ -34,5 +47,8 @@ public sealed class IngestOptions
         MaxUncompressedBytes = MaxUncompressedBytes,
         MaxZipEntries = MaxZipEntries,
         MaxCompressionRatio = MaxCompressionRatio,
+        MaxSharedStringsBytes = MaxSharedStringsBytes,
+        MaxSheetBytes = MaxSheetBytes,
+        MaxOtherPartBytes = MaxOtherPartBytes,
     };
 }

@@ -34,6 +34,7 @@ public sealed class SubmissionIngestor(
     ReceiptWriter receipts,
     NotificationQueue replies,
     IOptions<IngestOptions> options,
+    LargeFileTurns largeFiles,
     IOptions<Links.BoardOptions> board,
     TimeProvider time,
     ILogger<SubmissionIngestor> logger)
@@ -75,6 +76,8 @@ public sealed class SubmissionIngestor(
             logger.LogInformation("Submission {Blob} version {ETag} is gone; a newer version, if any, is gathered on its own", message.BlobName, message.ETag);
             return null;
         }
+
+        using var turn = await largeFiles.TakeAsync(file.Length > options.Value.LargeFileBytes, cancellationToken);
 
         var department = Department.OfBlob(message.BlobName);
         if (department is null)

@@ -23,15 +23,21 @@ public sealed class Uploads(
 )
 {
     /// <returns>The blob's name and the version uploaded.</returns>
-    public async Task<(string Name, string ETag)> UploadAsync(Person uploader, string fileName, byte[] content, CancellationToken cancellationToken)
+    public async Task<(string Name, string ETag)> UploadAsync(
+        Person uploader,
+        string fileName,
+        Stream content,
+        long length,
+        CancellationToken cancellationToken
+    )
     {
         var name = $"{uploader.Department}/{UploadName.Of(fileName, time.GetUtcNow())}";
-        var stored = await storage.Submissions.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), new BlobUploadOptions(), cancellationToken);
+        var stored = await storage.Submissions.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions(), cancellationToken);
         var etag = stored.Value.ETag.ToString();
         await ledger.RecordUploadAsync(name, etag, uploader.Email, time.GetUtcNow(), cancellationToken);
         await claims.QueuedAsync(name, etag, null, cancellationToken);
         var message = new IngestMessage(name, etag);
-        if (content.Length <= options.Value.ReadAtOnceBytes)
+        if (length <= options.Value.ReadAtOnceBytes)
         {
             try
             {

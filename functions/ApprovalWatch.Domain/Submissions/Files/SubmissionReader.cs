@@ -157,6 +157,12 @@ public static class SubmissionReader
                 throw new UnreadableSubmissionException(Reason.Of("file.unpacks_too_large", total, limits.MaxUncompressedBytes));
             }
 
+            var oversized = zip.Entries.Select(e => (Entry: e, Limit: PartLimit(e.FullName, limits))).FirstOrDefault(p => p.Entry.Length > p.Limit);
+            if (oversized.Entry is { } part)
+            {
+                throw new UnreadableSubmissionException(Reason.Of("file.part_too_large", part.FullName, part.Length, oversized.Limit));
+            }
+
             if (
                 zip.GetEntry("mimetype") is { Length: < 200 } mimetype
                 && new StreamReader(mimetype.Open()).ReadToEnd().Contains("opendocument", StringComparison.Ordinal)
@@ -184,6 +190,12 @@ public static class SubmissionReader
 
         return content;
     }
+
+    /// <summary>What a workbook's part may unpack to: the shared strings are held whole, a worksheet is read a row at a time.</summary>
+    private static long PartLimit(string name, SubmissionLimits limits) =>
+        name.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase) ? limits.MaxSharedStringsBytes
+        : name.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase) && !name.Contains("/_rels/", StringComparison.Ordinal) ? limits.MaxSheetBytes
+        : limits.MaxOtherPartBytes;
 
     private static OpenedSubmission OpenExcel(Stream content, string kind)
     {
