@@ -33,17 +33,6 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, ISignIn signIn
         {
             result = await AnswerAsync(http, api, access, page);
         }
-        catch (Exception e) when (e is RequestFailedException or CalendarYearMissingException)
-        {
-            var correlation = Guid.NewGuid().ToString("N")[..12];
-            logger.LogError(e, "Board request {Method} {Path} failed ({Correlation})", http.Request.Method, http.Request.Path, correlation);
-            var failed = new Page(Chinese(http));
-            result = Answer.Html(
-                failed.Message(failed.Words["unavailable"], null, failed.Words.Format("unavailable_text", correlation), back: true),
-                StatusCodes.Status503ServiceUnavailable
-            );
-        }
-
         catch (ConfigurationUnavailableException e)
         {
             logger.LogError(e, "Board request {Method} {Path} refused: the configuration cannot be read", http.Request.Method, http.Request.Path);
@@ -51,6 +40,24 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, ISignIn signIn
             result = Answer.Html(
                 paused.Message(paused.Words["configuration_broken"], null, paused.Words.Format("configuration_broken_text", e.Message), back: false),
                 StatusCodes.Status503ServiceUnavailable
+            );
+        }
+        catch (Exception e) when (!(e is OperationCanceledException && http.RequestAborted.IsCancellationRequested))
+        {
+            // Never a bare 500: the store or a calendar out of reach (503, try again), anything else a fault (500) —
+            // each page says so, with an id the operator finds in the log.
+            var unavailable = e is RequestFailedException or CalendarYearMissingException;
+            var correlation = Guid.NewGuid().ToString("N")[..12];
+            logger.LogError(e, "Board request {Method} {Path} failed ({Correlation})", http.Request.Method, http.Request.Path, correlation);
+            var failed = new Page(Chinese(http));
+            result = Answer.Html(
+                failed.Message(
+                    failed.Words[unavailable ? "unavailable" : "failed"],
+                    null,
+                    failed.Words.Format(unavailable ? "unavailable_text" : "failed_text", correlation),
+                    back: true
+                ),
+                unavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError
             );
         }
 

@@ -50,7 +50,7 @@ public sealed class LeavePage(LeaveRegister register, TimeProvider time)
         var words = page.Words;
         if (!IsoDate.TryParse(form.GetValueOrDefault("from") ?? "", out var from) || !IsoDate.TryParse(form.GetValueOrDefault("to") ?? "", out var to))
         {
-            return (words.Format("leave_bad_dates", LeaveWindow.MaxDays), true);
+            return (words.Format("leave_bad_dates", LeaveWindow.MaxDays, LeaveWindow.DaysAhead), true);
         }
 
         var remove = form.GetValueOrDefault("action") == "remove";
@@ -61,7 +61,8 @@ public sealed class LeavePage(LeaveRegister register, TimeProvider time)
             LeaveRegister.Change.Added => (words.Format("leave_added", period, range), false),
             LeaveRegister.Change.Removed => (words.Format("leave_removed", period, range), false),
             LeaveRegister.Change.NotFound => (words["leave_unknown"], true),
-            _ => (words.Format("leave_bad_dates", LeaveWindow.MaxDays), true),
+            LeaveRegister.Change.TooMany => (words.Format("leave_too_many", LeaveWindow.MaxEntries), true),
+            _ => (words.Format("leave_bad_dates", LeaveWindow.MaxDays, LeaveWindow.DaysAhead), true),
         };
     }
 

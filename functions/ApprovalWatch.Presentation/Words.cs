@@ -60,6 +60,11 @@ public sealed class Words
             "看板暂时无法读取数据，请稍后再试。如仍不行，请把编号 {0} 告诉运维人员。",
             "The board cannot read its data just now: try again in a moment. If it lasts, give the operator the reference {0}."
         ),
+        ["failed"] = ("出错了", "Something went wrong"),
+        ["failed_text"] = (
+            "看板处理这个请求时出错，请求未能完成。请把编号 {0} 告诉运维人员。",
+            "The board could not finish this request. Give the operator the reference {0}."
+        ),
         ["bad_form"] = ("表单无法读取", "The form could not be read"),
         ["bad_form_text"] = (
             "提交的表单格式有误（{0}），未保存任何内容。请在看板页面上重新提交。",
@@ -267,7 +272,14 @@ public sealed class Words
         ["leave_added"] = ("已登记 {0} 至 {1} 的请假。", "Leave from {0} to {1} entered."),
         ["leave_removed"] = ("已撤销 {0} 至 {1} 的请假。", "Leave from {0} to {1} taken back."),
         ["leave_unknown"] = ("没有这条请假记录。", "No such leave."),
-        ["leave_bad_dates"] = ("请选择结束不早于今天、开始不晚于结束的日期，最长 {0} 天。", "Choose dates ending today or later, the start not after the end, at most {0} days."),
+        ["leave_bad_dates"] = (
+            "请选择结束不早于今天、开始不晚于结束的日期，最长 {0} 天，结束日期在 {1} 天之内。",
+            "Choose dates ending today or later and within {1} days, the start not after the end, at most {0} days."
+        ),
+        ["leave_too_many"] = (
+            "您已登记 {0} 段尚未结束的请假，请先撤回不再需要的，再登记新的。",
+            "You have {0} absences still to come: take back one you no longer need before entering another."
+        ),
         ["ack_title"] = ("确认提醒", "Acknowledge"),
         ["problem_title"] = ("签收或退单", "Sign for a problem or send it back"),
         ["problem_sign"] = ("签收：本部门负责解决", "Sign for it: ours to solve"),

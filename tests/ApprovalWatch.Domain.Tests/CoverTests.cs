@@ -79,6 +79,8 @@ public class CoverTests
     [InlineData("2026-03-20", "2026-03-16", false)] // backwards
     [InlineData("2026-03-16", "2026-09-14", true)] // 182 days after its first
     [InlineData("2026-03-16", "2026-09-15", false)] // more than half a year
+    [InlineData("2027-03-01", "2027-03-17", true)] // ends within a year
+    [InlineData("2027-03-10", "2027-03-18", false)] // ends more than a year ahead: no chaining without end
     public void A_person_enters_leave_from_a_week_back_to_half_a_year_ahead(string from, string to, bool allowed) =>
         Assert.Equal(allowed, LeaveWindow.Allows(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture), Day));
 

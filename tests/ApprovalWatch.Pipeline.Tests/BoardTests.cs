@@ -227,6 +227,44 @@ public partial class BoardTests
         Assert.Empty(await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "ack").ToListAsync());
     }
 
+    [Fact]
+    public async Task A_fault_anywhere_behind_a_page_is_a_page_that_says_so_never_a_bare_500()
+    {
+        var breaking = new FailingRequestsWhen();
+        await using var pipeline = await TestPipeline.StartAsync(tablePolicy: breaking);
+        await pipeline.IngestAsync("housing/2026-03-13.csv", ScanAndSendTests.Housing);
+
+        breaking.Throw = () => new InvalidOperationException("a fault nobody foresaw");
+        var fault = await pipeline.Board.GetAsync("/procedures", "xu.ming@kizilsu.example.org");
+        breaking.Throw = () => new Azure.RequestFailedException(503, "the store is busy");
+        var busy = await pipeline.Board.GetAsync("/procedures", "xu.ming@kizilsu.example.org");
+
+        Assert.Equal(500, fault.Status);
+        Assert.Matches("出错了[\\s\\S]*编号 [0-9a-f]{12}", fault.Text);
+        Assert.DoesNotContain("a fault nobody foresaw", fault.Text);
+        Assert.Equal(503, busy.Status);
+        Assert.Contains("暂时无法访问", busy.Text);
+    }
+
+    /// <summary>Throws what it is told on every table request while told to.</summary>
+    private sealed class FailingRequestsWhen : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        public Func<Exception>? Throw { get; set; }
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            if (Throw is { } fault)
+            {
+                throw fault();
+            }
+
+            await ProcessNextAsync(message, pipeline);
+        }
+    }
+
     /// <summary>A pipeline after Monday's scan and mails, and the path of the first acknowledgement link in 张伟's digest.</summary>
     internal static async Task<(TestPipeline Pipeline, string Path)> AckLinkOfZhangAsync(Azure.Core.Pipeline.HttpPipelinePolicy? tablePolicy = null)
     {

@@ -92,4 +92,30 @@ public class DeputyTests
         Assert.DoesNotContain("<td>2026-03-16</td>", page);
         Assert.Equal(400, (await PostAsync(new() { ["action"] = "remove", ["from"] = "2026-03-16", ["to"] = "2026-03-18" })).Status); // taken back once
     }
+
+    [Fact]
+    public async Task Leave_is_bounded_in_entries_still_to_come_and_says_so()
+    {
+        await using var pipeline = await TestPipeline.StartAsync();
+        Task<DevTools.Local.BoardAnswer> AddAsync(DateOnly from, DateOnly to) =>
+            pipeline.Board.PostAsync(
+                "/leave",
+                ScanAndSendTests.Zhang,
+                new Dictionary<string, string> { ["action"] = "add", ["from"] = Domain.Text.IsoDate.Format(from), ["to"] = Domain.Text.IsoDate.Format(to) }
+            );
+
+        var monday = TestPipeline.Monday;
+        for (var week = 0; week < Domain.Staff.LeaveWindow.MaxEntries; week++)
+        {
+            Assert.Equal(200, (await AddAsync(monday.AddDays(7 * week), monday.AddDays(7 * week + 1))).Status);
+        }
+
+        var again = await AddAsync(monday, monday.AddDays(1)); // the same absence again changes nothing and is no new entry
+        var refused = await AddAsync(monday.AddDays(200), monday.AddDays(201));
+
+        Assert.Equal(200, again.Status);
+        Assert.Equal(400, refused.Status);
+        Assert.Contains("12 段尚未结束的请假", refused.Text);
+        Assert.Equal(Domain.Staff.LeaveWindow.MaxEntries, (await pipeline.Get<Staff.LeaveRegister>().OfAsync(ScanAndSendTests.Zhang, default)).Count);
+    }
 }

@@ -21,6 +21,7 @@ public sealed class LeaveRegister(StorageAccount storage)
         Removed,
         NotFound,
         OutOfWindow,
+        TooMany,
     }
 
     /// <summary>Moves on with every change made here: whoever keeps a copy of the table reads it again when it differs.</summary>
@@ -37,6 +38,12 @@ public sealed class LeaveRegister(StorageAccount storage)
         if (remove)
         {
             return await RemoveAsync(email, from, to, cancellationToken) ? Change.Removed : Change.NotFound;
+        }
+
+        var open = (await OfAsync(email, cancellationToken)).Count(a => a.To >= today && (a.From, a.To) != (from, to));
+        if (open >= LeaveWindow.MaxEntries)
+        {
+            return Change.TooMany;
         }
 
         await AddAsync(email, from, to, cancellationToken);
