@@ -1,3 +1,4 @@
+using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Pipeline.Gathering;
 using ApprovalWatch.Pipeline.Ingestion;
@@ -22,7 +23,7 @@ public sealed class PipelineFunctions(
     KeyProjects.WeeklyReports weekly,
     Operations.ConfigurationAlarm alarm,
     Telemetry.PipelineMetrics metrics,
-    Telemetry.BacklogProbe backlog,
+    Operations.BacklogProbe backlog,
     Backup.TableBackup backup,
     TimeProvider time
 )
@@ -77,7 +78,7 @@ public sealed class PipelineFunctions(
         var finished = await shards.ScanAsync(QueueMessages.Read<ScanShardMessage>(message), cancellationToken);
         if (finished is not null)
         {
-            metrics.ScanFinished(finished);
+            metrics.ScanFinished(finished.Counts.Procedures, finished.Count(Flag.Red), finished.Count(Flag.Yellow), finished.Queued);
         }
 
         return finished;

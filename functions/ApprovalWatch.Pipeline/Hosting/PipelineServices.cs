@@ -128,7 +128,7 @@ public static class PipelineServices
         services.AddSingleton<NotificationSender>();
         services.AddSingleton<Backup.TableBackup>();
         services.AddSingleton<Telemetry.PipelineMetrics>();
-        services.AddSingleton<Telemetry.BacklogProbe>();
+        services.AddSingleton<BacklogProbe>();
         services.AddSingleton<PipelineFunctions>();
         return services;
     }

@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using ApprovalWatch.Domain.Deadlines;
-using ApprovalWatch.Pipeline.Scanning;
 
 namespace ApprovalWatch.Pipeline.Telemetry;
 
@@ -52,13 +50,13 @@ public sealed class PipelineMetrics : IDisposable
 
     public void ScanDayOff() => _scanRuns.Add(1, new KeyValuePair<string, object?>("outcome", "day_off"));
 
-    public void ScanFinished(ScanResult result)
+    public void ScanFinished(int procedures, int red, int yellow, int digestsQueued)
     {
         _scanRuns.Add(1, new KeyValuePair<string, object?>("outcome", "finished"));
-        _measured.Add(result.Counts.Procedures);
-        _flagged.Add(result.Count(Flag.Red), new KeyValuePair<string, object?>("flag", "red"));
-        _flagged.Add(result.Count(Flag.Yellow), new KeyValuePair<string, object?>("flag", "yellow"));
-        _digests.Add(result.Queued);
+        _measured.Add(procedures);
+        _flagged.Add(red, new KeyValuePair<string, object?>("flag", "red"));
+        _flagged.Add(yellow, new KeyValuePair<string, object?>("flag", "yellow"));
+        _digests.Add(digestsQueued);
     }
 
     public void Delivered(string kind) => _sent.Add(1, new KeyValuePair<string, object?>("kind", kind));

@@ -1,7 +1,8 @@
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Storage;
+using ApprovalWatch.Pipeline.Telemetry;
 
-namespace ApprovalWatch.Pipeline.Telemetry;
+namespace ApprovalWatch.Pipeline.Operations;
 
 /// <summary>
 /// What waits and should not: messages in the poison queues and ingestions past their claim or queued again, measured
