@@ -1,7 +1,6 @@
 using ApprovalWatch.Cli.Commands;
 using ApprovalWatch.Pipeline.Backup;
 using ApprovalWatch.Pipeline.Storage;
-using Azure.Data.Tables;
 
 namespace ApprovalWatch.Pipeline.Tests;
 
@@ -9,19 +8,7 @@ namespace ApprovalWatch.Pipeline.Tests;
 [Collection(AzuriteCollection.Name)]
 public class BackupTests
 {
-    private static async Task<List<string>> RowsAsync(TableBackup backup)
-    {
-        var rows = new List<string>();
-        foreach (var (name, table) in backup.Tables)
-        {
-            await foreach (var entity in table.QueryAsync<TableEntity>())
-            {
-                rows.Add($"{name} {TableBackup.Write(entity)}");
-            }
-        }
-
-        return rows;
-    }
+    private static Task<List<string>> RowsAsync(TableBackup backup) => backup.RowsAsync(default);
 
     private static Cli.CliSettings Cli(StorageNames names) => new(AzuriteFixture.ConnectionString, TestPipeline.Monday, Path.GetTempPath(), false, names);
 
@@ -45,7 +32,7 @@ public class BackupTests
 
         Assert.Equal((0, 0), (backedUp, restored));
         var copy = await RowsAsync(new TableBackup(StorageAccount.FromConnectionString(AzuriteFixture.ConnectionString, empty)));
-        Assert.Equal(original.Order(StringComparer.Ordinal), copy.Order(StringComparer.Ordinal));
+        Assert.Equal(original, copy);
         foreach (var table in new[] { "Procedures", "History", "Notices", "Notifications", "Scans", "Submissions" })
         {
             Assert.Contains(original, row => row.StartsWith(table + " ", StringComparison.Ordinal));

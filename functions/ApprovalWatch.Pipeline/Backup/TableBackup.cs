@@ -53,6 +53,22 @@ public sealed class TableBackup(StorageAccount storage)
         return counts;
     }
 
+    /// <summary>Every row of every table as its backup line, after its table's name, in order: what two stores compare by.</summary>
+    public async Task<List<string>> RowsAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<string>();
+        foreach (var (name, table) in Tables)
+        {
+            await foreach (var entity in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+            {
+                rows.Add($"{name} {Write(entity)}");
+            }
+        }
+
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+
     /// <summary>Writes the backup into a folder.</summary>
     public Task<IReadOnlyDictionary<string, long>> ExportToFolderAsync(string folder, CancellationToken cancellationToken)
     {
@@ -88,7 +104,11 @@ public sealed class TableBackup(StorageAccount storage)
         CancellationToken cancellationToken
     )
     {
-        await storage.EnsureCreatedAsync(cancellationToken);
+        foreach (var (_, table) in Tables)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+        }
+
         if (!intoNonEmpty)
         {
             var holding = new List<string>();
@@ -178,7 +198,7 @@ public sealed class TableBackup(StorageAccount storage)
     }
 
     /// <summary>One entity as a JSON line: its keys, then each property as <c>[type, value]</c> so that a restore gives back the same types.</summary>
-    public static string Write(TableEntity entity)
+    private static string Write(TableEntity entity)
     {
         var properties = new JsonObject();
         var stored = entity.Where(p => p.Key is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"));

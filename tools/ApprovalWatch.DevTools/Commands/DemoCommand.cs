@@ -3,8 +3,10 @@ using ApprovalWatch.Cli.Local;
 using ApprovalWatch.Cli;
 using ApprovalWatch.DevTools.Local;
 using ApprovalWatch.DevTools.Samples;
+using ApprovalWatch.Pipeline.Backup;
 using ApprovalWatch.Pipeline.Hosting;
 using ApprovalWatch.Pipeline.Ingestion;
+using ApprovalWatch.Pipeline.Storage;
 using ApprovalWatch.Testing.StandIns;
 
 namespace ApprovalWatch.DevTools.Commands;
@@ -136,7 +138,34 @@ public static class DemoCommand
             return 1;
         }
 
-        return 0;
+        return await BackUpAndRestoreAsync(runtime, settings, output, cancellationToken);
+    }
+
+    /// <summary>The day's state backed up into out/backup and restored into an empty store of its own, compared row for row.</summary>
+    private static async Task<int> BackUpAndRestoreAsync(CliRuntime runtime, CliSettings settings, TextWriter output, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(settings.OutFolder, "backup");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var backup = runtime.Get<TableBackup>();
+        var rows = await backup.ExportToFolderAsync(folder, cancellationToken);
+        var names = StorageNames.WithSuffix("restore" + Guid.NewGuid().ToString("N")[..8]);
+        var empty = new TableBackup(new StorageAccount(runtime.Storage.Blobs, runtime.Storage.Queues, runtime.Storage.Tables, names));
+        await empty.RestoreFromFolderAsync(folder, intoNonEmpty: false, cancellationToken);
+        var same = (await backup.RowsAsync(cancellationToken)).SequenceEqual(await empty.RowsAsync(cancellationToken));
+        foreach (var (_, table) in empty.Tables)
+        {
+            await table.DeleteAsync(cancellationToken);
+        }
+
+        output.WriteLine(
+            $"Backup: {rows.Values.Sum():N0} rows of {rows.Count} tables in {Path.GetFullPath(folder)}; "
+                + $"restored into an empty store, row for row: {(same ? "yes" : "NO")}"
+        );
+        return same ? 0 : 1;
     }
 
     private static async Task<int> PoisonedAsync(CliRuntime runtime, CancellationToken cancellationToken)
