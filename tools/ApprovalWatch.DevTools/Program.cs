@@ -99,7 +99,14 @@ var benchIngest = new Command("ingest", "Rows per second parsed and validated, r
     benchRows,
     applyRows,
 };
-benchIngest.SetAction((r, ct) => BenchIngestCommand.RunAsync(Settings(r), r.GetValue(benchRows), r.GetValue(applyRows), Console.Out, ct));
+var pairs = new Option<int>("--pairs")
+{
+    Description = "Measured and raw parts taken alternately this many times; the median ratio is the figure",
+    DefaultValueFactory = _ => 3,
+    Recursive = true,
+};
+benchIngest.Add(pairs);
+benchIngest.SetAction((r, ct) => BenchIngestCommand.RunAsync(Settings(r), r.GetValue(benchRows), r.GetValue(applyRows), r.GetValue(pairs), Console.Out, ct));
 var chaosRows = new Option<int>("--rows") { DefaultValueFactory = _ => 50_000 };
 var chaosGather = new Option<int>("--gather-seconds") { DefaultValueFactory = _ => 5 };
 var chaos = new Command("chaos", "A large file gathered by a host that is killed mid-apply and started again; prints what was queued and applied")
@@ -122,7 +129,10 @@ var benchScan = new Command(
     scanProcedures,
     scanBaseline,
 };
-benchScan.SetAction((r, ct) => BenchScanCommand.RunAsync(Settings(r), r.GetValue(scanProcedures), r.GetValue(scanBaseline), Console.Out, ct));
+benchScan.Add(pairs);
+benchScan.SetAction(
+    (r, ct) => BenchScanCommand.RunAsync(Settings(r), r.GetValue(scanProcedures), r.GetValue(scanBaseline), r.GetValue(pairs), Console.Out, ct)
+);
 var webProcedures = new Option<int>("--procedures") { DefaultValueFactory = _ => 100_000 };
 var benchWeb = new Command("web", "The board's requests (p50, p95) over N procedures beside the raw table queries of the same data") { webProcedures };
 benchWeb.SetAction((r, ct) => BenchWebCommand.RunAsync(Settings(r), r.GetValue(webProcedures), Console.Out, ct));

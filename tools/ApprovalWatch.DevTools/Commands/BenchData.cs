@@ -9,6 +9,9 @@ public static class BenchData
 {
     public const int ProceduresPerProject = 40;
 
+    // The law every statutory limit names (the catalogue refuses a limit without it).
+    private const string Basis = "《中华人民共和国行政许可法》第四十二条";
+
     public static List<CatalogueEntry> Catalogue() => Enumerable.Range(1, ProceduresPerProject)
         .Select(i => new CatalogueEntry($"BH-{i:D2}", $"基准事项{i}", $"Bench procedure {i}", "housing", 1 + (i % 4), 20, 15))
         .ToList();
@@ -40,8 +43,13 @@ public static class BenchData
             ? "email,name,department,role\nbench@example.org,Bench,housing,handler\n"
             : "email,name,department,role\nhead@example.org,Head,housing,head\n"
                 + string.Concat(Enumerable.Range(0, (projects + 9) / 10).Select(h => $"{Handler(h * 10)},Handler {h},housing,handler\n"));
-        var catalogueCsv = "code,name_zh,name_en,department,stage,statutory_days,promised_days\n"
-            + string.Concat(Catalogue().Select(e => $"{e.Code},{e.ChineseName},{e.EnglishName},{e.Department},{e.Stage},{e.StatutoryDays},{e.PromisedDays}\n"));
+        var catalogueCsv = "code,name_zh,name_en,department,stage,statutory_days,promised_days,basis\n"
+            + string.Concat(
+                Catalogue()
+                    .Select(e =>
+                        $"{e.Code},{e.ChineseName},{e.EnglishName},{e.Department},{e.Stage},{e.StatutoryDays},{e.PromisedDays},{Basis}\n"
+                    )
+            );
         await storage.Config.GetBlobClient("catalogue.csv").UploadAsync(BinaryData.FromString(catalogueCsv), overwrite: true, cancellationToken);
         await storage.Config.GetBlobClient("directory.csv").UploadAsync(BinaryData.FromString(directory), overwrite: true, cancellationToken);
         await storage
