@@ -43,23 +43,21 @@ public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, 
     )
     {
         var results = new List<ApplyResult>();
-        foreach (var chunk in rows.Chunk(ChunkRows))
-        {
-            // Partitions are independent: several are read and written at once.
-            var projects = chunk.GroupBy(r => r.Procedure.ProjectCode, StringComparer.Ordinal).ToList();
-            await Parallel.ForEachAsync(
-                projects,
-                new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-                async (project, ct) =>
+        // Partitions are independent: several are read and written at once, the file read a chunk of rows at a time and
+        // the next chunk's projects started as soon as a worker is free (no wait for a chunk's slowest project).
+        var projects = rows.Chunk(ChunkRows).SelectMany(chunk => chunk.GroupBy(r => r.Procedure.ProjectCode, StringComparer.Ordinal));
+        await Parallel.ForEachAsync(
+            projects,
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (project, ct) =>
+            {
+                var result = await ApplyProjectAsync(project.Key, project.ToList(), blobName, contentHash, catalogue, uploader, ct);
+                lock (results)
                 {
-                    var result = await ApplyProjectAsync(project.Key, project.ToList(), blobName, contentHash, catalogue, uploader, ct);
-                    lock (results)
-                    {
-                        results.Add(result);
-                    }
+                    results.Add(result);
                 }
-            );
-        }
+            }
+        );
 
         return new ApplyResult(
             results.Sum(r => r.Applied),
