@@ -102,7 +102,8 @@ public sealed class ScanFinisher(
             Applying = applying,
         };
         await log.RecordAsync(result, cancellationToken);
-        await events.PublishAsync(new DayScanned(today, reference, await lines.ReadNoticeCallsAsync(runName, cancellationToken)), cancellationToken);
+        var noticeCalls = reference.Notices is null ? [] : await lines.ReadNoticeCallsAsync(runName, cancellationToken);
+        await events.PublishAsync(new DayScanned(today, reference, noticeCalls), cancellationToken);
         await runs.MarkPlannedAsync(runName, cancellationToken);
         await lines.DeleteAsync(runName, cancellationToken);
         return result;

@@ -54,7 +54,8 @@ public sealed class ShardMeasurer(
         var noticeCalls = new List<NoticeCall>();
         async Task AddLinesAsync(IReadOnlyList<DigestLine> measured)
         {
-            if (write)
+            // Lines that call for a notice are kept only where the prefecture issues notices (config/notices.json).
+            if (write && reference.Notices is not null)
             {
                 noticeCalls.AddRange(
                     measured.Where(reference.Ladder.CallsForNotice).Select(line => new NoticeCall(line, leaders.GetValueOrDefault(line.ProjectCode)))
