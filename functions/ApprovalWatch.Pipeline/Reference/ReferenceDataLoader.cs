@@ -18,10 +18,11 @@ namespace ApprovalWatch.Pipeline.Reference;
 /// Loads the configuration data from the config container — <c>catalogue.csv</c>, <c>directory.csv</c>, the
 /// optional <c>served-regions.csv</c> and the <see cref="CalendarFolder"/> — so that an operator's new file
 /// takes effect without a deploy. Kept per instance and read again only when a file's ETag changed: a load
-/// costs one listing of the container, not a read of every file. A missing or malformed file fails the run
-/// with a message naming it — except the escalation ladder (<c>escalation.json</c>) and the digest templates
-/// (<c>templates/*.liquid</c>), which are optional: a broken one is reported (log, operator report) and the
-/// last good one, or the built-in one, stays in force.
+/// costs one listing of the container, not a read of every file. Each accepted file is kept as the last good copy
+/// (<see cref="LastGoodConfiguration"/>); a refused one is reported (log, operator report, file and line) while the last
+/// good one stays in force — this process's, else the kept copy, else, for the optional files (the ladder, templates,
+/// notices…), the built-in one. Only with no good copy ever does a refused catalogue, directory or calendar stop
+/// everything (<see cref="ConfigurationUnavailableException"/>), and pages and the fallback operator address say why.
 /// </summary>
 public sealed class ReferenceDataLoader(
     StorageAccount storage,
