@@ -236,10 +236,24 @@ public class DepartmentFileTests
             AsOf = new DateTimeOffset(2026, 3, 13, 0, 0, 0, TimeSpan.FromHours(8)),
         };
         TestPipeline? pipeline = null;
-        var interleaved = false;
+        var (armed, interleaved) = (false, false);
+        static string? Body(Request request)
+        {
+            if (request.Content is null)
+            {
+                return null;
+            }
+
+            using var content = new MemoryStream();
+            request.Content.WriteTo(content, default);
+            return System.Text.Encoding.UTF8.GetString(content.ToArray());
+        }
+
         var policy = new BeforeRequest(async request =>
         {
-            if (!interleaved && request.Method == RequestMethod.Put && request.Uri.ToString().Contains($"PartitionKey='{School}'", StringComparison.Ordinal))
+            // The update's write: a replace of the procedure's row, in its partition's batch.
+            if (armed && !interleaved && Body(request) is { } body && body.Contains("PUT ", StringComparison.Ordinal)
+                && body.Contains($"PartitionKey='{School}'", StringComparison.Ordinal))
             {
                 interleaved = true;
                 var other = new Azure.Data.Tables.TableClient(AzuriteFixture.ConnectionString, pipeline!.Storage.Names.ProceduresTable);
@@ -254,6 +268,7 @@ public class DepartmentFileTests
         string File(string status, string asOf, string completed) =>
             $"项目代码,审批事项,办理状态,受理日期,经办人邮箱,办结日期,数据日期\n{School},HC-01,{status},2026-03-02,a@b.org,{completed},{asOf}\n";
         await pipeline.IngestAsync("housing/10.csv", File("审查中", "2026-03-10", ""));
+        armed = true;
 
         var receipt = await pipeline.IngestAsync("housing/12.csv", File("办结", "2026-03-12", "2026-03-12"));
 

@@ -105,22 +105,19 @@ public sealed class ProcedureTable(StorageAccount storage)
     }
 
     /// <summary>
-    /// A project's new rows (in batches that fail if any is there already) and its changed rows, each replaced only if it is
-    /// still as read: a 409 or 412 tells the caller to read the project again.
+    /// A project's new rows (inserts, failing if any is there already) and its changed rows (replaced only if still as
+    /// read), together in the partition's batches rather than a request per changed row: a 409 or 412 fails its batch
+    /// whole and tells the caller to read the project again.
     /// </summary>
-    public async Task WriteProjectAsync(IEnumerable<ProcedureEntity> additions, IEnumerable<ProcedureEntity> changes, CancellationToken cancellationToken)
-    {
-        await TableBatches.SubmitAsync(
+    public Task WriteProjectAsync(IEnumerable<ProcedureEntity> additions, IEnumerable<ProcedureEntity> changes, CancellationToken cancellationToken) =>
+        TableBatches.SubmitAsync(
             Table,
-            additions.Select(a => new TableTransactionAction(TableTransactionActionType.Add, a)),
+            additions
+                .Select(a => new TableTransactionAction(TableTransactionActionType.Add, a))
+                .Concat(changes.Select(c => new TableTransactionAction(TableTransactionActionType.UpdateReplace, c, c.ETag))),
             EntitySize.Estimate,
             cancellationToken
         );
-        foreach (var change in changes)
-        {
-            await Table.UpdateEntityAsync(change, change.ETag, TableUpdateMode.Replace, cancellationToken);
-        }
-    }
 
     /// <summary>The scan's columns of rows (<see cref="ProcedureEntity.Scanned"/>), merged.</summary>
     public Task WriteScanAsync(IEnumerable<ProcedureEntity> scanned, CancellationToken cancellationToken) =>
