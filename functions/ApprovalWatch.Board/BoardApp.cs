@@ -38,7 +38,7 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, ISignIn signIn
             logger.LogError(e, "Board request {Method} {Path} refused: the configuration cannot be read", http.Request.Method, http.Request.Path);
             var paused = new Page(Chinese(http));
             result = Answer.Html(
-                paused.Message(paused.Words["configuration_broken"], null, paused.Words.Format("configuration_broken_text", e.Message), back: false),
+                paused.Message(paused.Words["configuration_broken"], null, paused.Words.Format("configuration_broken_text", e.Refusal), back: false),
                 StatusCodes.Status503ServiceUnavailable
             );
         }
@@ -81,7 +81,10 @@ public sealed class BoardApp(ReferenceDataLoader referenceLoader, ISignIn signIn
         if (refusal is not null)
         {
             var anonymous = new Page(Chinese(http));
-            return Answer.Html(anonymous.Message(anonymous.Words["sign_in_required"], null, refusal, back: false), StatusCodes.Status401Unauthorized);
+            return Answer.Html(
+                anonymous.Message(anonymous.Words["sign_in_required"], null, anonymous.Words[refusal], back: false),
+                StatusCodes.Status401Unauthorized
+            );
         }
 
         var reference = await referenceLoader.LoadAsync(http.RequestAborted);

@@ -9,8 +9,9 @@ public interface ISignIn
 }
 
 /// <summary>
-/// The verified person's address, or why nobody is signed in; <see cref="SignInAgain"/> when a sign-in the platform
-/// still holds has expired, so that a fresh one (usually silent) mends it.
+/// The verified person's address, or why nobody is signed in (the key of the words that say it, in the reader's
+/// language); <see cref="SignInAgain"/> when a sign-in the platform still holds has expired, so that a fresh one
+/// (usually silent) mends it.
 /// </summary>
 public sealed record SignInResult(string? Principal, string? Refusal, bool SignInAgain = false)
 {

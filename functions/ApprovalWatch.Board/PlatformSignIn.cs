@@ -36,15 +36,13 @@ public sealed class PlatformSignIn : ISignIn
         var clientId = configuration[ClientIdSetting]?.Trim();
         if (!string.Equals(configuration[EnabledSetting]?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
         {
-            _misconfigured =
-                $"App Service Authentication is not in force for this app ({EnabledSetting} is not true): the board serves nobody it has not verified.";
+            _misconfigured = "sign_in_platform_off";
             return;
         }
 
         if (string.IsNullOrEmpty(issuer) || string.IsNullOrEmpty(clientId) || !Uri.TryCreate(issuer, UriKind.Absolute, out var issuerUri))
         {
-            _misconfigured =
-                "The sign-in's issuer and client id (SignIn__Issuer, SignIn__ClientId) are not set: the board cannot check who signed in, so it serves nobody.";
+            _misconfigured = "sign_in_unset";
             return;
         }
 
@@ -80,9 +78,7 @@ public sealed class PlatformSignIn : ISignIn
 
         if (!http.Request.Headers.TryGetValue(TokenHeader, out var values) || values.FirstOrDefault() is not { Length: > 0 } token)
         {
-            return SignInResult.Refused(
-                "No token of the identity provider came with the request (the platform's token store forwards it): sign in through the app's address."
-            );
+            return SignInResult.Refused("sign_in_no_token");
         }
 
         var result = await _tokens.ValidateTokenAsync(token.Trim(), _validation);
@@ -90,15 +86,11 @@ public sealed class PlatformSignIn : ISignIn
         {
             return result.Exception switch
             {
-                SecurityTokenExpiredException or SecurityTokenInvalidLifetimeException => SignInResult.Expired(
-                    "Your sign-in has expired: sign in again."
-                ),
-                SecurityTokenInvalidAudienceException => SignInResult.Refused("The sign-in was made for another application."),
-                SecurityTokenInvalidIssuerException => SignInResult.Refused("The sign-in comes from an identity provider this app does not trust."),
-                SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => SignInResult.Refused(
-                    "The sign-in's signature is not the identity provider's."
-                ),
-                _ => SignInResult.Refused($"The sign-in could not be verified ({result.Exception?.GetType().Name})."),
+                SecurityTokenExpiredException or SecurityTokenInvalidLifetimeException => SignInResult.Expired("sign_in_expired"),
+                SecurityTokenInvalidAudienceException => SignInResult.Refused("sign_in_other_app"),
+                SecurityTokenInvalidIssuerException => SignInResult.Refused("sign_in_untrusted_issuer"),
+                SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => SignInResult.Refused("sign_in_bad_signature"),
+                _ => SignInResult.Refused("sign_in_unverified"),
             };
         }
 
@@ -106,7 +98,7 @@ public sealed class PlatformSignIn : ISignIn
             .Select(type => result.Claims.TryGetValue(type, out var value) ? value as string : null)
             .FirstOrDefault(value => value is { Length: > 0 } && value.Contains('@'));
         return address is null
-            ? SignInResult.Refused("The sign-in names no email address: the board cannot match it to the directory.")
+            ? SignInResult.Refused("sign_in_no_address")
             : SignInResult.As(address.Trim());
     }
 }

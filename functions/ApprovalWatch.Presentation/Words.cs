@@ -50,6 +50,27 @@ public sealed class Words
         ["not_in_directory"] = ("{0} 不在人员名录中，或其角色不能查看看板。", "{0} is not in the directory, or his role does not see the board."),
         ["anonymous"] = ("未登录用户", "Anonymous"),
         ["sign_in_required"] = ("需要登录", "Sign-in required"),
+        ["sign_in_platform_off"] = (
+            "本应用未启用平台身份验证（WEBSITE_AUTH_ENABLED 不为 true），看板不为未经验证的人服务。",
+            "App Service Authentication is not in force for this app (WEBSITE_AUTH_ENABLED is not true): the board serves nobody it has not verified."
+        ),
+        ["sign_in_unset"] = (
+            "未设置登录的颁发者和客户端编号（SignIn__Issuer、SignIn__ClientId），看板无法核验登录者，暂不为任何人服务。",
+            "The sign-in's issuer and client id (SignIn__Issuer, SignIn__ClientId) are not set: the board cannot check who signed in, so it serves nobody."
+        ),
+        ["sign_in_no_token"] = (
+            "请求中没有身份提供方签发的令牌（由平台的令牌存储转交），请通过本应用的网址登录。",
+            "No token of the identity provider came with the request (the platform's token store forwards it): sign in through the app's address."
+        ),
+        ["sign_in_expired"] = ("您的登录已过期，请重新登录。", "Your sign-in has expired: sign in again."),
+        ["sign_in_other_app"] = ("该登录是为另一个应用签发的。", "The sign-in was made for another application."),
+        ["sign_in_untrusted_issuer"] = ("该登录来自本应用不信任的身份提供方。", "The sign-in comes from an identity provider this app does not trust."),
+        ["sign_in_bad_signature"] = ("该登录的签名不是身份提供方的签名。", "The sign-in's signature is not the identity provider's."),
+        ["sign_in_unverified"] = ("无法核验该登录。", "The sign-in could not be verified."),
+        ["sign_in_no_address"] = (
+            "该登录没有电子邮箱地址，看板无法在名录中找到此人。",
+            "The sign-in names no email address: the board cannot match it to the directory."
+        ),
         ["too_large"] = ("请求过大", "Request too large"),
         ["too_large_text"] = (
             "表单内容不能超过 {0} KiB，上传的文件不能超过 {1}；未保存任何内容。",

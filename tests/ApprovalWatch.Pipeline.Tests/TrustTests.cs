@@ -60,21 +60,24 @@ public class TrustTests
         var now = pipeline.Clock.GetUtcNow();
         var forged = Principal(("preferred_username", Coordinator));
 
-        var principalOnly = await GetAsync(pipeline, "/board", ("X-MS-CLIENT-PRINCIPAL", forged), ("X-MS-CLIENT-PRINCIPAL-NAME", Coordinator));
-        var selfSigned = await GetAsync(pipeline, "/board", (PlatformSignIn.TokenHeader, provider.IdToken(Coordinator, now, forgedKey: true)));
-        var otherApp = await GetAsync(pipeline, "/board", (PlatformSignIn.TokenHeader, provider.IdToken(Coordinator, now, audience: "another-app")));
+        var principalOnly = await GetAsync(pipeline, "/board?lang=en", ("X-MS-CLIENT-PRINCIPAL", forged), ("X-MS-CLIENT-PRINCIPAL-NAME", Coordinator));
+        var selfSigned = await GetAsync(pipeline, "/board?lang=en", (PlatformSignIn.TokenHeader, provider.IdToken(Coordinator, now, forgedKey: true)));
+        var otherApp = await GetAsync(pipeline, "/board?lang=en", (PlatformSignIn.TokenHeader, provider.IdToken(Coordinator, now, audience: "another-app")));
         var otherIssuer = await GetAsync(
             pipeline,
-            "/board",
+            "/board?lang=en",
             (PlatformSignIn.TokenHeader, provider.IdToken(Coordinator, now, issuer: "https://evil.example/v2.0"))
         );
-        var notAToken = await GetAsync(pipeline, "/board", (PlatformSignIn.TokenHeader, forged));
+        var notAToken = await GetAsync(pipeline, "/board?lang=en", (PlatformSignIn.TokenHeader, forged));
 
         Assert.All([principalOnly, selfSigned, otherApp, otherIssuer, notAToken], answer => Assert.Equal(401, answer.Status));
         Assert.Contains("No token", principalOnly.Text);
         Assert.Contains("signature", selfSigned.Text);
         Assert.Contains("another application", otherApp.Text);
         Assert.Contains("does not trust", otherIssuer.Text);
+        var chinese = await GetAsync(pipeline, "/board", (PlatformSignIn.TokenHeader, provider.IdToken(Coordinator, now, forgedKey: true)));
+        Assert.Contains("该登录的签名不是身份提供方的签名", chinese.Text); // a Chinese page says why in Chinese
+        Assert.DoesNotContain("signature", chinese.Text);
         Assert.DoesNotContain("徐明", principalOnly.Text + selfSigned.Text + otherApp.Text + otherIssuer.Text + notAToken.Text);
     }
 
@@ -109,7 +112,7 @@ public class TrustTests
         var page = await GetAsync(pipeline, "/board?lang=en", (PlatformSignIn.TokenHeader, old));
         var post = await pipeline.Board.SendAsync(
             "POST",
-            "/leave",
+            "/leave?lang=en",
             null,
             new FormUrlEncodedContent(new Dictionary<string, string>()),
             requestHeaders: new Dictionary<string, string> { [PlatformSignIn.TokenHeader] = old }
