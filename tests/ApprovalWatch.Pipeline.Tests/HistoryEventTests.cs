@@ -43,6 +43,49 @@ public class HistoryEventTests
     }
 
     [Fact]
+    public void The_procedures_a_file_adds_to_a_project_are_kept_together_and_read_back_one_by_one()
+    {
+        AuditEvent Added(string project, int i) =>
+            new StatusChanged(null, i % 2 == 0 ? ProcedureStatus.Accepted : ProcedureStatus.InReview)
+            {
+                Project = project,
+                Item = $"HC-{i:D3}",
+                At = At,
+                Source = "housing/a.csv#0123456789ab",
+                Department = "housing",
+                Line = i + 1,
+                Uploader = "li.na@kizilsu.example.org",
+            };
+        var changed = new StatusChanged(ProcedureStatus.Accepted, ProcedureStatus.InReview) { Project = "P1", Item = "HC-900", At = At, Line = 300 };
+        List<AuditEvent> changes = [.. Enumerable.Range(1, 250).Select(i => Added("P1", i)), Added("P2", 7), changed];
+
+        var rows = HistoryEvents.Rows(changes).ToList();
+
+        // 250 additions to P1 in three rows of at most 100, one to P2 in one, and the change of a status a row of its own.
+        Assert.Equal(
+            [("P1", "added"), ("P1", "added"), ("P1", "added"), ("P1", "status"), ("P2", "added")],
+            rows.Select(r => (r.PartitionKey, r.Kind)).Order()
+        );
+        var read = rows.SelectMany(HistoryEvents.ReadAll).ToList();
+        Assert.Equal(changes.OrderBy(c => (c.Project, c.Item)), read.OrderBy(c => (c.Project, c.Item)));
+        // A retry with the same changes in another order writes the same rows.
+        Assert.Equal(rows.Select(r => r.RowKey).Order(), HistoryEvents.Rows(Enumerable.Reverse(changes)).Select(r => r.RowKey).Order());
+        // Another file adding the same procedures keeps rows of its own.
+        var another = HistoryEvents.Rows(changes.Select(c => c with { Source = "housing/b.csv#ba9876543210" }));
+        Assert.Empty(another.Select(r => r.RowKey).Intersect(rows.Select(r => r.RowKey)));
+    }
+
+    [Fact]
+    public void An_added_row_that_does_not_read_is_kept_as_it_was_written()
+    {
+        var row = HistoryEntity.Change("P", "HC-01", HistoryEvents.Added, null, "not a list", At, "housing/a.csv", "housing");
+
+        var read = Assert.IsType<UnreadChange>(Assert.Single(HistoryEvents.ReadAll(row)));
+
+        Assert.Equal((HistoryEvents.Added, "not a list"), (read.Kind, read.To));
+    }
+
+    [Fact]
     public void A_row_of_a_kind_not_read_here_is_kept_as_it_was_written()
     {
         var row = HistoryEntity.Change("P", "HC-01", "merged", "a", "b", At, "someone", "housing");

@@ -1,3 +1,5 @@
+using ApprovalWatch.Domain.Audit;
+using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Storage;
@@ -81,8 +83,11 @@ public class InFlightTests
         var receipt = await pipeline.Functions.IngestSubmissionAsync(message, default);
 
         Assert.Equal((Receipt.AppliedStatus, 2), (receipt!.Status, receipt.Applied));
-        var history = await pipeline.Storage.History.QueryAsync<HistoryEntity>().ToListAsync();
-        Assert.Equal([("HC-01", null, "in_review"), ("HC-02", null, "accepted")], history.Select(h => (h.Procedure, h.From, h.To)).Order().ToList());
+        var history = await pipeline.Get<HistoryLog>().ReadAsync<StatusChanged>(since: null, default).ToListAsync();
+        Assert.Equal(
+            [("HC-01", null, "in_review"), ("HC-02", null, "accepted")],
+            history.Select(h => (h.Item, h.From?.Code(), h.To.Code())).Order().ToList()
+        );
         Assert.Null(await ClaimAsync(pipeline, "housing/a.csv"));
     }
 }

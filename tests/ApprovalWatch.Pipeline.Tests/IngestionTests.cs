@@ -1,6 +1,8 @@
 using ApprovalWatch.Testing;
 using System.Text;
 using System.Text.Json;
+using ApprovalWatch.Domain.Audit;
+using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Pipeline.Gathering;
 using ApprovalWatch.Pipeline.Ingestion;
@@ -60,8 +62,10 @@ public class IngestionTests
         Assert.Equal(etag, original.Value.Details.ETag);
         Assert.Equal(content, original.Value.Content.ToString());
 
-        var history = await pipeline.Storage.History.QueryAsync<HistoryEntity>().ToListAsync();
-        Assert.Equal(2, history.Count(h => h.Kind == "status" && h.From is null));
+        var added = await pipeline.Get<HistoryLog>().ReadAsync<StatusChanged>(since: null, default).ToListAsync();
+        Assert.Equal([("HC-01", 2), ("HC-02", 3)], added.Where(a => a.From is null).Select(a => (a.Item, a.Line!.Value)).Order());
+        // A file's additions to a project: one row per project.
+        Assert.Equal([School, Market], (await pipeline.Storage.History.QueryAsync<HistoryEntity>().ToListAsync()).Select(h => h.PartitionKey).Order());
     }
 
     [Fact]
@@ -263,8 +267,11 @@ public class IngestionTests
         await pipeline.IngestAsync("housing/2026-03-13.csv", File("accepted"));
         await pipeline.IngestAsync("housing/2026-03-13-afternoon.csv", File("in_review"));
 
-        var status = await pipeline.Storage.History.QueryAsync<HistoryEntity>(h => h.Kind == "status").ToListAsync();
-        Assert.Equal([(null, "accepted"), ("accepted", "in_review")], status.OrderBy(h => h.To == "in_review").Select(h => (h.From, h.To)));
+        var status = await pipeline.Get<HistoryLog>().ReadAsync<StatusChanged>(since: null, default).ToListAsync();
+        Assert.Equal(
+            [(null, "accepted"), ("accepted", "in_review")],
+            status.OrderBy(h => h.To == ProcedureStatus.InReview).Select(h => (h.From?.Code(), h.To.Code()))
+        );
         Assert.Equal(2, status.Select(h => h.Source).Distinct().Count());
     }
 

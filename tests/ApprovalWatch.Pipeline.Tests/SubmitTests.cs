@@ -72,7 +72,7 @@ public class SubmitTests
         Assert.Contains("采用 4 行，退回 0 行", receipt);
         Assert.Equal(0, (await pipeline.Storage.IngestQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         Assert.Equal(0, await pipeline.Get<Gathering.SubmissionGatherer>().GatherAsync(default)); // receipted: never twice
-        var changes = await pipeline.Storage.History.QueryAsync<Storage.HistoryEntity>(h => h.Kind == "status").ToListAsync();
+        var changes = await pipeline.Get<Storage.HistoryLog>().ReadAsync<Domain.Audit.StatusChanged>(since: null, default).ToListAsync();
         Assert.Equal(4, changes.Count);
         Assert.All(changes, h => Assert.Equal((Clerk, true), (h.Uploader, h.Line > 1))); // each change names its uploader and line
     }

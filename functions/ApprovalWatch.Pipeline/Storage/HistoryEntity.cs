@@ -44,7 +44,7 @@ public sealed class HistoryEntity : ITableEntity
 
     public string? Uploader { get; set; }
 
-    /// <summary>The longest text a History row keeps of a value (an acknowledgement's note).</summary>
+    /// <summary>The longest text a History row keeps of a value (an acknowledgement's note); a list of added procedures is kept whole.</summary>
     public const int MaxText = 600;
 
     /// <summary>Rows written before the newest-first keys (<c>procedure|kind|time</c>) sort after every newer one.</summary>
@@ -61,7 +61,8 @@ public sealed class HistoryEntity : ITableEntity
         string to,
         DateTimeOffset at,
         string source,
-        string? department
+        string? department,
+        bool whole = false
     ) =>
         new()
         {
@@ -70,7 +71,7 @@ public sealed class HistoryEntity : ITableEntity
             Procedure = procedure,
             Kind = kind,
             From = Cut(from),
-            To = Cut(to)!,
+            To = whole ? to : Cut(to)!,
             At = at,
             Source = source,
             Department = department,

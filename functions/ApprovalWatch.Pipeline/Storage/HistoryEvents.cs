@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ApprovalWatch.Domain.Audit;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Text;
@@ -7,6 +8,9 @@ namespace ApprovalWatch.Pipeline.Storage;
 /// <summary>
 /// How each <see cref="AuditEvent"/> is kept in a History row — its kind, and what was before and after as text (a code,
 /// a date, or named fields) — and read back: the one place that knows the rows' text, so readers take events.
+/// The procedures a file adds to a project (status changes from none) are kept together, up to <see cref="AddedPerRow"/>
+/// to a row of kind <see cref="Added"/>, each with its status and line, and read back as the changes they are: a file of
+/// 20,000 new procedures writes hundreds of audit rows, not 20,000.
 /// </summary>
 public static class HistoryEvents
 {
@@ -19,11 +23,15 @@ public static class HistoryEvents
     public const string Return = "return";
     public const string Reassign = "reassign";
     public const string Correction = "correction";
+    public const string Added = "added";
+
+    /// <summary>The most procedures added by one file that one <see cref="Added"/> row lists.</summary>
+    public const int AddedPerRow = 100;
 
     /// <summary>The kinds of rows that read as <typeparamref name="T"/>.</summary>
     public static IReadOnlyList<string> KindsOf<T>()
         where T : AuditEvent =>
-        typeof(T) == typeof(StatusChanged) ? [Status]
+        typeof(T) == typeof(StatusChanged) ? [Status, Added]
         : typeof(T) == typeof(FlagChanged) ? [Flag]
         : typeof(T) == typeof(Acknowledged) ? [Ack]
         : typeof(T) == typeof(ReportBackdated) ? [Backdated]
@@ -33,6 +41,78 @@ public static class HistoryEvents
         : typeof(T) == typeof(ProblemReassigned) ? [Reassign]
         : typeof(T) == typeof(Corrected) ? [Correction]
         : throw new ArgumentException($"{typeof(T).Name} is not read by kind.", nameof(T));
+
+    /// <summary>
+    /// The rows that keep these changes: the procedures added to a project by one file, at one time, listed together (in
+    /// code order, so a retried step writes the same rows again), every other change a row of its own.
+    /// </summary>
+    public static IEnumerable<HistoryEntity> Rows(IEnumerable<AuditEvent> changes)
+    {
+        var added = new List<StatusChanged>();
+        foreach (var change in changes)
+        {
+            if (change is StatusChanged { From: null } addition)
+            {
+                added.Add(addition);
+            }
+            else
+            {
+                yield return Row(change);
+            }
+        }
+
+        foreach (var together in added.GroupBy(a => (a.Project, a.At, a.Source, a.Department, a.Uploader)))
+        {
+            foreach (var chunk in together.OrderBy(a => a.Item, StringComparer.Ordinal).Chunk(AddedPerRow))
+            {
+                var first = chunk[0];
+                var list = JsonSerializer.Serialize(chunk.Select(a => new AddedEntry(a.Item, a.To.Code(), a.Line)));
+                var row = HistoryEntity.Change(first.Project, first.Item, Added, null, list, first.At, first.Source, first.Department, whole: true);
+                row.Uploader = first.Uploader;
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>The changes a row keeps: those of an <see cref="Added"/> row one by one, any other row's its one.</summary>
+    public static IEnumerable<AuditEvent> ReadAll(HistoryEntity row)
+    {
+        if (row.Kind != Added || ReadAdded(row.To) is not { } entries)
+        {
+            return [Read(row)];
+        }
+
+        return entries.Select(e =>
+            (AuditEvent)(
+                ProcedureStatuses.TryParse(e.To ?? "", out var to)
+                    ? new StatusChanged(null, to)
+                    : new UnreadChange(Status, null, e.To ?? "")
+            ) with
+            {
+                Project = row.PartitionKey,
+                Item = e.Item ?? "",
+                At = row.At,
+                Source = row.Source,
+                Department = row.Department,
+                Line = e.Line,
+                Uploader = row.Uploader,
+            }
+        );
+    }
+
+    private static List<AddedEntry>? ReadAdded(string text)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<List<AddedEntry>>(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record AddedEntry(string? Item, string? To, int? Line);
 
     public static HistoryEntity Row(AuditEvent change)
     {

@@ -7,15 +7,16 @@ namespace ApprovalWatch.Pipeline.Storage;
 
 /// <summary>
 /// The one owner of the History table: audit rows appended (a retry writes the same rows again, another change a row of
-/// its own), taken back only when the conditional write they describe did not happen, read by kind or by project; and
-/// the markers of used acknowledgement links, kept after every audit row's key.
+/// its own; the procedures one file adds to a project listed together), taken back only when the conditional write they
+/// describe did not happen, read by kind or by project; and the markers of used acknowledgement links, kept after every
+/// audit row's key.
 /// </summary>
 public sealed class HistoryLog(StorageAccount storage)
 {
     private TableClient Table => storage.History;
 
     public Task AppendAsync(IEnumerable<AuditEvent> changes, CancellationToken cancellationToken) =>
-        TableBatches.InsertOrReplaceAsync(Table, [.. changes.Select(HistoryEvents.Row)], EntitySize.Estimate, cancellationToken);
+        TableBatches.InsertOrReplaceAsync(Table, [.. HistoryEvents.Rows(changes)], EntitySize.Estimate, cancellationToken);
 
     public Task AppendAsync(AuditEvent change, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(HistoryEvents.Row(change), cancellationToken: cancellationToken);
@@ -31,7 +32,7 @@ public sealed class HistoryLog(StorageAccount storage)
         var filter = since is { } from ? $"({ofKinds}) and {TableClient.CreateQueryFilter($"At ge {from}")}" : ofKinds;
         await foreach (var row in Table.QueryAsync<HistoryEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (HistoryEvents.Read(row) is T change)
+            foreach (var change in HistoryEvents.ReadAll(row).OfType<T>())
             {
                 yield return change;
             }
@@ -48,7 +49,7 @@ public sealed class HistoryLog(StorageAccount storage)
             Table
                 .QueryAsync<HistoryEntity>(filter, maxPerPage: take, cancellationToken: cancellationToken)
                 .Take(take * 5)
-                .Select(HistoryEvents.Read)
+                .SelectMany(row => HistoryEvents.ReadAll(row).ToAsyncEnumerable())
                 .Where(shown)
                 .Take(take)
                 .ToListAsync(cancellationToken)
