@@ -44,7 +44,7 @@ public sealed class CliRuntime : IAsyncDisposable
             .Build();
         var services = new ServiceCollection()
             .AddLogging(logging => logging
-                .AddSimpleConsole(console => console.SingleLine = true)
+                .AddSimpleConsole(console => (console.SingleLine, console.TimestampFormat) = (true, settings.Verbose ? "HH:mm:ss.fff " : null))
                 .SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.Warning)
                 .AddFilter("Azure", LogLevel.Warning));
         if (settings.AsOf is { } asOf)

@@ -24,20 +24,26 @@ public sealed class NotificationQueue(StorageAccount storage, TimeProvider time)
         QueueOnceAsync(message, key, sendAt, lines, store: null, cancellationToken);
 
     /// <param name="store">Keeps what the message names (a digest's blob) before the message is sent.</param>
+    /// <param name="partitionRows">The key's ledger partition as read at the start of a run that queues many of its mails
+    /// (<see cref="PartitionAsync"/>): looked up there rather than read a row at a time.</param>
     public async Task<bool> QueueOnceAsync(
         NotifyMessage message,
         NotificationKey key,
         DateTimeOffset sendAt,
         int lines,
         Func<CancellationToken, Task>? store,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, NotificationEntity>? partitionRows = null
     )
     {
-        var known = await storage.NotificationLedger.GetEntityIfExistsAsync<NotificationEntity>(key.Partition, key.Row, cancellationToken: cancellationToken);
-        if (known.HasValue)
+        var known = partitionRows is not null
+            ? partitionRows.GetValueOrDefault(key.Row)
+            : (await storage.NotificationLedger.GetEntityIfExistsAsync<NotificationEntity>(key.Partition, key.Row, cancellationToken: cancellationToken))
+                is { HasValue: true } read ? read.Value : null;
+        if (known is not null)
         {
             // Refused for the account (a wrong key or sender) on an earlier run: this run tries again.
-            return known.Value is { State: NotificationEntity.Failed, Failure: nameof(DeliveryFailure.Account) } refused
+            return known is { State: NotificationEntity.Failed, Failure: nameof(DeliveryFailure.Account) } refused
                 && await RequeueAsync(refused, cancellationToken);
         }
 
@@ -58,6 +64,15 @@ public sealed class NotificationQueue(StorageAccount storage, TimeProvider time)
 
         return true;
     }
+
+    /// <summary>A ledger partition's rows (a day's mails) by key, read at once.</summary>
+    public async Task<IReadOnlyDictionary<string, NotificationEntity>> PartitionAsync(string partition, CancellationToken cancellationToken) =>
+        await storage
+            .NotificationLedger.QueryAsync<NotificationEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
+                cancellationToken: cancellationToken
+            )
+            .ToDictionaryAsync(row => row.RowKey, StringComparer.Ordinal, cancellationToken);
 
     /// <summary>Queues a mail, invisible for <paramref name="delay"/>: a receipt reply, a retry after a transient failure, an operator's re-send.</summary>
     public Task SendAsync(NotifyMessage message, TimeSpan delay, CancellationToken cancellationToken) =>

@@ -54,6 +54,8 @@ public sealed class ScanFinisher(
         var notes = new DayNotes(missed, applying);
 
         // Recipients are independent: several are composed and queued side by side, as the merge hands them on.
+        // Whether each recipient's digest of the day was queued already: the day's ledger read at once, not a row per recipient.
+        var ledger = await notifications.PartitionAsync(NotificationKeys.Day(today), cancellationToken);
         var planned = new List<(DigestSummary Summary, bool? Outcome)>();
         var recipients = new ConcurrentWrites(RecipientsInFlight);
         await foreach (var collected in RecipientMerge.ByRecipientAsync(sources, options.Value.MaxDigestLinesPerSection, cancellationToken))
@@ -61,7 +63,7 @@ public sealed class ScanFinisher(
             await recipients.AddAsync(async () =>
             {
                 var (digest, memory) = await composer.ComposeAsync(today, collected, reference, counts, notes, cancellationToken);
-                var outcome = await QueueAsync(digest, reference, cancellationToken);
+                var outcome = await QueueAsync(digest, reference, ledger, cancellationToken);
                 // Queued before (the day's run again): what was sent stays remembered, unless a run stopped before remembering it.
                 if (outcome == true || (outcome == false && memory?.Date != digest.Date))
                 {
@@ -110,7 +112,12 @@ public sealed class ScanFinisher(
     }
 
     /// <summary>Queues the digest for its recipient's office opening: true when queued, false when queued before, null on his day off.</summary>
-    private async Task<bool?> QueueAsync(Digest digest, ReferenceData reference, CancellationToken cancellationToken)
+    private async Task<bool?> QueueAsync(
+        Digest digest,
+        ReferenceData reference,
+        IReadOnlyDictionary<string, NotificationEntity> ledger,
+        CancellationToken cancellationToken
+    )
     {
         var calendarName = reference.Staff.Find(digest.RecipientEmail)?.Calendar ?? CalendarSet.National;
         if (!DigestPlanner.IsSentOn(digest, reference.Calendars.Get(calendarName), reference.Ladder, options.Value.SendCriticalOnDaysOff))
@@ -124,7 +131,8 @@ public sealed class ScanFinisher(
             reference.Calendars.HoursOf(calendarName).OpensAt(digest.Date),
             digest.Lines.Count(),
             store: ct => digests.WriteAsync(digest, ct),
-            cancellationToken
+            cancellationToken,
+            ledger
         );
     }
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ApprovalWatch.Cli;
-using ApprovalWatch.Cli.Local;
 using ApprovalWatch.DevTools.Local;
+using ApprovalWatch.Domain.Calendar;
 using ApprovalWatch.Domain.Deadlines;
 using ApprovalWatch.Domain.Text;
 using ApprovalWatch.Pipeline.Reference;
@@ -18,8 +18,8 @@ namespace ApprovalWatch.DevTools.Commands;
 /// planned) over N procedures (40 per project, a handler per ten projects and a department head), in tables
 /// of its own, loaded as a first scan of the day leaves them: the first run ever (which counts the table's
 /// keys to cut its shards), the same day again (shards cut by that count, nothing to write) and the next
-/// working day's, beside a raw scan of the same table (the columns the scan reads) and raw queries of the same shards; prints rows/s, the
-/// ratios and the peak working set during the scans. With a baseline size, measures that size first and
+/// working day's, beside a raw scan of the same table (the columns the scan reads) and, for the next day, the same rows written raw in
+/// their partitions; prints rows/s, the ratios and the peak working set during the scans. With a baseline size, measures that size first and
 /// prints the ratio of the two peaks.
 /// </summary>
 public static class BenchScanCommand
@@ -113,12 +113,13 @@ public static class BenchScanCommand
                     changed.Add(row);
                 }
             });
-            var rawWrites = await RawWritesAsync(runtime.Storage, changed, next.Counts.RowsWritten - changed.Count, cancellationToken);
+            var audit = await DayAuditAsync(runtime.Storage.History, day, cancellationToken);
+            var rawWrites = await RawWritesAsync(runtime.Storage, changed, audit, next.Counts.RowsWritten - changed.Count - audit.Count, cancellationToken);
             var rawTime = rawScan + rawWrites;
             nextDay.Add(procedures / nextTime.TotalSeconds, procedures / rawTime.TotalSeconds);
             output.WriteLine(
                 $"  next working day {flaggedOn}, {next.Shards} shard(s): {procedures / nextTime.TotalSeconds:N0} rows/s; the same work raw "
-                    + $"(the raw scan, then the {next.Counts.RowsWritten:N0} rows it wrote in 100-entity batches, 8 in flight, "
+                    + $"(the raw scan, then the {next.Counts.RowsWritten:N0} rows it wrote, again in their partitions, up to 100 a batch, 8 in flight, "
                     + $"{rawWrites.TotalSeconds:0.0} s): {procedures / rawTime.TotalSeconds:N0} rows/s"
             );
         }
@@ -227,68 +228,48 @@ public static class BenchScanCommand
         return clock.Elapsed;
     }
 
+    /// <summary>The History rows the scan wrote on a day (its flag changes, stamped at the day's start), read outside the timed part.</summary>
+    private static async Task<List<HistoryEntity>> DayAuditAsync(TableClient history, DateOnly day, CancellationToken cancellationToken)
+    {
+        var at = OfficeClock.At(day, TimeOnly.MinValue);
+        return await history
+            .QueryAsync<HistoryEntity>(h => h.Source == "scan" && h.At == at, cancellationToken: cancellationToken)
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>
-    /// The scan's writes done raw: the changed procedures' scan fields merged again (same values) and as many
-    /// audit rows as it wrote besides, batched by partition, 8 batches in flight.
+    /// The scan's writes done raw: the same rows in the same partitions, batched as tightly as the store allows (up to 100 of
+    /// one partition), 8 batches in flight — the changed procedures' scan fields merged again (same values), the day's audit
+    /// rows inserted again beside themselves (keys of their own), and the few other rows it wrote (project measures) as
+    /// inserts in the same partitions.
     /// </summary>
     private static async Task<TimeSpan> RawWritesAsync(
         StorageAccount storage,
         IReadOnlyList<ProcedureEntity> changed,
-        int audit,
+        IReadOnlyList<HistoryEntity> audit,
+        int others,
         CancellationToken cancellationToken
     )
     {
+        var run = Guid.NewGuid().ToString("N")[..8]; // each day's raw rows keys of their own
+        var merges = changed.Select(row => new TableTransactionAction(
+            TableTransactionActionType.UpdateMerge,
+            new TableEntity(row.PartitionKey, row.RowKey) { ["Flag"] = row.Flag, ["FlaggedOn"] = row.FlaggedOn },
+            ETag.All
+        ));
+        var inserts = audit
+            .Concat(audit.Take(Math.Max(0, others)))
+            .Select((row, i) => new TableTransactionAction(
+                TableTransactionActionType.Add,
+                HistoryEntity.Change(row.PartitionKey, $"{row.Procedure}|{run}|{i}", row.Kind, row.From, row.To, row.At, "bench", row.Department)
+            ));
+        var batches = TableBatches.Split(merges, EntitySize.Estimate).Select(batch => (storage.Procedures, batch))
+            .Concat(TableBatches.Split(inserts, EntitySize.Estimate).Select(batch => (storage.History, batch)));
         var clock = Stopwatch.StartNew();
-        var procedureBatches = changed
-            .GroupBy(r => r.PartitionKey)
-            .Select(project =>
-                (
-                    storage.Procedures,
-                    project
-                        .Select(row => new TableTransactionAction(
-                            TableTransactionActionType.UpdateMerge,
-                            new TableEntity(row.PartitionKey, row.RowKey) { ["Flag"] = row.Flag, ["FlaggedOn"] = row.FlaggedOn },
-                            ETag.All
-                        ))
-                        .ToList()
-                )
-            );
-        var at = DateTimeOffset.UnixEpoch;
-        var run = Guid.NewGuid().ToString("N")[..8]; // each day's raw audit rows keys of their own
-        var auditBatches = Enumerable
-            .Range(0, Math.Max(0, audit))
-            .Chunk(100)
-            .Select(
-                (rows, batch) =>
-                    (
-                        storage.History,
-                        rows.Select(i => new TableTransactionAction(
-                                TableTransactionActionType.Add,
-                                HistoryEntity.Change($"bench-raw-{run}-{batch:D5}", $"P{i:D7}", "flag", "yellow", "red", at, "bench", "housing")
-                            ))
-                            .ToList()
-                    )
-            );
         await Parallel.ForEachAsync(
-            procedureBatches.Concat(auditBatches),
+            batches,
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (batch, ct) => await TableBatches.SubmitAsync(batch.Item1, batch.Item2, EntitySize.Estimate, ct)
-        );
-        return clock.Elapsed;
-    }
-
-    /// <summary>The shards' range queries alone, as many at once as the local pump runs shards.</summary>
-    private static async Task<TimeSpan> RawRangesAsync(TableClient table, IReadOnlyList<ShardRange> ranges, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(
-            ranges,
-            new ParallelOptions { MaxDegreeOfParallelism = QueueTriggerSettings.FromHostJson().BatchSize, CancellationToken = cancellationToken },
-            async (range, ct) =>
-            {
-                await foreach (var _ in table.QueryAsync<ProcedureEntity>(range.Filter, select: ProcedureEntity.ScanColumns, cancellationToken: ct))
-                { }
-            }
+            async (batch, ct) => await batch.Item1.SubmitTransactionAsync(batch.Item2, ct)
         );
         return clock.Elapsed;
     }
