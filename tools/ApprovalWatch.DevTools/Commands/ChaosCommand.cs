@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ApprovalWatch.Cli;
 using ApprovalWatch.DevTools.Local;
+using ApprovalWatch.Domain.Audit;
 using ApprovalWatch.Domain.Receipts;
 using ApprovalWatch.Pipeline.Ingestion;
 using ApprovalWatch.Pipeline.Storage;
@@ -72,16 +73,17 @@ public static class ChaosCommand
         await host.WaitForExitAsync(cancellationToken);
         var procedures = await CountAsync(runtime.Storage.Procedures, cancellationToken);
         var history = await CountAsync(runtime.Storage.History, cancellationToken);
+        var recorded = await runtime.Get<HistoryLog>().ReadAsync<StatusChanged>(since: null, cancellationToken).CountAsync(cancellationToken);
         output.WriteLine(
             $"host restarted: receipt after {restart.Elapsed.TotalSeconds:0} s (the dead host's claim expires after "
                 + $"{IngestClaims.ApplyingLease.TotalMinutes:0} min): {receipt.Applied:N0} applied, {receipt.Unchanged:N0} unchanged, "
                 + $"{receipt.Rejected:N0} rejected"
         );
         output.WriteLine(
-            $"in the end: {procedures:N0} procedures for {rows:N0} rows, {history:N0} audit rows, the file queued {queueings} time(s) in "
-                + $"{clock.Elapsed.TotalSeconds:0} s of gathering every {gatherSeconds} s"
+            $"in the end: {procedures:N0} procedures for {rows:N0} rows, {recorded:N0} recorded in {history:N0} audit rows, "
+                + $"the file queued {queueings} time(s) in {clock.Elapsed.TotalSeconds:0} s of gathering every {gatherSeconds} s"
         );
-        return procedures == rows && history == rows ? 0 : 1;
+        return procedures == rows && recorded == rows ? 0 : 1;
     }
 
     private static Process StartHost(CliSettings settings, StorageNames names, int gatherSeconds) =>
