@@ -15,17 +15,14 @@ namespace ApprovalWatch.Pipeline.Ingestion;
 
 /// <summary>
 /// Applies valid rows to the Procedures table, a chunk of rows at a time so memory stays flat: one read
-/// of each project partition, new procedures added in entity-group transactions of up to 100, and each
-/// changed procedure replaced by a single-entity update conditional on the ETag read. A concurrent writer
-/// is never overwritten blindly: on a conflict the partition is read again and its rows re-decided, so
-/// two files are applied in data-date order whichever comes first. A row older than the stored state is
-/// stale and skipped. Retries are harmless: a row whose facts already came from this same file counts as
-/// applied, not unchanged.
+/// of each project partition, then its new procedures (inserts) and changed ones (replaces conditional on the
+/// ETag read) together in entity-group transactions of up to 100, and the audit rows that describe them. A
+/// concurrent writer is never overwritten blindly: a 409 or 412 fails the batch, the partition is read again
+/// and its rows re-decided, so two files are applied in data-date order whichever comes first (the race test
+/// interleaves the other writer just before the batch). A row older than the stored state is stale and
+/// skipped. Retries are harmless: a row whose facts already came from this same file counts as applied, not
+/// unchanged.
 /// </summary>
-/// <remarks>
-/// Changes use single-entity conditional updates rather than conditional batch operations because the
-/// storage emulator ignores If-Match inside batches, so only the former can be shown to work before Azure.
-/// </remarks>
 public sealed class ProcedureApplier(ProcedureTable procedures, HistoryLog log, ILogger<ProcedureApplier> logger)
 {
     private const int MaxAttempts = 8;

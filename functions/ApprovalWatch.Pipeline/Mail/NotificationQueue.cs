@@ -24,8 +24,8 @@ public sealed class NotificationQueue(StorageAccount storage, TimeProvider time)
         QueueOnceAsync(message, key, sendAt, lines, store: null, cancellationToken);
 
     /// <param name="store">Keeps what the message names (a digest's blob) before the message is sent.</param>
-    /// <param name="partitionRows">The key's ledger partition as read at the start of a run that queues many of its mails
-    /// (<see cref="PartitionAsync"/>): looked up there rather than read a row at a time.</param>
+    /// <param name="partition">The ledger partition as read at the start of a run that queues many of its mails
+    /// (<see cref="PartitionAsync"/>): a key of it is looked up there rather than read alone.</param>
     public async Task<bool> QueueOnceAsync(
         NotifyMessage message,
         NotificationKey key,
@@ -33,11 +33,11 @@ public sealed class NotificationQueue(StorageAccount storage, TimeProvider time)
         int lines,
         Func<CancellationToken, Task>? store,
         CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, NotificationEntity>? partitionRows = null
+        LedgerPartition? partition = null
     )
     {
-        var known = partitionRows is not null
-            ? partitionRows.GetValueOrDefault(key.Row)
+        var known = partition?.Partition == key.Partition
+            ? partition.Rows.GetValueOrDefault(key.Row)
             : (await storage.NotificationLedger.GetEntityIfExistsAsync<NotificationEntity>(key.Partition, key.Row, cancellationToken: cancellationToken))
                 is { HasValue: true } read ? read.Value : null;
         if (known is not null)
@@ -66,13 +66,13 @@ public sealed class NotificationQueue(StorageAccount storage, TimeProvider time)
     }
 
     /// <summary>A ledger partition's rows (a day's mails) by key, read at once.</summary>
-    public async Task<IReadOnlyDictionary<string, NotificationEntity>> PartitionAsync(string partition, CancellationToken cancellationToken) =>
-        await storage
+    public async Task<LedgerPartition> PartitionAsync(string partition, CancellationToken cancellationToken) =>
+        new(partition, await storage
             .NotificationLedger.QueryAsync<NotificationEntity>(
                 TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
                 cancellationToken: cancellationToken
             )
-            .ToDictionaryAsync(row => row.RowKey, StringComparer.Ordinal, cancellationToken);
+            .ToDictionaryAsync(row => row.RowKey, StringComparer.Ordinal, cancellationToken));
 
     /// <summary>Queues a mail, invisible for <paramref name="delay"/>: a receipt reply, a retry after a transient failure, an operator's re-send.</summary>
     public Task SendAsync(NotifyMessage message, TimeSpan delay, CancellationToken cancellationToken) =>
@@ -126,3 +126,6 @@ public sealed class NotificationQueue(StorageAccount storage, TimeProvider time)
             cancellationToken: cancellationToken
         );
 }
+
+/// <summary>A ledger partition's rows by key, as read at one moment.</summary>
+public sealed record LedgerPartition(string Partition, IReadOnlyDictionary<string, NotificationEntity> Rows);

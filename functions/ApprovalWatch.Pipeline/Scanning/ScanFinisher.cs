@@ -53,9 +53,10 @@ public sealed class ScanFinisher(
         var sources = await lines.ReadRunsAsync(runName, cancellationToken);
         var notes = new DayNotes(missed, applying);
 
-        // Recipients are independent: several are composed and queued side by side, as the merge hands them on.
         // Whether each recipient's digest of the day was queued already: the day's ledger read at once, not a row per recipient.
         var ledger = await notifications.PartitionAsync(NotificationKeys.Day(today), cancellationToken);
+
+        // Recipients are independent: several are composed and queued side by side, as the merge hands them on.
         var planned = new List<(DigestSummary Summary, bool? Outcome)>();
         var recipients = new ConcurrentWrites(RecipientsInFlight);
         await foreach (var collected in RecipientMerge.ByRecipientAsync(sources, options.Value.MaxDigestLinesPerSection, cancellationToken))
@@ -115,7 +116,7 @@ public sealed class ScanFinisher(
     private async Task<bool?> QueueAsync(
         Digest digest,
         ReferenceData reference,
-        IReadOnlyDictionary<string, NotificationEntity> ledger,
+        LedgerPartition ledger,
         CancellationToken cancellationToken
     )
     {
